@@ -1,0 +1,19 @@
+// Install-time step: copies the WASM binaries the app serves itself (no CDN) into public/wasm/.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const pkgDir = (name) => dirname(require.resolve(`${name}/package.json`));
+const copies = [
+  ['@tensorflow/tfjs-backend-wasm', 'dist', 'tfjs', ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']],
+  ['@litertjs/core', 'wasm', 'litert', ['litert_wasm_internal.js', 'litert_wasm_internal.wasm']],
+];
+for (const [pkg, sub, dest, files] of copies) {
+  const out = join(root, 'public', 'wasm', dest);
+  mkdirSync(out, { recursive: true });
+  for (const f of files) copyFileSync(join(pkgDir(pkg), sub, f), join(out, f));
+  console.log(`copy-wasm: ${files.length} files from ${pkg} -> public/wasm/${dest}/`);
+}
