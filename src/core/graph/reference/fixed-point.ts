@@ -1,0 +1,102 @@
+/**
+ * TFLite's integer requantization arithmetic (tensorflow/lite/kernels/internal/quantization_util.cc
+ * QuantizeMultiplier; common.h MultiplyByQuantizedMultiplier, the default double-rounding variant;
+ * gemmlowp fixedpoint SaturatingRoundingDoublingHighMul and RoundingDivideByPOT), exact in JS doubles.
+ */
+
+import type { Activation } from '../graph';
+
+const TWO_31 = 2 ** 31;
+const TWO_15 = 2 ** 15;
+
+/** std::round / TfLiteRound: half away from zero (Math.round rounds half up). */
+export function roundHalfAway(x: number): number {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
+}
+
+/** A real multiplier as a Q31 fixed-point `multiplier` in [2^30, 2^31) and a power-of-two `shift` (left if > 0). */
+export interface QuantizedMultiplier {
+  multiplier: number;
+  shift: number;
+}
+
+/** QuantizeMultiplier: m = multiplier * 2^(shift - 31). Zero maps to {0, 0}. */
+export function quantizeMultiplier(realMultiplier: number): QuantizedMultiplier {
+  if (realMultiplier === 0) return { multiplier: 0, shift: 0 };
+  // frexp: real = q * 2^shift with q in [0.5, 1).
+  let shift = Math.floor(Math.log2(Math.abs(realMultiplier))) + 1;
+  let q = realMultiplier / 2 ** shift;
+  if (Math.abs(q) >= 1) { q /= 2; shift++; }
+  if (Math.abs(q) < 0.5) { q *= 2; shift--; }
+  let qFixed = roundHalfAway(q * TWO_31);
+  if (qFixed === TWO_31) { qFixed /= 2; shift++; }
+  if (shift < -31) { shift = 0; qFixed = 0; }
+  if (shift > 30) { shift = 30; qFixed = TWO_31 - 1; }
+  return { multiplier: qFixed, shift };
+}
+
+/** gemmlowp SaturatingRoundingDoublingHighMul for int32 a and b >= 0: (a*b*2 + nudge) >> 32, truncating. */
+export function saturatingRoundingDoublingHighMul(a: number, b: number): number {
+  if (a === -TWO_31 && b === -TWO_31) return TWO_31 - 1;
+  // a*b can reach 2^62: split b into 16-bit halves so every partial product is exact in a double.
+  const bHi = Math.floor(b / 65536);
+  const bLo = b - bHi * 65536;
+  const hi = a * bHi; // |hi| < 2^47
+  const lo = a * bLo; // |lo| < 2^47
+  const negative = hi * 65536 + lo < 0; // sign is exact enough: both parts share a's sign
+  const nudge = negative ? 1 - 2 ** 30 : 2 ** 30;
+  const hq = Math.floor(hi / TWO_15);
+  const r = (hi - hq * TWO_15) * 65536 + lo + nudge; // exact, |r| < 2^48
+  const rq = Math.floor(r / TWO_31);
+  const q = hq + rq; // floor((a*b + nudge) / 2^31)
+  const rem = r - rq * TWO_31;
+  // C++ int64 division truncates toward zero.
+  const total = q < 0 && rem !== 0 ? q + 1 : q;
+  return total;
+}
+
+/** gemmlowp RoundingDivideByPOT: x / 2^exponent rounded half away from zero, int32 x. */
+export function roundingDivideByPOT(x: number, exponent: number): number {
+  if (exponent === 0) return x;
+  const mask = (1 << exponent) - 1;
+  const remainder = x & mask;
+  const threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+  return (x >> exponent) + (remainder > threshold ? 1 : 0);
+}
+
+/** MultiplyByQuantizedMultiplier(int32 x, int32 multiplier, int shift): x * multiplier * 2^(shift-31), rounded. */
+export function multiplyByQuantizedMultiplier(x: number, multiplier: number, shift: number): number {
+  const leftShift = shift > 0 ? shift : 0;
+  const rightShift = shift > 0 ? 0 : -shift;
+  return roundingDivideByPOT(saturatingRoundingDoublingHighMul((x * 2 ** leftShift) | 0, multiplier), rightShift);
+}
+
+/**
+ * MultiplyByQuantizedMultiplier(int64 x, ...) used by the 16x8 kernels: the multiplier is reduced to
+ * 15 bits, then (x * reduced + 2^(total-1)) >> total with total = 15 - shift.
+ */
+export function multiplyByQuantizedMultiplier64(x: number, multiplier: number, shift: number): number {
+  const reduced = multiplier < 0x7fff0000 ? (multiplier + TWO_15) >> 16 : 0x7fff;
+  const totalShift = 15 - shift;
+  const prod = x * reduced;
+  if (Math.abs(prod) < 2 ** 52) return Math.floor((prod + 2 ** (totalShift - 1)) / 2 ** totalShift);
+  const big = (BigInt(x) * BigInt(reduced) + (1n << BigInt(totalShift - 1))) >> BigInt(totalShift);
+  return Number(big);
+}
+
+/** CalculateActivationRangeQuantized: the clamp [min, max] in the quantized domain of the output. */
+export function quantizedActivationRange(
+  activation: Activation, scale: number, zeroPoint: number, qmin: number, qmax: number,
+): [number, number] {
+  const quantize = (f: number) => zeroPoint + roundHalfAway(Math.fround(f / scale));
+  if (activation === 'RELU') return [Math.max(qmin, quantize(0)), qmax];
+  if (activation === 'RELU6') return [Math.max(qmin, quantize(0)), Math.min(qmax, quantize(6))];
+  return [qmin, qmax];
+}
+
+/** Float fused-activation clamp bounds (CalculateActivationRange). */
+export function floatActivationRange(activation: Activation): [number, number] {
+  if (activation === 'RELU') return [0, Infinity];
+  if (activation === 'RELU6') return [0, 6];
+  return [-Infinity, Infinity];
+}

@@ -1,0 +1,52 @@
+/**
+ * report.json, written by the CLI and by the UI's "download all". Field names are a public
+ * contract (issues and scripts read them): add fields, never rename or remove them.
+ */
+
+export interface FloatReport {
+  /** Fraction of all 10,000 MNIST test images the TF.js model classifies correctly. */
+  test_accuracy: number;
+  params: number;
+  train_seconds: number;
+  epochs: number;
+  train_images: number;
+  backend: string;
+}
+
+export interface LatencyReport {
+  median_ms: number;
+  p90_ms: number;
+  samples: number;
+}
+
+export interface ModeReport {
+  /** CLI mode name: float32, dynamic, int8, int8-io, float16, int16x8, qat. */
+  mode: string;
+  /** File name inside the report's folder. */
+  file: string;
+  bytes: number;
+  /** Accuracy on all 10,000 test images, as computed by `accuracy_engine`. */
+  accuracy: number;
+  /** What computed `accuracy`, e.g. "LiteRT.js 2.5.3 (wasm, XNNPACK)" or "lab reference interpreter". */
+  accuracy_engine: string;
+  /** Accuracy predicted by the lab's simulated quantized forward pass, when run. */
+  simulated_accuracy?: number;
+  /** Fraction of test predictions on which simulation and runtime agree. */
+  simulation_agreement?: number;
+  latency?: LatencyReport;
+  /** Seconds to calibrate, quantize and write this file. */
+  convert_seconds?: number;
+  /** Recipe that produced the file (calibration method and samples, per-channel, ...). */
+  recipe?: Record<string, unknown>;
+}
+
+export interface LabReport {
+  tool: 'quantization-lab';
+  version: 1;
+  created: string;
+  preset: string;
+  seed: number;
+  settings: Record<string, unknown>;
+  float: FloatReport;
+  modes: ModeReport[];
+}

@@ -1,0 +1,158 @@
+/**
+ * One compiled .tflite on LiteRT.js's CPU (XNNPACK) path, fed and read as raw bytes.
+ *
+ * Why not `loadAndCompile` + `Tensor`: the public classes map every tensor to a JS dtype and only know
+ * float32, int32 and uint8, so `loadAndCompile` itself throws (`Element type INT8 is not supported`)
+ * while describing an int8-I/O model's signature, and so does wrapping an int8 output buffer in a
+ * `Tensor`. The embind API underneath (`LiteRt.liteRtWasm`, typed in `@litertjs/core`'s d.ts) is
+ * type-agnostic: `LiteRtTensorBuffer.createManaged` takes any element type, `lock()` gives the host
+ * address of its bytes, and `LiteRtCompiledModel.run` takes and returns such buffers. We do exactly
+ * what the library's own `Tensor` does with it (createManaged, lock, copy through HEAPU8, unlock),
+ * for every element type.
+ */
+import { getLiteRtRuntime, withLiteRtErrors, type LiteRtWasm } from './litert-module';
+import { readTfliteIo, type IoTensorInfo } from './tflite-io';
+
+type WasmModel = ReturnType<LiteRtWasm['loadModel']>;
+type WasmCompiledModel = Awaited<ReturnType<LiteRtWasm['compileModel']>>;
+type WasmTensorBuffer = ReturnType<LiteRtWasm['LiteRtTensorBuffer']['createManaged']>;
+
+/** Byte width of each I/O type, for checking buffer sizes. */
+const BYTES_PER_ELEMENT = { float32: 4, int32: 4, uint8: 1, int16: 2, int8: 1 } as const;
+
+/** An error LiteRT reported (as a thrown error or only as an ERROR log line). */
+export class LiteRtError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LiteRtError';
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Fails when LiteRT logged an ERROR line, e.g. `Failed to allocate tensors` (outputs would be garbage). */
+function throwOnLoggedErrors(stage: string, errors: string[]): void {
+  if (errors.length > 0) throw new LiteRtError(`LiteRT.js failed to ${stage}: ${errors.join(' | ')}`);
+}
+
+/**
+ * A model loaded and compiled for the wasm (CPU) accelerator with one input and one output.
+ * Call `delete()` when done: it frees wasm memory.
+ */
+export class LiteRtModelSession {
+  private deleted = false;
+
+  private constructor(
+    private readonly wasm: LiteRtWasm,
+    private readonly modelPtr: number,
+    private readonly model: WasmModel,
+    private readonly compiled: WasmCompiledModel,
+    private readonly inputBuffer: WasmTensorBuffer,
+    /** Input tensor as the file declares it (type, shape, quantization). */
+    readonly input: IoTensorInfo,
+    /** Output tensor as the file declares it. */
+    readonly output: IoTensorInfo,
+  ) {}
+
+  /**
+   * Loads and compiles `bytes` (a .tflite file).
+   * @throws TfliteFormatError for bytes that are not a .tflite; LiteRtError when LiteRT rejects the model.
+   */
+  static async open(bytes: Uint8Array): Promise<LiteRtModelSession> {
+    const io = readTfliteIo(bytes);
+    if (io.inputs.length !== 1 || io.outputs.length !== 1) {
+      throw new LiteRtError(`expected a model with 1 input and 1 output, got ${io.inputs.length} and ${io.outputs.length}`);
+    }
+    const { wasm, environment } = getLiteRtRuntime();
+    const modelPtr = wasm._malloc(bytes.byteLength);
+    wasm.HEAPU8.set(bytes, modelPtr);
+    let model: WasmModel | undefined;
+    let compiled: WasmCompiledModel | undefined;
+    try {
+      const loaded = await withLiteRtErrors(() => wasm.loadModel(environment, modelPtr, bytes.byteLength));
+      model = loaded.result;
+      throwOnLoggedErrors('load the model', loaded.errors);
+      if (!model) throw new LiteRtError('LiteRT.js failed to load the model (no model returned)');
+      const options = { accelerator: 'wasm', cpuOptions: { numThreads: wasm.getThreadCount() }, gpuOptions: {}, webNNOptions: {} } as const;
+      const done = await withLiteRtErrors(() => wasm.compileModel(environment, model!, options));
+      compiled = done.result;
+      throwOnLoggedErrors('compile the model', done.errors);
+      const inputType = model.getInputTensorType(0, 0);
+      const outputType = model.getOutputTensorType(0, 0);
+      const inputBytes = inputType.bytes();
+      const outputBytes = outputType.bytes();
+      const inputBuffer = wasm.LiteRtTensorBuffer.createManaged(environment, wasm.LiteRtTensorBufferType.HOST_MEMORY, inputType, inputBytes);
+      inputType.delete();
+      outputType.delete();
+      const session = new LiteRtModelSession(wasm, modelPtr, model, compiled, inputBuffer, io.inputs[0]!, io.outputs[0]!);
+      session.checkSize('input', inputBytes, session.input);
+      session.checkSize('output', outputBytes, session.output);
+      return session;
+    } catch (error) {
+      compiled?.delete();
+      model?.delete();
+      wasm._free(modelPtr);
+      if (error instanceof Error && (error.name === 'LiteRtError' || error.name === 'TfliteFormatError')) throw error;
+      throw new LiteRtError(`LiteRT.js rejected the model: ${describe(error)}`);
+    }
+  }
+
+  private checkSize(role: string, runtimeBytes: number, info: IoTensorInfo): void {
+    const fileBytes = info.shape.reduce((a, b) => a * b, 1) * BYTES_PER_ELEMENT[info.type];
+    if (runtimeBytes !== fileBytes) {
+      this.delete();
+      throw new LiteRtError(`${role} '${info.name}' is ${runtimeBytes} bytes in LiteRT but ${fileBytes} bytes in the file`);
+    }
+  }
+
+  /** Number of elements of the input tensor (784 for the lab's models). */
+  get inputSize(): number {
+    return this.input.shape.reduce((a, b) => a * b, 1);
+  }
+
+  /**
+   * Runs the model once. `input` holds the input tensor's bytes (little-endian, the file's element
+   * type); returns a copy of the output tensor's bytes. Throws if LiteRT logs an error (it can return
+   * garbage outputs after `Failed to allocate tensors`).
+   */
+  async run(input: Uint8Array): Promise<Uint8Array> {
+    if (this.deleted) throw new LiteRtError('model session was deleted');
+    const { wasm } = this;
+    const lockModes = wasm.LiteRtTensorBufferLockMode;
+    const writePtr = this.inputBuffer.lock(lockModes.WRITE);
+    try {
+      if (input.byteLength !== this.inputBuffer.size()) {
+        throw new LiteRtError(`input is ${input.byteLength} bytes, the model expects ${this.inputBuffer.size()}`);
+      }
+      wasm.HEAPU8.set(input, writePtr);
+    } finally {
+      this.inputBuffer.unlock();
+    }
+    const { result: outputs, errors } = await withLiteRtErrors(() => this.compiled.run(0, [this.inputBuffer]));
+    try {
+      throwOnLoggedErrors('run the model', errors);
+      const output = outputs[0];
+      if (!output || outputs.length !== 1) throw new LiteRtError(`expected 1 output, LiteRT returned ${outputs.length}`);
+      const readPtr = output.lock(lockModes.READ);
+      try {
+        return wasm.HEAPU8.slice(readPtr, readPtr + output.size());
+      } finally {
+        output.unlock();
+      }
+    } finally {
+      for (const buffer of outputs) buffer.delete();
+    }
+  }
+
+  /** Frees the compiled model, the model and its bytes in wasm memory. Safe to call twice. */
+  delete(): void {
+    if (this.deleted) return;
+    this.deleted = true;
+    this.inputBuffer.delete();
+    this.compiled.delete();
+    this.model.delete();
+    this.wasm._free(this.modelPtr);
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Owns the one LiteRT.js WebAssembly module of this realm (worker, Node process or test).
+ *
+ * We do not use `loadLiteRt()`: its loader runs the emscripten script through `importScripts` or a
+ * `<script>` tag, which fails in a module worker and does not exist in Node. Instead the caller (the
+ * worker's or the CLI's loader) hands us the text of the emscripten script; we evaluate it to get its
+ * `ModuleFactory`, instantiate it with our own `locateFile`/`wasmBinary` and log sink, and wrap the
+ * module in `@litertjs/core`'s own `LiteRt` class, whose `liteRtWasm` property is the typed embind API
+ * (`loadModel`, `compileModel`, `LiteRtTensorBuffer.createManaged`, ...) that the library's public
+ * classes are built on.
+ */
+import { LiteRt } from '@litertjs/core';
+
+/** The embind API of the LiteRT.js wasm module, as typed by `@litertjs/core`. */
+export type LiteRtWasm = LiteRt['liteRtWasm'];
+type LiteRtEnvironmentHandle = ReturnType<LiteRtWasm['LiteRtEnvironment']['create']>;
+
+/** Version of `@litertjs/core` whose wasm we load (checked against node_modules by a test). */
+export const LITERT_VERSION = '2.5.3';
+
+/** The wasm builds shipped by `@litertjs/core` that run on one thread. */
+export const LITERT_VARIANTS = {
+  /** Needs WebAssembly relaxed SIMD (Chromium 114+). */
+  relaxedSimd: 'litert_wasm_internal.js',
+  /** Plain SIMD: for engines without relaxed SIMD, e.g. Node 20. */
+  compat: 'litert_wasm_compat_internal.js',
+} as const;
+export type LiteRtVariant = keyof typeof LITERT_VARIANTS;
+
+/** What the emscripten factory accepts from us (a subset of emscripten's `Module` settings). */
+export interface EmscriptenModuleArg {
+  /** Maps a file name the module asks for (its .wasm) to a URL or path. */
+  locateFile?: (file: string, scriptDirectory: string) => string;
+  /** The .wasm bytes, when we already have them (skips the module's own fetch/read). */
+  wasmBinary?: Uint8Array;
+}
+
+/** Everything needed to start LiteRT.js in this realm. */
+export interface LiteRtLoadSource {
+  variant: LiteRtVariant;
+  /** Text of the variant's emscripten loader script (`litert_wasm_*.js`). */
+  scriptText: string;
+  /**
+   * Names the script may read as free variables besides globals; in Node the script expects
+   * CommonJS `require`, `__dirname` and `__filename`.
+   */
+  scriptScope?: Record<string, unknown>;
+  moduleArg: EmscriptenModuleArg;
+}
+
+export interface LiteRtRuntime {
+  readonly liteRt: LiteRt;
+  readonly wasm: LiteRtWasm;
+  readonly environment: LiteRtEnvironmentHandle;
+  readonly variant: LiteRtVariant;
+  /** e.g. `LiteRT.js 2.5.3 (wasm relaxed-SIMD, XNNPACK, 1 thread)`. */
+  readonly engine: string;
+}
+
+/** A line LiteRT wrote to stderr. INFO and WARNING lines are kept for debugging only. */
+export interface LiteRtLogLine {
+  level: 'INFO' | 'WARNING' | 'ERROR';
+  text: string;
+}
+
+type ModuleFactory = (arg: Record<string, unknown>) => Promise<unknown>;
+
+let runtime: LiteRtRuntime | undefined;
+let loading: Promise<LiteRtRuntime> | undefined;
+let captured: LiteRtLogLine[] | undefined;
+const recentLog: LiteRtLogLine[] = [];
+
+/** Classifies one stderr line of the module (`INFO: [file.cc:12] ...`, `ERROR: ...`, or bare text). */
+export function classifyLogLine(text: string): LiteRtLogLine {
+  if (text.startsWith('INFO')) return { level: 'INFO', text };
+  if (text.startsWith('WARNING')) return { level: 'WARNING', text };
+  return { level: 'ERROR', text };
+}
+
+function onModuleOutput(text: string, stream: 'stdout' | 'stderr'): void {
+  const line: LiteRtLogLine = stream === 'stderr' ? classifyLogLine(text) : { level: 'INFO', text };
+  if (captured) captured.push(line);
+  recentLog.push(line);
+  if (recentLog.length > 200) recentLog.splice(0, recentLog.length - 200);
+}
+
+/** The last (up to 200) lines LiteRT logged, for debugging. */
+export function getLiteRtLog(): readonly LiteRtLogLine[] {
+  return recentLog;
+}
+
+/**
+ * Runs `fn` and returns what it returned plus the ERROR lines LiteRT logged meanwhile. LiteRT reports
+ * some failures only as a log line (e.g. `Failed to allocate tensors`, after which `run()` still returns
+ * garbage), so callers must treat these lines as errors.
+ */
+export async function withLiteRtErrors<T>(fn: () => T | Promise<T>): Promise<{ result: T; errors: string[] }> {
+  const previous = captured;
+  const lines: LiteRtLogLine[] = [];
+  captured = lines;
+  try {
+    const result = await fn();
+    return { result, errors: lines.filter((l) => l.level === 'ERROR').map((l) => l.text) };
+  } finally {
+    captured = previous;
+  }
+}
+
+function evaluateFactory(source: LiteRtLoadSource): ModuleFactory {
+  const names = Object.keys(source.scriptScope ?? {});
+  const values = names.map((n) => source.scriptScope![n]);
+  // The script declares `var ModuleFactory = (() => {...})()`; run it as a function body so the
+  // declaration stays local (no globals) and hand the factory back.
+  const body = `${source.scriptText}\n;return ModuleFactory;`;
+  const factory = new Function(...names, body)(...values) as unknown;
+  if (typeof factory !== 'function') throw new Error(`LiteRT.js script ${LITERT_VARIANTS[source.variant]} did not define ModuleFactory`);
+  return factory as ModuleFactory;
+}
+
+/**
+ * Starts LiteRT.js once per realm; later calls return the same runtime (the source of later calls is
+ * ignored). Throws if the wasm cannot be fetched or instantiated.
+ */
+export function initLiteRt(source: LiteRtLoadSource): Promise<LiteRtRuntime> {
+  if (runtime) return Promise.resolve(runtime);
+  loading ??= (async () => {
+    const factory = evaluateFactory(source);
+    const moduleArg: Record<string, unknown> = {
+      ...source.moduleArg,
+      printErr: (text: string) => onModuleOutput(text, 'stderr'),
+      print: (text: string) => onModuleOutput(text, 'stdout'),
+    };
+    const module = await factory(moduleArg);
+    // LiteRt's constructor calls setupLogging(), routing the C++ logs to our printErr.
+    const liteRt = new LiteRt(module as ConstructorParameters<typeof LiteRt>[0]);
+    const wasm = liteRt.liteRtWasm;
+    const environment = wasm.LiteRtEnvironment.create(null);
+    const threads = wasm.getThreadCount();
+    const variantName = source.variant === 'relaxedSimd' ? 'relaxed-SIMD' : 'SIMD compat';
+    const engine = `LiteRT.js ${LITERT_VERSION} (wasm ${variantName}, XNNPACK, ${threads} thread${threads === 1 ? '' : 's'})`;
+    runtime = { liteRt, wasm, environment, variant: source.variant, engine };
+    return runtime;
+  })().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+/** The runtime started by `initLiteRt`; throws a clear error before that. */
+export function getLiteRtRuntime(): LiteRtRuntime {
+  if (!runtime) throw new Error('LiteRT.js is not loaded: call the loader (worker init or loadLiteRtForNode) first.');
+  return runtime;
+}

@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BackendInfo } from '../backends/select-backend';
+import type { TrainedModel } from '../core/model/trained-model';
+import type { DownloadProgress } from '../data/fetch-dataset';
+import { BackendSelect } from './BackendSelect';
+import { startLab } from './lab-client';
+import { DEFAULT_LAB_STATE, stateFromQuery, stateToQuery, type LabState } from './state/lab-state';
+import { clearModel, loadModel, saveModel } from './state/model-store';
+import { TrainPanel } from './train/TrainPanel';
+import { useTraining } from './train/use-training';
+
+type DataStatus = { kind: 'loading'; progress?: DownloadProgress } | { kind: 'ready'; train: number; test: number } | { kind: 'error'; message: string };
+
+export function App() {
+  const [lab, setLab] = useState<LabState>(() => (typeof location === 'undefined' ? DEFAULT_LAB_STATE : stateFromQuery(location.search)));
+  const [backend, setBackend] = useState<BackendInfo>();
+  const [data, setData] = useState<DataStatus>({ kind: 'loading' });
+  const [trained, setTrained] = useState<TrainedModel>();
+  const [storeError, setStoreError] = useState<string>();
+
+  // Settings live in the URL so a link reproduces the lab.
+  useEffect(() => {
+    const q = stateToQuery(lab);
+    history.replaceState(null, '', q ? `?${q}` : location.pathname);
+  }, [lab]);
+
+  useEffect(() => {
+    setData({ kind: 'loading' });
+    startLab(lab.backend, {
+      onBackend: setBackend,
+      onDataProgress: (progress) => setData({ kind: 'loading', progress }),
+      onDataReady: (c) => setData({ kind: 'ready', ...c }),
+    }).catch((e: Error) => setData({ kind: 'error', message: e.message }));
+  }, [lab.backend]);
+
+  useEffect(() => {
+    loadModel()
+      .then((stored) => stored && setTrained(stored.model))
+      .catch((e: Error) => setStoreError(`Could not read the saved model: ${e.message}`));
+  }, []);
+
+  const onTrained = useCallback((model: TrainedModel) => {
+    setTrained(model);
+    saveModel(model).catch((e: Error) => setStoreError(`Could not save the model for the next visit: ${e.message}`));
+  }, []);
+  const { run, start, cancel } = useTraining(onTrained);
+
+  const reset = useCallback(() => {
+    setTrained(undefined);
+    clearModel().catch((e: Error) => setStoreError(e.message));
+  }, []);
+
+  return (
+    <main className="app">
+      <header className="app-header">
+        <div>
+          <h1>Quantization Lab</h1>
+          <p className="tagline">
+            Train a small CNN on real MNIST in this tab, quantize it with every TensorFlow Lite mode, and download .tflite files the TFLite
+            runtime runs. Nothing leaves your browser.
+          </p>
+        </div>
+        <BackendSelect value={lab.backend} info={backend} onChange={(b) => setLab((s) => ({ ...s, backend: b }))} disabled={run.status === 'running'} />
+      </header>
+      <DataBanner status={data} />
+      {storeError && <p className="error">{storeError}</p>}
+      <TrainPanel
+        settings={lab.train}
+        onSettingsChange={(train) => setLab((s) => ({ ...s, train }))}
+        run={run}
+        ready={data.kind === 'ready'}
+        trained={trained}
+        onStart={() => start(lab.train)}
+        onCancel={cancel}
+        onReset={reset}
+      />
+    </main>
+  );
+}
+
+function DataBanner({ status }: { status: DataStatus }) {
+  if (status.kind === 'ready') {
+    return (
+      <p className="muted" data-testid="data-ready">
+        MNIST loaded from this site: {status.train.toLocaleString('en-US')} training and {status.test.toLocaleString('en-US')} test images.
+      </p>
+    );
+  }
+  if (status.kind === 'error') {
+    return (
+      <p className="error" role="alert" data-testid="data-error">
+        {status.message}
+      </p>
+    );
+  }
+  const p = status.progress;
+  return (
+    <div className="progress-block" data-testid="data-loading">
+      <progress max={p?.totalBytes ?? 1} value={p?.loadedBytes ?? 0} aria-label="MNIST download" />
+      <span className="muted">Loading MNIST{p ? ` (${(p.loadedBytes / 1e6).toFixed(1)} of ${(p.totalBytes / 1e6).toFixed(1)} MB)` : ''}…</span>
+    </div>
+  );
+}

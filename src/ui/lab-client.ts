@@ -1,0 +1,40 @@
+import * as Comlink from 'comlink';
+import type { LabWorkerApi } from '../../workers/lab.worker';
+import type { BackendInfo } from '../backends/select-backend';
+import { WorkerBridge } from '../bridge/worker-bridge';
+import type { DownloadProgress } from '../data/fetch-dataset';
+import type { BackendPreference } from './state/lab-state';
+
+/** The app's base URL (data and WASM are served under it), so the lab also works from a sub-path. */
+export const APP_BASE = new URL(import.meta.env.BASE_URL, self.location.href).href;
+
+export interface BootListener {
+  onBackend(info: BackendInfo): void;
+  onDataProgress(p: DownloadProgress): void;
+  onDataReady(counts: { train: number; test: number }): void;
+}
+
+/** What a (re)started lab worker is told: which backend, and whom to report to. */
+const boot: { preference: BackendPreference; listener?: BootListener } = { preference: 'auto' };
+
+/** One bridge per worker kind; the UI talks to workers only through these. */
+export const labBridge = new WorkerBridge<LabWorkerApi>(
+  'training',
+  () => new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' }),
+  async (api) => {
+    const info = await api.init(boot.preference, APP_BASE);
+    boot.listener?.onBackend(info);
+    const counts = await api.loadData(APP_BASE, Comlink.proxy((p: DownloadProgress) => boot.listener?.onDataProgress(p)));
+    boot.listener?.onDataReady(counts);
+  },
+);
+
+/** Starts (or restarts, after a backend change) the lab worker. */
+export async function startLab(preference: BackendPreference, listener: BootListener): Promise<void> {
+  boot.preference = preference;
+  boot.listener = listener;
+  labBridge.terminate();
+  await labBridge.api();
+}
+
+export { Comlink };

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LAB_STATE, stateFromQuery, stateToQuery, type LabState } from './lab-state';
+
+describe('lab state URL round trip', () => {
+  it.each<[string, LabState]>([
+    ['defaults', DEFAULT_LAB_STATE],
+    ['every field changed', {
+      backend: 'wasm',
+      train: { preset: 'separable', epochs: 3, batchSize: 64, learningRate: 0.005, optimizer: 'sgd', trainLimit: 5000, seed: 42 },
+    }],
+  ])('%s', (_, state) => {
+    expect(stateFromQuery(stateToQuery(state))).toEqual(state);
+  });
+
+  it('defaults encode to an empty query', () => {
+    expect(stateToQuery(DEFAULT_LAB_STATE)).toBe('');
+  });
+
+  it.each([['epochs=-3'], ['preset=resnet'], ['opt=lion'], ['backend=tpu'], ['lr=abc'], ['limit=999999']])(
+    'ignores invalid %s',
+    (q) => {
+      expect(stateFromQuery(q)).toEqual(DEFAULT_LAB_STATE);
+    },
+  );
+});

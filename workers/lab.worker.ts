@@ -1,0 +1,57 @@
+/// <reference lib="webworker" />
+/**
+ * The lab worker: a thin comlink adapter over the core stages that need tfjs (training, TF.js
+ * evaluation) plus quantization. The UI imports only its type (LabWorkerApi).
+ */
+import * as Comlink from 'comlink';
+import { initBackend, type BackendPreference } from '../src/backends/select-backend';
+import type { MnistDataset } from '../src/core/mnist/dataset';
+import type { TrainedModel, WeightTensor } from '../src/core/model/trained-model';
+import type { TrainProgress, TrainSettings } from '../src/core/train/settings';
+import { trainModel } from '../src/core/train/train';
+import { fetchDataset, type DownloadProgress } from '../src/data/fetch-dataset';
+
+let dataset: Promise<MnistDataset> | undefined;
+let cancelRequested = false;
+
+function weightBuffers(model: TrainedModel): ArrayBuffer[] {
+  return model.weights.map((w) => w.values.buffer as ArrayBuffer);
+}
+
+const api = {
+  /** Picks and initialises the tfjs backend; `base` is the app's base URL (WASM is served from it). */
+  async init(preference: BackendPreference, base: string) {
+    return initBackend(preference, { wasmPath: new URL('wasm/tfjs/', base).href });
+  },
+
+  /** Downloads MNIST from the app's origin once; later calls reuse it. */
+  async loadData(base: string, onProgress?: (p: DownloadProgress) => void) {
+    dataset ??= fetchDataset(base, onProgress);
+    try {
+      const d = await dataset;
+      return { train: d.train.count, test: d.test.count };
+    } catch (e) {
+      dataset = undefined;
+      throw e;
+    }
+  },
+
+  async train(settings: TrainSettings, onProgress: (p: TrainProgress) => void, initialWeights?: WeightTensor[]) {
+    if (!dataset) throw new Error('MNIST is not loaded yet');
+    cancelRequested = false;
+    const result = await trainModel(await dataset, settings, {
+      onProgress,
+      shouldCancel: () => cancelRequested,
+      initialWeights,
+    });
+    return Comlink.transfer(result, weightBuffers(result.model));
+  },
+
+  /** Asks a running training to stop after the current batch; it keeps the last completed epoch. */
+  cancelTraining() {
+    cancelRequested = true;
+  },
+};
+
+export type LabWorkerApi = typeof api;
+Comlink.expose(api);
