@@ -10,6 +10,10 @@ import type { TrainedModel, WeightTensor } from '../src/core/model/trained-model
 import type { TrainProgress, TrainSettings } from '../src/core/train/settings';
 import { trainModel } from '../src/core/train/train';
 import { fetchDataset, type DownloadProgress } from '../src/data/fetch-dataset';
+import { modelToGraph } from '../src/core/graph/model-to-graph';
+import { calibrationImages, convertModel, simulateModel } from '../src/core/pipeline/convert';
+import { weightLayers } from '../src/core/pipeline/weight-layers';
+import type { QuantRecipe } from '../src/core/quant/recipe';
 
 let dataset: Promise<MnistDataset> | undefined;
 let cancelRequested = false;
@@ -45,6 +49,41 @@ const api = {
       initialWeights,
     });
     return Comlink.transfer(result, weightBuffers(result.model));
+  },
+
+  /**
+   * Converts the trained model with one recipe: calibrate (on a seeded draw of training images),
+   * quantize, write the .tflite, and simulate its accuracy on all test images.
+   */
+  async convert(trained: TrainedModel, recipe: QuantRecipe) {
+    if (!dataset) throw new Error('MNIST is not loaded yet');
+    const data = await dataset;
+    const floatGraph = modelToGraph(trained);
+    const converted = convertModel(trained, recipe, calibrationImages(data.train, recipe.calibrationSamples, trained.seed), floatGraph);
+    const simulated = simulateModel(converted.graph, data.test);
+    const layers = weightLayers(floatGraph, converted.graph);
+    const result = {
+      mode: recipe.mode,
+      recipe,
+      bytes: converted.bytes,
+      convertSeconds: converted.convertSeconds,
+      simulated,
+      layers,
+    };
+    return Comlink.transfer(result, [
+      converted.bytes.buffer as ArrayBuffer,
+      simulated.predictions.buffer as ArrayBuffer,
+      ...layers.flatMap((l) => [l.float.buffer as ArrayBuffer, l.quantized.buffer as ArrayBuffer]),
+    ]);
+  },
+
+  /** The test split's pixels and labels (copies), for the runtime worker and the confusion views. */
+  async testSet() {
+    if (!dataset) throw new Error('MNIST is not loaded yet');
+    const { test } = await dataset;
+    const images = test.images.slice();
+    const labels = test.labels.slice();
+    return Comlink.transfer({ images, labels }, [images.buffer, labels.buffer]);
   },
 
   /** Asks a running training to stop after the current batch; it keeps the last completed epoch. */

@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerWasmTrainingKernels, WASM_TRAINING_KERNELS } from './wasm-training-kernels';
+import { registerWasmTrainingKernels, WASM_FASTER_KERNELS, WASM_TRAINING_KERNELS } from './wasm-training-kernels';
 
 /** Largest absolute difference allowed between WASM and the CPU oracle (float32 sums of <= ~2,000 terms of O(1)). */
 const TOL = 2e-4;
@@ -79,7 +79,7 @@ beforeAll(async () => {
 
 describe('registerWasmTrainingKernels', () => {
   it('registers each missing kernel once', () => {
-    for (const name of WASM_TRAINING_KERNELS) expect(tf.getKernel(name, 'wasm')).toBeDefined();
+    for (const name of [...WASM_TRAINING_KERNELS, ...WASM_FASTER_KERNELS]) expect(tf.getKernel(name, 'wasm')).toBeDefined();
     expect(registerWasmTrainingKernels()).toEqual([]);
   });
 });
@@ -118,6 +118,47 @@ describe('depthwise conv gradients on WASM match the CPU backend', () => {
       tf.engine().runKernel('DepthwiseConv2dNativeBackpropInput', { dy: tf.tensor(dy, dyShape), filter: tf.tensor(f, c.filter) },
         { ...attrs, inputShape: c.x } as unknown as tf.NamedAttrMap) as tf.Tensor,
     ]);
+    expect(diff).toBeLessThan(TOL);
+  });
+});
+
+describe('MaxPoolGrad on WASM (JS on the heap) matches the CPU backend', () => {
+  const cases: { name: string; x: [number, number, number, number]; pool: number; stride: number; pad: Pad; ties?: boolean }[] = [
+    { name: 'tutorial 2x2 stride 2', x: [4, 26, 26, 12], pool: 2, stride: 2, pad: 'valid' },
+    { name: 'ties (relu zeros, repeated values)', x: [2, 8, 8, 3], pool: 2, stride: 2, pad: 'valid', ties: true },
+    { name: '3x3 stride 1 same (overlapping windows)', x: [2, 7, 7, 2], pool: 3, stride: 1, pad: 'same', ties: true },
+    { name: '3x3 stride 2 same, odd size', x: [2, 9, 9, 2], pool: 3, stride: 2, pad: 'same' },
+    { name: '2x2 stride 2 valid, leftover column', x: [1, 5, 7, 2], pool: 2, stride: 2, pad: 'valid' },
+    { name: '2x2 stride 2 same, odd size (window past the edge)', x: [2, 7, 7, 3], pool: 2, stride: 2, pad: 'same', ties: true },
+  ];
+  it.each(cases)('$name', async (c) => {
+    let x = randomValues(size(c.x), 10);
+    // Rounded and rectified values make many equal maxima: the first one must win, as on CPU.
+    if (c.ties) x = x.map((v) => Math.max(0, Math.round(v * 2)));
+    const outShape = tf.backend_util.computePool2DInfo(c.x, c.pool, c.stride, 1, c.pad as 'same').outShape;
+    const dy = randomValues(size(outShape), 13);
+    const diff = await compare(() => {
+      const f = (xi: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(xi as tf.Tensor4D, c.pool, c.stride, c.pad as 'same'), tf.tensor(dy, outShape)));
+      return [tf.grad(f)(tf.tensor(x, c.x))];
+    });
+    expect(diff).toBeLessThan(TOL);
+  });
+});
+
+describe('BatchMatMul on WASM (transpose-free front) matches the CPU backend', () => {
+  const cases: { a: number[]; b: number[]; tA: boolean; tB: boolean }[] = [
+    { a: [32, 2028], b: [2028, 10], tA: false, tB: false },
+    { a: [32, 2028], b: [32, 10], tA: true, tB: false },
+    { a: [32, 10], b: [2028, 10], tA: false, tB: true },
+    { a: [7, 5], b: [3, 7], tA: true, tB: true },
+    { a: [50, 4], b: [4, 3], tA: false, tB: false },
+    { a: [2, 6, 5], b: [2, 6, 4], tA: true, tB: false },
+    { a: [3, 9, 2], b: [1, 2, 4], tA: false, tB: false },
+  ];
+  it.each(cases)('$a x $b, transposeA $tA, transposeB $tB', async (c) => {
+    const a = randomValues(size(c.a), 11);
+    const b = randomValues(size(c.b), 12);
+    const diff = await compare(() => [tf.matMul(tf.tensor(a, c.a), tf.tensor(b, c.b), c.tA, c.tB)]);
     expect(diff).toBeLessThan(TOL);
   });
 });

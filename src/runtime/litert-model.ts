@@ -37,6 +37,14 @@ function throwOnLoggedErrors(stage: string, errors: string[]): void {
   if (errors.length > 0) throw new LiteRtError(`LiteRT.js failed to ${stage}: ${errors.join(' | ')}`);
 }
 
+/** The file's view of an I/O tensor must match LiteRT's, or we would feed it the wrong bytes. */
+function checkSize(role: string, runtimeBytes: number, info: IoTensorInfo): void {
+  const fileBytes = info.shape.reduce((a, b) => a * b, 1) * BYTES_PER_ELEMENT[info.type];
+  if (runtimeBytes !== fileBytes) {
+    throw new LiteRtError(`${role} '${info.name}' is ${runtimeBytes} bytes in LiteRT but ${fileBytes} bytes in the file`);
+  }
+}
+
 /**
  * A model loaded and compiled for the wasm (CPU) accelerator with one input and one output.
  * Call `delete()` when done: it frees wasm memory.
@@ -83,27 +91,21 @@ export class LiteRtModelSession {
       const outputType = model.getOutputTensorType(0, 0);
       const inputBytes = inputType.bytes();
       const outputBytes = outputType.bytes();
-      const inputBuffer = wasm.LiteRtTensorBuffer.createManaged(environment, wasm.LiteRtTensorBufferType.HOST_MEMORY, inputType, inputBytes);
-      inputType.delete();
       outputType.delete();
-      const session = new LiteRtModelSession(wasm, modelPtr, model, compiled, inputBuffer, io.inputs[0]!, io.outputs[0]!);
-      session.checkSize('input', inputBytes, session.input);
-      session.checkSize('output', outputBytes, session.output);
-      return session;
+      try {
+        checkSize('input', inputBytes, io.inputs[0]!);
+        checkSize('output', outputBytes, io.outputs[0]!);
+        const inputBuffer = wasm.LiteRtTensorBuffer.createManaged(environment, wasm.LiteRtTensorBufferType.HOST_MEMORY, inputType, inputBytes);
+        return new LiteRtModelSession(wasm, modelPtr, model, compiled, inputBuffer, io.inputs[0]!, io.outputs[0]!);
+      } finally {
+        inputType.delete();
+      }
     } catch (error) {
       compiled?.delete();
       model?.delete();
       wasm._free(modelPtr);
       if (error instanceof Error && (error.name === 'LiteRtError' || error.name === 'TfliteFormatError')) throw error;
       throw new LiteRtError(`LiteRT.js rejected the model: ${describe(error)}`);
-    }
-  }
-
-  private checkSize(role: string, runtimeBytes: number, info: IoTensorInfo): void {
-    const fileBytes = info.shape.reduce((a, b) => a * b, 1) * BYTES_PER_ELEMENT[info.type];
-    if (runtimeBytes !== fileBytes) {
-      this.delete();
-      throw new LiteRtError(`${role} '${info.name}' is ${runtimeBytes} bytes in LiteRT but ${fileBytes} bytes in the file`);
     }
   }
 

@@ -43,27 +43,45 @@ export class TfliteFormatError extends Error {
 }
 
 function fieldOffset(bb: ByteBuffer, table: number, id: number): number {
+  checkOffset(bb, table, 4);
+  checkOffset(bb, table - bb.readInt32(table), 4);
   return bb.__offset(table, 4 + 2 * id);
+}
+
+/** Start and length of a vector field, checked to lie inside the file (corrupt files give wild lengths). */
+function vectorBounds(bb: ByteBuffer, table: number, o: number, elementBytes: number): { start: number; length: number } {
+  const start = bb.__vector(table + o);
+  const length = bb.__vector_len(table + o);
+  if (start < 0 || length < 0 || start + length * elementBytes > bb.capacity()) {
+    throw new TfliteFormatError(`vector at byte ${start} with ${length} elements runs past the end of the file (${bb.capacity()} bytes)`);
+  }
+  return { start, length };
+}
+
+function checkOffset(bb: ByteBuffer, offset: number, bytes: number): number {
+  if (!Number.isInteger(offset) || offset < 0 || offset + bytes > bb.capacity()) {
+    throw new TfliteFormatError(`offset ${offset} is outside the file (${bb.capacity()} bytes)`);
+  }
+  return offset;
 }
 
 function tableVector(bb: ByteBuffer, table: number, id: number): number[] {
   const o = fieldOffset(bb, table, id);
   if (!o) return [];
-  const start = bb.__vector(table + o);
-  const length = bb.__vector_len(table + o);
+  const { start, length } = vectorBounds(bb, table, o, 4);
   return Array.from({ length }, (_, i) => bb.__indirect(start + 4 * i));
 }
 
 function int32Vector(bb: ByteBuffer, table: number, id: number): number[] {
   const o = fieldOffset(bb, table, id);
   if (!o) return [];
-  const start = bb.__vector(table + o);
-  return Array.from({ length: bb.__vector_len(table + o) }, (_, i) => bb.readInt32(start + 4 * i));
+  const { start, length } = vectorBounds(bb, table, o, 4);
+  return Array.from({ length }, (_, i) => bb.readInt32(start + 4 * i));
 }
 
 function readTensor(bb: ByteBuffer, tensors: number[], index: number, role: string): IoTensorInfo {
   const table = tensors[index];
-  if (table === undefined) throw new TfliteFormatError(`${role} tensor index ${index} out of range (${tensors.length} tensors)`);
+  if (table === undefined || index < 0) throw new TfliteFormatError(`${role} tensor index ${index} out of range (${tensors.length} tensors)`);
   const typeOffset = fieldOffset(bb, table, 1);
   const typeCode = typeOffset ? bb.readInt8(table + typeOffset) : 0;
   const type = TFLITE_TENSOR_TYPES[typeCode as keyof typeof TFLITE_TENSOR_TYPES];
@@ -73,12 +91,14 @@ function readTensor(bb: ByteBuffer, tensors: number[], index: number, role: stri
   const info: IoTensorInfo = { name, type, shape: int32Vector(bb, table, 0) };
   const quantOffset = fieldOffset(bb, table, 4);
   if (quantOffset && type !== 'float32') {
-    const q = bb.__indirect(table + quantOffset);
+    const q = checkOffset(bb, bb.__indirect(table + quantOffset), 4);
     const scaleOffset = fieldOffset(bb, q, 2);
     const zpOffset = fieldOffset(bb, q, 3);
-    if (scaleOffset && bb.__vector_len(q + scaleOffset) > 0) {
-      const scale = bb.readFloat32(bb.__vector(q + scaleOffset));
-      const zeroPoint = zpOffset && bb.__vector_len(q + zpOffset) > 0 ? Number(bb.readInt64(bb.__vector(q + zpOffset))) : 0;
+    const scales = scaleOffset ? vectorBounds(bb, q, scaleOffset, 4) : { start: 0, length: 0 };
+    const zeroPoints = zpOffset ? vectorBounds(bb, q, zpOffset, 8) : { start: 0, length: 0 };
+    if (scales.length > 0) {
+      const scale = bb.readFloat32(scales.start);
+      const zeroPoint = zeroPoints.length > 0 ? Number(bb.readInt64(zeroPoints.start)) : 0;
       info.quant = { scale, zeroPoint };
     }
   }
@@ -98,7 +118,7 @@ export function readTfliteIo(bytes: Uint8Array): TfliteIo {
     throw new TfliteFormatError(`file identifier is '${id}', expected 'TFL3'`);
   }
   try {
-    const root = bb.readInt32(0);
+    const root = checkOffset(bb, bb.readInt32(0), 4);
     const subgraphs = tableVector(bb, root, 2);
     const subgraph = subgraphs[0];
     if (subgraph === undefined) throw new TfliteFormatError('model has no subgraph');

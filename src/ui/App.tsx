@@ -1,10 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { BackendInfo } from '../backends/select-backend';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { buildReport } from '../core/report/build-report';
+import { isQuantMode } from '../core/quant/recipe';
+import { QuantizePanel } from './quant/QuantizePanel';
+import { useQuantization } from './quant/use-quantization';
+import { Wizard } from './wizard/Wizard';
+import type { BackendChoice as BackendInfo } from '../backends/select-backend';
 import type { TrainedModel } from '../core/model/trained-model';
 import type { DownloadProgress } from '../data/fetch-dataset';
 import { BackendSelect } from './BackendSelect';
 import { startLab } from './lab-client';
-import { DEFAULT_LAB_STATE, stateFromQuery, stateToQuery, type LabState } from './state/lab-state';
+import { DEFAULT_LAB_STATE, recipeFor, stateFromQuery, stateToQuery, type LabState } from './state/lab-state';
 import { clearModel, loadModel, saveModel } from './state/model-store';
 import { TrainPanel } from './train/TrainPanel';
 import { useTraining } from './train/use-training';
@@ -39,16 +44,32 @@ export function App() {
       .catch((e: Error) => setStoreError(`Could not read the saved model: ${e.message}`));
   }, []);
 
+  const quant = useQuantization();
+  const { clear: clearResults } = quant;
   const onTrained = useCallback((model: TrainedModel) => {
     setTrained(model);
+    clearResults();
     saveModel(model).catch((e: Error) => setStoreError(`Could not save the model for the next visit: ${e.message}`));
   }, []);
   const { run, start, cancel } = useTraining(onTrained);
 
   const reset = useCallback(() => {
     setTrained(undefined);
+    clearResults();
     clearModel().catch((e: Error) => setStoreError(e.message));
-  }, []);
+  }, [clearResults]);
+
+  // The report and files are derived from the results cache, never stored twice.
+  const outcomes = quant.run.outcomes;
+  const report = useMemo(
+    () => trained && buildReport(trained, { ...lab.train, quantization: lab.quant }, Object.values(outcomes).map((o) => o.entry), Math.min(lab.train.trainLimit, 60000)),
+    [trained, outcomes, lab.train, lab.quant],
+  );
+  const files = useMemo(() => Object.fromEntries(Object.entries(outcomes).map(([m, o]) => [m, o.bytes])), [outcomes]);
+  const quantizeModes = useCallback(
+    (modes: string[]) => trained && quant.quantize(trained, modes.filter(isQuantMode), (m) => recipeFor(lab.quant, m)),
+    [trained, quant, lab.quant],
+  );
 
   return (
     <main className="app">
@@ -74,6 +95,26 @@ export function App() {
         onCancel={cancel}
         onReset={reset}
       />
+      <QuantizePanel
+        settings={lab.quant}
+        onSettingsChange={(q) => setLab((s) => ({ ...s, quant: q }))}
+        run={quant.run}
+        report={report}
+        files={files}
+        canRun={!!trained && run.status !== 'running'}
+        onRun={() => quantizeModes(lab.quant.modes)}
+        onCancel={quant.cancel}
+      />
+      <section className="panel" aria-labelledby="wizard-title">
+        <h2 id="wizard-title">3. Which mode should I use?</h2>
+        <Wizard
+          measured={report?.modes}
+          floatAccuracy={trained?.testAccuracy}
+          running={quant.run.status === 'running'}
+          canRun={!!trained && run.status !== 'running'}
+          onRun={quantizeModes}
+        />
+      </section>
     </main>
   );
 }

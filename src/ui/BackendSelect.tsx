@@ -1,4 +1,4 @@
-import type { BackendInfo } from '../backends/select-backend';
+import type { BackendChoice as BackendInfo } from '../backends/select-backend';
 import { BACKEND_PREFERENCES, type BackendPreference } from './state/lab-state';
 
 interface Props {

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { LabWorkerApi } from '../../workers/lab.worker';
-import type { BackendInfo } from '../backends/select-backend';
+import type { RuntimeWorkerApi } from '../../workers/runtime.worker';
+import type { BackendChoice as BackendInfo } from '../backends/select-backend';
 import { WorkerBridge } from '../bridge/worker-bridge';
 import type { DownloadProgress } from '../data/fetch-dataset';
 import type { BackendPreference } from './state/lab-state';
@@ -36,5 +37,18 @@ export async function startLab(preference: BackendPreference, listener: BootList
   labBridge.terminate();
   await labBridge.api();
 }
+
+
+/** The TFLite runtime (LiteRT.js) lives in its own worker, so a runtime crash never takes training with it. */
+export const runtimeBridge = new WorkerBridge<RuntimeWorkerApi>(
+  'TFLite runtime',
+  () => new Worker(new URL('../../workers/runtime.worker.ts', import.meta.url), { type: 'module', name: 'runtime' }),
+  async (api) => {
+    runtimeEngine = await api.init(new URL('wasm/litert/', APP_BASE).href);
+  },
+);
+
+/** Engine description reported by the runtime worker once started. */
+export let runtimeEngine = '';
 
 export { Comlink };

@@ -40,6 +40,8 @@ export interface TrainProgress {
   testAccuracy?: number;
   elapsedSeconds: number;
   etaSeconds: number;
+  /** Seconds spent on this epoch's batches alone, without the test evaluation (phase 'epoch' only). */
+  epochTrainSeconds?: number;
 }
 
 /** Checks settings; returns human-readable problems (empty when valid). */

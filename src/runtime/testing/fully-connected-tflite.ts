@@ -12,6 +12,8 @@ export interface FullyConnectedSpec {
   units: number;
   weights: Float32Array;
   bias: Float32Array;
+  /** Shape of the input tensor (default [1, inputSize]); FULLY_CONNECTED flattens it, e.g. [1, 28, 28, 1]. */
+  inputShape?: number[];
 }
 
 /** int8 parameters: real = scale * (q - zeroPoint). Weights symmetric (zero point 0), bias int32 at inScale * wScale. */
@@ -146,7 +148,7 @@ export function buildFloatFullyConnected(spec: FullyConnectedSpec): Uint8Array {
   const { inputSize, units } = spec;
   return writeModel(
     [
-      { name: 'input', shape: [1, inputSize], type: TENSOR_FLOAT32, buffer: 0 },
+      { name: 'input', shape: spec.inputShape ?? [1, inputSize], type: TENSOR_FLOAT32, buffer: 0 },
       { name: 'weights', shape: [units, inputSize], type: TENSOR_FLOAT32, buffer: 1 },
       { name: 'bias', shape: [units], type: TENSOR_FLOAT32, buffer: 2 },
       { name: 'output', shape: [1, units], type: TENSOR_FLOAT32, buffer: 0 },
@@ -170,7 +172,7 @@ export function buildInt8FullyConnected(
   const bias = Int32Array.from(spec.bias, (v) => Math.round(v / (q.inScale * q.weightScale)));
   const bytes = writeModel(
     [
-      { name: 'input', shape: [1, inputSize], type: TENSOR_INT8, buffer: 0, quant: { scale: q.inScale, zeroPoint: q.inZeroPoint } },
+      { name: 'input', shape: spec.inputShape ?? [1, inputSize], type: TENSOR_INT8, buffer: 0, quant: { scale: q.inScale, zeroPoint: q.inZeroPoint } },
       { name: 'weights', shape: [units, inputSize], type: TENSOR_INT8, buffer: 1, quant: { scale: q.weightScale, zeroPoint: 0 } },
       { name: 'bias', shape: [units], type: TENSOR_INT32, buffer: 2, quant: { scale: q.inScale * q.weightScale, zeroPoint: 0 } },
       { name: 'output', shape: [1, units], type: TENSOR_INT8, buffer: 0, quant: { scale: q.outScale, zeroPoint: q.outZeroPoint } },

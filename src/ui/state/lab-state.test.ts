@@ -6,6 +6,10 @@ describe('lab state URL round trip', () => {
     ['defaults', DEFAULT_LAB_STATE],
     ['every field changed', {
       backend: 'wasm',
+      quant: {
+        modes: ['int8', 'float16'], calibrationSamples: 300, calibrationMethod: 'mse', percentile: 99.9,
+        perChannel: false, fcPerChannel: true, dynamicMinElements: 0,
+      },
       train: { preset: 'separable', epochs: 3, batchSize: 64, learningRate: 0.005, optimizer: 'sgd', trainLimit: 5000, seed: 42 },
     }],
   ])('%s', (_, state) => {
@@ -16,7 +20,7 @@ describe('lab state URL round trip', () => {
     expect(stateToQuery(DEFAULT_LAB_STATE)).toBe('');
   });
 
-  it.each([['epochs=-3'], ['preset=resnet'], ['opt=lion'], ['backend=tpu'], ['lr=abc'], ['limit=999999']])(
+  it.each([['epochs=-3'], ['preset=resnet'], ['opt=lion'], ['backend=tpu'], ['lr=abc'], ['limit=999999'], ['cal=0'], ['calm=kl'], ['pct=20'], ['modes=int4'], ['pc=maybe']])(
     'ignores invalid %s',
     (q) => {
       expect(stateFromQuery(q)).toEqual(DEFAULT_LAB_STATE);

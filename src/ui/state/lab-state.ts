@@ -1,7 +1,10 @@
 import { isPresetId } from '../../core/model/presets';
+import { CALIBRATION_METHODS, DEFAULT_RECIPE, QUANT_MODES, isQuantMode, type CalibrationMethod, type QuantMode, type QuantRecipe } from '../../core/quant/recipe';
 import { DEFAULT_TRAIN_SETTINGS, validateTrainSettings, type OptimizerName, type TrainSettings } from '../../core/train/settings';
 
-export type BackendPreference = 'auto' | 'webgpu' | 'wasm' | 'cpu';
+import type { BackendPreference } from '../../backends/select-backend';
+
+export type { BackendPreference };
 export const BACKEND_PREFERENCES: BackendPreference[] = ['auto', 'webgpu', 'wasm', 'cpu'];
 
 /**
@@ -11,9 +14,45 @@ export const BACKEND_PREFERENCES: BackendPreference[] = ['auto', 'webgpu', 'wasm
 export interface LabState {
   train: TrainSettings;
   backend: BackendPreference;
+  quant: QuantSettings;
 }
 
-export const DEFAULT_LAB_STATE: LabState = { train: DEFAULT_TRAIN_SETTINGS, backend: 'auto' };
+/** The quantization recipe minus its mode, plus which modes to run (mode 'qat' is added by the QAT panel). */
+export type QuantSettings = Omit<QuantRecipe, 'mode' | 'keepFloat'> & { modes: QuantMode[] };
+
+export const DEFAULT_QUANT_SETTINGS: QuantSettings = (() => {
+  const { mode: _mode, ...recipe } = DEFAULT_RECIPE;
+  return { ...recipe, modes: [...QUANT_MODES] };
+})();
+
+export const DEFAULT_LAB_STATE: LabState = { train: DEFAULT_TRAIN_SETTINGS, backend: 'auto', quant: DEFAULT_QUANT_SETTINGS };
+
+/** The recipe for one mode under these settings. */
+export function recipeFor(settings: QuantSettings, mode: QuantMode): QuantRecipe {
+  const { modes: _modes, ...recipe } = settings;
+  return { ...recipe, mode };
+}
+
+const QUANT_KEYS = {
+  calibrationSamples: 'cal',
+  calibrationMethod: 'calm',
+  percentile: 'pct',
+  perChannel: 'pc',
+  fcPerChannel: 'fcpc',
+  dynamicMinElements: 'dynmin',
+} as const;
+
+/** Problems with quantization settings (empty when valid). */
+export function validateQuantSettings(q: QuantSettings): string[] {
+  const problems: string[] = [];
+  if (!Number.isInteger(q.calibrationSamples) || q.calibrationSamples < 1 || q.calibrationSamples > 5000) {
+    problems.push(`calibration images must be an integer from 1 to 5000 (got ${q.calibrationSamples})`);
+  }
+  if (!(q.percentile > 50 && q.percentile <= 100)) problems.push(`percentile must be in (50, 100] (got ${q.percentile})`);
+  if (!Number.isInteger(q.dynamicMinElements) || q.dynamicMinElements < 0) problems.push('the dynamic-range threshold must be a whole number of weights');
+  if (!CALIBRATION_METHODS.includes(q.calibrationMethod)) problems.push(`unknown calibration method ${q.calibrationMethod}`);
+  return problems;
+}
 
 const KEYS: Record<keyof TrainSettings, string> = {
   preset: 'preset',
@@ -32,6 +71,10 @@ export function stateToQuery(state: LabState): string {
     if (state.train[field] !== DEFAULT_TRAIN_SETTINGS[field]) p.set(key, String(state.train[field]));
   }
   if (state.backend !== DEFAULT_LAB_STATE.backend) p.set('backend', state.backend);
+  for (const [field, key] of Object.entries(QUANT_KEYS) as [keyof typeof QUANT_KEYS, string][]) {
+    if (state.quant[field] !== DEFAULT_QUANT_SETTINGS[field]) p.set(key, String(state.quant[field]));
+  }
+  if (state.quant.modes.join(',') !== DEFAULT_QUANT_SETTINGS.modes.join(',')) p.set('modes', state.quant.modes.join(','));
   return p.toString();
 }
 
@@ -50,5 +93,27 @@ export function stateFromQuery(query: string): LabState {
   }
   const safeTrain = validateTrainSettings(train).length === 0 ? train : DEFAULT_TRAIN_SETTINGS;
   const backend = p.get('backend') as BackendPreference | null;
-  return { train: safeTrain, backend: backend && BACKEND_PREFERENCES.includes(backend) ? backend : 'auto' };
+  return {
+    train: safeTrain,
+    backend: backend && BACKEND_PREFERENCES.includes(backend) ? backend : 'auto',
+    quant: quantFromQuery(p),
+  };
+}
+
+function quantFromQuery(p: URLSearchParams): QuantSettings {
+  const q: QuantSettings = { ...DEFAULT_QUANT_SETTINGS };
+  const num = (key: string) => (p.has(key) ? Number(p.get(key)) : undefined);
+  for (const field of ['calibrationSamples', 'percentile', 'dynamicMinElements'] as const) {
+    const v = num(QUANT_KEYS[field]);
+    if (v !== undefined && Number.isFinite(v)) q[field] = v;
+  }
+  for (const field of ['perChannel', 'fcPerChannel'] as const) {
+    const v = p.get(QUANT_KEYS[field]);
+    if (v === 'true' || v === 'false') q[field] = v === 'true';
+  }
+  const method = p.get(QUANT_KEYS.calibrationMethod);
+  if (method && CALIBRATION_METHODS.includes(method as CalibrationMethod)) q.calibrationMethod = method as CalibrationMethod;
+  const modes = p.get('modes')?.split(',').filter(isQuantMode);
+  if (modes && modes.length > 0) q.modes = modes;
+  return validateQuantSettings(q).length === 0 ? q : DEFAULT_QUANT_SETTINGS;
 }

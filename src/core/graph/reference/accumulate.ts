@@ -31,47 +31,89 @@ export function leadingPad(inSize: number, filter: number, stride: number, dilat
   return Math.max(0, Math.floor(((outSize - 1) * stride + eff - inSize) / 2));
 }
 
+const f64Cache = new WeakMap<TensorData, Float64Array>();
+
+/** A constant (filter) as Float64Array, cached: keeps the inner loops monomorphic (one array type). */
+export function asFloat64(t: TensorData): Float64Array {
+  if (t instanceof Float64Array) return t;
+  let v = f64Cache.get(t);
+  if (!v) { v = Float64Array.from(t); f64Cache.set(t, v); }
+  return v;
+}
+
+/** input[b, ...] + inputOffset[b] as doubles (the offset is applied once, outside the inner loops). */
+export function withOffsets(input: TensorData, inputOffset: Float64Array): Float64Array {
+  const per = input.length / inputOffset.length;
+  const out = new Float64Array(input.length);
+  for (let b = 0; b < inputOffset.length; b++) {
+    const off = inputOffset[b];
+    for (let i = b * per; i < (b + 1) * per; i++) out[i] = input[i] + off;
+  }
+  return out;
+}
+
 /**
  * CONV_2D sums: acc[b,y,x,o] = sum filter[o,ky,kx,i] * (input[b,iy,ix,i] + inputOffset[b]); padded positions
  * contribute nothing (they are the real value 0, as in TFLite).
  */
-export function convAccumulate(g: ConvGeometry, input: TensorData, inputOffset: Float64Array, filter: TensorData, acc: Float64Array): void {
+export function convAccumulate(g: ConvGeometry, inputRaw: TensorData, inputOffset: Float64Array, filterRaw: TensorData, acc: Float64Array): void {
   const { inH, inW, inC, outH, outW, outC, kH, kW } = g;
+  const input = withOffsets(inputRaw, inputOffset);
+  const filter = filterHwio(filterRaw, outC, kH, kW, inC);
   let o = 0;
   for (let b = 0; b < g.batch; b++) {
-    const off = inputOffset[b];
     for (let oy = 0; oy < outH; oy++) {
       const iy0 = oy * g.strideH - g.padH;
-      for (let ox = 0; ox < outW; ox++) {
+      for (let ox = 0; ox < outW; ox++, o += outC) {
         const ix0 = ox * g.strideW - g.padW;
-        for (let oc = 0; oc < outC; oc++, o++) {
-          let sum = 0;
-          for (let ky = 0; ky < kH; ky++) {
-            const iy = iy0 + ky * g.dilH;
-            if (iy < 0 || iy >= inH) continue;
-            for (let kx = 0; kx < kW; kx++) {
-              const ix = ix0 + kx * g.dilW;
-              if (ix < 0 || ix >= inW) continue;
-              const ib = ((b * inH + iy) * inW + ix) * inC;
-              const fb = ((oc * kH + ky) * kW + kx) * inC;
-              for (let ic = 0; ic < inC; ic++) sum += filter[fb + ic] * (input[ib + ic] + off);
+        for (let oc = 0; oc < outC; oc++) acc[o + oc] = 0;
+        for (let ky = 0; ky < kH; ky++) {
+          const iy = iy0 + ky * g.dilH;
+          if (iy < 0 || iy >= inH) continue;
+          for (let kx = 0; kx < kW; kx++) {
+            const ix = ix0 + kx * g.dilW;
+            if (ix < 0 || ix >= inW) continue;
+            const ib = ((b * inH + iy) * inW + ix) * inC;
+            const fb = (ky * kW + kx) * inC * outC;
+            // Output channels innermost: contiguous in the HWIO copy of the filter.
+            for (let ic = 0; ic < inC; ic++) {
+              const x = input[ib + ic];
+              if (x === 0) continue;
+              const f = fb + ic * outC;
+              for (let oc = 0; oc < outC; oc++) acc[o + oc] += filter[f + oc] * x;
             }
           }
-          acc[o] = sum;
         }
       }
     }
   }
 }
 
+const hwioCache = new WeakMap<TensorData, Float64Array>();
+
+/** OHWI filter -> HWIO doubles (cached per constant). */
+function filterHwio(f: TensorData, outC: number, kH: number, kW: number, inC: number): Float64Array {
+  let v = hwioCache.get(f);
+  if (!v) {
+    v = new Float64Array(f.length);
+    for (let o = 0; o < outC; o++)
+      for (let y = 0; y < kH; y++)
+        for (let x = 0; x < kW; x++)
+          for (let i = 0; i < inC; i++) v[((y * kW + x) * inC + i) * outC + o] = f[((o * kH + y) * kW + x) * inC + i];
+    hwioCache.set(f, v);
+  }
+  return v;
+}
+
 /** DEPTHWISE_CONV_2D sums, filter [1, kh, kw, outC], output channel oc = ic * multiplier + m. */
 export function depthwiseAccumulate(
-  g: ConvGeometry, multiplier: number, input: TensorData, inputOffset: Float64Array, filter: TensorData, acc: Float64Array,
+  g: ConvGeometry, multiplier: number, inputRaw: TensorData, inputOffset: Float64Array, filterRaw: TensorData, acc: Float64Array,
 ): void {
   const { inH, inW, inC, outH, outW, outC, kH, kW } = g;
+  const input = withOffsets(inputRaw, inputOffset);
+  const filter = asFloat64(filterRaw);
   let o = 0;
   for (let b = 0; b < g.batch; b++) {
-    const off = inputOffset[b];
     for (let oy = 0; oy < outH; oy++) {
       const iy0 = oy * g.strideH - g.padH;
       for (let ox = 0; ox < outW; ox++, o += outC) {
@@ -86,7 +128,7 @@ export function depthwiseAccumulate(
             const ib = ((b * inH + iy) * inW + ix) * inC;
             const fb = (ky * kW + kx) * outC;
             for (let ic = 0; ic < inC; ic++) {
-              const x = input[ib + ic] + off;
+              const x = input[ib + ic];
               for (let m = 0; m < multiplier; m++) {
                 const oc = ic * multiplier + m;
                 acc[o + oc] += filter[fb + oc] * x;
@@ -101,15 +143,16 @@ export function depthwiseAccumulate(
 
 /** FULLY_CONNECTED sums: acc[b,u] = sum weights[u,i] * (input[b,i] + inputOffset[b]). */
 export function fullyConnectedAccumulate(
-  batch: number, inSize: number, units: number, input: TensorData, inputOffset: Float64Array, weights: TensorData, acc: Float64Array,
+  batch: number, inSize: number, units: number, inputRaw: TensorData, inputOffset: Float64Array, weightsRaw: TensorData, acc: Float64Array,
 ): void {
+  const input = withOffsets(inputRaw, inputOffset);
+  const weights = asFloat64(weightsRaw);
   for (let b = 0; b < batch; b++) {
     const ib = b * inSize;
-    const off = inputOffset[b];
     for (let u = 0; u < units; u++) {
       const wb = u * inSize;
       let sum = 0;
-      for (let i = 0; i < inSize; i++) sum += weights[wb + i] * (input[ib + i] + off);
+      for (let i = 0; i < inSize; i++) sum += weights[wb + i] * input[ib + i];
       acc[b * units + u] = sum;
     }
   }
@@ -118,8 +161,9 @@ export function fullyConnectedAccumulate(
 /** Float output stage: out = clamp(acc + bias[c]). Channels are the innermost dimension. */
 export function finishFloat(acc: Float64Array, bias: TensorData | undefined, channels: number, activation: Activation, out: Float32Array): void {
   const [lo, hi] = floatActivationRange(activation);
+  const b64 = bias ? asFloat64(bias) : new Float64Array(channels);
   for (let i = 0; i < acc.length; i++) {
-    const v = acc[i] + (bias ? bias[i % channels] : 0);
+    const v = acc[i] + b64[i % channels];
     out[i] = v < lo ? lo : v > hi ? hi : v;
   }
 }
@@ -132,11 +176,13 @@ export function finishInteger(
   acc: Float64Array, bias: TensorData | undefined, channels: number, multipliers: QuantizedMultiplier[],
   outZeroPoint: number, clampMin: number, clampMax: number, wide: boolean, out: TensorData,
 ): void {
+  const mult = multipliers.map((m) => m.multiplier);
+  const shifts = multipliers.map((m) => m.shift);
+  const b64 = bias ? asFloat64(bias) : new Float64Array(channels);
   for (let i = 0; i < acc.length; i++) {
     const c = i % channels;
-    const a = acc[i] + (bias ? bias[c] : 0);
-    const { multiplier, shift } = multipliers[c];
-    const scaled = wide ? multiplyByQuantizedMultiplier64(a, multiplier, shift) : multiplyByQuantizedMultiplier(a, multiplier, shift);
+    const a = acc[i] + b64[c];
+    const scaled = wide ? multiplyByQuantizedMultiplier64(a, mult[c], shifts[c]) : multiplyByQuantizedMultiplier(a, mult[c], shifts[c]);
     const q = scaled + outZeroPoint;
     out[i] = q < clampMin ? clampMin : q > clampMax ? clampMax : q;
   }
@@ -148,9 +194,10 @@ export function finishHybrid(
   batchScales: Float64Array, perBatch: number, activation: Activation, out: Float32Array,
 ): void {
   const [lo, hi] = floatActivationRange(activation);
+  const b64 = bias ? asFloat64(bias) : new Float64Array(channels);
   for (let i = 0; i < acc.length; i++) {
     const c = i % channels;
-    const v = Math.fround(acc[i] * Math.fround(filterScales[c] * batchScales[Math.floor(i / perBatch)])) + (bias ? bias[c] : 0);
+    const v = Math.fround(acc[i] * Math.fround(filterScales[c] * batchScales[Math.floor(i / perBatch)])) + b64[c];
     out[i] = v < lo ? lo : v > hi ? hi : v;
   }
 }

@@ -8,6 +8,7 @@ import type { Activation } from '../graph';
 
 const TWO_31 = 2 ** 31;
 const TWO_15 = 2 ** 15;
+const POW2 = Float64Array.from({ length: 64 }, (_, i) => 2 ** i);
 
 /** std::round / TfLiteRound: half away from zero (Math.round rounds half up). */
 export function roundHalfAway(x: number): number {
@@ -79,7 +80,7 @@ export function multiplyByQuantizedMultiplier64(x: number, multiplier: number, s
   const reduced = multiplier < 0x7fff0000 ? (multiplier + TWO_15) >> 16 : 0x7fff;
   const totalShift = 15 - shift;
   const prod = x * reduced;
-  if (Math.abs(prod) < 2 ** 52) return Math.floor((prod + 2 ** (totalShift - 1)) / 2 ** totalShift);
+  if (prod < 4503599627370496 && prod > -4503599627370496) return Math.floor((prod + POW2[totalShift - 1]) / POW2[totalShift]);
   const big = (BigInt(x) * BigInt(reduced) + (1n << BigInt(totalShift - 1))) >> BigInt(totalShift);
   return Number(big);
 }

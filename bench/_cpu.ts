@@ -1,0 +1,12 @@
+import { loadMnistFromIdx } from '../cli/mnist-node';
+import { initBackend } from '../src/backends/select-backend';
+import { trainModel } from '../src/core/train/train';
+import { DEFAULT_TRAIN_SETTINGS } from '../src/core/train/settings';
+await initBackend('wasm');
+const data = loadMnistFromIdx();
+await trainModel(data, { ...DEFAULT_TRAIN_SETTINGS, trainLimit: 640 }, { skipTestEvaluation: true });
+const n = Number(process.argv[2] ?? 6400);
+const c0 = process.cpuUsage(); const t0 = Date.now();
+const r = await trainModel(data, { ...DEFAULT_TRAIN_SETTINGS, trainLimit: n }, { skipTestEvaluation: true });
+const cpu = process.cpuUsage(c0); const batches = n / 32;
+console.log(`cpu ${((cpu.user + cpu.system) / 1000 / batches).toFixed(2)} ms/batch, wall ${((Date.now() - t0) / batches).toFixed(2)} ms/batch, loss ${r.model.history[0].loss.toFixed(4)}`);

@@ -1,0 +1,23 @@
+/** Command-line options every bench section receives. */
+export interface BenchOptions {
+  /** Smaller runs (subsets, extrapolated) for a quick look. */
+  quick: boolean;
+}
+
+/** One printed line: a measured value with its unit and how it was obtained. */
+export interface BenchRow {
+  label: string;
+  value: number | string;
+  unit: string;
+  /** Decimals for numeric values (default 2). */
+  digits?: number;
+  /** How it was measured, e.g. "extrapolated from 960 images". */
+  note?: string;
+}
+
+/** A group of measurements: `id` selects it with --only=<id>. */
+export interface BenchSection {
+  id: string;
+  title: string;
+  run(opts: BenchOptions): Promise<BenchRow[]>;
+}

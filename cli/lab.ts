@@ -1,0 +1,76 @@
+/**
+ * `npm run lab -- [options]`: the lab's pipeline headless in Node, on the same core stages as the
+ * page: dataset -> trained model -> graph -> calibration -> quantized graph -> .tflite -> evaluation
+ * -> report.json. tfjs runs on its WASM backend (SIMD, one thread) from node_modules.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { initBackend } from '../src/backends/select-backend';
+import { describePreset, PRESETS } from '../src/core/model/presets';
+import { buildReport } from '../src/core/report/build-report';
+import { trainModel } from '../src/core/train/train';
+import { loadMnistFromIdx } from './mnist-node';
+import { parseCliArgs, USAGE, UsageError } from './options';
+import { runModes } from './run-modes';
+
+async function main(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseCliArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`error: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const out = resolve(options.out);
+  mkdirSync(out, { recursive: true });
+
+  const backend = await initBackend(options.backend, {});
+  console.log(`backend: ${backend.name} (${backend.reason})`);
+  const data = loadMnistFromIdx();
+  const preset = PRESETS[options.train.preset];
+  console.log(`model: ${preset.name}, ${describePreset(preset).params} parameters`);
+
+  let lastLine = 0;
+  const { model } = await trainModel(data, options.train, {
+    backendName: backend.name,
+    onProgress: (p) => {
+      const now = Date.now();
+      if (p.phase === 'epoch') {
+        console.log(`epoch ${p.epoch + 1}/${p.epochs}: loss ${p.loss.toFixed(4)}, train accuracy ${p.accuracy.toFixed(4)}, test accuracy ${p.testAccuracy?.toFixed(4)}, ${p.elapsedSeconds.toFixed(1)} s`);
+      } else if (now - lastLine > 5000) {
+        lastLine = now;
+        console.log(`  epoch ${p.epoch + 1}, batch ${p.batch + 1}/${p.batchesPerEpoch}: loss ${p.loss.toFixed(4)} (${p.elapsedSeconds.toFixed(0)} s, about ${p.etaSeconds.toFixed(0)} s left)`);
+      }
+    },
+  });
+
+  const settings = { ...options.train, calibration: options.calibration, calibration_method: options.calibrationMethod, qat_epochs: options.qatEpochs };
+  const report = buildReport(model, settings, [], Math.min(options.train.trainLimit, data.train.count));
+  console.log(`float model: test accuracy ${model.testAccuracy.toFixed(4)} on ${data.test.count} test images`);
+
+  const writeReport = () => writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeReport();
+  for await (const { entry, bytes } of runModes(model, data, options)) {
+    writeFileSync(join(out, entry.file), bytes);
+    report.modes.push(entry);
+    writeReport();
+    console.log(`${entry.mode.padEnd(8)} ${String(entry.bytes).padStart(7)} bytes  accuracy ${entry.accuracy.toFixed(4)} (${entry.accuracy_engine})`);
+  }
+  console.log(`wrote ${join(out, 'report.json')}`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: Error) => {
+    console.error(`error: ${e.message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,60 @@
+import type { MnistDataset } from '../src/core/mnist/dataset';
+import type { TrainedModel } from '../src/core/model/trained-model';
+import { modelToGraph } from '../src/core/graph/model-to-graph';
+import { agreement } from '../src/core/eval/metrics';
+import { calibrationImages, convertModel, simulateModel } from '../src/core/pipeline/convert';
+import { DEFAULT_RECIPE, type QuantRecipe } from '../src/core/quant/recipe';
+import type { ModeReport } from '../src/core/report/report';
+import { evaluateTflite } from '../src/runtime/litert-eval';
+import { loadLiteRtForNode } from './litert-node';
+import type { CliOptions } from './options';
+
+export interface ModeArtifact {
+  entry: ModeReport;
+  bytes: Uint8Array;
+}
+
+/**
+ * Converts the trained model into each requested mode, writes nothing itself, and measures every
+ * file twice: in the lab's reference interpreter (simulation) and in LiteRT.js, the real runtime.
+ */
+export async function* runModes(model: TrainedModel, data: MnistDataset, options: CliOptions): AsyncGenerator<ModeArtifact> {
+  await loadLiteRtForNode();
+  const floatGraph = modelToGraph(model);
+  const calibration = calibrationImages(data.train, options.calibration, model.seed);
+  for (const mode of options.modes) {
+    if (mode === 'qat') {
+      const { runQatMode } = await import('./run-qat');
+      yield await runQatMode(model, data, options);
+      continue;
+    }
+    const recipe: QuantRecipe = { ...DEFAULT_RECIPE, mode, calibrationSamples: options.calibration, calibrationMethod: options.calibrationMethod };
+    yield await measureMode(mode, convertModel(model, recipe, calibration, floatGraph), data);
+  }
+}
+
+/** Simulates and runs one converted file on all test images; shared by the PTQ modes and QAT. */
+export async function measureMode(
+  mode: string,
+  converted: ReturnType<typeof convertModel>,
+  data: MnistDataset,
+): Promise<ModeArtifact> {
+  const sim = simulateModel(converted.graph, data.test);
+  const run = await evaluateTflite(converted.bytes, data.test.images, data.test.labels, { latencySamples: 1000 });
+  const { mode: _, ...recipe } = converted.recipe;
+  return {
+    bytes: converted.bytes,
+    entry: {
+      mode,
+      file: `${mode}.tflite`,
+      bytes: converted.bytes.length,
+      accuracy: run.accuracy,
+      accuracy_engine: run.engine,
+      simulated_accuracy: sim.accuracy,
+      simulation_agreement: agreement(sim.predictions, run.predictions),
+      latency: { median_ms: run.latency.medianMs, p90_ms: run.latency.p90Ms, samples: run.latency.samples },
+      convert_seconds: converted.convertSeconds,
+      recipe,
+    },
+  };
+}

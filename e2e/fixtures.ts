@@ -1,0 +1,49 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every e2e test runs with two guards: no request may leave the app's origin (the lab is offline
+ * by design), and an uncaught page error fails the test.
+ */
+export const test = base.extend<{ offsite: string[]; pageErrors: string[] }>({
+  offsite: async ({ page, baseURL }, use) => {
+    const origin = new URL(baseURL!).origin;
+    const offsite: string[] = [];
+    page.on('request', (req) => {
+      const url = req.url();
+      if (url.startsWith('data:') || url.startsWith('blob:')) return;
+      if (new URL(url).origin !== origin) offsite.push(url);
+    });
+    page.on('worker', (w) => {
+      if (!w.url().startsWith(origin) && !w.url().startsWith('blob:')) offsite.push(`worker ${w.url()}`);
+    });
+    await use(offsite);
+    expect(offsite, 'requests that left the app origin').toEqual([]);
+  },
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await use(errors);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens the lab and waits until MNIST is loaded and a backend is running. */
+export async function openLab(page: Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`);
+  await expect(page.getByTestId('data-ready')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('backend-active')).toContainText('running on');
+}
+
+/** Sets a numeric training setting through its input. */
+export async function setSetting(page: Page, key: string, value: number): Promise<void> {
+  await page.getByTestId(`setting-${key}`).fill(String(value));
+}
+
+/** Parses "95.81%" into 0.9581. */
+export function parsePercent(text: string): number {
+  const m = /(-?[0-9.]+)%/.exec(text);
+  if (!m) throw new Error(`no percentage in "${text}"`);
+  return Number(m[1]) / 100;
+}

@@ -1,0 +1,65 @@
+import { expect, openLab, parsePercent, setSetting, test } from './fixtures';
+
+test.describe('training journey', () => {
+  test('trains on a subset, shows metrics, and the model survives a reload', async ({ page, offsite, pageErrors }) => {
+    void offsite;
+    void pageErrors;
+    await openLab(page);
+    await expect(page.getByTestId('backend-active')).toContainText('wasm');
+    await setSetting(page, 'trainLimit', 3000);
+    await page.getByTestId('train-start').click();
+    await expect(page.getByTestId('train-progress')).toBeVisible();
+    await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
+    const accuracy = parsePercent(await page.getByTestId('test-accuracy').innerText());
+    // 3,000 images for one epoch is far from converged but well above chance (10%).
+    expect(accuracy).toBeGreaterThan(0.6);
+    await expect(page.getByTestId('training-charts')).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByTestId('test-accuracy')).toHaveText(`${(accuracy * 100).toFixed(2)}%`);
+    await expect(page.getByTestId('setting-trainLimit')).toHaveValue('3000');
+
+    await page.getByTestId('model-reset').click();
+    await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId('data-ready')).toBeVisible();
+    await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
+  });
+
+  test('cancel mid-epoch keeps the weights of the last completed epoch', async ({ page, offsite, pageErrors }) => {
+    void offsite;
+    void pageErrors;
+    await openLab(page);
+    await setSetting(page, 'trainLimit', 4000);
+    await setSetting(page, 'epochs', 20);
+    await page.getByTestId('train-start').click();
+    // Wait for epoch 2 to start (epoch 1 completed), then cancel mid-epoch.
+    await expect(page.getByTestId('train-status')).toContainText('epoch 2/20', { timeout: 120_000 });
+    await page.getByTestId('train-cancel').click();
+    await expect(page.getByTestId('train-cancelled')).toBeVisible();
+    await expect(page.getByTestId('trained-summary')).toContainText('after 1 epoch(s)');
+    const accuracy = parsePercent(await page.getByTestId('test-accuracy').innerText());
+    expect(accuracy).toBeGreaterThan(0.6);
+    // The page is still usable: training can start again.
+    await expect(page.getByTestId('train-start')).toBeEnabled();
+  });
+
+  test('a diverging run stops with an explanation', async ({ page, offsite, pageErrors }) => {
+    void offsite;
+    void pageErrors;
+    await openLab(page, '?lr=50&opt=sgd&limit=2000');
+    await page.getByTestId('train-start').click();
+    await expect(page.getByTestId('train-error')).toContainText(/learning rate/i, { timeout: 120_000 });
+    await expect(page.getByTestId('train-start')).toBeEnabled();
+  });
+
+  test('one epoch on all 60,000 images reaches at least 95.5% test accuracy', async ({ page, offsite, pageErrors }) => {
+    void offsite;
+    void pageErrors;
+    await openLab(page);
+    await page.getByTestId('train-start').click();
+    await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 220_000 });
+    const accuracy = parsePercent(await page.getByTestId('test-accuracy').innerText());
+    expect(accuracy).toBeGreaterThanOrEqual(0.955);
+  });
+});

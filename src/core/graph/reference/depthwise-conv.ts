@@ -1,0 +1,45 @@
+/** DEPTHWISE_CONV_2D: float, integer (int8 / 16x8, per-channel along dim 3) and hybrid per-channel. */
+
+import type { DepthwiseConv2DOp } from '../graph';
+import { depthwiseAccumulate, finishFloat, finishHybrid, finishInteger, leadingPad, outputSize, type ConvGeometry } from './accumulate';
+import { quantizeRows } from './hybrid';
+import { integerOutputStage } from './requantize';
+import { allocate, channelScales, getValue, runtimeShape, type RunContext } from './tensors';
+
+export function evalDepthwiseConv2D(ctx: RunContext, op: DepthwiseConv2DOp): void {
+  const [batch, inH, inW, inC] = runtimeShape(ctx, op.inputs[0]);
+  const [, kH, kW, outC] = runtimeShape(ctx, op.inputs[1]);
+  if (outC !== inC * op.depthMultiplier) throw new Error(`DEPTHWISE_CONV_2D: ${outC} output channels != ${inC} x ${op.depthMultiplier}`);
+  const outH = outputSize(op.padding, inH, kH, op.strideH, op.dilationH);
+  const outW = outputSize(op.padding, inW, kW, op.strideW, op.dilationW);
+  const g: ConvGeometry = {
+    batch, inH, inW, inC, outH, outW, outC, kH, kW, strideH: op.strideH, strideW: op.strideW,
+    dilH: op.dilationH, dilW: op.dilationW,
+    padH: op.padding === 'SAME' ? leadingPad(inH, kH, op.strideH, op.dilationH, outH) : 0,
+    padW: op.padding === 'SAME' ? leadingPad(inW, kW, op.strideW, op.dilationW, outW) : 0,
+  };
+  const tensors = ctx.graph.tensors;
+  const [inT, fT, outT] = [tensors[op.inputs[0]], tensors[op.inputs[1]], tensors[op.outputs[0]]];
+  const input = getValue(ctx, op.inputs[0]);
+  const filter = getValue(ctx, op.inputs[1]);
+  const bias = op.inputs[2] !== undefined && op.inputs[2] >= 0 ? getValue(ctx, op.inputs[2]) : undefined;
+  const acc = new Float64Array(batch * outH * outW * outC);
+  const out = allocate(outT.dtype, acc.length);
+  const m = op.depthMultiplier;
+  if (inT.dtype === 'float32' && fT.dtype === 'float32') {
+    depthwiseAccumulate(g, m, input, new Float64Array(batch), filter, acc);
+    finishFloat(acc, bias, outC, op.activation, out as Float32Array);
+  } else if (inT.dtype === 'float32' && fT.dtype === 'int8') {
+    // depthwise_conv.cc hybrid: asymmetric per-batch input quantization, per-channel filter scales.
+    const rows = quantizeRows(input as Float32Array, batch, inH * inW * inC, true);
+    depthwiseAccumulate(g, m, rows.values, rows.inputOffsets, filter, acc);
+    finishHybrid(acc, bias, outC, channelScales(fT, outC), rows.scales, outH * outW * outC, op.activation, out as Float32Array);
+  } else if ((inT.dtype === 'int8' || inT.dtype === 'int16') && fT.dtype === 'int8') {
+    const s = integerOutputStage(inT, fT, outT, outC, op.activation);
+    depthwiseAccumulate(g, m, input, new Float64Array(batch).fill(-s.inputZeroPoint), filter, acc);
+    finishInteger(acc, bias, outC, s.multipliers, s.outputZeroPoint, s.clampMin, s.clampMax, s.wide, out);
+  } else {
+    throw new Error(`DEPTHWISE_CONV_2D: unsupported input ${inT.dtype} x filter ${fT.dtype}`);
+  }
+  ctx.values[op.outputs[0]] = out;
+}

@@ -1,0 +1,73 @@
+/**
+ * On-the-fly input quantization of the hybrid (dynamic range) kernels, after TFLite's portable
+ * tensor_utils AsymmetricQuantizeFloats / SymmetricQuantizeFloats: one scale (and offset) per batch row.
+ */
+
+import { roundHalfAway } from './fixed-point';
+
+export interface RowQuantization {
+  /** Quantized row values. */
+  values: Int8Array;
+  /** real ≈ scale * (q - offset) */
+  scale: number;
+  offset: number;
+}
+
+/** Asymmetric int8 [-128, 127]; the range always includes 0; an all-zero row gives scale 1, offset 0. */
+export function asymmetricQuantizeRow(src: Float32Array, start: number, size: number): RowQuantization {
+  let min = 0;
+  let max = 0;
+  for (let i = start; i < start + size; i++) {
+    const v = src[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const values = new Int8Array(size);
+  if (min === max) return { values, scale: 1, offset: 0 };
+  const scale = (max - min) / 255;
+  const zpFromMin = -128 - min / scale;
+  const zpFromMax = 127 - max / scale;
+  const zp = 128 + Math.abs(min / scale) < 127 + Math.abs(max / scale) ? zpFromMin : zpFromMax;
+  const offset = zp <= -128 ? -128 : zp >= 127 ? 127 : roundHalfAway(zp);
+  const fscale = Math.fround(scale);
+  const inv = Math.fround(1 / fscale);
+  for (let i = 0; i < size; i++) {
+    const q = roundHalfAway(Math.fround(offset + Math.fround(src[start + i] * inv)));
+    values[i] = q < -128 ? -128 : q > 127 ? 127 : q;
+  }
+  return { values, scale: fscale, offset };
+}
+
+/** Symmetric int8 [-127, 127], offset 0; an all-zero row gives scale 1. */
+export function symmetricQuantizeRow(src: Float32Array, start: number, size: number): RowQuantization {
+  let range = 0;
+  for (let i = start; i < start + size; i++) range = Math.max(range, Math.abs(src[i]));
+  const values = new Int8Array(size);
+  if (range === 0) return { values, scale: 1, offset: 0 };
+  const scale = Math.fround(range / 127);
+  const inv = Math.fround(127 / range);
+  for (let i = 0; i < size; i++) {
+    const q = roundHalfAway(Math.fround(src[start + i] * inv));
+    values[i] = q < -127 ? -127 : q > 127 ? 127 : q;
+  }
+  return { values, scale, offset: 0 };
+}
+
+/**
+ * Quantizes every batch row of `input` (row = `size` elements) into one Int8Array, with per-row
+ * scales and input offsets (-offset, added to each value in the accumulation loops).
+ */
+export function quantizeRows(
+  input: Float32Array, batch: number, size: number, asymmetric: boolean,
+): { values: Int8Array; scales: Float64Array; inputOffsets: Float64Array } {
+  const values = new Int8Array(batch * size);
+  const scales = new Float64Array(batch);
+  const inputOffsets = new Float64Array(batch);
+  for (let b = 0; b < batch; b++) {
+    const r = asymmetric ? asymmetricQuantizeRow(input, b * size, size) : symmetricQuantizeRow(input, b * size, size);
+    values.set(r.values, b * size);
+    scales[b] = r.scale;
+    inputOffsets[b] = -r.offset;
+  }
+  return { values, scales, inputOffsets };
+}

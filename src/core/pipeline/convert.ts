@@ -1,0 +1,73 @@
+/**
+ * The conversion stages, shared by the CLI, the workers and the tests:
+ * trained model -> graph -> calibration stats -> quantized graph -> .tflite bytes -> simulated evaluation.
+ */
+import { gatherImagesFloat, imagesToFloat, type MnistSplit } from '../mnist/dataset';
+import type { TrainedModel } from '../model/trained-model';
+import type { Graph } from '../graph/graph';
+import { modelToGraph } from '../graph/model-to-graph';
+import { argmaxRows, runGraph } from '../graph/reference/run-graph';
+import { quantizeModel } from '../quant/quantize-graph';
+import type { CalibrationStats } from '../quant/calibrate';
+import type { QuantRecipe } from '../quant/recipe';
+import { writeTflite } from '../tflite/write-tflite';
+import { mulberry32, shuffleInPlace } from '../train/batches';
+
+export interface ConvertedModel {
+  recipe: QuantRecipe;
+  graph: Graph;
+  /** The .tflite file. */
+  bytes: Uint8Array;
+  stats?: CalibrationStats;
+  /** Wall time of calibrate + quantize + write, seconds. */
+  convertSeconds: number;
+}
+
+/**
+ * The representative set: `count` training images drawn with a seeded shuffle, as floats in [0, 1],
+ * [count, 28, 28, 1] flattened. A seeded draw (not the first N) avoids any ordering bias in the file.
+ */
+export function calibrationImages(train: MnistSplit, count: number, seed: number): Float32Array {
+  const n = Math.min(count, train.count);
+  const order = shuffleInPlace(Uint32Array.from({ length: train.count }, (_, i) => i), mulberry32(seed ^ 0x5eed));
+  return gatherImagesFloat(train, order.subarray(0, n));
+}
+
+/** Converts a trained model with one recipe into a .tflite file (calibrating when the mode needs it). */
+export function convertModel(trained: Pick<TrainedModel, 'preset' | 'weights'>, recipe: QuantRecipe, calibration: Float32Array, floatGraph = modelToGraph(trained)): ConvertedModel {
+  const started = Date.now();
+  const { graph, stats } = quantizeModel(floatGraph, calibration, recipe);
+  const bytes = writeTflite(graph);
+  return { recipe, graph, bytes, stats, convertSeconds: (Date.now() - started) / 1000 };
+}
+
+export interface SimulatedEvaluation {
+  accuracy: number;
+  /** Predicted class per test image. */
+  predictions: Uint8Array;
+  seconds: number;
+  engine: string;
+}
+
+export const REFERENCE_ENGINE = 'lab reference interpreter (TypeScript, TFLite integer arithmetic)';
+
+/**
+ * Predicts each mode's accuracy before the file is run: the plain TypeScript interpreter executes
+ * the quantized graph with TFLite's integer arithmetic (int32 accumulators, fixed-point requantization).
+ */
+export function simulateModel(graph: Graph, test: MnistSplit, limit = test.count, chunk = 1000): SimulatedEvaluation {
+  const started = Date.now();
+  const n = Math.min(limit, test.count);
+  const predictions = new Uint8Array(n);
+  let correct = 0;
+  for (let start = 0; start < n; start += chunk) {
+    const m = Math.min(chunk, n - start);
+    const { outputs } = runGraph(graph, imagesToFloat(test, start, m), m);
+    const pred = argmaxRows(outputs, 10);
+    for (let i = 0; i < m; i++) {
+      predictions[start + i] = pred[i];
+      if (pred[i] === test.labels[start + i]) correct++;
+    }
+  }
+  return { accuracy: correct / n, predictions, seconds: (Date.now() - started) / 1000, engine: REFERENCE_ENGINE };
+}

@@ -1,0 +1,279 @@
+/**
+ * Quantization-aware training stage: trained float model -> fine-tuned float weights plus the int8
+ * activation ranges learned alongside them. The forward pass fake-quantizes weights and activations
+ * (see qat-forward.ts), so the optimizer adapts the weights to the int8 grid the exporter will use.
+ * Runs on whatever tfjs backend is active; it never registers or selects one.
+ */
+
+import * as tf from '@tensorflow/tfjs-core';
+// tf.variableGrads needs the ops' gradient functions; tfjs-layers registers them the same way.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { MNIST_CLASSES, type MnistDataset, type MnistSplit } from '../mnist/dataset';
+import type { EpochMetrics, TrainedModel } from '../model/trained-model';
+import type { CalibrationStats } from '../quant/calibrate';
+import { DEFAULT_RECIPE } from '../quant/recipe';
+import { makeBatch, mulberry32, shuffleInPlace } from '../train/batches';
+import { checkDivergence, LossWatch } from '../train/divergence';
+import type { TrainProgress } from '../train/settings';
+import { categoricalCrossEntropy } from '../train/train';
+import { RANGE_MOMENTUM } from './fake-quant';
+import {
+  buildQatNetwork, disposeQatNetwork, qatForward, qatWeightsOf, type QatNetwork, type QatWeightGranularity, type RangeTable,
+} from './qat-forward';
+
+declare const setTimeout: (callback: () => void, ms: number) => unknown;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const REPORT_INTERVAL_MS = 100;
+
+/** QAT settings: data only. */
+export interface QatSettings {
+  epochs: number;
+  batchSize: number;
+  /** Adam learning rate; fine-tuning wants a smaller step than training from scratch. */
+  learningRate: number;
+  /** Seeds the shuffle (a different stream from the float training's for the same seed). */
+  seed: number;
+  /** How many of the training images to use (the first N after a seeded shuffle). */
+  trainLimit: number;
+  /** EMA momentum of the activation ranges (default 0.99). */
+  rangeMomentum?: number;
+}
+
+export const DEFAULT_QAT_SETTINGS: QatSettings = { epochs: 1, batchSize: 32, learningRate: 2e-4, seed: 1, trainLimit: 60000 };
+
+export interface QatOptions {
+  /** Called per batch (throttled to about 10 per second) and after every epoch; epoch reports carry the int8-simulated test accuracy. */
+  onProgress?: (p: TrainProgress) => void;
+  /** Polled between batches; when true, QAT stops (see {@link QatResult.cancelled}). */
+  shouldCancel?: () => boolean;
+  /** Weight granularity, as in the export recipe (default: conv per channel, dense per tensor). */
+  granularity?: QatWeightGranularity;
+}
+
+export interface QatEpochMetrics extends EpochMetrics {
+  /** Test accuracy with fake quantization (ranges frozen): the int8 file's accuracy, simulated in float. */
+  testAccuracy: number;
+  /** Test accuracy of the same weights without any quantization. */
+  floatTestAccuracy: number;
+}
+
+export interface QatResult {
+  /**
+   * Float weights after QAT (same preset, layouts and order as the input). `testAccuracy` is the plain
+   * float accuracy of these weights; `history` is the original training's.
+   */
+  model: TrainedModel;
+  /** Activation ranges for every activation tensor of modelToGraph(model): pass to quantizeGraph. */
+  activationRanges: CalibrationStats;
+  /** The tracked ranges of the quantized points (EMA and the extremes seen). */
+  ranges: RangeTable;
+  history: QatEpochMetrics[];
+  /** Int8-simulated test accuracy after the last epoch (fake quant in tfjs). */
+  simulatedTestAccuracy: number;
+  granularity: QatWeightGranularity;
+  settings: QatSettings;
+  seconds: number;
+  /**
+   * True when shouldCancel stopped QAT: the state is that of the last completed epoch, or, when none
+   * completed, of the batches done so far (weights and ranges stay a matching pair).
+   */
+  cancelled: boolean;
+  /** Training images seen. */
+  imagesSeen: number;
+}
+
+export function validateQatSettings(s: QatSettings): string[] {
+  const problems: string[] = [];
+  const int = (v: number, name: string, min: number, max: number) => {
+    if (!Number.isInteger(v) || v < min || v > max) problems.push(`${name} must be an integer from ${min} to ${max} (got ${v})`);
+  };
+  int(s.epochs, 'QAT epochs', 1, 20);
+  int(s.batchSize, 'batch size', 1, 4096);
+  int(s.trainLimit, 'training-subset size', 1, 60000);
+  int(s.seed, 'seed', 0, 2 ** 31 - 1);
+  if (!(s.learningRate > 0 && s.learningRate <= 1)) problems.push(`QAT learning rate must be in (0, 1] (got ${s.learningRate})`);
+  const m = s.rangeMomentum ?? RANGE_MOMENTUM;
+  if (!(m >= 0 && m < 1)) problems.push(`range momentum must be in [0, 1) (got ${m})`);
+  return problems;
+}
+
+const EVAL_BATCH = 1000;
+
+/**
+ * Accuracy on a split with the QAT forward pass: `quantize` true simulates the int8 file (ranges
+ * frozen, softmax output on its int8 grid), false runs the plain float model.
+ */
+export function evaluateQat(net: QatNetwork, split: MnistSplit, ranges: RangeTable, quantize: boolean): { accuracy: number; predictions: Uint8Array } {
+  const predictions = new Uint8Array(split.count);
+  let correct = 0;
+  for (let start = 0; start < split.count; start += EVAL_BATCH) {
+    const n = Math.min(EVAL_BATCH, split.count - start);
+    const indices = Uint32Array.from({ length: n }, (_, i) => start + i);
+    const classes = tf.tidy(() => {
+      const x = tf.tensor4d(makeBatch(split, indices).images, [n, split.rows, split.cols, 1]);
+      return tf.argMax(qatForward(net, x, { quantize, ranges, quantizeSoftmax: true }), -1);
+    });
+    const values = classes.dataSync();
+    classes.dispose();
+    for (let i = 0; i < n; i++) {
+      predictions[start + i] = values[i];
+      if (values[i] === split.labels[start + i]) correct++;
+    }
+  }
+  return { accuracy: split.count === 0 ? 0 : correct / split.count, predictions };
+}
+
+/**
+ * Converts tracked ranges to calibration stats for quantizeGraph: every quantized point gets its EMA
+ * range (rangeMin / rangeMax) and the extremes seen (min / max). The float graph's other activations
+ * (pool, reshape, softmax) take their fixed or inherited params inside quantizeGraph and are not needed.
+ * `method` is 'minmax' because CalibrationMethod has no moving-average entry; the ranges are not global extremes.
+ */
+export function rangesToStats(ranges: RangeTable, imagesSeen: number): CalibrationStats {
+  const tensors: CalibrationStats['tensors'] = {};
+  for (const [name, r] of Object.entries(ranges)) tensors[name] = { min: r.seenMin, max: r.seenMax, rangeMin: r.min, rangeMax: r.max };
+  return { method: 'minmax', count: imagesSeen, tensors };
+}
+
+const cloneRanges = (r: RangeTable): RangeTable => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { ...v }]));
+
+/**
+ * Fine-tunes `trained` with fake quantization (adam, categorical cross-entropy on the softmax of the
+ * fake-quantized logits). Test accuracy (int8-simulated and float) is measured on the whole test split
+ * after each epoch. Throws TrainingDivergedError when the loss becomes NaN/Infinity or blows up.
+ */
+export async function trainQat(data: MnistDataset, trained: TrainedModel, settings: QatSettings, opts: QatOptions = {}): Promise<QatResult> {
+  const problems = validateQatSettings(settings);
+  if (problems.length > 0) throw new Error(`Invalid QAT settings: ${problems.join('; ')}`);
+  const granularity: QatWeightGranularity = opts.granularity ?? { perChannel: DEFAULT_RECIPE.perChannel, fcPerChannel: DEFAULT_RECIPE.fcPerChannel };
+  const net = buildQatNetwork(trained, granularity);
+  const optimizer = tf.train.adam(settings.learningRate);
+  const momentum = settings.rangeMomentum ?? RANGE_MOMENTUM;
+  try {
+    const random = mulberry32((settings.seed ^ 0x0a7a7) >>> 0);
+    const subset = shuffleInPlace(Uint32Array.from({ length: data.train.count }, (_, i) => i), random)
+      .subarray(0, Math.min(settings.trainLimit, data.train.count));
+    const batchSize = settings.batchSize;
+    const batchesPerEpoch = Math.ceil(subset.length / batchSize);
+    const totalBatches = batchesPerEpoch * settings.epochs;
+    const history: QatEpochMetrics[] = [];
+    const watch = new LossWatch();
+    const ranges: RangeTable = {};
+    const start = Date.now();
+    let lastReport = start;
+    let batchesDone = 0;
+    let imagesSeen = 0;
+    const elapsed = () => (Date.now() - start) / 1000;
+    const eta = () => (batchesDone === 0 ? NaN : (elapsed() / batchesDone) * (totalBatches - batchesDone));
+    let snapshot = { weights: qatWeightsOf(net), ranges: cloneRanges(ranges), imagesSeen: 0 };
+
+    const finish = (cancelled: boolean): QatResult => {
+      let simulated = history.length > 0 ? history[history.length - 1].testAccuracy : NaN;
+      let floatAccuracy = history.length > 0 ? history[history.length - 1].floatTestAccuracy : NaN;
+      if (history.length === 0 && Object.keys(snapshot.ranges).length > 0) {
+        simulated = evaluateQat(net, data.test, snapshot.ranges, true).accuracy;
+        floatAccuracy = evaluateQat(net, data.test, snapshot.ranges, false).accuracy;
+      }
+      return {
+        model: { ...trained, weights: snapshot.weights, testAccuracy: floatAccuracy },
+        activationRanges: rangesToStats(snapshot.ranges, snapshot.imagesSeen),
+        ranges: snapshot.ranges,
+        history,
+        simulatedTestAccuracy: simulated,
+        granularity,
+        settings,
+        seconds: elapsed(),
+        cancelled,
+        imagesSeen: snapshot.imagesSeen,
+      };
+    };
+    const cancelNow = () => {
+      if (history.length === 0) snapshot = { weights: qatWeightsOf(net), ranges: cloneRanges(ranges), imagesSeen };
+      else tf.tidy(() => net.variables.forEach((v, i) => v.assign(tf.tensor(snapshot.weights[i].values, snapshot.weights[i].shape))));
+      return finish(true);
+    };
+
+    for (let epoch = 0; epoch < settings.epochs; epoch++) {
+      const epochStart = Date.now();
+      shuffleInPlace(subset, random);
+      let lossSum = 0;
+      let correctSum = 0;
+      for (let batch = 0; batch < batchesPerEpoch; batch++) {
+        if (opts.shouldCancel?.()) return cancelNow();
+        const indices = subset.subarray(batch * batchSize, (batch + 1) * batchSize);
+        const { loss, correct } = qatBatch(net, optimizer, data.train, indices, ranges, momentum);
+        const problem = checkDivergence(watch, loss, { epoch, batch, learningRate: settings.learningRate, optimizer: 'adam' });
+        if (problem) throw problem;
+        lossSum += loss * indices.length;
+        correctSum += correct;
+        imagesSeen += indices.length;
+        batchesDone++;
+        const now = Date.now();
+        if (now - lastReport >= REPORT_INTERVAL_MS) {
+          lastReport = now;
+          opts.onProgress?.({
+            phase: 'batch', epoch, batch, batchesPerEpoch, epochs: settings.epochs,
+            loss, accuracy: correct / indices.length, elapsedSeconds: elapsed(), etaSeconds: eta(),
+          });
+          await yieldToEventLoop();
+        }
+      }
+      const epochTrainSeconds = (Date.now() - epochStart) / 1000;
+      if (opts.shouldCancel?.()) return cancelNow();
+      const testAccuracy = evaluateQat(net, data.test, ranges, true).accuracy;
+      const floatTestAccuracy = evaluateQat(net, data.test, ranges, false).accuracy;
+      const metrics: QatEpochMetrics = {
+        epoch, loss: lossSum / subset.length, accuracy: correctSum / subset.length, testAccuracy, floatTestAccuracy,
+        seconds: (Date.now() - epochStart) / 1000,
+      };
+      history.push(metrics);
+      snapshot = { weights: qatWeightsOf(net), ranges: cloneRanges(ranges), imagesSeen };
+      opts.onProgress?.({
+        phase: 'epoch', epoch, batch: batchesPerEpoch - 1, batchesPerEpoch, epochs: settings.epochs,
+        loss: metrics.loss, accuracy: metrics.accuracy, testAccuracy, elapsedSeconds: elapsed(), etaSeconds: eta(), epochTrainSeconds,
+      });
+      await yieldToEventLoop();
+    }
+    return finish(false);
+  } finally {
+    optimizer.dispose();
+    disposeQatNetwork(net);
+  }
+}
+
+/** Epsilon of the categorical cross-entropy clip (as in train.ts). */
+const EPSILON = 1e-7;
+
+/** One adam step through the fake-quantized forward pass; updates `ranges` in place. */
+function qatBatch(
+  net: QatNetwork, optimizer: tf.Optimizer, split: MnistSplit, indices: Uint32Array, ranges: RangeTable, momentum: number,
+): { loss: number; correct: number } {
+  const { images, oneHot, labels } = makeBatch(split, indices);
+  const n = indices.length;
+  const x = tf.tensor4d(images, [n, split.rows, split.cols, 1]);
+  const y = tf.tensor2d(oneHot, [n, MNIST_CLASSES]);
+  let probs: tf.Tensor | undefined;
+  try {
+    optimizer.minimize(() => {
+      const p = qatForward(net, x, { quantize: true, updateRanges: true, ranges, momentum });
+      probs = tf.keep(p);
+      return categoricalCrossEntropy(p, y);
+    }, false, net.variables);
+    const values = (probs as tf.Tensor).dataSync() as Float32Array;
+    let loss = 0;
+    let correct = 0;
+    for (let i = 0; i < n; i++) {
+      const row = values.subarray(i * MNIST_CLASSES, (i + 1) * MNIST_CLASSES);
+      loss -= Math.log(Math.min(Math.max(row[labels[i]], EPSILON), 1 - EPSILON));
+      let best = 0;
+      for (let k = 1; k < MNIST_CLASSES; k++) if (row[k] > row[best]) best = k;
+      if (best === labels[i]) correct++;
+      if (Number.isNaN(row[0])) loss = NaN;
+    }
+    return { loss: loss / n, correct };
+  } finally {
+    x.dispose();
+    y.dispose();
+    probs?.dispose();
+  }
+}

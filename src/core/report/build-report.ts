@@ -1,0 +1,23 @@
+import type { TrainedModel } from '../model/trained-model';
+import type { LabReport, ModeReport } from './report';
+
+/** Assembles report.json from the trained model, the settings that produced it and the per-mode entries. */
+export function buildReport(model: TrainedModel, settings: Record<string, unknown>, modes: ModeReport[], trainImages: number, created = new Date()): LabReport {
+  return {
+    tool: 'quantization-lab',
+    version: 1,
+    created: created.toISOString(),
+    preset: model.preset,
+    seed: model.seed,
+    settings,
+    float: {
+      test_accuracy: model.testAccuracy,
+      params: model.params,
+      train_seconds: model.trainSeconds,
+      epochs: model.history.length,
+      train_images: trainImages,
+      backend: model.backend,
+    },
+    modes,
+  };
+}

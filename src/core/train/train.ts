@@ -1,0 +1,257 @@
+import * as tf from '@tensorflow/tfjs-core';
+// Gradient functions are registered by tfjs-layers, which build-model imports.
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { MNIST_CLASSES, type MnistDataset, type MnistSplit } from '../mnist/dataset';
+import { buildModel } from '../model/build-model';
+import { describePreset, PRESETS } from '../model/presets';
+import type { EpochMetrics, TrainedModel, WeightTensor } from '../model/trained-model';
+import { makeBatch, mulberry32, shuffleInPlace } from './batches';
+import { checkDivergence, LossWatch } from './divergence';
+import type { TrainProgress, TrainSettings } from './settings';
+import { validateTrainSettings } from './settings';
+
+// The core is type-checked against lib ES2022 only; timers exist in every realm it runs in.
+declare const setTimeout: (callback: () => void, ms: number) => unknown;
+
+/** Hands control back to the event loop so a worker can receive a cancel message. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** At most this often: batch progress reports and event-loop yields (milliseconds). */
+const REPORT_INTERVAL_MS = 100;
+
+export interface TrainOptions {
+  /** Called per batch (throttled to about 10 per second) and after every epoch. */
+  onProgress?: (p: TrainProgress) => void;
+  /** Polled between batches; when it returns true, training stops and restores the last epoch's weights. */
+  shouldCancel?: () => boolean;
+  /** Start from these weights (same order and shapes as {@link weightsOf}) instead of the seeded init. */
+  initialWeights?: WeightTensor[];
+  /** Recorded in the result; defaults to tf.getBackend(). The caller chooses and initialises the backend. */
+  backendName?: string;
+  /** Skip the per-epoch test evaluation (benchmarks only); test accuracies are then NaN. */
+  skipTestEvaluation?: boolean;
+}
+
+export interface TrainResult {
+  model: TrainedModel;
+  /** True when shouldCancel stopped training; the weights are those of the last completed epoch (or the initial ones). */
+  cancelled: boolean;
+}
+
+/**
+ * Trains a preset on MNIST with a hand-written loop (no model.fit): seeded shuffle, batches of
+ * [B, 28, 28, 1] pixels / 255, categorical cross-entropy on the softmax output, the chosen optimizer.
+ * Test accuracy is measured on the whole test split after each epoch.
+ * Throws {@link TrainingDivergedError} when the loss becomes NaN/Infinity or blows up.
+ * Runs on whatever tfjs backend is active; it never registers or selects one.
+ */
+export async function trainModel(data: MnistDataset, settings: TrainSettings, opts: TrainOptions = {}): Promise<TrainResult> {
+  const problems = validateTrainSettings(settings);
+  if (problems.length > 0) throw new Error(`Invalid training settings: ${problems.join('; ')}`);
+  const preset = PRESETS[settings.preset];
+  const backend = opts.backendName ?? tf.getBackend();
+  const model = buildModel(preset, settings.seed);
+  const optimizer = makeOptimizer(settings);
+  try {
+    if (opts.initialWeights) setWeights(model, opts.initialWeights);
+    let lastGood = weightsOf(model);
+    const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+
+    const random = mulberry32(settings.seed);
+    const subset = shuffleInPlace(Uint32Array.from({ length: data.train.count }, (_, i) => i), random)
+      .subarray(0, Math.min(settings.trainLimit, data.train.count));
+    const batchSize = settings.batchSize;
+    const batchesPerEpoch = Math.ceil(subset.length / batchSize);
+    const totalBatches = batchesPerEpoch * settings.epochs;
+    const history: EpochMetrics[] = [];
+    const watch = new LossWatch();
+    const start = Date.now();
+    let lastReport = start;
+    let batchesDone = 0;
+    const elapsed = () => (Date.now() - start) / 1000;
+    const eta = () => (batchesDone === 0 ? NaN : (elapsed() / batchesDone) * (totalBatches - batchesDone));
+
+    const finish = (cancelled: boolean, testAccuracy: number): TrainResult => ({
+      cancelled,
+      model: {
+        preset: preset.id, seed: settings.seed, weights: lastGood, history, testAccuracy,
+        params: describePreset(preset).params, trainSeconds: elapsed(), backend,
+      },
+    });
+    const cancelNow = () => {
+      setWeights(model, lastGood);
+      const acc = history.length > 0 ? history[history.length - 1].testAccuracy
+        : opts.skipTestEvaluation ? NaN : evaluateModel(model, data.test).accuracy;
+      return finish(true, acc);
+    };
+
+    for (let epoch = 0; epoch < settings.epochs; epoch++) {
+      const epochStart = Date.now();
+      shuffleInPlace(subset, random);
+      let lossSum = 0;
+      let correctSum = 0;
+      for (let batch = 0; batch < batchesPerEpoch; batch++) {
+        if (opts.shouldCancel?.()) return cancelNow();
+        const indices = subset.subarray(batch * batchSize, (batch + 1) * batchSize);
+        const { loss, correct } = trainBatch(model, optimizer, variables, data.train, indices);
+        const problem = checkDivergence(watch, loss, { epoch, batch, learningRate: settings.learningRate, optimizer: settings.optimizer });
+        if (problem) throw problem;
+        lossSum += loss * indices.length;
+        correctSum += correct;
+        batchesDone++;
+        const now = Date.now();
+        if (now - lastReport >= REPORT_INTERVAL_MS) {
+          lastReport = now;
+          opts.onProgress?.({
+            phase: 'batch', epoch, batch, batchesPerEpoch, epochs: settings.epochs,
+            loss, accuracy: correct / indices.length, elapsedSeconds: elapsed(), etaSeconds: eta(),
+          });
+          await yieldToEventLoop();
+        }
+      }
+      const epochTrainSeconds = (Date.now() - epochStart) / 1000;
+      if (opts.shouldCancel?.()) return cancelNow();
+      const testAccuracy = opts.skipTestEvaluation ? NaN : evaluateModel(model, data.test).accuracy;
+      const metrics: EpochMetrics = {
+        epoch, loss: lossSum / subset.length, accuracy: correctSum / subset.length, testAccuracy,
+        seconds: (Date.now() - epochStart) / 1000,
+      };
+      history.push(metrics);
+      lastGood = weightsOf(model);
+      opts.onProgress?.({
+        phase: 'epoch', epoch, batch: batchesPerEpoch - 1, batchesPerEpoch, epochs: settings.epochs,
+        loss: metrics.loss, accuracy: metrics.accuracy, testAccuracy, elapsedSeconds: elapsed(), etaSeconds: eta(), epochTrainSeconds,
+      });
+      await yieldToEventLoop();
+    }
+    return finish(false, history[history.length - 1].testAccuracy);
+  } finally {
+    optimizer.dispose();
+    model.dispose();
+  }
+}
+
+/** Epsilon of tf.keras / tfjs-layers categorical cross-entropy (probabilities clipped to [eps, 1 - eps]). */
+const EPSILON = 1e-7;
+
+/**
+ * One optimizer step. Returns the batch's mean cross-entropy and the number of correct predictions,
+ * computed in JS from the softmax output that is read back anyway (320 floats for a batch of 32),
+ * which is cheaper than extra reduction ops.
+ */
+function trainBatch(
+  model: tfl.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], split: MnistSplit, indices: Uint32Array,
+): { loss: number; correct: number } {
+  const { images, oneHot, labels } = makeBatch(split, indices);
+  let probs: tf.Tensor | undefined;
+  const n = indices.length;
+  const x = tf.tensor4d(images, [n, split.rows, split.cols, 1]);
+  const y = tf.tensor2d(oneHot, [n, MNIST_CLASSES]);
+  try {
+    optimizer.minimize(() => {
+      const p = model.apply(x, { training: true }) as tf.Tensor;
+      probs = tf.keep(p);
+      return categoricalCrossEntropy(p, y);
+    }, false, variables);
+    const values = probs!.dataSync() as Float32Array;
+    let loss = 0;
+    let correct = 0;
+    for (let i = 0; i < n; i++) {
+      const row = values.subarray(i * MNIST_CLASSES, (i + 1) * MNIST_CLASSES);
+      const pTrue = Math.min(Math.max(row[labels[i]], EPSILON), 1 - EPSILON);
+      loss -= Math.log(pTrue);
+      if (argMax(row) === labels[i]) correct++;
+      if (Number.isNaN(row[0])) loss = NaN;
+    }
+    return { loss: loss / n, correct };
+  } finally {
+    x.dispose();
+    y.dispose();
+    probs?.dispose();
+  }
+}
+
+/** Mean over the batch of -sum(y * log(clip(p, eps, 1 - eps))): tf.keras categorical_crossentropy. */
+export function categoricalCrossEntropy(probs: tf.Tensor, oneHot: tf.Tensor): tf.Scalar {
+  return tf.tidy(() => tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.log(tf.clipByValue(probs, EPSILON, 1 - EPSILON))), -1))) as tf.Scalar);
+}
+
+function argMax(row: ArrayLike<number>): number {
+  let best = 0;
+  for (let k = 1; k < row.length; k++) if (row[k] > row[best]) best = k;
+  return best;
+}
+
+function makeOptimizer(s: TrainSettings): tf.Optimizer {
+  switch (s.optimizer) {
+    case 'adam':
+      return tf.train.adam(s.learningRate);
+    case 'sgd':
+      return tf.train.sgd(s.learningRate);
+    case 'rmsprop':
+      return tf.train.rmsprop(s.learningRate);
+  }
+}
+
+/** Images evaluated per predict call: large enough to amortise dispatch, small enough for memory. */
+const EVAL_BATCH = 1000;
+
+/**
+ * Runs the model over a whole split. `predictions` holds the predicted class of every example
+ * ([count], 0..9); `accuracy` is the fraction equal to the labels.
+ */
+export function evaluateModel(model: tfl.LayersModel, split: MnistSplit): { accuracy: number; predictions: Uint8Array } {
+  const predictions = new Uint8Array(split.count);
+  let correct = 0;
+  for (let start = 0; start < split.count; start += EVAL_BATCH) {
+    const n = Math.min(EVAL_BATCH, split.count - start);
+    const indices = Uint32Array.from({ length: n }, (_, i) => start + i);
+    const classes = tf.tidy(() => {
+      const x = tf.tensor4d(makeBatch(split, indices).images, [n, split.rows, split.cols, 1]);
+      return tf.argMax(model.predict(x) as tf.Tensor, -1);
+    });
+    const values = classes.dataSync();
+    classes.dispose();
+    for (let i = 0; i < n; i++) {
+      predictions[start + i] = values[i];
+      if (values[i] === split.labels[start + i]) correct++;
+    }
+  }
+  return { accuracy: split.count === 0 ? 0 : correct / split.count, predictions };
+}
+
+/** Copies a model's weights out as plain data: layer order, kernel then bias, TF.js layouts (HWIO kernels). */
+export function weightsOf(model: tfl.LayersModel): WeightTensor[] {
+  return model.weights.map((w) => ({
+    name: w.originalName,
+    shape: w.shape.map((d) => d ?? 0),
+    values: Float32Array.from(w.read().dataSync() as Float32Array),
+  }));
+}
+
+/** Rebuilds a TF.js model from the plain trained-model stage output (caller disposes it). */
+export function modelFromTrained(trained: Pick<TrainedModel, 'preset' | 'seed' | 'weights'>): tfl.Sequential {
+  const model = buildModel(PRESETS[trained.preset], trained.seed);
+  try {
+    setWeights(model, trained.weights);
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
+  return model;
+}
+
+function setWeights(model: tfl.LayersModel, weights: WeightTensor[]) {
+  const vars = model.weights;
+  if (vars.length !== weights.length) {
+    throw new Error(`Expected ${vars.length} weight arrays for ${model.name}, got ${weights.length}`);
+  }
+  vars.forEach((v, i) => {
+    const same = v.shape.length === weights[i].shape.length && v.shape.every((d, k) => d === weights[i].shape[k]);
+    if (!same) throw new Error(`Weight ${v.originalName} has shape [${v.shape}], got [${weights[i].shape}] (${weights[i].name})`);
+  });
+  const tensors = weights.map((w) => tf.tensor(w.values, w.shape));
+  model.setWeights(tensors);
+  tf.dispose(tensors);
+}
+export { TrainingDivergedError } from './divergence';

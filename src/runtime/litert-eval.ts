@@ -1,0 +1,205 @@
+/**
+ * Evaluates .tflite files on MNIST in the real TFLite runtime (LiteRT.js, wasm CPU path), the same
+ * way from the runtime worker, the CLI and the tests. LiteRT must have been started first
+ * (workers/runtime.worker.ts `init`, or cli/litert-node.ts `loadLiteRtForNode`).
+ *
+ * Models take one image, [1, 28, 28, 1] (any shape of 784 elements works), as float32 pixels / 255
+ * or, for integer inputs, those values quantized with the input tensor's own scale and zero point
+ * (int8 at scale 1/255, zero point -128 is q = pixel - 128); they return [1, 10] class
+ * probabilities, dequantized here when the output is an integer tensor.
+ */
+import { getLiteRtRuntime } from './litert-module';
+import { LiteRtModelSession } from './litert-model';
+import type { IoTensorInfo, IoType } from './tflite-io';
+
+const INTEGER_RANGES: Record<Exclude<IoType, 'float32'>, [number, number]> = {
+  int8: [-128, 127],
+  uint8: [0, 255],
+  int16: [-32768, 32767],
+  int32: [-2147483648, 2147483647],
+};
+
+const TYPED_ARRAYS = { int8: Int8Array, uint8: Uint8Array, int16: Int16Array, int32: Int32Array } as const;
+
+export interface EvaluateOptions {
+  /** Evaluate only the first `limit` images (default: all). */
+  limit?: number;
+  /** How many single-image runs to time for the latency statistics (default 1000). */
+  latencySamples?: number;
+  /** Called every 500 images and at the end with (images done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LatencyStats {
+  /** Median wall time of one run: input copy into wasm memory, invoke, output copy out (ms). */
+  medianMs: number;
+  /** 90th percentile of the same (ms). */
+  p90Ms: number;
+  /** Number of timed runs. */
+  samples: number;
+}
+
+export interface RuntimeEvaluation {
+  /** correct / count. */
+  accuracy: number;
+  /** Predicted class (argmax of the output) for each evaluated image, [count]. */
+  predictions: Uint8Array;
+  correct: number;
+  count: number;
+  latency: LatencyStats;
+  inputType: IoType;
+  outputType: IoType;
+  /** The input and output tensors as the file declares them (shape, quantization). */
+  input: IoTensorInfo;
+  output: IoTensorInfo;
+  /** e.g. `LiteRT.js 2.5.3 (wasm relaxed-SIMD, XNNPACK, 1 thread)`. */
+  engine: string;
+}
+
+/**
+ * Encodes one image for `input`: `values` are pixel intensities in [0, 1] (pixel / 255). Float32
+ * inputs take them as is; integer inputs get q = clamp(round(v / scale) + zeroPoint).
+ * @returns the input tensor's bytes (little-endian).
+ */
+export function encodeInput(values: ArrayLike<number>, input: IoTensorInfo): Uint8Array {
+  if (input.type === 'float32') return new Uint8Array(Float32Array.from(values).buffer);
+  if (!input.quant) throw new Error(`input '${input.name}' is ${input.type} but has no quantization parameters`);
+  const { scale, zeroPoint } = input.quant;
+  const [lo, hi] = INTEGER_RANGES[input.type];
+  const quantize = (v: number) => Math.min(hi, Math.max(lo, Math.round(v / scale) + zeroPoint));
+  const q = new TYPED_ARRAYS[input.type](values.length);
+  for (let i = 0; i < values.length; i++) q[i] = quantize(values[i]!);
+  return new Uint8Array(q.buffer);
+}
+
+/** Decodes output bytes to float values, dequantizing integer outputs: real = scale * (q - zeroPoint). */
+export function decodeOutput(bytes: Uint8Array, output: IoTensorInfo): Float32Array {
+  const buffer = bytes.slice().buffer; // aligned copy
+  if (output.type === 'float32') return new Float32Array(buffer);
+  if (!output.quant) throw new Error(`output '${output.name}' is ${output.type} but has no quantization parameters`);
+  const { scale, zeroPoint } = output.quant;
+  return Float32Array.from(new TYPED_ARRAYS[output.type](buffer), (q) => scale * (q - zeroPoint));
+}
+
+function argmax(values: Float32Array): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
+  return best;
+}
+
+/** Percentile by nearest rank of an ascending array (p in [0, 1]). */
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+/** FNV-1a over the bytes plus the length: the cache key of a model (bytes arrive as copies over comlink). */
+function fingerprint(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return `${bytes.length}:${(h >>> 0).toString(16)}`;
+}
+
+const SESSION_CACHE_SIZE = 3;
+const sessions = new Map<string, Promise<LiteRtModelSession>>();
+
+/** Compiled model for `bytes`, reused across calls (predict is called on every canvas stroke). */
+async function openCached(bytes: Uint8Array): Promise<LiteRtModelSession> {
+  const key = fingerprint(bytes);
+  let session = sessions.get(key);
+  if (session) {
+    sessions.delete(key);
+  } else {
+    session = LiteRtModelSession.open(bytes.slice());
+    session.catch(() => sessions.delete(key));
+  }
+  sessions.set(key, session);
+  while (sessions.size > SESSION_CACHE_SIZE) {
+    const [oldKey, old] = sessions.entries().next().value!;
+    sessions.delete(oldKey);
+    old.then((s) => s.delete(), () => undefined);
+  }
+  return session;
+}
+
+/** Frees every compiled model kept by this module. */
+export async function clearRuntimeCache(): Promise<void> {
+  const pending = [...sessions.values()];
+  sessions.clear();
+  for (const p of pending) (await p.catch(() => undefined))?.delete();
+}
+
+function checkMnistInput(session: LiteRtModelSession): void {
+  if (session.inputSize !== 784) {
+    throw new Error(`the model's input '${session.input.name}' has shape [${session.input.shape.join(', ')}], expected 784 values (an MNIST image)`);
+  }
+}
+
+/**
+ * Runs a .tflite on MNIST images one at a time and scores it.
+ * @param bytes the .tflite file
+ * @param images raw MNIST pixels, [N * 784] bytes in 0..255, row-major 28 x 28
+ * @param labels [N] class labels 0..9
+ * @throws TfliteFormatError / LiteRtError when the file is not a model LiteRT can run
+ */
+export async function evaluateTflite(
+  bytes: Uint8Array,
+  images: Uint8Array,
+  labels: Uint8Array,
+  options: EvaluateOptions = {},
+): Promise<RuntimeEvaluation> {
+  if (images.length !== labels.length * 784) throw new Error(`images has ${images.length} bytes, expected ${labels.length} x 784`);
+  const { engine } = getLiteRtRuntime();
+  const session = await openCached(bytes);
+  checkMnistInput(session);
+  const count = Math.min(labels.length, options.limit ?? labels.length);
+  const latencySamples = Math.min(count, options.latencySamples ?? 1000);
+  const pixels = new Float32Array(784);
+  const encode = (i: number) => {
+    for (let j = 0; j < 784; j++) pixels[j] = images[i * 784 + j]! / 255;
+    return encodeInput(pixels, session.input);
+  };
+  // Warm-up: the first runs allocate and pack weights; also surfaces 'Failed to allocate tensors'.
+  if (count > 0) for (let w = 0; w < 3; w++) await session.run(encode(0));
+
+  const predictions = new Uint8Array(count);
+  const times = new Float64Array(latencySamples);
+  let correct = 0;
+  for (let i = 0; i < count; i++) {
+    const input = encode(i);
+    const t0 = performance.now();
+    const out = await session.run(input);
+    const t1 = performance.now();
+    if (i < latencySamples) times[i] = t1 - t0;
+    const predicted = argmax(decodeOutput(out, session.output));
+    predictions[i] = predicted;
+    if (predicted === labels[i]) correct++;
+    if (options.onProgress && ((i + 1) % 500 === 0 || i + 1 === count)) options.onProgress(i + 1, count);
+  }
+  times.sort();
+  return {
+    accuracy: count > 0 ? correct / count : Number.NaN,
+    predictions,
+    correct,
+    count,
+    latency: { medianMs: percentile(times, 0.5), p90Ms: percentile(times, 0.9), samples: latencySamples },
+    inputType: session.input.type,
+    outputType: session.output.type,
+    input: session.input,
+    output: session.output,
+    engine,
+  };
+}
+
+/**
+ * Classifies one image with a .tflite.
+ * @param image [784] pixel intensities in [0, 1], row-major 28 x 28
+ * @returns [10] class probabilities as the model outputs them (dequantized for integer outputs)
+ */
+export async function predictTflite(bytes: Uint8Array, image: Float32Array): Promise<Float32Array> {
+  getLiteRtRuntime();
+  if (image.length !== 784) throw new Error(`image has ${image.length} values, expected 784`);
+  const session = await openCached(bytes);
+  checkMnistInput(session);
+  return decodeOutput(await session.run(encodeInput(image, session.input)), session.output);
+}

@@ -1,0 +1,20 @@
+// Runs in its own process (vitest pool 'forks'), before any loader: LiteRT is not started here.
+import { describe, expect, it } from 'vitest';
+import { classifyLogLine, getLiteRtRuntime } from './litert-module';
+import { predictTflite } from './litert-eval';
+
+describe('litert-module', () => {
+  it('says how to start LiteRT when it is not loaded', async () => {
+    expect(() => getLiteRtRuntime()).toThrow(/LiteRT\.js is not loaded/);
+    await expect(predictTflite(new Uint8Array(8), new Float32Array(784))).rejects.toThrow(/LiteRT\.js is not loaded/);
+  });
+
+  it.each([
+    ['INFO: [environment.cc:36] Creating LiteRT environment with options', 'INFO'],
+    ['WARNING: [npu_registry.cc:34] NPU accelerator could not be loaded and registered', 'WARNING'],
+    ['ERROR: [litert_compiled_model.cc:164] Failed to allocate tensors', 'ERROR'],
+    ['Node number 1 (FULLY_CONNECTED) failed to prepare.', 'ERROR'],
+  ])('classifies %s', (text, level) => {
+    expect(classifyLogLine(text).level).toBe(level);
+  });
+});

@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import { zipFileName } from '../../core/eval/artifact-names';
+import { zipArtifacts } from '../../core/eval/zip';
+import type { LabReport } from '../../core/report/report';
+import { collectArtifacts } from './artifact-files';
+import { downloadBytes } from './download';
+
+interface Props {
+  report: LabReport;
+  /** .tflite bytes by mode name. */
+  files: Record<string, Uint8Array>;
+}
+
+/** One button: every .tflite file in the report plus report.json, as quantization-lab-<preset>.zip. */
+export function DownloadAll({ report, files }: Props) {
+  const [error, setError] = useState<string>();
+  const { files: artifacts, missing } = collectArtifacts(report, files);
+
+  function onClick() {
+    try {
+      const zip = zipArtifacts(artifacts, report);
+      downloadBytes(zip, zipFileName(report.preset), 'application/zip');
+      setError(undefined);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  return (
+    <div className="download-all">
+      <button type="button" data-testid="download-all" disabled={artifacts.length === 0} onClick={onClick}>
+        Download all ({artifacts.length} .tflite + report.json)
+      </button>
+      {missing.length > 0 && <span className="muted"> Not available in this session: {missing.join(', ')}.</span>}
+      {error && <p className="error">{error}</p>}
+    </div>
+  );
+}

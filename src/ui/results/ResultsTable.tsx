@@ -1,0 +1,102 @@
+import { buildChartSeries } from '../../core/eval/chart-series';
+import type { LabReport } from '../../core/report/report';
+import { formatPercent } from '../common/format';
+import { modeFileName } from './artifact-files';
+import { downloadBytes } from './download';
+import { formatInt, formatKiB, formatMs, formatPp, formatRatio } from './results-format';
+
+interface Props {
+  report: LabReport;
+  /** .tflite bytes by mode name; a mode without bytes gets a disabled download button. */
+  files: Record<string, Uint8Array>;
+}
+
+/** One row per quantization mode: file size, accuracy in the runtime and in simulation, latency, download. */
+export function ResultsTable({ report, files }: Props) {
+  const { accuracy, size, latency } = buildChartSeries(report);
+  
+  return (
+    <div className="results-table-wrap">
+      <p className="hint" data-testid="float-reference">
+        Float model before conversion: <strong>{formatPercent(accuracy.floatReference)}</strong> on the {formatInt(10_000)} MNIST test
+        images, measured in {accuracy.floatEngine}.
+        “vs float” compares each file's runtime accuracy with this number, in percentage points.
+      </p>
+      <table data-testid="results-table" className="results-table">
+        <thead>
+          <tr>
+            <th>Mode</th>
+            <th>File size</th>
+            <th title="bytes / float32 file bytes">× float32</th>
+            <th>Accuracy (runtime)</th>
+            <th>vs float</th>
+            <th title="The lab's own simulation of the quantized arithmetic">Accuracy (lab simulation)</th>
+            <th title="Median and 90th percentile of single-image inference times">Latency median / p90</th>
+            <th title="What ran the .tflite file for the runtime accuracy and the latency">Engine</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {accuracy.points.map((p, i) => {
+            const s = size[i];
+            const lat = latency.find((l) => l.mode === p.mode);
+            const bytes = files[p.mode];
+            const fileName = modeFileName(report, report.modes[i]);
+            return (
+              <tr key={p.mode} data-testid={`result-row-${p.mode}`}>
+                <td>
+                  <code>{p.mode}</code>
+                </td>
+                <td title={`${formatInt(s.bytes)} bytes`}>
+                  {formatInt(s.bytes)} B<br />
+                  <span className="muted">{formatKiB(s.bytes)}</span>
+                </td>
+                <td>{formatRatio(s.ratioVsFloat32)}</td>
+                <td data-testid={`accuracy-${p.mode}`}>{formatPercent(p.accuracy)}</td>
+                <td className={deltaClass(p.deltaPp)}>{formatPp(p.deltaPp)}</td>
+                <td>
+                  {p.simulated === undefined ? '–' : formatPercent(p.simulated)}
+                  {p.simulationAgreement !== undefined && (
+                    <>
+                      <br />
+                      <span className="muted" title="Share of test images where simulation and runtime predict the same digit">
+                        {formatPercent(p.simulationAgreement)} agree
+                      </span>
+                    </>
+                  )}
+                </td>
+                <td>
+                  {lat ? `${formatMs(lat.median_ms)} / ${formatMs(lat.p90_ms)}` : '–'}
+                  {lat && (
+                    <>
+                      <br />
+                      <span className="muted">{formatInt(lat.samples)} runs</span>
+                    </>
+                  )}
+                </td>
+                <td className="engine">{p.engine}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="secondary"
+                    data-testid={`download-${p.mode}`}
+                    disabled={!bytes}
+                    title={bytes ? `Download ${fileName}` : 'File not available in this session'}
+                    onClick={() => bytes && downloadBytes(bytes, fileName)}
+                  >
+                    .tflite
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Green when the mode matches or beats float at 2 decimals, amber for a drop. */
+function deltaClass(pp: number): string {
+  return Math.round(pp * 100) >= 0 ? 'good' : 'warn';
+}

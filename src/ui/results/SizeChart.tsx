@@ -1,0 +1,29 @@
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { SizePoint } from '../../core/eval/chart-series';
+import { CHART_HEIGHT, CHART_MARGIN, COLORS } from './chart-style';
+import { formatRatio } from './results-format';
+
+interface Props {
+  points: SizePoint[];
+}
+
+/** .tflite file size per mode in KiB, each bar labelled with its size relative to the float32 file. */
+export function SizeChart({ points }: Props) {
+  const data = points.map((p) => ({ ...p, ratioLabel: formatRatio(p.ratioVsFloat32) }));
+  return (
+    <figure data-testid="chart-size">
+      <figcaption>File size per mode (KiB). Labels: size relative to the float32 file.</figcaption>
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+        <BarChart data={data} margin={CHART_MARGIN}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="mode" interval={0} fontSize={12} />
+          <YAxis domain={[0, 'auto']} width={44} />
+          <Tooltip formatter={(v) => `${Number(v).toFixed(1)} KiB`} />
+          <Bar dataKey="kib" name="file size" fill={COLORS.size} isAnimationActive={false}>
+            <LabelList dataKey="ratioLabel" position="top" fontSize={11} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,85 @@
+import { useId, useMemo, useState } from 'react';
+import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { weightErrorStats, weightHistogramBins, type WeightHistogramBin } from '../../core/eval/weight-histogram';
+import { CHART_MARGIN, COLORS } from './chart-style';
+import { formatInt } from './results-format';
+
+export interface WeightLayer {
+  name: string;
+  float: Float32Array;
+  /** The same weights after quantize -> dequantize (scale * (q - zero_point)), same length and order as `float`. */
+  quantized: Float32Array;
+}
+
+interface Props {
+  layers: WeightLayer[];
+  /** Heading for what produced `quantized`, e.g. "int8 (per-channel)". */
+  quantizedLabel?: string;
+}
+
+const BIN_CHOICES = [32, 64, 128, 256] as const;
+
+/**
+ * Float vs quantized weight histogram of one layer. The chosen layer and bin count are view state
+ * local to this component (they change nothing in the lab), so they are kept with useState.
+ */
+export function WeightHistogram({ layers, quantizedLabel = 'quantized' }: Props) {
+  const [layerName, setLayerName] = useState(layers[0]?.name ?? '');
+  const [bins, setBins] = useState<number>(128);
+  const id = useId();
+  const layer = layers.find((l) => l.name === layerName) ?? layers[0];
+  const data = useMemo(() => (layer ? stepData(weightHistogramBins(layer.float, layer.quantized, bins)) : []), [layer, bins]);
+  const stats = useMemo(() => (layer ? weightErrorStats(layer.float, layer.quantized) : undefined), [layer]);
+  if (!layer || !stats) return null;
+  return (
+    <figure data-testid="weight-histogram" className="weight-histogram">
+      <figcaption>
+        Weights of one layer before (float) and after {quantizedLabel} quantization, dequantized back to real
+        numbers. Quantized weights can only take a few values, so their histogram turns into spikes.
+      </figcaption>
+      <div className="weight-histogram-controls">
+        <label htmlFor={`${id}-layer`}>
+          Layer
+          <select id={`${id}-layer`} data-testid="weight-layer" value={layer.name} onChange={(e) => setLayerName(e.target.value)}>
+            {layers.map((l) => (
+              <option key={l.name} value={l.name}>
+                {l.name} ({formatInt(l.float.length)} weights)
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor={`${id}-bins`}>
+          Bins
+          <select id={`${id}-bins`} value={bins} onChange={(e) => setBins(Number(e.target.value))}>
+            {BIN_CHOICES.map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ResponsiveContainer width="100%" height={220}>
+        <AreaChart data={data} margin={CHART_MARGIN}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="lo" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v) => Number(v).toPrecision(2)} fontSize={12} />
+          <YAxis width={44} allowDecimals={false} />
+          <Tooltip labelFormatter={(v) => `weights from ${Number(v).toPrecision(3)}`} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Area type="stepAfter" dataKey="float" name="float" stroke={COLORS.simulated} fill={COLORS.simulated} fillOpacity={0.5} isAnimationActive={false} />
+          <Area type="stepAfter" dataKey="quantized" name={quantizedLabel} stroke={COLORS.runtime} fill="none" isAnimationActive={false} />
+        </AreaChart>
+      </ResponsiveContainer>
+      <p className="hint" data-testid="weight-error">
+        {formatInt(stats.distinctFloat)} distinct float values → {formatInt(stats.distinctQuantized)} after quantization. Largest
+        rounding error {stats.maxAbs.toPrecision(3)}, RMS error {stats.rms.toPrecision(3)}.
+      </p>
+    </figure>
+  );
+}
+
+/** Step areas draw each bin from its left edge; a closing zero point at the last right edge finishes the last bin. */
+function stepData(bins: WeightHistogramBin[]): Pick<WeightHistogramBin, 'lo' | 'float' | 'quantized'>[] {
+  if (bins.length === 0) return [];
+  return [...bins, { lo: bins[bins.length - 1].hi, float: 0, quantized: 0 }];
+}

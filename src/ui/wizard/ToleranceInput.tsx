@@ -1,0 +1,25 @@
+interface Props {
+  value: number;
+  onChange: (points: number) => void;
+}
+
+/** Accuracy tolerance in percentage points (0.5 = the quantized model may score 0.5% lower). */
+export function ToleranceInput({ value, onChange }: Props) {
+  return (
+    <label className="wizard-tolerance">
+      Accuracy drop you can accept (percentage points)
+      <input
+        type="number"
+        data-testid="wizard-tolerance"
+        min={0}
+        max={100}
+        step={0.1}
+        value={value}
+        onChange={(e) => {
+          const v = Number(e.target.value);
+          if (e.target.value !== '' && Number.isFinite(v) && v >= 0) onChange(v);
+        }}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Step } from '../../core/wizard/walk-tree';
+
+/** The answers so far as a breadcrumb trail, e.g. "Hardware: CPU › Size: ~4x". */
+export function WizardPath({ path, end }: { path: Step[]; end?: string }) {
+  if (path.length === 0) return null;
+  return (
+    <ol className="wizard-path" data-testid="wizard-path" aria-label="Path through the decision tree">
+      {path.map((s) => (
+        <li key={s.question.id}>
+          {s.question.label}: <strong>{s.answer.short}</strong>
+        </li>
+      ))}
+      {end && (
+        <li>
+          <strong>{end}</strong>
+        </li>
+      )}
+    </ol>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ModeReport } from '../../core/report/report';
+import type { Finding } from '../../core/wizard/check-advice';
+import type { QuantMode } from '../../core/wizard/decision-tree';
+import { formatPercent } from '../common/format';
+
+interface Props {
+  /** Rows in this order; the first is the recommendation. */
+  modes: QuantMode[];
+  recommended: QuantMode;
+  measured: ModeReport[];
+  floatAccuracy: number;
+  findings: Finding[];
+}
+
+const SEVERITY_LABEL = { ok: 'OK', info: 'Note', warn: 'Check' } as const;
+
+/** Measured accuracy, size and latency of the recommendation beside its alternatives, then the findings. */
+export function WizardResults({ modes, recommended, measured, floatAccuracy, findings }: Props) {
+  const byMode = new Map(measured.map((r) => [r.mode, r]));
+  const floatBytes = byMode.get('float32')?.bytes;
+  return (
+    <div className="wizard-results" data-testid="wizard-results">
+      <h3>Measured on your model</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>Mode</th>
+            <th>Accuracy</th>
+            <th>Drop vs float (points)</th>
+            <th>Size</th>
+            <th>Latency (median)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {modes.map((mode) => {
+            const r = byMode.get(mode);
+            return (
+              <tr key={mode} data-testid={`wizard-row-${mode}`} className={mode === recommended ? 'wizard-recommended' : undefined}>
+                <td>
+                  {mode}
+                  {mode === recommended ? ' (recommended)' : ''}
+                </td>
+                {r ? (
+                  <>
+                    <td>{formatPercent(r.accuracy)}</td>
+                    <td>{((floatAccuracy - r.accuracy) * 100).toFixed(2)}</td>
+                    <td>
+                      {(r.bytes / 1024).toFixed(1)} KiB
+                      {floatBytes && mode !== 'float32' ? ` (${(floatBytes / r.bytes).toFixed(1)}x smaller)` : ''}
+                    </td>
+                    <td>{r.latency ? `${r.latency.median_ms.toFixed(3)} ms` : '–'}</td>
+                  </>
+                ) : (
+                  <td colSpan={4} className="muted">
+                    not measured
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="hint">Float model (TF.js): {formatPercent(floatAccuracy)} on the 10,000 test images.</p>
+      <ul className="wizard-findings">
+        {findings.map((f, i) => (
+          <li key={i} className={`wizard-finding wizard-${f.severity}`} data-testid="wizard-finding" data-severity={f.severity} data-code={f.code}>
+            <strong>{SEVERITY_LABEL[f.severity]}:</strong> {f.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
