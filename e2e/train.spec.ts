@@ -47,7 +47,7 @@ test.describe('training journey', () => {
   test('a diverging run stops with an explanation', async ({ page, offsite, pageErrors }) => {
     void offsite;
     void pageErrors;
-    await openLab(page, '?lr=50&opt=sgd&limit=2000');
+    await openLab(page, '?lr=8&opt=sgd&limit=2000');
     await page.getByTestId('train-start').click();
     await expect(page.getByTestId('train-error')).toContainText(/learning rate/i, { timeout: 120_000 });
     await expect(page.getByTestId('train-start')).toBeEnabled();

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { registerWasmAdamStepKernel } from './adam-step-kernels';
 import { registerWasmTrainingKernels } from './wasm-training-kernels';
 
 /**
@@ -91,6 +92,7 @@ async function tryBackend(name: BackendName, env: BackendEnv): Promise<string | 
       // runs one thread anyway: always load the single-threaded SIMD binary.
       tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       registerWasmTrainingKernels();
+      registerWasmAdamStepKernel();
       wasmStarted = true;
     } else if (name === 'webgpu') {
       if (!hasNavigatorGpu()) return 'this environment has no navigator.gpu';

@@ -5,7 +5,8 @@ import { BatchMatMul, getKernel, type KernelBackend, type KernelConfig, type Ker
  * rows M and no transpose flags, and 5-10x slower with transposeA / transposeB or many rows, which
  * is exactly what dense-layer gradients ask for (x^T dy: [2028, 32] x [32, 10]; dy W^T). This one
  * materialises the transposes and, when M > N, computes C^T = B^T A^T and transposes the result.
- * Measured on the tutorial CNN (Node, wasm): 0.81 -> 0.15 ms and 1.22 -> 0.30 ms per call.
+ * Measured on the tutorial CNN's dense gradients (Node, wasm, fresh operands each call as in training):
+ * x^T dy 0.70 -> 0.42 ms, dy W^T 0.84 -> 0.24 ms.
  * `original` is the kernel config tfjs-backend-wasm registered.
  */
 export function makeWasmBatchMatMulConfig(original: KernelConfig): KernelConfig {

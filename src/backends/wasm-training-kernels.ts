@@ -15,7 +15,6 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import { makeWasmBatchMatMulConfig } from './wasm-batch-mat-mul';
-import { heapViews } from './wasm-heap';
 import { wasmMaxPoolGradConfig } from './wasm-max-pool-grad';
 
 /**
@@ -62,11 +61,6 @@ class KernelCalls {
     return this.run('Slice', { x }, { begin: size.map(() => 0), size });
   }
 
-  /** Frees `t` with the other intermediates. */
-  adopt(t: TensorInfo): void {
-    this.made.push(t);
-  }
-
   /** Frees every intermediate except `keep` and returns it. */
   finish(keep: TensorInfo): TensorInfo {
     for (const t of this.made) if (t !== keep) this.backend.disposeData(t.dataId);
@@ -82,7 +76,9 @@ const explicitPad = (top: number, bottom: number, left: number, right: number) =
  * dW[kh, kw, ci, co] = sum over b, i, j of x[b, i*sh + kh - top, j*sw + kw - left, ci] * dy[b, i, j, co].
  * That is a conv2d whose batch is ci, whose channels are the images b, whose filter is dy (HWIO =
  * [Ho, Wo, B, Co]) and whose dilation is the forward stride: one XNNPACK conv instead of tfjs-cpu's
- * seven nested loops.
+ * seven nested loops. Most of its ~1.7 ms per tutorial batch is XNNPACK packing dy as conv weights;
+ * im2col + matMul (0.6 ms of JS + the same packing) and x-as-filter (N = 1 output channel) were
+ * measured slower.
  */
 const conv2DBackpropFilter: KernelFunc = ({ inputs, attrs, backend }) => {
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
@@ -100,16 +96,6 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, attrs, backend }) => {
   const bottom = Math.max(0, kh + (info.outHeight - 1) * info.strideHeight - h - top);
   const right = Math.max(0, kw + (info.outWidth - 1) * info.strideWidth - w - left);
   const k = new KernelCalls(backend as KernelBackend);
-  if (kh * kw * inC <= IM2COL_MAX_ROWS) {
-    // Few filter taps (first layers): dW = patches^T dy as one matMul, [kh*kw*Ci, B*Ho*Wo] x [B*Ho*Wo, Co].
-    const n = x.shape[0] * info.outHeight * info.outWidth;
-    const { out: patches, views: [xv], outView } = heapViews(backend as KernelBackend, [x], [kh * kw * inC, n]);
-    k.adopt(patches);
-    im2colTransposed(xv, outView, x.shape[0], h, w, inC, kh, kw, info.outHeight, info.outWidth,
-      info.strideHeight, info.strideWidth, top, left);
-    const product = k.run(BatchMatMul, { a: patches, b: k.reshape(dy, [n, outC]) }, { transposeA: false, transposeB: false });
-    return k.finish(k.reshape(product, filterShape));
-  }
   const xT = k.transpose(x, [3, 1, 2, 0]); // [Ci, H, W, B]
   const dyT = k.transpose(dy, [1, 2, 0, 3]); // [Ho, Wo, B, Co]
   const conv = k.run('Conv2D', { x: xT, filter: dyT }, {
@@ -119,54 +105,6 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, attrs, backend }) => {
   const cropped = k.slice(conv, [inC, kh, kw, outC]);
   return k.finish(k.transpose(cropped, [1, 2, 0, 3]));
 };
-
-/**
- * Up to this many filter taps (kh * kw * inChannels) Conv2DBackpropFilter uses im2col + one matMul
- * (tutorial CNN: 9 taps, 1.6 -> 0.6 ms per batch in Node); beyond it the patch matrix grows too big
- * to write from JS and the batch-as-channels conv wins.
- */
-const IM2COL_MAX_ROWS = 32;
-
-/**
- * Writes the transposed patch matrix P^T [kh*kw*c, batch*outH*outW] of an NHWC image batch: row
- * (ky*kw + kx)*c + ch, column (b*outH + i)*outW + j holds x[b, i*strideH + ky - top, j*strideW + kx - left, ch]
- * (0 outside the image). Row order matches the HWIO filter layout.
- */
-export function im2colTransposed(
-  x: Float32Array, out: Float32Array, batch: number, h: number, w: number, c: number, kh: number, kw: number,
-  outH: number, outW: number, strideH: number, strideW: number, top: number, left: number,
-): void {
-  const n = batch * outH * outW;
-  for (let ky = 0; ky < kh; ky++) {
-    for (let kx = 0; kx < kw; kx++) {
-      // Output columns j whose input column j*strideW + kx - left lies inside the image.
-      const j0 = Math.min(outW, Math.max(0, Math.ceil((left - kx) / strideW)));
-      const j1 = Math.max(j0, Math.min(outW, Math.floor((w - 1 + left - kx) / strideW) + 1));
-      const contiguous = c === 1 && strideW === 1;
-      for (let ch = 0; ch < c; ch++) {
-        let o = ((ky * kw + kx) * c + ch) * n;
-        for (let b = 0; b < batch; b++) {
-          for (let i = 0; i < outH; i++, o += outW) {
-            const r = i * strideH + ky - top;
-            if (r < 0 || r >= h) {
-              out.fill(0, o, o + outW);
-              continue;
-            }
-            if (j0 > 0) out.fill(0, o, o + j0);
-            if (j1 < outW) out.fill(0, o + j1, o + outW);
-            const src = ((b * h + r) * w + j0 * strideW + kx - left) * c + ch;
-            if (contiguous) {
-              out.set(x.subarray(src, src + (j1 - j0)), o + j0); // a memcpy: much faster than a JS loop here
-            } else {
-              const step = strideW * c;
-              for (let j = j0, s = src; j < j1; j++, s += step) out[o + j] = x[s];
-            }
-          }
-        }
-      }
-    }
-  }
-}
 
 interface DepthwiseAttrs {
   strides: [number, number] | number;

@@ -131,7 +131,8 @@ export function explainQat(original: TrainedModel, result: QatResult, ptq?: Cali
     const verb = r.qatScale < r.ptqScale ? 'narrower' : 'wider';
     summary.push(
       `${r.tensor}: the learned range [${fmt(r.qatMin)}, ${fmt(r.qatMax)}] is ${verb} than the calibrated [${fmt(r.ptqMin)}, ${fmt(r.ptqMax)}] ` +
-      `(step ${fmt(r.qatScale)} vs ${fmt(r.ptqScale)}): a moving average of batch extremes ignores rare outliers and tracks the weights as they change.`,
+      `(int8 step ${r.qatScale.toPrecision(3)} vs ${r.ptqScale.toPrecision(3)}). QAT's range is a moving average of batch extremes, ` +
+      'measured while the weights changed; calibration takes the extremes of the original model over the representative images.',
     );
   }
   const after = result.model.testAccuracy;

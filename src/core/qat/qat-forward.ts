@@ -66,7 +66,9 @@ export function buildQatNetwork(trained: Pick<TrainedModel, 'preset' | 'weights'
   let w = 0;
   let point = 1;
   const variable = (t: WeightTensor) => {
-    const v = tf.variable(tf.tensor(t.values, t.shape, 'float32'), true, `qat_${t.name.replace(/[^A-Za-z0-9_]/g, '_')}_${variables.length}`);
+    const init = tf.tensor(t.values, t.shape, 'float32');
+    const v = tf.variable(init, true); // unnamed: tfjs makes the name unique, so networks can coexist
+    init.dispose(); // the variable holds its own reference to the data
     variables.push(v);
     return v;
   };

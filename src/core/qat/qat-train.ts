@@ -6,8 +6,9 @@
  */
 
 import * as tf from '@tensorflow/tfjs-core';
-// tf.variableGrads needs the ops' gradient functions; tfjs-layers registers them the same way.
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
+// Registers the ops' gradient functions (importing tfjs-core/dist/register_all_gradients directly
+// fails under Node's ESM resolver; tfjs-layers' bundles register them portably).
+import '@tensorflow/tfjs-layers';
 import { MNIST_CLASSES, type MnistDataset, type MnistSplit } from '../mnist/dataset';
 import type { EpochMetrics, TrainedModel } from '../model/trained-model';
 import type { CalibrationStats } from '../quant/calibrate';

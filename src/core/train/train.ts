@@ -7,6 +7,7 @@ import { describePreset, PRESETS } from '../model/presets';
 import type { EpochMetrics, TrainedModel, WeightTensor } from '../model/trained-model';
 import { makeBatch, mulberry32, shuffleInPlace } from './batches';
 import { checkDivergence, LossWatch } from './divergence';
+import { FusedAdam, hasFusedAdam } from './fused-adam';
 import type { TrainProgress, TrainSettings } from './settings';
 import { validateTrainSettings } from './settings';
 
@@ -126,7 +127,7 @@ export async function trainModel(data: MnistDataset, settings: TrainSettings, op
     }
     return finish(false, history[history.length - 1].testAccuracy);
   } finally {
-    optimizer.dispose();
+    optimizer.optimizer.dispose();
     model.dispose();
   }
 }
@@ -140,7 +141,7 @@ const EPSILON = 1e-7;
  * which is cheaper than extra reduction ops.
  */
 function trainBatch(
-  model: tfl.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], split: MnistSplit, indices: Uint32Array,
+  model: tfl.LayersModel, optimizer: Optimizer, variables: tf.Variable[], split: MnistSplit, indices: Uint32Array,
 ): { loss: number; correct: number } {
   const { images, oneHot, labels } = makeBatch(split, indices);
   let probs: tf.Tensor | undefined;
@@ -148,11 +149,16 @@ function trainBatch(
   const x = tf.tensor4d(images, [n, split.rows, split.cols, 1]);
   const y = tf.tensor2d(oneHot, [n, MNIST_CLASSES]);
   try {
-    optimizer.minimize(() => {
-      const p = model.apply(x, { training: true }) as tf.Tensor;
-      probs = tf.keep(p);
-      return categoricalCrossEntropy(p, y);
-    }, false, variables);
+    tf.tidy(() => {
+      const { value, grads } = tf.variableGrads(() => {
+        const p = model.apply(x, { training: true }) as tf.Tensor;
+        probs = tf.keep(p);
+        return categoricalCrossEntropy(p, y);
+      }, variables);
+      if (optimizer.kind === 'fused') optimizer.optimizer.applyGradients(variables, variables.map((v) => grads[v.name]));
+      else optimizer.optimizer.applyGradients(grads);
+      value.dispose();
+    });
     const values = probs!.dataSync() as Float32Array;
     let loss = 0;
     let correct = 0;
@@ -182,7 +188,15 @@ function argMax(row: ArrayLike<number>): number {
   return best;
 }
 
-function makeOptimizer(s: TrainSettings): tf.Optimizer {
+/** Either a tfjs optimizer or the fused Adam (when the backend has its kernel). */
+type Optimizer = { kind: 'tfjs'; optimizer: tf.Optimizer } | { kind: 'fused'; optimizer: FusedAdam };
+
+function makeOptimizer(s: TrainSettings): Optimizer {
+  if (s.optimizer === 'adam' && hasFusedAdam()) return { kind: 'fused', optimizer: new FusedAdam(s.learningRate) };
+  return { kind: 'tfjs', optimizer: makeTfjsOptimizer(s) };
+}
+
+function makeTfjsOptimizer(s: TrainSettings): tf.Optimizer {
   switch (s.optimizer) {
     case 'adam':
       return tf.train.adam(s.learningRate);

@@ -1,0 +1,12 @@
+import { loadMnistFromIdx } from '../cli/mnist-node';
+import { initBackend } from '../src/backends/select-backend';
+import { trainModel } from '../src/core/train/train';
+import { DEFAULT_TRAIN_SETTINGS } from '../src/core/train/settings';
+const data = loadMnistFromIdx();
+const s = { ...DEFAULT_TRAIN_SETTINGS, preset: 'separable' as const, trainLimit: 320 };
+await initBackend('wasm');
+const a = await trainModel(data, s, { skipTestEvaluation: true });
+await initBackend('cpu');
+const b = await trainModel(data, s, { skipTestEvaluation: true });
+a.model.weights.forEach((w, i) => { let d = 0, m = 0; w.values.forEach((v, k) => { d = Math.max(d, Math.abs(v - b.model.weights[i].values[k])); m = Math.max(m, Math.abs(v)); }); console.log(w.name, 'maxdiff', d.toExponential(2), 'maxabs', m.toFixed(3)); });
+console.log('loss', a.model.history[0].loss, b.model.history[0].loss);

@@ -1,0 +1,17 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from '../src/backends/select-backend';
+await initBackend('wasm');
+const t = (label: string, f: () => tf.Tensor) => { for (let i = 0; i < 20; i++) f().dispose(); const s = performance.now(); for (let i = 0; i < 200; i++) f().dispose(); console.log(label.padEnd(46), ((performance.now() - s) / 200).toFixed(3), 'ms'); };
+const fresh = (x: tf.Tensor) => tf.add(x, 0);
+const P = tf.randomNormal([9, 21632]), D = tf.randomNormal([21632, 12]), DT = tf.randomNormal([12, 21632]), PT = tf.randomNormal([21632, 9]);
+t('add 260k (fresh cost)', () => fresh(D));
+t('P D cached b', () => tf.matMul(P, D));
+t('P fresh(D)', () => tf.tidy(() => tf.matMul(P, fresh(D))));
+t('DT fresh(PT)', () => tf.tidy(() => tf.matMul(DT, fresh(PT))));
+t('fresh(P) D', () => tf.tidy(() => tf.matMul(fresh(P), D)));
+const X = tf.randomNormal([32, 2028]), dy = tf.randomNormal([32, 10]), W = tf.randomNormal([2028, 10]);
+t('dense fwd x fresh(W)', () => tf.tidy(() => tf.matMul(X, fresh(W))));
+t('dW: transpose(dy) fresh(x) -> [10,2028]', () => tf.tidy(() => tf.matMul(tf.transpose(dy), fresh(X))));
+t('dW: fresh(x) tA dy (orig kernel path?)', () => tf.tidy(() => tf.matMul(fresh(X), dy, true, false)));
+t('dx: dy transpose(fresh W)', () => tf.tidy(() => tf.matMul(dy, tf.transpose(fresh(W)))));
+t('dx: dy fresh(W) tB', () => tf.tidy(() => tf.matMul(dy, fresh(W), false, true)));
