@@ -1,11 +1,7 @@
 import type { MnistDataset } from '../src/core/mnist/dataset';
 import type { TrainedModel } from '../src/core/model/trained-model';
-import { modelToGraph } from '../src/core/graph/model-to-graph';
-import { calibrationImages } from '../src/core/pipeline/convert';
-import { convertQatModel } from '../src/core/qat/export-qat';
-import { explainQat } from '../src/core/qat/explain-qat';
-import { DEFAULT_QAT_SETTINGS, trainQat, type QatSettings } from '../src/core/qat/qat-train';
-import { calibrate } from '../src/core/quant/calibrate';
+import { runQat } from '../src/core/qat/qat-pipeline';
+import { DEFAULT_QAT_SETTINGS, type QatSettings } from '../src/core/qat/qat-train';
 import type { CliOptions } from './options';
 import { measureMode, type ModeArtifact } from './run-modes';
 
@@ -29,7 +25,8 @@ export async function runQatMode(model: TrainedModel, data: MnistDataset, option
   const settings = qatSettingsFrom(options);
   console.log(`qat: ${settings.epochs} epoch(s) of quantization-aware training, adam ${settings.learningRate}, batch ${settings.batchSize}`);
   let lastLine = Date.now();
-  const result = await trainQat(data, model, settings, {
+  const { converted, reportFields } = await runQat(data, model, settings, {
+    calibrationSamples: options.calibration,
     onProgress: (p) => {
       const now = Date.now();
       if (p.phase === 'epoch') {
@@ -40,23 +37,8 @@ export async function runQatMode(model: TrainedModel, data: MnistDataset, option
       }
     },
   });
-  const converted = convertQatModel(result);
-  const ptq = calibrate(modelToGraph(model), calibrationImages(data.train, options.calibration, model.seed), options.calibration, 'minmax');
-  const explanation = explainQat(model, result, ptq);
   const artifact = await measureMode('qat', converted, data);
   artifact.entry.file = 'qat.tflite';
-  artifact.entry.recipe = {
-    ...artifact.entry.recipe,
-    calibrationMethod: 'qat-moving-average',
-    calibrationSamples: 0,
-    qat_epochs: settings.epochs,
-    qat_learning_rate: settings.learningRate,
-    qat_batch_size: settings.batchSize,
-    qat_images: result.imagesSeen,
-    qat_seconds: result.seconds,
-    qat_float_accuracy: result.model.testAccuracy,
-    qat_simulated_accuracy: result.simulatedTestAccuracy,
-    qat_summary: explanation.summary,
-  };
+  artifact.entry.recipe = { ...artifact.entry.recipe, ...reportFields };
   return artifact;
 }

@@ -14,6 +14,11 @@ import { modelToGraph } from '../src/core/graph/model-to-graph';
 import { calibrationImages, convertModel, simulateModel } from '../src/core/pipeline/convert';
 import { weightLayers } from '../src/core/pipeline/weight-layers';
 import type { QuantRecipe } from '../src/core/quant/recipe';
+import { runQat } from '../src/core/qat/qat-pipeline';
+import type { QatSettings } from '../src/core/qat/qat-train';
+import { layerErrors as computeLayerErrors } from '../src/core/debug/layer-errors';
+import { imagesToFloat } from '../src/core/mnist/dataset';
+import { quantizeModel } from '../src/core/quant/quantize-graph';
 
 let dataset: Promise<MnistDataset> | undefined;
 let cancelRequested = false;
@@ -77,6 +82,34 @@ const api = {
     ]);
   },
 
+  /**
+   * Quantization-aware training from the trained model, then full-int8 export with the learned
+   * ranges, simulated like every other mode. Cancel with cancelTraining (keeps the last epoch).
+   */
+  async qat(trained: TrainedModel, settings: QatSettings, onProgress: (p: TrainProgress) => void) {
+    if (!dataset) throw new Error('MNIST is not loaded yet');
+    const data = await dataset;
+    cancelRequested = false;
+    const run = await runQat(data, trained, settings, { onProgress, shouldCancel: () => cancelRequested });
+    const simulated = simulateModel(run.converted.graph, data.test);
+    const layers = weightLayers(modelToGraph(trained), run.converted.graph);
+    const result = {
+      mode: 'qat',
+      recipe: run.converted.recipe,
+      bytes: run.converted.bytes,
+      convertSeconds: run.converted.convertSeconds,
+      simulated,
+      layers,
+      extra: run.reportFields,
+      explanation: run.explanation,
+    };
+    return Comlink.transfer(result, [
+      run.converted.bytes.buffer as ArrayBuffer,
+      simulated.predictions.buffer as ArrayBuffer,
+      ...layers.flatMap((l) => [l.float.buffer as ArrayBuffer, l.quantized.buffer as ArrayBuffer]),
+    ]);
+  },
+
   /** The test split's pixels and labels (copies), for the runtime worker and the confusion views. */
   async testSet() {
     if (!dataset) throw new Error('MNIST is not loaded yet');
@@ -84,6 +117,20 @@ const api = {
     const images = test.images.slice();
     const labels = test.labels.slice();
     return Comlink.transfer({ images, labels }, [images.buffer, labels.buffer]);
+  },
+
+  /**
+   * Per-layer quantization debugger (TF QuantizationDebugger): quantizes with `recipe` (calibrated as
+   * `convert` does) and compares every op with the float model on the first `samples` test images
+   * (clamped to 1..500).
+   */
+  async layerErrors(trained: TrainedModel, recipe: QuantRecipe, samples = 200) {
+    if (!dataset) throw new Error('MNIST is not loaded yet');
+    const data = await dataset;
+    const floatGraph = modelToGraph(trained);
+    const { graph } = quantizeModel(floatGraph, calibrationImages(data.train, recipe.calibrationSamples, trained.seed), recipe);
+    const n = Math.max(1, Math.min(500, Math.round(samples), data.test.count));
+    return computeLayerErrors(floatGraph, graph, imagesToFloat(data.test, 0, n), n);
   },
 
   /** Asks a running training to stop after the current batch; it keeps the last completed epoch. */

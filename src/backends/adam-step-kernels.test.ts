@@ -18,7 +18,7 @@ async function run(backend: string, fused: boolean, lr: number, steps: number): 
   for (let s = 0; s < steps; s++) {
     const grads = vars.map((v, i) => tf.tensor(values(v.size, 10 + s * 2 + i).map((g) => g * (s % 3 === 0 ? 10 : 0.1)), v.shape));
     if (opt instanceof FusedAdam) opt.applyGradients(vars, grads);
-    else opt.applyGradients(Object.fromEntries(vars.map((v, i) => [v.name, grads[i]])));
+    else opt.applyGradients(vars.map((v, i) => ({ name: v.name, tensor: grads[i] })));
     tf.dispose(grads);
   }
   const out = vars.map((v) => v.dataSync() as Float32Array);

@@ -4,6 +4,8 @@ import { isQuantMode } from '../core/quant/recipe';
 import { QuantizePanel } from './quant/QuantizePanel';
 import { useQuantization } from './quant/use-quantization';
 import { Wizard } from './wizard/Wizard';
+import { DebuggerPanel } from './debug/DebuggerPanel'; // DEBUGGER-TMP
+import { convertJob } from './debug/convert-job'; // DEBUGGER-TMP
 import type { BackendChoice as BackendInfo } from '../backends/select-backend';
 import type { TrainedModel } from '../core/model/trained-model';
 import type { DownloadProgress } from '../data/fetch-dataset';
@@ -103,6 +105,7 @@ export function App() {
         files={files}
         canRun={!!trained && run.status !== 'running'}
         onRun={() => quantizeModes(lab.quant.modes)}
+        onExportFloat={() => quantizeModes(['float32'])}
         onCancel={quant.cancel}
       />
       <section className="panel" aria-labelledby="wizard-title">
@@ -115,6 +118,12 @@ export function App() {
           onRun={quantizeModes}
         />
       </section>
+      {/* DEBUGGER-TMP */}<DebuggerPanel
+        trained={trained}
+        recipeFor={(m) => recipeFor(lab.quant, m)}
+        busy={run.status === 'running' || quant.run.status === 'running'}
+        onExportMixed={(mode, recipe) => trained && quant.runJobs(trained, [{ mode, job: convertJob(trained, recipe) }])}
+      />
     </main>
   );
 }

@@ -5,19 +5,20 @@ import { initBackend } from '../../backends/select-backend';
 import { argmaxRows, runGraph } from '../graph/reference/run-graph';
 import { modelToGraph } from '../graph/model-to-graph';
 import { imagesToFloat, takeFirst, type MnistDataset } from '../mnist/dataset';
+import { buildModel } from '../model/build-model';
+import { describePreset, PRESETS } from '../model/presets';
 import type { TrainedModel } from '../model/trained-model';
 import { calibrationImages, convertModel, simulateModel } from '../pipeline/convert';
 import { calibrate } from '../quant/calibrate';
 import { DEFAULT_RECIPE } from '../quant/recipe';
 import { checkQuantSpec } from '../quant/spec-check';
 import { readTflite } from '../tflite/read-tflite';
-import { DEFAULT_TRAIN_SETTINGS } from '../train/settings';
-import { trainModel } from '../train/train';
+import { DEFAULT_TRAIN_SETTINGS, type TrainProgress } from '../train/settings';
+import { trainModel, weightsOf } from '../train/train';
 import { convertQatModel, qatRecipe } from './export-qat';
 import { explainQat } from './explain-qat';
 import { buildQatNetwork, disposeQatNetwork, qatForward, quantPointsOf } from './qat-forward';
 import { trainQat, type QatResult, type QatSettings } from './qat-train';
-import type { TrainProgress } from '../train/settings';
 
 let data: MnistDataset;
 let trained: TrainedModel;
@@ -68,6 +69,16 @@ describe('trainQat', () => {
     expect(r.imagesSeen).toBe(5 * 32);
     expect(r.ranges['dense_3/logits'].batches).toBe(5);
     expect(checkQuantSpec(convertQatModel(r).graph)).toEqual([]);
+  });
+
+  it('on cancel after an epoch returns that epoch\'s weights and ranges', async () => {
+    const one = await trainQat(data, trained, { ...settings, trainLimit: 320 });
+    let calls = 0;
+    const two = await trainQat(data, trained, { ...settings, epochs: 2, trainLimit: 320 }, { shouldCancel: () => ++calls > 15 });
+    expect(two.cancelled).toBe(true);
+    expect(two.history).toHaveLength(1);
+    expect(two.model.weights[2].values).toEqual(one.model.weights[2].values);
+    expect(two.ranges).toEqual(one.ranges);
   });
 
   it('rejects bad settings', async () => {
@@ -147,5 +158,32 @@ describe('explainQat', () => {
     expect(e.floatAccuracyBefore).toBe(trained.testAccuracy);
     expect(e.summary.length).toBeGreaterThanOrEqual(3);
     expect(e.summary.join(' ')).toMatch(/conv2d_0\/kernel/);
+  });
+});
+
+describe('other presets', () => {
+  it.each(['separable', 'deep'] as const)('%s: QAT runs and its forward pass matches the exported int8 graph', async (preset) => {
+    const m = buildModel(PRESETS[preset], 5);
+    const weights = weightsOf(m);
+    m.dispose();
+    const start: TrainedModel = { ...trained, preset, weights, params: describePreset(PRESETS[preset]).params };
+    const r = await trainQat({ train: data.train, test: takeFirst(data.test, 200) }, start, { ...settings, trainLimit: 256 });
+    expect(Object.keys(r.ranges)).toEqual(quantPointsOf(modelToGraph(start)));
+    const converted = convertQatModel(r);
+    expect(checkQuantSpec(converted.graph)).toEqual([]);
+    const n = 100;
+    const ref = runGraph(converted.graph, imagesToFloat(data.test, 0, n), n).outputs;
+    const net = buildQatNetwork(r.model, r.granularity);
+    try {
+      const probs = tf.tidy(() => qatForward(net, tf.tensor4d(imagesToFloat(data.test, 0, n), [n, 28, 28, 1]), { quantize: true, ranges: r.ranges, quantizeSoftmax: true }));
+      const sim = probs.dataSync() as Float32Array;
+      probs.dispose();
+      let sumSteps = 0;
+      for (let i = 0; i < sim.length; i++) sumSteps += Math.abs(sim[i] - ref[i]) * 256;
+      // Mean difference well under one int8 output step.
+      expect(sumSteps / sim.length).toBeLessThan(0.5);
+    } finally {
+      disposeQatNetwork(net);
+    }
   });
 });

@@ -33,6 +33,8 @@ export interface ModeReport {
   simulated_accuracy?: number;
   /** Fraction of test predictions on which simulation and runtime agree. */
   simulation_agreement?: number;
+  /** Fraction of test predictions on which the runtime agrees with the trained TF.js model. */
+  tfjs_agreement?: number;
   latency?: LatencyReport;
   /** Seconds to calibrate, quantize and write this file. */
   convert_seconds?: number;

@@ -101,6 +101,24 @@ describe('trainModel', () => {
   });
 });
 
+describe('training on WASM (lab kernels, fused Adam) matches the CPU backend', () => {
+  it.each(['tutorial', 'deep', 'separable'] as const)('%s: weights after 2 batches within 1e-5', async (preset) => {
+    const settings = small(16, { preset, seed: 5, batchSize: 8 });
+    const wasm = await trainModel(data, settings, { skipTestEvaluation: true });
+    await initBackend('cpu');
+    try {
+      const cpu = await trainModel(data, settings, { skipTestEvaluation: true });
+      let worst = 0;
+      wasm.model.weights.forEach((w, i) => w.values.forEach((v, k) => (worst = Math.max(worst, Math.abs(v - cpu.model.weights[i].values[k])))));
+      expect(worst).toBeLessThan(1e-5);
+      expect(wasm.model.backend).toBe('wasm');
+      expect(cpu.model.backend).toBe('cpu');
+    } finally {
+      await initBackend('wasm');
+    }
+  });
+});
+
 describe('evaluateModel, modelFromTrained, weightsOf', () => {
   it('round-trips a trained model and reproduces its test accuracy', async () => {
     const { model: trained } = await trainModel(data, small(640));

@@ -17,11 +17,13 @@ interface Props {
   files: Record<string, Uint8Array>;
   canRun: boolean;
   onRun: () => void;
+  /** Export only the float32 file (the quickest check that the lab writes real .tflite files). */
+  onExportFloat: () => void;
   onCancel: () => void;
 }
 
 /** Step 2: post-training quantization into every TFLite mode, measured side by side. */
-export function QuantizePanel({ settings, onSettingsChange, run, report, files, canRun, onRun, onCancel }: Props) {
+export function QuantizePanel({ settings, onSettingsChange, run, report, files, canRun, onRun, onExportFloat, onCancel }: Props) {
   const busy = run.status === 'running';
   const problems = validateQuantSettings(settings);
   const modesWithLayers = Object.keys(run.outcomes).filter((m) => run.outcomes[m].layers.length > 0);
@@ -35,6 +37,9 @@ export function QuantizePanel({ settings, onSettingsChange, run, report, files, 
       <div className="actions">
         <button data-testid="quantize-run" onClick={onRun} disabled={!canRun || busy || problems.length > 0 || settings.modes.length === 0}>
           Quantize, export and measure {settings.modes.length} mode(s)
+        </button>
+        <button className="secondary" data-testid="export-float32" onClick={onExportFloat} disabled={!canRun || busy}>
+          Export float32 only
         </button>
         <button className="secondary" data-testid="quantize-cancel" onClick={onCancel} disabled={!busy}>
           Cancel

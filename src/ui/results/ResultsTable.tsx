@@ -52,7 +52,17 @@ export function ResultsTable({ report, files }: Props) {
                   <span className="muted">{formatKiB(s.bytes)}</span>
                 </td>
                 <td>{formatRatio(s.ratioVsFloat32)}</td>
-                <td data-testid={`accuracy-${p.mode}`}>{formatPercent(p.accuracy)}</td>
+                <td>
+                  <span data-testid={`runtime-accuracy-${p.mode}`}>{formatPercent(p.accuracy)}</span>
+                  {report.modes[i].tfjs_agreement !== undefined && (
+                    <>
+                      <br />
+                      <span className="muted" data-testid={`tfjs-agreement-${p.mode}`} title="Share of test images where this file and the trained TF.js model predict the same digit">
+                        {formatPercent(report.modes[i].tfjs_agreement!)} same as TF.js
+                      </span>
+                    </>
+                  )}
+                </td>
                 <td className={deltaClass(p.deltaPp)}>{formatPp(p.deltaPp)}</td>
                 <td>
                   {p.simulated === undefined ? '–' : formatPercent(p.simulated)}

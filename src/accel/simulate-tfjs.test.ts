@@ -1,0 +1,76 @@
+/**
+ * The twin rule: simulateGraphTfjs on WASM and CPU against the reference interpreter, for every preset
+ * and mode, on real MNIST test images (random seeded weights, calibrated on 100 training images).
+ * Float modes: outputs within 1e-4. Integer modes: raw outputs equal on >= 99.9% of elements and argmax
+ * agreement >= 99.9%.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMnistFromIdx } from '../../cli/mnist-node';
+import { initBackend, type BackendName } from '../backends/select-backend';
+import type { Graph } from '../core/graph/graph';
+import { modelToGraph } from '../core/graph/model-to-graph';
+import { randomWeights } from '../core/graph/random-weights';
+import { argmaxRows, runGraph, type RunResult } from '../core/graph/reference/run-graph';
+import { imagesToFloat } from '../core/mnist/dataset';
+import { PRESET_IDS, type PresetId } from '../core/model/presets';
+import { quantizeModel } from '../core/quant/quantize-graph';
+import { DEFAULT_RECIPE, QUANT_MODES, type QuantMode } from '../core/quant/recipe';
+import { runGraphTfjs } from './simulate-tfjs';
+
+const FLOAT_MODES: QuantMode[] = ['float32', 'float16', 'dynamic'];
+/** Images compared per backend: CPU convolutions are slow, so the larger presets use fewer there. */
+const IMAGES: Record<BackendName, Record<PresetId, number>> = {
+  wasm: { tutorial: 1000, deep: 1000, separable: 1000 },
+  cpu: { tutorial: 1000, deep: 200, separable: 300 },
+  webgpu: { tutorial: 0, deep: 0, separable: 0 },
+};
+
+const mnist = loadMnistFromIdx();
+const calibration = imagesToFloat(mnist.train, 0, 100);
+const test = imagesToFloat(mnist.test, 0, 1000);
+const reference = new Map<string, { graph: Graph; result: RunResult }>();
+
+function modeGraph(preset: PresetId, mode: QuantMode): { graph: Graph; result: RunResult } {
+  const key = `${preset}/${mode}`;
+  let r = reference.get(key);
+  if (!r) {
+    const floatGraph = modelToGraph({ preset, weights: randomWeights(preset, 7) });
+    const graph = quantizeModel(floatGraph, calibration, { ...DEFAULT_RECIPE, mode }).graph;
+    r = { graph, result: runGraph(graph, test, 1000) };
+    reference.set(key, r);
+  }
+  return r;
+}
+
+describe.each(['wasm', 'cpu'] as const)('simulateGraphTfjs on %s matches runGraph', (backend) => {
+  beforeAll(async () => {
+    expect((await initBackend(backend)).name).toBe(backend);
+  });
+
+  describe.each(PRESET_IDS)('%s', (preset) => {
+    it.each([...QUANT_MODES])('%s', (mode) => {
+      const n = IMAGES[backend][preset];
+      const { graph, result } = modeGraph(preset, mode);
+      const got = runGraphTfjs(graph, test.subarray(0, n * 784), n);
+      expect(got.backend).toBe(backend);
+      const want = result.outputs.subarray(0, n * 10);
+      const wantRaw = result.raw.subarray(0, n * 10);
+      let maxAbs = 0;
+      let equalRaw = 0;
+      for (let i = 0; i < want.length; i++) {
+        maxAbs = Math.max(maxAbs, Math.abs(got.outputs[i] - want[i]));
+        if (got.raw[i] === wantRaw[i]) equalRaw++;
+      }
+      const a = argmaxRows(got.outputs, 10);
+      const b = argmaxRows(want, 10);
+      let agree = 0;
+      for (let i = 0; i < n; i++) if (a[i] === b[i]) agree++;
+      console.log(`TWIN ${backend} ${preset} ${mode} n=${n} maxAbs=${maxAbs.toExponential(2)} rawEqual=${equalRaw}/${want.length} argmax=${agree}/${n}`);
+      if (FLOAT_MODES.includes(mode)) expect(maxAbs).toBeLessThanOrEqual(1e-4);
+      else {
+        expect(equalRaw / want.length).toBeGreaterThanOrEqual(0.999);
+        expect(agree / n).toBeGreaterThanOrEqual(0.999);
+      }
+    });
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * The accelerated twin of the reference interpreter (src/core/graph/reference/run-graph.ts): executes the
+ * lab's graph IR with tfjs ops on whatever backend is active (WebGPU, WASM or CPU; the caller chooses).
+ * Float ops run as float32 tfjs ops. Quantized tensors are held as float32 tensors of their raw integer
+ * values; integer kernels compute exact integer sums and TFLite's fixed-point requantization with exact
+ * float32 limb arithmetic (see requantize-tfjs.ts and weighted-ops-tfjs.ts for the bounds).
+ *
+ * Host work (small, per chunk): hybrid row parameters (row min/max read back), and int16 SOFTMAX, which
+ * runs the reference kernel on the host because float32 cannot place 1/32768 output steps exactly.
+ */
+
+import * as tf from '@tensorflow/tfjs-core';
+import { shapeSize, type Graph, type GraphOp, type Pool2DOp } from '../core/graph/graph';
+import { float16BitsToFloat32 } from '../core/graph/float16';
+import { evalSoftmax } from '../core/graph/reference/softmax';
+import { allocate, decodeConstant, dequantizeInto, tensorParams, toFloat, type RunContext, type TensorData } from '../core/graph/reference/tensors';
+import {
+  dequantizeTfjs, maxPoolTfjs, poolClamp, poolTfjs, quantizeTfjs, softmaxFloatTfjs, softmaxInt8Tfjs,
+} from './simple-ops-tfjs';
+import {
+  disposeWeighted, integerAccumulators, isWeightedOp, prepareWeighted, requantizeAccumulators, runWeighted, type PreparedWeighted,
+} from './weighted-ops-tfjs';
+
+export interface TfjsRunOptions {
+  /** Images per tfjs chunk (bounds memory); default 500. */
+  chunkSize?: number;
+  /**
+   * Called with every batched tensor of each chunk (the graph input and each op output), dequantized to
+   * float, [chunk, ...shape[1:]]. The tensor is disposed after the call. Turns off op fusion.
+   */
+  visit?: (tensorIndex: number, values: tf.Tensor, chunkStart: number) => void;
+}
+
+export interface TfjsRunResult {
+  /** Graph output dequantized to float, [batch, ...outputShape[1:]] flattened. */
+  outputs: Float32Array;
+  /** Graph output in its own dtype (e.g. Int8Array for the int8-I/O graph). */
+  raw: TensorData;
+  /** tfjs backend that ran it. */
+  backend: string;
+}
+
+/** Which tensors carry the batch: graph inputs and everything computed from them. */
+function batchedTensors(graph: Graph): boolean[] {
+  const batched = graph.tensors.map(() => false);
+  for (const i of graph.inputs) batched[i] = true;
+  for (const op of graph.ops) if (op.inputs.some((i) => i >= 0 && batched[i])) for (const o of op.outputs) batched[o] = true;
+  return batched;
+}
+
+/** Decoded constants, with static ops (DEQUANTIZE of float16 or int8 constants) evaluated on the host. */
+function staticValues(graph: Graph, batched: boolean[]): (TensorData | undefined)[] {
+  const values = graph.tensors.map((t) => (t.data ? decodeConstant(t) : undefined));
+  for (const op of graph.ops) {
+    if (op.outputs.some((o) => batched[o])) continue;
+    if (op.kind !== 'DEQUANTIZE') throw new Error(`static ${op.kind} ops are not supported`);
+    const inT = graph.tensors[op.inputs[0]];
+    const v = values[op.inputs[0]];
+    if (!v) throw new Error(`DEQUANTIZE: ${inT.name} has no value`);
+    const out = new Float32Array(v.length);
+    if (inT.dtype === 'float16') for (let i = 0; i < v.length; i++) out[i] = float16BitsToFloat32(v[i]);
+    else dequantizeInto(v, out, tensorParams(inT).scale, tensorParams(inT).zeroPoint);
+    values[op.outputs[0]] = out;
+  }
+  return values;
+}
+
+/** Ops consuming each tensor. */
+function consumers(graph: Graph): number[][] {
+  const uses: number[][] = graph.tensors.map(() => []);
+  graph.ops.forEach((op, i) => op.inputs.forEach((t) => t >= 0 && uses[t].push(i)));
+  return uses;
+}
+
+/**
+ * Integer conv followed only by MAX_POOL_2D: requantization is monotone per channel, so pooling the
+ * accumulators first gives the same values with a quarter of the requantization work.
+ */
+function fusableMaxPool(graph: Graph, opIndex: number, prepared: PreparedWeighted | undefined, uses: number[][]): Pool2DOp | undefined {
+  const op = graph.ops[opIndex];
+  const next = graph.ops[opIndex + 1];
+  if (!prepared || prepared.mode !== 'integer' || prepared.wideInput || prepared.ranges.length !== 1 || op.kind === 'FULLY_CONNECTED') return undefined;
+  if (!next || next.kind !== 'MAX_POOL_2D' || next.inputs[0] !== op.outputs[0]) return undefined;
+  if (uses[op.outputs[0]].length !== 1 || graph.outputs.includes(op.outputs[0])) return undefined;
+  return next;
+}
+
+/** Runs SOFTMAX with the reference kernel on the host (int16 output). */
+function hostSoftmax(graph: Graph, op: Extract<GraphOp, { kind: 'SOFTMAX' }>, x: tf.Tensor): tf.Tensor {
+  const inT = graph.tensors[op.inputs[0]];
+  const raw = allocate(inT.dtype, x.size);
+  raw.set(x.dataSync());
+  const values: (TensorData | undefined)[] = graph.tensors.map(() => undefined);
+  values[op.inputs[0]] = raw;
+  const batched = graph.tensors.map(() => true);
+  const ctx: RunContext = { graph, values, batch: x.shape[0], batched };
+  evalSoftmax(ctx, op);
+  return tf.tensor(Float32Array.from(values[op.outputs[0]] as TensorData), x.shape);
+}
+
+/**
+ * Runs `batch` images through the graph on the active tfjs backend. `input` is float32
+ * [batch, ...inputShape[1:]] flattened; a quantized graph input (int8-I/O) is quantized with the input
+ * tensor's params as the reference does.
+ */
+export function runGraphTfjs(graph: Graph, input: Float32Array, batch: number, options: TfjsRunOptions = {}): TfjsRunResult {
+  if (graph.inputs.length !== 1 || graph.outputs.length !== 1) throw new Error('runGraphTfjs supports one input and one output');
+  const inIndex = graph.inputs[0];
+  const outIndex = graph.outputs[0];
+  const inT = graph.tensors[inIndex];
+  const outT = graph.tensors[outIndex];
+  const perIn = shapeSize(inT.shape.slice(1));
+  const perOut = shapeSize(outT.shape.slice(1));
+  if (input.length !== batch * perIn) throw new Error(`runGraphTfjs: input has ${input.length} values, expected ${batch} x ${perIn}`);
+  const batched = batchedTensors(graph);
+  const values = staticValues(graph, batched);
+  const uses = consumers(graph);
+  const prepared = new Map<number, PreparedWeighted>();
+  const raw = allocate(outT.dtype, batch * perOut);
+  const chunk = Math.max(1, options.chunkSize ?? 500);
+  const visit = options.visit;
+  const dequantized = (index: number, v: tf.Tensor) => {
+    const t = graph.tensors[index];
+    return t.dtype === 'float32' ? v : dequantizeTfjs(t, v);
+  };
+  try {
+    graph.ops.forEach((op, i) => {
+      if (isWeightedOp(op) && op.outputs.some((o) => batched[o])) prepared.set(i, prepareWeighted(graph, op, values));
+    });
+    for (let start = 0; start < batch; start += chunk) {
+      const n = Math.min(chunk, batch - start);
+      const y = tf.tidy(() => {
+        const live = new Map<number, tf.Tensor>();
+        const x = tf.tensor(input.subarray(start * perIn, (start + n) * perIn), [n, ...inT.shape.slice(1)]);
+        live.set(inIndex, inT.dtype === 'float32' ? x : quantizeTfjs(inT, x));
+        const get = (index: number) => {
+          const v = live.get(index);
+          if (!v) throw new Error(`tensor ${graph.tensors[index].name} has no value yet`);
+          return v;
+        };
+        const emit = (index: number, v: tf.Tensor) => {
+          live.set(index, v);
+          if (visit) tf.tidy(() => visit(index, dequantized(index, v), start));
+        };
+        if (visit) tf.tidy(() => visit(inIndex, dequantized(inIndex, get(inIndex)), start));
+        for (let i = 0; i < graph.ops.length; i++) {
+          const op = graph.ops[i];
+          if (!op.outputs.some((o) => batched[o])) continue;
+          const outIdx = op.outputs[0];
+          const opOut = graph.tensors[outIdx];
+          const opIn = graph.tensors[op.inputs[0]];
+          const p = prepared.get(i);
+          const pool = visit ? undefined : fusableMaxPool(graph, i, p, uses);
+          if (p && pool) {
+            const pooled = maxPoolTfjs(pool, integerAccumulators(p, get(op.inputs[0])) as tf.Tensor);
+            const [lo, hi] = poolClamp(pool, graph.tensors[pool.outputs[0]]);
+            emit(pool.outputs[0], tf.clipByValue(requantizeAccumulators(p, pooled), lo, hi));
+            i++;
+            continue;
+          }
+          if (p) { emit(outIdx, runWeighted(p, get(op.inputs[0]))); continue; }
+          switch (op.kind) {
+            case 'MAX_POOL_2D':
+            case 'AVERAGE_POOL_2D':
+              emit(outIdx, poolTfjs(op, opIn, opOut, get(op.inputs[0])));
+              break;
+            case 'RESHAPE':
+              emit(outIdx, tf.reshape(get(op.inputs[0]), [n, ...opOut.shape.slice(1)]));
+              break;
+            case 'SOFTMAX':
+              if (opIn.dtype === 'float32') emit(outIdx, softmaxFloatTfjs(op.beta, get(op.inputs[0])));
+              else if (opOut.dtype === 'int8') emit(outIdx, softmaxInt8Tfjs(op.beta, opIn, opOut, get(op.inputs[0])));
+              else emit(outIdx, hostSoftmax(graph, op, get(op.inputs[0])));
+              break;
+            case 'QUANTIZE':
+              if (opIn.dtype !== 'float32') throw new Error(`QUANTIZE: requantizing ${opIn.dtype} is not supported`);
+              emit(outIdx, quantizeTfjs(opOut, get(op.inputs[0])));
+              break;
+            case 'DEQUANTIZE':
+              emit(outIdx, opIn.dtype === 'float16' ? get(op.inputs[0]) : dequantizeTfjs(opIn, get(op.inputs[0])));
+              break;
+            default:
+              throw new Error(`${op.kind} is not supported`);
+          }
+        }
+        return get(outIndex);
+      });
+      try {
+        raw.set(y.dataSync(), start * perOut);
+      } finally {
+        y.dispose();
+      }
+    }
+  } finally {
+    for (const p of prepared.values()) disposeWeighted(p);
+  }
+  return { outputs: toFloat(outT, raw), raw, backend: tf.getBackend() };
+}
+
+/** Graph output dequantized to float for `batch` images, on the active tfjs backend (see runGraphTfjs). */
+export function simulateGraphTfjs(graph: Graph, input: Float32Array, batch: number, options: TfjsRunOptions = {}): Float32Array {
+  return runGraphTfjs(graph, input, batch, options).outputs;
+}

@@ -1,0 +1,237 @@
+/**
+ * CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED on tfjs: float, integer (int8 / 16x8) and hybrid
+ * (dynamic range). Integer sums are float32 convolutions / matmuls of integer-valued tensors, exact while
+ * every partial sum stays below 2^24: reductions are split into chunks of at most MAX_EXACT_TERMS terms
+ * (255 * 127 * 518 < 2^24) and int16 activations into a high byte and a low byte; chunk sums are
+ * combined as exact {@link AccPair}s.
+ */
+
+import * as tf from '@tensorflow/tfjs-core';
+import type { Conv2DOp, DepthwiseConv2DOp, FullyConnectedOp, Graph, GraphOp } from '../core/graph/graph';
+import { asymmetricRowParams, symmetricRowParams } from './row-params';
+import { integerOutputStage } from '../core/graph/reference/requantize';
+import { channelScales, tensorParams, type TensorData } from '../core/graph/reference/tensors';
+import { accPairOf, addAccPairs, requantConstants, requantizeTfjs, roundHalfAwayTfjs, type AccPair, type RequantConstants } from './requantize-tfjs';
+
+/** Largest reduction length whose partial sums of |a| <= 255 times |w| <= 127 stay below 2^24. */
+export const MAX_EXACT_TERMS = Math.floor((2 ** 24 - 1) / (255 * 127));
+
+export type WeightedOp = Conv2DOp | DepthwiseConv2DOp | FullyConnectedOp;
+
+export function isWeightedOp(op: GraphOp): op is WeightedOp {
+  return op.kind === 'CONV_2D' || op.kind === 'DEPTHWISE_CONV_2D' || op.kind === 'FULLY_CONNECTED';
+}
+
+type Mode = 'float' | 'hybrid' | 'integer';
+
+/** Per-op tensors and constants, built once per run (owned: dispose with {@link disposeWeighted}). */
+export interface PreparedWeighted {
+  op: WeightedOp;
+  mode: Mode;
+  /** Filter in tfjs layout, split along the reduction into exact chunks: conv HWIO / depthwise [kh, kw, in, mult] by input
+   * channel ranges, FC [units, in] by input ranges. */
+  filters: tf.Tensor[];
+  /** Input channel (conv) or input index (FC) ranges of the chunks. */
+  ranges: [number, number][];
+  /** Float bias (float and hybrid) or integer bias as an exact pair [C]. */
+  floatBias?: tf.Tensor;
+  intBias?: AccPair;
+  requant?: RequantConstants;
+  inputZeroPoint: number;
+  /** int16 activations (split into bytes). */
+  wideInput: boolean;
+  /** Hybrid: per-channel filter scales [C] and row quantization kind. */
+  filterScales?: tf.Tensor;
+  asymmetricRows: boolean;
+  channels: number;
+}
+
+/** Prepares op tensors. `values` holds decoded constants (static ops already evaluated, float16 expanded). */
+export function prepareWeighted(graph: Graph, op: WeightedOp, values: (TensorData | undefined)[]): PreparedWeighted {
+  const T = graph.tensors;
+  const inT = T[op.inputs[0]];
+  const fT = T[op.inputs[1]];
+  const outT = T[op.outputs[0]];
+  const filter = values[op.inputs[1]];
+  if (!filter) throw new Error(`${op.kind}: filter ${fT.name} is not constant`);
+  const biasIndex = op.inputs[2];
+  const bias = biasIndex !== undefined && biasIndex >= 0 ? values[biasIndex] : undefined;
+  const mode: Mode = inT.dtype === 'float32' ? (fT.dtype === 'float32' ? 'float' : 'hybrid') : 'integer';
+  if (mode !== 'float' && fT.dtype !== 'int8') throw new Error(`${op.kind}: unsupported filter dtype ${fT.dtype}`);
+  if (mode === 'integer' && inT.dtype !== 'int8' && inT.dtype !== 'int16') throw new Error(`${op.kind}: unsupported input ${inT.dtype}`);
+  const f32 = Float32Array.from(filter);
+  const ranges: [number, number][] = [];
+  const filters: tf.Tensor[] = [];
+  let channels: number;
+  if (op.kind === 'FULLY_CONNECTED') {
+    const [units, inSize] = fT.shape;
+    channels = units;
+    const step = mode === 'float' ? inSize : MAX_EXACT_TERMS;
+    const w = tf.tensor2d(f32, [units, inSize]);
+    for (let k = 0; k < inSize; k += step) {
+      const end = Math.min(inSize, k + step);
+      ranges.push([k, end]);
+      filters.push(tf.slice(w, [0, k], [units, end - k]));
+    }
+    w.dispose();
+  } else if (op.kind === 'CONV_2D') {
+    const [out, kh, kw, cin] = fT.shape;
+    channels = out;
+    const perChunk = mode === 'float' ? cin : Math.max(1, Math.floor(MAX_EXACT_TERMS / (kh * kw)));
+    if (mode !== 'float' && kh * kw > MAX_EXACT_TERMS) throw new Error(`CONV_2D: a ${kh}x${kw} window is too large for exact float sums`);
+    const hwio = tf.tidy(() => tf.transpose(tf.tensor4d(f32, [out, kh, kw, cin]), [1, 2, 3, 0]));
+    for (let c = 0; c < cin; c += perChunk) {
+      const end = Math.min(cin, c + perChunk);
+      ranges.push([c, end]);
+      filters.push(tf.slice(hwio, [0, 0, c, 0], [kh, kw, end - c, out]));
+    }
+    hwio.dispose();
+  } else {
+    const [, kh, kw, outC] = fT.shape;
+    channels = outC;
+    if (mode !== 'float' && kh * kw > MAX_EXACT_TERMS) throw new Error('DEPTHWISE_CONV_2D: window too large for exact float sums');
+    const inC = outC / op.depthMultiplier;
+    ranges.push([0, inC]);
+    filters.push(tf.tensor4d(f32, [kh, kw, inC, op.depthMultiplier]));
+  }
+  const prepared: PreparedWeighted = {
+    op, mode, filters, ranges, inputZeroPoint: 0, wideInput: inT.dtype === 'int16', asymmetricRows: false, channels,
+  };
+  if (mode === 'integer') {
+    const stage = integerOutputStage(inT, fT, outT, channels, op.activation);
+    prepared.requant = requantConstants(stage);
+    prepared.inputZeroPoint = stage.inputZeroPoint;
+    if (bias) {
+      const b = Float64Array.from(bias);
+      const hi = b.map((v) => Math.floor(v / 4096));
+      prepared.intBias = { hi: tf.tensor1d(Float32Array.from(hi)), lo: tf.tensor1d(Float32Array.from(b, (v, i) => v - hi[i] * 4096)) };
+    }
+  } else if (bias) {
+    prepared.floatBias = tf.tensor1d(Float32Array.from(bias));
+  }
+  if (mode === 'hybrid') {
+    prepared.filterScales = tf.tensor1d(Float32Array.from(channelScales(fT, channels)));
+    // conv.cc: per-channel filters use asymmetric rows, per-tensor symmetric; depthwise always asymmetric;
+    // FULLY_CONNECTED follows asymmetric_quantize_inputs.
+    prepared.asymmetricRows =
+      op.kind === 'FULLY_CONNECTED' ? op.asymmetricQuantizeInputs : op.kind === 'DEPTHWISE_CONV_2D' || (fT.quant?.scale.length ?? 1) > 1;
+  }
+  if (mode === 'integer' && tensorParams(inT).zeroPoint !== prepared.inputZeroPoint) throw new Error('inconsistent input zero point');
+  return prepared;
+}
+
+export function disposeWeighted(p: PreparedWeighted): void {
+  tf.dispose([...p.filters, p.floatBias, p.intBias?.hi, p.intBias?.lo, p.filterScales].filter((t): t is tf.Tensor => t !== undefined));
+}
+
+/** The raw sums of one chunk: conv / depthwise / FC of `x` (already offset) with chunk `i`. */
+function chunkSum(p: PreparedWeighted, x: tf.Tensor, i: number): tf.Tensor {
+  const op = p.op;
+  const [a, b] = p.ranges[i];
+  if (op.kind === 'FULLY_CONNECTED') {
+    const x2 = tf.reshape(x, [x.shape[0], -1]) as tf.Tensor2D;
+    const part = p.ranges.length === 1 ? x2 : tf.slice(x2, [0, a], [-1, b - a]);
+    return tf.matMul(part, p.filters[i] as tf.Tensor2D, false, true);
+  }
+  const x4 = x as tf.Tensor4D;
+  const part = p.ranges.length === 1 ? x4 : tf.slice(x4, [0, 0, 0, a], [-1, -1, -1, b - a]);
+  const pad = op.padding === 'SAME' ? 'same' : 'valid';
+  if (op.kind === 'CONV_2D') {
+    return tf.conv2d(part, p.filters[i] as tf.Tensor4D, [op.strideH, op.strideW], pad, 'NHWC', [op.dilationH, op.dilationW]);
+  }
+  return tf.depthwiseConv2d(part, p.filters[i] as tf.Tensor4D, [op.strideH, op.strideW], pad, 'NHWC', [op.dilationH, op.dilationW]);
+}
+
+function floatActivation(x: tf.Tensor, activation: WeightedOp['activation']): tf.Tensor {
+  if (activation === 'RELU') return tf.relu(x);
+  if (activation === 'RELU6') return tf.clipByValue(x, 0, 6);
+  return x;
+}
+
+/** Sum of all chunks in float (float mode; hybrid sums are exact integers unless they exceed 2^24). */
+function floatSum(p: PreparedWeighted, x: tf.Tensor): tf.Tensor {
+  let acc = chunkSum(p, x, 0);
+  for (let i = 1; i < p.ranges.length; i++) acc = tf.add(acc, chunkSum(p, x, i));
+  return acc;
+}
+
+/**
+ * Integer accumulators acc + bias of an integer op (input = raw quantized values). Returns a single exact
+ * float tensor when one int8 chunk suffices (|acc + bias| < 2^24), else an exact pair.
+ */
+export function integerAccumulators(p: PreparedWeighted, q: tf.Tensor): tf.Tensor | AccPair {
+  const x = p.inputZeroPoint === 0 ? q : tf.sub(q, p.inputZeroPoint);
+  if (!p.wideInput && p.ranges.length === 1) {
+    const acc = chunkSum(p, x, 0);
+    return p.intBias ? tf.add(acc, tf.add(tf.mul(p.intBias.hi, 4096), p.intBias.lo)) : acc;
+  }
+  const pairs: AccPair[] = [];
+  const parts: [tf.Tensor, number][] = [];
+  if (p.wideInput) {
+    // q = 256 * high + low, low in [0, 255], high in [-128, 127]: each product fits the exact chunk bound.
+    const high = tf.floor(tf.mul(x, 1 / 256));
+    parts.push([tf.sub(x, tf.mul(high, 256)), 1], [high, 256]);
+  } else {
+    parts.push([x, 1]);
+  }
+  for (const [part, weight] of parts) for (let i = 0; i < p.ranges.length; i++) pairs.push(accPairOf(chunkSum(p, part, i), weight));
+  if (p.intBias) pairs.push(p.intBias);
+  return addAccPairs(pairs);
+}
+
+/** Requantizes accumulators (single exact tensor or pair) to the op's output raw values. */
+export function requantizeAccumulators(p: PreparedWeighted, acc: tf.Tensor | AccPair): tf.Tensor {
+  const pair = acc instanceof tf.Tensor ? accPairOf(acc) : acc;
+  return requantizeTfjs(pair, p.requant as RequantConstants);
+}
+
+/**
+ * Hybrid input quantization, per batch row as the reference's quantizeRows: row min/max are read back,
+ * the row params are computed on the host in double precision exactly as TFLite's portable
+ * AsymmetricQuantizeFloats / SymmetricQuantizeFloats, and the values are quantized on tfjs.
+ * Returns (q - offset) and the per-row scales.
+ */
+function quantizeRowsTfjs(x: tf.Tensor, asymmetric: boolean): { values: tf.Tensor; scales: tf.Tensor } {
+  const n = x.shape[0];
+  const rows = tf.reshape(x, [n, -1]);
+  const [mins, maxs] = tf.tidy(() => [tf.min(rows, 1), tf.max(rows, 1)]);
+  const lo = mins.dataSync();
+  const hi = maxs.dataSync();
+  tf.dispose([mins, maxs]);
+  const inv = new Float32Array(n);
+  const offset = new Float32Array(n);
+  const scale = new Float32Array(n);
+  for (let b = 0; b < n; b++) {
+    const r = asymmetric ? asymmetricRowParams(lo[b], hi[b]) : symmetricRowParams(lo[b], hi[b]);
+    inv[b] = r.inv;
+    offset[b] = r.offset;
+    scale[b] = r.scale;
+  }
+  const rowShape = [n, ...x.shape.slice(1).map(() => 1)];
+  const invT = tf.tensor(inv, rowShape);
+  const offT = tf.tensor(offset, rowShape);
+  const v = asymmetric ? tf.add(tf.mul(x, invT), offT) : tf.mul(x, invT);
+  const q = tf.clipByValue(roundHalfAwayTfjs(v), asymmetric ? -128 : -127, 127);
+  return { values: tf.sub(q, offT), scales: tf.tensor1d(scale) };
+}
+
+/** Runs one weighted op whose input is `x` (float values or raw quantized values). */
+export function runWeighted(p: PreparedWeighted, x: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => {
+    const act = p.op.activation;
+    if (p.mode === 'float') {
+      const acc = floatSum(p, x);
+      return floatActivation(p.floatBias ? tf.add(acc, p.floatBias) : acc, act);
+    }
+    if (p.mode === 'hybrid') {
+      const rows = quantizeRowsTfjs(x, p.asymmetricRows);
+      const acc = floatSum(p, rows.values);
+      // fround(acc * fround(filterScale[c] * rowScale[b])) + bias[c], as finishHybrid.
+      const scaleShape = [x.shape[0], ...acc.shape.slice(1).map(() => 1)];
+      const s = tf.mul(tf.reshape(rows.scales, scaleShape), p.filterScales as tf.Tensor);
+      const y = tf.mul(acc, s);
+      return floatActivation(p.floatBias ? tf.add(y, p.floatBias) : y, act);
+    }
+    return requantizeAccumulators(p, integerAccumulators(p, x));
+  });
+}

@@ -1,0 +1,92 @@
+import { useCallback, useState } from 'react';
+import { preprocessDrawing } from '../../core/mnist/preprocess';
+import { DigitImage } from './DigitImage';
+import { PredictionCard } from './PredictionCard';
+import { useDrawPredictions, type DrawModel } from './use-draw-predictions';
+import { useInkCanvas } from './use-ink-canvas';
+
+interface Props {
+  /** The exported .tflite files, one per mode, in display order. */
+  models: DrawModel[];
+}
+
+const CANVAS_SIDE = 280;
+
+/**
+ * Draw a digit and see what every exported file predicts for it. The drawing is preprocessed like
+ * MNIST and each .tflite runs in LiteRT.js in the runtime worker.
+ */
+export function DrawPanel({ models }: Props) {
+  const [input, setInput] = useState<{ image: Float32Array; empty: boolean }>();
+  const { predictions, predict, reset } = useDrawPredictions(models);
+
+  const onStrokeEnd = useCallback(
+    (ink: Float32Array, width: number, height: number) => {
+      const pre = preprocessDrawing(ink, width, height);
+      setInput(pre);
+      if (pre.empty) reset();
+      else predict(pre.image);
+    },
+    [predict, reset],
+  );
+  const { ref, clear, handlers } = useInkCanvas(onStrokeEnd);
+
+  const onClear = () => {
+    clear();
+    reset();
+    setInput(undefined);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="draw-title">
+      <h2 id="draw-title">Draw a digit</h2>
+      <p className="hint">
+        Draw a digit from 0 to 9 with a mouse, finger or pen. After each stroke the drawing is shrunk to fit a 20×20 box and centred by its centre of
+        mass in 28×28 pixels, the way the MNIST images were made, and every exported .tflite file classifies it. The predictions come from LiteRT.js,
+        the real TensorFlow Lite runtime, running each file in this browser.
+      </p>
+      <div className="draw-layout">
+        <div className="draw-input">
+          <canvas
+            ref={ref}
+            className="draw-canvas"
+            width={CANVAS_SIDE}
+            height={CANVAS_SIDE}
+            data-testid="draw-canvas"
+            aria-label="Drawing area: draw one digit"
+            {...handlers}
+          />
+          <div className="draw-tools">
+            <button type="button" onClick={onClear} data-testid="draw-clear">
+              Clear
+            </button>
+            <div className="draw-preview">
+              <DigitImage pixels={input?.image ?? EMPTY} max={1} size={84} label="The 28×28 input the models see" testId="draw-preview" />
+              <span className="muted">what the models see (28×28)</span>
+            </div>
+          </div>
+        </div>
+        <div className="draw-results">
+          {models.length === 0 ? (
+            <p className="muted">Quantize the trained model first: each exported file will then classify your drawing.</p>
+          ) : !input ? (
+            <p className="muted">Draw something to see each file’s prediction.</p>
+          ) : input.empty ? (
+            <p className="notice">The canvas is empty: draw something.</p>
+          ) : (
+            <>
+              <p className="muted">Predictions from LiteRT.js, one per exported file:</p>
+              <div className="draw-predictions" data-testid="draw-predictions">
+                {models.map((m) => (
+                  <PredictionCard key={m.mode} mode={m.mode} prediction={predictions[m.mode] ?? { status: 'pending' }} />
+                ))}
+              </div>
+            </>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+const EMPTY = new Float32Array(784);

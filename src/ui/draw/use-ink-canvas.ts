@@ -1,0 +1,87 @@
+import { useCallback, useRef, type PointerEvent as ReactPointerEvent } from 'react';
+
+/** Stroke width as a fraction of the canvas side: 20 px on 280 px, so a stroke ends up ~2 px wide in 28 x 28, like MNIST's pen. */
+const STROKE_FRACTION = 20 / 280;
+
+/**
+ * Free-hand drawing on a canvas with pointer events, so mouse, touch and pen all work (the canvas
+ * needs `touch-action: none` so touch draws instead of scrolling). Ink is opaque black on a
+ * transparent canvas; pen pressure varies the width. `onStrokeEnd` gets the ink after each stroke.
+ */
+export function useInkCanvas(onStrokeEnd: (ink: Float32Array, width: number, height: number) => void) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const last = useRef<{ x: number; y: number; id: number }>(undefined);
+
+  const point = (e: ReactPointerEvent<HTMLCanvasElement> | PointerEvent, canvas: HTMLCanvasElement) => {
+    const r = canvas.getBoundingClientRect();
+    return { x: ((e.clientX - r.left) * canvas.width) / r.width, y: ((e.clientY - r.top) * canvas.height) / r.height };
+  };
+  const widthOf = (e: PointerEvent, canvas: HTMLCanvasElement) => {
+    const base = canvas.width * STROKE_FRACTION;
+    // Mice report a constant 0.5 while pressed; only pens carry real pressure.
+    return e.pointerType === 'pen' && e.pressure > 0 ? base * (0.5 + e.pressure) : base;
+  };
+
+  const onPointerDown = useCallback((e: ReactPointerEvent<HTMLCanvasElement>) => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx || last.current) return;
+    e.preventDefault();
+    canvas.setPointerCapture(e.pointerId);
+    const p = point(e, canvas);
+    ctx.fillStyle = '#000';
+    ctx.beginPath();
+    ctx.arc(p.x, p.y, widthOf(e.nativeEvent, canvas) / 2, 0, 2 * Math.PI);
+    ctx.fill();
+    last.current = { ...p, id: e.pointerId };
+  }, []);
+
+  const onPointerMove = useCallback((e: ReactPointerEvent<HTMLCanvasElement>) => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx || last.current?.id !== e.pointerId) return;
+    // Coalesced events keep fast strokes smooth when the browser batches pointer moves.
+    const events = e.nativeEvent.getCoalescedEvents?.() ?? [];
+    for (const ev of events.length > 0 ? events : [e.nativeEvent]) {
+      const p = point(ev, canvas);
+      ctx.strokeStyle = '#000';
+      ctx.lineCap = 'round';
+      ctx.lineJoin = 'round';
+      ctx.lineWidth = widthOf(ev, canvas);
+      ctx.beginPath();
+      ctx.moveTo(last.current.x, last.current.y);
+      ctx.lineTo(p.x, p.y);
+      ctx.stroke();
+      last.current = { ...p, id: e.pointerId };
+    }
+  }, []);
+
+  const onPointerUp = useCallback(
+    (e: ReactPointerEvent<HTMLCanvasElement>) => {
+      const canvas = ref.current;
+      if (!canvas || last.current?.id !== e.pointerId) return;
+      last.current = undefined;
+      const ink = readInk(canvas);
+      if (ink) onStrokeEnd(ink, canvas.width, canvas.height);
+    },
+    [onStrokeEnd],
+  );
+
+  const clear = useCallback(() => {
+    const canvas = ref.current;
+    canvas?.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+    last.current = undefined;
+  }, []);
+
+  return { ref, clear, handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp } };
+}
+
+/** The canvas's ink as [height * width] values in [0, 1] (its alpha channel: the ink is the only thing drawn). */
+function readInk(canvas: HTMLCanvasElement): Float32Array | undefined {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return undefined;
+  const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const ink = new Float32Array(canvas.width * canvas.height);
+  for (let i = 0; i < ink.length; i++) ink[i] = data[i * 4 + 3] / 255;
+  return ink;
+}

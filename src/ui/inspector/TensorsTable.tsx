@@ -1,0 +1,61 @@
+import type { TfliteSubgraphInfo } from '../../core/tflite/read-tflite';
+import { formatInt } from '../results/results-format';
+import { formatShape, MAX_TABLE_ROWS, shorten, summarizeQuant, tensorBytes } from './inspector-model';
+
+interface Props {
+  subgraph: TfliteSubgraphInfo;
+}
+
+/** Every tensor: type, shape, bytes (constant data, or what an activation will take) and quantization. */
+export function TensorsTable({ subgraph }: Props) {
+  const shown = subgraph.tensors.slice(0, MAX_TABLE_ROWS);
+  const role = (i: number) => (subgraph.inputs.includes(i) ? 'input' : subgraph.outputs.includes(i) ? 'output' : '');
+  return (
+    <div className="inspector-table-wrap">
+      <table className="inspector-table" data-testid="inspector-tensors">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>Name</th>
+            <th>Type</th>
+            <th>Shape</th>
+            <th>Bytes</th>
+            <th>Scale</th>
+            <th>Zero point</th>
+            <th>Axis</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((t) => {
+            const size = tensorBytes(t);
+            const q = summarizeQuant(t.quant);
+            const r = role(t.index);
+            return (
+              <tr key={t.index}>
+                <td>{t.index}</td>
+                <td className="inspector-name" title={t.name}>
+                  {shorten(t.name, 60) || <span className="muted">(unnamed)</span>}
+                  {r && <span className="inspector-role"> {r}</span>}
+                </td>
+                <td>{t.type}</td>
+                <td>{shorten(formatShape(t.shape), 40)}</td>
+                <td>
+                  {size.bytes === null ? '–' : formatInt(size.bytes)}
+                  {!size.constant && size.bytes !== null && <span className="muted"> (activation)</span>}
+                </td>
+                <td>{q.scale}</td>
+                <td>{q.zeroPoint}</td>
+                <td>{q.axis}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {subgraph.tensors.length > shown.length && (
+        <p className="hint">
+          Showing the first {shown.length} of {subgraph.tensors.length} tensors.
+        </p>
+      )}
+    </div>
+  );
+}
