@@ -29,7 +29,7 @@ export async function* runModes(model: TrainedModel, data: MnistDataset, options
       continue;
     }
     const recipe: QuantRecipe = { ...DEFAULT_RECIPE, mode, calibrationSamples: options.calibration, calibrationMethod: options.calibrationMethod };
-    yield await measureMode(mode, convertModel(model, recipe, calibration, floatGraph), data);
+    yield await measureMode(mode, convertModel(model, recipe, calibration, floatGraph), data, model.testPredictions);
   }
 }
 
@@ -38,6 +38,7 @@ export async function measureMode(
   mode: string,
   converted: ReturnType<typeof convertModel>,
   data: MnistDataset,
+  tfjsPredictions?: Uint8Array,
 ): Promise<ModeArtifact> {
   const sim = simulateModel(converted.graph, data.test);
   const run = await evaluateTflite(converted.bytes, data.test.images, data.test.labels, { latencySamples: 1000 });
@@ -52,6 +53,7 @@ export async function measureMode(
       accuracy_engine: run.engine,
       simulated_accuracy: sim.accuracy,
       simulation_agreement: agreement(sim.predictions, run.predictions),
+      ...(tfjsPredictions && { tfjs_agreement: agreement(tfjsPredictions, run.predictions) }),
       latency: { median_ms: run.latency.medianMs, p90_ms: run.latency.p90Ms, samples: run.latency.samples },
       convert_seconds: converted.convertSeconds,
       recipe,

@@ -37,7 +37,7 @@ export async function runQatMode(model: TrainedModel, data: MnistDataset, option
       }
     },
   });
-  const artifact = await measureMode('qat', converted, data);
+  const artifact = await measureMode('qat', converted, data, model.testPredictions);
   artifact.entry.file = 'qat.tflite';
   artifact.entry.recipe = { ...artifact.entry.recipe, ...reportFields };
   return artifact;

@@ -27,6 +27,15 @@ test.describe('tflite inspector', () => {
     await expect(error).toContainText('noise.tflite');
     await expect(error).toContainText(/not a readable \.tflite model/);
 
+    // Dropping onto the panel works the same way as choosing a file.
+    const dataTransfer = await page.evaluateHandle((bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'dropped.tflite'));
+      return dt;
+    }, [...noise.subarray(0, 64)]);
+    await page.getByTestId('inspector').dispatchEvent('drop', { dataTransfer });
+    await expect(error).toContainText('dropped.tflite');
+
     // A real model cut in half: offsets now point past the end.
     await drop.setInputFiles(file('half.tflite', valid.subarray(0, valid.length >> 1)));
     await expect(error).toContainText('half.tflite');

@@ -4,8 +4,14 @@ import { isQuantMode } from '../core/quant/recipe';
 import { QuantizePanel } from './quant/QuantizePanel';
 import { useQuantization } from './quant/use-quantization';
 import { Wizard } from './wizard/Wizard';
-import { DebuggerPanel } from './debug/DebuggerPanel'; // DEBUGGER-TMP
-import { convertJob } from './debug/convert-job'; // DEBUGGER-TMP
+import { QatPanel } from './qat/QatPanel';
+import { DebuggerPanel } from './debug/DebuggerPanel';
+import { convertJob } from './debug/convert-job';
+import { DrawPanel } from './draw/DrawPanel';
+import { ConfusionPanel } from './confusion/ConfusionPanel';
+import type { TrainProgress } from '../core/train/settings';
+import { DEFAULT_QAT_SETTINGS } from '../core/qat/qat-train';
+import { Comlink, labBridge } from './lab-client';
 import type { BackendChoice as BackendInfo } from '../backends/select-backend';
 import type { TrainedModel } from '../core/model/trained-model';
 import type { DownloadProgress } from '../data/fetch-dataset';
@@ -67,10 +73,23 @@ export function App() {
     () => trained && buildReport(trained, { ...lab.train, quantization: lab.quant }, Object.values(outcomes).map((o) => o.entry), Math.min(lab.train.trainLimit, 60000)),
     [trained, outcomes, lab.train, lab.quant],
   );
+  const drawModels = useMemo(() => Object.entries(outcomes).map(([mode, o]) => ({ mode, bytes: o.bytes })), [outcomes]);
   const files = useMemo(() => Object.fromEntries(Object.entries(outcomes).map(([m, o]) => [m, o.bytes])), [outcomes]);
+  const [qatProgress, setQatProgress] = useState<TrainProgress>();
+  const runQat = useCallback(() => {
+    if (!trained) return Promise.resolve();
+    const settings = { ...DEFAULT_QAT_SETTINGS, ...lab.qat, batchSize: lab.train.batchSize, seed: lab.train.seed, trainLimit: lab.train.trainLimit };
+    return quant.runJobs(trained, [
+      { mode: 'qat', job: (signal) => labBridge.run((api) => api.qat(trained, settings, Comlink.proxy(setQatProgress)), signal) },
+    ]);
+  }, [trained, quant, lab.qat, lab.train]);
   const quantizeModes = useCallback(
-    (modes: string[]) => trained && quant.quantize(trained, modes.filter(isQuantMode), (m) => recipeFor(lab.quant, m)),
-    [trained, quant, lab.quant],
+    async (modes: string[]) => {
+      if (!trained) return;
+      await quant.quantize(trained, modes.filter(isQuantMode), (m) => recipeFor(lab.quant, m));
+      if (modes.includes('qat')) await runQat();
+    },
+    [trained, quant, lab.quant, runQat],
   );
 
   return (
@@ -108,22 +127,33 @@ export function App() {
         onExportFloat={() => quantizeModes(['float32'])}
         onCancel={quant.cancel}
       />
-      <section className="panel" aria-labelledby="wizard-title">
-        <h2 id="wizard-title">3. Which mode should I use?</h2>
-        <Wizard
-          measured={report?.modes}
-          floatAccuracy={trained?.testAccuracy}
-          running={quant.run.status === 'running'}
-          canRun={!!trained && run.status !== 'running'}
-          onRun={quantizeModes}
-        />
-      </section>
-      {/* DEBUGGER-TMP */}<DebuggerPanel
+      <QatPanel
+        settings={lab.qat}
+        onSettingsChange={(qat) => setLab((s) => ({ ...s, qat }))}
+        canRun={!!trained && run.status !== 'running' && quant.run.status !== 'running'}
+        running={quant.run.status === 'running' && quant.run.step?.mode === 'qat'}
+        progress={qatProgress}
+        outcome={outcomes.qat}
+        ptqInt8Accuracy={outcomes.int8?.entry.accuracy}
+        floatAccuracy={trained?.testAccuracy}
+        onRun={runQat}
+        onCancel={async () => (await labBridge.api()).cancelTraining()}
+      />
+      <Wizard
+        measured={report?.modes}
+        floatAccuracy={trained?.testAccuracy}
+        running={quant.run.status === 'running'}
+        canRun={!!trained && run.status !== 'running'}
+        onRun={quantizeModes}
+      />
+      <DebuggerPanel
         trained={trained}
         recipeFor={(m) => recipeFor(lab.quant, m)}
         busy={run.status === 'running' || quant.run.status === 'running'}
         onExportMixed={(mode, recipe) => trained && quant.runJobs(trained, [{ mode, job: convertJob(trained, recipe) }])}
       />
+      <DrawPanel models={drawModels} />
+      <ConfusionPanel outcomes={outcomes} loadTestSet={quant.getTestSet} />
     </main>
   );
 }

@@ -28,6 +28,8 @@ export interface TrainedModel {
   history: EpochMetrics[];
   /** Fraction of the 10,000 test images classified correctly by the TF.js model. */
   testAccuracy: number;
+  /** The TF.js model's predicted class for each test image (absent when test evaluation was skipped). */
+  testPredictions?: Uint8Array;
   params: number;
   trainSeconds: number;
   /** tfjs backend that trained it ("wasm", "webgpu", "cpu"). */

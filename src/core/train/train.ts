@@ -72,18 +72,20 @@ export async function trainModel(data: MnistDataset, settings: TrainSettings, op
     const elapsed = () => (Date.now() - start) / 1000;
     const eta = () => (batchesDone === 0 ? NaN : (elapsed() / batchesDone) * (totalBatches - batchesDone));
 
+    let lastPredictions: Uint8Array | undefined;
     const finish = (cancelled: boolean, testAccuracy: number): TrainResult => ({
       cancelled,
       model: {
-        preset: preset.id, seed: settings.seed, weights: lastGood, history, testAccuracy,
+        preset: preset.id, seed: settings.seed, weights: lastGood, history, testAccuracy, testPredictions: lastPredictions,
         params: describePreset(preset).params, trainSeconds: elapsed(), backend,
       },
     });
     const cancelNow = () => {
       setWeights(model, lastGood);
-      const acc = history.length > 0 ? history[history.length - 1].testAccuracy
-        : opts.skipTestEvaluation ? NaN : evaluateModel(model, data.test).accuracy;
-      return finish(true, acc);
+      if (history.length > 0) return finish(true, history[history.length - 1].testAccuracy);
+      const evaluation = opts.skipTestEvaluation ? undefined : evaluateModel(model, data.test);
+      lastPredictions = evaluation?.predictions;
+      return finish(true, evaluation?.accuracy ?? NaN);
     };
 
     for (let epoch = 0; epoch < settings.epochs; epoch++) {
@@ -112,13 +114,15 @@ export async function trainModel(data: MnistDataset, settings: TrainSettings, op
       }
       const epochTrainSeconds = (Date.now() - epochStart) / 1000;
       if (opts.shouldCancel?.()) return cancelNow();
-      const testAccuracy = opts.skipTestEvaluation ? NaN : evaluateModel(model, data.test).accuracy;
+      const evaluation = opts.skipTestEvaluation ? undefined : evaluateModel(model, data.test);
+      const testAccuracy = evaluation?.accuracy ?? NaN;
       const metrics: EpochMetrics = {
         epoch, loss: lossSum / subset.length, accuracy: correctSum / subset.length, testAccuracy,
         seconds: (Date.now() - epochStart) / 1000,
       };
       history.push(metrics);
       lastGood = weightsOf(model);
+      lastPredictions = evaluation?.predictions;
       opts.onProgress?.({
         phase: 'epoch', epoch, batch: batchesPerEpoch - 1, batchesPerEpoch, epochs: settings.epochs,
         loss: metrics.loss, accuracy: metrics.accuracy, testAccuracy, elapsedSeconds: elapsed(), etaSeconds: eta(), epochTrainSeconds,

@@ -61,7 +61,7 @@ export function ConfusionPanel({ outcomes, testSet: given, loadTestSet, floatMod
 
   return (
     <section className="panel" aria-labelledby="confusion-title">
-      <h2 id="confusion-title">Where each mode goes wrong</h2>
+      <h2 id="confusion-title">7. Where each mode goes wrong</h2>
       {modes.length === 0 ? (
         <p className="muted">Quantize the trained model first: each file’s test-set predictions from LiteRT.js show up here.</p>
       ) : (

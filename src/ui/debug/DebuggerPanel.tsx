@@ -86,7 +86,7 @@ export function DebuggerPanel({ trained, recipeFor, onExportMixed, busy }: Props
 
   return (
     <section className="panel debugger" aria-labelledby="debugger-title">
-      <h2 id="debugger-title">Per-layer quantization debugger</h2>
+      <h2 id="debugger-title">5. Per-layer quantization debugger</h2>
       <p className="hint">
         Like TensorFlow’s QuantizationDebugger: the quantized model and the float model run on the same test images, and every op’s
         output is compared with what the float op computes from the same input. Layers that lose the most can be kept in float and the

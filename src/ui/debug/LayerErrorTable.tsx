@@ -20,9 +20,9 @@ export function LayerErrorTable({ rows, keepFloat, onToggle, canKeepFloat, disab
         <thead>
           <tr>
             {canKeepFloat && <th title="Keep this op in float32 in the mixed-precision export">Keep float</th>}
-            <th>Layer</th>
-            <th>Op</th>
-            <th title="Output dtype; weights dtype after the slash">Stored as</th>
+            <th className="text">Layer</th>
+            <th className="text">Op</th>
+            <th className="text" title="Output dtype; weights dtype after the slash">Stored as</th>
             <th title="Values compared: output size × images">Elements</th>
             <th title="Root mean squared error, in the layer's output units">RMSE</th>
             <th>Max abs error</th>
@@ -48,7 +48,7 @@ export function LayerErrorTable({ rows, keepFloat, onToggle, canKeepFloat, disab
                   />
                 </td>
               )}
-              <td>
+              <td className="text">
                 <code>{r.layer}</code>
                 {r.flagged && (
                   <span className="layer-flag" title="RMSE / scale above 0.7">
@@ -57,8 +57,8 @@ export function LayerErrorTable({ rows, keepFloat, onToggle, canKeepFloat, disab
                   </span>
                 )}
               </td>
-              <td>{r.op}</td>
-              <td>
+              <td className="text">{r.op}</td>
+              <td className="text">
                 {r.outputDtype}
                 {r.weightDtype && ` / ${r.weightDtype}`}
               </td>

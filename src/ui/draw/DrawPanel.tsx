@@ -39,7 +39,7 @@ export function DrawPanel({ models }: Props) {
 
   return (
     <section className="panel" aria-labelledby="draw-title">
-      <h2 id="draw-title">Draw a digit</h2>
+      <h2 id="draw-title">6. Draw a digit</h2>
       <p className="hint">
         Draw a digit from 0 to 9 with a mouse, finger or pen. After each stroke the drawing is shrunk to fit a 20×20 box and centred by its centre of
         mass in 28×28 pixels, the way the MNIST images were made, and every exported .tflite file classifies it. The predictions come from LiteRT.js,

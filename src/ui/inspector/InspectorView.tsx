@@ -36,7 +36,7 @@ export function InspectorView({ fileName, bytes, info }: Props) {
       {info.subgraphs.slice(0, 4).map((sg, s) => (
         <section key={s} className="inspector-subgraph">
           <h3>
-            {info.subgraphs.length > 1 ? `Subgraph ${s}${sg.name ? ` (${shorten(sg.name, 40)})` : ''}: ` : ''}operators
+            {info.subgraphs.length > 1 ? `Subgraph ${s}${sg.name ? ` (${shorten(sg.name, 40)})` : ''}: operators` : 'Operators'}
           </h3>
           <OpsTable subgraph={sg} />
           <h3>Tensors</h3>

@@ -41,16 +41,19 @@ export function useFileEvaluation(getTestSet: () => Promise<{ images: Uint8Array
       abort.current = controller;
       const { signal } = controller;
       setState({ status: 'running', fileName, fraction: 0 });
+      // Progress arrives on the proxy's own message port, so its last call can land after the result.
+      let finished = false;
       try {
         const test = await getTestSet();
         if (signal.aborted) return undefined;
         const onProgress = (done: number, total: number) => {
-          if (!signal.aborted) setState({ status: 'running', fileName, fraction: total > 0 ? done / total : 0 });
+          if (!signal.aborted && !finished) setState({ status: 'running', fileName, fraction: total > 0 ? done / total : 0 });
         };
         const evaluation = await runtimeBridge.run(
           (api) => api.evaluate(bytes, test.images, test.labels, { latencySamples: LATENCY_SAMPLES }, Comlink.proxy(onProgress)),
           signal,
         );
+        finished = true;
         if (signal.aborted) return undefined;
         const result: FileEvaluationResult = {
           accuracy: evaluation.accuracy,
@@ -61,6 +64,7 @@ export function useFileEvaluation(getTestSet: () => Promise<{ images: Uint8Array
         setState({ status: 'done', fileName, result });
         return result;
       } catch (e) {
+        finished = true;
         if (e instanceof CancelledError || signal.aborted) return undefined;
         setState({ status: 'failed', fileName, message: e instanceof Error ? e.message : String(e) });
         return undefined;

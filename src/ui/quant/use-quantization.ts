@@ -81,6 +81,7 @@ export function useQuantization() {
             accuracy_engine: evaluation.engine,
             simulated_accuracy: converted.simulated.accuracy,
             simulation_agreement: agreement(converted.simulated.predictions, evaluation.predictions),
+            ...(trained.testPredictions && { tfjs_agreement: agreement(trained.testPredictions, evaluation.predictions) }),
             latency: { median_ms: evaluation.latency.medianMs, p90_ms: evaluation.latency.p90Ms, samples: evaluation.latency.samples },
             convert_seconds: converted.convertSeconds,
             recipe: { ...recipe, ...converted.extra },

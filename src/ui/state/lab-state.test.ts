@@ -10,6 +10,7 @@ describe('lab state URL round trip', () => {
         modes: ['int8', 'float16'], calibrationSamples: 300, calibrationMethod: 'mse', percentile: 99.9,
         perChannel: false, fcPerChannel: true, dynamicMinElements: 0,
       },
+      qat: { epochs: 2, learningRate: 0.0005 },
       train: { preset: 'separable', epochs: 3, batchSize: 64, learningRate: 0.005, optimizer: 'sgd', trainLimit: 5000, seed: 42 },
     }],
   ])('%s', (_, state) => {
@@ -20,7 +21,7 @@ describe('lab state URL round trip', () => {
     expect(stateToQuery(DEFAULT_LAB_STATE)).toBe('');
   });
 
-  it.each([['epochs=-3'], ['preset=resnet'], ['opt=lion'], ['backend=tpu'], ['lr=abc'], ['limit=999999'], ['cal=0'], ['calm=kl'], ['pct=20'], ['modes=int4'], ['pc=maybe']])(
+  it.each([['epochs=-3'], ['preset=resnet'], ['opt=lion'], ['backend=tpu'], ['lr=abc'], ['limit=999999'], ['cal=0'], ['calm=kl'], ['pct=20'], ['modes=int4'], ['pc=maybe'], ['qe=0'], ['qlr=5']])(
     'ignores invalid %s',
     (q) => {
       expect(stateFromQuery(q)).toEqual(DEFAULT_LAB_STATE);

@@ -15,7 +15,16 @@ export interface LabState {
   train: TrainSettings;
   backend: BackendPreference;
   quant: QuantSettings;
+  /** Quantization-aware fine-tuning (its batch size, seed and subset follow the training settings). */
+  qat: QatUiSettings;
 }
+
+export interface QatUiSettings {
+  epochs: number;
+  learningRate: number;
+}
+
+export const DEFAULT_QAT_UI: QatUiSettings = { epochs: 1, learningRate: 2e-4 };
 
 /** The quantization recipe minus its mode, plus which modes to run (mode 'qat' is added by the QAT panel). */
 export type QuantSettings = Omit<QuantRecipe, 'mode' | 'keepFloat'> & { modes: QuantMode[] };
@@ -25,7 +34,7 @@ export const DEFAULT_QUANT_SETTINGS: QuantSettings = (() => {
   return { ...recipe, modes: [...QUANT_MODES] };
 })();
 
-export const DEFAULT_LAB_STATE: LabState = { train: DEFAULT_TRAIN_SETTINGS, backend: 'auto', quant: DEFAULT_QUANT_SETTINGS };
+export const DEFAULT_LAB_STATE: LabState = { train: DEFAULT_TRAIN_SETTINGS, backend: 'auto', quant: DEFAULT_QUANT_SETTINGS, qat: DEFAULT_QAT_UI };
 
 /** The recipe for one mode under these settings. */
 export function recipeFor(settings: QuantSettings, mode: QuantMode): QuantRecipe {
@@ -75,6 +84,8 @@ export function stateToQuery(state: LabState): string {
     if (state.quant[field] !== DEFAULT_QUANT_SETTINGS[field]) p.set(key, String(state.quant[field]));
   }
   if (state.quant.modes.join(',') !== DEFAULT_QUANT_SETTINGS.modes.join(',')) p.set('modes', state.quant.modes.join(','));
+  if (state.qat.epochs !== DEFAULT_QAT_UI.epochs) p.set('qe', String(state.qat.epochs));
+  if (state.qat.learningRate !== DEFAULT_QAT_UI.learningRate) p.set('qlr', String(state.qat.learningRate));
   return p.toString();
 }
 
@@ -97,7 +108,23 @@ export function stateFromQuery(query: string): LabState {
     train: safeTrain,
     backend: backend && BACKEND_PREFERENCES.includes(backend) ? backend : 'auto',
     quant: quantFromQuery(p),
+    qat: qatFromQuery(p),
   };
+}
+
+/** Problems with the QAT settings (empty when valid). */
+export function validateQatUi(q: QatUiSettings): string[] {
+  const problems: string[] = [];
+  if (!Number.isInteger(q.epochs) || q.epochs < 1 || q.epochs > 20) problems.push(`QAT epochs must be an integer from 1 to 20 (got ${q.epochs})`);
+  if (!(q.learningRate > 0 && q.learningRate <= 0.1)) problems.push(`QAT learning rate must be in (0, 0.1] (got ${q.learningRate})`);
+  return problems;
+}
+
+function qatFromQuery(p: URLSearchParams): QatUiSettings {
+  const q = { ...DEFAULT_QAT_UI };
+  if (p.has('qe')) q.epochs = Number(p.get('qe'));
+  if (p.has('qlr')) q.learningRate = Number(p.get('qlr'));
+  return validateQatUi(q).length === 0 ? q : DEFAULT_QAT_UI;
 }
 
 function quantFromQuery(p: URLSearchParams): QuantSettings {

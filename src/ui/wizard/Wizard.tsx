@@ -25,7 +25,7 @@ export function Wizard(props: WizardProps) {
   const onAnswer = useCallback((q: string, a: string) => setAnswers((prev) => answerQuestion(prev, q, a)), []);
   return (
     <section className="panel wizard" aria-labelledby="wizard-title">
-      <h2 id="wizard-title">Which mode should I use?</h2>
+      <h2 id="wizard-title">4. Which mode should I use?</h2>
       <div className="actions">
         <button data-testid="wizard-open" className={open ? 'secondary' : undefined} onClick={() => setOpen((o) => !o)} aria-expanded={open}>
           {open ? 'Close the wizard' : 'Ask the wizard'}
