@@ -9,6 +9,8 @@ import { DebuggerPanel } from './debug/DebuggerPanel';
 import { convertJob } from './debug/convert-job';
 import { DrawPanel } from './draw/DrawPanel';
 import { ConfusionPanel } from './confusion/ConfusionPanel';
+import { InspectorPanel } from './inspector/InspectorPanel';
+import type { ModeReport } from '../core/report/report';
 import type { TrainProgress } from '../core/train/settings';
 import { DEFAULT_QAT_SETTINGS } from '../core/qat/qat-train';
 import { Comlink, labBridge } from './lab-client';
@@ -67,14 +69,28 @@ export function App() {
     clearModel().catch((e: Error) => setStoreError(e.message));
   }, [clearResults]);
 
+  // Files dropped into the inspector join the comparison beside the lab's own.
+  const [inspected, setInspected] = useState<Record<string, { entry: ModeReport; bytes: Uint8Array }>>({});
+  const onInspected = useCallback((entry: ModeReport, bytes: Uint8Array) => setInspected((s) => ({ ...s, [entry.mode]: { entry, bytes } })), []);
+
   // The report and files are derived from the results cache, never stored twice.
   const outcomes = quant.run.outcomes;
   const report = useMemo(
-    () => trained && buildReport(trained, { ...lab.train, quantization: lab.quant }, Object.values(outcomes).map((o) => o.entry), Math.min(lab.train.trainLimit, 60000)),
-    [trained, outcomes, lab.train, lab.quant],
+    () =>
+      trained &&
+      buildReport(
+        trained,
+        { ...lab.train, quantization: lab.quant, qat: lab.qat },
+        [...Object.values(outcomes).map((o) => o.entry), ...Object.values(inspected).map((i) => i.entry)],
+        Math.min(lab.train.trainLimit, 60000),
+      ),
+    [trained, outcomes, inspected, lab.train, lab.quant, lab.qat],
   );
   const drawModels = useMemo(() => Object.entries(outcomes).map(([mode, o]) => ({ mode, bytes: o.bytes })), [outcomes]);
-  const files = useMemo(() => Object.fromEntries(Object.entries(outcomes).map(([m, o]) => [m, o.bytes])), [outcomes]);
+  const files = useMemo(
+    () => Object.fromEntries([...Object.entries(outcomes).map(([m, o]) => [m, o.bytes]), ...Object.entries(inspected).map(([m, i]) => [m, i.bytes])]),
+    [outcomes, inspected],
+  );
   const [qatProgress, setQatProgress] = useState<TrainProgress>();
   const runQat = useCallback(() => {
     if (!trained) return Promise.resolve();
@@ -154,6 +170,7 @@ export function App() {
       />
       <DrawPanel models={drawModels} />
       <ConfusionPanel outcomes={outcomes} loadTestSet={quant.getTestSet} />
+      <InspectorPanel getTestSet={quant.getTestSet} onEvaluated={onInspected} heading="8. Inspect any .tflite file" />
     </main>
   );
 }

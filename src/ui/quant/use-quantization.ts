@@ -67,11 +67,12 @@ export function useQuantization() {
           const converted = await job(signal);
           step('running in the TFLite runtime', 0);
           const test = await getTestSet();
-          const evaluation = await runtimeBridge.run(
-            (api) =>
-              api.evaluate(converted.bytes, test.images, test.labels, { latencySamples: 500 }, Comlink.proxy((done: number, total: number) => step('running in the TFLite runtime', done / total))),
-            signal,
-          );
+          // Progress messages travel on their own channel and may arrive after the result: drop those.
+          let evaluating = true;
+          const onProgress = (done: number, total: number) => evaluating && step('running in the TFLite runtime', done / total);
+          const evaluation = await runtimeBridge
+            .run((api) => api.evaluate(converted.bytes, test.images, test.labels, { latencySamples: 500 }, Comlink.proxy(onProgress)), signal)
+            .finally(() => (evaluating = false));
           const { mode: _m, ...recipe } = converted.recipe;
           const entry: ModeReport = {
             mode,
