@@ -1,12 +1,14 @@
 /**
  * `npm run bench [-- --quick] [-- --only=<section>]`: prints measured numbers, one section at a time.
- * Add a section by writing a BenchSection and listing it in SECTIONS (browser and quantization
- * sections are planned).
+ * Add a section by writing a BenchSection and listing it in SECTIONS.
  */
+import { availableParallelism, loadavg } from 'node:os';
+import { browserBench } from './browser';
+import { quantizeNode } from './quantize-node';
 import { trainSpeedNode } from './train-speed-node';
 import type { BenchOptions, BenchRow, BenchSection } from './types';
 
-const SECTIONS: BenchSection[] = [trainSpeedNode];
+const SECTIONS: BenchSection[] = [trainSpeedNode, quantizeNode, browserBench];
 
 function parseArgs(argv: string[]): BenchOptions & { only?: string } {
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -21,15 +23,38 @@ function printRows(rows: BenchRow[]) {
   }
 }
 
+/**
+ * A warning when other processes compete for the CPU. The bench itself keeps about one core busy,
+ * so a 1-minute load average above (cores - 0.5) means someone else is running too.
+ */
+function loadNote(): string | undefined {
+  const cores = availableParallelism();
+  const [one] = loadavg();
+  return one > cores - 0.5 ? `note: load average ${one.toFixed(1)} on ${cores} cores: other processes are running, timings are noisy` : undefined;
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const sections = SECTIONS.filter((s) => opts.only == null || s.id === opts.only);
   if (sections.length === 0) throw new Error(`No bench section "${opts.only}"; have ${SECTIONS.map((s) => s.id).join(', ')}`);
   console.log(`Quantization Lab bench${opts.quick ? ' (--quick: smaller runs, extrapolated)' : ''}; Node ${process.version}`);
+  const started = performance.now();
   for (const section of sections) {
     console.log(`\n## ${section.title}`);
-    printRows(await section.run(opts));
+    const before = loadNote();
+    if (before) console.log(`  ${before}`);
+    const sectionStarted = performance.now();
+    try {
+      printRows(await section.run(opts));
+    } catch (error) {
+      // One broken section (e.g. no Chromium) should not hide the others' numbers.
+      process.exitCode = 1;
+      console.log(`  FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+    const after = loadNote();
+    console.log(`  (section took ${((performance.now() - sectionStarted) / 1000).toFixed(0)} s${after ? `; ${after.slice('note: '.length)}` : ''})`);
   }
+  console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 await main();

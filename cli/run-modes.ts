@@ -2,7 +2,8 @@ import type { MnistDataset } from '../src/core/mnist/dataset';
 import type { TrainedModel } from '../src/core/model/trained-model';
 import { modelToGraph } from '../src/core/graph/model-to-graph';
 import { agreement } from '../src/core/eval/metrics';
-import { calibrationImages, convertModel, simulateModel } from '../src/core/pipeline/convert';
+import { calibrationImages, convertModel } from '../src/core/pipeline/convert';
+import { simulateModelAccelerated } from '../src/accel/simulate-model-tfjs';
 import { DEFAULT_RECIPE, type QuantRecipe } from '../src/core/quant/recipe';
 import type { ModeReport } from '../src/core/report/report';
 import { evaluateTflite } from '../src/runtime/litert-eval';
@@ -40,8 +41,10 @@ export async function measureMode(
   data: MnistDataset,
   tfjsPredictions?: Uint8Array,
 ): Promise<ModeArtifact> {
-  const sim = simulateModel(converted.graph, data.test);
+  const sim = simulateModelAccelerated(converted.graph, data.test);
+  const runStarted = performance.now();
   const run = await evaluateTflite(converted.bytes, data.test.images, data.test.labels, { latencySamples: 1000 });
+  const runtimeSeconds = (performance.now() - runStarted) / 1000;
   const { mode: _, ...recipe } = converted.recipe;
   return {
     bytes: converted.bytes,
@@ -52,10 +55,13 @@ export async function measureMode(
       accuracy: run.accuracy,
       accuracy_engine: run.engine,
       simulated_accuracy: sim.accuracy,
+      simulation_engine: sim.engine,
       simulation_agreement: agreement(sim.predictions, run.predictions),
       ...(tfjsPredictions && { tfjs_agreement: agreement(tfjsPredictions, run.predictions) }),
       latency: { median_ms: run.latency.medianMs, p90_ms: run.latency.p90Ms, samples: run.latency.samples },
       convert_seconds: converted.convertSeconds,
+      simulation_seconds: sim.seconds,
+      runtime_seconds: runtimeSeconds,
       recipe,
     },
   };

@@ -21,8 +21,9 @@ test.describe('training journey', () => {
 
     await page.getByTestId('model-reset').click();
     await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
+    await expect(page.getByTestId('model-forgotten')).toBeVisible();
     await page.reload();
-    await expect(page.getByTestId('data-ready')).toBeVisible();
+    await expect(page.getByTestId('data-ready')).toBeVisible({ timeout: 120_000 });
     await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
   });
 

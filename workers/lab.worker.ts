@@ -11,7 +11,8 @@ import type { TrainProgress, TrainSettings } from '../src/core/train/settings';
 import { trainModel } from '../src/core/train/train';
 import { fetchDataset, type DownloadProgress } from '../src/data/fetch-dataset';
 import { modelToGraph } from '../src/core/graph/model-to-graph';
-import { calibrationImages, convertModel, simulateModel } from '../src/core/pipeline/convert';
+import { calibrationImages, convertModel } from '../src/core/pipeline/convert';
+import { simulateModelAccelerated } from '../src/accel/simulate-model-tfjs';
 import { weightLayers } from '../src/core/pipeline/weight-layers';
 import type { QuantRecipe } from '../src/core/quant/recipe';
 import { runQat } from '../src/core/qat/qat-pipeline';
@@ -65,7 +66,7 @@ const api = {
     const data = await dataset;
     const floatGraph = modelToGraph(trained);
     const converted = convertModel(trained, recipe, calibrationImages(data.train, recipe.calibrationSamples, trained.seed), floatGraph);
-    const simulated = simulateModel(converted.graph, data.test);
+    const simulated = simulateModelAccelerated(converted.graph, data.test);
     const layers = weightLayers(floatGraph, converted.graph);
     const result = {
       mode: recipe.mode,
@@ -91,7 +92,7 @@ const api = {
     const data = await dataset;
     cancelRequested = false;
     const run = await runQat(data, trained, settings, { onProgress, shouldCancel: () => cancelRequested });
-    const simulated = simulateModel(run.converted.graph, data.test);
+    const simulated = simulateModelAccelerated(run.converted.graph, data.test);
     const layers = weightLayers(modelToGraph(trained), run.converted.graph);
     const result = {
       mode: 'qat',

@@ -21,7 +21,7 @@ export class CancelledError extends Error {
  */
 export class WorkerBridge<T> {
   private worker?: Worker;
-  private remote?: Comlink.Remote<T>;
+  private starting?: Promise<Comlink.Remote<T>>;
   private queue: Promise<unknown> = Promise.resolve();
   private deathListeners = new Set<(e: Error) => void>();
 
@@ -31,24 +31,39 @@ export class WorkerBridge<T> {
     private readonly onStart?: (remote: Comlink.Remote<T>) => Promise<void>,
   ) {}
 
-  /** The remote API, starting the worker on first use. Calls made through it directly bypass the queue. */
-  async api(): Promise<Comlink.Remote<T>> {
-    if (!this.remote) {
-      const worker = this.create();
-      this.worker = worker;
-      const remote = Comlink.wrap<T>(worker);
-      this.remote = remote;
+  /**
+   * The remote API, starting the worker (and running onStart) on first use; concurrent callers share
+   * one start-up. Calls made through it directly bypass the queue.
+   */
+  api(): Promise<Comlink.Remote<T>> {
+    this.starting ??= this.start();
+    return this.starting;
+  }
+
+  private async start(): Promise<Comlink.Remote<T>> {
+    const worker = this.create();
+    this.worker = worker;
+    const remote = Comlink.wrap<T>(worker);
+    const died = new Promise<never>((_, reject) => {
       const die = (detail: string) => {
         if (this.worker !== worker) return;
         this.reset();
         const err = new WorkerDiedError(this.name, detail);
+        reject(err);
         for (const l of this.deathListeners) l(err);
       };
       worker.addEventListener('error', (e) => die(e.message || 'script error'));
       worker.addEventListener('messageerror', () => die('message could not be decoded'));
-      if (this.onStart) await this.onStart(remote);
+    });
+    died.catch(() => undefined);
+    try {
+      // A worker that dies while starting rejects start-up instead of leaving it pending forever.
+      if (this.onStart) await Promise.race([this.onStart(remote), died]);
+    } catch (e) {
+      if (this.worker === worker) this.terminate();
+      throw e;
     }
-    return this.remote;
+    return remote;
   }
 
   /**
@@ -86,6 +101,6 @@ export class WorkerBridge<T> {
 
   private reset(): void {
     this.worker = undefined;
-    this.remote = undefined;
+    this.starting = undefined;
   }
 }

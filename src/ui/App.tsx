@@ -58,15 +58,20 @@ export function App() {
   const { clear: clearResults } = quant;
   const onTrained = useCallback((model: TrainedModel) => {
     setTrained(model);
+    setForgotten(false);
     clearResults();
     saveModel(model).catch((e: Error) => setStoreError(`Could not save the model for the next visit: ${e.message}`));
   }, []);
   const { run, start, cancel } = useTraining(onTrained);
 
+  const [forgotten, setForgotten] = useState(false);
   const reset = useCallback(() => {
     setTrained(undefined);
     clearResults();
-    clearModel().catch((e: Error) => setStoreError(e.message));
+    clearModel().then(
+      () => setForgotten(true),
+      (e: Error) => setStoreError(e.message),
+    );
   }, [clearResults]);
 
   // Files dropped into the inspector join the comparison beside the lab's own.
@@ -122,6 +127,11 @@ export function App() {
       </header>
       <DataBanner status={data} />
       {storeError && <p className="error">{storeError}</p>}
+      {forgotten && !trained && (
+        <p className="notice" data-testid="model-forgotten">
+          The saved model was deleted from this browser.
+        </p>
+      )}
       <TrainPanel
         settings={lab.train}
         onSettingsChange={(train) => setLab((s) => ({ ...s, train }))}

@@ -51,23 +51,35 @@ export interface SimulatedEvaluation {
 
 export const REFERENCE_ENGINE = 'lab reference interpreter (TypeScript, TFLite integer arithmetic)';
 
+/** Runs a graph on a batch of images and returns its float outputs, [batch, 10] flattened. */
+export type GraphRunner = (graph: Graph, input: Float32Array, batch: number) => Float32Array;
+
+/** The plain TypeScript interpreter: the oracle every accelerated runner is tested against. */
+export const referenceRunner: GraphRunner = (graph, input, batch) => runGraph(graph, input, batch).outputs;
+
 /**
- * Predicts each mode's accuracy before the file is run: the plain TypeScript interpreter executes
- * the quantized graph with TFLite's integer arithmetic (int32 accumulators, fixed-point requantization).
+ * Predicts each mode's accuracy before the file is run: the graph is executed with TFLite's integer
+ * arithmetic (int32 accumulators, fixed-point requantization) by `runner` (default: the reference
+ * interpreter; the workers pass the tfjs twin from src/accel when a WASM or WebGPU backend is up).
  */
-export function simulateModel(graph: Graph, test: MnistSplit, limit = test.count, chunk = 1000): SimulatedEvaluation {
+export function simulateModel(
+  graph: Graph,
+  test: MnistSplit,
+  options: { limit?: number; chunk?: number; runner?: GraphRunner; engine?: string } = {},
+): SimulatedEvaluation {
   const started = Date.now();
-  const n = Math.min(limit, test.count);
+  const n = Math.min(options.limit ?? test.count, test.count);
+  const chunk = options.chunk ?? 1000;
+  const runner = options.runner ?? referenceRunner;
   const predictions = new Uint8Array(n);
   let correct = 0;
   for (let start = 0; start < n; start += chunk) {
     const m = Math.min(chunk, n - start);
-    const { outputs } = runGraph(graph, imagesToFloat(test, start, m), m);
-    const pred = argmaxRows(outputs, 10);
+    const pred = argmaxRows(runner(graph, imagesToFloat(test, start, m), m), 10);
     for (let i = 0; i < m; i++) {
       predictions[start + i] = pred[i];
       if (pred[i] === test.labels[start + i]) correct++;
     }
   }
-  return { accuracy: correct / n, predictions, seconds: (Date.now() - started) / 1000, engine: REFERENCE_ENGINE };
+  return { accuracy: correct / n, predictions, seconds: (Date.now() - started) / 1000, engine: options.engine ?? REFERENCE_ENGINE };
 }

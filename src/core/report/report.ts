@@ -31,6 +31,8 @@ export interface ModeReport {
   accuracy_engine: string;
   /** Accuracy predicted by the lab's simulated quantized forward pass, when run. */
   simulated_accuracy?: number;
+  /** What computed `simulated_accuracy` (the tfjs twin or the reference interpreter). */
+  simulation_engine?: string;
   /** Fraction of test predictions on which simulation and runtime agree. */
   simulation_agreement?: number;
   /** Fraction of test predictions on which the runtime agrees with the trained TF.js model. */
@@ -38,6 +40,10 @@ export interface ModeReport {
   latency?: LatencyReport;
   /** Seconds to calibrate, quantize and write this file. */
   convert_seconds?: number;
+  /** Seconds the lab's simulation took over all test images. */
+  simulation_seconds?: number;
+  /** Seconds the runtime took to score all test images (one image per run, plus the timed runs). */
+  runtime_seconds?: number;
   /** Recipe that produced the file (calibration method and samples, per-channel, ...). */
   recipe?: Record<string, unknown>;
 }

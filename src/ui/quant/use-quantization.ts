@@ -34,7 +34,7 @@ export interface TestSet {
 const IDLE: QuantRun = { status: 'idle', outcomes: {}, errors: {} };
 
 /** A job that produces one converted file in the lab worker (PTQ convert, or QAT then convert). */
-export type ConvertJob = (signal: AbortSignal) => Promise<{ mode: string; recipe: Partial<QuantRecipe>; bytes: Uint8Array; convertSeconds: number; simulated: { accuracy: number; predictions: Uint8Array }; layers: WeightLayer[]; extra?: Record<string, unknown> }>;
+export type ConvertJob = (signal: AbortSignal) => Promise<{ mode: string; recipe: Partial<QuantRecipe>; bytes: Uint8Array; convertSeconds: number; simulated: { accuracy: number; predictions: Uint8Array; seconds?: number; engine?: string }; layers: WeightLayer[]; extra?: Record<string, unknown> }>;
 
 /**
  * Converts the trained model into each mode in the lab worker, then measures every file in the
@@ -69,6 +69,7 @@ export function useQuantization() {
           const test = await getTestSet();
           // Progress messages travel on their own channel and may arrive after the result: drop those.
           let evaluating = true;
+          const evalStarted = performance.now();
           const onProgress = (done: number, total: number) => evaluating && step('running in the TFLite runtime', done / total);
           const evaluation = await runtimeBridge
             .run((api) => api.evaluate(converted.bytes, test.images, test.labels, { latencySamples: 500 }, Comlink.proxy(onProgress)), signal)
@@ -81,10 +82,13 @@ export function useQuantization() {
             accuracy: evaluation.accuracy,
             accuracy_engine: evaluation.engine,
             simulated_accuracy: converted.simulated.accuracy,
+            ...(converted.simulated.engine && { simulation_engine: converted.simulated.engine }),
             simulation_agreement: agreement(converted.simulated.predictions, evaluation.predictions),
             ...(trained.testPredictions && { tfjs_agreement: agreement(trained.testPredictions, evaluation.predictions) }),
             latency: { median_ms: evaluation.latency.medianMs, p90_ms: evaluation.latency.p90Ms, samples: evaluation.latency.samples },
             convert_seconds: converted.convertSeconds,
+            ...(converted.simulated.seconds !== undefined && { simulation_seconds: converted.simulated.seconds }),
+            runtime_seconds: (performance.now() - evalStarted) / 1000,
             recipe: { ...recipe, ...converted.extra },
           };
           const outcome: ModeOutcome = {

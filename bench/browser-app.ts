@@ -1,0 +1,86 @@
+/**
+ * Serving the real app for the browser bench: a production build in a private folder, `vite preview`
+ * as a child process, and headless Chromium. Nothing here measures; browser.ts does.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from '@playwright/test';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * The bench builds into its own folder rather than dist/: an `npm test` running at the same time
+ * builds dist/ and serves it to its e2e tests, and a rebuild under its feet would break them.
+ */
+export const BENCH_DIST = 'bench/.browser-dist';
+export const PREVIEW_PORT = 5199;
+export const BASE_URL = `http://127.0.0.1:${PREVIEW_PORT}`;
+
+/** Same flags as playwright.config.ts; WebGPU is only offered with --enable-unsafe-webgpu here. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu',
+];
+
+/** Runs a command in the repo root; resolves with its output, rejects with it on a non-zero exit. */
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`))));
+  });
+}
+
+/** `vite build` of the current sources into BENCH_DIST; returns the wall time in seconds. */
+export async function buildApp(): Promise<number> {
+  const started = performance.now();
+  await run('npx', ['vite', 'build', '--outDir', BENCH_DIST, '--emptyOutDir', '--logLevel', 'warn']);
+  return (performance.now() - started) / 1000;
+}
+
+/** A running `vite preview` of BENCH_DIST; `stop()` ends it and everything it started. */
+export interface PreviewServer {
+  stop(): void;
+}
+
+/**
+ * Starts `vite preview` in its own process group (npx starts node, which starts nothing else, but
+ * killing the group we created is the only way to be sure) and waits until it answers.
+ */
+export async function startPreview(timeoutMs = 60_000): Promise<PreviewServer> {
+  const child: ChildProcess = spawn(
+    'npx', ['vite', 'preview', '--port', String(PREVIEW_PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', BENCH_DIST],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const stop = () => {
+    if (exited || child.pid == null) return;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`vite preview exited before serving:\n${output.slice(-2000)}`);
+    try {
+      if ((await fetch(BASE_URL)).ok) return { stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  stop();
+  throw new Error(`vite preview did not answer on ${BASE_URL} within ${timeoutMs / 1000} s:\n${output.slice(-2000)}`);
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}

@@ -1,0 +1,25 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Graph } from '../core/graph/graph';
+import type { MnistSplit } from '../core/mnist/dataset';
+import { simulateModel, type SimulatedEvaluation } from '../core/pipeline/convert';
+import { runGraphTfjs } from './simulate-tfjs';
+
+/**
+ * simulateModel on the active tfjs backend (WASM or WebGPU) through the tfjs twin, falling back to
+ * the reference interpreter when no accelerated backend is up or the twin fails; the returned
+ * `engine` says which one ran.
+ */
+export function simulateModelAccelerated(graph: Graph, test: MnistSplit): SimulatedEvaluation {
+  const backend = tf.getBackend();
+  if (backend === 'wasm' || backend === 'webgpu') {
+    try {
+      return simulateModel(graph, test, {
+        runner: (g, input, batch) => runGraphTfjs(g, input, batch).outputs,
+        engine: `lab simulation on tfjs-${backend} (bit-exact twin of the TFLite integer arithmetic)`,
+      });
+    } catch (e) {
+      console.warn(`tfjs-${backend} simulation failed, using the reference interpreter: ${(e as Error).message}`);
+    }
+  }
+  return simulateModel(graph, test);
+}
