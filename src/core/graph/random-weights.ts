@@ -5,21 +5,13 @@
 
 import { PRESETS, INPUT_SHAPE, type PresetId } from '../model/presets';
 import type { WeightTensor } from '../model/trained-model';
+import { mulberry32 } from '../train/batches';
 
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The lab's seeded PRNG (mulberry32), under the name tests use. */
+export { mulberry32 as seededRandom };
 
 export function randomWeights(presetId: PresetId, seed: number, biasRange = 0.05): WeightTensor[] {
-  const rand = seededRandom(seed);
+  const rand = mulberry32(seed);
   const uniform = (n: number, limit: number) => Float32Array.from({ length: n }, () => (rand() * 2 - 1) * limit);
   const out: WeightTensor[] = [];
   let [h, w, c] = INPUT_SHAPE as unknown as number[];

@@ -6,7 +6,8 @@ import { gatherImagesFloat, imagesToFloat, type MnistSplit } from '../mnist/data
 import type { TrainedModel } from '../model/trained-model';
 import type { Graph } from '../graph/graph';
 import { modelToGraph } from '../graph/model-to-graph';
-import { argmaxRows, runGraph } from '../graph/reference/run-graph';
+import { runGraph } from '../graph/reference/run-graph';
+import { argmaxRows } from '../eval/metrics';
 import { quantizeModel } from '../quant/quantize-graph';
 import type { CalibrationStats } from '../quant/calibrate';
 import type { QuantRecipe } from '../quant/recipe';

@@ -4,7 +4,8 @@ import { imagesToFloat } from '../mnist/dataset';
 import type { Graph } from '../graph/graph';
 import { modelToGraph } from '../graph/model-to-graph';
 import { randomWeights } from '../graph/random-weights';
-import { argmaxRows, runGraph } from '../graph/reference/run-graph';
+import { runGraph } from '../graph/reference/run-graph';
+import { agreement, argmaxRows } from '../eval/metrics';
 import { PRESET_IDS, type PresetId } from '../model/presets';
 import { quantizeGraph, quantizeModel } from './quantize-graph';
 import { DEFAULT_RECIPE, QUANT_MODES, type QuantMode, type QuantRecipe } from './recipe';
@@ -23,20 +24,14 @@ const floatGraphs = new Map<PresetId, Graph>(PRESET_IDS.map((id) => [id, modelTo
  * near-uniform probabilities (about 0.1 each), which int8 softmax outputs (steps of 1/256) turn into ties,
  * so agreement on random weights is measured on logits; the trained-model test compares probabilities.
  */
-function logitsArgmax(g: Graph): Int32Array {
+function logitsArgmax(g: Graph): Uint8Array {
   const index = g.tensors.findIndex((t) => t.name.endsWith('/logits'));
   const logits = runGraph(g, testImages, TEST_N, { capture: true }).captured?.get(index);
   if (!logits) throw new Error('no logits tensor');
   return argmaxRows(logits, 10);
 }
 
-const floatArgmax = new Map<PresetId, Int32Array>(PRESET_IDS.map((id) => [id, logitsArgmax(floatGraphs.get(id) as Graph)]));
-
-function agreement(a: Int32Array, b: Int32Array): number {
-  let same = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
-  return same / a.length;
-}
+const floatArgmax = new Map<PresetId, Uint8Array>(PRESET_IDS.map((id) => [id, logitsArgmax(floatGraphs.get(id) as Graph)]));
 
 const kinds = (g: Graph) => g.ops.map((o) => o.kind);
 const dtypeOf = (g: Graph, name: string) => g.tensors.find((t) => t.name === name)?.dtype;
@@ -45,7 +40,7 @@ describe.each(PRESET_IDS)('preset %s', (id) => {
   it.each(QUANT_MODES)('%s: within spec and agrees with float on real MNIST', (mode) => {
     const { graph } = quantizeModel(floatGraphs.get(id) as Graph, calibration, { ...DEFAULT_RECIPE, mode });
     expect(checkQuantSpec(graph)).toEqual([]);
-    expect(agreement(logitsArgmax(graph), floatArgmax.get(id) as Int32Array)).toBeGreaterThan(0.95);
+    expect(agreement(logitsArgmax(graph), floatArgmax.get(id) as Uint8Array)).toBeGreaterThan(0.95);
   });
 });
 

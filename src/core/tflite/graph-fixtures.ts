@@ -5,18 +5,10 @@
  */
 import type { Conv2DOp, DType, Graph, GraphOp, GraphTensor, Pool2DOp, QuantParams } from '../graph/graph';
 import { DTYPE_BYTES, shapeSize } from '../graph/graph';
+import { mulberry32 } from '../train/batches';
 
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The lab's seeded PRNG (mulberry32), under the name tests use. */
+export { mulberry32 as seededRandom };
 
 /** Random constant bytes for a tensor of `shape` and `dtype` (any bit pattern is a valid value). */
 function randomData(rand: () => number, shape: number[], dtype: DType): Uint8Array {
@@ -107,7 +99,7 @@ const dense = (inputs: number[], outputs: number[], asymmetric = false): GraphOp
  * -> FULLY_CONNECTED 10 -> SOFTMAX. 120 + 20,290 = 20,410 parameters.
  */
 export function tutorialFloatGraph(seed = 1): Graph {
-  const g = new GraphBuilder(seededRandom(seed));
+  const g = new GraphBuilder(mulberry32(seed));
   const x = g.act('input', [1, 28, 28, 1], 'float32');
   const w1 = g.constant('conv/w', [12, 3, 3, 1], 'float32');
   const b1 = g.constant('conv/b', [12], 'float32');
@@ -132,7 +124,7 @@ export function tutorialFloatGraph(seed = 1): Graph {
  * DEQUANTIZE. With `uint8Input`, the input is uint8 and QUANTIZE requantizes it to int8.
  */
 export function smallInt8Graph(seed = 2, uint8Input = false): Graph {
-  const g = new GraphBuilder(seededRandom(seed));
+  const g = new GraphBuilder(mulberry32(seed));
   const x = uint8Input
     ? g.act('input', [1, 6, 6, 1], 'uint8', quant([1 / 255], [0]))
     : g.act('input', [1, 6, 6, 1], 'float32');
@@ -162,7 +154,7 @@ export function smallInt8Graph(seed = 2, uint8Input = false): Graph {
  * AVERAGE_POOL_2D -> RESHAPE -> FULLY_CONNECTED (int8 weights, int64 bias) -> SOFTMAX (1/32768, 0) -> DEQUANTIZE.
  */
 export function small16x8Graph(seed = 3): Graph {
-  const g = new GraphBuilder(seededRandom(seed));
+  const g = new GraphBuilder(mulberry32(seed));
   const x = g.act('input', [1, 4, 4, 2], 'float32');
   const xq = g.act('input/q', [1, 4, 4, 2], 'int16', quant([1 / 32767], [0]));
   const w1 = g.constant('dw/w', [1, 3, 3, 2], 'int8', quant([0.01, 0.03], [0, 0], 3));
@@ -208,7 +200,7 @@ export function small16x8Graph(seed = 3): Graph {
 
 /** float16: every float constant stored as float16 behind its own DEQUANTIZE; activations float32. */
 export function smallFloat16Graph(seed = 4): Graph {
-  const g = new GraphBuilder(seededRandom(seed));
+  const g = new GraphBuilder(mulberry32(seed));
   const x = g.act('input', [1, 5, 5, 1], 'float32');
   const w1h = g.constant('conv/w16', [2, 3, 3, 1], 'float16');
   const b1h = g.constant('conv/b16', [2], 'float16');
@@ -240,7 +232,7 @@ export function smallFloat16Graph(seed = 4): Graph {
  * weights float, as TF's converter does for tensors under 1,024 elements.
  */
 export function smallDynamicRangeGraph(seed = 5, floatConv = false): Graph {
-  const g = new GraphBuilder(seededRandom(seed));
+  const g = new GraphBuilder(mulberry32(seed));
   const x = g.act('input', [1, 5, 5, 1], 'float32');
   const w1 = floatConv
     ? g.constant('conv/w', [2, 3, 3, 1], 'float32')

@@ -110,13 +110,3 @@ export function runGraph(graph: Graph, input: Float32Array, batch: number, optio
   return { outputs: toFloat(outT, raw), raw, captured };
 }
 
-/** Index of the largest value in each row of `values` ([rows, width] flattened). */
-export function argmaxRows(values: Float32Array, width: number): Int32Array {
-  const out = new Int32Array(values.length / width);
-  for (let r = 0; r < out.length; r++) {
-    let best = 0;
-    for (let i = 1; i < width; i++) if (values[r * width + i] > values[r * width + best]) best = i;
-    out[r] = best;
-  }
-  return out;
-}
