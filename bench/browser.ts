@@ -13,6 +13,8 @@ interface StatusRecord {
   t: number;
   batch: number;
   batches: number;
+  /** "X s elapsed" as the training worker measured it (its own clock; 0.1 s steps under 10 s, else 1 s). */
+  elapsed: number;
 }
 
 interface BenchWindow {
@@ -31,7 +33,7 @@ async function openLab(browser: Browser, query: string): Promise<{ page: Page; b
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   try {
     await page.goto(`${BASE_URL}/?${query}`);
-    await page.getByTestId('data-ready').waitFor({ timeout: 180_000 });
+    await page.getByTestId('data-ready').waitFor({ timeout: 120_000 });
     await page.waitForFunction(() => document.querySelector('[data-testid="backend-active"]')?.textContent?.includes('running on'), undefined, { timeout: 120_000 });
   } catch (error) {
     const body = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 600);
@@ -76,7 +78,9 @@ async function batchRecords(page: Page): Promise<{ click: number; records: Statu
   for (const s of status) {
     const m = /epoch 1\/\d+, batch (\d+)\/(\d+)/.exec(s.text);
     if (!m) continue;
-    if (Number(m[1]) < Number(m[2])) records.push({ t: s.t, batch: Number(m[1]), batches: Number(m[2]) });
+    const e = /(?:(\d+) min )?([\d.]+) s elapsed/.exec(s.text);
+    const elapsed = e ? Number(e[1] ?? 0) * 60 + Number(e[2]) : Number.NaN;
+    if (Number(m[1]) < Number(m[2])) records.push({ t: s.t, batch: Number(m[1]), batches: Number(m[2]), elapsed });
     else ended = true;
   }
   return { click, records, ended };
@@ -91,26 +95,34 @@ async function waitForBatch(page: Page, target: number, timeoutMs: number): Prom
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { records, ended } = await batchRecords(page);
-    if (ended || (records.at(-1)?.batch ?? 0) >= target || Date.now() > deadline) return records;
+    const failed = (await page.getByTestId('train-error').count()) > 0;
+    if (ended || failed || (records.at(-1)?.batch ?? 0) >= target || Date.now() > deadline) return records;
     await page.waitForTimeout(200);
   }
 }
 
-/** Steady-state seconds per 60,000-image epoch from two status lines (excludes the first batches' warm-up). */
-function steadyEpochSeconds(records: StatusRecord[]): number {
+/**
+ * Steady-state seconds per 60,000-image epoch from the first and last status lines (excludes the
+ * first batch's warm-up), by the page's clock (when the line was shown) or the worker's "elapsed".
+ */
+function steadyEpochSeconds(records: StatusRecord[], clock: 'page' | 'worker'): number {
   if (records.length < 2) return Number.NaN;
   const first = records[0];
   const last = records[records.length - 1];
   if (last.batch <= first.batch) return Number.NaN;
-  const perBatchMs = (last.t - first.t) / (last.batch - first.batch);
-  return (perBatchMs / 1000) * (EPOCH_IMAGES / BATCH);
+  const spanSeconds = clock === 'page' ? (last.t - first.t) / 1000 : last.elapsed - first.elapsed;
+  return (spanSeconds / (last.batch - first.batch)) * (EPOCH_IMAGES / BATCH);
 }
 
 interface SubsetRun {
   backend: string;
   images: number;
   secondsPerEpoch: number;
+  /** The same rate by the training worker's own clock. */
+  workerSecondsPerEpoch: number;
   batchesTimed: string;
+  /** data-testid="train-error" when training stopped with an error. */
+  error?: string;
 }
 
 /**
@@ -128,7 +140,9 @@ async function timeSubset(browser: Browser, backend: 'cpu' | 'webgpu', images: n
     return {
       backend: lab.backend,
       images,
-      secondsPerEpoch: steadyEpochSeconds(records),
+      secondsPerEpoch: steadyEpochSeconds(records, 'page'),
+      workerSecondsPerEpoch: steadyEpochSeconds(records, 'worker'),
+      error: (await lab.page.getByTestId('train-error').count()) > 0 ? await lab.page.getByTestId('train-error').innerText() : undefined,
       batchesTimed: first && last ? `batches ${first.batch}-${last.batch} of ${batches}` : 'no batch reported',
     };
   } finally {
@@ -155,6 +169,14 @@ async function describeAdapter(browser: Browser): Promise<string> {
   } finally {
     await context.close();
   }
+}
+
+/** A subset run's row; a run that stopped with an error is printed as failed, with its partial timing. */
+function subsetRow(name: string, r: SubsetRun, prefix?: string): BenchRow {
+  const how = `extrapolated from ${r.batchesTimed} (${r.images} images), steady state, page clock; worker clock ${r.workerSecondsPerEpoch.toFixed(1)} s/epoch; ${r.backend}`;
+  const note = [prefix, how].filter(Boolean).join('; ');
+  if (r.error) return { label: `${name}, training only`, value: 'FAILED', unit: '', note: `${r.error} (before failing: ${r.secondsPerEpoch.toFixed(1)} s/epoch; ${note})` };
+  return { label: `${name}, training only`, value: r.secondsPerEpoch, unit: 's/epoch', digits: 1, note };
 }
 
 const seconds = (v: number | undefined, digits = 2) => (v === undefined || !Number.isFinite(v) ? '–' : `${v.toFixed(digits)} s`);
@@ -229,17 +251,19 @@ export const browserBench: BenchSection = {
       const wasm = await wasmTrainAndQuantize(browser, wasmImages, rows, quick);
 
       const cpu = await timeSubset(browser, 'cpu', 1000, 120_000);
-      rows.push({ label: 'cpu, training only', value: cpu.secondsPerEpoch, unit: 's/epoch', digits: 1, note: `extrapolated from ${cpu.batchesTimed} (${cpu.images} images), steady state; ${cpu.backend}` });
+      rows.push(subsetRow('cpu', cpu));
 
       const adapter = await describeAdapter(browser);
       // More than the ~320 images first planned: status lines are throttled (one per 100 ms or more), and
       // the steady-state rate needs several of them after the first batches' shader compilation.
       const webgpu = await timeSubset(browser, 'webgpu', quick ? 640 : 960, quick ? 90_000 : 180_000);
-      rows.push({ label: 'webgpu, training only', value: webgpu.secondsPerEpoch, unit: 's/epoch', digits: 1, note: `SOFTWARE adapter (${adapter}), not a GPU; extrapolated from ${webgpu.batchesTimed} (${webgpu.images} images), steady state; ${webgpu.backend}` });
+      rows.push(subsetRow('webgpu', webgpu, `SOFTWARE adapter (${adapter}), not a GPU`));
 
       rows.push(
         { label: 'wasm speed-up over cpu', value: cpu.secondsPerEpoch / wasm, unit: 'x', digits: 1 },
-        { label: 'webgpu (SwiftShader) speed-up over cpu', value: cpu.secondsPerEpoch / webgpu.secondsPerEpoch, unit: 'x', digits: 2 },
+        webgpu.error
+          ? { label: 'webgpu (SwiftShader) speed-up over cpu', value: '–', unit: '', note: 'training on webgpu failed (above)' }
+          : { label: 'webgpu (SwiftShader) speed-up over cpu', value: cpu.secondsPerEpoch / webgpu.secondsPerEpoch, unit: 'x', digits: 2 },
       );
       return rows;
     } finally {

@@ -14,16 +14,25 @@ export class CancelledError extends Error {
   }
 }
 
+/** One started worker and the promise that rejects when it stops (error, or terminate). */
+interface Instance<T> {
+  worker: Worker;
+  remote: Comlink.Remote<T>;
+  /** Rejects once this worker is gone; every call on it races against this. */
+  stopped: Promise<never>;
+  stop: (reason: Error) => void;
+  ready: Promise<Comlink.Remote<T>>;
+}
+
 /**
- * Owns one worker: lazy start-up, a serial queue of calls, abort (by terminating the worker, the
- * only way to stop synchronous WASM work) and errors when the worker dies. Squoosh's WorkerBridge
- * is the model. `T` is the type the worker passes to Comlink.expose.
+ * Owns one worker: lazy start-up (shared by concurrent callers), a serial queue of calls, abort
+ * (by terminating the worker, the only way to stop synchronous WASM work), and errors when the
+ * worker dies. Nothing waits forever on a worker that is gone: start-up and every pending call
+ * reject. Squoosh's WorkerBridge is the model. `T` is the type the worker passes to Comlink.expose.
  */
 export class WorkerBridge<T> {
-  private worker?: Worker;
-  private starting?: Promise<Comlink.Remote<T>>;
+  private current?: Instance<T>;
   private queue: Promise<unknown> = Promise.resolve();
-  private deathListeners = new Set<(e: Error) => void>();
 
   constructor(
     private readonly name: string,
@@ -31,39 +40,33 @@ export class WorkerBridge<T> {
     private readonly onStart?: (remote: Comlink.Remote<T>) => Promise<void>,
   ) {}
 
-  /**
-   * The remote API, starting the worker (and running onStart) on first use; concurrent callers share
-   * one start-up. Calls made through it directly bypass the queue.
-   */
+  /** The remote API once the worker has started. Calls made through it directly bypass the queue. */
   api(): Promise<Comlink.Remote<T>> {
-    this.starting ??= this.start();
-    return this.starting;
+    this.current ??= this.start();
+    return this.current.ready;
   }
 
-  private async start(): Promise<Comlink.Remote<T>> {
+  private start(): Instance<T> {
     const worker = this.create();
-    this.worker = worker;
-    const remote = Comlink.wrap<T>(worker);
-    const died = new Promise<never>((_, reject) => {
-      const die = (detail: string) => {
-        if (this.worker !== worker) return;
-        this.reset();
-        const err = new WorkerDiedError(this.name, detail);
-        reject(err);
-        for (const l of this.deathListeners) l(err);
-      };
-      worker.addEventListener('error', (e) => die(e.message || 'script error'));
-      worker.addEventListener('messageerror', () => die('message could not be decoded'));
+    let stop!: (reason: Error) => void;
+    const stopped = new Promise<never>((_, reject) => (stop = reject));
+    stopped.catch(() => undefined);
+    const instance: Instance<T> = { worker, remote: Comlink.wrap<T>(worker), stopped, stop, ready: Promise.resolve() as never };
+    const die = (detail: string) => {
+      if (this.current === instance) this.current = undefined;
+      worker.terminate();
+      stop(new WorkerDiedError(this.name, detail));
+    };
+    worker.addEventListener('error', (e) => die(e.message || 'script error'));
+    worker.addEventListener('messageerror', () => die('message could not be decoded'));
+    instance.ready = (async () => {
+      if (this.onStart) await Promise.race([this.onStart(instance.remote), stopped]);
+      return instance.remote;
+    })();
+    instance.ready.catch(() => {
+      if (this.current === instance) this.terminate();
     });
-    died.catch(() => undefined);
-    try {
-      // A worker that dies while starting rejects start-up instead of leaving it pending forever.
-      if (this.onStart) await Promise.race([this.onStart(remote), died]);
-    } catch (e) {
-      if (this.worker === worker) this.terminate();
-      throw e;
-    }
-    return remote;
+    return instance;
   }
 
   /**
@@ -73,34 +76,27 @@ export class WorkerBridge<T> {
   run<R>(job: (remote: Comlink.Remote<T>) => Promise<R>, signal?: AbortSignal): Promise<R> {
     const result = this.queue.then(async () => {
       if (signal?.aborted) throw new CancelledError();
-      const remote = await this.api();
-      return new Promise<R>((resolve, reject) => {
-        const onAbort = () => {
-          this.terminate();
+      await this.api();
+      const instance = this.current!;
+      const aborted = new Promise<never>((_, reject) => {
+        signal?.addEventListener('abort', () => {
+          if (this.current === instance) this.terminate();
           reject(new CancelledError());
-        };
-        const onDeath = (e: Error) => reject(e);
-        signal?.addEventListener('abort', onAbort, { once: true });
-        this.deathListeners.add(onDeath);
-        job(remote)
-          .then(resolve, reject)
-          .finally(() => {
-            signal?.removeEventListener('abort', onAbort);
-            this.deathListeners.delete(onDeath);
-          });
+        }, { once: true });
       });
+      aborted.catch(() => undefined);
+      return Promise.race([job(instance.remote), instance.stopped, aborted]);
     });
     this.queue = result.catch(() => undefined);
     return result;
   }
 
+  /** Stops the worker now; its pending calls reject with CancelledError. */
   terminate(): void {
-    this.worker?.terminate();
-    this.reset();
-  }
-
-  private reset(): void {
-    this.worker = undefined;
-    this.starting = undefined;
+    const instance = this.current;
+    this.current = undefined;
+    if (!instance) return;
+    instance.worker.terminate();
+    instance.stop(new CancelledError());
   }
 }

@@ -40,12 +40,17 @@ export function App() {
   }, [lab]);
 
   useEffect(() => {
+    // A newer start (backend change, or React's development double effect) supersedes this one.
+    let current = true;
     setData({ kind: 'loading' });
     startLab(lab.backend, {
-      onBackend: setBackend,
-      onDataProgress: (progress) => setData({ kind: 'loading', progress }),
-      onDataReady: (c) => setData({ kind: 'ready', ...c }),
-    }).catch((e: Error) => setData({ kind: 'error', message: e.message }));
+      onBackend: (info) => current && setBackend(info),
+      onDataProgress: (progress) => current && setData({ kind: 'loading', progress }),
+      onDataReady: (c) => current && setData({ kind: 'ready', ...c }),
+    }).catch((e: Error) => current && setData({ kind: 'error', message: e.message }));
+    return () => {
+      current = false;
+    };
   }, [lab.backend]);
 
   useEffect(() => {

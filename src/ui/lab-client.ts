@@ -23,10 +23,12 @@ export const labBridge = new WorkerBridge<LabWorkerApi>(
   'training',
   () => new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' }),
   async (api) => {
-    const info = await api.init(boot.preference, APP_BASE);
-    boot.listener?.onBackend(info);
-    const counts = await api.loadData(APP_BASE, Comlink.proxy((p: DownloadProgress) => boot.listener?.onDataProgress(p)));
-    boot.listener?.onDataReady(counts);
+    // Each start reports to the listener that was current when it began.
+    const { preference, listener } = boot;
+    const info = await api.init(preference, APP_BASE);
+    listener?.onBackend(info);
+    const counts = await api.loadData(APP_BASE, Comlink.proxy((p: DownloadProgress) => listener?.onDataProgress(p)));
+    listener?.onDataReady(counts);
   },
 );
 
