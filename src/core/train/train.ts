@@ -20,8 +20,17 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 /** At most this often: batch progress reports and event-loop yields (milliseconds). */
 const REPORT_INTERVAL_MS = 100;
 
+/**
+ * Softmax outputs of at most this many batches wait on the device before they are read back
+ * together (and sooner when a progress report is due, and at the end of every epoch). On WebGPU a
+ * read-back waits for the GPU queue to drain, so reading every batch would stall it each step; on
+ * WASM/CPU the data is already in memory and deferring costs nothing. A diverging run is still
+ * caught at the exact batch, at most this many batches later.
+ */
+const MAX_PENDING_BATCHES = 8;
+
 export interface TrainOptions {
-  /** Called per batch (throttled to about 10 per second) and after every epoch. */
+  /** Called per batch (throttled to about 10 per second, plus every epoch's last batch) and after every epoch. */
   onProgress?: (p: TrainProgress) => void;
   /** Polled between batches; when it returns true, training stops and restores the last epoch's weights. */
   shouldCancel?: () => boolean;
@@ -55,7 +64,7 @@ export async function trainModel(data: MnistDataset, settings: TrainSettings, op
   const optimizer = makeOptimizer(settings);
   try {
     if (opts.initialWeights) setWeights(model, opts.initialWeights);
-    let lastGood = weightsOf(model);
+    let lastGood = await readWeights(model);
     const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
 
     const random = mulberry32(settings.seed);
@@ -80,54 +89,69 @@ export async function trainModel(data: MnistDataset, settings: TrainSettings, op
         params: describePreset(preset).params, trainSeconds: elapsed(), backend,
       },
     });
-    const cancelNow = () => {
+    const cancelNow = async () => {
       setWeights(model, lastGood);
       if (history.length > 0) return finish(true, history[history.length - 1].testAccuracy);
-      const evaluation = opts.skipTestEvaluation ? undefined : evaluateModel(model, data.test);
+      const evaluation = opts.skipTestEvaluation ? undefined : await evaluateModel(model, data.test);
       lastPredictions = evaluation?.predictions;
       return finish(true, evaluation?.accuracy ?? NaN);
     };
 
-    for (let epoch = 0; epoch < settings.epochs; epoch++) {
-      const epochStart = Date.now();
-      shuffleInPlace(subset, random);
-      let lossSum = 0;
-      let correctSum = 0;
-      for (let batch = 0; batch < batchesPerEpoch; batch++) {
-        if (opts.shouldCancel?.()) return cancelNow();
-        const indices = subset.subarray(batch * batchSize, (batch + 1) * batchSize);
-        const { loss, correct } = trainBatch(model, optimizer, variables, data.train, indices);
-        const problem = checkDivergence(watch, loss, { epoch, batch, learningRate: settings.learningRate, optimizer: settings.optimizer });
-        if (problem) throw problem;
-        lossSum += loss * indices.length;
-        correctSum += correct;
-        batchesDone++;
-        const now = Date.now();
-        if (now - lastReport >= REPORT_INTERVAL_MS) {
-          lastReport = now;
-          opts.onProgress?.({
-            phase: 'batch', epoch, batch, batchesPerEpoch, epochs: settings.epochs,
-            loss, accuracy: correct / indices.length, elapsedSeconds: elapsed(), etaSeconds: eta(),
-          });
-          await yieldToEventLoop();
+    const pending: PendingBatch[] = [];
+    try {
+      for (let epoch = 0; epoch < settings.epochs; epoch++) {
+        const epochStart = Date.now();
+        shuffleInPlace(subset, random);
+        let lossSum = 0;
+        let correctSum = 0;
+        let last = { loss: NaN, accuracy: NaN };
+        for (let batch = 0; batch < batchesPerEpoch; batch++) {
+          if (opts.shouldCancel?.()) return await cancelNow();
+          const indices = subset.subarray(batch * batchSize, (batch + 1) * batchSize);
+          pending.push({ ...trainBatch(model, optimizer, variables, data.train, indices), batch });
+          batchesDone++;
+          const now = Date.now();
+          const lastOfEpoch = batch === batchesPerEpoch - 1;
+          // The last batch is always reported: the test evaluation that follows can take a while on a slow backend.
+          const reportDue = lastOfEpoch || now - lastReport >= REPORT_INTERVAL_MS;
+          if (!reportDue && pending.length < MAX_PENDING_BATCHES) continue;
+          // Read back every waiting batch in order, so the divergence check sees each batch's loss.
+          for (const [p, values] of await readPending(pending)) {
+            const { loss, correct } = scoreBatch(values, p.labels);
+            const problem = checkDivergence(watch, loss, { epoch, batch: p.batch, learningRate: settings.learningRate, optimizer: settings.optimizer });
+            if (problem) throw problem;
+            lossSum += loss * p.labels.length;
+            correctSum += correct;
+            last = { loss, accuracy: correct / p.labels.length };
+          }
+          if (reportDue) {
+            lastReport = now;
+            opts.onProgress?.({
+              phase: 'batch', epoch, batch, batchesPerEpoch, epochs: settings.epochs,
+              loss: last.loss, accuracy: last.accuracy, elapsedSeconds: elapsed(), etaSeconds: eta(),
+            });
+            await yieldToEventLoop();
+          }
         }
+        const epochTrainSeconds = (Date.now() - epochStart) / 1000;
+        if (opts.shouldCancel?.()) return await cancelNow();
+        const evaluation = opts.skipTestEvaluation ? undefined : await evaluateModel(model, data.test);
+        const testAccuracy = evaluation?.accuracy ?? NaN;
+        const metrics: EpochMetrics = {
+          epoch, loss: lossSum / subset.length, accuracy: correctSum / subset.length, testAccuracy,
+          seconds: (Date.now() - epochStart) / 1000,
+        };
+        history.push(metrics);
+        lastGood = await readWeights(model);
+        lastPredictions = evaluation?.predictions;
+        opts.onProgress?.({
+          phase: 'epoch', epoch, batch: batchesPerEpoch - 1, batchesPerEpoch, epochs: settings.epochs,
+          loss: metrics.loss, accuracy: metrics.accuracy, testAccuracy, elapsedSeconds: elapsed(), etaSeconds: eta(), epochTrainSeconds,
+        });
+        await yieldToEventLoop();
       }
-      const epochTrainSeconds = (Date.now() - epochStart) / 1000;
-      if (opts.shouldCancel?.()) return cancelNow();
-      const evaluation = opts.skipTestEvaluation ? undefined : evaluateModel(model, data.test);
-      const testAccuracy = evaluation?.accuracy ?? NaN;
-      const metrics: EpochMetrics = {
-        epoch, loss: lossSum / subset.length, accuracy: correctSum / subset.length, testAccuracy,
-        seconds: (Date.now() - epochStart) / 1000,
-      };
-      history.push(metrics);
-      lastGood = weightsOf(model);
-      lastPredictions = evaluation?.predictions;
-      opts.onProgress?.({
-        phase: 'epoch', epoch, batch: batchesPerEpoch - 1, batchesPerEpoch, epochs: settings.epochs,
-        loss: metrics.loss, accuracy: metrics.accuracy, testAccuracy, elapsedSeconds: elapsed(), etaSeconds: eta(), epochTrainSeconds,
-      });
-      await yieldToEventLoop();
+    } finally {
+      tf.dispose(pending.map((p) => p.probs));
     }
     return finish(false, history[history.length - 1].testAccuracy);
   } finally {
@@ -139,14 +163,22 @@ export async function trainModel(data: MnistDataset, settings: TrainSettings, op
 /** Epsilon of tf.keras / tfjs-layers categorical cross-entropy (probabilities clipped to [eps, 1 - eps]). */
 const EPSILON = 1e-7;
 
+/** A trained batch whose softmax output ([n, 10], kept on the device) has not been read back yet. */
+interface PendingBatch {
+  probs: tf.Tensor;
+  /** [n] class labels of the batch. */
+  labels: Uint8Array;
+  batch: number;
+}
+
 /**
- * One optimizer step. Returns the batch's mean cross-entropy and the number of correct predictions,
- * computed in JS from the softmax output that is read back anyway (320 floats for a batch of 32),
- * which is cheaper than extra reduction ops.
+ * One optimizer step. Returns the batch's softmax output without reading it: the caller reads it
+ * back (asynchronously, possibly several batches later) and computes loss and accuracy in JS,
+ * which is cheaper than extra reduction ops (320 floats for a batch of 32).
  */
 function trainBatch(
   model: tfl.LayersModel, optimizer: Optimizer, variables: tf.Variable[], split: MnistSplit, indices: Uint32Array,
-): { loss: number; correct: number } {
+): { probs: tf.Tensor; labels: Uint8Array } {
   const { images, oneHot, labels } = makeBatch(split, indices);
   let probs: tf.Tensor | undefined;
   const n = indices.length;
@@ -163,21 +195,44 @@ function trainBatch(
       else optimizer.optimizer.applyGradients(grads);
       value.dispose();
     });
-    const values = probs!.dataSync() as Float32Array;
-    let loss = 0;
-    let correct = 0;
-    for (let i = 0; i < n; i++) {
-      const row = values.subarray(i * MNIST_CLASSES, (i + 1) * MNIST_CLASSES);
-      const pTrue = Math.min(Math.max(row[labels[i]], EPSILON), 1 - EPSILON);
-      loss -= Math.log(pTrue);
-      if (argMax(row) === labels[i]) correct++;
-    }
-    return { loss: loss / n, correct };
+  } catch (e) {
+    probs?.dispose();
+    throw e;
   } finally {
     x.dispose();
     y.dispose();
-    probs?.dispose();
   }
+  return { probs: probs!, labels };
+}
+
+/**
+ * Reads back and disposes the softmax outputs of `pending` (which it empties), oldest first.
+ * Always through the asynchronous `data()`: tfjs-backend-webgpu's synchronous read-back (`dataSync`)
+ * goes through an OffscreenCanvas and returned all zeros in a worker on Chromium's SwiftShader
+ * adapter, which made every batch's loss -ln(1e-7) = 16.1 and tripped the divergence check.
+ */
+async function readPending(pending: PendingBatch[]): Promise<[PendingBatch, Float32Array][]> {
+  const batches = pending.splice(0, pending.length);
+  try {
+    const values = await Promise.all(batches.map((p) => p.probs.data() as Promise<Float32Array>));
+    return batches.map((p, i) => [p, values[i]]);
+  } finally {
+    tf.dispose(batches.map((p) => p.probs));
+  }
+}
+
+/** Mean clipped cross-entropy and number of correct argmax predictions of softmax rows [n, 10]. */
+function scoreBatch(values: Float32Array, labels: Uint8Array): { loss: number; correct: number } {
+  const n = labels.length;
+  let loss = 0;
+  let correct = 0;
+  for (let i = 0; i < n; i++) {
+    const row = values.subarray(i * MNIST_CLASSES, (i + 1) * MNIST_CLASSES);
+    const pTrue = Math.min(Math.max(row[labels[i]], EPSILON), 1 - EPSILON);
+    loss -= Math.log(pTrue);
+    if (argMax(row) === labels[i]) correct++;
+  }
+  return { loss: loss / n, correct };
 }
 
 /** Mean over the batch of -sum(y * log(clip(p, eps, 1 - eps))): tf.keras categorical_crossentropy. */
@@ -215,9 +270,10 @@ const EVAL_BATCH = 1000;
 
 /**
  * Runs the model over a whole split. `predictions` holds the predicted class of every example
- * ([count], 0..9); `accuracy` is the fraction equal to the labels.
+ * ([count], 0..9); `accuracy` is the fraction equal to the labels. Reads back asynchronously, so it
+ * works on every backend (see {@link readPending}).
  */
-export function evaluateModel(model: tfl.LayersModel, split: MnistSplit): { accuracy: number; predictions: Uint8Array } {
+export async function evaluateModel(model: tfl.LayersModel, split: MnistSplit): Promise<{ accuracy: number; predictions: Uint8Array }> {
   const predictions = new Uint8Array(split.count);
   let correct = 0;
   for (let start = 0; start < split.count; start += EVAL_BATCH) {
@@ -227,8 +283,12 @@ export function evaluateModel(model: tfl.LayersModel, split: MnistSplit): { accu
       const x = tf.tensor4d(makeBatch(split, indices).images, [n, split.rows, split.cols, 1]);
       return tf.argMax(model.predict(x) as tf.Tensor, -1);
     });
-    const values = classes.dataSync();
-    classes.dispose();
+    let values: ArrayLike<number>;
+    try {
+      values = await classes.data();
+    } finally {
+      classes.dispose();
+    }
     for (let i = 0; i < n; i++) {
       predictions[start + i] = values[i];
       if (values[i] === split.labels[start + i]) correct++;
@@ -237,7 +297,23 @@ export function evaluateModel(model: tfl.LayersModel, split: MnistSplit): { accu
   return { accuracy: split.count === 0 ? 0 : correct / split.count, predictions };
 }
 
-/** Copies a model's weights out as plain data: layer order, kernel then bias, TF.js layouts (HWIO kernels). */
+/**
+ * Copies a model's weights out as plain data: layer order, kernel then bias, TF.js layouts (HWIO kernels).
+ * Reads back asynchronously, so it works on every backend; training uses this one.
+ */
+export async function readWeights(model: tfl.LayersModel): Promise<WeightTensor[]> {
+  const values = await Promise.all(model.weights.map((w) => w.read().data() as Promise<Float32Array>));
+  return model.weights.map((w, i) => ({
+    name: w.originalName,
+    shape: w.shape.map((d) => d ?? 0),
+    values: Float32Array.from(values[i]),
+  }));
+}
+
+/**
+ * {@link readWeights} through the synchronous `dataSync()`: for backends whose data lives in CPU
+ * memory (CPU, WASM). Not for WebGPU, whose synchronous read-back can return zeros.
+ */
 export function weightsOf(model: tfl.LayersModel): WeightTensor[] {
   return model.weights.map((w) => ({
     name: w.originalName,

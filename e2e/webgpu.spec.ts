@@ -1,0 +1,62 @@
+import type { Page } from '@playwright/test';
+import { expect, openLab, test } from './fixtures';
+
+/**
+ * Training on WebGPU is held to training on the CPU backend (the reference twin): the same seed
+ * gives the same initial weights and shuffle, so after the same 10 batches of 32 the last batch's
+ * loss and accuracy must agree up to float32 rounding. Before the fix, every WebGPU batch read its
+ * softmax back as zeros: loss 16.1181 (-ln 1e-7) and "Loss exploded" at batch 20.
+ *
+ * The numbers compared are those of the epoch's last batch, which training always reports before
+ * it evaluates the 10,000 test images: that evaluation takes minutes on the software adapter
+ * (SwiftShader) that headless Chromium offers, so the WebGPU run is left before it ends.
+ */
+const SETTINGS = 'preset=tutorial&opt=adam&lr=0.001&limit=320&epochs=1&batch=32&seed=1';
+const LAST_BATCH = 'batch 10/10';
+
+interface BatchStatus {
+  text: string;
+  loss: number;
+  accuracy: number;
+}
+
+/** Starts training and returns the status line of the epoch's last batch, read as soon as it shows. */
+async function trainToLastBatch(page: Page): Promise<BatchStatus> {
+  await page.getByTestId('train-start').click();
+  const error = page.getByTestId('train-error');
+  // Polled every animation frame, so the batch line is caught before the epoch summary replaces it.
+  const status = page.waitForFunction((marker) => {
+    const text = document.querySelector('[data-testid="train-status"]')?.textContent ?? '';
+    return text.includes(marker) ? text : null;
+  }, LAST_BATCH, { timeout: 45_000 });
+  await expect(error.or(page.getByTestId('train-status').filter({ hasText: LAST_BATCH }))).toBeVisible({ timeout: 45_000 });
+  await expect(error, 'training failed').toHaveCount(0);
+  const text = (await (await status).jsonValue()) as string;
+  const m = /loss ([0-9.]+) · accuracy ([0-9.]+)%/.exec(text);
+  if (!m) throw new Error(`no loss/accuracy in "${text}"`);
+  return { text, loss: Number(m[1]), accuracy: Number(m[2]) / 100 };
+}
+
+test.describe('WebGPU backend', () => {
+  test('trains like the CPU backend from the same seed', async ({ page, offsite, pageErrors }) => {
+    void offsite;
+    void pageErrors;
+    test.setTimeout(90_000);
+
+    await openLab(page, `?backend=webgpu&${SETTINGS}`);
+    const active = await page.getByTestId('backend-active').innerText();
+    test.skip(!active.startsWith('running on webgpu'), `this browser offers no usable WebGPU adapter (${active})`);
+    const gpu = await trainToLastBatch(page);
+
+    await openLab(page, `?backend=cpu&${SETTINGS}`);
+    await expect(page.getByTestId('backend-active')).toContainText('running on cpu');
+    const cpu = await trainToLastBatch(page);
+
+    test.info().annotations.push({ type: 'webgpu', description: gpu.text }, { type: 'cpu', description: cpu.text });
+    // Uniform guessing gives ln 10 = 2.30; 10 Adam steps bring it below that on both backends.
+    expect(cpu.loss).toBeLessThan(2.25);
+    expect(Math.abs(gpu.loss - cpu.loss)).toBeLessThanOrEqual(0.01);
+    // At most one of the batch's 32 images classified differently.
+    expect(Math.abs(gpu.accuracy - cpu.accuracy)).toBeLessThanOrEqual(1 / 32 + 1e-9);
+  });
+});
