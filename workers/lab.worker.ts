@@ -4,6 +4,7 @@
  * evaluation) plus quantization. The UI imports only its type (LabWorkerApi).
  */
 import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendPreference } from '../src/backends/select-backend';
 import type { MnistDataset } from '../src/core/mnist/dataset';
 import type { TrainedModel, WeightTensor } from '../src/core/model/trained-model';
@@ -22,6 +23,11 @@ import { imagesToFloat } from '../src/core/mnist/dataset';
 import { quantizeModel } from '../src/core/quant/quantize-graph';
 
 let dataset: Promise<MnistDataset> | undefined;
+
+async function switchBackend(names: string[]): Promise<void> {
+  for (const name of names) if (await tf.setBackend(name).catch(() => false)) return;
+  throw new Error(`none of the backends ${names.join(', ')} could be started`);
+}
 let cancelRequested = false;
 
 function weightBuffers(model: TrainedModel): ArrayBuffer[] {
@@ -91,7 +97,13 @@ const api = {
     if (!dataset) throw new Error('MNIST is not loaded yet');
     const data = await dataset;
     cancelRequested = false;
-    const run = await runQat(data, trained, settings, { onProgress, shouldCancel: () => cancelRequested });
+    // QAT's range tracking reads tensors synchronously, which WebGPU cannot do reliably in a worker:
+    // run it on WASM (or CPU) and switch back afterwards.
+    const previous = tf.getBackend();
+    if (previous === 'webgpu') await switchBackend(['wasm', 'cpu']);
+    const run = await runQat(data, trained, settings, { onProgress, shouldCancel: () => cancelRequested }).finally(async () => {
+      if (previous === 'webgpu') await switchBackend(['webgpu']);
+    });
     const simulated = simulateModelAccelerated(run.converted.graph, data.test);
     const layers = weightLayers(modelToGraph(trained), run.converted.graph);
     const result = {

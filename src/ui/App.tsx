@@ -21,8 +21,7 @@ import { BackendSelect } from './BackendSelect';
 import { startLab } from './lab-client';
 import { DEFAULT_LAB_STATE, recipeFor, stateFromQuery, stateToQuery, type LabState } from './state/lab-state';
 import { clearModel, loadModel, saveModel } from './state/model-store';
-import { TrainPanel } from './train/TrainPanel';
-import { useTraining } from './train/use-training';
+import { TrainSection } from './train/TrainSection';
 
 type DataStatus = { kind: 'loading'; progress?: DownloadProgress } | { kind: 'ready'; train: number; test: number } | { kind: 'error'; message: string };
 
@@ -67,7 +66,8 @@ export function App() {
     clearResults();
     saveModel(model).catch((e: Error) => setStoreError(`Could not save the model for the next visit: ${e.message}`));
   }, []);
-  const { run, start, cancel } = useTraining(onTrained);
+  const [training, setTraining] = useState(false);
+  const onTrainSettings = useCallback((train: LabState['train']) => setLab((s) => ({ ...s, train })), []);
 
   const [forgotten, setForgotten] = useState(false);
   const reset = useCallback(() => {
@@ -128,7 +128,7 @@ export function App() {
             runtime runs. Nothing leaves your browser.
           </p>
         </div>
-        <BackendSelect value={lab.backend} info={backend} onChange={(b) => setLab((s) => ({ ...s, backend: b }))} disabled={run.status === 'running'} />
+        <BackendSelect value={lab.backend} info={backend} onChange={(b) => setLab((s) => ({ ...s, backend: b }))} disabled={training} />
       </header>
       <DataBanner status={data} />
       {storeError && <p className="error">{storeError}</p>}
@@ -137,15 +137,14 @@ export function App() {
           The saved model was deleted from this browser.
         </p>
       )}
-      <TrainPanel
+      <TrainSection
         settings={lab.train}
-        onSettingsChange={(train) => setLab((s) => ({ ...s, train }))}
-        run={run}
+        onSettingsChange={onTrainSettings}
         ready={data.kind === 'ready'}
         trained={trained}
-        onStart={() => start(lab.train)}
-        onCancel={cancel}
+        onTrained={onTrained}
         onReset={reset}
+        onBusyChange={setTraining}
       />
       <QuantizePanel
         settings={lab.quant}
@@ -153,7 +152,7 @@ export function App() {
         run={quant.run}
         report={report}
         files={files}
-        canRun={!!trained && run.status !== 'running'}
+        canRun={!!trained && !training}
         onRun={() => quantizeModes(lab.quant.modes)}
         onExportFloat={() => quantizeModes(['float32'])}
         onCancel={quant.cancel}
@@ -161,7 +160,7 @@ export function App() {
       <QatPanel
         settings={lab.qat}
         onSettingsChange={(qat) => setLab((s) => ({ ...s, qat }))}
-        canRun={!!trained && run.status !== 'running' && quant.run.status !== 'running'}
+        canRun={!!trained && !training && quant.run.status !== 'running'}
         running={quant.run.status === 'running' && quant.run.step?.mode === 'qat'}
         progress={qatProgress}
         outcome={outcomes.qat}
@@ -174,13 +173,13 @@ export function App() {
         measured={report?.modes}
         floatAccuracy={trained?.testAccuracy}
         running={quant.run.status === 'running'}
-        canRun={!!trained && run.status !== 'running'}
+        canRun={!!trained && !training}
         onRun={quantizeModes}
       />
       <DebuggerPanel
         trained={trained}
         recipeFor={(m) => recipeFor(lab.quant, m)}
-        busy={run.status === 'running' || quant.run.status === 'running'}
+        busy={training || quant.run.status === 'running'}
         onExportMixed={(mode, recipe) => trained && quant.runJobs(trained, [{ mode, job: convertJob(trained, recipe) }])}
       />
       <DrawPanel models={drawModels} />
