@@ -19,8 +19,8 @@ describe('readTfliteIo', () => {
   });
 
   it.each([
-    ['empty', new Uint8Array(0), /only 0 bytes/],
-    ['wrong identifier', new TextEncoder().encode('\u0010\u0000\u0000\u0000ABCDxxxxxxxx'), /identifier is 'ABCD'/],
+    ['empty', new Uint8Array(0), /truncated: 0 bytes/],
+    ['wrong identifier', new TextEncoder().encode('\u0010\u0000\u0000\u0000ABCDxxxxxxxx'), /identifier "ABCD"/],
   ])('rejects %s input', (_name, bytes, message) => {
     expect(() => readTfliteIo(bytes)).toThrow(TfliteFormatError);
     expect(() => readTfliteIo(bytes)).toThrow(message);
