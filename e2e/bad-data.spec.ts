@@ -39,8 +39,7 @@ async function serveDamagedCopy(port: number, damage: (dir: string) => void): Pr
 }
 
 test.describe('missing or corrupt MNIST files', () => {
-  test('a missing file says how to get it back', async ({ page, pageErrors }) => {
-    void pageErrors;
+  test('a missing file says how to get it back', async ({ page }) => {
     const site = await serveDamagedCopy(5191, (dir) => rmSync(join(dir, 'data', 'mnist-test.qlm')));
     try {
       await page.goto(site.url);
@@ -51,8 +50,7 @@ test.describe('missing or corrupt MNIST files', () => {
     }
   });
 
-  test('a corrupt file is named and explained, and the rest of the page keeps working', async ({ page, pageErrors }) => {
-    void pageErrors;
+  test('a corrupt file is named and explained, and the rest of the page keeps working', async ({ page }) => {
     const site = await serveDamagedCopy(5192, (dir) => writeFileSync(join(dir, 'data', 'mnist-train.qlm'), 'this is not MNIST at all'));
     try {
       await page.goto(site.url);

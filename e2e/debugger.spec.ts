@@ -10,9 +10,7 @@ async function fileBytes(page: Page, mode: string): Promise<number> {
 }
 
 test.describe('per-layer quantization debugger', () => {
-  test('int8 layer errors, then keep the dense layer in float and export a mixed-precision file', async ({ page, offsite, pageErrors }) => {
-    void offsite;
-    void pageErrors;
+  test('int8 layer errors, then keep the dense layer in float and export a mixed-precision file', async ({ page }) => {
     // The tutorial preset: conv2d_0 -> max pool -> flatten -> dense_3 (+ softmax); only int8 in the quantize panel.
     await openLab(page, '?modes=int8&limit=3000');
     await page.getByTestId('train-start').click();

@@ -13,9 +13,7 @@ async function stroke(page: Page, points: [number, number][]): Promise<void> {
   await page.mouse.up();
 }
 
-test('a drawn 7 is a 7 for every exported file in LiteRT.js', async ({ page, offsite, pageErrors }) => {
-  void offsite;
-  void pageErrors;
+test('a drawn 7 is a 7 for every exported file in LiteRT.js', async ({ page }) => {
   await openLab(page);
   await setSetting(page, 'trainLimit', 12000);
   await page.getByTestId('train-start').click();
@@ -37,9 +35,7 @@ test('a drawn 7 is a 7 for every exported file in LiteRT.js', async ({ page, off
   for (const mode of MODES) await expect(page.getByTestId(`draw-digit-${mode}`)).toHaveText(/^[0-9]$/);
 });
 
-test('confusion matrix and the digits a mode breaks, from the runtime predictions', async ({ page, offsite, pageErrors }) => {
-  void offsite;
-  void pageErrors;
+test('confusion matrix and the digits a mode breaks, from the runtime predictions', async ({ page }) => {
   await openLab(page);
   await setSetting(page, 'trainLimit', 3000);
   await page.getByTestId('train-start').click();

@@ -4,9 +4,7 @@ import { expect, openLab, parsePercent, test } from './fixtures';
 const file = (name: string, buffer: Buffer) => ({ name, mimeType: 'application/octet-stream', buffer });
 
 test.describe('tflite inspector', () => {
-  test('rejects corrupt files with a clear error, then shows a valid file’s graph and runtime accuracy', async ({ page, offsite, pageErrors }) => {
-    void offsite;
-    void pageErrors;
+  test('rejects corrupt files with a clear error, then shows a valid file’s graph and runtime accuracy', async ({ page }) => {
     // A briefly trained model, quantized to int8 only, gives a real .tflite to download.
     await openLab(page, '?limit=2000&modes=int8');
     await page.getByTestId('train-start').click();

@@ -14,9 +14,7 @@ function identifier(bytes: Uint8Array): string {
   return String.fromCharCode(...bytes.subarray(4, 8));
 }
 
-test('exports float32 for every preset, runs it in LiteRT.js and downloads it', async ({ page, offsite, pageErrors }) => {
-  void offsite;
-  void pageErrors;
+test('exports float32 for every preset, runs it in LiteRT.js and downloads it', async ({ page }) => {
   await openLab(page);
   await setSetting(page, 'trainLimit', 2000);
   for (const preset of ['tutorial', 'deep', 'separable']) {
@@ -39,9 +37,7 @@ test('exports float32 for every preset, runs it in LiteRT.js and downloads it', 
   }
 });
 
-test('quantizes every mode, measures each in LiteRT.js, downloads every file and the zip', async ({ page, offsite, pageErrors }) => {
-  void offsite;
-  void pageErrors;
+test('quantizes every mode, measures each in LiteRT.js, downloads every file and the zip', async ({ page }) => {
   await openLab(page);
   await setSetting(page, 'trainLimit', 6000);
   await page.getByTestId('train-start').click();

@@ -1,9 +1,7 @@
 import { expect, openLab, parsePercent, setSetting, test } from './fixtures';
 
 test.describe('training journey', () => {
-  test('trains on a subset, shows metrics, and the model survives a reload', async ({ page, offsite, pageErrors }) => {
-    void offsite;
-    void pageErrors;
+  test('trains on a subset, shows metrics, and the model survives a reload', async ({ page }) => {
     await openLab(page);
     await expect(page.getByTestId('backend-active')).toContainText('wasm');
     await setSetting(page, 'trainLimit', 3000);
@@ -27,9 +25,7 @@ test.describe('training journey', () => {
     await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
   });
 
-  test('cancel mid-epoch keeps the weights of the last completed epoch', async ({ page, offsite, pageErrors }) => {
-    void offsite;
-    void pageErrors;
+  test('cancel mid-epoch keeps the weights of the last completed epoch', async ({ page }) => {
     await openLab(page);
     await setSetting(page, 'trainLimit', 4000);
     await setSetting(page, 'epochs', 20);
@@ -45,18 +41,14 @@ test.describe('training journey', () => {
     await expect(page.getByTestId('train-start')).toBeEnabled();
   });
 
-  test('a diverging run stops with an explanation', async ({ page, offsite, pageErrors }) => {
-    void offsite;
-    void pageErrors;
+  test('a diverging run stops with an explanation', async ({ page }) => {
     await openLab(page, '?lr=8&opt=sgd&limit=2000');
     await page.getByTestId('train-start').click();
     await expect(page.getByTestId('train-error')).toContainText(/learning rate/i, { timeout: 120_000 });
     await expect(page.getByTestId('train-start')).toBeEnabled();
   });
 
-  test('one epoch on all 60,000 images reaches at least 95.5% test accuracy, and the page stays responsive', async ({ page, offsite, pageErrors }) => {
-    void offsite;
-    void pageErrors;
+  test('one epoch on all 60,000 images reaches at least 95.5% test accuracy, and the page stays responsive', async ({ page }) => {
     await openLab(page);
     // Record main-thread tasks longer than 50 ms (the Long Tasks API) while training runs in the worker.
     await page.evaluate(() => {

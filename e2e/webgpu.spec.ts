@@ -38,9 +38,7 @@ async function trainToLastBatch(page: Page): Promise<BatchStatus> {
 }
 
 test.describe('WebGPU backend', () => {
-  test('trains like the CPU backend from the same seed', async ({ page, offsite, pageErrors }) => {
-    void offsite;
-    void pageErrors;
+  test('trains like the CPU backend from the same seed', async ({ page }) => {
     test.setTimeout(90_000);
 
     await openLab(page, `?backend=webgpu&${SETTINGS}`);

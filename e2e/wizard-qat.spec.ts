@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, openLab, parsePercent, setSetting, test } from './fixtures';
 
-test('the wizard recommends a mode, runs it and shows what was measured', async ({ page, offsite, pageErrors }) => {
-  void offsite;
-  void pageErrors;
+test('the wizard recommends a mode, runs it and shows what was measured', async ({ page }) => {
   await openLab(page);
   await setSetting(page, 'trainLimit', 3000);
   await page.getByTestId('train-start').click();
@@ -25,9 +23,7 @@ test('the wizard recommends a mode, runs it and shows what was measured', async 
   await expect(page.getByTestId('runtime-accuracy-int8')).toContainText('%');
 });
 
-test('QAT after one epoch: int8 as accurate as post-training int8 and close to float, file downloadable', async ({ page, offsite, pageErrors }) => {
-  void offsite;
-  void pageErrors;
+test('QAT after one epoch: int8 as accurate as post-training int8 and close to float, file downloadable', async ({ page }) => {
   await openLab(page, '?modes=int8');
   await page.getByTestId('train-start').click();
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 220_000 });

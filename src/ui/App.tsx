@@ -41,12 +41,21 @@ export function App() {
   useEffect(() => {
     // A newer start (backend change, or React's development double effect) supersedes this one.
     let current = true;
+    // Progress reports travel on their own channel and can arrive after the outcome: once the data is
+    // ready (or failed), a late report must not put the page back into "loading".
+    let settled = false;
     setData({ kind: 'loading' });
     startLab(lab.backend, {
       onBackend: (info) => current && setBackend(info),
-      onDataProgress: (progress) => current && setData({ kind: 'loading', progress }),
-      onDataReady: (c) => current && setData({ kind: 'ready', ...c }),
-    }).catch((e: Error) => current && setData({ kind: 'error', message: e.message }));
+      onDataProgress: (progress) => current && !settled && setData({ kind: 'loading', progress }),
+      onDataReady: (c) => {
+        settled = true;
+        if (current) setData({ kind: 'ready', ...c });
+      },
+    }).catch((e: Error) => {
+      settled = true;
+      if (current) setData({ kind: 'error', message: e.message });
+    });
     return () => {
       current = false;
     };

@@ -46,11 +46,8 @@ export const runtimeBridge = new WorkerBridge<RuntimeWorkerApi>(
   'TFLite runtime',
   () => new Worker(new URL('../../workers/runtime.worker.ts', import.meta.url), { type: 'module', name: 'runtime' }),
   async (api) => {
-    runtimeEngine = await api.init(new URL('wasm/litert/', APP_BASE).href);
+    await api.init(new URL('wasm/litert/', APP_BASE).href);
   },
 );
-
-/** Engine description reported by the runtime worker once started. */
-export let runtimeEngine = '';
 
 export { Comlink };
