@@ -16,7 +16,7 @@ import { DEFAULT_RECIPE } from '../quant/recipe';
 import { makeBatch, mulberry32, shuffleInPlace } from '../train/batches';
 import { checkDivergence, LossWatch } from '../train/divergence';
 import type { TrainProgress } from '../train/settings';
-import { categoricalCrossEntropy } from '../train/train';
+import { categoricalCrossEntropy, evaluateClassifier } from '../train/train';
 import { RANGE_MOMENTUM } from './fake-quant';
 import {
   buildQatNetwork, disposeQatNetwork, qatForward, qatWeightsOf, type QatNetwork, type QatWeightGranularity, type RangeTable,
@@ -98,30 +98,12 @@ export function validateQatSettings(s: QatSettings): string[] {
   return problems;
 }
 
-const EVAL_BATCH = 1000;
-
 /**
  * Accuracy on a split with the QAT forward pass: `quantize` true simulates the int8 file (ranges
  * frozen, softmax output on its int8 grid), false runs the plain float model.
  */
-export function evaluateQat(net: QatNetwork, split: MnistSplit, ranges: RangeTable, quantize: boolean): { accuracy: number; predictions: Uint8Array } {
-  const predictions = new Uint8Array(split.count);
-  let correct = 0;
-  for (let start = 0; start < split.count; start += EVAL_BATCH) {
-    const n = Math.min(EVAL_BATCH, split.count - start);
-    const indices = Uint32Array.from({ length: n }, (_, i) => start + i);
-    const classes = tf.tidy(() => {
-      const x = tf.tensor4d(makeBatch(split, indices).images, [n, split.rows, split.cols, 1]);
-      return tf.argMax(qatForward(net, x, { quantize, ranges, quantizeSoftmax: true }), -1);
-    });
-    const values = classes.dataSync();
-    classes.dispose();
-    for (let i = 0; i < n; i++) {
-      predictions[start + i] = values[i];
-      if (values[i] === split.labels[start + i]) correct++;
-    }
-  }
-  return { accuracy: split.count === 0 ? 0 : correct / split.count, predictions };
+export function evaluateQat(net: QatNetwork, split: MnistSplit, ranges: RangeTable, quantize: boolean): Promise<{ accuracy: number; predictions: Uint8Array }> {
+  return evaluateClassifier(split, (x) => qatForward(net, x, { quantize, ranges, quantizeSoftmax: true }));
 }
 
 /**
@@ -168,12 +150,12 @@ export async function trainQat(data: MnistDataset, trained: TrainedModel, settin
     const eta = () => (batchesDone === 0 ? NaN : (elapsed() / batchesDone) * (totalBatches - batchesDone));
     let snapshot = { weights: qatWeightsOf(net), ranges: cloneRanges(ranges), imagesSeen: 0 };
 
-    const finish = (cancelled: boolean): QatResult => {
+    const finish = async (cancelled: boolean): Promise<QatResult> => {
       let simulated = history.length > 0 ? history[history.length - 1].testAccuracy : NaN;
       let floatAccuracy = history.length > 0 ? history[history.length - 1].floatTestAccuracy : NaN;
       if (history.length === 0 && Object.keys(snapshot.ranges).length > 0) {
-        simulated = evaluateQat(net, data.test, snapshot.ranges, true).accuracy;
-        floatAccuracy = evaluateQat(net, data.test, snapshot.ranges, false).accuracy;
+        simulated = (await evaluateQat(net, data.test, snapshot.ranges, true)).accuracy;
+        floatAccuracy = (await evaluateQat(net, data.test, snapshot.ranges, false)).accuracy;
       }
       return {
         model: { ...trained, weights: snapshot.weights, testAccuracy: floatAccuracy },
@@ -191,7 +173,7 @@ export async function trainQat(data: MnistDataset, trained: TrainedModel, settin
     const cancelNow = () => {
       if (history.length === 0) snapshot = { weights: qatWeightsOf(net), ranges: cloneRanges(ranges), imagesSeen };
       else tf.tidy(() => net.variables.forEach((v, i) => v.assign(tf.tensor(snapshot.weights[i].values, snapshot.weights[i].shape))));
-      return finish(true);
+      return finish(true); // callers await it inside the try, before the network is disposed
     };
 
     for (let epoch = 0; epoch < settings.epochs; epoch++) {
@@ -200,7 +182,7 @@ export async function trainQat(data: MnistDataset, trained: TrainedModel, settin
       let lossSum = 0;
       let correctSum = 0;
       for (let batch = 0; batch < batchesPerEpoch; batch++) {
-        if (opts.shouldCancel?.()) return cancelNow();
+        if (opts.shouldCancel?.()) return await cancelNow();
         const indices = subset.subarray(batch * batchSize, (batch + 1) * batchSize);
         const { loss, correct } = qatBatch(net, optimizer, data.train, indices, ranges, momentum);
         const problem = checkDivergence(watch, loss, { epoch, batch, learningRate: settings.learningRate, optimizer: 'adam' });
@@ -220,9 +202,9 @@ export async function trainQat(data: MnistDataset, trained: TrainedModel, settin
         }
       }
       const epochTrainSeconds = (Date.now() - epochStart) / 1000;
-      if (opts.shouldCancel?.()) return cancelNow();
-      const testAccuracy = evaluateQat(net, data.test, ranges, true).accuracy;
-      const floatTestAccuracy = evaluateQat(net, data.test, ranges, false).accuracy;
+      if (opts.shouldCancel?.()) return await cancelNow();
+      const testAccuracy = (await evaluateQat(net, data.test, ranges, true)).accuracy;
+      const floatTestAccuracy = (await evaluateQat(net, data.test, ranges, false)).accuracy;
       const metrics: QatEpochMetrics = {
         epoch, loss: lossSum / subset.length, accuracy: correctSum / subset.length, testAccuracy, floatTestAccuracy,
         seconds: (Date.now() - epochStart) / 1000,
@@ -235,7 +217,7 @@ export async function trainQat(data: MnistDataset, trained: TrainedModel, settin
       });
       await yieldToEventLoop();
     }
-    return finish(false);
+    return await finish(false);
   } finally {
     optimizer.dispose();
     disposeQatNetwork(net);

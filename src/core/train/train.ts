@@ -273,16 +273,21 @@ const EVAL_BATCH = 1000;
  * ([count], 0..9); `accuracy` is the fraction equal to the labels. Reads back asynchronously, so it
  * works on every backend (see {@link readPending}).
  */
-export async function evaluateModel(model: tfl.LayersModel, split: MnistSplit): Promise<{ accuracy: number; predictions: Uint8Array }> {
+export function evaluateModel(model: tfl.LayersModel, split: MnistSplit): Promise<{ accuracy: number; predictions: Uint8Array }> {
+  return evaluateClassifier(split, (x) => model.predict(x) as tf.Tensor);
+}
+
+/**
+ * Classifies a whole split in batches with `forward` ([n, 28, 28, 1] pixels / 255 -> [n, 10] scores),
+ * reading results back asynchronously (works on every backend). Shared by training and QAT.
+ */
+export async function evaluateClassifier(split: MnistSplit, forward: (x: tf.Tensor4D) => tf.Tensor): Promise<{ accuracy: number; predictions: Uint8Array }> {
   const predictions = new Uint8Array(split.count);
   let correct = 0;
   for (let start = 0; start < split.count; start += EVAL_BATCH) {
     const n = Math.min(EVAL_BATCH, split.count - start);
     const indices = Uint32Array.from({ length: n }, (_, i) => start + i);
-    const classes = tf.tidy(() => {
-      const x = tf.tensor4d(makeBatch(split, indices).images, [n, split.rows, split.cols, 1]);
-      return tf.argMax(model.predict(x) as tf.Tensor, -1);
-    });
+    const classes = tf.tidy(() => tf.argMax(forward(tf.tensor4d(makeBatch(split, indices).images, [n, split.rows, split.cols, 1])), -1));
     let values: ArrayLike<number>;
     try {
       values = await classes.data();

@@ -13,8 +13,39 @@ export interface RowQuantization {
   offset: number;
 }
 
-/** Asymmetric int8 [-128, 127]; the range always includes 0; an all-zero row gives scale 1, offset 0. */
-export function asymmetricQuantizeRow(src: Float32Array, start: number, size: number): RowQuantization {
+/**
+ * Per-row parameters of the hybrid kernels' on-the-fly input quantization, from the row's min and
+ * max (after TFLite's portable tensor_utils): real ≈ scale * (q - offset), q = round(offset + x * inv)
+ * for asymmetric rows, round(x * inv) for symmetric ones. Shared with the tfjs twin (src/accel).
+ */
+export interface RowParams {
+  scale: number;
+  offset: number;
+  inv: number;
+}
+
+/** Asymmetric int8: the range includes 0; an all-zero row gives scale 1, offset 0 (and inv 0: every q is 0). */
+export function asymmetricRowParams(rowMin: number, rowMax: number): RowParams {
+  const min = Math.min(rowMin, 0);
+  const max = Math.max(rowMax, 0);
+  if (min === max) return { scale: 1, offset: 0, inv: 0 };
+  const scale = (max - min) / 255;
+  const zpFromMin = -128 - min / scale;
+  const zpFromMax = 127 - max / scale;
+  const zp = 128 + Math.abs(min / scale) < 127 + Math.abs(max / scale) ? zpFromMin : zpFromMax;
+  const offset = zp <= -128 ? -128 : zp >= 127 ? 127 : roundHalfAway(zp);
+  const fscale = Math.fround(scale);
+  return { scale: fscale, offset, inv: Math.fround(1 / fscale) };
+}
+
+/** Symmetric int8 [-127, 127]; an all-zero row gives scale 1 (inv 0). */
+export function symmetricRowParams(rowMin: number, rowMax: number): RowParams {
+  const range = Math.max(Math.abs(rowMin), Math.abs(rowMax));
+  if (range === 0) return { scale: 1, offset: 0, inv: 0 };
+  return { scale: Math.fround(range / 127), offset: 0, inv: Math.fround(127 / range) };
+}
+
+function rowMinMax(src: Float32Array, start: number, size: number): [number, number] {
   let min = 0;
   let max = 0;
   for (let i = start; i < start + size; i++) {
@@ -22,30 +53,24 @@ export function asymmetricQuantizeRow(src: Float32Array, start: number, size: nu
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  return [min, max];
+}
+
+/** Asymmetric int8 [-128, 127]; the range always includes 0; an all-zero row gives scale 1, offset 0. */
+export function asymmetricQuantizeRow(src: Float32Array, start: number, size: number): RowQuantization {
+  const { scale, offset, inv } = asymmetricRowParams(...rowMinMax(src, start, size));
   const values = new Int8Array(size);
-  if (min === max) return { values, scale: 1, offset: 0 };
-  const scale = (max - min) / 255;
-  const zpFromMin = -128 - min / scale;
-  const zpFromMax = 127 - max / scale;
-  const zp = 128 + Math.abs(min / scale) < 127 + Math.abs(max / scale) ? zpFromMin : zpFromMax;
-  const offset = zp <= -128 ? -128 : zp >= 127 ? 127 : roundHalfAway(zp);
-  const fscale = Math.fround(scale);
-  const inv = Math.fround(1 / fscale);
   for (let i = 0; i < size; i++) {
     const q = roundHalfAway(Math.fround(offset + Math.fround(src[start + i] * inv)));
     values[i] = q < -128 ? -128 : q > 127 ? 127 : q;
   }
-  return { values, scale: fscale, offset };
+  return { values, scale, offset };
 }
 
 /** Symmetric int8 [-127, 127], offset 0; an all-zero row gives scale 1. */
 export function symmetricQuantizeRow(src: Float32Array, start: number, size: number): RowQuantization {
-  let range = 0;
-  for (let i = start; i < start + size; i++) range = Math.max(range, Math.abs(src[i]));
+  const { scale, inv } = symmetricRowParams(...rowMinMax(src, start, size));
   const values = new Int8Array(size);
-  if (range === 0) return { values, scale: 1, offset: 0 };
-  const scale = Math.fround(range / 127);
-  const inv = Math.fround(127 / range);
   for (let i = 0; i < size; i++) {
     const q = roundHalfAway(Math.fround(src[start + i] * inv));
     values[i] = q < -127 ? -127 : q > 127 ? 127 : q;
