@@ -41,8 +41,8 @@ export function ConfusionPanel({ outcomes, testSet: given, loadTestSet, floatMod
     };
   }, [given, loaded, loadTestSet, modes.length]);
 
-  // Default to the first quantized mode: the float file is the baseline, not the interesting one.
-  const mode = chosen && outcomes[chosen] ? chosen : (modes.find((m) => m !== floatMode) ?? modes[0]);
+  // Default to full int8, the mode whose mistakes are most instructive, else the first non-float mode.
+  const mode = chosen && outcomes[chosen] ? chosen : outcomes.int8 ? 'int8' : (modes.find((m) => m !== floatMode) ?? modes[0]);
   const outcome = mode ? outcomes[mode] : undefined;
   const reference = outcomes[floatMode];
 
