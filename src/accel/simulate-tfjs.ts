@@ -10,10 +10,10 @@
  */
 
 import * as tf from '@tensorflow/tfjs-core';
-import { shapeSize, type Graph, type GraphOp, type Pool2DOp } from '../core/graph/graph';
-import { float16BitsToFloat32 } from '../core/graph/float16';
+import type { Graph, GraphOp, Pool2DOp } from '../core/graph/graph';
+import { batchedTensors, graphIo, prepareStatic } from '../core/graph/reference/run-graph';
 import { evalSoftmax } from '../core/graph/reference/softmax';
-import { allocate, decodeConstant, dequantizeInto, tensorParams, toFloat, type RunContext, type TensorData } from '../core/graph/reference/tensors';
+import { allocate, toFloat, type RunContext, type TensorData } from '../core/graph/reference/tensors';
 import {
   dequantizeTfjs, maxPoolTfjs, poolClamp, poolTfjs, quantizeTfjs, softmaxFloatTfjs, softmaxInt8Tfjs,
 } from './simple-ops-tfjs';
@@ -38,31 +38,6 @@ export interface TfjsRunResult {
   raw: TensorData;
   /** tfjs backend that ran it. */
   backend: string;
-}
-
-/** Which tensors carry the batch: graph inputs and everything computed from them. */
-function batchedTensors(graph: Graph): boolean[] {
-  const batched = graph.tensors.map(() => false);
-  for (const i of graph.inputs) batched[i] = true;
-  for (const op of graph.ops) if (op.inputs.some((i) => i >= 0 && batched[i])) for (const o of op.outputs) batched[o] = true;
-  return batched;
-}
-
-/** Decoded constants, with static ops (DEQUANTIZE of float16 or int8 constants) evaluated on the host. */
-function staticValues(graph: Graph, batched: boolean[]): (TensorData | undefined)[] {
-  const values = graph.tensors.map((t) => (t.data ? decodeConstant(t) : undefined));
-  for (const op of graph.ops) {
-    if (op.outputs.some((o) => batched[o])) continue;
-    if (op.kind !== 'DEQUANTIZE') throw new Error(`static ${op.kind} ops are not supported`);
-    const inT = graph.tensors[op.inputs[0]];
-    const v = values[op.inputs[0]];
-    if (!v) throw new Error(`DEQUANTIZE: ${inT.name} has no value`);
-    const out = new Float32Array(v.length);
-    if (inT.dtype === 'float16') for (let i = 0; i < v.length; i++) out[i] = float16BitsToFloat32(v[i]);
-    else dequantizeInto(v, out, tensorParams(inT).scale, tensorParams(inT).zeroPoint);
-    values[op.outputs[0]] = out;
-  }
-  return values;
 }
 
 /** Ops consuming each tensor. */
@@ -104,16 +79,10 @@ function hostSoftmax(graph: Graph, op: Extract<GraphOp, { kind: 'SOFTMAX' }>, x:
  * tensor's params as the reference does.
  */
 export function runGraphTfjs(graph: Graph, input: Float32Array, batch: number, options: TfjsRunOptions = {}): TfjsRunResult {
-  if (graph.inputs.length !== 1 || graph.outputs.length !== 1) throw new Error('runGraphTfjs supports one input and one output');
-  const inIndex = graph.inputs[0];
-  const outIndex = graph.outputs[0];
-  const inT = graph.tensors[inIndex];
-  const outT = graph.tensors[outIndex];
-  const perIn = shapeSize(inT.shape.slice(1));
-  const perOut = shapeSize(outT.shape.slice(1));
-  if (input.length !== batch * perIn) throw new Error(`runGraphTfjs: input has ${input.length} values, expected ${batch} x ${perIn}`);
+  const { inIndex, outIndex, inT, outT, perIn, perOut } = graphIo(graph, input, batch, 'runGraphTfjs');
   const batched = batchedTensors(graph);
-  const values = staticValues(graph, batched);
+  // Constants and static ops (DEQUANTIZE of float16 or int8 constants) run once on the host, in the reference.
+  const values = prepareStatic(graph, batched);
   const uses = consumers(graph);
   const prepared = new Map<number, PreparedWeighted>();
   const raw = allocate(outT.dtype, batch * perOut);

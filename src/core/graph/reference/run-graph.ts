@@ -44,7 +44,7 @@ function evalOp(ctx: RunContext, op: GraphOp): void {
 }
 
 /** Which tensors carry the batch: graph inputs and everything computed from them. */
-function batchedTensors(graph: Graph): boolean[] {
+export function batchedTensors(graph: Graph): boolean[] {
   const batched = graph.tensors.map(() => false);
   for (const i of graph.inputs) batched[i] = true;
   for (const op of graph.ops) {
@@ -54,11 +54,24 @@ function batchedTensors(graph: Graph): boolean[] {
 }
 
 /** Constants decoded once, and static ops (e.g. DEQUANTIZE of float16 weights) evaluated once. */
-function prepareStatic(graph: Graph, batched: boolean[]): (TensorData | undefined)[] {
+export function prepareStatic(graph: Graph, batched: boolean[]): (TensorData | undefined)[] {
   const values: (TensorData | undefined)[] = graph.tensors.map((t) => (t.data ? decodeConstant(t) : undefined));
   const ctx: RunContext = { graph, values, batch: 1, batched };
   for (const op of graph.ops) if (!op.outputs.some((o) => batched[o])) evalOp(ctx, op);
   return values;
+}
+
+/** The single input and output of a graph and their per-image sizes; checks `input` holds `batch` images. */
+export function graphIo(graph: Graph, input: Float32Array, batch: number, who: string) {
+  if (graph.inputs.length !== 1 || graph.outputs.length !== 1) throw new Error(`${who} supports one input and one output`);
+  const inIndex = graph.inputs[0];
+  const outIndex = graph.outputs[0];
+  const inT = graph.tensors[inIndex];
+  const outT = graph.tensors[outIndex];
+  const perIn = shapeSize(inT.shape.slice(1));
+  const perOut = shapeSize(outT.shape.slice(1));
+  if (input.length !== batch * perIn) throw new Error(`${who}: input has ${input.length} values, expected ${batch} x ${perIn}`);
+  return { inIndex, outIndex, inT, outT, perIn, perOut };
 }
 
 /**
@@ -66,14 +79,7 @@ function prepareStatic(graph: Graph, batched: boolean[]): (TensorData | undefine
  * quantized graph input (int8-I/O) is quantized with the input tensor's params as a QUANTIZE op would.
  */
 export function runGraph(graph: Graph, input: Float32Array, batch: number, options: RunOptions = {}): RunResult {
-  if (graph.inputs.length !== 1 || graph.outputs.length !== 1) throw new Error('runGraph supports one input and one output');
-  const inIndex = graph.inputs[0];
-  const outIndex = graph.outputs[0];
-  const inT = graph.tensors[inIndex];
-  const outT = graph.tensors[outIndex];
-  const perIn = shapeSize(inT.shape.slice(1));
-  const perOut = shapeSize(outT.shape.slice(1));
-  if (input.length !== batch * perIn) throw new Error(`runGraph: input has ${input.length} values, expected ${batch} x ${perIn}`);
+  const { inIndex, outIndex, inT, outT, perIn, perOut } = graphIo(graph, input, batch, 'runGraph');
   const batched = batchedTensors(graph);
   const staticValues = prepareStatic(graph, batched);
   const chunk = Math.max(1, options.chunkSize ?? 256);
