@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium; nothing is downloaded (no `npx playwright install`). */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** E2E_PORT lets several checkouts run their suites side by side. */
+const port = Number(process.env.E2E_PORT ?? 5173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -12,7 +14,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:5173',
+    baseURL: `http://127.0.0.1:${port}`,
     acceptDownloads: true,
     launchOptions: {
       executablePath: chromium,
@@ -24,8 +26,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --port 5173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:5173',
+    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
