@@ -1,5 +1,5 @@
-import { loadLiteRtForNode } from '../cli/litert-node';
-import { loadMnistFromIdx } from '../cli/mnist-node';
+import { loadLiteRtForNode } from '../src/node/litert-node';
+import { loadMnistFromIdx } from '../src/node/mnist-node';
 import { simulateGraphTfjs } from '../src/accel/simulate-tfjs';
 import { initBackend } from '../src/backends/select-backend';
 import { accuracyOf, argmaxRows } from '../src/core/eval/metrics';

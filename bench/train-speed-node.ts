@@ -1,4 +1,4 @@
-import { loadMnistFromIdx } from '../cli/mnist-node';
+import { loadMnistFromIdx } from '../src/node/mnist-node';
 import { initBackend, type BackendName } from '../src/backends/select-backend';
 import { DEFAULT_TRAIN_SETTINGS } from '../src/core/train/settings';
 import { trainModel } from '../src/core/train/train';

@@ -9,7 +9,7 @@ import { initBackend } from '../src/backends/select-backend';
 import { describePreset, PRESETS } from '../src/core/model/presets';
 import { buildReport } from '../src/core/report/build-report';
 import { trainModel } from '../src/core/train/train';
-import { loadMnistFromIdx } from './mnist-node';
+import { loadMnistFromIdx } from '../src/node/mnist-node';
 import { parseCliArgs, USAGE, UsageError } from './options';
 import { runModes } from './run-modes';
 

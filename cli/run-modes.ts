@@ -7,7 +7,7 @@ import { simulateModelAccelerated } from '../src/accel/simulate-model-tfjs';
 import { DEFAULT_RECIPE, type QuantRecipe } from '../src/core/quant/recipe';
 import type { ModeReport } from '../src/core/report/report';
 import { evaluateTflite } from '../src/runtime/litert-eval';
-import { loadLiteRtForNode } from './litert-node';
+import { loadLiteRtForNode } from '../src/node/litert-node';
 import type { CliOptions } from './options';
 
 export interface ModeArtifact {

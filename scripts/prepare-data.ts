@@ -6,7 +6,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packSplit } from '../src/core/mnist/pack';
-import { loadMnistFromIdx } from '../cli/mnist-node';
+import { loadMnistFromIdx } from '../src/node/mnist-node';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'public', 'data');

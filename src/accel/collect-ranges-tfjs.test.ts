@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadMnistFromIdx } from '../../cli/mnist-node';
+import { loadMnistFromIdx } from '../node/mnist-node';
 import { initBackend } from '../backends/select-backend';
 import { modelToGraph } from '../core/graph/model-to-graph';
 import { randomWeights } from '../core/graph/random-weights';

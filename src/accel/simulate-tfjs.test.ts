@@ -7,7 +7,7 @@
  * agreement >= 99.9%.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadMnistFromIdx } from '../../cli/mnist-node';
+import { loadMnistFromIdx } from '../node/mnist-node';
 import { initBackend, type BackendName } from '../backends/select-backend';
 import type { Graph } from '../core/graph/graph';
 import { modelToGraph } from '../core/graph/model-to-graph';

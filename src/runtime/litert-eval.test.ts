@@ -2,7 +2,7 @@
 // against a plain TypeScript computation of the same layer.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findLiteRtWasmDir, loadLiteRtForNode } from '../../cli/litert-node';
+import { findLiteRtWasmDir, loadLiteRtForNode } from '../node/litert-node';
 import { decodeOutput, encodeInput, evaluateTflite, predictTflite } from './litert-eval';
 import { LITERT_VERSION, type LiteRtRuntime } from './litert-module';
 import { buildFloatFullyConnected, buildInt8FullyConnected, type FullyConnectedSpec, type Int8Params } from './testing/fully-connected-tflite';

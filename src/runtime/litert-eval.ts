@@ -1,7 +1,7 @@
 /**
  * Evaluates .tflite files on MNIST in the real TFLite runtime (LiteRT.js, wasm CPU path), the same
  * way from the runtime worker, the CLI and the tests. LiteRT must have been started first
- * (workers/runtime.worker.ts `init`, or cli/litert-node.ts `loadLiteRtForNode`).
+ * (workers/runtime.worker.ts `init`, or src/node/litert-node.ts `loadLiteRtForNode`).
  *
  * Models take one image, [1, 28, 28, 1] (any shape of 784 elements works), as float32 pixels / 255
  * or, for integer inputs, those values quantized with the input tensor's own scale and zero point

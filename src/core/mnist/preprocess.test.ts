@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadMnistFromIdx } from '../../../cli/mnist-node';
+import { loadMnistFromIdx } from '../../node/mnist-node';
 import { centreOfMass, inkBox, MNIST_BOX, MNIST_SIDE, preprocessDrawing } from './preprocess';
 
 /** A `width` x `height` canvas with the rectangles filled with ink 1. */

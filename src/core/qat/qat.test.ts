@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadMnistFromIdx } from '../../../cli/mnist-node';
+import { loadMnistFromIdx } from '../../node/mnist-node';
 import { initBackend } from '../../backends/select-backend';
 import { runGraph } from '../graph/reference/run-graph';
 import { argmaxRows } from '../eval/metrics';

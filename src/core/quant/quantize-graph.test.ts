@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadMnistFromIdx } from '../../../cli/mnist-node';
+import { loadMnistFromIdx } from '../../node/mnist-node';
 import { imagesToFloat } from '../mnist/dataset';
 import type { Graph } from '../graph/graph';
 import { modelToGraph } from '../graph/model-to-graph';

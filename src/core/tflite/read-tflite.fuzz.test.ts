@@ -1,6 +1,6 @@
 import { Builder } from 'flatbuffers';
 import { describe, expect, it } from 'vitest';
-import { SMALL_GRAPHS, seededRandom } from './graph-fixtures';
+import { SMALL_GRAPHS, seededRandom } from './testing/graph-fixtures';
 import { inspectTflite, readTflite, tensorValues, TfliteFormatError } from './read-tflite';
 import { writeTflite } from './write-tflite';
 

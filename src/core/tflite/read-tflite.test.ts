@@ -1,6 +1,6 @@
 import { Builder } from 'flatbuffers';
 import { describe, expect, it } from 'vitest';
-import { SMALL_GRAPHS, smallFloat16Graph, smallInt8Graph } from './graph-fixtures';
+import { SMALL_GRAPHS, smallFloat16Graph, smallInt8Graph } from './testing/graph-fixtures';
 import { constantValues, inspectTflite, readTflite, tensorValues, TfliteFormatError } from './read-tflite';
 import { BUILTIN_OPERATOR_NAMES, BUILTIN_OPTIONS_NAMES } from './schema';
 import { writeTflite } from './write-tflite';

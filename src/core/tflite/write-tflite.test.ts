@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../graph/graph';
-import { SMALL_GRAPHS, tutorialFloatGraph } from './graph-fixtures';
+import { SMALL_GRAPHS, tutorialFloatGraph } from './testing/graph-fixtures';
 import { inspectTflite, readTflite } from './read-tflite';
 import { opVersion, writeTflite } from './write-tflite';
 

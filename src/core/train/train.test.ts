@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadMnistFromIdx } from '../../../cli/mnist-node';
+import { loadMnistFromIdx } from '../../node/mnist-node';
 import { initBackend } from '../../backends/select-backend';
 import { takeFirst, type MnistDataset } from '../mnist/dataset';
 import { buildModel } from '../model/build-model';

@@ -6,7 +6,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { SMALL_GRAPHS, seededRandom, tutorialFloatGraph } from '../../core/tflite/graph-fixtures';
+import { SMALL_GRAPHS, seededRandom, tutorialFloatGraph } from '../../core/tflite/testing/graph-fixtures';
 import { writeTflite } from '../../core/tflite/write-tflite';
 import { constantChoices, inspectFile, mnistFit, tensorHistogram } from './inspector-model';
 import { InspectorView } from './InspectorView';

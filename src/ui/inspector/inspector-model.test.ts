@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallInt8Graph, tutorialFloatGraph } from '../../core/tflite/graph-fixtures';
+import { smallInt8Graph, tutorialFloatGraph } from '../../core/tflite/testing/graph-fixtures';
 import type { TfliteModelInfo, TfliteTensorInfo } from '../../core/tflite/read-tflite';
 import { writeTflite } from '../../core/tflite/write-tflite';
 import {

