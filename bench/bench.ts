@@ -30,14 +30,19 @@ function printRows(rows: BenchRow[]) {
 function loadNote(): string | undefined {
   const cores = availableParallelism();
   const [one] = loadavg();
-  return one > cores - 0.5 ? `note: load average ${one.toFixed(1)} on ${cores} cores: other processes are running, timings are noisy` : undefined;
+  return one > cores - 0.5
+    ? `note: load average ${one.toFixed(1)} on ${cores} cores: other processes are running, timings are noisy`
+    : undefined;
 }
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const sections = SECTIONS.filter((s) => opts.only == null || s.id === opts.only);
-  if (sections.length === 0) throw new Error(`No bench section "${opts.only}"; have ${SECTIONS.map((s) => s.id).join(', ')}`);
-  console.log(`Quantization Lab bench${opts.quick ? ' (--quick: smaller runs, extrapolated)' : ''}; Node ${process.version}`);
+  if (sections.length === 0)
+    throw new Error(`No bench section "${opts.only}"; have ${SECTIONS.map((s) => s.id).join(', ')}`);
+  console.log(
+    `Quantization Lab bench${opts.quick ? ' (--quick: smaller runs, extrapolated)' : ''}; Node ${process.version}`,
+  );
   const started = performance.now();
   for (const section of sections) {
     console.log(`\n## ${section.title}`);
@@ -52,7 +57,9 @@ async function main() {
       console.log(`  FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
     const after = loadNote();
-    console.log(`  (section took ${((performance.now() - sectionStarted) / 1000).toFixed(0)} s${after ? `; ${after.slice('note: '.length)}` : ''})`);
+    console.log(
+      `  (section took ${((performance.now() - sectionStarted) / 1000).toFixed(0)} s${after ? `; ${after.slice('note: '.length)}` : ''})`,
+    );
   }
   console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

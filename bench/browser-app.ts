@@ -17,8 +17,13 @@ export const BASE_URL = `http://127.0.0.1:${PREVIEW_PORT}`;
 
 /** Same flags as playwright.config.ts; WebGPU is only offered with --enable-unsafe-webgpu here. */
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu',
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-webgpu',
 ];
 
 /** Runs a command in the repo root; resolves with its output, rejects with it on a non-zero exit. */
@@ -29,7 +34,11 @@ function run(command: string, args: string[]): Promise<string> {
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`)),
+    );
   });
 }
 
@@ -51,7 +60,8 @@ export interface PreviewServer {
  */
 export async function startPreview(timeoutMs = 60_000): Promise<PreviewServer> {
   const child: ChildProcess = spawn(
-    'npx', ['vite', 'preview', '--port', String(PREVIEW_PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', BENCH_DIST],
+    'npx',
+    ['vite', 'preview', '--port', String(PREVIEW_PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', BENCH_DIST],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';

@@ -23,7 +23,10 @@ interface BenchWindow {
 }
 
 /** Opens the lab with URL settings and waits until MNIST is loaded and a backend is running. */
-async function openLab(browser: Browser, query: string): Promise<{ page: Page; backend: string; close: () => Promise<void> }> {
+async function openLab(
+  browser: Browser,
+  query: string,
+): Promise<{ page: Page; backend: string; close: () => Promise<void> }> {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   // Kept for the error message when the page never becomes ready (LiteRT's INFO lines are console errors too).
@@ -34,11 +37,25 @@ async function openLab(browser: Browser, query: string): Promise<{ page: Page; b
   try {
     await page.goto(`${BASE_URL}/?${query}`);
     await page.getByTestId('data-ready').waitFor({ timeout: 120_000 });
-    await page.waitForFunction(() => document.querySelector('[data-testid="backend-active"]')?.textContent?.includes('running on'), undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="backend-active"]')?.textContent?.includes('running on'),
+      undefined,
+      { timeout: 120_000 },
+    );
   } catch (error) {
-    const body = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 600);
+    const body = (
+      await page
+        .locator('body')
+        .innerText()
+        .catch(() => '')
+    )
+      .replace(/\s+/g, ' ')
+      .slice(0, 600);
     await context.close();
-    throw new Error(`the lab at /?${query} did not become ready: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n  page text: ${body}\n  ${problems.slice(0, 10).join('\n  ')}`);
+    throw new Error(
+      `the lab at /?${query} did not become ready: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n  page text: ${body}\n  ${problems.slice(0, 10).join('\n  ')}`,
+      { cause: error },
+    );
   }
   return { page, backend: (await page.getByTestId('backend-active').innerText()).trim(), close: () => context.close() };
 }
@@ -129,7 +146,12 @@ interface SubsetRun {
  * Trains on a subset and times batches from the status line, then closes the page without waiting
  * for the test evaluation (10,000 images on the CPU backend take ~5 s; on SwiftShader WebGPU, minutes).
  */
-async function timeSubset(browser: Browser, backend: 'cpu' | 'webgpu', images: number, timeoutMs: number): Promise<SubsetRun> {
+async function timeSubset(
+  browser: Browser,
+  backend: 'cpu' | 'webgpu',
+  images: number,
+  timeoutMs: number,
+): Promise<SubsetRun> {
   const lab = await openLab(browser, `limit=${images}&backend=${backend}`);
   try {
     const batches = Math.ceil(images / BATCH);
@@ -142,7 +164,10 @@ async function timeSubset(browser: Browser, backend: 'cpu' | 'webgpu', images: n
       images,
       secondsPerEpoch: steadyEpochSeconds(records, 'page'),
       workerSecondsPerEpoch: steadyEpochSeconds(records, 'worker'),
-      error: (await lab.page.getByTestId('train-error').count()) > 0 ? await lab.page.getByTestId('train-error').innerText() : undefined,
+      error:
+        (await lab.page.getByTestId('train-error').count()) > 0
+          ? await lab.page.getByTestId('train-error').innerText()
+          : undefined,
       batchesTimed: first && last ? `batches ${first.batch}-${last.batch} of ${batches}` : 'no batch reported',
     };
   } finally {
@@ -157,8 +182,16 @@ async function describeAdapter(browser: Browser): Promise<string> {
     const page = await context.newPage();
     await page.goto(`${BASE_URL}/`);
     return await page.evaluate(async () => {
-      interface Info { vendor: string; architecture: string; isFallbackAdapter?: boolean }
-      const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: Info; isFallbackAdapter?: boolean } | null> } }).gpu;
+      interface Info {
+        vendor: string;
+        architecture: string;
+        isFallbackAdapter?: boolean;
+      }
+      const gpu = (
+        navigator as unknown as {
+          gpu?: { requestAdapter(): Promise<{ info?: Info; isFallbackAdapter?: boolean } | null> };
+        }
+      ).gpu;
       const adapter = await gpu?.requestAdapter();
       if (!adapter) return 'no WebGPU adapter';
       const info = adapter.info;
@@ -175,15 +208,27 @@ async function describeAdapter(browser: Browser): Promise<string> {
 function subsetRow(name: string, r: SubsetRun, prefix?: string): BenchRow {
   const how = `extrapolated from ${r.batchesTimed} (${r.images} images), steady state, page clock; worker clock ${r.workerSecondsPerEpoch.toFixed(1)} s/epoch; ${r.backend}`;
   const note = [prefix, how].filter(Boolean).join('; ');
-  if (r.error) return { label: `${name}, training only`, value: 'FAILED', unit: '', note: `${r.error} (before failing: ${r.secondsPerEpoch.toFixed(1)} s/epoch; ${note})` };
+  if (r.error)
+    return {
+      label: `${name}, training only`,
+      value: 'FAILED',
+      unit: '',
+      note: `${r.error} (before failing: ${r.secondsPerEpoch.toFixed(1)} s/epoch; ${note})`,
+    };
   return { label: `${name}, training only`, value: r.secondsPerEpoch, unit: 's/epoch', digits: 1, note };
 }
 
-const seconds = (v: number | undefined, digits = 2) => (v === undefined || !Number.isFinite(v) ? '–' : `${v.toFixed(digits)} s`);
+const seconds = (v: number | undefined, digits = 2) =>
+  v === undefined || !Number.isFinite(v) ? '–' : `${v.toFixed(digits)} s`;
 const ms = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : `${v.toFixed(3)} ms`);
 
 /** Trains on wasm in the real app, then quantizes into every mode and reads the zip's report.json. */
-async function wasmTrainAndQuantize(browser: Browser, images: number, rows: BenchRow[], quick: boolean): Promise<number> {
+async function wasmTrainAndQuantize(
+  browser: Browser,
+  images: number,
+  rows: BenchRow[],
+  quick: boolean,
+): Promise<number> {
   const lab = await openLab(browser, `limit=${images}&backend=wasm`);
   try {
     const { page } = lab;
@@ -199,15 +244,33 @@ async function wasmTrainAndQuantize(browser: Browser, images: number, rows: Benc
     const accuracy = await page.getByTestId('test-accuracy').innerText();
     const how = images === EPOCH_IMAGES ? 'full epoch' : `extrapolated from ${images} images`;
     rows.push(
-      { label: 'wasm, training only', value: trainOnly, unit: 's/epoch', digits: 1, note: `${how}; click to last "batch k/N" status line x N/k; ${lab.backend}` },
-      { label: 'wasm, app summary (incl. test eval)', value: summarySeconds, unit: 's', digits: 1, note: `"N s of training" for ${images} images: batches + evaluation of 10,000 test images; test accuracy ${accuracy}` },
+      {
+        label: 'wasm, training only',
+        value: trainOnly,
+        unit: 's/epoch',
+        digits: 1,
+        note: `${how}; click to last "batch k/N" status line x N/k; ${lab.backend}`,
+      },
+      {
+        label: 'wasm, app summary (incl. test eval)',
+        value: summarySeconds,
+        unit: 's',
+        digits: 1,
+        note: `"N s of training" for ${images} images: batches + evaluation of 10,000 test images; test accuracy ${accuracy}`,
+      },
     );
 
     const quantStarted = performance.now();
     await page.getByTestId('quantize-run').click();
     for (const mode of MODES) await page.getByTestId(`result-row-${mode}`).waitFor({ timeout: 300_000 });
     await page.getByTestId('quantize-progress').waitFor({ state: 'detached', timeout: 120_000 });
-    rows.push({ label: 'quantize all 6 modes (click to last row)', value: (performance.now() - quantStarted) / 1000, unit: 's', digits: 1, note: 'convert + simulate + LiteRT.js run of 10,000 images, per mode, in the workers' });
+    rows.push({
+      label: 'quantize all 6 modes (click to last row)',
+      value: (performance.now() - quantStarted) / 1000,
+      unit: 's',
+      digits: 1,
+      note: 'convert + simulate + LiteRT.js run of 10,000 images, per mode, in the workers',
+    });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-all').click()]);
     const path = await download.path();
@@ -216,10 +279,17 @@ async function wasmTrainAndQuantize(browser: Browser, images: number, rows: Benc
     const reportBytes = entries['report.json'];
     if (!reportBytes) throw new Error(`report.json missing from ${download.suggestedFilename()}`);
     const report = JSON.parse(new TextDecoder().decode(reportBytes)) as LabReport;
-    rows.push({ label: 'report.json per mode', value: '', unit: '', note: 'convert / simulation / runtime seconds; latency median / p90; LiteRT.js accuracy' });
+    rows.push({
+      label: 'report.json per mode',
+      value: '',
+      unit: '',
+      note: 'convert / simulation / runtime seconds; latency median / p90; LiteRT.js accuracy',
+    });
     for (const m of report.modes) {
       rows.push({
-        label: `  ${m.mode}`, value: seconds(m.convert_seconds, 3), unit: '',
+        label: `  ${m.mode}`,
+        value: seconds(m.convert_seconds, 3),
+        unit: '',
         note: `sim ${seconds(m.simulation_seconds)}, runtime ${seconds(m.runtime_seconds)}, latency ${ms(m.latency?.median_ms)} / ${ms(m.latency?.p90_ms)}, accuracy ${(m.accuracy * 100).toFixed(2)}%`,
       });
     }
@@ -241,7 +311,13 @@ export const browserBench: BenchSection = {
   async run({ quick }) {
     const rows: BenchRow[] = [];
     const buildSeconds = await buildApp();
-    rows.push({ label: 'vite build', value: buildSeconds, unit: 's', digits: 1, note: 'into bench/.browser-dist (dist/ is left to npm test)' });
+    rows.push({
+      label: 'vite build',
+      value: buildSeconds,
+      unit: 's',
+      digits: 1,
+      note: 'into bench/.browser-dist (dist/ is left to npm test)',
+    });
     const server = await startPreview();
     let browser: Browser | undefined;
     try {
@@ -262,8 +338,18 @@ export const browserBench: BenchSection = {
       rows.push(
         { label: 'wasm speed-up over cpu', value: cpu.secondsPerEpoch / wasm, unit: 'x', digits: 1 },
         webgpu.error
-          ? { label: 'webgpu (SwiftShader) speed-up over cpu', value: '–', unit: '', note: 'training on webgpu failed (above)' }
-          : { label: 'webgpu (SwiftShader) speed-up over cpu', value: cpu.secondsPerEpoch / webgpu.secondsPerEpoch, unit: 'x', digits: 2 },
+          ? {
+              label: 'webgpu (SwiftShader) speed-up over cpu',
+              value: '–',
+              unit: '',
+              note: 'training on webgpu failed (above)',
+            }
+          : {
+              label: 'webgpu (SwiftShader) speed-up over cpu',
+              value: cpu.secondsPerEpoch / webgpu.secondsPerEpoch,
+              unit: 'x',
+              digits: 2,
+            },
       );
       return rows;
     } finally {

@@ -22,7 +22,9 @@ const percent = (a: number) => `${(a * 100).toFixed(2)}%`;
 
 /** Seconds for all test images: measured when `count` is the whole split, else scaled up linearly. */
 function perTestSet(seconds: number, count: number): { seconds: number; how: string } {
-  return count >= TEST_IMAGES ? { seconds, how: `${count} images` } : { seconds: (seconds * TEST_IMAGES) / count, how: `extrapolated from ${count} images` };
+  return count >= TEST_IMAGES
+    ? { seconds, how: `${count} images` }
+    : { seconds: (seconds * TEST_IMAGES) / count, how: `extrapolated from ${count} images` };
 }
 
 /** Times the tfjs twin of the reference interpreter (on the active tfjs backend) over `test`. */
@@ -50,7 +52,11 @@ export const quantizeNode: BenchSection = {
     if (choice.name !== 'wasm') throw new Error(`wasm backend unavailable: ${choice.reason}`);
     const data = loadMnistFromIdx();
     const test = takeFirst(data.test, evalImages);
-    const { model } = await trainModel(data, { ...DEFAULT_TRAIN_SETTINGS, trainLimit: trainImages }, { skipTestEvaluation: true });
+    const { model } = await trainModel(
+      data,
+      { ...DEFAULT_TRAIN_SETTINGS, trainLimit: trainImages },
+      { skipTestEvaluation: true },
+    );
 
     const calibration = calibrationImages(data.train, DEFAULT_RECIPE.calibrationSamples, model.seed);
     const floatGraph = modelToGraph(model);
@@ -58,43 +64,98 @@ export const quantizeNode: BenchSection = {
     convertModel(model, { ...DEFAULT_RECIPE, mode: 'int8' }, calibration, floatGraph);
 
     const allStarted = performance.now();
-    const converted = QUANT_MODES.map((mode) => convertModel(model, { ...DEFAULT_RECIPE, mode }, calibration, floatGraph));
+    const converted = QUANT_MODES.map((mode) =>
+      convertModel(model, { ...DEFAULT_RECIPE, mode }, calibration, floatGraph),
+    );
     const allSeconds = (performance.now() - allStarted) / 1000;
 
     const rows: BenchRow[] = [
-      { label: `trained on wasm (${trainImages} images, 1 epoch)`, value: model.trainSeconds, unit: 's', digits: 1, note: 'only to get realistic accuracies' },
-      { label: 'convert all 6 modes', value: allSeconds, unit: 's', digits: 3, note: `calibrate + quantize + write; ${goal(allSeconds, GOAL_CONVERT_ALL_SECONDS)}` },
+      {
+        label: `trained on wasm (${trainImages} images, 1 epoch)`,
+        value: model.trainSeconds,
+        unit: 's',
+        digits: 1,
+        note: 'only to get realistic accuracies',
+      },
+      {
+        label: 'convert all 6 modes',
+        value: allSeconds,
+        unit: 's',
+        digits: 3,
+        note: `calibrate + quantize + write; ${goal(allSeconds, GOAL_CONVERT_ALL_SECONDS)}`,
+      },
     ];
     for (const c of converted) {
-      rows.push({ label: `  convert ${c.recipe.mode}`, value: c.convertSeconds * 1000, unit: 'ms', digits: 0, note: `${c.bytes.length.toLocaleString('en-US')} B` });
+      rows.push({
+        label: `  convert ${c.recipe.mode}`,
+        value: c.convertSeconds * 1000,
+        unit: 'ms',
+        digits: 0,
+        note: `${c.bytes.length.toLocaleString('en-US')} B`,
+      });
     }
 
-    rows.push({ label: 'simulation, reference interpreter (TS)', value: '', unit: '', note: `per ${TEST_IMAGES} test images` });
+    rows.push({
+      label: 'simulation, reference interpreter (TS)',
+      value: '',
+      unit: '',
+      note: `per ${TEST_IMAGES} test images`,
+    });
     for (const c of converted) {
       const sim = simulateModel(c.graph, test);
       const t = perTestSet(sim.seconds, test.count);
-      rows.push({ label: `  ${c.recipe.mode}`, value: t.seconds, unit: 's', digits: 2, note: `${goal(t.seconds, GOAL_EVAL_SECONDS)}; ${t.how}; accuracy ${percent(sim.accuracy)}` });
+      rows.push({
+        label: `  ${c.recipe.mode}`,
+        value: t.seconds,
+        unit: 's',
+        digits: 2,
+        note: `${goal(t.seconds, GOAL_EVAL_SECONDS)}; ${t.how}; accuracy ${percent(sim.accuracy)}`,
+      });
     }
 
-    rows.push({ label: 'simulation, tfjs-wasm twin', value: '', unit: '', note: `per ${TEST_IMAGES} test images, chunks of 500` });
+    rows.push({
+      label: 'simulation, tfjs-wasm twin',
+      value: '',
+      unit: '',
+      note: `per ${TEST_IMAGES} test images, chunks of 500`,
+    });
     for (const c of converted) {
       try {
         const sim = simulateTfjs(c, test);
         const t = perTestSet(sim.seconds, test.count);
-        rows.push({ label: `  ${c.recipe.mode}`, value: t.seconds, unit: 's', digits: 2, note: `${goal(t.seconds, GOAL_EVAL_SECONDS)}; ${t.how}; accuracy ${percent(sim.accuracy)}` });
+        rows.push({
+          label: `  ${c.recipe.mode}`,
+          value: t.seconds,
+          unit: 's',
+          digits: 2,
+          note: `${goal(t.seconds, GOAL_EVAL_SECONDS)}; ${t.how}; accuracy ${percent(sim.accuracy)}`,
+        });
       } catch (error) {
-        rows.push({ label: `  ${c.recipe.mode}`, value: 'failed', unit: '', note: error instanceof Error ? error.message : String(error) });
+        rows.push({
+          label: `  ${c.recipe.mode}`,
+          value: 'failed',
+          unit: '',
+          note: error instanceof Error ? error.message : String(error),
+        });
       }
     }
 
     const { engine } = await loadLiteRtForNode();
-    rows.push({ label: 'runtime, LiteRT.js', value: '', unit: '', note: `${engine}; one image per run; latency over 1000 runs` });
+    rows.push({
+      label: 'runtime, LiteRT.js',
+      value: '',
+      unit: '',
+      note: `${engine}; one image per run; latency over 1000 runs`,
+    });
     for (const c of converted) {
       const started = performance.now();
       const run = await evaluateTflite(c.bytes, test.images, test.labels, { latencySamples: 1000 });
       const t = perTestSet((performance.now() - started) / 1000, run.count);
       rows.push({
-        label: `  ${c.recipe.mode}`, value: t.seconds, unit: 's', digits: 2,
+        label: `  ${c.recipe.mode}`,
+        value: t.seconds,
+        unit: 's',
+        digits: 2,
         note: `${goal(t.seconds, GOAL_EVAL_SECONDS)}; ${t.how}; latency median ${run.latency.medianMs.toFixed(3)} ms, p90 ${run.latency.p90Ms.toFixed(3)} ms; accuracy ${percent(run.accuracy)}`,
       });
     }

@@ -20,12 +20,16 @@ async function timeTraining(backend: BackendName, images: number, evaluate: bool
   if (choice.name !== backend) throw new Error(`backend ${backend} unavailable: ${choice.reason}`);
   const data = loadMnistFromIdx();
   let seconds = NaN;
-  const { model } = await trainModel(data, { ...DEFAULT_TRAIN_SETTINGS, trainLimit: images }, {
-    skipTestEvaluation: !evaluate,
-    onProgress: (p) => {
-      if (p.phase === 'epoch') seconds = p.epochTrainSeconds ?? NaN;
+  const { model } = await trainModel(
+    data,
+    { ...DEFAULT_TRAIN_SETTINGS, trainLimit: images },
+    {
+      skipTestEvaluation: !evaluate,
+      onProgress: (p) => {
+        if (p.phase === 'epoch') seconds = p.epochTrainSeconds ?? NaN;
+      },
     },
-  });
+  );
   return { backend, images, seconds, testAccuracy: model.testAccuracy };
 }
 
@@ -42,7 +46,8 @@ export const trainSpeedNode: BenchSection = {
     const wasm = await timeTraining('wasm', wasmImages, !quick);
     const cpu = await timeTraining('cpu', cpuImages, false);
     const perEpoch = (r: Run) => (r.seconds * EPOCH_IMAGES) / r.images;
-    const note = (r: Run) => (r.images === EPOCH_IMAGES ? 'measured, full epoch' : `extrapolated from ${r.images} images`);
+    const note = (r: Run) =>
+      r.images === EPOCH_IMAGES ? 'measured, full epoch' : `extrapolated from ${r.images} images`;
     const rows: BenchRow[] = [
       { label: 'wasm (tfjs-wasm + lab kernels)', value: perEpoch(wasm), unit: 's/epoch', digits: 1, note: note(wasm) },
       { label: 'cpu (tfjs plain JS)', value: perEpoch(cpu), unit: 's/epoch', digits: 1, note: note(cpu) },
@@ -50,7 +55,12 @@ export const trainSpeedNode: BenchSection = {
       { label: 'wasm per batch', value: (wasm.seconds * 1000 * 32) / wasm.images, unit: 'ms', digits: 2 },
     ];
     if (!Number.isNaN(wasm.testAccuracy)) {
-      rows.push({ label: 'wasm test accuracy after 1 epoch', value: (wasm.testAccuracy * 100).toFixed(2), unit: '%', note: 'all 10,000 test images' });
+      rows.push({
+        label: 'wasm test accuracy after 1 epoch',
+        value: (wasm.testAccuracy * 100).toFixed(2),
+        unit: '%',
+        note: 'all 10,000 test images',
+      });
     }
     return rows;
   },

@@ -43,15 +43,24 @@ async function main(argv: string[]): Promise<number> {
     onProgress: (p) => {
       const now = Date.now();
       if (p.phase === 'epoch') {
-        console.log(`epoch ${p.epoch + 1}/${p.epochs}: loss ${p.loss.toFixed(4)}, train accuracy ${p.accuracy.toFixed(4)}, test accuracy ${p.testAccuracy?.toFixed(4)}, ${p.elapsedSeconds.toFixed(1)} s`);
+        console.log(
+          `epoch ${p.epoch + 1}/${p.epochs}: loss ${p.loss.toFixed(4)}, train accuracy ${p.accuracy.toFixed(4)}, test accuracy ${p.testAccuracy?.toFixed(4)}, ${p.elapsedSeconds.toFixed(1)} s`,
+        );
       } else if (now - lastLine > 5000) {
         lastLine = now;
-        console.log(`  epoch ${p.epoch + 1}, batch ${p.batch + 1}/${p.batchesPerEpoch}: loss ${p.loss.toFixed(4)} (${p.elapsedSeconds.toFixed(0)} s, about ${p.etaSeconds.toFixed(0)} s left)`);
+        console.log(
+          `  epoch ${p.epoch + 1}, batch ${p.batch + 1}/${p.batchesPerEpoch}: loss ${p.loss.toFixed(4)} (${p.elapsedSeconds.toFixed(0)} s, about ${p.etaSeconds.toFixed(0)} s left)`,
+        );
       }
     },
   });
 
-  const settings = { ...options.train, calibration: options.calibration, calibration_method: options.calibrationMethod, qat_epochs: options.qatEpochs };
+  const settings = {
+    ...options.train,
+    calibration: options.calibration,
+    calibration_method: options.calibrationMethod,
+    qat_epochs: options.qatEpochs,
+  };
   const report = buildReport(model, settings, [], Math.min(options.train.trainLimit, data.train.count));
   console.log(`float model: test accuracy ${model.testAccuracy.toFixed(4)} on ${data.test.count} test images`);
 
@@ -61,7 +70,9 @@ async function main(argv: string[]): Promise<number> {
     writeFileSync(join(out, entry.file), bytes);
     report.modes.push(entry);
     writeReport();
-    console.log(`${entry.mode.padEnd(8)} ${String(entry.bytes).padStart(7)} bytes  accuracy ${entry.accuracy.toFixed(4)} (${entry.accuracy_engine})`);
+    console.log(
+      `${entry.mode.padEnd(8)} ${String(entry.bytes).padStart(7)} bytes  accuracy ${entry.accuracy.toFixed(4)} (${entry.accuracy_engine})`,
+    );
   }
   console.log(`wrote ${join(out, 'report.json')}`);
   return 0;

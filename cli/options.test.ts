@@ -11,11 +11,37 @@ describe('parseCliArgs', () => {
 
   it('reads every option, in both --flag value and --flag=value forms', () => {
     const o = parseCliArgs([
-      '--epochs', '2', '--batch-size=64', '--train-limit', '1000', '--seed', '7', '--preset', 'deep', '--out', 'x',
-      '--modes', 'int8,qat', '--calibration', '200', '--calibration-method', 'mse', '--qat-epochs', '2', '--backend', 'cpu',
+      '--epochs',
+      '2',
+      '--batch-size=64',
+      '--train-limit',
+      '1000',
+      '--seed',
+      '7',
+      '--preset',
+      'deep',
+      '--out',
+      'x',
+      '--modes',
+      'int8,qat',
+      '--calibration',
+      '200',
+      '--calibration-method',
+      'mse',
+      '--qat-epochs',
+      '2',
+      '--backend',
+      'cpu',
     ]);
     expect(o.train).toMatchObject({ epochs: 2, batchSize: 64, trainLimit: 1000, seed: 7, preset: 'deep' });
-    expect(o).toMatchObject({ out: 'x', modes: ['int8', 'qat'], calibration: 200, calibrationMethod: 'mse', qatEpochs: 2, backend: 'cpu' });
+    expect(o).toMatchObject({
+      out: 'x',
+      modes: ['int8', 'qat'],
+      calibration: 200,
+      calibrationMethod: 'mse',
+      qatEpochs: 2,
+      backend: 'cpu',
+    });
   });
 
   it.each([

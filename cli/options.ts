@@ -1,5 +1,10 @@
 import { PRESET_IDS, isPresetId } from '../src/core/model/presets';
-import { DEFAULT_TRAIN_SETTINGS, validateTrainSettings, type OptimizerName, type TrainSettings } from '../src/core/train/settings';
+import {
+  DEFAULT_TRAIN_SETTINGS,
+  validateTrainSettings,
+  type OptimizerName,
+  type TrainSettings,
+} from '../src/core/train/settings';
 
 /** Mode names accepted by --modes (the same names the report and the UI use). */
 export const CLI_MODES = ['float32', 'dynamic', 'int8', 'int8-io', 'float16', 'int16x8', 'qat'] as const;
@@ -81,41 +86,64 @@ export function parseCliArgs(argv: string[]): CliOptions {
     }
     switch (flag) {
       case '--preset':
-        if (!isPresetId(value)) throw new UsageError(`--preset must be one of ${PRESET_IDS.join(', ')}, got "${value}"`);
+        if (!isPresetId(value))
+          throw new UsageError(`--preset must be one of ${PRESET_IDS.join(', ')}, got "${value}"`);
         o.train.preset = value;
         break;
-      case '--epochs': o.train.epochs = num(flag, value); break;
-      case '--batch-size': o.train.batchSize = num(flag, value); break;
-      case '--learning-rate': o.train.learningRate = num(flag, value); break;
-      case '--optimizer': o.train.optimizer = value as OptimizerName; break;
-      case '--train-limit': o.train.trainLimit = num(flag, value); break;
-      case '--seed': o.train.seed = num(flag, value); break;
+      case '--epochs':
+        o.train.epochs = num(flag, value);
+        break;
+      case '--batch-size':
+        o.train.batchSize = num(flag, value);
+        break;
+      case '--learning-rate':
+        o.train.learningRate = num(flag, value);
+        break;
+      case '--optimizer':
+        o.train.optimizer = value as OptimizerName;
+        break;
+      case '--train-limit':
+        o.train.trainLimit = num(flag, value);
+        break;
+      case '--seed':
+        o.train.seed = num(flag, value);
+        break;
       case '--out':
         if (!value) throw new UsageError('--out needs a folder');
         o.out = value;
         break;
       case '--modes': {
-        const modes = value.split(',').map((m) => m.trim()).filter(Boolean);
+        const modes = value
+          .split(',')
+          .map((m) => m.trim())
+          .filter(Boolean);
         const bad = modes.filter((m) => !(CLI_MODES as readonly string[]).includes(m));
-        if (modes.length === 0 || bad.length) throw new UsageError(`--modes: unknown mode(s) ${bad.join(', ') || '(none given)'}; choose from ${CLI_MODES.join(', ')}`);
+        if (modes.length === 0 || bad.length)
+          throw new UsageError(
+            `--modes: unknown mode(s) ${bad.join(', ') || '(none given)'}; choose from ${CLI_MODES.join(', ')}`,
+          );
         o.modes = [...new Set(modes)] as CliMode[];
         break;
       }
       case '--calibration': {
         const n = num(flag, value);
-        if (!Number.isInteger(n) || n < 1 || n > 60000) throw new UsageError(`--calibration must be an integer from 1 to 60000, got ${value}`);
+        if (!Number.isInteger(n) || n < 1 || n > 60000)
+          throw new UsageError(`--calibration must be an integer from 1 to 60000, got ${value}`);
         o.calibration = n;
         break;
       }
       case '--calibration-method':
         if (!(CLI_CALIBRATION_METHODS as readonly string[]).includes(value)) {
-          throw new UsageError(`--calibration-method must be one of ${CLI_CALIBRATION_METHODS.join(', ')}, got "${value}"`);
+          throw new UsageError(
+            `--calibration-method must be one of ${CLI_CALIBRATION_METHODS.join(', ')}, got "${value}"`,
+          );
         }
         o.calibrationMethod = value as CliCalibrationMethod;
         break;
       case '--qat-epochs': {
         const n = num(flag, value);
-        if (!Number.isInteger(n) || n < 1 || n > 20) throw new UsageError(`--qat-epochs must be an integer from 1 to 20, got ${value}`);
+        if (!Number.isInteger(n) || n < 1 || n > 20)
+          throw new UsageError(`--qat-epochs must be an integer from 1 to 20, got ${value}`);
         o.qatEpochs = n;
         break;
       }

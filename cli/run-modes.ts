@@ -19,7 +19,11 @@ export interface ModeArtifact {
  * Converts the trained model into each requested mode, writes nothing itself, and measures every
  * file twice: in the lab's reference interpreter (simulation) and in LiteRT.js, the real runtime.
  */
-export async function* runModes(model: TrainedModel, data: MnistDataset, options: CliOptions): AsyncGenerator<ModeArtifact> {
+export async function* runModes(
+  model: TrainedModel,
+  data: MnistDataset,
+  options: CliOptions,
+): AsyncGenerator<ModeArtifact> {
   await loadLiteRtForNode();
   const floatGraph = modelToGraph(model);
   const calibration = calibrationImages(data.train, options.calibration, model.seed);
@@ -29,7 +33,12 @@ export async function* runModes(model: TrainedModel, data: MnistDataset, options
       yield await runQatMode(model, data, options);
       continue;
     }
-    const recipe: QuantRecipe = { ...DEFAULT_RECIPE, mode, calibrationSamples: options.calibration, calibrationMethod: options.calibrationMethod };
+    const recipe: QuantRecipe = {
+      ...DEFAULT_RECIPE,
+      mode,
+      calibrationSamples: options.calibration,
+      calibrationMethod: options.calibrationMethod,
+    };
     yield await measureMode(mode, convertModel(model, recipe, calibration, floatGraph), data, model.testPredictions);
   }
 }

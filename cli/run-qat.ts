@@ -23,17 +23,23 @@ export function qatSettingsFrom(options: CliOptions): QatSettings {
  */
 export async function runQatMode(model: TrainedModel, data: MnistDataset, options: CliOptions): Promise<ModeArtifact> {
   const settings = qatSettingsFrom(options);
-  console.log(`qat: ${settings.epochs} epoch(s) of quantization-aware training, adam ${settings.learningRate}, batch ${settings.batchSize}`);
+  console.log(
+    `qat: ${settings.epochs} epoch(s) of quantization-aware training, adam ${settings.learningRate}, batch ${settings.batchSize}`,
+  );
   let lastLine = Date.now();
   const { converted, reportFields } = await runQat(data, model, settings, {
     calibrationSamples: options.calibration,
     onProgress: (p) => {
       const now = Date.now();
       if (p.phase === 'epoch') {
-        console.log(`qat epoch ${p.epoch + 1}/${p.epochs}: loss ${p.loss.toFixed(4)}, int8-simulated test accuracy ${p.testAccuracy?.toFixed(4)}, ${p.elapsedSeconds.toFixed(1)} s`);
+        console.log(
+          `qat epoch ${p.epoch + 1}/${p.epochs}: loss ${p.loss.toFixed(4)}, int8-simulated test accuracy ${p.testAccuracy?.toFixed(4)}, ${p.elapsedSeconds.toFixed(1)} s`,
+        );
       } else if (now - lastLine > 5000) {
         lastLine = now;
-        console.log(`  qat epoch ${p.epoch + 1}, batch ${p.batch + 1}/${p.batchesPerEpoch}: loss ${p.loss.toFixed(4)} (${p.elapsedSeconds.toFixed(0)} s, about ${p.etaSeconds.toFixed(0)} s left)`);
+        console.log(
+          `  qat epoch ${p.epoch + 1}, batch ${p.batch + 1}/${p.batchesPerEpoch}: loss ${p.loss.toFixed(4)} (${p.elapsedSeconds.toFixed(0)} s, about ${p.etaSeconds.toFixed(0)} s left)`,
+        );
       }
     },
   });

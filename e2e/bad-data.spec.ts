@@ -9,14 +9,21 @@ import { expect, test } from './fixtures';
  * be. (Playwright's request interception does not reliably complete fetches made inside workers, so
  * the damage is real files on a real server.)
  */
-async function serveDamagedCopy(port: number, damage: (dir: string) => void): Promise<{ url: string; close: () => void }> {
+async function serveDamagedCopy(
+  port: number,
+  damage: (dir: string) => void,
+): Promise<{ url: string; close: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'qlab-bad-data-'));
   cpSync('dist', dir, { recursive: true });
   damage(dir);
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', dir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server: ChildProcess = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', dir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -51,11 +58,15 @@ test.describe('missing or corrupt MNIST files', () => {
   });
 
   test('a corrupt file is named and explained, and the rest of the page keeps working', async ({ page }) => {
-    const site = await serveDamagedCopy(5192, (dir) => writeFileSync(join(dir, 'data', 'mnist-train.qlm'), 'this is not MNIST at all'));
+    const site = await serveDamagedCopy(5192, (dir) =>
+      writeFileSync(join(dir, 'data', 'mnist-train.qlm'), 'this is not MNIST at all'),
+    );
     try {
       await page.goto(site.url);
       await expect(page.getByTestId('data-error')).toContainText(/mnist-train\.qlm is not a Quantization Lab dataset/);
-      await page.getByTestId('inspector-drop').setInputFiles({ name: 'junk.tflite', mimeType: 'application/octet-stream', buffer: Buffer.from('junk') });
+      await page
+        .getByTestId('inspector-drop')
+        .setInputFiles({ name: 'junk.tflite', mimeType: 'application/octet-stream', buffer: Buffer.from('junk') });
       await expect(page.getByTestId('inspector-error')).toContainText('junk.tflite');
     } finally {
       site.close();

@@ -23,15 +23,24 @@ test('a drawn 7 is a 7 for every exported file in LiteRT.js', async ({ page }) =
 
   // A clear 7: a horizontal bar at the top, then a diagonal down to the left.
   await page.getByTestId('draw-canvas').scrollIntoViewIfNeeded();
-  await stroke(page, [[70, 60], [210, 60]]);
-  await stroke(page, [[210, 60], [120, 235]]);
+  await stroke(page, [
+    [70, 60],
+    [210, 60],
+  ]);
+  await stroke(page, [
+    [210, 60],
+    [120, 235],
+  ]);
   await expect(page.getByTestId('draw-predictions')).toBeVisible();
   for (const mode of MODES) await expect(page.getByTestId(`draw-digit-${mode}`)).toHaveText('7');
 
   // Clear empties the canvas and the answers; the panel keeps working for the next digit.
   await page.getByTestId('draw-clear').click();
   await expect(page.getByTestId('draw-predictions')).toHaveCount(0);
-  await stroke(page, [[140, 40], [140, 240]]);
+  await stroke(page, [
+    [140, 40],
+    [140, 240],
+  ]);
   for (const mode of MODES) await expect(page.getByTestId(`draw-digit-${mode}`)).toHaveText(/^[0-9]$/);
 });
 

@@ -5,28 +5,34 @@ import { test as base, expect, type Page } from '@playwright/test';
  * by design), and an uncaught page error fails the test.
  */
 export const test = base.extend<{ offsite: string[]; pageErrors: string[] }>({
-  offsite: [async ({ page }, use) => {
-    // The app's origin is wherever the test navigated (usually baseURL); every other request the page
-    // or its workers make must stay on it.
-    const appOrigin = () => new URL(page.url()).origin;
-    const offsite: string[] = [];
-    page.on('request', (req) => {
-      const url = req.url();
-      if (url.startsWith('data:') || url.startsWith('blob:') || req.isNavigationRequest()) return;
-      if (new URL(url).origin !== appOrigin()) offsite.push(url);
-    });
-    page.on('worker', (w) => {
-      if (!w.url().startsWith('blob:') && new URL(w.url()).origin !== appOrigin()) offsite.push(`worker ${w.url()}`);
-    });
-    await use(offsite);
-    expect(offsite, 'requests that left the app origin').toEqual([]);
-  }, { auto: true }],
-  pageErrors: [async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await use(errors);
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-  }, { auto: true }],
+  offsite: [
+    async ({ page }, use) => {
+      // The app's origin is wherever the test navigated (usually baseURL); every other request the page
+      // or its workers make must stay on it.
+      const appOrigin = () => new URL(page.url()).origin;
+      const offsite: string[] = [];
+      page.on('request', (req) => {
+        const url = req.url();
+        if (url.startsWith('data:') || url.startsWith('blob:') || req.isNavigationRequest()) return;
+        if (new URL(url).origin !== appOrigin()) offsite.push(url);
+      });
+      page.on('worker', (w) => {
+        if (!w.url().startsWith('blob:') && new URL(w.url()).origin !== appOrigin()) offsite.push(`worker ${w.url()}`);
+      });
+      await use(offsite);
+      expect(offsite, 'requests that left the app origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await use(errors);
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

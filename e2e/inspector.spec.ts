@@ -4,7 +4,9 @@ import { expect, openLab, parsePercent, test } from './fixtures';
 const file = (name: string, buffer: Buffer) => ({ name, mimeType: 'application/octet-stream', buffer });
 
 test.describe('tflite inspector', () => {
-  test('rejects corrupt files with a clear error, then shows a valid file’s graph and runtime accuracy', async ({ page }) => {
+  test('rejects corrupt files with a clear error, then shows a valid file’s graph and runtime accuracy', async ({
+    page,
+  }) => {
     // A briefly trained model, quantized to int8 only, gives a real .tflite to download.
     await openLab(page, '?limit=2000&modes=int8');
     await page.getByTestId('train-start').click();
@@ -26,11 +28,14 @@ test.describe('tflite inspector', () => {
     await expect(error).toContainText(/not a readable \.tflite model/);
 
     // Dropping onto the panel works the same way as choosing a file.
-    const dataTransfer = await page.evaluateHandle((bytes) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(bytes)], 'dropped.tflite'));
-      return dt;
-    }, [...noise.subarray(0, 64)]);
+    const dataTransfer = await page.evaluateHandle(
+      (bytes) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], 'dropped.tflite'));
+        return dt;
+      },
+      [...noise.subarray(0, 64)],
+    );
     await page.getByTestId('inspector').dispatchEvent('drop', { dataTransfer });
     await expect(error).toContainText('dropped.tflite');
 

@@ -20,7 +20,10 @@ test('exports float32 for every preset, runs it in LiteRT.js and downloads it', 
   for (const preset of ['tutorial', 'deep', 'separable']) {
     await page.getByTestId('preset-select').selectOption(preset);
     await page.getByTestId('train-start').click();
-    await expect(page.getByTestId('trained-summary')).toContainText(preset === 'tutorial' ? 'tutorial' : preset === 'deep' ? 'Deeper' : 'separable', { timeout: 180_000 });
+    await expect(page.getByTestId('trained-summary')).toContainText(
+      preset === 'tutorial' ? 'tutorial' : preset === 'deep' ? 'Deeper' : 'separable',
+      { timeout: 180_000 },
+    );
     const tfjs = parsePercent(await page.getByTestId('test-accuracy').innerText());
     await page.getByTestId('export-float32').click();
     await expect(page.getByTestId('runtime-accuracy-float32')).toBeVisible({ timeout: 120_000 });
@@ -32,7 +35,9 @@ test('exports float32 for every preset, runs it in LiteRT.js and downloads it', 
     const file = await download(page, 'download-float32');
     expect(file.name).toBe(`mnist-${preset}-float32.tflite`);
     expect(identifier(file.bytes)).toBe('TFL3');
-    const shownBytes = Number((await page.getByTestId('result-row-float32').innerText()).match(/([\d,]+) B/)![1].replace(/,/g, ''));
+    const shownBytes = Number(
+      (await page.getByTestId('result-row-float32').innerText()).match(/([\d,]+) B/)![1].replace(/,/g, ''),
+    );
     expect(file.bytes.length).toBe(shownBytes);
   }
 });

@@ -25,11 +25,17 @@ async function trainToLastBatch(page: Page): Promise<BatchStatus> {
   await page.getByTestId('train-start').click();
   const error = page.getByTestId('train-error');
   // Polled every animation frame, so the batch line is caught before the epoch summary replaces it.
-  const status = page.waitForFunction((marker) => {
-    const text = document.querySelector('[data-testid="train-status"]')?.textContent ?? '';
-    return text.includes(marker) ? text : null;
-  }, LAST_BATCH, { timeout: 45_000 });
-  await expect(error.or(page.getByTestId('train-status').filter({ hasText: LAST_BATCH }))).toBeVisible({ timeout: 45_000 });
+  const status = page.waitForFunction(
+    (marker) => {
+      const text = document.querySelector('[data-testid="train-status"]')?.textContent ?? '';
+      return text.includes(marker) ? text : null;
+    },
+    LAST_BATCH,
+    { timeout: 45_000 },
+  );
+  await expect(error.or(page.getByTestId('train-status').filter({ hasText: LAST_BATCH }))).toBeVisible({
+    timeout: 45_000,
+  });
   await expect(error, 'training failed').toHaveCount(0);
   const text = (await (await status).jsonValue()) as string;
   const m = /loss ([0-9.]+) · accuracy ([0-9.]+)%/.exec(text);

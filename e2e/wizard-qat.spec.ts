@@ -8,7 +8,13 @@ test('the wizard recommends a mode, runs it and shows what was measured', async 
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
 
   await page.getByTestId('wizard-open').click();
-  for (const [q, a] of [['optimize', 'yes'], ['hardware', 'cpu'], ['size', 'quarter'], ['cpu-data', 'yes'], ['priority', 'speed']]) {
+  for (const [q, a] of [
+    ['optimize', 'yes'],
+    ['hardware', 'cpu'],
+    ['size', 'quarter'],
+    ['cpu-data', 'yes'],
+    ['priority', 'speed'],
+  ]) {
     await page.getByTestId(`wizard-a-${q}-${a}`).check();
   }
   await expect(page.getByTestId('wizard-recommendation')).toHaveAttribute('data-mode', 'int8');
@@ -23,7 +29,9 @@ test('the wizard recommends a mode, runs it and shows what was measured', async 
   await expect(page.getByTestId('runtime-accuracy-int8')).toContainText('%');
 });
 
-test('QAT after one epoch: int8 as accurate as post-training int8 and close to float, file downloadable', async ({ page }) => {
+test('QAT after one epoch: int8 as accurate as post-training int8 and close to float, file downloadable', async ({
+  page,
+}) => {
   await openLab(page, '?modes=int8');
   await page.getByTestId('train-start').click();
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 220_000 });

@@ -8,10 +8,25 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const pkgDir = (name) => dirname(require.resolve(`${name}/package.json`));
 const copies = [
-  ['@tensorflow/tfjs-backend-wasm', 'dist', 'tfjs', ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']],
+  [
+    '@tensorflow/tfjs-backend-wasm',
+    'dist',
+    'tfjs',
+    ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'],
+  ],
   // LiteRT.js, single-threaded: the relaxed-SIMD build (Chromium) and the plain-SIMD "compat" build for
   // engines without relaxed SIMD; src/runtime/litert-browser.ts picks one at run time.
-  ['@litertjs/core', 'wasm', 'litert', ['litert_wasm_internal.js', 'litert_wasm_internal.wasm', 'litert_wasm_compat_internal.js', 'litert_wasm_compat_internal.wasm']],
+  [
+    '@litertjs/core',
+    'wasm',
+    'litert',
+    [
+      'litert_wasm_internal.js',
+      'litert_wasm_internal.wasm',
+      'litert_wasm_compat_internal.js',
+      'litert_wasm_compat_internal.wasm',
+    ],
+  ],
 ];
 for (const [pkg, sub, dest, files] of copies) {
   const out = join(root, 'public', 'wasm', dest);

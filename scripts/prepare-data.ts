@@ -12,7 +12,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'public', 'data');
 mkdirSync(outDir, { recursive: true });
 const data = loadMnistFromIdx();
-for (const [name, split] of [['train', data.train], ['test', data.test]] as const) {
+for (const [name, split] of [
+  ['train', data.train],
+  ['test', data.test],
+] as const) {
   const file = join(outDir, `mnist-${name}.qlm`);
   writeFileSync(file, packSplit(split));
   console.log(`prepare-data: ${split.count} ${name} images -> ${file} (${statSync(file).size} bytes)`);

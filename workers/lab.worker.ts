@@ -71,7 +71,12 @@ const api = {
     if (!dataset) throw new Error('MNIST is not loaded yet');
     const data = await dataset;
     const floatGraph = modelToGraph(trained);
-    const converted = convertModel(trained, recipe, calibrationImages(data.train, recipe.calibrationSamples, trained.seed), floatGraph);
+    const converted = convertModel(
+      trained,
+      recipe,
+      calibrationImages(data.train, recipe.calibrationSamples, trained.seed),
+      floatGraph,
+    );
     const simulated = simulateModelAccelerated(converted.graph, data.test);
     const layers = weightLayers(floatGraph, converted.graph);
     const result = {
@@ -101,9 +106,11 @@ const api = {
     // run it on WASM (or CPU) and switch back afterwards.
     const previous = tf.getBackend();
     if (previous === 'webgpu') await switchBackend(['wasm', 'cpu']);
-    const run = await runQat(data, trained, settings, { onProgress, shouldCancel: () => cancelRequested }).finally(async () => {
-      if (previous === 'webgpu') await switchBackend(['webgpu']);
-    });
+    const run = await runQat(data, trained, settings, { onProgress, shouldCancel: () => cancelRequested }).finally(
+      async () => {
+        if (previous === 'webgpu') await switchBackend(['webgpu']);
+      },
+    );
     const simulated = simulateModelAccelerated(run.converted.graph, data.test);
     const layers = weightLayers(modelToGraph(trained), run.converted.graph);
     const result = {
@@ -141,7 +148,11 @@ const api = {
     if (!dataset) throw new Error('MNIST is not loaded yet');
     const data = await dataset;
     const floatGraph = modelToGraph(trained);
-    const { graph } = quantizeModel(floatGraph, calibrationImages(data.train, recipe.calibrationSamples, trained.seed), recipe);
+    const { graph } = quantizeModel(
+      floatGraph,
+      calibrationImages(data.train, recipe.calibrationSamples, trained.seed),
+      recipe,
+    );
     const n = Math.max(1, Math.min(500, Math.round(samples), data.test.count));
     return computeLayerErrors(floatGraph, graph, imagesToFloat(data.test, 0, n), n);
   },

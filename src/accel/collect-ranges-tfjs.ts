@@ -13,7 +13,12 @@ import { runGraphTfjs } from './simulate-tfjs';
  * Calibrates `count` images from `images` ([N, 28, 28, 1] floats in [0, 1], flattened) on the active
  * backend. Returns 'minmax' stats keyed by tensor name, ready for quantizeGraph.
  */
-export function collectRangesTfjs(floatGraph: Graph, images: Float32Array, count: number, chunkSize = 500): CalibrationStats {
+export function collectRangesTfjs(
+  floatGraph: Graph,
+  images: Float32Array,
+  count: number,
+  chunkSize = 500,
+): CalibrationStats {
   const perImage = shapeSize(floatGraph.tensors[floatGraph.inputs[0]].shape.slice(1));
   const n = Math.min(count, Math.floor(images.length / perImage));
   if (n <= 0) throw new Error('collectRangesTfjs: no images');
@@ -25,7 +30,12 @@ export function collectRangesTfjs(floatGraph: Graph, images: Float32Array, count
     const v = all.dataSync();
     all.dispose();
     pending.forEach((p, k) => {
-      const r = (tensors[floatGraph.tensors[p.index].name] ??= { min: Infinity, max: -Infinity, rangeMin: 0, rangeMax: 0 });
+      const r = (tensors[floatGraph.tensors[p.index].name] ??= {
+        min: Infinity,
+        max: -Infinity,
+        rangeMin: 0,
+        rangeMax: 0,
+      });
       r.min = Math.min(r.min, v[2 * k]);
       r.max = Math.max(r.max, v[2 * k + 1]);
       p.minMax.dispose();

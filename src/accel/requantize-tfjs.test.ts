@@ -3,7 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, type BackendName } from '../backends/select-backend';
 import { seededRandom } from '../core/graph/random-weights';
 import {
-  multiplyByQuantizedMultiplier, multiplyByQuantizedMultiplier64, quantizeMultiplier, roundHalfAway,
+  multiplyByQuantizedMultiplier,
+  multiplyByQuantizedMultiplier64,
+  quantizeMultiplier,
+  roundHalfAway,
 } from '../core/graph/reference/fixed-point';
 import type { IntegerOutputStage } from '../core/graph/reference/requantize';
 import { accPairOf, addAccPairs, requantConstants, requantizeTfjs, roundHalfAwayTfjs } from './requantize-tfjs';
@@ -49,20 +52,34 @@ describe.each(['wasm', 'cpu'] as BackendName[])('requantization twins on %s', (b
     const channels = 3;
     const multipliers = [real, real * 0.77, real * 1.31].map((r) => quantizeMultiplier(r));
     const [qmin, qmax] = wide ? [-32768, 32767] : [-128, 127];
-    const stage: IntegerOutputStage = { inputZeroPoint: 0, outputZeroPoint: zp, multipliers, clampMin: qmin, clampMax: qmax, wide };
+    const stage: IntegerOutputStage = {
+      inputZeroPoint: 0,
+      outputZeroPoint: zp,
+      multipliers,
+      clampMin: qmin,
+      clampMax: qmax,
+      wide,
+    };
     const acc = accumulators(30000, limit, 11, real);
     const want = Float32Array.from(acc, (x, i) => {
       const m = multipliers[i % channels];
-      const s = wide ? multiplyByQuantizedMultiplier64(x, m.multiplier, m.shift) : multiplyByQuantizedMultiplier(x, m.multiplier, m.shift);
+      const s = wide
+        ? multiplyByQuantizedMultiplier64(x, m.multiplier, m.shift)
+        : multiplyByQuantizedMultiplier(x, m.multiplier, m.shift);
       return Math.min(qmax, Math.max(qmin, s + zp));
     });
-    const got = tf.tidy(() => {
-      // Exact pairs built from two halves, as chunked sums produce them.
-      const hi = Float32Array.from(acc, (x) => Math.floor(x / 4096));
-      const lo = Float32Array.from(acc, (x, i) => x - hi[i] * 4096);
-      const pair = addAccPairs([accPairOf(tf.tensor2d(hi, [10000, channels]), 4096), accPairOf(tf.tensor2d(lo, [10000, channels]))]);
-      return requantizeTfjs(pair, requantConstants(stage));
-    }).dataSync();
+    const got = tf
+      .tidy(() => {
+        // Exact pairs built from two halves, as chunked sums produce them.
+        const hi = Float32Array.from(acc, (x) => Math.floor(x / 4096));
+        const lo = Float32Array.from(acc, (x, i) => x - hi[i] * 4096);
+        const pair = addAccPairs([
+          accPairOf(tf.tensor2d(hi, [10000, channels]), 4096),
+          accPairOf(tf.tensor2d(lo, [10000, channels])),
+        ]);
+        return requantizeTfjs(pair, requantConstants(stage));
+      })
+      .dataSync();
     let diff = 0;
     for (let i = 0; i < want.length; i++) if (got[i] !== want[i]) diff++;
     expect(diff).toBe(0);

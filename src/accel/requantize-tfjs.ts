@@ -97,8 +97,13 @@ export function requantConstants(stage: IntegerOutputStage): RequantConstants {
       invPow[c] = 2 ** -e;
     });
     return {
-      wide: false, channels: C, factors: [ma, mb12, ma12, mc, mb32, mc12, pow2Left, halfBias, invPow], leftShift,
-      zeroPoint: stage.outputZeroPoint, clampMin: stage.clampMin, clampMax: stage.clampMax,
+      wide: false,
+      channels: C,
+      factors: [ma, mb12, ma12, mc, mb32, mc12, pow2Left, halfBias, invPow],
+      leftShift,
+      zeroPoint: stage.outputZeroPoint,
+      clampMin: stage.clampMin,
+      clampMax: stage.clampMax,
     };
   }
   const [a20, b12, a8, b0] = make(4);
@@ -114,8 +119,13 @@ export function requantConstants(stage: IntegerOutputStage): RequantConstants {
     b0[c] = RB * 2 ** -t;
   });
   return {
-    wide: true, channels: C, factors: [a20, b12, a8, b0], leftShift: false,
-    zeroPoint: stage.outputZeroPoint, clampMin: stage.clampMin, clampMax: stage.clampMax,
+    wide: true,
+    channels: C,
+    factors: [a20, b12, a8, b0],
+    leftShift: false,
+    zeroPoint: stage.outputZeroPoint,
+    clampMin: stage.clampMin,
+    clampMax: stage.clampMax,
   };
 }
 

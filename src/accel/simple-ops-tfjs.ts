@@ -25,7 +25,12 @@ function clamp(x: tf.Tensor, [lo, hi]: [number, number]): tf.Tensor {
 }
 
 export function maxPoolTfjs(op: Pool2DOp, x: tf.Tensor): tf.Tensor4D {
-  return tf.maxPool(x as tf.Tensor4D, [op.filterH, op.filterW], [op.strideH, op.strideW], op.padding === 'SAME' ? 'same' : 'valid');
+  return tf.maxPool(
+    x as tf.Tensor4D,
+    [op.filterH, op.filterW],
+    [op.strideH, op.strideW],
+    op.padding === 'SAME' ? 'same' : 'valid',
+  );
 }
 
 /** Window sizes of each output position (clipped to the input, as TFLite), [1, outH, outW, 1]. */
@@ -52,11 +57,21 @@ export function poolTfjs(op: Pool2DOp, inT: GraphTensor, outT: GraphTensor, x: t
     let y: tf.Tensor;
     if (op.kind === 'MAX_POOL_2D') y = maxPoolTfjs(op, x);
     else if (inT.dtype === 'float32') {
-      y = tf.avgPool(x as tf.Tensor4D, [op.filterH, op.filterW], [op.strideH, op.strideW], op.padding === 'SAME' ? 'same' : 'valid');
+      y = tf.avgPool(
+        x as tf.Tensor4D,
+        [op.filterH, op.filterW],
+        [op.strideH, op.strideW],
+        op.padding === 'SAME' ? 'same' : 'valid',
+      );
     } else {
       const [, h, w, c] = x.shape;
       const ones = tf.ones([op.filterH, op.filterW, c, 1]) as tf.Tensor4D;
-      const sums = tf.depthwiseConv2d(x as tf.Tensor4D, ones, [op.strideH, op.strideW], op.padding === 'SAME' ? 'same' : 'valid');
+      const sums = tf.depthwiseConv2d(
+        x as tf.Tensor4D,
+        ones,
+        [op.strideH, op.strideW],
+        op.padding === 'SAME' ? 'same' : 'valid',
+      );
       // |sum| / count is either an exact half-integer or at least 1 / (2 count) away from one: float division is safe.
       y = roundHalfAwayTfjs(tf.div(sums, windowCounts(op, h, w)));
     }

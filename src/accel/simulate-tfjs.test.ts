@@ -69,7 +69,9 @@ describe.each(['wasm', 'cpu'] as const)('simulateGraphTfjs on %s matches runGrap
       const b = argmaxRows(want, 10);
       let agree = 0;
       for (let i = 0; i < n; i++) if (a[i] === b[i]) agree++;
-      console.log(`TWIN ${backend} ${preset} ${mode} n=${n} maxAbs=${maxAbs.toExponential(2)} rawEqual=${equalRaw}/${want.length} argmax=${agree}/${n}`);
+      console.log(
+        `TWIN ${backend} ${preset} ${mode} n=${n} maxAbs=${maxAbs.toExponential(2)} rawEqual=${equalRaw}/${want.length} argmax=${agree}/${n}`,
+      );
       if (FLOAT_MODES.includes(mode)) expect(maxAbs).toBeLessThanOrEqual(1e-4);
       else {
         expect(equalRaw / want.length).toBeGreaterThanOrEqual(0.999);

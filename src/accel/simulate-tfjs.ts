@@ -15,10 +15,22 @@ import { batchedTensors, graphIo, prepareStatic } from '../core/graph/reference/
 import { evalSoftmax } from '../core/graph/reference/softmax';
 import { allocate, toFloat, type RunContext, type TensorData } from '../core/graph/reference/tensors';
 import {
-  dequantizeTfjs, maxPoolTfjs, poolClamp, poolTfjs, quantizeTfjs, softmaxFloatTfjs, softmaxInt8Tfjs,
+  dequantizeTfjs,
+  maxPoolTfjs,
+  poolClamp,
+  poolTfjs,
+  quantizeTfjs,
+  softmaxFloatTfjs,
+  softmaxInt8Tfjs,
 } from './simple-ops-tfjs';
 import {
-  disposeWeighted, integerAccumulators, isWeightedOp, prepareWeighted, requantizeAccumulators, runWeighted, type PreparedWeighted,
+  disposeWeighted,
+  integerAccumulators,
+  isWeightedOp,
+  prepareWeighted,
+  requantizeAccumulators,
+  runWeighted,
+  type PreparedWeighted,
 } from './weighted-ops-tfjs';
 
 export interface TfjsRunOptions {
@@ -51,10 +63,22 @@ function consumers(graph: Graph): number[][] {
  * Integer conv followed only by MAX_POOL_2D: requantization is monotone per channel, so pooling the
  * accumulators first gives the same values with a quarter of the requantization work.
  */
-function fusableMaxPool(graph: Graph, opIndex: number, prepared: PreparedWeighted | undefined, uses: number[][]): Pool2DOp | undefined {
+function fusableMaxPool(
+  graph: Graph,
+  opIndex: number,
+  prepared: PreparedWeighted | undefined,
+  uses: number[][],
+): Pool2DOp | undefined {
   const op = graph.ops[opIndex];
   const next = graph.ops[opIndex + 1];
-  if (!prepared || prepared.mode !== 'integer' || prepared.wideInput || prepared.ranges.length !== 1 || op.kind === 'FULLY_CONNECTED') return undefined;
+  if (
+    !prepared ||
+    prepared.mode !== 'integer' ||
+    prepared.wideInput ||
+    prepared.ranges.length !== 1 ||
+    op.kind === 'FULLY_CONNECTED'
+  )
+    return undefined;
   if (!next || next.kind !== 'MAX_POOL_2D' || next.inputs[0] !== op.outputs[0]) return undefined;
   if (uses[op.outputs[0]].length !== 1 || graph.outputs.includes(op.outputs[0])) return undefined;
   return next;
@@ -78,7 +102,12 @@ function hostSoftmax(graph: Graph, op: Extract<GraphOp, { kind: 'SOFTMAX' }>, x:
  * [batch, ...inputShape[1:]] flattened; a quantized graph input (int8-I/O) is quantized with the input
  * tensor's params as the reference does.
  */
-export function runGraphTfjs(graph: Graph, input: Float32Array, batch: number, options: TfjsRunOptions = {}): TfjsRunResult {
+export function runGraphTfjs(
+  graph: Graph,
+  input: Float32Array,
+  batch: number,
+  options: TfjsRunOptions = {},
+): TfjsRunResult {
   const { inIndex, outIndex, inT, outT, perIn, perOut } = graphIo(graph, input, batch, 'runGraphTfjs');
   const batched = batchedTensors(graph);
   // Constants and static ops (DEQUANTIZE of float16 or int8 constants) run once on the host, in the reference.
@@ -127,7 +156,10 @@ export function runGraphTfjs(graph: Graph, input: Float32Array, batch: number, o
             i++;
             continue;
           }
-          if (p) { emit(outIdx, runWeighted(p, get(op.inputs[0]))); continue; }
+          if (p) {
+            emit(outIdx, runWeighted(p, get(op.inputs[0])));
+            continue;
+          }
           switch (op.kind) {
             case 'MAX_POOL_2D':
             case 'AVERAGE_POOL_2D':
@@ -167,6 +199,11 @@ export function runGraphTfjs(graph: Graph, input: Float32Array, batch: number, o
 }
 
 /** Graph output dequantized to float for `batch` images, on the active tfjs backend (see runGraphTfjs). */
-export function simulateGraphTfjs(graph: Graph, input: Float32Array, batch: number, options: TfjsRunOptions = {}): Float32Array {
+export function simulateGraphTfjs(
+  graph: Graph,
+  input: Float32Array,
+  batch: number,
+  options: TfjsRunOptions = {},
+): Float32Array {
   return runGraphTfjs(graph, input, batch, options).outputs;
 }

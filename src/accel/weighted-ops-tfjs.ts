@@ -11,7 +11,15 @@ import type { Conv2DOp, DepthwiseConv2DOp, FullyConnectedOp, Graph, GraphOp } fr
 import { asymmetricRowParams, symmetricRowParams } from './row-params';
 import { integerOutputStage } from '../core/graph/reference/requantize';
 import { channelScales, tensorParams, type TensorData } from '../core/graph/reference/tensors';
-import { accPairOf, addAccPairs, requantConstants, requantizeTfjs, roundHalfAwayTfjs, type AccPair, type RequantConstants } from './requantize-tfjs';
+import {
+  accPairOf,
+  addAccPairs,
+  requantConstants,
+  requantizeTfjs,
+  roundHalfAwayTfjs,
+  type AccPair,
+  type RequantConstants,
+} from './requantize-tfjs';
 
 /** Largest reduction length whose partial sums of |a| <= 255 times |w| <= 127 stay below 2^24. */
 export const MAX_EXACT_TERMS = Math.floor((2 ** 24 - 1) / (255 * 127));
@@ -58,7 +66,8 @@ export function prepareWeighted(graph: Graph, op: WeightedOp, values: (TensorDat
   const bias = biasIndex !== undefined && biasIndex >= 0 ? values[biasIndex] : undefined;
   const mode: Mode = inT.dtype === 'float32' ? (fT.dtype === 'float32' ? 'float' : 'hybrid') : 'integer';
   if (mode !== 'float' && fT.dtype !== 'int8') throw new Error(`${op.kind}: unsupported filter dtype ${fT.dtype}`);
-  if (mode === 'integer' && inT.dtype !== 'int8' && inT.dtype !== 'int16') throw new Error(`${op.kind}: unsupported input ${inT.dtype}`);
+  if (mode === 'integer' && inT.dtype !== 'int8' && inT.dtype !== 'int16')
+    throw new Error(`${op.kind}: unsupported input ${inT.dtype}`);
   const f32 = Float32Array.from(filter);
   const ranges: [number, number][] = [];
   const filters: tf.Tensor[] = [];
@@ -78,7 +87,8 @@ export function prepareWeighted(graph: Graph, op: WeightedOp, values: (TensorDat
     const [out, kh, kw, cin] = fT.shape;
     channels = out;
     const perChunk = mode === 'float' ? cin : Math.max(1, Math.floor(MAX_EXACT_TERMS / (kh * kw)));
-    if (mode !== 'float' && kh * kw > MAX_EXACT_TERMS) throw new Error(`CONV_2D: a ${kh}x${kw} window is too large for exact float sums`);
+    if (mode !== 'float' && kh * kw > MAX_EXACT_TERMS)
+      throw new Error(`CONV_2D: a ${kh}x${kw} window is too large for exact float sums`);
     const hwio = tf.tidy(() => tf.transpose(tf.tensor4d(f32, [out, kh, kw, cin]), [1, 2, 3, 0]));
     for (let c = 0; c < cin; c += perChunk) {
       const end = Math.min(cin, c + perChunk);
@@ -89,13 +99,21 @@ export function prepareWeighted(graph: Graph, op: WeightedOp, values: (TensorDat
   } else {
     const [, kh, kw, outC] = fT.shape;
     channels = outC;
-    if (mode !== 'float' && kh * kw > MAX_EXACT_TERMS) throw new Error('DEPTHWISE_CONV_2D: window too large for exact float sums');
+    if (mode !== 'float' && kh * kw > MAX_EXACT_TERMS)
+      throw new Error('DEPTHWISE_CONV_2D: window too large for exact float sums');
     const inC = outC / op.depthMultiplier;
     ranges.push([0, inC]);
     filters.push(tf.tensor4d(f32, [kh, kw, inC, op.depthMultiplier]));
   }
   const prepared: PreparedWeighted = {
-    op, mode, filters, ranges, inputZeroPoint: 0, wideInput: inT.dtype === 'int16', asymmetricRows: false, channels,
+    op,
+    mode,
+    filters,
+    ranges,
+    inputZeroPoint: 0,
+    wideInput: inT.dtype === 'int16',
+    asymmetricRows: false,
+    channels,
   };
   if (mode === 'integer') {
     const stage = integerOutputStage(inT, fT, outT, channels, op.activation);
@@ -104,7 +122,10 @@ export function prepareWeighted(graph: Graph, op: WeightedOp, values: (TensorDat
     if (bias) {
       const b = Float64Array.from(bias);
       const hi = b.map((v) => Math.floor(v / 4096));
-      prepared.intBias = { hi: tf.tensor1d(Float32Array.from(hi)), lo: tf.tensor1d(Float32Array.from(b, (v, i) => v - hi[i] * 4096)) };
+      prepared.intBias = {
+        hi: tf.tensor1d(Float32Array.from(hi)),
+        lo: tf.tensor1d(Float32Array.from(b, (v, i) => v - hi[i] * 4096)),
+      };
     }
   } else if (bias) {
     prepared.floatBias = tf.tensor1d(Float32Array.from(bias));
@@ -114,14 +135,21 @@ export function prepareWeighted(graph: Graph, op: WeightedOp, values: (TensorDat
     // conv.cc: per-channel filters use asymmetric rows, per-tensor symmetric; depthwise always asymmetric;
     // FULLY_CONNECTED follows asymmetric_quantize_inputs.
     prepared.asymmetricRows =
-      op.kind === 'FULLY_CONNECTED' ? op.asymmetricQuantizeInputs : op.kind === 'DEPTHWISE_CONV_2D' || (fT.quant?.scale.length ?? 1) > 1;
+      op.kind === 'FULLY_CONNECTED'
+        ? op.asymmetricQuantizeInputs
+        : op.kind === 'DEPTHWISE_CONV_2D' || (fT.quant?.scale.length ?? 1) > 1;
   }
-  if (mode === 'integer' && tensorParams(inT).zeroPoint !== prepared.inputZeroPoint) throw new Error('inconsistent input zero point');
+  if (mode === 'integer' && tensorParams(inT).zeroPoint !== prepared.inputZeroPoint)
+    throw new Error('inconsistent input zero point');
   return prepared;
 }
 
 export function disposeWeighted(p: PreparedWeighted): void {
-  tf.dispose([...p.filters, p.floatBias, p.intBias?.hi, p.intBias?.lo, p.filterScales].filter((t): t is tf.Tensor => t !== undefined));
+  tf.dispose(
+    [...p.filters, p.floatBias, p.intBias?.hi, p.intBias?.lo, p.filterScales].filter(
+      (t): t is tf.Tensor => t !== undefined,
+    ),
+  );
 }
 
 /** The raw sums of one chunk: conv / depthwise / FC of `x` (already offset) with chunk `i`. */
@@ -137,9 +165,15 @@ function chunkSum(p: PreparedWeighted, x: tf.Tensor, i: number): tf.Tensor {
   const part = p.ranges.length === 1 ? x4 : tf.slice(x4, [0, 0, 0, a], [-1, -1, -1, b - a]);
   const pad = op.padding === 'SAME' ? 'same' : 'valid';
   if (op.kind === 'CONV_2D') {
-    return tf.conv2d(part, p.filters[i] as tf.Tensor4D, [op.strideH, op.strideW], pad, 'NHWC', [op.dilationH, op.dilationW]);
+    return tf.conv2d(part, p.filters[i] as tf.Tensor4D, [op.strideH, op.strideW], pad, 'NHWC', [
+      op.dilationH,
+      op.dilationW,
+    ]);
   }
-  return tf.depthwiseConv2d(part, p.filters[i] as tf.Tensor4D, [op.strideH, op.strideW], pad, 'NHWC', [op.dilationH, op.dilationW]);
+  return tf.depthwiseConv2d(part, p.filters[i] as tf.Tensor4D, [op.strideH, op.strideW], pad, 'NHWC', [
+    op.dilationH,
+    op.dilationW,
+  ]);
 }
 
 function floatActivation(x: tf.Tensor, activation: WeightedOp['activation']): tf.Tensor {
@@ -174,7 +208,8 @@ export function integerAccumulators(p: PreparedWeighted, q: tf.Tensor): tf.Tenso
   } else {
     parts.push([x, 1]);
   }
-  for (const [part, weight] of parts) for (let i = 0; i < p.ranges.length; i++) pairs.push(accPairOf(chunkSum(p, part, i), weight));
+  for (const [part, weight] of parts)
+    for (let i = 0; i < p.ranges.length; i++) pairs.push(accPairOf(chunkSum(p, part, i), weight));
   if (p.intBias) pairs.push(p.intBias);
   return addAccPairs(pairs);
 }

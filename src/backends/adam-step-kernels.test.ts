@@ -8,15 +8,24 @@ import { registerWasmAdamStepKernel } from './adam-step-kernels';
 /** Largest absolute difference allowed between fused WASM Adam and tf.train.adam on CPU after the steps below. */
 const TOL = 1e-5;
 
-const values = (n: number, seed: number) => Float32Array.from({ length: n }, (_, i) => Math.sin(seed * 1000 + i * 12.9898) * 0.5);
+const values = (n: number, seed: number) =>
+  Float32Array.from({ length: n }, (_, i) => Math.sin(seed * 1000 + i * 12.9898) * 0.5);
 
 /** Runs `steps` Adam steps on two variables with deterministic gradients; returns their final values. */
 async function run(backend: string, fused: boolean, lr: number, steps: number): Promise<Float32Array[]> {
   await tf.setBackend(backend);
-  const vars = tf.tidy(() => [tf.variable(tf.tensor(values(12, 1), [3, 4])), tf.variable(tf.tensor(values(5, 2), [5]))]);
+  const vars = tf.tidy(() => [
+    tf.variable(tf.tensor(values(12, 1), [3, 4])),
+    tf.variable(tf.tensor(values(5, 2), [5])),
+  ]);
   const opt = fused ? new FusedAdam(lr) : tf.train.adam(lr);
   for (let s = 0; s < steps; s++) {
-    const grads = vars.map((v, i) => tf.tensor(values(v.size, 10 + s * 2 + i).map((g) => g * (s % 3 === 0 ? 10 : 0.1)), v.shape));
+    const grads = vars.map((v, i) =>
+      tf.tensor(
+        values(v.size, 10 + s * 2 + i).map((g) => g * (s % 3 === 0 ? 10 : 0.1)),
+        v.shape,
+      ),
+    );
     if (opt instanceof FusedAdam) opt.applyGradients(vars, grads);
     else opt.applyGradients(vars.map((v, i) => ({ name: v.name, tensor: grads[i] })));
     tf.dispose(grads);

@@ -10,7 +10,11 @@ import type { WasmHeapBackend } from './wasm-heap';
 const wasmAdamStep: KernelFunc = ({ inputs, attrs, backend }) => {
   const b = backend as WasmHeapBackend;
   const { value, gradient, m, v } = inputs as Record<'value' | 'gradient' | 'm' | 'v', TensorInfo>;
-  const outs = [b.makeOutput(value.shape, 'float32'), b.makeOutput(value.shape, 'float32'), b.makeOutput(value.shape, 'float32')];
+  const outs = [
+    b.makeOutput(value.shape, 'float32'),
+    b.makeOutput(value.shape, 'float32'),
+    b.makeOutput(value.shape, 'float32'),
+  ];
   // Views after every allocation: growing WASM memory detaches earlier views.
   const [vw, vg, vm, vv, ow, om, ov] = [value, gradient, m, v, ...outs].map((t) => b.typedArrayFromHeap(t));
   adamStepLoop(vw, vg, vm, vv, ow, om, ov, attrs as unknown as AdamStepAttrs);

@@ -71,7 +71,9 @@ export async function initBackend(preference: BackendPreference, env: BackendEnv
     if (error == null) {
       if (name === first) return { name, reason, adapter };
       return {
-        name, fallbackFrom: first, adapter,
+        name,
+        fallbackFrom: first,
+        adapter,
         reason: `${reason}; fell back to ${name} because ${failures.join('; ')}`,
       };
     }
@@ -175,13 +177,24 @@ export function adapterDescription(raw: GpuAdapterLike): AdapterDescription {
 }
 
 /** A WebGPU adapter counts as hardware unless flagged as fallback or named like a software rasteriser. */
-export function classifyAdapter(adapter: AdapterDescription, description = ''): { hardware: boolean; why: string; adapter: AdapterDescription } {
+export function classifyAdapter(
+  adapter: AdapterDescription,
+  description = '',
+): { hardware: boolean; why: string; adapter: AdapterDescription } {
   const text = `${adapter.vendor} ${adapter.architecture} ${description}`;
   if (adapter.isFallbackAdapter) {
-    return { hardware: false, adapter, why: `the only WebGPU adapter is a software fallback (${describeAdapter(adapter)}), slower than WASM` };
+    return {
+      hardware: false,
+      adapter,
+      why: `the only WebGPU adapter is a software fallback (${describeAdapter(adapter)}), slower than WASM`,
+    };
   }
   if (SOFTWARE_ADAPTER.test(text)) {
-    return { hardware: false, adapter, why: `the WebGPU adapter is a software renderer (${describeAdapter(adapter)}), slower than WASM` };
+    return {
+      hardware: false,
+      adapter,
+      why: `the WebGPU adapter is a software renderer (${describeAdapter(adapter)}), slower than WASM`,
+    };
   }
   return { hardware: true, adapter, why: `hardware WebGPU adapter (${describeAdapter(adapter)})` };
 }

@@ -1,4 +1,11 @@
-import { BatchMatMul, getKernel, type KernelBackend, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
+import {
+  BatchMatMul,
+  getKernel,
+  type KernelBackend,
+  type KernelConfig,
+  type KernelFunc,
+  type TensorInfo,
+} from '@tensorflow/tfjs-core';
 
 /**
  * A BatchMatMul front for tfjs-backend-wasm. Its kernel is fast for A [M, K] x B [K, N] with few
@@ -26,7 +33,11 @@ export function makeWasmBatchMatMulConfig(original: KernelConfig): KernelConfig 
     const temps: TensorInfo[] = [];
     const perm = [...Array(rank - 2).keys(), rank - 1, rank - 2];
     const transpose = (x: TensorInfo) => {
-      const t = getKernel('Transpose', 'wasm')!.kernelFunc({ inputs: { x }, attrs: { perm }, backend: be }) as TensorInfo;
+      const t = getKernel('Transpose', 'wasm')!.kernelFunc({
+        inputs: { x },
+        attrs: { perm },
+        backend: be,
+      }) as TensorInfo;
       temps.push(t);
       return t;
     };
@@ -34,7 +45,9 @@ export function makeWasmBatchMatMulConfig(original: KernelConfig): KernelConfig 
     const left = swap ? (transposeB ? b : transpose(b)) : transposeA ? transpose(a) : a;
     const right = swap ? (transposeA ? a : transpose(a)) : transposeB ? transpose(b) : b;
     const product = original.kernelFunc({
-      inputs: { a: left, b: right }, attrs: { transposeA: false, transposeB: false }, backend: be,
+      inputs: { a: left, b: right },
+      attrs: { transposeA: false, transposeB: false },
+      backend: be,
     }) as TensorInfo;
     let result = product;
     if (swap) result = transpose(product);

@@ -10,7 +10,11 @@ export interface WasmHeapBackend extends KernelBackend {
  * Allocates an output on the WASM heap, then returns views of the inputs and the output. Views are
  * taken after the allocation because growing WASM memory detaches earlier views.
  */
-export function heapViews(backend: KernelBackend, inputs: TensorInfo[], outShape: number[]): { out: TensorInfo; views: Float32Array[]; outView: Float32Array } {
+export function heapViews(
+  backend: KernelBackend,
+  inputs: TensorInfo[],
+  outShape: number[],
+): { out: TensorInfo; views: Float32Array[]; outView: Float32Array } {
   const b = backend as WasmHeapBackend;
   const out = b.makeOutput(outShape, 'float32');
   const views = inputs.map((t) => b.typedArrayFromHeap(t));

@@ -1,4 +1,11 @@
-import { backend_util, type KernelBackend, type KernelConfig, type KernelFunc, MaxPoolGrad, type TensorInfo } from '@tensorflow/tfjs-core';
+import {
+  backend_util,
+  type KernelBackend,
+  type KernelConfig,
+  type KernelFunc,
+  MaxPoolGrad,
+  type TensorInfo,
+} from '@tensorflow/tfjs-core';
 import { heapViews } from './wasm-heap';
 
 /**
@@ -10,28 +17,80 @@ import { heapViews } from './wasm-heap';
 const maxPoolGrad: KernelFunc = ({ inputs, attrs, backend }) => {
   const { dy, input } = inputs as { dy: TensorInfo; input: TensorInfo };
   const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as {
-    filterSize: [number, number] | number; strides: [number, number] | number;
-    pad: 'valid' | 'same' | number; dimRoundingMode?: 'floor' | 'round' | 'ceil';
+    filterSize: [number, number] | number;
+    strides: [number, number] | number;
+    pad: 'valid' | 'same' | number;
+    dimRoundingMode?: 'floor' | 'round' | 'ceil';
   };
-  const info = backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
-  const { out, views: [x, g], outView: dx } = heapViews(backend as KernelBackend, [input, dy], input.shape);
-  if (info.filterHeight === 2 && info.filterWidth === 2 && info.strideHeight === 2 && info.strideWidth === 2 &&
-    info.padInfo.top === 0 && info.padInfo.left === 0 &&
-    info.outHeight === info.inHeight >> 1 && info.outWidth === info.inWidth >> 1) {
+  const info = backend_util.computePool2DInfo(
+    input.shape as [number, number, number, number],
+    filterSize,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
+  const {
+    out,
+    views: [x, g],
+    outView: dx,
+  } = heapViews(backend as KernelBackend, [input, dy], input.shape);
+  if (
+    info.filterHeight === 2 &&
+    info.filterWidth === 2 &&
+    info.strideHeight === 2 &&
+    info.strideWidth === 2 &&
+    info.padInfo.top === 0 &&
+    info.padInfo.left === 0 &&
+    info.outHeight === info.inHeight >> 1 &&
+    info.outWidth === info.inWidth >> 1
+  ) {
     maxPoolGrad2x2Loop(x, g, dx, info.batchSize, info.inHeight, info.inWidth, info.inChannels);
     return out;
   }
-  maxPoolGradLoop(x, g, dx, info.batchSize, info.inHeight, info.inWidth, info.inChannels, info.outHeight, info.outWidth,
-    info.strideHeight, info.strideWidth, info.filterHeight, info.filterWidth, info.padInfo.top, info.padInfo.left);
+  maxPoolGradLoop(
+    x,
+    g,
+    dx,
+    info.batchSize,
+    info.inHeight,
+    info.inWidth,
+    info.inChannels,
+    info.outHeight,
+    info.outWidth,
+    info.strideHeight,
+    info.strideWidth,
+    info.filterHeight,
+    info.filterWidth,
+    info.padInfo.top,
+    info.padInfo.left,
+  );
   return out;
 };
 
-export const wasmMaxPoolGradConfig: KernelConfig = { kernelName: MaxPoolGrad, backendName: 'wasm', kernelFunc: maxPoolGrad };
+export const wasmMaxPoolGradConfig: KernelConfig = {
+  kernelName: MaxPoolGrad,
+  backendName: 'wasm',
+  kernelFunc: maxPoolGrad,
+};
 
 /** The loop itself, numbers only, so the JIT compiles it tightly. NHWC layouts; dx is overwritten. */
 export function maxPoolGradLoop(
-  x: Float32Array, dy: Float32Array, dx: Float32Array, batch: number, inH: number, inW: number, c: number,
-  outH: number, outW: number, strideH: number, strideW: number, filterH: number, filterW: number, top: number, left: number,
+  x: Float32Array,
+  dy: Float32Array,
+  dx: Float32Array,
+  batch: number,
+  inH: number,
+  inW: number,
+  c: number,
+  outH: number,
+  outW: number,
+  strideH: number,
+  strideW: number,
+  filterH: number,
+  filterW: number,
+  top: number,
+  left: number,
 ): void {
   dx.fill(0);
   const rowStride = inW * c;
@@ -69,7 +128,15 @@ export function maxPoolGradLoop(
  * exactly once (no fill) and the first-maximum choice is made with selects rather than branches
  * (random activations make branches unpredictable; this runs several times faster).
  */
-export function maxPoolGrad2x2Loop(x: Float32Array, dy: Float32Array, dx: Float32Array, batch: number, inH: number, inW: number, c: number): void {
+export function maxPoolGrad2x2Loop(
+  x: Float32Array,
+  dy: Float32Array,
+  dx: Float32Array,
+  batch: number,
+  inH: number,
+  inW: number,
+  c: number,
+): void {
   const outH = inH >> 1;
   const outW = inW >> 1;
   const rowStride = inW * c;

@@ -79,7 +79,8 @@ beforeAll(async () => {
 
 describe('registerWasmTrainingKernels', () => {
   it('registers each missing kernel once', () => {
-    for (const name of [...WASM_TRAINING_KERNELS, ...WASM_FASTER_KERNELS]) expect(tf.getKernel(name, 'wasm')).toBeDefined();
+    for (const name of [...WASM_TRAINING_KERNELS, ...WASM_FASTER_KERNELS])
+      expect(tf.getKernel(name, 'wasm')).toBeDefined();
     expect(registerWasmTrainingKernels()).toEqual([]);
   });
 });
@@ -90,8 +91,12 @@ describe('Conv2DBackpropFilter on WASM matches the CPU backend', () => {
     const x = randomValues(size(c.x), 1);
     const dy = randomValues(size(dyShape), 2);
     const diff = await compare(() => [
-      tf.engine().runKernel('Conv2DBackpropFilter', { x: tf.tensor(x, c.x), dy: tf.tensor(dy, dyShape) },
-        { strides: [c.stride, c.stride], pad: c.pad, dataFormat: 'NHWC', filterShape: c.filter } as unknown as tf.NamedAttrMap) as tf.Tensor,
+      tf.engine().runKernel('Conv2DBackpropFilter', { x: tf.tensor(x, c.x), dy: tf.tensor(dy, dyShape) }, {
+        strides: [c.stride, c.stride],
+        pad: c.pad,
+        dataFormat: 'NHWC',
+        filterShape: c.filter,
+      } as unknown as tf.NamedAttrMap) as tf.Tensor,
     ]);
     expect(diff).toBeLessThan(TOL);
   });
@@ -103,7 +108,13 @@ describe('depthwise conv gradients on WASM match the CPU backend', () => {
     { name: 'separable 3x3 stride 2 same', x: [2, 14, 14, 3], filter: [3, 3, 3, 1], stride: 2, pad: 'same' },
     { name: 'stride 2 same, odd size', x: [2, 9, 9, 2], filter: [3, 3, 2, 1], stride: 2, pad: 'same' },
     { name: 'valid, multiplier 2', x: [2, 8, 8, 3], filter: [3, 3, 3, 2], stride: 1, pad: 'valid' },
-    { name: 'stride 2 valid, multiplier 3, leftover row', x: [2, 10, 10, 2], filter: [3, 3, 2, 3], stride: 2, pad: 'valid' },
+    {
+      name: 'stride 2 valid, multiplier 3, leftover row',
+      x: [2, 10, 10, 2],
+      filter: [3, 3, 2, 3],
+      stride: 2,
+      pad: 'valid',
+    },
     { name: '5x5 stride 3 same', x: [2, 13, 13, 2], filter: [5, 5, 2, 1], stride: 3, pad: 'same' },
   ];
   it.each(cases)('$name: backprop filter and input', async (c) => {
@@ -113,23 +124,46 @@ describe('depthwise conv gradients on WASM match the CPU backend', () => {
     const dy = randomValues(size(dyShape), 5);
     const attrs = { strides: [c.stride, c.stride], pad: c.pad, dilations: [1, 1] };
     const diff = await compare(() => [
-      tf.engine().runKernel('DepthwiseConv2dNativeBackpropFilter', { x: tf.tensor(x, c.x), dy: tf.tensor(dy, dyShape) },
-        { ...attrs, filterShape: c.filter } as unknown as tf.NamedAttrMap) as tf.Tensor,
-      tf.engine().runKernel('DepthwiseConv2dNativeBackpropInput', { dy: tf.tensor(dy, dyShape), filter: tf.tensor(f, c.filter) },
-        { ...attrs, inputShape: c.x } as unknown as tf.NamedAttrMap) as tf.Tensor,
+      tf
+        .engine()
+        .runKernel('DepthwiseConv2dNativeBackpropFilter', { x: tf.tensor(x, c.x), dy: tf.tensor(dy, dyShape) }, {
+          ...attrs,
+          filterShape: c.filter,
+        } as unknown as tf.NamedAttrMap) as tf.Tensor,
+      tf
+        .engine()
+        .runKernel(
+          'DepthwiseConv2dNativeBackpropInput',
+          { dy: tf.tensor(dy, dyShape), filter: tf.tensor(f, c.filter) },
+          { ...attrs, inputShape: c.x } as unknown as tf.NamedAttrMap,
+        ) as tf.Tensor,
     ]);
     expect(diff).toBeLessThan(TOL);
   });
 });
 
 describe('MaxPoolGrad on WASM (JS on the heap) matches the CPU backend', () => {
-  const cases: { name: string; x: [number, number, number, number]; pool: number; stride: number; pad: Pad; ties?: boolean }[] = [
+  const cases: {
+    name: string;
+    x: [number, number, number, number];
+    pool: number;
+    stride: number;
+    pad: Pad;
+    ties?: boolean;
+  }[] = [
     { name: 'tutorial 2x2 stride 2', x: [4, 26, 26, 12], pool: 2, stride: 2, pad: 'valid' },
     { name: 'ties (relu zeros, repeated values)', x: [2, 8, 8, 3], pool: 2, stride: 2, pad: 'valid', ties: true },
     { name: '3x3 stride 1 same (overlapping windows)', x: [2, 7, 7, 2], pool: 3, stride: 1, pad: 'same', ties: true },
     { name: '3x3 stride 2 same, odd size', x: [2, 9, 9, 2], pool: 3, stride: 2, pad: 'same' },
     { name: '2x2 stride 2 valid, leftover column', x: [1, 5, 7, 2], pool: 2, stride: 2, pad: 'valid' },
-    { name: '2x2 stride 2 same, odd size (window past the edge)', x: [2, 7, 7, 3], pool: 2, stride: 2, pad: 'same', ties: true },
+    {
+      name: '2x2 stride 2 same, odd size (window past the edge)',
+      x: [2, 7, 7, 3],
+      pool: 2,
+      stride: 2,
+      pad: 'same',
+      ties: true,
+    },
   ];
   it.each(cases)('$name', async (c) => {
     let x = randomValues(size(c.x), 10);
@@ -138,7 +172,8 @@ describe('MaxPoolGrad on WASM (JS on the heap) matches the CPU backend', () => {
     const outShape = tf.backend_util.computePool2DInfo(c.x, c.pool, c.stride, 1, c.pad as 'same').outShape;
     const dy = randomValues(size(outShape), 13);
     const diff = await compare(() => {
-      const f = (xi: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(xi as tf.Tensor4D, c.pool, c.stride, c.pad as 'same'), tf.tensor(dy, outShape)));
+      const f = (xi: tf.Tensor) =>
+        tf.sum(tf.mul(tf.maxPool(xi as tf.Tensor4D, c.pool, c.stride, c.pad as 'same'), tf.tensor(dy, outShape)));
       return [tf.grad(f)(tf.tensor(x, c.x))];
     });
     expect(diff).toBeLessThan(TOL);

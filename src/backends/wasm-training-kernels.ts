@@ -70,7 +70,12 @@ class KernelCalls {
 
 type Pair = [number, number];
 const explicitPad = (top: number, bottom: number, left: number, right: number) =>
-  [[0, 0], [top, bottom], [left, right], [0, 0]] as [Pair, Pair, Pair, Pair];
+  [
+    [0, 0],
+    [top, bottom],
+    [left, right],
+    [0, 0],
+  ] as [Pair, Pair, Pair, Pair];
 
 /**
  * dW[kh, kw, ci, co] = sum over b, i, j of x[b, i*sh + kh - top, j*sw + kw - left, ci] * dy[b, i, j, co].
@@ -83,12 +88,23 @@ const explicitPad = (top: number, bottom: number, left: number, right: number) =
 const conv2DBackpropFilter: KernelFunc = ({ inputs, attrs, backend }) => {
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as {
-    strides: [number, number] | number; pad: backend_util.PadInfo['type'] | number | backend_util.ExplicitPadding;
-    dataFormat: 'NHWC' | 'NCHW'; dimRoundingMode?: 'floor' | 'round' | 'ceil'; filterShape: [number, number, number, number];
+    strides: [number, number] | number;
+    pad: backend_util.PadInfo['type'] | number | backend_util.ExplicitPadding;
+    dataFormat: 'NHWC' | 'NCHW';
+    dimRoundingMode?: 'floor' | 'round' | 'ceil';
+    filterShape: [number, number, number, number];
   };
   if (dataFormat === 'NCHW') throw new Error('wasm Conv2DBackpropFilter supports NHWC only');
   const info = backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number], filterShape, strides, 1, pad as 'same', dimRoundingMode, false, 'channelsLast');
+    x.shape as [number, number, number, number],
+    filterShape,
+    strides,
+    1,
+    pad as 'same',
+    dimRoundingMode,
+    false,
+    'channelsLast',
+  );
   const [, h, w, inC] = x.shape;
   const [kh, kw, , outC] = filterShape;
   const { top, left } = info.padInfo;
@@ -98,10 +114,17 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, attrs, backend }) => {
   const k = new KernelCalls(backend as KernelBackend);
   const xT = k.transpose(x, [3, 1, 2, 0]); // [Ci, H, W, B]
   const dyT = k.transpose(dy, [1, 2, 0, 3]); // [Ho, Wo, B, Co]
-  const conv = k.run('Conv2D', { x: xT, filter: dyT }, {
-    strides: [1, 1], pad: explicitPad(top, bottom, left, right), dataFormat: 'NHWC',
-    dilations: [info.strideHeight, info.strideWidth], dimRoundingMode: undefined as unknown as string,
-  }); // [Ci, >=kh, >=kw, Co]
+  const conv = k.run(
+    'Conv2D',
+    { x: xT, filter: dyT },
+    {
+      strides: [1, 1],
+      pad: explicitPad(top, bottom, left, right),
+      dataFormat: 'NHWC',
+      dilations: [info.strideHeight, info.strideWidth],
+      dimRoundingMode: undefined as unknown as string,
+    },
+  ); // [Ci, >=kh, >=kw, Co]
   const cropped = k.slice(conv, [inC, kh, kw, outC]);
   return k.finish(k.transpose(cropped, [1, 2, 0, 3]));
 };
@@ -129,7 +152,14 @@ const depthwiseBackpropFilter: KernelFunc = ({ inputs, attrs, backend }) => {
   const a = attrs as unknown as DepthwiseAttrs & { filterShape: [number, number, number, number] };
   assertNoDilation(a.dilations, DepthwiseConv2dNativeBackpropFilter);
   const info = backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number], a.filterShape, a.strides, 1, a.pad as 'same', a.dimRoundingMode, true);
+    x.shape as [number, number, number, number],
+    a.filterShape,
+    a.strides,
+    1,
+    a.pad as 'same',
+    a.dimRoundingMode,
+    true,
+  );
   const [b, h, w, c] = x.shape;
   const [kh, kw, , m] = a.filterShape;
   const [ho, wo] = [info.outHeight, info.outWidth];
@@ -139,10 +169,16 @@ const depthwiseBackpropFilter: KernelFunc = ({ inputs, attrs, backend }) => {
   const k = new KernelCalls(backend as KernelBackend);
   const xr = k.reshape(k.transpose(x, [1, 2, 0, 3]), [1, h, w, b * c]);
   const dyr = k.reshape(k.transpose(dy, [1, 2, 0, 3]), [ho, wo, b * c, m]);
-  const conv = k.run('DepthwiseConv2dNative', { x: xr, filter: dyr }, {
-    strides: [1, 1], pad: explicitPad(top, bottom, left, right),
-    dilations: [info.strideHeight, info.strideWidth], dimRoundingMode: undefined as unknown as string,
-  }); // [1, >=kh, >=kw, B*C*M], channel b*C*M + c*M + m
+  const conv = k.run(
+    'DepthwiseConv2dNative',
+    { x: xr, filter: dyr },
+    {
+      strides: [1, 1],
+      pad: explicitPad(top, bottom, left, right),
+      dilations: [info.strideHeight, info.strideWidth],
+      dimRoundingMode: undefined as unknown as string,
+    },
+  ); // [1, >=kh, >=kw, B*C*M], channel b*C*M + c*M + m
   const [oh, ow] = [conv.shape[1], conv.shape[2]];
   const summed = k.run('Sum', { x: k.reshape(conv, [oh, ow, b, c * m]) }, { axis: [2], keepDims: false });
   const cropped = k.slice(summed, [kh, kw, c * m]);
@@ -159,7 +195,14 @@ const depthwiseBackpropInput: KernelFunc = ({ inputs, attrs, backend }) => {
   const a = attrs as unknown as DepthwiseAttrs & { inputShape: [number, number, number, number] };
   assertNoDilation(a.dilations, DepthwiseConv2dNativeBackpropInput);
   const info = backend_util.computeConv2DInfo(
-    a.inputShape, filter.shape as [number, number, number, number], a.strides, 1, a.pad as 'same', a.dimRoundingMode, true);
+    a.inputShape,
+    filter.shape as [number, number, number, number],
+    a.strides,
+    1,
+    a.pad as 'same',
+    a.dimRoundingMode,
+    true,
+  );
   const [b, h, w, c] = a.inputShape;
   const [kh, kw, , m] = filter.shape;
   const [sh, sw] = [info.strideHeight, info.strideWidth];
@@ -167,9 +210,21 @@ const depthwiseBackpropInput: KernelFunc = ({ inputs, attrs, backend }) => {
   const k = new KernelCalls(backend as KernelBackend);
   let dyd = dy;
   if (sh > 1 || sw > 1) {
-    const padded = k.run('PadV2', { x: k.reshape(dy, [b, ho, 1, wo, 1, c * m]) }, {
-      paddings: [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]], constantValue: 0,
-    });
+    const padded = k.run(
+      'PadV2',
+      { x: k.reshape(dy, [b, ho, 1, wo, 1, c * m]) },
+      {
+        paddings: [
+          [0, 0],
+          [0, 0],
+          [0, sh - 1],
+          [0, 0],
+          [0, sw - 1],
+          [0, 0],
+        ],
+        constantValue: 0,
+      },
+    );
     dyd = k.reshape(padded, [b, ho * sh, wo * sw, c * m]);
   }
   const [hd, wd] = [dyd.shape[1], dyd.shape[2]];
@@ -178,10 +233,16 @@ const depthwiseBackpropInput: KernelFunc = ({ inputs, attrs, backend }) => {
   const padBottom = Math.max(0, h - hd - padTop + kh - 1);
   const padRight = Math.max(0, w - wd - padLeft + kw - 1);
   const rotated = k.reshape(k.run('Reverse', { x: filter }, { dims: [0, 1] }), [kh, kw, c * m, 1]);
-  const conv = k.run('DepthwiseConv2dNative', { x: dyd, filter: rotated }, {
-    strides: [1, 1], pad: explicitPad(padTop, padBottom, padLeft, padRight), dilations: [1, 1],
-    dimRoundingMode: undefined as unknown as string,
-  }); // [B, >=H, >=W, C*M]
+  const conv = k.run(
+    'DepthwiseConv2dNative',
+    { x: dyd, filter: rotated },
+    {
+      strides: [1, 1],
+      pad: explicitPad(padTop, padBottom, padLeft, padRight),
+      dilations: [1, 1],
+      dimRoundingMode: undefined as unknown as string,
+    },
+  ); // [B, >=H, >=W, C*M]
   let dx = k.slice(conv, [b, h, w, c * m]);
   if (m > 1) dx = k.run('Sum', { x: k.reshape(dx, [b, h, w, c, m]) }, { axis: [4], keepDims: false });
   return k.finish(dx);

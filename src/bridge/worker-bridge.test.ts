@@ -14,7 +14,9 @@ class ChannelWorker extends EventTarget {
   constructor(api: object) {
     super();
     Comlink.expose(api, this.channel.port2 as unknown as Comlink.Endpoint);
-    this.channel.port1.addEventListener('message', (e) => this.dispatchEvent(new MessageEvent('message', { data: (e as MessageEvent).data })));
+    this.channel.port1.addEventListener('message', (e) =>
+      this.dispatchEvent(new MessageEvent('message', { data: (e as MessageEvent).data })),
+    );
     this.channel.port1.start();
     ChannelWorker.created.push(this);
   }

@@ -2,7 +2,9 @@ import * as Comlink from 'comlink';
 
 export class WorkerDiedError extends Error {
   constructor(what: string, detail: string) {
-    super(`The ${what} worker stopped unexpectedly (${detail}). Your settings and earlier results are kept; try again.`);
+    super(
+      `The ${what} worker stopped unexpectedly (${detail}). Your settings and earlier results are kept; try again.`,
+    );
     this.name = 'WorkerDiedError';
   }
 }
@@ -51,7 +53,13 @@ export class WorkerBridge<T> {
     let stop!: (reason: Error) => void;
     const stopped = new Promise<never>((_, reject) => (stop = reject));
     stopped.catch(() => undefined);
-    const instance: Instance<T> = { worker, remote: Comlink.wrap<T>(worker), stopped, stop, ready: Promise.resolve() as never };
+    const instance: Instance<T> = {
+      worker,
+      remote: Comlink.wrap<T>(worker),
+      stopped,
+      stop,
+      ready: Promise.resolve() as never,
+    };
     const die = (detail: string) => {
       if (this.current === instance) this.current = undefined;
       worker.terminate();
@@ -79,10 +87,14 @@ export class WorkerBridge<T> {
       await this.api();
       const instance = this.current!;
       const aborted = new Promise<never>((_, reject) => {
-        signal?.addEventListener('abort', () => {
-          if (this.current === instance) this.terminate();
-          reject(new CancelledError());
-        }, { once: true });
+        signal?.addEventListener(
+          'abort',
+          () => {
+            if (this.current === instance) this.terminate();
+            reject(new CancelledError());
+          },
+          { once: true },
+        );
       });
       aborted.catch(() => undefined);
       return Promise.race([job(instance.remote), instance.stopped, aborted]);

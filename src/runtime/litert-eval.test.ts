@@ -5,7 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findLiteRtWasmDir, loadLiteRtForNode } from '../node/litert-node';
 import { decodeOutput, encodeInput, evaluateTflite, predictTflite } from './litert-eval';
 import { LITERT_VERSION, type LiteRtRuntime } from './litert-module';
-import { buildFloatFullyConnected, buildInt8FullyConnected, type FullyConnectedSpec, type Int8Params } from './testing/fully-connected-tflite';
+import {
+  buildFloatFullyConnected,
+  buildInt8FullyConnected,
+  type FullyConnectedSpec,
+  type Int8Params,
+} from './testing/fully-connected-tflite';
 
 /** Deterministic values in [-1, 1) (LCG), so failures reproduce. */
 function seeded(n: number, seed: number): Float32Array {
@@ -100,7 +105,13 @@ describe('float32 model', () => {
 
 describe('int8 model with int8 input and output', () => {
   // As the converter's int8-I/O mode: input scale 1/255, zero point -128 (q = pixel - 128).
-  const params: Int8Params = { inScale: 1 / 255, inZeroPoint: -128, weightScale: 0.05 / 127, outScale: 0.1, outZeroPoint: 3 };
+  const params: Int8Params = {
+    inScale: 1 / 255,
+    inZeroPoint: -128,
+    weightScale: 0.05 / 127,
+    outScale: 0.1,
+    outZeroPoint: 3,
+  };
   const { bytes, weights, bias } = buildInt8FullyConnected(mnistSpec, params);
 
   /** Reference int8 FULLY_CONNECTED (TFLite's quantized kernel, with a float requantize). */
@@ -115,7 +126,12 @@ describe('int8 model with int8 input and output', () => {
 
   it('quantizes raw pixels as q = pixel - 128', () => {
     const raw = Uint8Array.from([0, 1, 127, 128, 254, 255]);
-    const q = new Int8Array(encodeInput(Float32Array.from(raw, (p) => p / 255), { name: 'x', type: 'int8', shape: [6], quant: { scale: Math.fround(1 / 255), zeroPoint: -128 } }).buffer);
+    const q = new Int8Array(
+      encodeInput(
+        Float32Array.from(raw, (p) => p / 255),
+        { name: 'x', type: 'int8', shape: [6], quant: { scale: Math.fround(1 / 255), zeroPoint: -128 } },
+      ).buffer,
+    );
     expect(Array.from(q)).toEqual(Array.from(raw, (p) => p - 128));
   });
 
@@ -140,7 +156,8 @@ describe('int8 model with int8 input and output', () => {
     expect(result.input.quant?.zeroPoint).toBe(-128);
     expect(result.output.quant).toEqual({ scale: Math.fround(0.1), zeroPoint: 3 });
     // Predictions agree with the integer reference except where two classes tie within one step.
-    const reference = (i: number) => argmax(int8Reference(Int8Array.from(images.subarray(i * 784, (i + 1) * 784), (p) => p - 128)));
+    const reference = (i: number) =>
+      argmax(int8Reference(Int8Array.from(images.subarray(i * 784, (i + 1) * 784), (p) => p - 128)));
     const agree = Array.from(result.predictions).filter((p, i) => p === reference(i)).length;
     expect(agree).toBeGreaterThanOrEqual(imageCount - 2);
   });
@@ -149,9 +166,21 @@ describe('int8 model with int8 input and output', () => {
 describe('bad models give clear errors', () => {
   const good = buildFloatFullyConnected(mnistSpec);
   const cases: Array<[string, Uint8Array, RegExp]> = [
-    ['random bytes', Uint8Array.from(seeded(600, 9), (v) => Math.floor((v + 1) * 128)), /File format is not tflite\.Model \(identifier/],
-    ['a truncated file', good.slice(0, good.length - 200), /truncated|outside the file|declares \d+ bytes|LiteRT\.js rejected the model/],
-    ['a model whose layer does not fit its input', buildFloatFullyConnected({ ...mnistSpec, inputSize: 785, weights: new Float32Array(7850) }), /Failed to allocate tensors/],
+    [
+      'random bytes',
+      Uint8Array.from(seeded(600, 9), (v) => Math.floor((v + 1) * 128)),
+      /File format is not tflite\.Model \(identifier/,
+    ],
+    [
+      'a truncated file',
+      good.slice(0, good.length - 200),
+      /truncated|outside the file|declares \d+ bytes|LiteRT\.js rejected the model/,
+    ],
+    [
+      'a model whose layer does not fit its input',
+      buildFloatFullyConnected({ ...mnistSpec, inputSize: 785, weights: new Float32Array(7850) }),
+      /Failed to allocate tensors/,
+    ],
     ['an empty file', new Uint8Array(0), /truncated: 0 bytes/],
   ];
   it.each(cases)('%s', async (_name, bytes, message) => {
@@ -165,12 +194,22 @@ describe('bad models give clear errors', () => {
   });
 
   it('rejects a model whose input is not an MNIST image', async () => {
-    const small = buildFloatFullyConnected({ inputSize: 4, units: 2, weights: new Float32Array(8), bias: new Float32Array(2) });
+    const small = buildFloatFullyConnected({
+      inputSize: 4,
+      units: 2,
+      weights: new Float32Array(8),
+      bias: new Float32Array(2),
+    });
     await expect(predictTflite(small, new Float32Array(784))).rejects.toThrow(/expected 784 values/);
   });
 
   it('decodes integer outputs with the output parameters', () => {
-    const out = decodeOutput(new Uint8Array(new Int8Array([-128, 0, 127]).buffer), { name: 'y', type: 'int8', shape: [3], quant: { scale: 1 / 256, zeroPoint: -128 } });
+    const out = decodeOutput(new Uint8Array(new Int8Array([-128, 0, 127]).buffer), {
+      name: 'y',
+      type: 'int8',
+      shape: [3],
+      quant: { scale: 1 / 256, zeroPoint: -128 },
+    });
     expect(Array.from(out)).toEqual([0, 128 / 256, 255 / 256]);
   });
 });

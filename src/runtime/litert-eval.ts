@@ -117,7 +117,10 @@ async function openCached(bytes: Uint8Array): Promise<LiteRtModelSession> {
   while (sessions.size > SESSION_CACHE_SIZE) {
     const [oldKey, old] = sessions.entries().next().value!;
     sessions.delete(oldKey);
-    old.then((s) => s.delete(), () => undefined);
+    old.then(
+      (s) => s.delete(),
+      () => undefined,
+    );
   }
   return session;
 }
@@ -131,7 +134,9 @@ export async function clearRuntimeCache(): Promise<void> {
 
 function checkMnistInput(session: LiteRtModelSession): void {
   if (session.inputSize !== 784) {
-    throw new Error(`the model's input '${session.input.name}' has shape [${session.input.shape.join(', ')}], expected 784 values (an MNIST image)`);
+    throw new Error(
+      `the model's input '${session.input.name}' has shape [${session.input.shape.join(', ')}], expected 784 values (an MNIST image)`,
+    );
   }
 }
 
@@ -148,7 +153,8 @@ export async function evaluateTflite(
   labels: Uint8Array,
   options: EvaluateOptions = {},
 ): Promise<RuntimeEvaluation> {
-  if (images.length !== labels.length * 784) throw new Error(`images has ${images.length} bytes, expected ${labels.length} x 784`);
+  if (images.length !== labels.length * 784)
+    throw new Error(`images has ${images.length} bytes, expected ${labels.length} x 784`);
   const { engine } = getLiteRtRuntime();
   const session = await openCached(bytes);
   checkMnistInput(session);

@@ -41,7 +41,9 @@ function throwOnLoggedErrors(stage: string, errors: string[]): void {
 function checkSize(role: string, runtimeBytes: number, info: IoTensorInfo): void {
   const fileBytes = info.shape.reduce((a, b) => a * b, 1) * BYTES_PER_ELEMENT[info.type];
   if (runtimeBytes !== fileBytes) {
-    throw new LiteRtError(`${role} '${info.name}' is ${runtimeBytes} bytes in LiteRT but ${fileBytes} bytes in the file`);
+    throw new LiteRtError(
+      `${role} '${info.name}' is ${runtimeBytes} bytes in LiteRT but ${fileBytes} bytes in the file`,
+    );
   }
 }
 
@@ -71,7 +73,9 @@ export class LiteRtModelSession {
   static async open(bytes: Uint8Array): Promise<LiteRtModelSession> {
     const io = readTfliteIo(bytes);
     if (io.inputs.length !== 1 || io.outputs.length !== 1) {
-      throw new LiteRtError(`expected a model with 1 input and 1 output, got ${io.inputs.length} and ${io.outputs.length}`);
+      throw new LiteRtError(
+        `expected a model with 1 input and 1 output, got ${io.inputs.length} and ${io.outputs.length}`,
+      );
     }
     const { wasm, environment } = getLiteRtRuntime();
     const modelPtr = wasm._malloc(bytes.byteLength);
@@ -83,7 +87,12 @@ export class LiteRtModelSession {
       model = loaded.result;
       throwOnLoggedErrors('load the model', loaded.errors);
       if (!model) throw new LiteRtError('LiteRT.js failed to load the model (no model returned)');
-      const options = { accelerator: 'wasm', cpuOptions: { numThreads: wasm.getThreadCount() }, gpuOptions: {}, webNNOptions: {} } as const;
+      const options = {
+        accelerator: 'wasm',
+        cpuOptions: { numThreads: wasm.getThreadCount() },
+        gpuOptions: {},
+        webNNOptions: {},
+      } as const;
       const done = await withLiteRtErrors(() => wasm.compileModel(environment, model!, options));
       compiled = done.result;
       throwOnLoggedErrors('compile the model', done.errors);
@@ -95,7 +104,12 @@ export class LiteRtModelSession {
       try {
         checkSize('input', inputBytes, io.inputs[0]!);
         checkSize('output', outputBytes, io.outputs[0]!);
-        const inputBuffer = wasm.LiteRtTensorBuffer.createManaged(environment, wasm.LiteRtTensorBufferType.HOST_MEMORY, inputType, inputBytes);
+        const inputBuffer = wasm.LiteRtTensorBuffer.createManaged(
+          environment,
+          wasm.LiteRtTensorBufferType.HOST_MEMORY,
+          inputType,
+          inputBytes,
+        );
         return new LiteRtModelSession(wasm, modelPtr, model, compiled, inputBuffer, io.inputs[0]!, io.outputs[0]!);
       } finally {
         inputType.delete();
@@ -136,7 +150,8 @@ export class LiteRtModelSession {
     try {
       throwOnLoggedErrors('run the model', errors);
       const output = outputs[0];
-      if (!output || outputs.length !== 1) throw new LiteRtError(`expected 1 output, LiteRT returned ${outputs.length}`);
+      if (!output || outputs.length !== 1)
+        throw new LiteRtError(`expected 1 output, LiteRT returned ${outputs.length}`);
       const readPtr = output.lock(lockModes.READ);
       try {
         return wasm.HEAPU8.slice(readPtr, readPtr + output.size());

@@ -113,7 +113,8 @@ function evaluateFactory(source: LiteRtLoadSource): ModuleFactory {
   // declaration stays local (no globals) and hand the factory back.
   const body = `${source.scriptText}\n;return ModuleFactory;`;
   const factory = new Function(...names, body)(...values) as unknown;
-  if (typeof factory !== 'function') throw new Error(`LiteRT.js script ${LITERT_VARIANTS[source.variant]} did not define ModuleFactory`);
+  if (typeof factory !== 'function')
+    throw new Error(`LiteRT.js script ${LITERT_VARIANTS[source.variant]} did not define ModuleFactory`);
   return factory as ModuleFactory;
 }
 

@@ -12,10 +12,26 @@ describe('readTfliteIo', () => {
   });
 
   it('reads int8 I/O with quantization parameters', () => {
-    const { bytes } = buildInt8FullyConnected(spec, { inScale: 1 / 255, inZeroPoint: -128, weightScale: 0.01, outScale: 1 / 256, outZeroPoint: -128 });
+    const { bytes } = buildInt8FullyConnected(spec, {
+      inScale: 1 / 255,
+      inZeroPoint: -128,
+      weightScale: 0.01,
+      outScale: 1 / 256,
+      outZeroPoint: -128,
+    });
     const io = readTfliteIo(bytes);
-    expect(io.inputs[0]).toEqual({ name: 'input', type: 'int8', shape: [1, 4], quant: { scale: Math.fround(1 / 255), zeroPoint: -128 } });
-    expect(io.outputs[0]).toEqual({ name: 'output', type: 'int8', shape: [1, 3], quant: { scale: 1 / 256, zeroPoint: -128 } });
+    expect(io.inputs[0]).toEqual({
+      name: 'input',
+      type: 'int8',
+      shape: [1, 4],
+      quant: { scale: Math.fround(1 / 255), zeroPoint: -128 },
+    });
+    expect(io.outputs[0]).toEqual({
+      name: 'output',
+      type: 'int8',
+      shape: [1, 3],
+      quant: { scale: 1 / 256, zeroPoint: -128 },
+    });
   });
 
   it.each([

@@ -23,10 +23,15 @@ import { DEFAULT_LAB_STATE, recipeFor, stateFromQuery, stateToQuery, type LabSta
 import { clearModel, loadModel, saveModel } from './state/model-store';
 import { TrainSection } from './train/TrainSection';
 
-type DataStatus = { kind: 'loading'; progress?: DownloadProgress } | { kind: 'ready'; train: number; test: number } | { kind: 'error'; message: string };
+type DataStatus =
+  | { kind: 'loading'; progress?: DownloadProgress }
+  | { kind: 'ready'; train: number; test: number }
+  | { kind: 'error'; message: string };
 
 export function App() {
-  const [lab, setLab] = useState<LabState>(() => (typeof location === 'undefined' ? DEFAULT_LAB_STATE : stateFromQuery(location.search)));
+  const [lab, setLab] = useState<LabState>(() =>
+    typeof location === 'undefined' ? DEFAULT_LAB_STATE : stateFromQuery(location.search),
+  );
   const [backend, setBackend] = useState<BackendInfo>();
   const [data, setData] = useState<DataStatus>({ kind: 'loading' });
   const [trained, setTrained] = useState<TrainedModel>();
@@ -69,12 +74,15 @@ export function App() {
 
   const quant = useQuantization();
   const { clear: clearResults } = quant;
-  const onTrained = useCallback((model: TrainedModel) => {
-    setTrained(model);
-    setForgotten(false);
-    clearResults();
-    saveModel(model).catch((e: Error) => setStoreError(`Could not save the model for the next visit: ${e.message}`));
-  }, []);
+  const onTrained = useCallback(
+    (model: TrainedModel) => {
+      setTrained(model);
+      setForgotten(false);
+      clearResults();
+      saveModel(model).catch((e: Error) => setStoreError(`Could not save the model for the next visit: ${e.message}`));
+    },
+    [clearResults],
+  );
   const [training, setTraining] = useState(false);
   const onTrainSettings = useCallback((train: LabState['train']) => setLab((s) => ({ ...s, train })), []);
 
@@ -90,7 +98,10 @@ export function App() {
 
   // Files dropped into the inspector join the comparison beside the lab's own.
   const [inspected, setInspected] = useState<Record<string, { entry: ModeReport; bytes: Uint8Array }>>({});
-  const onInspected = useCallback((entry: ModeReport, bytes: Uint8Array) => setInspected((s) => ({ ...s, [entry.mode]: { entry, bytes } })), []);
+  const onInspected = useCallback(
+    (entry: ModeReport, bytes: Uint8Array) => setInspected((s) => ({ ...s, [entry.mode]: { entry, bytes } })),
+    [],
+  );
 
   // The report and files are derived from the results cache, never stored twice.
   const outcomes = quant.run.outcomes;
@@ -107,15 +118,28 @@ export function App() {
   );
   const drawModels = useMemo(() => Object.entries(outcomes).map(([mode, o]) => ({ mode, bytes: o.bytes })), [outcomes]);
   const files = useMemo(
-    () => Object.fromEntries([...Object.entries(outcomes).map(([m, o]) => [m, o.bytes]), ...Object.entries(inspected).map(([m, i]) => [m, i.bytes])]),
+    () =>
+      Object.fromEntries([
+        ...Object.entries(outcomes).map(([m, o]) => [m, o.bytes]),
+        ...Object.entries(inspected).map(([m, i]) => [m, i.bytes]),
+      ]),
     [outcomes, inspected],
   );
   const [qatProgress, setQatProgress] = useState<TrainProgress>();
   const runQat = useCallback(() => {
     if (!trained) return Promise.resolve();
-    const settings = { ...DEFAULT_QAT_SETTINGS, ...lab.qat, batchSize: lab.train.batchSize, seed: lab.train.seed, trainLimit: lab.train.trainLimit };
+    const settings = {
+      ...DEFAULT_QAT_SETTINGS,
+      ...lab.qat,
+      batchSize: lab.train.batchSize,
+      seed: lab.train.seed,
+      trainLimit: lab.train.trainLimit,
+    };
     return quant.runJobs(trained, [
-      { mode: 'qat', job: (signal) => labBridge.run((api) => api.qat(trained, settings, Comlink.proxy(setQatProgress)), signal) },
+      {
+        mode: 'qat',
+        job: (signal) => labBridge.run((api) => api.qat(trained, settings, Comlink.proxy(setQatProgress)), signal),
+      },
     ]);
   }, [trained, quant, lab.qat, lab.train]);
   const quantizeModes = useCallback(
@@ -133,11 +157,16 @@ export function App() {
         <div>
           <h1>Quantization Lab</h1>
           <p className="tagline">
-            Train a small CNN on real MNIST in this tab, quantize it with every TensorFlow Lite mode, and download .tflite files the TFLite
-            runtime runs. Nothing leaves your browser.
+            Train a small CNN on real MNIST in this tab, quantize it with every TensorFlow Lite mode, and download
+            .tflite files the TFLite runtime runs. Nothing leaves your browser.
           </p>
         </div>
-        <BackendSelect value={lab.backend} info={backend} onChange={(b) => setLab((s) => ({ ...s, backend: b }))} disabled={training} />
+        <BackendSelect
+          value={lab.backend}
+          info={backend}
+          onChange={(b) => setLab((s) => ({ ...s, backend: b }))}
+          disabled={training}
+        />
       </header>
       <DataBanner status={data} />
       {storeError && <p className="error">{storeError}</p>}
@@ -189,7 +218,9 @@ export function App() {
         trained={trained}
         recipeFor={(m) => recipeFor(lab.quant, m)}
         busy={training || quant.run.status === 'running'}
-        onExportMixed={(mode, recipe) => trained && quant.runJobs(trained, [{ mode, job: convertJob(trained, recipe) }])}
+        onExportMixed={(mode, recipe) =>
+          trained && quant.runJobs(trained, [{ mode, job: convertJob(trained, recipe) }])
+        }
       />
       <DrawPanel models={drawModels} />
       <ConfusionPanel outcomes={outcomes} loadTestSet={quant.getTestSet} />
@@ -202,7 +233,8 @@ function DataBanner({ status }: { status: DataStatus }) {
   if (status.kind === 'ready') {
     return (
       <p className="muted" data-testid="data-ready">
-        MNIST loaded from this site: {status.train.toLocaleString('en-US')} training and {status.test.toLocaleString('en-US')} test images.
+        MNIST loaded from this site: {status.train.toLocaleString('en-US')} training and{' '}
+        {status.test.toLocaleString('en-US')} test images.
       </p>
     );
   }
@@ -217,7 +249,9 @@ function DataBanner({ status }: { status: DataStatus }) {
   return (
     <div className="progress-block" data-testid="data-loading">
       <progress max={p?.totalBytes ?? 1} value={p?.loadedBytes ?? 0} aria-label="MNIST download" />
-      <span className="muted">Loading MNIST{p ? ` (${(p.loadedBytes / 1e6).toFixed(1)} of ${(p.totalBytes / 1e6).toFixed(1)} MB)` : ''}…</span>
+      <span className="muted">
+        Loading MNIST{p ? ` (${(p.loadedBytes / 1e6).toFixed(1)} of ${(p.totalBytes / 1e6).toFixed(1)} MB)` : ''}…
+      </span>
     </div>
   );
 }

@@ -21,7 +21,12 @@ export function BackendSelect({ value, info, onChange, disabled }: Props) {
     <div className="backend">
       <label>
         Compute backend
-        <select data-testid="backend-select" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as BackendPreference)}>
+        <select
+          data-testid="backend-select"
+          value={value}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value as BackendPreference)}
+        >
           {BACKEND_PREFERENCES.map((b) => (
             <option key={b} value={b}>
               {LABELS[b]}

@@ -27,7 +27,10 @@ export const labBridge = new WorkerBridge<LabWorkerApi>(
     const { preference, listener } = boot;
     const info = await api.init(preference, APP_BASE);
     listener?.onBackend(info);
-    const counts = await api.loadData(APP_BASE, Comlink.proxy((p: DownloadProgress) => listener?.onDataProgress(p)));
+    const counts = await api.loadData(
+      APP_BASE,
+      Comlink.proxy((p: DownloadProgress) => listener?.onDataProgress(p)),
+    );
     listener?.onDataReady(counts);
   },
 );
@@ -39,7 +42,6 @@ export async function startLab(preference: BackendPreference, listener: BootList
   labBridge.terminate();
   await labBridge.api();
 }
-
 
 /** The TFLite runtime (LiteRT.js) lives in its own worker, so a runtime crash never takes training with it. */
 export const runtimeBridge = new WorkerBridge<RuntimeWorkerApi>(

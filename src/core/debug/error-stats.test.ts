@@ -33,14 +33,22 @@ describe('errorStats', () => {
     expect(s.rmseOverScale as number).toBeLessThan(0.3);
     expect(s.rmseOverScale as number).toBeLessThan(FLAG_RMSE_OVER_SCALE);
     // Signal power 1/3, noise power scale^2 / 12.
-    expect(s.snrDb).toBeCloseTo(10 * Math.log10((1 / 3) / (scale * scale / 12)), 0);
+    expect(s.snrDb).toBeCloseTo(10 * Math.log10(1 / 3 / ((scale * scale) / 12)), 0);
     expect(Math.abs(s.meanError)).toBeLessThan(1e-3);
     expect(s.maxAbsError).toBeLessThanOrEqual(scale / 2 + 1e-7);
   });
 
   it('identical arrays: zero error, infinite SNR', () => {
     const s = errorStats(uniform, uniform, 0.01);
-    expect(s).toMatchObject({ meanError: 0, stddev: 0, maxAbsError: 0, meanSquaredError: 0, rmse: 0, snrDb: Infinity, rmseOverScale: 0 });
+    expect(s).toMatchObject({
+      meanError: 0,
+      stddev: 0,
+      maxAbsError: 0,
+      meanSquaredError: 0,
+      rmse: 0,
+      snrDb: Infinity,
+      rmseOverScale: 0,
+    });
     expect(isFlagged(s)).toBe(false);
   });
 

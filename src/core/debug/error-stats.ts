@@ -36,7 +36,8 @@ export const ROUNDING_RMSE_OVER_SCALE = 1 / Math.sqrt(12);
  * `scale` is the quantized output's scale, or null/undefined for a float output.
  */
 export function errorStats(reference: ArrayLike<number>, actual: ArrayLike<number>, scale?: number | null): ErrorStats {
-  if (reference.length !== actual.length) throw new Error(`errorStats: ${reference.length} reference values vs ${actual.length} actual values`);
+  if (reference.length !== actual.length)
+    throw new Error(`errorStats: ${reference.length} reference values vs ${actual.length} actual values`);
   const n = reference.length;
   let sum = 0;
   let sumSq = 0;

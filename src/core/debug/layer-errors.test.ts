@@ -33,7 +33,13 @@ describe('layerErrors (tutorial preset, random weights, real MNIST)', () => {
     expect(rows.map((r) => r.op)).toEqual(floatGraph.ops.map((o) => o.kind));
     expect(rows.map((r) => r.tensorName)).toEqual(floatGraph.ops.map((o) => floatGraph.tensors[o.outputs[0]].name));
     const conv = byName(rows)['conv2d_0/out'];
-    expect(conv).toMatchObject({ layer: 'conv2d_0', outputDtype: 'int8', weightDtype: 'int8', quantized: true, flagged: false });
+    expect(conv).toMatchObject({
+      layer: 'conv2d_0',
+      outputDtype: 'int8',
+      weightDtype: 'int8',
+      quantized: true,
+      flagged: false,
+    });
     expect(conv.numElements).toBe(N * 26 * 26 * 12);
     expect(conv.scale).toBeGreaterThan(0);
     // Rounding plus ReLU zeros (exact) puts a healthy layer at or below 1/sqrt(12).
@@ -54,7 +60,15 @@ describe('layerErrors (tutorial preset, random weights, real MNIST)', () => {
     const rows = layerErrors(floatGraph, quantize('float32'), images, N);
     expect(rows).toHaveLength(floatGraph.ops.length);
     for (const r of rows) {
-      expect(r).toMatchObject({ rmse: 0, maxAbsError: 0, meanError: 0, scale: null, rmseOverScale: null, flagged: false, quantized: false });
+      expect(r).toMatchObject({
+        rmse: 0,
+        maxAbsError: 0,
+        meanError: 0,
+        scale: null,
+        rmseOverScale: null,
+        flagged: false,
+        quantized: false,
+      });
       expect(r.endToEnd.rmse).toBe(0);
     }
   });
@@ -64,12 +78,17 @@ describe('layerErrors (tutorial preset, random weights, real MNIST)', () => {
     // now covers a tenth of what calibration measured.
     const g = quantize('int8');
     const scale = g.tensors.find((t) => t.name === 'conv2d_0/out')?.quant?.scale[0];
-    for (const t of g.tensors) if (t.quant && t.quant.scale[0] === scale) t.quant = { ...t.quant, scale: [t.quant.scale[0] / 10] };
+    for (const t of g.tensors)
+      if (t.quant && t.quant.scale[0] === scale) t.quant = { ...t.quant, scale: [t.quant.scale[0] / 10] };
     const rows = byName(layerErrors(floatGraph, g, images, N));
     expect(rows['conv2d_0/out'].flagged).toBe(true);
     expect(rows['conv2d_0/out'].rmseOverScale as number).toBeGreaterThan(FLAG_RMSE_OVER_SCALE);
     // Max pool and reshape only move the clipped values: they add no error of their own.
-    expect(Object.values(rows).filter((r) => r.op === 'MAX_POOL_2D' || r.op === 'RESHAPE').map((r) => r.flagged)).toEqual([false, false]);
+    expect(
+      Object.values(rows)
+        .filter((r) => r.op === 'MAX_POOL_2D' || r.op === 'RESHAPE')
+        .map((r) => r.flagged),
+    ).toEqual([false, false]);
   });
 
   it('clipping at the input (calibrated on dimmed images) shows end to end, not in the next layer alone', () => {
@@ -94,7 +113,13 @@ describe('layerErrors (tutorial preset, random weights, real MNIST)', () => {
 
   it('keepFloat: the kept op reports float output and weights, the others stay int8', () => {
     const rows = byName(layerErrors(floatGraph, quantize('int8', { keepFloat: ['dense_3/logits'] }), images, N));
-    expect(rows['dense_3/logits']).toMatchObject({ outputDtype: 'float32', weightDtype: 'float32', quantized: false, scale: null, rmse: 0 });
+    expect(rows['dense_3/logits']).toMatchObject({
+      outputDtype: 'float32',
+      weightDtype: 'float32',
+      quantized: false,
+      scale: null,
+      rmse: 0,
+    });
     expect(rows['conv2d_0/out'].outputDtype).toBe('int8');
     expect(rows['probabilities'].outputDtype).toBe('int8');
   });

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { FloatReport, ModeReport } from '../report/report';
-import { accuracyAxisDomain, accuracyAxisTicks, buildChartSeries, deltaPercentagePoints, sizeSeries } from './chart-series';
+import {
+  accuracyAxisDomain,
+  accuracyAxisTicks,
+  buildChartSeries,
+  deltaPercentagePoints,
+  sizeSeries,
+} from './chart-series';
 
-const FLOAT: FloatReport = { test_accuracy: 0.98, params: 20410, train_seconds: 30, epochs: 1, train_images: 60000, backend: 'webgl' };
+const FLOAT: FloatReport = {
+  test_accuracy: 0.98,
+  params: 20410,
+  train_seconds: 30,
+  epochs: 1,
+  train_images: 60000,
+  backend: 'webgl',
+};
 const LITERT = 'LiteRT.js 2.5.3 (wasm, XNNPACK)';
 
 function mode(name: string, bytes: number, accuracy: number, extra: Partial<ModeReport> = {}): ModeReport {
@@ -11,7 +24,11 @@ function mode(name: string, bytes: number, accuracy: number, extra: Partial<Mode
 
 const MODES: ModeReport[] = [
   mode('float32', 84000, 0.98, { latency: { median_ms: 0.5, p90_ms: 0.7, samples: 200 } }),
-  mode('int8', 24000, 0.9775, { simulated_accuracy: 0.9776, simulation_agreement: 0.999, latency: { median_ms: 0.3, p90_ms: 0.4, samples: 200 } }),
+  mode('int8', 24000, 0.9775, {
+    simulated_accuracy: 0.9776,
+    simulation_agreement: 0.999,
+    latency: { median_ms: 0.3, p90_ms: 0.4, samples: 200 },
+  }),
   mode('float16', 42000, 0.9801),
 ];
 
@@ -79,9 +96,15 @@ describe('sizeSeries without a float32 file', () => {
 
 describe('accuracyAxisDomain', () => {
   it.each<[number[], [number, number]]>([
-    [[0.98, 0.9775, 0.9812], [0.97, 1]],
+    [
+      [0.98, 0.9775, 0.9812],
+      [0.97, 1],
+    ],
     [[0.985], [0.98, 1]],
-    [[0.5, 0.99], [0.49, 1]],
+    [
+      [0.5, 0.99],
+      [0.49, 1],
+    ],
     [[1], [0.99, 1]],
     [[0.001], [0, 1]],
     [[], [0, 1]],
@@ -94,10 +117,22 @@ describe('accuracyAxisDomain', () => {
 
 describe('accuracyAxisTicks', () => {
   it.each<[[number, number], number[]]>([
-    [[0.97, 1], [0.97, 0.98, 0.99, 1]],
-    [[0.99, 1], [0.99, 1]],
-    [[0.49, 1], [0.5, 0.6, 0.7, 0.8, 0.9, 1]],
-    [[0, 1], [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]],
+    [
+      [0.97, 1],
+      [0.97, 0.98, 0.99, 1],
+    ],
+    [
+      [0.99, 1],
+      [0.99, 1],
+    ],
+    [
+      [0.49, 1],
+      [0.5, 0.6, 0.7, 0.8, 0.9, 1],
+    ],
+    [
+      [0, 1],
+      [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
+    ],
   ])('%j -> %j', (domain, want) => {
     const ticks = accuracyAxisTicks(domain);
     expect(ticks).toHaveLength(want.length);

@@ -107,7 +107,15 @@ export function sizeVsAccuracyPoints(modes: ModeReport[]): SizeAccuracyPoint[] {
 export function latencySeries(modes: ModeReport[]): LatencyPoint[] {
   return modes.flatMap((m) =>
     m.latency
-      ? [{ mode: m.mode, median_ms: m.latency.median_ms, p90_ms: m.latency.p90_ms, samples: m.latency.samples, engine: m.accuracy_engine }]
+      ? [
+          {
+            mode: m.mode,
+            median_ms: m.latency.median_ms,
+            p90_ms: m.latency.p90_ms,
+            samples: m.latency.samples,
+            engine: m.accuracy_engine,
+          },
+        ]
       : [],
   );
 }

@@ -29,7 +29,8 @@ describe('argmaxRows', () => {
   });
 
   it('rejects a partial row', () => expect(() => argmaxRows(new Float32Array(11))).toThrow(/whole number of rows/));
-  it('rejects classes that do not fit a byte', () => expect(() => argmaxRows(new Float32Array(257), 257)).toThrow(/1..256/));
+  it('rejects classes that do not fit a byte', () =>
+    expect(() => argmaxRows(new Float32Array(257), 257)).toThrow(/1..256/));
 });
 
 describe('agreement', () => {
@@ -101,10 +102,11 @@ describe('histogram', () => {
     expect(histogram(values, 37).counts.reduce((a, b) => a + b, 0)).toBe(1000);
   });
 
-  it.each<[number, [number, number] | undefined]>([[0, undefined], [1.5, undefined], [4, [2, 1]]])(
-    'rejects bins %s range %j',
-    (bins, range) => expect(() => histogram([1, 2], bins, range)).toThrow(RangeError),
-  );
+  it.each<[number, [number, number] | undefined]>([
+    [0, undefined],
+    [1.5, undefined],
+    [4, [2, 1]],
+  ])('rejects bins %s range %j', (bins, range) => expect(() => histogram([1, 2], bins, range)).toThrow(RangeError));
 });
 
 describe('disagreements', () => {

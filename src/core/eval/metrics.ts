@@ -112,7 +112,8 @@ export interface Histogram {
  * are not counted, and the last bin is closed on the right.
  */
 export function histogram(values: ArrayLike<number>, bins: number, range?: [number, number]): Histogram {
-  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`histogram: bins must be a positive integer, got ${bins}`);
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new RangeError(`histogram: bins must be a positive integer, got ${bins}`);
   let [lo, hi] = range ?? finiteExtent(values);
   if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi)) {
     throw new RangeError(`histogram: invalid range [${lo}, ${hi}]`);

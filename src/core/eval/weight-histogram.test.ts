@@ -28,7 +28,15 @@ describe('weightHistogramBins', () => {
 describe('weightErrorStats', () => {
   it.each<[string, number[], number[], number, number, number, number]>([
     ['identical', [0.5, -0.25], [0.5, -0.25], 0, 0, 2, 2],
-    ['rounded to a grid', [0.1, 0.2, 0.3, 0.4], [0, 0, 0.5, 0.5], 0.2, Math.sqrt((0.01 + 0.04 + 0.04 + 0.01) / 4), 4, 2],
+    [
+      'rounded to a grid',
+      [0.1, 0.2, 0.3, 0.4],
+      [0, 0, 0.5, 0.5],
+      0.2,
+      Math.sqrt((0.01 + 0.04 + 0.04 + 0.01) / 4),
+      4,
+      2,
+    ],
     ['empty', [], [], 0, 0, 0, 0],
   ])('%s', (_, a, b, maxAbs, rms, df, dq) => {
     const s = weightErrorStats(f32(...a), f32(...b));

@@ -40,7 +40,12 @@ describe('zipArtifacts', () => {
 
   it('adds report.json that parses back to the report', () => {
     expect(JSON.parse(strFromU8(back['report.json']))).toEqual(REPORT);
-    expect(Object.keys(back).sort()).toEqual(['empty.tflite', 'mnist-tutorial-float32.tflite', 'mnist-tutorial-int8.tflite', 'report.json']);
+    expect(Object.keys(back).sort()).toEqual([
+      'empty.tflite',
+      'mnist-tutorial-float32.tflite',
+      'mnist-tutorial-int8.tflite',
+      'report.json',
+    ]);
   });
 
   it('is deterministic for the same report', () => {

@@ -95,14 +95,7 @@ export interface DequantizeOp extends OpBase {
 }
 
 export type GraphOp =
-  | Conv2DOp
-  | DepthwiseConv2DOp
-  | Pool2DOp
-  | ReshapeOp
-  | FullyConnectedOp
-  | SoftmaxOp
-  | QuantizeOp
-  | DequantizeOp;
+  Conv2DOp | DepthwiseConv2DOp | Pool2DOp | ReshapeOp | FullyConnectedOp | SoftmaxOp | QuantizeOp | DequantizeOp;
 
 export type OpKind = GraphOp['kind'];
 

@@ -49,29 +49,50 @@ export function modelToGraph(model: Pick<TrainedModel, 'preset' | 'weights'>): G
     }
     return t;
   };
-  const constant = (name: string, shape: number[], values: Float32Array) => add({ name, shape, dtype: 'float32', data: toBytes(values) });
+  const constant = (name: string, shape: number[], values: Float32Array) =>
+    add({ name, shape, dtype: 'float32', data: toBytes(values) });
   let [h, wd, c] = INPUT_SHAPE as unknown as number[];
   let current = add({ name: INPUT_TENSOR_NAME, shape: [1, h, wd, c], dtype: 'float32' });
-  const graph: Graph = { tensors, ops: [], inputs: [current], outputs: [], description: `Quantization Lab ${preset.id} float32`, metadata: [] };
-  const same = (n: number, k: number, s: number, pad: 'same' | 'valid') => (pad === 'same' ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1);
+  const graph: Graph = {
+    tensors,
+    ops: [],
+    inputs: [current],
+    outputs: [],
+    description: `Quantization Lab ${preset.id} float32`,
+    metadata: [],
+  };
+  const same = (n: number, k: number, s: number, pad: 'same' | 'valid') =>
+    pad === 'same' ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1;
 
   preset.layers.forEach((l, index) => {
     const name = `${l.type.toLowerCase()}_${index}`;
     const last = index === preset.layers.length - 1;
-    const activationOut = (shape: number[]) => add({ name: last ? OUTPUT_TENSOR_NAME : `${name}/out`, shape, dtype: 'float32' });
+    const activationOut = (shape: number[]) =>
+      add({ name: last ? OUTPUT_TENSOR_NAME : `${name}/out`, shape, dtype: 'float32' });
     switch (l.type) {
       case 'conv2d': {
         const k = nextWeight(name, [l.kernel, l.kernel, c, l.filters]);
         const b = nextWeight(name, [l.filters]);
-        const wi = constant(`${name}/w`, [l.filters, l.kernel, l.kernel, c], hwioToOhwi(k.values, l.kernel, l.kernel, c, l.filters));
+        const wi = constant(
+          `${name}/w`,
+          [l.filters, l.kernel, l.kernel, c],
+          hwioToOhwi(k.values, l.kernel, l.kernel, c, l.filters),
+        );
         const bi = constant(`${name}/b`, [l.filters], b.values);
         h = same(h, l.kernel, l.strides, l.padding);
         wd = same(wd, l.kernel, l.strides, l.padding);
         c = l.filters;
         const out = activationOut([1, h, wd, c]);
         graph.ops.push({
-          kind: 'CONV_2D', inputs: [current, wi, bi], outputs: [out], padding: l.padding === 'same' ? 'SAME' : 'VALID',
-          strideH: l.strides, strideW: l.strides, dilationH: 1, dilationW: 1, activation: fusedActivation(l.activation, name),
+          kind: 'CONV_2D',
+          inputs: [current, wi, bi],
+          outputs: [out],
+          padding: l.padding === 'same' ? 'SAME' : 'VALID',
+          strideH: l.strides,
+          strideW: l.strides,
+          dilationH: 1,
+          dilationW: 1,
+          activation: fusedActivation(l.activation, name),
         });
         current = out;
         break;
@@ -88,8 +109,15 @@ export function modelToGraph(model: Pick<TrainedModel, 'preset' | 'weights'>): G
         c = outC;
         const out = activationOut([1, h, wd, c]);
         graph.ops.push({
-          kind: 'DEPTHWISE_CONV_2D', inputs: [current, wi, bi], outputs: [out], padding: l.padding === 'same' ? 'SAME' : 'VALID',
-          strideH: l.strides, strideW: l.strides, dilationH: 1, dilationW: 1, depthMultiplier: l.depthMultiplier,
+          kind: 'DEPTHWISE_CONV_2D',
+          inputs: [current, wi, bi],
+          outputs: [out],
+          padding: l.padding === 'same' ? 'SAME' : 'VALID',
+          strideH: l.strides,
+          strideW: l.strides,
+          dilationH: 1,
+          dilationW: 1,
+          depthMultiplier: l.depthMultiplier,
           activation: fusedActivation(l.activation, name),
         });
         current = out;
@@ -101,8 +129,15 @@ export function modelToGraph(model: Pick<TrainedModel, 'preset' | 'weights'>): G
         wd = same(wd, l.pool, l.strides, 'valid');
         const out = activationOut([1, h, wd, c]);
         graph.ops.push({
-          kind: l.type === 'maxPool2d' ? 'MAX_POOL_2D' : 'AVERAGE_POOL_2D', inputs: [current], outputs: [out], padding: 'VALID',
-          strideH: l.strides, strideW: l.strides, filterH: l.pool, filterW: l.pool, activation: 'NONE',
+          kind: l.type === 'maxPool2d' ? 'MAX_POOL_2D' : 'AVERAGE_POOL_2D',
+          inputs: [current],
+          outputs: [out],
+          padding: 'VALID',
+          strideH: l.strides,
+          strideW: l.strides,
+          filterH: l.pool,
+          filterW: l.pool,
+          activation: 'NONE',
         });
         current = out;
         break;
@@ -122,10 +157,16 @@ export function modelToGraph(model: Pick<TrainedModel, 'preset' | 'weights'>): G
         const wi = constant(`${name}/w`, [l.units, c], transpose2d(k.values, c, l.units));
         const bi = constant(`${name}/b`, [l.units], b.values);
         const softmax = l.activation === 'softmax';
-        const fcOut = softmax ? add({ name: `${name}/logits`, shape: [1, l.units], dtype: 'float32' }) : activationOut([1, l.units]);
+        const fcOut = softmax
+          ? add({ name: `${name}/logits`, shape: [1, l.units], dtype: 'float32' })
+          : activationOut([1, l.units]);
         graph.ops.push({
-          kind: 'FULLY_CONNECTED', inputs: [current, wi, bi], outputs: [fcOut], activation: fusedActivation(l.activation, name),
-          keepNumDims: false, asymmetricQuantizeInputs: false,
+          kind: 'FULLY_CONNECTED',
+          inputs: [current, wi, bi],
+          outputs: [fcOut],
+          activation: fusedActivation(l.activation, name),
+          keepNumDims: false,
+          asymmetricQuantizeInputs: false,
         });
         current = fcOut;
         c = l.units;
@@ -138,7 +179,8 @@ export function modelToGraph(model: Pick<TrainedModel, 'preset' | 'weights'>): G
       }
     }
   });
-  if (w !== model.weights.length) throw new Error(`model has ${model.weights.length} weight tensors, preset ${preset.id} uses ${w}`);
+  if (w !== model.weights.length)
+    throw new Error(`model has ${model.weights.length} weight tensors, preset ${preset.id} uses ${w}`);
   graph.outputs = [current];
   return graph;
 }

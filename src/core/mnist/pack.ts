@@ -54,7 +54,8 @@ export function unpackSplit(bytes: Uint8Array, what = 'dataset file'): MnistSpli
   }
   if (raw.length < HEADER_BYTES) throw new DatasetFormatError(`${what} is truncated (${raw.length} bytes)`);
   const magic = String.fromCharCode(raw[0], raw[1], raw[2], raw[3]);
-  if (magic !== PACK_MAGIC) throw new DatasetFormatError(`${what} is not a Quantization Lab dataset (magic "${magic}")`);
+  if (magic !== PACK_MAGIC)
+    throw new DatasetFormatError(`${what} is not a Quantization Lab dataset (magic "${magic}")`);
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const count = view.getUint32(4, true);
   const rows = view.getUint32(8, true);

@@ -40,7 +40,13 @@ describe('preprocessDrawing', () => {
     { name: 'centred square', rects: [[100, 100, 80, 80]] as [number, number, number, number][] },
     { name: 'tall bar in a corner', rects: [[5, 10, 20, 200]] as [number, number, number, number][] },
     { name: 'wide bar at the bottom', rects: [[30, 250, 240, 25]] as [number, number, number, number][] },
-    { name: 'L shape off-centre', rects: [[200, 20, 15, 150], [200, 155, 70, 15]] as [number, number, number, number][] },
+    {
+      name: 'L shape off-centre',
+      rects: [
+        [200, 20, 15, 150],
+        [200, 155, 70, 15],
+      ] as [number, number, number, number][],
+    },
     { name: 'tiny dot', rects: [[3, 3, 2, 2]] as [number, number, number, number][] },
   ])('$name: larger side 20 px, centre of mass within 0.5 px of (14, 14)', ({ rects }) => {
     const { image, empty } = preprocessDrawing(canvas(280, 280, rects), 280, 280);
@@ -72,7 +78,14 @@ describe('preprocessDrawing', () => {
     const { image } = preprocessDrawing(canvas(200, 200, [[0, 0, 200, 200]]), 200, 200);
     expect(Math.max(...image)).toBeCloseTo(1, 5);
     expect(Math.min(...image)).toBeGreaterThanOrEqual(0);
-    const faint = preprocessDrawing(canvas(200, 200, [[0, 0, 1, 200], [199, 0, 1, 200]]), 200, 200).image;
+    const faint = preprocessDrawing(
+      canvas(200, 200, [
+        [0, 0, 1, 200],
+        [199, 0, 1, 200],
+      ]),
+      200,
+      200,
+    ).image;
     expect(Math.max(...faint)).toBeCloseTo(0.1, 5);
   });
 
@@ -98,7 +111,8 @@ describe('preprocessDrawing', () => {
       const original = new Float32Array(784);
       for (let i = 0; i < 784; i++) original[i] = test.images[n * 784 + i] / 255;
       const big = new Float32Array(280 * 280);
-      for (let y = 0; y < 280; y++) for (let x = 0; x < 280; x++) big[y * 280 + x] = original[Math.floor(y / 10) * 28 + Math.floor(x / 10)];
+      for (let y = 0; y < 280; y++)
+        for (let x = 0; x < 280; x++) big[y * 280 + x] = original[Math.floor(y / 10) * 28 + Math.floor(x / 10)];
       correlations.push(correlation(preprocessDrawing(big, 280, 280).image, original));
     }
     const mean = correlations.reduce((a, b) => a + b, 0) / correlations.length;

@@ -33,7 +33,12 @@ export interface PreprocessedDrawing {
  * @param height source height in pixels
  * @param threshold a pixel counts as ink for the bounding box when its value exceeds this
  */
-export function preprocessDrawing(gray: Float32Array, width: number, height: number, threshold = 0): PreprocessedDrawing {
+export function preprocessDrawing(
+  gray: Float32Array,
+  width: number,
+  height: number,
+  threshold = 0,
+): PreprocessedDrawing {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
     throw new RangeError(`preprocessDrawing: width and height must be positive integers, got ${width} x ${height}`);
   }

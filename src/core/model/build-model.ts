@@ -19,21 +19,51 @@ function buildLayer(spec: LayerSpec, index: number, seed: number, first: boolean
   switch (spec.type) {
     case 'conv2d':
       return tfl.layers.conv2d({
-        ...inputShape, name, filters: spec.filters, kernelSize: spec.kernel, strides: spec.strides,
-        padding: spec.padding, activation: spec.activation, kernelInitializer,
+        ...inputShape,
+        name,
+        filters: spec.filters,
+        kernelSize: spec.kernel,
+        strides: spec.strides,
+        padding: spec.padding,
+        activation: spec.activation,
+        kernelInitializer,
       });
     case 'depthwiseConv2d':
       return tfl.layers.depthwiseConv2d({
-        ...inputShape, name, kernelSize: spec.kernel, strides: spec.strides, padding: spec.padding,
-        depthMultiplier: spec.depthMultiplier, activation: spec.activation, depthwiseInitializer: kernelInitializer,
+        ...inputShape,
+        name,
+        kernelSize: spec.kernel,
+        strides: spec.strides,
+        padding: spec.padding,
+        depthMultiplier: spec.depthMultiplier,
+        activation: spec.activation,
+        depthwiseInitializer: kernelInitializer,
       });
     case 'maxPool2d':
-      return tfl.layers.maxPooling2d({ ...inputShape, name, poolSize: spec.pool, strides: spec.strides, padding: 'valid' });
+      return tfl.layers.maxPooling2d({
+        ...inputShape,
+        name,
+        poolSize: spec.pool,
+        strides: spec.strides,
+        padding: 'valid',
+      });
     case 'avgPool2d':
-      return tfl.layers.averagePooling2d({ ...inputShape, name, poolSize: spec.pool, strides: spec.strides, padding: 'valid' });
+      return tfl.layers.averagePooling2d({
+        ...inputShape,
+        name,
+        poolSize: spec.pool,
+        strides: spec.strides,
+        padding: 'valid',
+      });
     case 'flatten':
       return tfl.layers.flatten({ ...inputShape, name });
     case 'dense':
-      return tfl.layers.dense({ ...inputShape, name, units: spec.units, activation: spec.activation, kernelInitializer });
+      return tfl.layers.dense({
+        ...inputShape,
+        name,
+        units: spec.units,
+        activation: spec.activation,
+        kernelInitializer,
+      });
   }
 }

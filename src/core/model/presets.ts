@@ -7,8 +7,22 @@
 export type LayerActivation = 'linear' | 'relu' | 'relu6' | 'softmax';
 
 export type LayerSpec =
-  | { type: 'conv2d'; filters: number; kernel: number; strides: number; padding: 'same' | 'valid'; activation: LayerActivation }
-  | { type: 'depthwiseConv2d'; kernel: number; strides: number; padding: 'same' | 'valid'; depthMultiplier: number; activation: LayerActivation }
+  | {
+      type: 'conv2d';
+      filters: number;
+      kernel: number;
+      strides: number;
+      padding: 'same' | 'valid';
+      activation: LayerActivation;
+    }
+  | {
+      type: 'depthwiseConv2d';
+      kernel: number;
+      strides: number;
+      padding: 'same' | 'valid';
+      depthMultiplier: number;
+      activation: LayerActivation;
+    }
   | { type: 'maxPool2d'; pool: number; strides: number }
   | { type: 'avgPool2d'; pool: number; strides: number }
   | { type: 'flatten' }
@@ -30,7 +44,8 @@ export const PRESETS: Record<PresetId, ModelPreset> = {
   tutorial: {
     id: 'tutorial',
     name: 'TF tutorial CNN',
-    blurb: 'The TensorFlow post-training quantization tutorial model: one 3x3 conv with 12 filters, max pool, dense. 20,410 parameters.',
+    blurb:
+      'The TensorFlow post-training quantization tutorial model: one 3x3 conv with 12 filters, max pool, dense. 20,410 parameters.',
     layers: [
       { type: 'conv2d', filters: 12, kernel: 3, strides: 1, padding: 'valid', activation: 'relu' },
       { type: 'maxPool2d', pool: 2, strides: 2 },
@@ -56,7 +71,8 @@ export const PRESETS: Record<PresetId, ModelPreset> = {
   separable: {
     id: 'separable',
     name: 'Depthwise-separable (MobileNet-style)',
-    blurb: 'Depthwise + pointwise convs with ReLU6, as in MobileNet: depthwise filters have few weights per channel, so per-channel scales matter.',
+    blurb:
+      'Depthwise + pointwise convs with ReLU6, as in MobileNet: depthwise filters have few weights per channel, so per-channel scales matter.',
     layers: [
       { type: 'conv2d', filters: 16, kernel: 3, strides: 2, padding: 'same', activation: 'relu6' },
       { type: 'depthwiseConv2d', kernel: 3, strides: 1, padding: 'same', depthMultiplier: 1, activation: 'relu6' },

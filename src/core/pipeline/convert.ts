@@ -30,12 +30,20 @@ export interface ConvertedModel {
  */
 export function calibrationImages(train: MnistSplit, count: number, seed: number): Float32Array {
   const n = Math.min(count, train.count);
-  const order = shuffleInPlace(Uint32Array.from({ length: train.count }, (_, i) => i), mulberry32(seed ^ 0x5eed));
+  const order = shuffleInPlace(
+    Uint32Array.from({ length: train.count }, (_, i) => i),
+    mulberry32(seed ^ 0x5eed),
+  );
   return gatherImagesFloat(train, order.subarray(0, n));
 }
 
 /** Converts a trained model with one recipe into a .tflite file (calibrating when the mode needs it). */
-export function convertModel(trained: Pick<TrainedModel, 'preset' | 'weights'>, recipe: QuantRecipe, calibration: Float32Array, floatGraph = modelToGraph(trained)): ConvertedModel {
+export function convertModel(
+  trained: Pick<TrainedModel, 'preset' | 'weights'>,
+  recipe: QuantRecipe,
+  calibration: Float32Array,
+  floatGraph = modelToGraph(trained),
+): ConvertedModel {
   const started = Date.now();
   const { graph, stats } = quantizeModel(floatGraph, calibration, recipe);
   const bytes = writeTflite(graph);
@@ -82,5 +90,10 @@ export function simulateModel(
       if (pred[i] === test.labels[start + i]) correct++;
     }
   }
-  return { accuracy: correct / n, predictions, seconds: (Date.now() - started) / 1000, engine: options.engine ?? REFERENCE_ENGINE };
+  return {
+    accuracy: correct / n,
+    predictions,
+    seconds: (Date.now() - started) / 1000,
+    engine: options.engine ?? REFERENCE_ENGINE,
+  };
 }

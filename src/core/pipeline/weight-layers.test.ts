@@ -26,7 +26,8 @@ describe('weightLayers', () => {
         maxAbs = Math.max(maxAbs, Math.abs(layer.float[i]));
         maxErr = Math.max(maxErr, Math.abs(layer.float[i] - layer.quantized[i]));
       }
-      const bound = layer.storedAs === 'int8' ? maxAbs / 127 / 2 + 1e-7 : layer.storedAs === 'float16' ? maxAbs / 1024 : 0;
+      const bound =
+        layer.storedAs === 'int8' ? maxAbs / 127 / 2 + 1e-7 : layer.storedAs === 'float16' ? maxAbs / 1024 : 0;
       expect(maxErr).toBeLessThanOrEqual(bound);
       if (mode === 'float32') expect(layer.storedAs).toBe('float32');
     }

@@ -10,7 +10,8 @@ export function dequantizeConstant(t: GraphTensor): Float32Array {
   if (!t.data) throw new Error(`tensor ${t.name} is not a constant`);
   if (t.dtype === 'float32') return new Float32Array(t.data.slice().buffer);
   if (t.dtype === 'float16') return float16ArrayToFloat32(new Uint16Array(t.data.slice().buffer));
-  const raw = t.dtype === 'int64' ? Float64Array.from(new BigInt64Array(t.data.slice().buffer), Number) : decodeConstant(t);
+  const raw =
+    t.dtype === 'int64' ? Float64Array.from(new BigInt64Array(t.data.slice().buffer), Number) : decodeConstant(t);
   const q = t.quant;
   if (!q) throw new Error(`tensor ${t.name} (${t.dtype}) has no quantization parameters`);
   const out = new Float32Array(raw.length);
@@ -49,7 +50,8 @@ function constantFeeding(graph: Graph, index: number): GraphTensor | undefined {
 
 /** Float and quantized weights of every conv and dense layer, in op order (for histograms and error stats). */
 export function weightLayers(floatGraph: Graph, quantGraph: Graph): WeightLayer[] {
-  const weighted = (g: Graph) => g.ops.filter((op) => op.kind === 'CONV_2D' || op.kind === 'DEPTHWISE_CONV_2D' || op.kind === 'FULLY_CONNECTED');
+  const weighted = (g: Graph) =>
+    g.ops.filter((op) => op.kind === 'CONV_2D' || op.kind === 'DEPTHWISE_CONV_2D' || op.kind === 'FULLY_CONNECTED');
   const floatOps = weighted(floatGraph);
   const quantOps = weighted(quantGraph);
   return floatOps.map((op, i) => {

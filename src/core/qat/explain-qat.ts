@@ -55,7 +55,8 @@ export interface QatExplanation {
 /** int8 codes of a kernel as the exporter computes them, per channel in TF.js layout. */
 function codes(w: WeightTensor, layout: KernelLayout, result: Pick<QatResult, 'granularity'>): Int8Array {
   const s = w.shape;
-  if (layout === 'dense') return quantizeWeightsSymmetric(w.values, s, result.granularity.fcPerChannel ? 1 : undefined).values;
+  if (layout === 'dense')
+    return quantizeWeightsSymmetric(w.values, s, result.granularity.fcPerChannel ? 1 : undefined).values;
   // conv2d HWIO: out is the last axis; depthwise [kh, kw, in, mult]: channel = in * mult + m, the last two axes.
   const shape = layout === 'depthwiseConv2d' ? [s[0] * s[1], s[2] * s[3]] : s;
   return quantizeWeightsSymmetric(w.values, shape, result.granularity.perChannel ? shape.length - 1 : undefined).values;
@@ -64,11 +65,15 @@ function codes(w: WeightTensor, layout: KernelLayout, result: Pick<QatResult, 'g
 /** Layout of each weight tensor (kernel then bias per weighted layer) of a preset; undefined for biases. */
 function weightLayouts(preset: TrainedModel['preset']): (KernelLayout | undefined)[] {
   return PRESETS[preset].layers.flatMap((l) =>
-    l.type === 'conv2d' || l.type === 'depthwiseConv2d' || l.type === 'dense' ? [l.type, undefined] : []);
+    l.type === 'conv2d' || l.type === 'depthwiseConv2d' || l.type === 'dense' ? [l.type, undefined] : [],
+  );
 }
 
 function compareWeights(
-  before: WeightTensor, after: WeightTensor, layout: KernelLayout | undefined, result: Pick<QatResult, 'granularity'>,
+  before: WeightTensor,
+  after: WeightTensor,
+  layout: KernelLayout | undefined,
+  result: Pick<QatResult, 'granularity'>,
 ): WeightChange {
   let diff2 = 0;
   let norm2 = 0;
@@ -83,8 +88,11 @@ function compareWeights(
   }
   const n = before.values.length;
   const change: WeightChange = {
-    name: after.name, count: n, relativeChange: norm2 > 0 ? Math.sqrt(diff2 / norm2) : Math.sqrt(diff2),
-    meanAbsChange: n > 0 ? sumAbs / n : 0, maxAbsChange: maxAbs,
+    name: after.name,
+    count: n,
+    relativeChange: norm2 > 0 ? Math.sqrt(diff2 / norm2) : Math.sqrt(diff2),
+    meanAbsChange: n > 0 ? sumAbs / n : 0,
+    maxAbsChange: maxAbs,
   };
   if (layout) {
     const a = codes(before, layout, result);
@@ -104,26 +112,39 @@ const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1
  * `calibrate(modelToGraph(original), images, 100, 'minmax')`), for the range comparison.
  */
 export function explainQat(original: TrainedModel, result: QatResult, ptq?: CalibrationStats): QatExplanation {
-  if (original.weights.length !== result.model.weights.length) throw new Error('explainQat: the models have different weights');
+  if (original.weights.length !== result.model.weights.length)
+    throw new Error('explainQat: the models have different weights');
   const layouts = weightLayouts(original.preset);
   const weights = original.weights.map((w, i) => compareWeights(w, result.model.weights[i], layouts[i], result));
   const ranges: RangeComparison[] = Object.entries(result.ranges).map(([tensor, r]) => {
     const row: RangeComparison = {
-      tensor, qatMin: r.min, qatMax: r.max, qatScale: activationQuant(r.min, r.max).scale, seenMin: r.seenMin, seenMax: r.seenMax,
+      tensor,
+      qatMin: r.min,
+      qatMax: r.max,
+      qatScale: activationQuant(r.min, r.max).scale,
+      seenMin: r.seenMin,
+      seenMax: r.seenMax,
     };
     const p = ptq?.tensors[tensor];
-    if (p) Object.assign(row, { ptqMin: p.rangeMin, ptqMax: p.rangeMax, ptqScale: activationQuant(p.rangeMin, p.rangeMax).scale });
+    if (p)
+      Object.assign(row, {
+        ptqMin: p.rangeMin,
+        ptqMax: p.rangeMax,
+        ptqScale: activationQuant(p.rangeMin, p.rangeMax).scale,
+      });
     return row;
   });
   const summary: string[] = [];
   const epochs = result.history.length;
   summary.push(
     `QAT fine-tuned the float weights for ${epochs} epoch${epochs === 1 ? '' : 's'} (${result.imagesSeen.toLocaleString('en-US')} images) ` +
-    'while every forward pass rounded weights and activations to the int8 grid the file uses; gradients passed through the rounding unchanged.',
+      'while every forward pass rounded weights and activations to the int8 grid the file uses; gradients passed through the rounding unchanged.',
   );
   const kernels = weights.filter((w) => w.codesChanged !== undefined);
   for (const k of kernels) {
-    summary.push(`${k.name}: weights moved by ${pct(k.relativeChange)} (L2); ${pct(k.codesChanged ?? 0)} of its int8 codes differ from the post-training file.`);
+    summary.push(
+      `${k.name}: weights moved by ${pct(k.relativeChange)} (L2); ${pct(k.codesChanged ?? 0)} of its int8 codes differ from the post-training file.`,
+    );
   }
   for (const r of ranges) {
     if (r.ptqMin === undefined || r.ptqMax === undefined || r.ptqScale === undefined) continue;
@@ -131,17 +152,23 @@ export function explainQat(original: TrainedModel, result: QatResult, ptq?: Cali
     const verb = r.qatScale < r.ptqScale ? 'narrower' : 'wider';
     summary.push(
       `${r.tensor}: the learned range [${fmt(r.qatMin)}, ${fmt(r.qatMax)}] is ${verb} than the calibrated [${fmt(r.ptqMin)}, ${fmt(r.ptqMax)}] ` +
-      `(int8 step ${r.qatScale.toPrecision(3)} vs ${r.ptqScale.toPrecision(3)}). QAT's range is a moving average of batch extremes, ` +
-      'measured while the weights changed; calibration takes the extremes of the original model over the representative images.',
+        `(int8 step ${r.qatScale.toPrecision(3)} vs ${r.ptqScale.toPrecision(3)}). QAT's range is a moving average of batch extremes, ` +
+        'measured while the weights changed; calibration takes the extremes of the original model over the representative images.',
     );
   }
   const after = result.model.testAccuracy;
   summary.push(
     `Test accuracy: float before ${pct(original.testAccuracy, 2)}, float after QAT ${pct(after, 2)}, int8 simulated during QAT ${pct(result.simulatedTestAccuracy, 2)}. ` +
-    'Part of any gain is simply more training; the int8 file now matches the model that training evaluated.',
+      'Part of any gain is simply more training; the int8 file now matches the model that training evaluated.',
   );
   return {
-    weights, ranges, floatAccuracyBefore: original.testAccuracy, floatAccuracyAfter: after,
-    simulatedInt8Accuracy: result.simulatedTestAccuracy, qatEpochs: epochs, imagesSeen: result.imagesSeen, summary,
+    weights,
+    ranges,
+    floatAccuracyBefore: original.testAccuracy,
+    floatAccuracyAfter: after,
+    simulatedInt8Accuracy: result.simulatedTestAccuracy,
+    qatEpochs: epochs,
+    imagesSeen: result.imagesSeen,
+    summary,
   };
 }

@@ -13,7 +13,13 @@ import type { QatResult } from './qat-train';
 
 /** The export recipe matching a QAT run: full int8 with float I/O and the granularity QAT trained with. */
 export function qatRecipe(result: Pick<QatResult, 'granularity'>): QuantRecipe {
-  return { ...DEFAULT_RECIPE, mode: 'int8', perChannel: result.granularity.perChannel, fcPerChannel: result.granularity.fcPerChannel, calibrationSamples: 0 };
+  return {
+    ...DEFAULT_RECIPE,
+    mode: 'int8',
+    perChannel: result.granularity.perChannel,
+    fcPerChannel: result.granularity.fcPerChannel,
+    calibrationSamples: 0,
+  };
 }
 
 /**
@@ -22,13 +28,15 @@ export function qatRecipe(result: Pick<QatResult, 'granularity'>): QuantRecipe {
  * the file would not compute what training simulated. `stats` of the result is `result.activationRanges`.
  */
 export function convertQatModel(
-  result: Pick<QatResult, 'model' | 'activationRanges' | 'granularity'>, recipe: QuantRecipe = qatRecipe(result),
+  result: Pick<QatResult, 'model' | 'activationRanges' | 'granularity'>,
+  recipe: QuantRecipe = qatRecipe(result),
 ): ConvertedModel {
-  if (recipe.mode !== 'int8' && recipe.mode !== 'int8-io') throw new Error(`QAT exports full integer (int8 or int8-io), not ${recipe.mode}`);
+  if (recipe.mode !== 'int8' && recipe.mode !== 'int8-io')
+    throw new Error(`QAT exports full integer (int8 or int8-io), not ${recipe.mode}`);
   if (recipe.perChannel !== result.granularity.perChannel || recipe.fcPerChannel !== result.granularity.fcPerChannel) {
     throw new Error(
       `QAT trained with perChannel=${result.granularity.perChannel}, fcPerChannel=${result.granularity.fcPerChannel}; ` +
-      `the export recipe has perChannel=${recipe.perChannel}, fcPerChannel=${recipe.fcPerChannel}`,
+        `the export recipe has perChannel=${recipe.perChannel}, fcPerChannel=${recipe.fcPerChannel}`,
     );
   }
   const started = Date.now();

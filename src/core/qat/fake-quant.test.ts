@@ -5,8 +5,15 @@ import { initBackend } from '../../backends/select-backend';
 import { roundHalfAway } from '../graph/reference/fixed-point';
 import { activationParamsInt8, quantizeWeightsSymmetric } from '../quant/quant-params';
 import {
-  activationQuant, fakeQuantActivation, fakeQuantWeights, quantizeDequantizeActivation, quantizeDequantizeWeights,
-  roundHalfAwayTf, updateMovingRange, weightReduceAxes, type KernelLayout,
+  activationQuant,
+  fakeQuantActivation,
+  fakeQuantWeights,
+  quantizeDequantizeActivation,
+  quantizeDequantizeWeights,
+  roundHalfAwayTf,
+  updateMovingRange,
+  weightReduceAxes,
+  type KernelLayout,
 } from './fake-quant';
 
 beforeAll(async () => {
@@ -46,7 +53,7 @@ describe('activation fake quant', () => {
     { name: 'all-positive range widened to 0', min: 0.5, max: 2 },
     { name: 'image input [0, 1]', min: 0, max: 1 },
   ];
-  it.each(cases)('params equal the exporter\'s for $name', ({ min, max }) => {
+  it.each(cases)("params equal the exporter's for $name", ({ min, max }) => {
     const q = activationQuant(min, max);
     const p = activationParamsInt8(min, max);
     expect(q.scale).toBe(p.scale[0]);
@@ -71,34 +78,80 @@ describe('activation fake quant', () => {
 
   it('passes gradients straight through inside the nudged range and blocks them outside', () => {
     const q = activationQuant(-1, 3);
-    const x = tf.tensor1d([-5, q.nudgedMin - 0.01, q.nudgedMin, -0.5, 0, 0.37, 2.9, q.nudgedMax, q.nudgedMax + 0.01, 10]);
+    const x = tf.tensor1d([
+      -5,
+      q.nudgedMin - 0.01,
+      q.nudgedMin,
+      -0.5,
+      0,
+      0.37,
+      2.9,
+      q.nudgedMax,
+      q.nudgedMax + 0.01,
+      10,
+    ]);
     const dy = tf.tensor1d([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    const g = tf.grad((t: tf.Tensor) => fakeQuantActivation(t, q))(x, dy).dataSync();
+    const g = tf
+      .grad((t: tf.Tensor) => fakeQuantActivation(t, q))(x, dy)
+      .dataSync();
     expect(Array.from(g)).toEqual([0, 0, 3, 4, 5, 6, 7, 8, 0, 0]);
   });
 });
 
 describe('weight fake quant', () => {
-  const cases: { name: string; layout: KernelLayout; shape: number[]; perChannel: boolean; channelShape: number[]; channelDim?: number }[] = [
+  const cases: {
+    name: string;
+    layout: KernelLayout;
+    shape: number[];
+    perChannel: boolean;
+    channelShape: number[];
+    channelDim?: number;
+  }[] = [
     // Exporter view in TF.js memory order: the channel is the innermost index of channelShape.
-    { name: 'conv2d HWIO per channel', layout: 'conv2d', shape: [3, 3, 2, 5], perChannel: true, channelShape: [3, 3, 2, 5], channelDim: 3 },
+    {
+      name: 'conv2d HWIO per channel',
+      layout: 'conv2d',
+      shape: [3, 3, 2, 5],
+      perChannel: true,
+      channelShape: [3, 3, 2, 5],
+      channelDim: 3,
+    },
     { name: 'conv2d per tensor', layout: 'conv2d', shape: [3, 3, 2, 5], perChannel: false, channelShape: [3, 3, 2, 5] },
-    { name: 'depthwise [kh, kw, in, mult] per in*mult channel', layout: 'depthwiseConv2d', shape: [3, 3, 4, 2], perChannel: true, channelShape: [9, 8], channelDim: 1 },
+    {
+      name: 'depthwise [kh, kw, in, mult] per in*mult channel',
+      layout: 'depthwiseConv2d',
+      shape: [3, 3, 4, 2],
+      perChannel: true,
+      channelShape: [9, 8],
+      channelDim: 1,
+    },
     { name: 'dense [in, out] per tensor', layout: 'dense', shape: [20, 10], perChannel: false, channelShape: [20, 10] },
-    { name: 'dense [in, out] per output', layout: 'dense', shape: [20, 10], perChannel: true, channelShape: [20, 10], channelDim: 1 },
+    {
+      name: 'dense [in, out] per output',
+      layout: 'dense',
+      shape: [20, 10],
+      perChannel: true,
+      channelShape: [20, 10],
+      channelDim: 1,
+    },
   ];
-  it.each(cases)('forward equals the exporter\'s int8 weights dequantized: $name', ({ layout, shape, perChannel, channelShape, channelDim }) => {
-    const n = shape.reduce((a, b) => a * b, 1);
-    const w = values(n, 0.4, 7);
-    // Vary the channel magnitudes, and zero one channel entirely (the exporter gives it scale 1, codes 0).
-    const c = channelShape[channelShape.length - 1];
-    for (let i = 0; i < n; i++) w[i] = i % c === 0 ? 0 : w[i] * (1 + (i % c));
-    const ref = quantizeWeightsSymmetric(w, channelShape, channelDim);
-    const want = Array.from(ref.values, (q, i) => Math.fround(q * ref.quant.scale[channelDim === undefined ? 0 : i % c]));
-    const axes = weightReduceAxes(layout, perChannel);
-    const got = quantizeDequantizeWeights(tf.tensor(w, shape), axes).dataSync();
-    expect(plain(got)).toEqual(plain(want));
-  });
+  it.each(cases)(
+    "forward equals the exporter's int8 weights dequantized: $name",
+    ({ layout, shape, perChannel, channelShape, channelDim }) => {
+      const n = shape.reduce((a, b) => a * b, 1);
+      const w = values(n, 0.4, 7);
+      // Vary the channel magnitudes, and zero one channel entirely (the exporter gives it scale 1, codes 0).
+      const c = channelShape[channelShape.length - 1];
+      for (let i = 0; i < n; i++) w[i] = i % c === 0 ? 0 : w[i] * (1 + (i % c));
+      const ref = quantizeWeightsSymmetric(w, channelShape, channelDim);
+      const want = Array.from(ref.values, (q, i) =>
+        Math.fround(q * ref.quant.scale[channelDim === undefined ? 0 : i % c]),
+      );
+      const axes = weightReduceAxes(layout, perChannel);
+      const got = quantizeDequantizeWeights(tf.tensor(w, shape), axes).dataSync();
+      expect(plain(got)).toEqual(plain(want));
+    },
+  );
 
   it('has an identity (straight-through) gradient', () => {
     const w = tf.tensor(values(3 * 3 * 1 * 4, 0.5), [3, 3, 1, 4]);

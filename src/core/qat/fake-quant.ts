@@ -29,7 +29,12 @@ export function activationQuant(min: number, max: number): ActivationQuant {
   const p = activationParamsInt8(min, max);
   const scale = p.scale[0];
   const zeroPoint = p.zeroPoint[0];
-  return { scale, zeroPoint, nudgedMin: Math.fround(scale * (-128 - zeroPoint)), nudgedMax: Math.fround(scale * (127 - zeroPoint)) };
+  return {
+    scale,
+    zeroPoint,
+    nudgedMin: Math.fround(scale * (-128 - zeroPoint)),
+    nudgedMax: Math.fround(scale * (127 - zeroPoint)),
+  };
 }
 
 /** round half away from zero, elementwise, in tf ops. */
@@ -40,7 +45,11 @@ export function roundHalfAwayTf(x: tf.Tensor): tf.Tensor {
 /** Forward of the activation fake quant: scale * (clamp(round(x / scale) + zp, -128, 127) - zp). No gradient rule. */
 export function quantizeDequantizeActivation(x: tf.Tensor, q: ActivationQuant): tf.Tensor {
   return tf.tidy(() => {
-    const codes = tf.clipByValue(tf.add(roundHalfAwayTf(tf.div(x, tf.scalar(q.scale))), tf.scalar(q.zeroPoint)), -128, 127);
+    const codes = tf.clipByValue(
+      tf.add(roundHalfAwayTf(tf.div(x, tf.scalar(q.scale))), tf.scalar(q.zeroPoint)),
+      -128,
+      127,
+    );
     return tf.mul(tf.sub(codes, tf.scalar(q.zeroPoint)), tf.scalar(q.scale));
   });
 }
@@ -55,10 +64,14 @@ export function fakeQuantActivation<T extends tf.Tensor>(x: T, q: ActivationQuan
     (args[1] as tf.GradSaveFunc)([input]);
     return {
       value: quantizeDequantizeActivation(input, q),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.tidy(() => {
-        const inside = tf.logicalAnd(tf.greaterEqual(saved[0], tf.scalar(q.nudgedMin)), tf.lessEqual(saved[0], tf.scalar(q.nudgedMax)));
-        return tf.mul(dy, tf.cast(inside, 'float32'));
-      }),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) =>
+        tf.tidy(() => {
+          const inside = tf.logicalAnd(
+            tf.greaterEqual(saved[0], tf.scalar(q.nudgedMin)),
+            tf.lessEqual(saved[0], tf.scalar(q.nudgedMax)),
+          );
+          return tf.mul(dy, tf.cast(inside, 'float32'));
+        }),
     };
   });
   return op(x) as T;
@@ -123,7 +136,12 @@ export const RANGE_MOMENTUM = 0.99;
  * Folds one batch's [min, max] into a moving range (initialised from the first batch):
  * range = momentum * range + (1 - momentum) * batch.
  */
-export function updateMovingRange(range: MovingRange | undefined, batchMin: number, batchMax: number, momentum = RANGE_MOMENTUM): MovingRange {
+export function updateMovingRange(
+  range: MovingRange | undefined,
+  batchMin: number,
+  batchMax: number,
+  momentum = RANGE_MOMENTUM,
+): MovingRange {
   if (!range) return { min: batchMin, max: batchMax, seenMin: batchMin, seenMax: batchMax, batches: 1 };
   return {
     min: momentum * range.min + (1 - momentum) * batchMin,

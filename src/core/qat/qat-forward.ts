@@ -13,8 +13,14 @@ import { PRESETS, type LayerActivation, type LayerSpec } from '../model/presets'
 import type { TrainedModel, WeightTensor } from '../model/trained-model';
 import { DEFAULT_RECIPE, type QuantRecipe } from '../quant/recipe';
 import {
-  activationQuant, fakeQuantActivation, fakeQuantWeights, RANGE_MOMENTUM, updateMovingRange, weightReduceAxes,
-  type KernelLayout, type MovingRange,
+  activationQuant,
+  fakeQuantActivation,
+  fakeQuantWeights,
+  RANGE_MOMENTUM,
+  updateMovingRange,
+  weightReduceAxes,
+  type KernelLayout,
+  type MovingRange,
 } from './fake-quant';
 
 /** Weight quantization granularity, as in the export recipe. */
@@ -50,7 +56,8 @@ export type RangeTable = Record<string, MovingRange>;
 export function quantPointsOf(floatGraph: Graph): string[] {
   const names = [floatGraph.tensors[floatGraph.inputs[0]].name];
   for (const op of floatGraph.ops) {
-    if (op.kind === 'CONV_2D' || op.kind === 'DEPTHWISE_CONV_2D' || op.kind === 'FULLY_CONNECTED') names.push(floatGraph.tensors[op.outputs[0]].name);
+    if (op.kind === 'CONV_2D' || op.kind === 'DEPTHWISE_CONV_2D' || op.kind === 'FULLY_CONNECTED')
+      names.push(floatGraph.tensors[op.outputs[0]].name);
   }
   return names;
 }
@@ -59,7 +66,10 @@ export function quantPointsOf(floatGraph: Graph): string[] {
  * Creates tf.variables from a trained model's weights (TF.js layouts). The caller disposes the
  * network with {@link disposeQatNetwork}.
  */
-export function buildQatNetwork(trained: Pick<TrainedModel, 'preset' | 'weights'>, granularity: QatWeightGranularity = DEFAULT_RECIPE): QatNetwork {
+export function buildQatNetwork(
+  trained: Pick<TrainedModel, 'preset' | 'weights'>,
+  granularity: QatWeightGranularity = DEFAULT_RECIPE,
+): QatNetwork {
   const points = quantPointsOf(modelToGraph(trained)); // also validates the weight shapes
   const preset = PRESETS[trained.preset];
   const variables: tf.Variable[] = [];
@@ -77,11 +87,21 @@ export function buildQatNetwork(trained: Pick<TrainedModel, 'preset' | 'weights'
     const layout: KernelLayout = spec.type;
     const perChannel = layout === 'dense' ? granularity.fcPerChannel : granularity.perChannel;
     return {
-      spec, kernel: variable(trained.weights[w++]), bias: variable(trained.weights[w++]),
-      outputName: points[point++], reduceAxes: weightReduceAxes(layout, perChannel),
+      spec,
+      kernel: variable(trained.weights[w++]),
+      bias: variable(trained.weights[w++]),
+      outputName: points[point++],
+      reduceAxes: weightReduceAxes(layout, perChannel),
     };
   });
-  return { preset: trained.preset, inputName: points[0], quantPoints: points, layers, variables, weightNames: trained.weights.map((t) => t.name) };
+  return {
+    preset: trained.preset,
+    inputName: points[0],
+    quantPoints: points,
+    layers,
+    variables,
+    weightNames: trained.weights.map((t) => t.name),
+  };
 }
 
 export function disposeQatNetwork(net: QatNetwork): void {
@@ -90,7 +110,11 @@ export function disposeQatNetwork(net: QatNetwork): void {
 
 /** Current weights as plain data, in TrainedModel order and layouts. */
 export function qatWeightsOf(net: QatNetwork): WeightTensor[] {
-  return net.variables.map((v, i) => ({ name: net.weightNames[i], shape: [...v.shape], values: Float32Array.from(v.dataSync() as Float32Array) }));
+  return net.variables.map((v, i) => ({
+    name: net.weightNames[i],
+    shape: [...v.shape],
+    values: Float32Array.from(v.dataSync() as Float32Array),
+  }));
 }
 
 export interface ForwardOptions {
@@ -147,11 +171,16 @@ export function qatForward(net: QatNetwork, x: tf.Tensor4D, opts: ForwardOptions
       case 'conv2d':
       case 'depthwiseConv2d':
       case 'dense': {
-        const kernel = opts.quantize ? fakeQuantWeights(layer.kernel as tf.Tensor, layer.reduceAxes) : (layer.kernel as tf.Tensor);
+        const kernel = opts.quantize
+          ? fakeQuantWeights(layer.kernel as tf.Tensor, layer.reduceAxes)
+          : (layer.kernel as tf.Tensor);
         const pad = s.type === 'dense' ? 'valid' : s.padding;
-        const y = s.type === 'conv2d' ? tf.conv2d(h as tf.Tensor4D, kernel as tf.Tensor4D, s.strides, pad)
-          : s.type === 'depthwiseConv2d' ? tf.depthwiseConv2d(h as tf.Tensor4D, kernel as tf.Tensor4D, s.strides, pad)
-            : tf.matMul(h as tf.Tensor2D, kernel as tf.Tensor2D);
+        const y =
+          s.type === 'conv2d'
+            ? tf.conv2d(h as tf.Tensor4D, kernel as tf.Tensor4D, s.strides, pad)
+            : s.type === 'depthwiseConv2d'
+              ? tf.depthwiseConv2d(h as tf.Tensor4D, kernel as tf.Tensor4D, s.strides, pad)
+              : tf.matMul(h as tf.Tensor2D, kernel as tf.Tensor2D);
         h = quantizeAt(activate(tf.add(y, layer.bias as tf.Tensor), s.activation), layer.outputName as string);
         gridOf = layer.outputName as string;
         softmax = s.activation === 'softmax';

@@ -26,7 +26,10 @@ export async function runQat(
   settings: QatSettings,
   opts: { onProgress?: (p: TrainProgress) => void; shouldCancel?: () => boolean; calibrationSamples?: number } = {},
 ): Promise<QatRun> {
-  const result = await trainQat(data, model, settings, { onProgress: opts.onProgress, shouldCancel: opts.shouldCancel });
+  const result = await trainQat(data, model, settings, {
+    onProgress: opts.onProgress,
+    shouldCancel: opts.shouldCancel,
+  });
   const converted = convertQatModel(result);
   const samples = opts.calibrationSamples ?? 100;
   const ptq = calibrate(modelToGraph(model), calibrationImages(data.train, samples, model.seed), samples, 'minmax');

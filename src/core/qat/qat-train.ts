@@ -19,7 +19,13 @@ import type { TrainProgress } from '../train/settings';
 import { categoricalCrossEntropy, evaluateClassifier } from '../train/train';
 import { RANGE_MOMENTUM } from './fake-quant';
 import {
-  buildQatNetwork, disposeQatNetwork, qatForward, qatWeightsOf, type QatNetwork, type QatWeightGranularity, type RangeTable,
+  buildQatNetwork,
+  disposeQatNetwork,
+  qatForward,
+  qatWeightsOf,
+  type QatNetwork,
+  type QatWeightGranularity,
+  type RangeTable,
 } from './qat-forward';
 
 declare const setTimeout: (callback: () => void, ms: number) => unknown;
@@ -40,7 +46,13 @@ export interface QatSettings {
   rangeMomentum?: number;
 }
 
-export const DEFAULT_QAT_SETTINGS: QatSettings = { epochs: 1, batchSize: 32, learningRate: 2e-4, seed: 1, trainLimit: 60000 };
+export const DEFAULT_QAT_SETTINGS: QatSettings = {
+  epochs: 1,
+  batchSize: 32,
+  learningRate: 2e-4,
+  seed: 1,
+  trainLimit: 60000,
+};
 
 export interface QatOptions {
   /** Called per batch (throttled to about 10 per second) and after every epoch; epoch reports carry the int8-simulated test accuracy. */
@@ -86,13 +98,15 @@ export interface QatResult {
 export function validateQatSettings(s: QatSettings): string[] {
   const problems: string[] = [];
   const int = (v: number, name: string, min: number, max: number) => {
-    if (!Number.isInteger(v) || v < min || v > max) problems.push(`${name} must be an integer from ${min} to ${max} (got ${v})`);
+    if (!Number.isInteger(v) || v < min || v > max)
+      problems.push(`${name} must be an integer from ${min} to ${max} (got ${v})`);
   };
   int(s.epochs, 'QAT epochs', 1, 20);
   int(s.batchSize, 'batch size', 1, 4096);
   int(s.trainLimit, 'training-subset size', 1, 60000);
   int(s.seed, 'seed', 0, 2 ** 31 - 1);
-  if (!(s.learningRate > 0 && s.learningRate <= 1)) problems.push(`QAT learning rate must be in (0, 1] (got ${s.learningRate})`);
+  if (!(s.learningRate > 0 && s.learningRate <= 1))
+    problems.push(`QAT learning rate must be in (0, 1] (got ${s.learningRate})`);
   const m = s.rangeMomentum ?? RANGE_MOMENTUM;
   if (!(m >= 0 && m < 1)) problems.push(`range momentum must be in [0, 1) (got ${m})`);
   return problems;
@@ -102,7 +116,12 @@ export function validateQatSettings(s: QatSettings): string[] {
  * Accuracy on a split with the QAT forward pass: `quantize` true simulates the int8 file (ranges
  * frozen, softmax output on its int8 grid), false runs the plain float model.
  */
-export function evaluateQat(net: QatNetwork, split: MnistSplit, ranges: RangeTable, quantize: boolean): Promise<{ accuracy: number; predictions: Uint8Array }> {
+export function evaluateQat(
+  net: QatNetwork,
+  split: MnistSplit,
+  ranges: RangeTable,
+  quantize: boolean,
+): Promise<{ accuracy: number; predictions: Uint8Array }> {
   return evaluateClassifier(split, (x) => qatForward(net, x, { quantize, ranges, quantizeSoftmax: true }));
 }
 
@@ -114,7 +133,8 @@ export function evaluateQat(net: QatNetwork, split: MnistSplit, ranges: RangeTab
  */
 export function rangesToStats(ranges: RangeTable, imagesSeen: number): CalibrationStats {
   const tensors: CalibrationStats['tensors'] = {};
-  for (const [name, r] of Object.entries(ranges)) tensors[name] = { min: r.seenMin, max: r.seenMax, rangeMin: r.min, rangeMax: r.max };
+  for (const [name, r] of Object.entries(ranges))
+    tensors[name] = { min: r.seenMin, max: r.seenMax, rangeMin: r.min, rangeMax: r.max };
   return { method: 'minmax', count: imagesSeen, tensors };
 }
 
@@ -125,17 +145,27 @@ const cloneRanges = (r: RangeTable): RangeTable => Object.fromEntries(Object.ent
  * fake-quantized logits). Test accuracy (int8-simulated and float) is measured on the whole test split
  * after each epoch. Throws TrainingDivergedError when the loss becomes NaN/Infinity or blows up.
  */
-export async function trainQat(data: MnistDataset, trained: TrainedModel, settings: QatSettings, opts: QatOptions = {}): Promise<QatResult> {
+export async function trainQat(
+  data: MnistDataset,
+  trained: TrainedModel,
+  settings: QatSettings,
+  opts: QatOptions = {},
+): Promise<QatResult> {
   const problems = validateQatSettings(settings);
   if (problems.length > 0) throw new Error(`Invalid QAT settings: ${problems.join('; ')}`);
-  const granularity: QatWeightGranularity = opts.granularity ?? { perChannel: DEFAULT_RECIPE.perChannel, fcPerChannel: DEFAULT_RECIPE.fcPerChannel };
+  const granularity: QatWeightGranularity = opts.granularity ?? {
+    perChannel: DEFAULT_RECIPE.perChannel,
+    fcPerChannel: DEFAULT_RECIPE.fcPerChannel,
+  };
   const net = buildQatNetwork(trained, granularity);
   const optimizer = tf.train.adam(settings.learningRate);
   const momentum = settings.rangeMomentum ?? RANGE_MOMENTUM;
   try {
     const random = mulberry32((settings.seed ^ 0x0a7a7) >>> 0);
-    const subset = shuffleInPlace(Uint32Array.from({ length: data.train.count }, (_, i) => i), random)
-      .subarray(0, Math.min(settings.trainLimit, data.train.count));
+    const subset = shuffleInPlace(
+      Uint32Array.from({ length: data.train.count }, (_, i) => i),
+      random,
+    ).subarray(0, Math.min(settings.trainLimit, data.train.count));
     const batchSize = settings.batchSize;
     const batchesPerEpoch = Math.ceil(subset.length / batchSize);
     const totalBatches = batchesPerEpoch * settings.epochs;
@@ -172,7 +202,10 @@ export async function trainQat(data: MnistDataset, trained: TrainedModel, settin
     };
     const cancelNow = () => {
       if (history.length === 0) snapshot = { weights: qatWeightsOf(net), ranges: cloneRanges(ranges), imagesSeen };
-      else tf.tidy(() => net.variables.forEach((v, i) => v.assign(tf.tensor(snapshot.weights[i].values, snapshot.weights[i].shape))));
+      else
+        tf.tidy(() =>
+          net.variables.forEach((v, i) => v.assign(tf.tensor(snapshot.weights[i].values, snapshot.weights[i].shape))),
+        );
       return finish(true); // callers await it inside the try, before the network is disposed
     };
 
@@ -185,7 +218,12 @@ export async function trainQat(data: MnistDataset, trained: TrainedModel, settin
         if (opts.shouldCancel?.()) return await cancelNow();
         const indices = subset.subarray(batch * batchSize, (batch + 1) * batchSize);
         const { loss, correct } = qatBatch(net, optimizer, data.train, indices, ranges, momentum);
-        const problem = checkDivergence(watch, loss, { epoch, batch, learningRate: settings.learningRate, optimizer: 'adam' });
+        const problem = checkDivergence(watch, loss, {
+          epoch,
+          batch,
+          learningRate: settings.learningRate,
+          optimizer: 'adam',
+        });
         if (problem) throw problem;
         lossSum += loss * indices.length;
         correctSum += correct;
@@ -195,8 +233,15 @@ export async function trainQat(data: MnistDataset, trained: TrainedModel, settin
         if (now - lastReport >= REPORT_INTERVAL_MS) {
           lastReport = now;
           opts.onProgress?.({
-            phase: 'batch', epoch, batch, batchesPerEpoch, epochs: settings.epochs,
-            loss, accuracy: correct / indices.length, elapsedSeconds: elapsed(), etaSeconds: eta(),
+            phase: 'batch',
+            epoch,
+            batch,
+            batchesPerEpoch,
+            epochs: settings.epochs,
+            loss,
+            accuracy: correct / indices.length,
+            elapsedSeconds: elapsed(),
+            etaSeconds: eta(),
           });
           await yieldToEventLoop();
         }
@@ -206,14 +251,27 @@ export async function trainQat(data: MnistDataset, trained: TrainedModel, settin
       const testAccuracy = (await evaluateQat(net, data.test, ranges, true)).accuracy;
       const floatTestAccuracy = (await evaluateQat(net, data.test, ranges, false)).accuracy;
       const metrics: QatEpochMetrics = {
-        epoch, loss: lossSum / subset.length, accuracy: correctSum / subset.length, testAccuracy, floatTestAccuracy,
+        epoch,
+        loss: lossSum / subset.length,
+        accuracy: correctSum / subset.length,
+        testAccuracy,
+        floatTestAccuracy,
         seconds: (Date.now() - epochStart) / 1000,
       };
       history.push(metrics);
       snapshot = { weights: qatWeightsOf(net), ranges: cloneRanges(ranges), imagesSeen };
       opts.onProgress?.({
-        phase: 'epoch', epoch, batch: batchesPerEpoch - 1, batchesPerEpoch, epochs: settings.epochs,
-        loss: metrics.loss, accuracy: metrics.accuracy, testAccuracy, elapsedSeconds: elapsed(), etaSeconds: eta(), epochTrainSeconds,
+        phase: 'epoch',
+        epoch,
+        batch: batchesPerEpoch - 1,
+        batchesPerEpoch,
+        epochs: settings.epochs,
+        loss: metrics.loss,
+        accuracy: metrics.accuracy,
+        testAccuracy,
+        elapsedSeconds: elapsed(),
+        etaSeconds: eta(),
+        epochTrainSeconds,
       });
       await yieldToEventLoop();
     }
@@ -229,7 +287,12 @@ const EPSILON = 1e-7;
 
 /** One adam step through the fake-quantized forward pass; updates `ranges` in place. */
 function qatBatch(
-  net: QatNetwork, optimizer: tf.Optimizer, split: MnistSplit, indices: Uint32Array, ranges: RangeTable, momentum: number,
+  net: QatNetwork,
+  optimizer: tf.Optimizer,
+  split: MnistSplit,
+  indices: Uint32Array,
+  ranges: RangeTable,
+  momentum: number,
 ): { loss: number; correct: number } {
   const { images, oneHot, labels } = makeBatch(split, indices);
   const n = indices.length;
@@ -237,11 +300,15 @@ function qatBatch(
   const y = tf.tensor2d(oneHot, [n, MNIST_CLASSES]);
   let probs: tf.Tensor | undefined;
   try {
-    optimizer.minimize(() => {
-      const p = qatForward(net, x, { quantize: true, updateRanges: true, ranges, momentum });
-      probs = tf.keep(p);
-      return categoricalCrossEntropy(p, y);
-    }, false, net.variables);
+    optimizer.minimize(
+      () => {
+        const p = qatForward(net, x, { quantize: true, updateRanges: true, ranges, momentum });
+        probs = tf.keep(p);
+        return categoricalCrossEntropy(p, y);
+      },
+      false,
+      net.variables,
+    );
     const values = (probs as tf.Tensor).dataSync() as Float32Array;
     let loss = 0;
     let correct = 0;

@@ -72,10 +72,15 @@ describe('trainQat', () => {
     expect(checkQuantSpec(convertQatModel(r).graph)).toEqual([]);
   });
 
-  it('on cancel after an epoch returns that epoch\'s weights and ranges', async () => {
+  it("on cancel after an epoch returns that epoch's weights and ranges", async () => {
     const one = await trainQat(data, trained, { ...settings, trainLimit: 320 });
     let calls = 0;
-    const two = await trainQat(data, trained, { ...settings, epochs: 2, trainLimit: 320 }, { shouldCancel: () => ++calls > 15 });
+    const two = await trainQat(
+      data,
+      trained,
+      { ...settings, epochs: 2, trainLimit: 320 },
+      { shouldCancel: () => ++calls > 15 },
+    );
     expect(two.cancelled).toBe(true);
     expect(two.history).toHaveLength(1);
     expect(two.model.weights[2].values).toEqual(one.model.weights[2].values);
@@ -94,9 +99,13 @@ describe('QAT forward pass vs the int8 graph', () => {
     const ref = runGraph(converted.graph, imagesToFloat(data.test, 0, n), n).outputs;
     const net = buildQatNetwork(qat.model, qat.granularity);
     try {
-      const probs = tf.tidy(() => qatForward(net, tf.tensor4d(imagesToFloat(data.test, 0, n), [n, 28, 28, 1]), {
-        quantize: true, ranges: qat.ranges, quantizeSoftmax: true,
-      }));
+      const probs = tf.tidy(() =>
+        qatForward(net, tf.tensor4d(imagesToFloat(data.test, 0, n), [n, 28, 28, 1]), {
+          quantize: true,
+          ranges: qat.ranges,
+          quantizeSoftmax: true,
+        }),
+      );
       const sim = probs.dataSync() as Float32Array;
       probs.dispose();
       const a = argmaxRows(sim, 10);
@@ -136,7 +145,11 @@ describe('convertQatModel', () => {
 
 describe('QAT accuracy (3,000 training images, 2,000 test images)', () => {
   it('QAT int8 is at least PTQ int8 - 0.1 points and float - 0.3 points in the reference interpreter', () => {
-    const ptq = convertModel(trained, { ...DEFAULT_RECIPE, mode: 'int8' }, calibrationImages(data.train, 100, trained.seed));
+    const ptq = convertModel(
+      trained,
+      { ...DEFAULT_RECIPE, mode: 'int8' },
+      calibrationImages(data.train, 100, trained.seed),
+    );
     const ptqAccuracy = simulateModel(ptq.graph, data.test).accuracy;
     const qatAccuracy = simulateModel(convertQatModel(qat).graph, data.test).accuracy;
     expect(qatAccuracy).toBeGreaterThanOrEqual(ptqAccuracy - 0.001);
@@ -150,7 +163,12 @@ describe('explainQat', () => {
   it('reports weight movement, code changes, range comparisons and accuracies', () => {
     const ptq = calibrate(modelToGraph(trained), calibrationImages(data.train, 100, trained.seed), 100, 'minmax');
     const e = explainQat(trained, qat, ptq);
-    expect(e.weights.map((w) => w.name)).toEqual(['conv2d_0/kernel', 'conv2d_0/bias', 'dense_3/kernel', 'dense_3/bias']);
+    expect(e.weights.map((w) => w.name)).toEqual([
+      'conv2d_0/kernel',
+      'conv2d_0/bias',
+      'dense_3/kernel',
+      'dense_3/bias',
+    ]);
     for (const w of e.weights) expect(w.relativeChange).toBeGreaterThan(0);
     expect(e.weights[0].codesChanged).toBeGreaterThan(0);
     expect(e.weights[1].codesChanged).toBeUndefined();
@@ -163,28 +181,40 @@ describe('explainQat', () => {
 });
 
 describe('other presets', () => {
-  it.each(['separable', 'deep'] as const)('%s: QAT runs and its forward pass matches the exported int8 graph', async (preset) => {
-    const m = buildModel(PRESETS[preset], 5);
-    const weights = weightsOf(m);
-    m.dispose();
-    const start: TrainedModel = { ...trained, preset, weights, params: describePreset(PRESETS[preset]).params };
-    const r = await trainQat({ train: data.train, test: takeFirst(data.test, 200) }, start, { ...settings, trainLimit: 256 });
-    expect(Object.keys(r.ranges)).toEqual(quantPointsOf(modelToGraph(start)));
-    const converted = convertQatModel(r);
-    expect(checkQuantSpec(converted.graph)).toEqual([]);
-    const n = 100;
-    const ref = runGraph(converted.graph, imagesToFloat(data.test, 0, n), n).outputs;
-    const net = buildQatNetwork(r.model, r.granularity);
-    try {
-      const probs = tf.tidy(() => qatForward(net, tf.tensor4d(imagesToFloat(data.test, 0, n), [n, 28, 28, 1]), { quantize: true, ranges: r.ranges, quantizeSoftmax: true }));
-      const sim = probs.dataSync() as Float32Array;
-      probs.dispose();
-      let sumSteps = 0;
-      for (let i = 0; i < sim.length; i++) sumSteps += Math.abs(sim[i] - ref[i]) * 256;
-      // Mean difference well under one int8 output step.
-      expect(sumSteps / sim.length).toBeLessThan(0.5);
-    } finally {
-      disposeQatNetwork(net);
-    }
-  });
+  it.each(['separable', 'deep'] as const)(
+    '%s: QAT runs and its forward pass matches the exported int8 graph',
+    async (preset) => {
+      const m = buildModel(PRESETS[preset], 5);
+      const weights = weightsOf(m);
+      m.dispose();
+      const start: TrainedModel = { ...trained, preset, weights, params: describePreset(PRESETS[preset]).params };
+      const r = await trainQat({ train: data.train, test: takeFirst(data.test, 200) }, start, {
+        ...settings,
+        trainLimit: 256,
+      });
+      expect(Object.keys(r.ranges)).toEqual(quantPointsOf(modelToGraph(start)));
+      const converted = convertQatModel(r);
+      expect(checkQuantSpec(converted.graph)).toEqual([]);
+      const n = 100;
+      const ref = runGraph(converted.graph, imagesToFloat(data.test, 0, n), n).outputs;
+      const net = buildQatNetwork(r.model, r.granularity);
+      try {
+        const probs = tf.tidy(() =>
+          qatForward(net, tf.tensor4d(imagesToFloat(data.test, 0, n), [n, 28, 28, 1]), {
+            quantize: true,
+            ranges: r.ranges,
+            quantizeSoftmax: true,
+          }),
+        );
+        const sim = probs.dataSync() as Float32Array;
+        probs.dispose();
+        let sumSteps = 0;
+        for (let i = 0; i < sim.length; i++) sumSteps += Math.abs(sim[i] - ref[i]) * 256;
+        // Mean difference well under one int8 output step.
+        expect(sumSteps / sim.length).toBeLessThan(0.5);
+      } finally {
+        disposeQatNetwork(net);
+      }
+    },
+  );
 });

@@ -25,12 +25,15 @@ describe('range selection', () => {
     expect(lo).toBeLessThan(-0.8);
   });
 
-  it.each(['int8', 'int16'] as const)('mse range (%s) is inside the min/max range and lowers the expected error', (grid) => {
-    const [lo, hi] = mseRange(h, grid);
-    expect(lo).toBeGreaterThanOrEqual(h.min);
-    expect(hi).toBeLessThanOrEqual(h.max);
-    expect(expectedQuantMse(h, lo, hi, grid)).toBeLessThanOrEqual(expectedQuantMse(h, h.min, h.max, grid));
-  });
+  it.each(['int8', 'int16'] as const)(
+    'mse range (%s) is inside the min/max range and lowers the expected error',
+    (grid) => {
+      const [lo, hi] = mseRange(h, grid);
+      expect(lo).toBeGreaterThanOrEqual(h.min);
+      expect(hi).toBeLessThanOrEqual(h.max);
+      expect(expectedQuantMse(h, lo, hi, grid)).toBeLessThanOrEqual(expectedQuantMse(h, h.min, h.max, grid));
+    },
+  );
 
   it('int8 mse keeps most of 3 huge outliers (clipping them would cost more)', () => {
     expect(mseRange(h, 'int8')[1]).toBeGreaterThan(20);
@@ -42,7 +45,11 @@ describe('range selection', () => {
       const u = rand() - 0.5;
       return -Math.sign(u) * Math.log(1 - 2 * Math.abs(u));
     });
-    const c: Histogram = { min: Math.min(...values), max: Math.max(...values), counts: new Array<number>(2048).fill(0) };
+    const c: Histogram = {
+      min: Math.min(...values),
+      max: Math.max(...values),
+      counts: new Array<number>(2048).fill(0),
+    };
     addToHistogram(c, values);
     const [lo, hi] = mseRange(c, 'int8');
     expect(hi).toBeLessThan(c.max);
@@ -59,7 +66,14 @@ describe('calibrate', () => {
   it('minmax records the global range of every activation tensor', () => {
     const s = calibrate(graph, images, 20, 'minmax', { chunkSize: 7 });
     expect(s.count).toBe(20);
-    expect(Object.keys(s.tensors).sort()).toEqual(['conv2d_0/out', 'dense_3/logits', 'flatten_2/out', 'input', 'maxpool2d_1/out', 'probabilities']);
+    expect(Object.keys(s.tensors).sort()).toEqual([
+      'conv2d_0/out',
+      'dense_3/logits',
+      'flatten_2/out',
+      'input',
+      'maxpool2d_1/out',
+      'probabilities',
+    ]);
     const input = s.tensors.input;
     expect(input.min).toBeGreaterThanOrEqual(0);
     expect(input.max).toBeLessThan(1);

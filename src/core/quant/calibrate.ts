@@ -53,7 +53,11 @@ export interface CalibrateOptions {
  * Pure: the same inputs give the same stats.
  */
 export function calibrate(
-  floatGraph: Graph, images: Float32Array, count: number, method: CalibrationMethod, options: CalibrateOptions = {},
+  floatGraph: Graph,
+  images: Float32Array,
+  count: number,
+  method: CalibrationMethod,
+  options: CalibrateOptions = {},
 ): CalibrationStats {
   const perImage = shapeSize(floatGraph.tensors[floatGraph.inputs[0]].shape.slice(1));
   const n = Math.min(count, Math.floor(images.length / perImage));
@@ -63,7 +67,10 @@ export function calibrate(
   const eachChunk = (visit: (name: string, values: Float32Array) => void) => {
     for (let s = 0; s < n; s += chunk) {
       const m = Math.min(chunk, n - s);
-      const { captured } = runGraph(floatGraph, images.subarray(s * perImage, (s + m) * perImage), m, { capture: true, chunkSize: m });
+      const { captured } = runGraph(floatGraph, images.subarray(s * perImage, (s + m) * perImage), m, {
+        capture: true,
+        chunkSize: m,
+      });
       for (const [index, values] of captured ?? []) visit(floatGraph.tensors[index].name, values);
     }
   };
@@ -77,7 +84,8 @@ export function calibrate(
     }
   });
   if (method !== 'minmax') {
-    for (const r of Object.values(ranges)) r.histogram = { min: r.min, max: r.max, counts: new Array<number>(bins).fill(0) };
+    for (const r of Object.values(ranges))
+      r.histogram = { min: r.min, max: r.max, counts: new Array<number>(bins).fill(0) };
     eachChunk((name, values) => addToHistogram(ranges[name].histogram as Histogram, values));
   }
   for (const r of Object.values(ranges)) {
@@ -126,7 +134,8 @@ export function percentileRange(h: Histogram, percentile: number): [number, numb
  * values cost their distance to the bound squared, values inside cost step^2 / 12 (uniform rounding).
  */
 export function expectedQuantMse(h: Histogram, lo: number, hi: number, grid: QuantGrid): number {
-  const step = grid === 'int8' ? (Math.max(hi, 0) - Math.min(lo, 0)) / 255 : Math.max(Math.abs(lo), Math.abs(hi)) / 32767;
+  const step =
+    grid === 'int8' ? (Math.max(hi, 0) - Math.min(lo, 0)) / 255 : Math.max(Math.abs(lo), Math.abs(hi)) / 32767;
   const width = (h.max - h.min) / h.counts.length;
   let err = 0;
   let total = 0;
@@ -150,7 +159,10 @@ export function mseRange(h: Histogram, grid: QuantGrid, candidates = 200): [numb
     const lo = h.min < 0 ? h.min * k : h.min;
     const hi = h.max > 0 ? h.max * k : h.max;
     const e = expectedQuantMse(h, lo, hi, grid);
-    if (e < bestErr) { bestErr = e; best = [lo, hi]; }
+    if (e < bestErr) {
+      bestErr = e;
+      best = [lo, hi];
+    }
   }
   return best;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { activationParamsInt16, activationParamsInt8, quantizeBias, quantizeWeightsSymmetric, softmaxOutputParams } from './quant-params';
+import {
+  activationParamsInt16,
+  activationParamsInt8,
+  quantizeBias,
+  quantizeWeightsSymmetric,
+  softmaxOutputParams,
+} from './quant-params';
 
 describe('quantizeWeightsSymmetric', () => {
   it('per tensor: scale = max|w| / 127, zero point 0, values rounded half away from zero', () => {

@@ -8,7 +8,12 @@
 import type { QuantParams } from '../graph/graph';
 import { roundHalfAway } from '../graph/reference/fixed-point';
 
-export { float16ArrayToFloat32, float16BitsToFloat32, float32ArrayToFloat16, float32ToFloat16Bits } from '../graph/float16';
+export {
+  float16ArrayToFloat32,
+  float16BitsToFloat32,
+  float32ArrayToFloat16,
+  float32ToFloat16Bits,
+} from '../graph/float16';
 
 export interface QuantizedWeights {
   values: Int8Array;
@@ -86,13 +91,17 @@ export function biasScales(inputScale: number, weightScales: number[]): number[]
  * [-(2^31 - 1), 2^31 - 1] for int32. Returns the values as an Int32Array or BigInt64Array.
  */
 export function quantizeBias(
-  bias: Float32Array, inputScale: number, weightScales: number[], dtype: 'int32' | 'int64',
+  bias: Float32Array,
+  inputScale: number,
+  weightScales: number[],
+  dtype: 'int32' | 'int64',
 ): { values: Int32Array | BigInt64Array; quant: QuantParams } {
   const scale = biasScales(inputScale, weightScales);
   const q = Array.from(bias, (b, c) => roundHalfAway(b / scale[scale.length === 1 ? 0 : c]));
   const limit = 2147483647;
-  const values = dtype === 'int32'
-    ? Int32Array.from(q, (v) => Math.max(-limit, Math.min(limit, v)))
-    : BigInt64Array.from(q, (v) => BigInt(v));
+  const values =
+    dtype === 'int32'
+      ? Int32Array.from(q, (v) => Math.max(-limit, Math.min(limit, v)))
+      : BigInt64Array.from(q, (v) => BigInt(v));
   return { values, quant: { scale, zeroPoint: scale.map(() => 0), quantizedDimension: 0 } };
 }

@@ -17,7 +17,9 @@ const calibration = imagesToFloat(mnist.train, 0, 100);
 const TEST_N = 120;
 const testImages = imagesToFloat(mnist.test, 0, TEST_N);
 
-const floatGraphs = new Map<PresetId, Graph>(PRESET_IDS.map((id) => [id, modelToGraph({ preset: id, weights: randomWeights(id, 42) })]));
+const floatGraphs = new Map<PresetId, Graph>(
+  PRESET_IDS.map((id) => [id, modelToGraph({ preset: id, weights: randomWeights(id, 42) })]),
+);
 
 /**
  * Argmax of the logits (the FULLY_CONNECTED output before SOFTMAX), dequantized. Untrained networks give
@@ -31,7 +33,9 @@ function logitsArgmax(g: Graph): Uint8Array {
   return argmaxRows(logits, 10);
 }
 
-const floatArgmax = new Map<PresetId, Uint8Array>(PRESET_IDS.map((id) => [id, logitsArgmax(floatGraphs.get(id) as Graph)]));
+const floatArgmax = new Map<PresetId, Uint8Array>(
+  PRESET_IDS.map((id) => [id, logitsArgmax(floatGraphs.get(id) as Graph)]),
+);
 
 const kinds = (g: Graph) => g.ops.map((o) => o.kind);
 const dtypeOf = (g: Graph, name: string) => g.tensors.find((t) => t.name === name)?.dtype;
@@ -46,7 +50,8 @@ describe.each(PRESET_IDS)('preset %s', (id) => {
 
 describe('graph layout per mode (tutorial)', () => {
   const float = floatGraphs.get('tutorial') as Graph;
-  const build = (mode: QuantMode, extra: Partial<QuantRecipe> = {}) => quantizeModel(float, calibration, { ...DEFAULT_RECIPE, mode, ...extra }).graph;
+  const build = (mode: QuantMode, extra: Partial<QuantRecipe> = {}) =>
+    quantizeModel(float, calibration, { ...DEFAULT_RECIPE, mode, ...extra }).graph;
 
   it('float32 is unchanged', () => {
     const g = build('float32');
@@ -67,7 +72,15 @@ describe('graph layout per mode (tutorial)', () => {
 
   it('int8: QUANTIZE first, DEQUANTIZE last, int8 inside, int32 biases, softmax 1/256', () => {
     const g = build('int8');
-    expect(kinds(g)).toEqual(['QUANTIZE', 'CONV_2D', 'MAX_POOL_2D', 'RESHAPE', 'FULLY_CONNECTED', 'SOFTMAX', 'DEQUANTIZE']);
+    expect(kinds(g)).toEqual([
+      'QUANTIZE',
+      'CONV_2D',
+      'MAX_POOL_2D',
+      'RESHAPE',
+      'FULLY_CONNECTED',
+      'SOFTMAX',
+      'DEQUANTIZE',
+    ]);
     expect(g.tensors[g.inputs[0]]).toMatchObject({ name: 'input', dtype: 'float32' });
     expect(g.tensors[g.outputs[0]]).toMatchObject({ name: 'probabilities', dtype: 'float32' });
     expect(dtypeOf(g, 'conv2d_0/b')).toBe('int32');
@@ -97,12 +110,25 @@ describe('graph layout per mode (tutorial)', () => {
     expect(kinds(g)[0]).toBe('QUANTIZE');
     expect(dtypeOf(g, 'conv2d_0/out')).toBe('int16');
     expect(dtypeOf(g, 'conv2d_0/b')).toBe('int64');
-    expect(g.tensors.find((t) => t.name === 'probabilities/int16')?.quant).toMatchObject({ scale: [1 / 32768], zeroPoint: [0] });
+    expect(g.tensors.find((t) => t.name === 'probabilities/int16')?.quant).toMatchObject({
+      scale: [1 / 32768],
+      zeroPoint: [0],
+    });
   });
 
   it('keepFloat leaves the chosen op in float between DEQUANTIZE and QUANTIZE', () => {
     const g = build('int8', { keepFloat: ['dense_3/logits'] });
-    expect(kinds(g)).toEqual(['QUANTIZE', 'CONV_2D', 'MAX_POOL_2D', 'RESHAPE', 'DEQUANTIZE', 'FULLY_CONNECTED', 'QUANTIZE', 'SOFTMAX', 'DEQUANTIZE']);
+    expect(kinds(g)).toEqual([
+      'QUANTIZE',
+      'CONV_2D',
+      'MAX_POOL_2D',
+      'RESHAPE',
+      'DEQUANTIZE',
+      'FULLY_CONNECTED',
+      'QUANTIZE',
+      'SOFTMAX',
+      'DEQUANTIZE',
+    ]);
     expect(dtypeOf(g, 'dense_3/w')).toBe('float32');
     expect(checkQuantSpec(g)).toEqual([]);
   });

@@ -4,10 +4,23 @@
  */
 
 import { float32ArrayToFloat16 } from '../graph/float16';
-import { constFloat32, shapeSize, toBytes, type DType, type Graph, type GraphOp, type GraphTensor, type QuantParams } from '../graph/graph';
+import {
+  constFloat32,
+  shapeSize,
+  toBytes,
+  type DType,
+  type Graph,
+  type GraphOp,
+  type GraphTensor,
+  type QuantParams,
+} from '../graph/graph';
 import { calibrate, type CalibrationStats } from './calibrate';
 import {
-  activationParamsInt16, activationParamsInt8, quantizeBias, quantizeWeightsSymmetric, softmaxOutputParams,
+  activationParamsInt16,
+  activationParamsInt8,
+  quantizeBias,
+  quantizeWeightsSymmetric,
+  softmaxOutputParams,
 } from './quant-params';
 import { needsCalibration, type QuantMode, type QuantRecipe } from './recipe';
 
@@ -18,7 +31,9 @@ function isWeighted(op: GraphOp): op is WeightedOp {
 }
 
 function cloneQuant(q: QuantParams | undefined): QuantParams | undefined {
-  return q && { ...q, scale: [...q.scale], zeroPoint: [...q.zeroPoint], min: q.min && [...q.min], max: q.max && [...q.max] };
+  return (
+    q && { ...q, scale: [...q.scale], zeroPoint: [...q.zeroPoint], min: q.min && [...q.min], max: q.max && [...q.max] }
+  );
 }
 
 function cloneTensor(t: GraphTensor): GraphTensor {
@@ -55,7 +70,13 @@ function dynamicRange(floatGraph: Graph, recipe: QuantRecipe): Graph {
     tensors[op.inputs[1]] = int8Weights(w, weightChannelDim(op, recipe));
     if (op.kind === 'FULLY_CONNECTED') op.asymmetricQuantizeInputs = true;
   }
-  return { ...floatGraph, tensors, ops, description: describe(floatGraph, 'dynamic'), metadata: [...floatGraph.metadata] };
+  return {
+    ...floatGraph,
+    tensors,
+    ops,
+    description: describe(floatGraph, 'dynamic'),
+    metadata: [...floatGraph.metadata],
+  };
 }
 
 /** float16: every float32 constant becomes float16 with one DEQUANTIZE op (placed first) feeding the float ops. */
@@ -67,7 +88,12 @@ function float16(floatGraph: Graph): Graph {
     for (const i of op.inputs) {
       const t = floatGraph.tensors[i];
       if (i < 0 || replaced.has(i) || !t.data || t.dtype !== 'float32') continue;
-      tensors[i] = { name: t.name, shape: [...t.shape], dtype: 'float16', data: toBytes(float32ArrayToFloat16(constFloat32(t))) };
+      tensors[i] = {
+        name: t.name,
+        shape: [...t.shape],
+        dtype: 'float16',
+        data: toBytes(float32ArrayToFloat16(constFloat32(t))),
+      };
       const out = tensors.push({ name: `${t.name}/dequantize`, shape: [...t.shape], dtype: 'float32' }) - 1;
       dequantizeOps.push({ kind: 'DEQUANTIZE', inputs: [i], outputs: [out] });
       replaced.set(i, out);
@@ -78,7 +104,13 @@ function float16(floatGraph: Graph): Graph {
     c.inputs = c.inputs.map((i) => replaced.get(i) ?? i);
     return c;
   });
-  return { ...floatGraph, tensors, ops: [...dequantizeOps, ...ops], description: describe(floatGraph, 'float16'), metadata: [...floatGraph.metadata] };
+  return {
+    ...floatGraph,
+    tensors,
+    ops: [...dequantizeOps, ...ops],
+    description: describe(floatGraph, 'float16'),
+    metadata: [...floatGraph.metadata],
+  };
 }
 
 /** Does the recipe keep this op in float (by output tensor name or op index)? */
@@ -115,7 +147,9 @@ function fullInteger(floatGraph: Graph, stats: CalibrationStats, recipe: QuantRe
   const calibrated = (i: number): QuantParams => {
     const s = stats.tensors[src[i].name];
     if (!s) throw new Error(`no calibration stats for tensor ${src[i].name}`);
-    return act === 'int8' ? activationParamsInt8(s.rangeMin, s.rangeMax) : activationParamsInt16(s.rangeMin, s.rangeMax);
+    return act === 'int8'
+      ? activationParamsInt8(s.rangeMin, s.rangeMax)
+      : activationParamsInt16(s.rangeMin, s.rangeMax);
   };
   const newQuant = (i: number, quant: QuantParams) => {
     const q = add({ name: nameFor(i, act), shape: [...src[i].shape], dtype: act, quant });
@@ -160,7 +194,8 @@ function fullInteger(floatGraph: Graph, stats: CalibrationStats, recipe: QuantRe
       ops.push(c);
       return;
     }
-    if (op.kind === 'QUANTIZE' || op.kind === 'DEQUANTIZE') throw new Error(`${op.kind} in a float graph cannot be quantized`);
+    if (op.kind === 'QUANTIZE' || op.kind === 'DEQUANTIZE')
+      throw new Error(`${op.kind} in a float graph cannot be quantized`);
     const x = getQuant(op.inputs[0]);
     const xq = tensors[x].quant as QuantParams;
     if (isWeighted(op)) {
@@ -170,7 +205,9 @@ function fullInteger(floatGraph: Graph, stats: CalibrationStats, recipe: QuantRe
       if (op.inputs[2] !== undefined && op.inputs[2] >= 0) {
         const b = src[op.inputs[2]];
         const qb = quantizeBias(constFloat32(b), xq.scale[0], wT.quant?.scale ?? [1], biasType);
-        inputs.push(add({ name: b.name, shape: [...b.shape], dtype: biasType, data: toBytes(qb.values), quant: qb.quant }));
+        inputs.push(
+          add({ name: b.name, shape: [...b.shape], dtype: biasType, data: toBytes(qb.values), quant: qb.quant }),
+        );
       }
       c.inputs = inputs;
       c.outputs = [newQuant(out, calibrated(out))];
@@ -185,7 +222,9 @@ function fullInteger(floatGraph: Graph, stats: CalibrationStats, recipe: QuantRe
     ops.push(c);
   });
   const outputs = floatGraph.outputs.map((i) => (ioQuantized ? getQuant(i) : getFloat(i)));
-  const inputs = floatGraph.inputs.map((i) => (ioQuantized ? (quantVersion.get(i) as number) : (floatVersion.get(i) as number)));
+  const inputs = floatGraph.inputs.map((i) =>
+    ioQuantized ? (quantVersion.get(i) as number) : (floatVersion.get(i) as number),
+  );
   return { tensors, ops, inputs, outputs, description: describe(floatGraph, mode), metadata: [...floatGraph.metadata] };
 }
 
@@ -196,7 +235,12 @@ function fullInteger(floatGraph: Graph, stats: CalibrationStats, recipe: QuantRe
 export function quantizeGraph(floatGraph: Graph, stats: CalibrationStats | undefined, recipe: QuantRecipe): Graph {
   switch (recipe.mode) {
     case 'float32':
-      return { ...floatGraph, tensors: floatGraph.tensors.map(cloneTensor), ops: floatGraph.ops.map(cloneOp), metadata: [...floatGraph.metadata] };
+      return {
+        ...floatGraph,
+        tensors: floatGraph.tensors.map(cloneTensor),
+        ops: floatGraph.ops.map(cloneOp),
+        metadata: [...floatGraph.metadata],
+      };
     case 'dynamic':
       return dynamicRange(floatGraph, recipe);
     case 'float16':
@@ -223,9 +267,9 @@ export interface QuantizedModel {
 export function quantizeModel(floatGraph: Graph, images: Float32Array, recipe: QuantRecipe): QuantizedModel {
   const stats = needsCalibration(recipe.mode)
     ? calibrate(floatGraph, images, recipe.calibrationSamples, recipe.calibrationMethod, {
-      percentile: recipe.percentile,
-      grid: recipe.mode === 'int16x8' ? 'int16' : 'int8',
-    })
+        percentile: recipe.percentile,
+        grid: recipe.mode === 'int16x8' ? 'int16' : 'int8',
+      })
     : undefined;
   return { graph: quantizeGraph(floatGraph, stats, recipe), stats, recipe };
 }

@@ -14,10 +14,12 @@ function close(a: number, b: number): boolean {
 function checkTensor(t: GraphTensor, out: string[]): void {
   const q = t.quant;
   if (!q) {
-    if (t.dtype === 'int8' || t.dtype === 'int16') out.push(`${t.name}: ${t.dtype} tensor without quantization parameters`);
+    if (t.dtype === 'int8' || t.dtype === 'int16')
+      out.push(`${t.name}: ${t.dtype} tensor without quantization parameters`);
     return;
   }
-  if (q.scale.length !== q.zeroPoint.length) out.push(`${t.name}: ${q.scale.length} scales but ${q.zeroPoint.length} zero points`);
+  if (q.scale.length !== q.zeroPoint.length)
+    out.push(`${t.name}: ${q.scale.length} scales but ${q.zeroPoint.length} zero points`);
   q.scale.forEach((s, i) => {
     if (!Number.isFinite(s) || s <= 0) out.push(`${t.name}: scale[${i}] = ${s} is not finite and > 0`);
   });
@@ -25,20 +27,31 @@ function checkTensor(t: GraphTensor, out: string[]): void {
     if (q.quantizedDimension < 0 || q.quantizedDimension >= t.shape.length) {
       out.push(`${t.name}: quantized_dimension ${q.quantizedDimension} outside [0, ${t.shape.length})`);
     } else if (q.scale.length !== t.shape[q.quantizedDimension]) {
-      out.push(`${t.name}: ${q.scale.length} scales for dimension ${q.quantizedDimension} of size ${t.shape[q.quantizedDimension]}`);
+      out.push(
+        `${t.name}: ${q.scale.length} scales for dimension ${q.quantizedDimension} of size ${t.shape[q.quantizedDimension]}`,
+      );
     }
   }
   if (t.dtype === 'int8' && !t.data) {
-    q.zeroPoint.forEach((z) => { if (!Number.isInteger(z) || z < -128 || z > 127) out.push(`${t.name}: int8 zero point ${z} outside [-128, 127]`); });
+    q.zeroPoint.forEach((z) => {
+      if (!Number.isInteger(z) || z < -128 || z > 127) out.push(`${t.name}: int8 zero point ${z} outside [-128, 127]`);
+    });
   }
-  if (t.dtype === 'int16') q.zeroPoint.forEach((z) => { if (z !== 0) out.push(`${t.name}: int16 zero point ${z} is not 0`); });
+  if (t.dtype === 'int16')
+    q.zeroPoint.forEach((z) => {
+      if (z !== 0) out.push(`${t.name}: int16 zero point ${z} is not 0`);
+    });
 }
 
 function sameParams(a: GraphTensor, b: GraphTensor): boolean {
   const qa = a.quant;
   const qb = b.quant;
   if (!qa || !qb) return !qa && !qb;
-  return qa.scale.length === qb.scale.length && qa.scale.every((s, i) => close(s, qb.scale[i])) && qa.zeroPoint.every((z, i) => z === qb.zeroPoint[i]);
+  return (
+    qa.scale.length === qb.scale.length &&
+    qa.scale.every((s, i) => close(s, qb.scale[i])) &&
+    qa.zeroPoint.every((z, i) => z === qb.zeroPoint[i])
+  );
 }
 
 export function checkQuantSpec(graph: Graph): string[] {
@@ -64,7 +77,9 @@ export function checkQuantSpec(graph: Graph): string[] {
             }
             const expectedDim = op.kind === 'DEPTHWISE_CONV_2D' ? 3 : 0;
             if (wq.scale.length > 1 && wq.quantizedDimension !== expectedDim) {
-              out.push(`${w.name}: ${op.kind} weights are per-channel along dimension ${expectedDim}, not ${wq.quantizedDimension}`);
+              out.push(
+                `${w.name}: ${op.kind} weights are per-channel along dimension ${expectedDim}, not ${wq.quantizedDimension}`,
+              );
             }
           }
         }
@@ -72,7 +87,8 @@ export function checkQuantSpec(graph: Graph): string[] {
         if (quantizedIO && biasIndex !== undefined && biasIndex >= 0) {
           const b = T[biasIndex];
           const want = input.dtype === 'int8' ? 'int32' : 'int64';
-          if (b.dtype !== want && !(input.dtype === 'int16' && b.dtype === 'int32')) out.push(`${b.name}: bias is ${b.dtype}, expected ${want}`);
+          if (b.dtype !== want && !(input.dtype === 'int16' && b.dtype === 'int32'))
+            out.push(`${b.name}: bias is ${b.dtype}, expected ${want}`);
           const bq = b.quant;
           const ws = w.quant?.scale ?? [];
           const is = input.quant?.scale[0] ?? NaN;
@@ -83,7 +99,8 @@ export function checkQuantSpec(graph: Graph): string[] {
             for (let c = 0; c < channels; c++) {
               const expected = is * ws[ws.length === 1 ? 0 : c];
               const actual = bq.scale[bq.scale.length === 1 ? 0 : c];
-              if (!close(actual, expected)) out.push(`${b.name}: bias scale[${c}] ${actual} != input scale x weight scale ${expected}`);
+              if (!close(actual, expected))
+                out.push(`${b.name}: bias scale[${c}] ${actual} != input scale x weight scale ${expected}`);
             }
           }
         }
@@ -91,14 +108,17 @@ export function checkQuantSpec(graph: Graph): string[] {
       }
       case 'SOFTMAX': {
         const p = output.quant;
-        if (output.dtype === 'int8' && (!p || !close(p.scale[0], 1 / 256) || p.zeroPoint[0] !== -128)) out.push(`${output.name}: int8 SOFTMAX output must be (1/256, -128)`);
-        if (output.dtype === 'int16' && (!p || !close(p.scale[0], 1 / 32768) || p.zeroPoint[0] !== 0)) out.push(`${output.name}: int16 SOFTMAX output must be (1/32768, 0)`);
+        if (output.dtype === 'int8' && (!p || !close(p.scale[0], 1 / 256) || p.zeroPoint[0] !== -128))
+          out.push(`${output.name}: int8 SOFTMAX output must be (1/256, -128)`);
+        if (output.dtype === 'int16' && (!p || !close(p.scale[0], 1 / 32768) || p.zeroPoint[0] !== 0))
+          out.push(`${output.name}: int16 SOFTMAX output must be (1/32768, 0)`);
         break;
       }
       case 'MAX_POOL_2D':
       case 'AVERAGE_POOL_2D':
       case 'RESHAPE':
-        if (quantizedIO && !sameParams(input, output)) out.push(`${output.name}: ${op.kind} output params must equal its input params`);
+        if (quantizedIO && !sameParams(input, output))
+          out.push(`${output.name}: ${op.kind} output params must equal its input params`);
         break;
       case 'QUANTIZE':
       case 'DEQUANTIZE':

@@ -2,7 +2,13 @@ import type { TrainedModel } from '../model/trained-model';
 import type { LabReport, ModeReport } from './report';
 
 /** Assembles report.json from the trained model, the settings that produced it and the per-mode entries. */
-export function buildReport(model: TrainedModel, settings: Record<string, unknown>, modes: ModeReport[], trainImages: number, created = new Date()): LabReport {
+export function buildReport(
+  model: TrainedModel,
+  settings: Record<string, unknown>,
+  modes: ModeReport[],
+  trainImages: number,
+  created = new Date(),
+): LabReport {
   return {
     tool: 'quantization-lab',
     version: 1,

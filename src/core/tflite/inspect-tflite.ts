@@ -263,7 +263,9 @@ function readTensor(t: Table, index: number, buffers: TfliteBufferInfo[], ctx: s
   if (info.byteLength > 0 && elemBytes > 0) {
     const expected = shape.reduce((a, d) => a * d, 1) * elemBytes;
     if (expected !== info.byteLength) {
-      warnings.push(`${ctx} (${info.name}) has ${info.byteLength} bytes but shape [${shape}] ${info.type} needs ${expected}`);
+      warnings.push(
+        `${ctx} (${info.name}) has ${info.byteLength} bytes but shape [${shape}] ${info.type} needs ${expected}`,
+      );
     }
   }
   return info;
@@ -282,7 +284,8 @@ function readSubgraph(
     .map((tt, i) => readTensor(tt, i, buffers, `${ctx}.tensors[${i}]`, warnings));
   const checkIndices = (list: number[], where: string): number[] => {
     for (const i of list) {
-      if (i < -1 || i >= tensors.length) warnings.push(`${where} refers to tensor ${i} but there are ${tensors.length}`);
+      if (i < -1 || i >= tensors.length)
+        warnings.push(`${where} refers to tensor ${i} but there are ${tensors.length}`);
     }
     return list;
   };

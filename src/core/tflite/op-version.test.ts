@@ -96,13 +96,12 @@ const CASES: Case[] = [
 ];
 
 describe('opVersion', () => {
-  it.each(CASES.map((c) => [c.kind, c.types.join('/'), c.perChannel ? 'per-channel' : '', JSON.stringify(c.extra ?? {}), c]))(
-    '%s %s %s %s',
-    (_k, _t, _p, _e, c) => {
-      const { op, graph } = oneOp(c as Case);
-      expect(opVersion(op, graph)).toBe((c as Case).want);
-    },
-  );
+  it.each(
+    CASES.map((c) => [c.kind, c.types.join('/'), c.perChannel ? 'per-channel' : '', JSON.stringify(c.extra ?? {}), c]),
+  )('%s %s %s %s', (_k, _t, _p, _e, c) => {
+    const { op, graph } = oneOp(c as Case);
+    expect(opVersion(op, graph)).toBe((c as Case).want);
+  });
 });
 
 describe('runtime versions', () => {

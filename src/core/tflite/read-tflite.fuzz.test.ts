@@ -18,7 +18,9 @@ function check(bytes: Uint8Array, label: string): Outcome[] {
       return 'ok';
     } catch (e) {
       if (!(e instanceof TfliteFormatError) || e.internal) {
-        throw new Error(`${label}: ${read.name} threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+        throw new Error(`${label}: ${read.name} threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, {
+          cause: e,
+        });
       }
       return 'error';
     }

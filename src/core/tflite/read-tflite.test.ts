@@ -268,7 +268,10 @@ describe('format errors', () => {
     const info = inspectTflite(bytes);
     const b = info.buffers[3]!;
     new DataView(bytes.buffer).setUint32(b.offset - 4, 4_000_000_000, true);
-    expectFormatError(() => readTflite(bytes), new RegExp(`^buffer 3 declares 4000000000 bytes but the file has ${bytes.length}`));
+    expectFormatError(
+      () => readTflite(bytes),
+      new RegExp(`^buffer 3 declares 4000000000 bytes but the file has ${bytes.length}`),
+    );
   });
 
   it('rejects tensor types the lab does not use, in readTflite only', () => {

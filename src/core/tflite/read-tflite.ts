@@ -104,7 +104,14 @@ const EXPECTED_OPTIONS: Record<OpKind, string> = {
 
 /** Defaults a reader applies when an op carries no options table (what the runtime does too). */
 const DEFAULT_OPTIONS: Record<string, Record<string, TfliteOptionValue>> = {
-  Conv2DOptions: { padding: 'SAME', stride_w: 0, stride_h: 0, fused_activation_function: 'NONE', dilation_w_factor: 1, dilation_h_factor: 1 },
+  Conv2DOptions: {
+    padding: 'SAME',
+    stride_w: 0,
+    stride_h: 0,
+    fused_activation_function: 'NONE',
+    dilation_w_factor: 1,
+    dilation_h_factor: 1,
+  },
   DepthwiseConv2DOptions: {
     padding: 'SAME',
     stride_w: 0,
@@ -114,7 +121,14 @@ const DEFAULT_OPTIONS: Record<string, Record<string, TfliteOptionValue>> = {
     dilation_w_factor: 1,
     dilation_h_factor: 1,
   },
-  Pool2DOptions: { padding: 'SAME', stride_w: 0, stride_h: 0, filter_width: 0, filter_height: 0, fused_activation_function: 'NONE' },
+  Pool2DOptions: {
+    padding: 'SAME',
+    stride_w: 0,
+    stride_h: 0,
+    filter_width: 0,
+    filter_height: 0,
+    fused_activation_function: 'NONE',
+  },
   FullyConnectedOptions: {
     fused_activation_function: 'NONE',
     weights_format: 'DEFAULT',
@@ -265,7 +279,8 @@ function toGraph(bytes: Uint8Array, info: TfliteModelInfo): Graph {
   let copyBudget = 4 * bytes.length;
   const tensors = sg.tensors.map((t) => {
     copyBudget -= t.byteLength;
-    if (copyBudget < 0) throw new TfliteFormatError('tensors share buffers far beyond the file size', `tensors[${t.index}]`);
+    if (copyBudget < 0)
+      throw new TfliteFormatError('tensors share buffers far beyond the file size', `tensors[${t.index}]`);
     return toGraphTensor(bytes, t, `tensors[${t.index}]`);
   });
   const metadata = info.metadata.map((m) => {
@@ -296,4 +311,3 @@ export function tensorValues(
   const t = info.subgraphs[subgraph]?.tensors[tensor];
   return t ? guarded(() => constantValues(bytes, t, { dequantize })) : null;
 }
-

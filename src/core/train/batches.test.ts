@@ -4,7 +4,13 @@ import { makeBatch, mulberry32, shuffleInPlace } from './batches';
 
 describe('shuffleInPlace with mulberry32', () => {
   it('gives the same permutation for a seed and another for another seed', () => {
-    const perm = (seed: number) => Array.from(shuffleInPlace(Uint32Array.from({ length: 100 }, (_, i) => i), mulberry32(seed)));
+    const perm = (seed: number) =>
+      Array.from(
+        shuffleInPlace(
+          Uint32Array.from({ length: 100 }, (_, i) => i),
+          mulberry32(seed),
+        ),
+      );
     expect(perm(1)).toEqual(perm(1));
     expect(perm(1)).not.toEqual(perm(2));
     expect([...perm(1)].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i));
@@ -20,7 +26,9 @@ describe('shuffleInPlace with mulberry32', () => {
 
 describe('makeBatch', () => {
   const split: MnistSplit = {
-    count: 3, rows: 2, cols: 2,
+    count: 3,
+    rows: 2,
+    cols: 2,
     images: Uint8Array.from([0, 255, 51, 102, 1, 2, 3, 4, 10, 20, 30, 40]),
     labels: Uint8Array.from([7, 0, 9]),
   };

@@ -5,7 +5,12 @@ export const SUGGESTED_LEARNING_RATE: Record<OptimizerName, number> = { adam: 0.
 
 /** Training stopped because the loss became NaN/Infinity or blew up; the message says why and what to try. */
 export class TrainingDivergedError extends Error {
-  constructor(message: string, readonly epoch: number, readonly batch: number, readonly loss: number) {
+  constructor(
+    message: string,
+    readonly epoch: number,
+    readonly batch: number,
+    readonly loss: number,
+  ) {
     super(message);
     this.name = 'TrainingDivergedError';
   }
@@ -39,7 +44,11 @@ export interface DivergenceContext {
 }
 
 /** Records a batch loss; returns an error to throw when training diverged, else undefined. */
-export function checkDivergence(watch: LossWatch, loss: number, ctx: DivergenceContext): TrainingDivergedError | undefined {
+export function checkDivergence(
+  watch: LossWatch,
+  loss: number,
+  ctx: DivergenceContext,
+): TrainingDivergedError | undefined {
   const where = `at epoch ${ctx.epoch + 1}, batch ${ctx.batch + 1}`;
   if (!Number.isFinite(loss)) {
     return new TrainingDivergedError(`Loss became ${loss} ${where}: ${advice(ctx)}`, ctx.epoch, ctx.batch, loss);
@@ -54,7 +63,10 @@ export function checkDivergence(watch: LossWatch, loss: number, ctx: DivergenceC
       return new TrainingDivergedError(
         `Loss exploded ${where}: the last ${WINDOW} batches average ${mean.toFixed(2)}, over ${BLOW_UP_FACTOR}x ` +
           `${reference.toFixed(2)} (${reference === watch.baseline ? 'the first batches' : 'guessing all 10 classes equally'}); ${advice(ctx)}`,
-        ctx.epoch, ctx.batch, loss);
+        ctx.epoch,
+        ctx.batch,
+        loss,
+      );
     }
   }
   return undefined;

@@ -33,24 +33,40 @@ export class FusedAdam {
   private readonly moments = new Map<string, { m: tf.Variable; v: tf.Variable }>();
   private step = 0;
 
-  constructor(readonly learningRate: number, readonly beta1 = ADAM_DEFAULTS.beta1, readonly beta2 = ADAM_DEFAULTS.beta2,
-    readonly epsilon = ADAM_DEFAULTS.epsilon) {}
+  constructor(
+    readonly learningRate: number,
+    readonly beta1 = ADAM_DEFAULTS.beta1,
+    readonly beta2 = ADAM_DEFAULTS.beta2,
+    readonly epsilon = ADAM_DEFAULTS.epsilon,
+  ) {}
 
   /** Applies one step; `gradients[i]` is the gradient of `variables[i]`. Does not dispose the gradients. */
   applyGradients(variables: tf.Variable[], gradients: tf.Tensor[]): void {
     this.step++;
     const attrs: AdamStepAttrs = {
-      learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon,
-      biasCorrection1: 1 - this.beta1 ** this.step, biasCorrection2: 1 - this.beta2 ** this.step,
+      learningRate: this.learningRate,
+      beta1: this.beta1,
+      beta2: this.beta2,
+      epsilon: this.epsilon,
+      biasCorrection1: 1 - this.beta1 ** this.step,
+      biasCorrection2: 1 - this.beta2 ** this.step,
     };
     variables.forEach((value, i) => {
       let slot = this.moments.get(value.name);
       if (slot == null) {
-        slot = tf.tidy(() => ({ m: tf.variable(tf.zerosLike(value), false), v: tf.variable(tf.zerosLike(value), false) }));
+        slot = tf.tidy(() => ({
+          m: tf.variable(tf.zerosLike(value), false),
+          v: tf.variable(tf.zerosLike(value), false),
+        }));
         this.moments.set(value.name, slot);
       }
-      const outs = tf.engine().runKernel(ADAM_STEP_KERNEL, { value, gradient: gradients[i], m: slot.m, v: slot.v },
-        attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+      const outs = tf
+        .engine()
+        .runKernel(
+          ADAM_STEP_KERNEL,
+          { value, gradient: gradients[i], m: slot.m, v: slot.v },
+          attrs as unknown as tf.NamedAttrMap,
+        ) as tf.Tensor[];
       value.assign(outs[0]);
       slot.m.assign(outs[1]);
       slot.v.assign(outs[2]);
@@ -66,8 +82,14 @@ export class FusedAdam {
 
 /** The elementwise step on plain arrays, shared by the JS kernels (outputs may not alias inputs). */
 export function adamStepLoop(
-  value: Float32Array, gradient: Float32Array, m: Float32Array, v: Float32Array,
-  outValue: Float32Array, outM: Float32Array, outV: Float32Array, a: AdamStepAttrs,
+  value: Float32Array,
+  gradient: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  outValue: Float32Array,
+  outM: Float32Array,
+  outV: Float32Array,
+  a: AdamStepAttrs,
 ): void {
   const { beta1, beta2, epsilon, learningRate } = a;
   const c1 = 1 - beta1;

@@ -48,13 +48,16 @@ export interface TrainProgress {
 export function validateTrainSettings(s: TrainSettings): string[] {
   const problems: string[] = [];
   const int = (v: number, name: string, min: number, max: number) => {
-    if (!Number.isInteger(v) || v < min || v > max) problems.push(`${name} must be an integer from ${min} to ${max} (got ${v})`);
+    if (!Number.isInteger(v) || v < min || v > max)
+      problems.push(`${name} must be an integer from ${min} to ${max} (got ${v})`);
   };
   int(s.epochs, 'epochs', 1, 100);
   int(s.batchSize, 'batch size', 1, 4096);
   int(s.trainLimit, 'training-subset size', 1, 60000);
   int(s.seed, 'seed', 0, 2 ** 31 - 1);
-  if (!(s.learningRate > 0 && s.learningRate <= 10)) problems.push(`learning rate must be in (0, 10] (got ${s.learningRate})`);
-  if (!['adam', 'sgd', 'rmsprop'].includes(s.optimizer)) problems.push(`optimizer must be adam, sgd or rmsprop (got ${s.optimizer})`);
+  if (!(s.learningRate > 0 && s.learningRate <= 10))
+    problems.push(`learning rate must be in (0, 10] (got ${s.learningRate})`);
+  if (!['adam', 'sgd', 'rmsprop'].includes(s.optimizer))
+    problems.push(`optimizer must be adam, sgd or rmsprop (got ${s.optimizer})`);
   return problems;
 }

@@ -9,7 +9,11 @@ import { DEFAULT_TRAIN_SETTINGS, type TrainProgress, type TrainSettings } from '
 import { evaluateModel, modelFromTrained, readWeights, trainModel, TrainingDivergedError, weightsOf } from './train';
 
 let data: MnistDataset;
-const small = (limit: number, extra: Partial<TrainSettings> = {}): TrainSettings => ({ ...DEFAULT_TRAIN_SETTINGS, trainLimit: limit, ...extra });
+const small = (limit: number, extra: Partial<TrainSettings> = {}): TrainSettings => ({
+  ...DEFAULT_TRAIN_SETTINGS,
+  trainLimit: limit,
+  ...extra,
+});
 
 beforeAll(async () => {
   await initBackend('wasm');
@@ -37,7 +41,12 @@ describe('trainModel', () => {
     expect(model.history[0].testAccuracy).toBe(model.testAccuracy);
     expect(model.backend).toBe('wasm');
     expect(model.params).toBe(20410);
-    expect(model.weights.map((w) => w.name)).toEqual(['conv2d_0/kernel', 'conv2d_0/bias', 'dense_3/kernel', 'dense_3/bias']);
+    expect(model.weights.map((w) => w.name)).toEqual([
+      'conv2d_0/kernel',
+      'conv2d_0/bias',
+      'dense_3/kernel',
+      'dense_3/bias',
+    ]);
     const epoch = events.filter((e) => e.phase === 'epoch');
     expect(epoch).toHaveLength(1);
     expect(epoch[0].testAccuracy).toBe(model.testAccuracy);
@@ -59,21 +68,24 @@ describe('trainModel', () => {
     const start = initialWeights(3).map((w) => ({ ...w, values: w.values.map((v) => v * 0.5) }));
     let calls = 0;
     const { model, cancelled } = await trainModel(data, small(3200, { seed: 3 }), {
-      initialWeights: start, skipTestEvaluation: true, shouldCancel: () => ++calls > 5,
+      initialWeights: start,
+      skipTestEvaluation: true,
+      shouldCancel: () => ++calls > 5,
     });
     expect(cancelled).toBe(true);
     expect(model.weights.map((w) => w.values)).toEqual(start.map((w) => w.values));
   });
 
   it('on cancel keeps the weights of the last completed epoch', async () => {
-    let epochWeights: Float32Array | undefined;
     let epochsDone = 0;
     const settings = small(320, { epochs: 3, seed: 4 });
     const once = await trainModel(data, { ...settings, epochs: 1 }, { skipTestEvaluation: true });
-    epochWeights = once.model.weights[2].values;
+    const epochWeights = once.model.weights[2].values;
     const { model, cancelled } = await trainModel(data, settings, {
       skipTestEvaluation: true,
-      onProgress: (p) => { if (p.phase === 'epoch') epochsDone++; },
+      onProgress: (p) => {
+        if (p.phase === 'epoch') epochsDone++;
+      },
       shouldCancel: () => epochsDone >= 1,
     });
     expect(cancelled).toBe(true);
@@ -85,7 +97,10 @@ describe('trainModel', () => {
     let cancel = false;
     setTimeout(() => (cancel = true), 20);
     const t0 = Date.now();
-    const { cancelled } = await trainModel(data, small(60000), { skipTestEvaluation: true, shouldCancel: () => cancel });
+    const { cancelled } = await trainModel(data, small(60000), {
+      skipTestEvaluation: true,
+      shouldCancel: () => cancel,
+    });
     expect(cancelled).toBe(true);
     expect(Date.now() - t0).toBeLessThan(5000);
   });
@@ -109,7 +124,9 @@ describe('training on WASM (lab kernels, fused Adam) matches the CPU backend', (
     try {
       const cpu = await trainModel(data, settings, { skipTestEvaluation: true });
       let worst = 0;
-      wasm.model.weights.forEach((w, i) => w.values.forEach((v, k) => (worst = Math.max(worst, Math.abs(v - cpu.model.weights[i].values[k])))));
+      wasm.model.weights.forEach((w, i) =>
+        w.values.forEach((v, k) => (worst = Math.max(worst, Math.abs(v - cpu.model.weights[i].values[k])))),
+      );
       expect(worst).toBeLessThan(1e-5);
       expect(wasm.model.backend).toBe('wasm');
       expect(cpu.model.backend).toBe('cpu');

@@ -55,7 +55,11 @@ export interface TrainResult {
  * Throws {@link TrainingDivergedError} when the loss becomes NaN/Infinity or blows up.
  * Runs on whatever tfjs backend is active; it never registers or selects one.
  */
-export async function trainModel(data: MnistDataset, settings: TrainSettings, opts: TrainOptions = {}): Promise<TrainResult> {
+export async function trainModel(
+  data: MnistDataset,
+  settings: TrainSettings,
+  opts: TrainOptions = {},
+): Promise<TrainResult> {
   const problems = validateTrainSettings(settings);
   if (problems.length > 0) throw new Error(`Invalid training settings: ${problems.join('; ')}`);
   const preset = PRESETS[settings.preset];
@@ -68,8 +72,10 @@ export async function trainModel(data: MnistDataset, settings: TrainSettings, op
     const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
 
     const random = mulberry32(settings.seed);
-    const subset = shuffleInPlace(Uint32Array.from({ length: data.train.count }, (_, i) => i), random)
-      .subarray(0, Math.min(settings.trainLimit, data.train.count));
+    const subset = shuffleInPlace(
+      Uint32Array.from({ length: data.train.count }, (_, i) => i),
+      random,
+    ).subarray(0, Math.min(settings.trainLimit, data.train.count));
     const batchSize = settings.batchSize;
     const batchesPerEpoch = Math.ceil(subset.length / batchSize);
     const totalBatches = batchesPerEpoch * settings.epochs;
@@ -85,8 +91,15 @@ export async function trainModel(data: MnistDataset, settings: TrainSettings, op
     const finish = (cancelled: boolean, testAccuracy: number): TrainResult => ({
       cancelled,
       model: {
-        preset: preset.id, seed: settings.seed, weights: lastGood, history, testAccuracy, testPredictions: lastPredictions,
-        params: describePreset(preset).params, trainSeconds: elapsed(), backend,
+        preset: preset.id,
+        seed: settings.seed,
+        weights: lastGood,
+        history,
+        testAccuracy,
+        testPredictions: lastPredictions,
+        params: describePreset(preset).params,
+        trainSeconds: elapsed(),
+        backend,
       },
     });
     const cancelNow = async () => {
@@ -118,7 +131,12 @@ export async function trainModel(data: MnistDataset, settings: TrainSettings, op
           // Read back every waiting batch in order, so the divergence check sees each batch's loss.
           for (const [p, values] of await readPending(pending)) {
             const { loss, correct } = scoreBatch(values, p.labels);
-            const problem = checkDivergence(watch, loss, { epoch, batch: p.batch, learningRate: settings.learningRate, optimizer: settings.optimizer });
+            const problem = checkDivergence(watch, loss, {
+              epoch,
+              batch: p.batch,
+              learningRate: settings.learningRate,
+              optimizer: settings.optimizer,
+            });
             if (problem) throw problem;
             lossSum += loss * p.labels.length;
             correctSum += correct;
@@ -127,8 +145,15 @@ export async function trainModel(data: MnistDataset, settings: TrainSettings, op
           if (reportDue) {
             lastReport = now;
             opts.onProgress?.({
-              phase: 'batch', epoch, batch, batchesPerEpoch, epochs: settings.epochs,
-              loss: last.loss, accuracy: last.accuracy, elapsedSeconds: elapsed(), etaSeconds: eta(),
+              phase: 'batch',
+              epoch,
+              batch,
+              batchesPerEpoch,
+              epochs: settings.epochs,
+              loss: last.loss,
+              accuracy: last.accuracy,
+              elapsedSeconds: elapsed(),
+              etaSeconds: eta(),
             });
             await yieldToEventLoop();
           }
@@ -138,15 +163,27 @@ export async function trainModel(data: MnistDataset, settings: TrainSettings, op
         const evaluation = opts.skipTestEvaluation ? undefined : await evaluateModel(model, data.test);
         const testAccuracy = evaluation?.accuracy ?? NaN;
         const metrics: EpochMetrics = {
-          epoch, loss: lossSum / subset.length, accuracy: correctSum / subset.length, testAccuracy,
+          epoch,
+          loss: lossSum / subset.length,
+          accuracy: correctSum / subset.length,
+          testAccuracy,
           seconds: (Date.now() - epochStart) / 1000,
         };
         history.push(metrics);
         lastGood = await readWeights(model);
         lastPredictions = evaluation?.predictions;
         opts.onProgress?.({
-          phase: 'epoch', epoch, batch: batchesPerEpoch - 1, batchesPerEpoch, epochs: settings.epochs,
-          loss: metrics.loss, accuracy: metrics.accuracy, testAccuracy, elapsedSeconds: elapsed(), etaSeconds: eta(), epochTrainSeconds,
+          phase: 'epoch',
+          epoch,
+          batch: batchesPerEpoch - 1,
+          batchesPerEpoch,
+          epochs: settings.epochs,
+          loss: metrics.loss,
+          accuracy: metrics.accuracy,
+          testAccuracy,
+          elapsedSeconds: elapsed(),
+          etaSeconds: eta(),
+          epochTrainSeconds,
         });
         await yieldToEventLoop();
       }
@@ -177,7 +214,11 @@ interface PendingBatch {
  * which is cheaper than extra reduction ops (320 floats for a batch of 32).
  */
 function trainBatch(
-  model: tfl.LayersModel, optimizer: Optimizer, variables: tf.Variable[], split: MnistSplit, indices: Uint32Array,
+  model: tfl.LayersModel,
+  optimizer: Optimizer,
+  variables: tf.Variable[],
+  split: MnistSplit,
+  indices: Uint32Array,
 ): { probs: tf.Tensor; labels: Uint8Array } {
   const { images, oneHot, labels } = makeBatch(split, indices);
   let probs: tf.Tensor | undefined;
@@ -191,7 +232,11 @@ function trainBatch(
         probs = tf.keep(p);
         return categoricalCrossEntropy(p, y);
       }, variables);
-      if (optimizer.kind === 'fused') optimizer.optimizer.applyGradients(variables, variables.map((v) => grads[v.name]));
+      if (optimizer.kind === 'fused')
+        optimizer.optimizer.applyGradients(
+          variables,
+          variables.map((v) => grads[v.name]),
+        );
       else optimizer.optimizer.applyGradients(grads);
       value.dispose();
     });
@@ -237,7 +282,9 @@ function scoreBatch(values: Float32Array, labels: Uint8Array): { loss: number; c
 
 /** Mean over the batch of -sum(y * log(clip(p, eps, 1 - eps))): tf.keras categorical_crossentropy. */
 export function categoricalCrossEntropy(probs: tf.Tensor, oneHot: tf.Tensor): tf.Scalar {
-  return tf.tidy(() => tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.log(tf.clipByValue(probs, EPSILON, 1 - EPSILON))), -1))) as tf.Scalar);
+  return tf.tidy(
+    () => tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.log(tf.clipByValue(probs, EPSILON, 1 - EPSILON))), -1))) as tf.Scalar,
+  );
 }
 
 function argMax(row: ArrayLike<number>): number {
@@ -273,7 +320,10 @@ const EVAL_BATCH = 1000;
  * ([count], 0..9); `accuracy` is the fraction equal to the labels. Reads back asynchronously, so it
  * works on every backend (see {@link readPending}).
  */
-export function evaluateModel(model: tfl.LayersModel, split: MnistSplit): Promise<{ accuracy: number; predictions: Uint8Array }> {
+export function evaluateModel(
+  model: tfl.LayersModel,
+  split: MnistSplit,
+): Promise<{ accuracy: number; predictions: Uint8Array }> {
   return evaluateClassifier(split, (x) => model.predict(x) as tf.Tensor);
 }
 
@@ -281,13 +331,18 @@ export function evaluateModel(model: tfl.LayersModel, split: MnistSplit): Promis
  * Classifies a whole split in batches with `forward` ([n, 28, 28, 1] pixels / 255 -> [n, 10] scores),
  * reading results back asynchronously (works on every backend). Shared by training and QAT.
  */
-export async function evaluateClassifier(split: MnistSplit, forward: (x: tf.Tensor4D) => tf.Tensor): Promise<{ accuracy: number; predictions: Uint8Array }> {
+export async function evaluateClassifier(
+  split: MnistSplit,
+  forward: (x: tf.Tensor4D) => tf.Tensor,
+): Promise<{ accuracy: number; predictions: Uint8Array }> {
   const predictions = new Uint8Array(split.count);
   let correct = 0;
   for (let start = 0; start < split.count; start += EVAL_BATCH) {
     const n = Math.min(EVAL_BATCH, split.count - start);
     const indices = Uint32Array.from({ length: n }, (_, i) => start + i);
-    const classes = tf.tidy(() => tf.argMax(forward(tf.tensor4d(makeBatch(split, indices).images, [n, split.rows, split.cols, 1])), -1));
+    const classes = tf.tidy(() =>
+      tf.argMax(forward(tf.tensor4d(makeBatch(split, indices).images, [n, split.rows, split.cols, 1])), -1),
+    );
     let values: ArrayLike<number>;
     try {
       values = await classes.data();
@@ -346,7 +401,10 @@ function setWeights(model: tfl.LayersModel, weights: WeightTensor[]) {
   }
   vars.forEach((v, i) => {
     const same = v.shape.length === weights[i].shape.length && v.shape.every((d, k) => d === weights[i].shape[k]);
-    if (!same) throw new Error(`Weight ${v.originalName} has shape [${v.shape}], got [${weights[i].shape}] (${weights[i].name})`);
+    if (!same)
+      throw new Error(
+        `Weight ${v.originalName} has shape [${v.shape}], got [${weights[i].shape}] (${weights[i].name})`,
+      );
   });
   const tensors = weights.map((w) => tf.tensor(w.values, w.shape));
   model.setWeights(tensors);

@@ -24,7 +24,9 @@ const find = (fs: Finding[], code: FindingCode) => fs.find((f) => f.code === cod
 
 describe('checkRecommendation', () => {
   it('all good: small drop, ~4x smaller, faster', () => {
-    const fs = checkRecommendation(leaf('leaf-cpu-int8'), [f32, report('int8', 0.978, 24_640, 0.2)], FLOAT, { tolerancePoints: 0.5 });
+    const fs = checkRecommendation(leaf('leaf-cpu-int8'), [f32, report('int8', 0.978, 24_640, 0.2)], FLOAT, {
+      tolerancePoints: 0.5,
+    });
     expect(codes(fs)).toEqual(['ok:accuracy-ok', 'ok:size-ok', 'ok:speed-ok']);
     expect(find(fs, 'accuracy-ok')!.text).toContain('0.20 percentage points');
   });
@@ -51,13 +53,19 @@ describe('checkRecommendation', () => {
       FLOAT,
       { tolerancePoints: 0.5 },
     );
-    expect(find(fs, 'accuracy-drop')!.text).toMatch(/int16x8 .* measured 97\.90%, a drop of 0\.10 percentage points, within tolerance/);
+    expect(find(fs, 'accuracy-drop')!.text).toMatch(
+      /int16x8 .* measured 97\.90%, a drop of 0\.10 percentage points, within tolerance/,
+    );
   });
 
   it('the tolerance decides: the same drop passes a looser one', () => {
     const measured = [f32, report('int8', 0.97, 24_640, 0.3)];
-    expect(find(checkRecommendation(leaf('leaf-cpu-int8'), measured, FLOAT, { tolerancePoints: 0.5 }), 'accuracy-drop')).toBeDefined();
-    expect(find(checkRecommendation(leaf('leaf-cpu-int8'), measured, FLOAT, { tolerancePoints: 1.5 }), 'accuracy-ok')).toBeDefined();
+    expect(
+      find(checkRecommendation(leaf('leaf-cpu-int8'), measured, FLOAT, { tolerancePoints: 0.5 }), 'accuracy-drop'),
+    ).toBeDefined();
+    expect(
+      find(checkRecommendation(leaf('leaf-cpu-int8'), measured, FLOAT, { tolerancePoints: 1.5 }), 'accuracy-ok'),
+    ).toBeDefined();
   });
 
   it.each<[string, string, number, string]>([
@@ -74,12 +82,16 @@ describe('checkRecommendation', () => {
   });
 
   it('says when an expected speed-up did not show', () => {
-    const fs = checkRecommendation(leaf('leaf-cpu-dynamic'), [f32, report('dynamic', 0.98, 24_096, 0.41)], FLOAT, { tolerancePoints: 0.5 });
+    const fs = checkRecommendation(leaf('leaf-cpu-dynamic'), [f32, report('dynamic', 0.98, 24_096, 0.41)], FLOAT, {
+      tolerancePoints: 0.5,
+    });
     expect(find(fs, 'speed-same')?.severity).toBe('info');
   });
 
   it('notes that GPU and accelerator speed is not measured here', () => {
-    const fs = checkRecommendation(leaf('leaf-gpu-float16'), [f32, report('float16', 0.98, 44_272, 0.4)], FLOAT, { tolerancePoints: 0.5 });
+    const fs = checkRecommendation(leaf('leaf-gpu-float16'), [f32, report('float16', 0.98, 44_272, 0.4)], FLOAT, {
+      tolerancePoints: 0.5,
+    });
     expect(find(fs, 'target-not-measured')!.text).toMatch(/not on a GPU/);
     expect(find(fs, 'size-ok')).toBeDefined();
   });
@@ -89,7 +101,9 @@ describe('checkRecommendation', () => {
     ['2.8x of 4x is short (info)', 30_000, 'info'],
     ['1.5x of 4x is far short (warn)', 56_000, 'warn'],
   ])('size: %s', (_, bytes, expected) => {
-    const fs = checkRecommendation(leaf('leaf-cpu-int8'), [f32, report('int8', 0.98, bytes, 0.3)], FLOAT, { tolerancePoints: 0.5 });
+    const fs = checkRecommendation(leaf('leaf-cpu-int8'), [f32, report('int8', 0.98, bytes, 0.3)], FLOAT, {
+      tolerancePoints: 0.5,
+    });
     if (expected === 'size-ok') expect(find(fs, 'size-ok')).toBeDefined();
     else expect(find(fs, 'size-short')?.severity).toBe(expected);
   });
@@ -120,22 +134,37 @@ describe('checkRecommendation', () => {
   });
 
   it('keeps the prerequisite in front of the learner', () => {
-    const fs = checkRecommendation(leaf('leaf-integer-needs-data'), [f32, report('int8-io', 0.98, 24_720, 0.3)], FLOAT, { tolerancePoints: 0.5 });
+    const fs = checkRecommendation(
+      leaf('leaf-integer-needs-data'),
+      [f32, report('int8-io', 0.98, 24_720, 0.3)],
+      FLOAT,
+      { tolerancePoints: 0.5 },
+    );
     expect(fs[0]!.code).toBe('prerequisite');
   });
 
   it('for "keep float32", lists what each alternative would save', () => {
-    const fs = checkRecommendation(leaf('leaf-float32'), [f32, report('dynamic', 0.979, 24_096, 0.3), report('float16', 0.98, 44_272, 0.4)], FLOAT, {
-      tolerancePoints: 0.5,
-    });
+    const fs = checkRecommendation(
+      leaf('leaf-float32'),
+      [f32, report('dynamic', 0.979, 24_096, 0.3), report('float16', 0.98, 44_272, 0.4)],
+      FLOAT,
+      {
+        tolerancePoints: 0.5,
+      },
+    );
     expect(codes(fs)).toEqual(['ok:accuracy-ok', 'info:float-gain', 'info:float-gain']);
     expect(fs[1]!.text).toMatch(/dynamic would be 3\.5x smaller for a drop of 0\.10/);
   });
 
   it('mentions when the float32 .tflite and TF.js disagree', () => {
-    const fs = checkRecommendation(leaf('leaf-cpu-int8'), [report('float32', 0.97, 84_688, 0.4), report('int8', 0.978, 24_640, 0.2)], FLOAT, {
-      tolerancePoints: 0.5,
-    });
+    const fs = checkRecommendation(
+      leaf('leaf-cpu-int8'),
+      [report('float32', 0.97, 84_688, 0.4), report('int8', 0.978, 24_640, 0.2)],
+      FLOAT,
+      {
+        tolerancePoints: 0.5,
+      },
+    );
     expect(find(fs, 'float-mismatch')).toBeDefined();
   });
 });

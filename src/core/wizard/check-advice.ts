@@ -59,13 +59,22 @@ const dropPoints = (floatAccuracy: number, r: ModeReport) => (floatAccuracy - r.
  * Compares the measured reports against what the recommendation promised (`leaf.expected`) and the
  * learner's accuracy tolerance. `float.accuracy` is the trained TF.js model's test accuracy (fraction).
  */
-export function checkRecommendation(leaf: Leaf, measured: ModeReport[], float: { accuracy: number }, options: AdviceOptions): Finding[] {
+export function checkRecommendation(
+  leaf: Leaf,
+  measured: ModeReport[],
+  float: { accuracy: number },
+  options: AdviceOptions,
+): Finding[] {
   const byMode = new Map(measured.map((r) => [r.mode, r]));
   const rec = byMode.get(leaf.mode);
   const findings: Finding[] = [];
   if (leaf.prerequisite) findings.push({ severity: 'info', code: 'prerequisite', text: leaf.prerequisite });
   if (!rec) {
-    findings.push({ severity: 'warn', code: 'missing', text: `There is no measurement for ${leaf.mode} yet: run the recommendation first.` });
+    findings.push({
+      severity: 'warn',
+      code: 'missing',
+      text: `There is no measurement for ${leaf.mode} yet: run the recommendation first.`,
+    });
     return findings;
   }
   const f32 = byMode.get('float32');
@@ -88,7 +97,13 @@ export function checkRecommendation(leaf: Leaf, measured: ModeReport[], float: {
   return findings;
 }
 
-function checkAccuracy(leaf: Leaf, rec: ModeReport, byMode: Map<string, ModeReport>, floatAccuracy: number, tolerance: number): Finding[] {
+function checkAccuracy(
+  leaf: Leaf,
+  rec: ModeReport,
+  byMode: Map<string, ModeReport>,
+  floatAccuracy: number,
+  tolerance: number,
+): Finding[] {
   const drop = dropPoints(floatAccuracy, rec);
   if (drop <= tolerance) {
     const text =
@@ -103,7 +118,9 @@ function checkAccuracy(leaf: Leaf, rec: ModeReport, byMode: Map<string, ModeRepo
     const d = dropPoints(floatAccuracy, r);
     return `${m} (${WHY_NEXT[m]}) measured ${pct(r.accuracy)}, a drop of ${points(d)}${d <= tolerance ? ', within tolerance' : ', also too much'}`;
   });
-  const next = tries.length ? ` Next: ${tries.join('; ')}.` : ' Try more quantization-aware training epochs, or accept float32 for this model.';
+  const next = tries.length
+    ? ` Next: ${tries.join('; ')}.`
+    : ' Try more quantization-aware training epochs, or accept float32 for this model.';
   return [
     {
       severity: 'warn',
@@ -119,7 +136,11 @@ function checkSize(leaf: Leaf, rec: ModeReport, f32: ModeReport): Finding | unde
   const ratio = f32.bytes / rec.bytes;
   const said = `${ratio.toFixed(1)}x smaller than float32 (${rec.bytes.toLocaleString('en-US')} vs ${f32.bytes.toLocaleString('en-US')} bytes)`;
   if (ratio >= leaf.expected.sizeRatio * SIZE_SHORT) {
-    return { severity: 'ok', code: 'size-ok', text: `${leaf.mode} is ${said}, as promised (~${leaf.expected.sizeRatio}x).` };
+    return {
+      severity: 'ok',
+      code: 'size-ok',
+      text: `${leaf.mode} is ${said}, as promised (~${leaf.expected.sizeRatio}x).`,
+    };
   }
   return {
     severity: ratio < leaf.expected.sizeRatio * SIZE_FAR_SHORT ? 'warn' : 'info',
@@ -157,7 +178,11 @@ function checkSpeed(leaf: Leaf, rec: ModeReport, f32: ModeReport): Finding[] {
         'integer kernels pay off on mobile CPUs, microcontrollers and Edge TPUs.',
     });
   } else if (leaf.expected.speed === 'faster' && !faster) {
-    out.push({ severity: 'info', code: 'speed-same', text: `Expected faster, but ${leaf.mode} ran about as fast as float32 here (${vs}).` });
+    out.push({
+      severity: 'info',
+      code: 'speed-same',
+      text: `Expected faster, but ${leaf.mode} ran about as fast as float32 here (${vs}).`,
+    });
   } else if (leaf.expected.speed === 'slower' && slower) {
     out.push({
       severity: 'info',
@@ -165,15 +190,29 @@ function checkSpeed(leaf: Leaf, rec: ModeReport, f32: ModeReport): Finding[] {
       text: `${leaf.mode} ran ${ratio.toFixed(2)}x slower than float32 (${vs}), as expected: its kernels are less optimised than int8 and float.`,
     });
   } else if (leaf.expected.speed === 'same' && ratio > 1.2) {
-    out.push({ severity: 'info', code: 'speed-slower', text: `${leaf.mode} ran ${ratio.toFixed(2)}x slower than float32 here (${vs}), more than expected.` });
+    out.push({
+      severity: 'info',
+      code: 'speed-slower',
+      text: `${leaf.mode} ran ${ratio.toFixed(2)}x slower than float32 here (${vs}), more than expected.`,
+    });
   } else {
-    out.push({ severity: 'ok', code: 'speed-ok', text: `${leaf.mode}: ${vs} (${ratio.toFixed(2)}x the float32 time).` });
+    out.push({
+      severity: 'ok',
+      code: 'speed-ok',
+      text: `${leaf.mode}: ${vs} (${ratio.toFixed(2)}x the float32 time).`,
+    });
   }
   return out;
 }
 
 /** Another measured mode that is no bigger, no slower and no less accurate (and better somewhere). */
-function findDominating(leaf: Leaf, rec: ModeReport, measured: ModeReport[], floatAccuracy: number, tolerance: number): Finding | undefined {
+function findDominating(
+  leaf: Leaf,
+  rec: ModeReport,
+  measured: ModeReport[],
+  floatAccuracy: number,
+  tolerance: number,
+): Finding | undefined {
   // Float modes cannot run on integer-only hardware, and GPU support is not measured here.
   if (leaf.target !== 'cpu' || !rec.latency) return undefined;
   const recMs = rec.latency.median_ms;

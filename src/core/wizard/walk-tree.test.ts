@@ -26,7 +26,11 @@ describe('wizard tree structure', () => {
       expect(r.next).toBeUndefined();
       reached.add(r.leaf!.id);
     }
-    expect([...reached].sort()).toEqual(allLeaves().map((l) => l.id).sort());
+    expect([...reached].sort()).toEqual(
+      allLeaves()
+        .map((l) => l.id)
+        .sort(),
+    );
   });
 
   it('recommends every lab mode somewhere', () => {
@@ -55,15 +59,60 @@ describe('walk', () => {
   it.each<[string, Answers, QuantMode, string]>([
     ['no optimization -> float32', { optimize: 'no' }, 'float32', 'leaf-float32'],
     ['GPU -> float16', { optimize: 'yes', hardware: 'gpu' }, 'float16', 'leaf-gpu-float16'],
-    ['CPU, half the size -> float16', { optimize: 'yes', hardware: 'cpu', size: 'half' }, 'float16', 'leaf-cpu-float16'],
-    ['CPU, no data -> dynamic', { optimize: 'yes', hardware: 'cpu', size: 'quarter', 'cpu-data': 'no' }, 'dynamic', 'leaf-cpu-dynamic'],
-    ['CPU, data, speed -> int8', { optimize: 'yes', hardware: 'cpu', size: 'quarter', 'cpu-data': 'yes', priority: 'speed' }, 'int8', 'leaf-cpu-int8'],
-    ['CPU, data, accuracy, retrain -> qat', { optimize: 'yes', hardware: 'cpu', size: 'quarter', 'cpu-data': 'yes', priority: 'accuracy', retrain: 'yes' }, 'qat', 'leaf-cpu-qat'],
-    ['CPU, data, accuracy, no retrain -> int16x8', { optimize: 'yes', hardware: 'cpu', size: 'quarter', 'cpu-data': 'yes', priority: 'accuracy', retrain: 'no' }, 'int16x8', 'leaf-cpu-int16x8'],
-    ['MCU with data -> int8-io', { optimize: 'yes', hardware: 'mcu', 'integer-data': 'yes' }, 'int8-io', 'leaf-integer-int8-io'],
-    ['Edge TPU with data -> int8-io', { optimize: 'yes', hardware: 'edgetpu', 'integer-data': 'yes' }, 'int8-io', 'leaf-integer-int8-io'],
-    ['MCU, no data, retrain -> qat', { optimize: 'yes', hardware: 'mcu', 'integer-data': 'no', 'integer-retrain': 'yes' }, 'qat', 'leaf-integer-qat'],
-    ['Edge TPU, no data, no retrain -> int8-io', { optimize: 'yes', hardware: 'edgetpu', 'integer-data': 'no', 'integer-retrain': 'no' }, 'int8-io', 'leaf-integer-needs-data'],
+    [
+      'CPU, half the size -> float16',
+      { optimize: 'yes', hardware: 'cpu', size: 'half' },
+      'float16',
+      'leaf-cpu-float16',
+    ],
+    [
+      'CPU, no data -> dynamic',
+      { optimize: 'yes', hardware: 'cpu', size: 'quarter', 'cpu-data': 'no' },
+      'dynamic',
+      'leaf-cpu-dynamic',
+    ],
+    [
+      'CPU, data, speed -> int8',
+      { optimize: 'yes', hardware: 'cpu', size: 'quarter', 'cpu-data': 'yes', priority: 'speed' },
+      'int8',
+      'leaf-cpu-int8',
+    ],
+    [
+      'CPU, data, accuracy, retrain -> qat',
+      { optimize: 'yes', hardware: 'cpu', size: 'quarter', 'cpu-data': 'yes', priority: 'accuracy', retrain: 'yes' },
+      'qat',
+      'leaf-cpu-qat',
+    ],
+    [
+      'CPU, data, accuracy, no retrain -> int16x8',
+      { optimize: 'yes', hardware: 'cpu', size: 'quarter', 'cpu-data': 'yes', priority: 'accuracy', retrain: 'no' },
+      'int16x8',
+      'leaf-cpu-int16x8',
+    ],
+    [
+      'MCU with data -> int8-io',
+      { optimize: 'yes', hardware: 'mcu', 'integer-data': 'yes' },
+      'int8-io',
+      'leaf-integer-int8-io',
+    ],
+    [
+      'Edge TPU with data -> int8-io',
+      { optimize: 'yes', hardware: 'edgetpu', 'integer-data': 'yes' },
+      'int8-io',
+      'leaf-integer-int8-io',
+    ],
+    [
+      'MCU, no data, retrain -> qat',
+      { optimize: 'yes', hardware: 'mcu', 'integer-data': 'no', 'integer-retrain': 'yes' },
+      'qat',
+      'leaf-integer-qat',
+    ],
+    [
+      'Edge TPU, no data, no retrain -> int8-io',
+      { optimize: 'yes', hardware: 'edgetpu', 'integer-data': 'no', 'integer-retrain': 'no' },
+      'int8-io',
+      'leaf-integer-needs-data',
+    ],
   ])('%s', (_, answers, mode, leafId) => {
     const r = walk(answers);
     expect(r.leaf?.mode).toBe(mode);
@@ -92,7 +141,17 @@ describe('walk', () => {
     const loop: DecisionTree = {
       root: 'a',
       nodes: {
-        a: { kind: 'question', id: 'a', label: 'A', text: 'A?', help: '', answers: [{ id: 'x', label: 'x', short: 'x', next: 'a' }, { id: 'y', label: 'y', short: 'y', next: 'a' }] },
+        a: {
+          kind: 'question',
+          id: 'a',
+          label: 'A',
+          text: 'A?',
+          help: '',
+          answers: [
+            { id: 'x', label: 'x', short: 'x', next: 'a' },
+            { id: 'y', label: 'y', short: 'y', next: 'a' },
+          ],
+        },
       },
     };
     expect(() => walk({ a: 'x' }, loop)).toThrow(/cycle/);
@@ -113,7 +172,13 @@ describe('answerQuestion', () => {
 
 describe('modesToRun', () => {
   it('puts the recommendation first, then its comparisons, without duplicates', () => {
-    const int8 = walk({ optimize: 'yes', hardware: 'cpu', size: 'quarter', 'cpu-data': 'yes', priority: 'speed' }).leaf!;
+    const int8 = walk({
+      optimize: 'yes',
+      hardware: 'cpu',
+      size: 'quarter',
+      'cpu-data': 'yes',
+      priority: 'speed',
+    }).leaf!;
     expect(modesToRun(int8)).toEqual(['int8', 'float32', 'dynamic', 'int16x8']);
     for (const leaf of allLeaves()) expect(new Set(modesToRun(leaf)).size).toBe(modesToRun(leaf).length);
   });
@@ -133,7 +198,11 @@ describe('validateTree finds broken trees', () => {
   it.each<[string, DecisionTree, RegExp]>([
     ['dangling answer', { root: 'a', nodes: { a: q('a', ['L', 'nowhere']), L: leaf } }, /missing node "nowhere"/],
     ['cycle', { root: 'a', nodes: { a: q('a', ['b', 'L']), b: q('b', ['a', 'L']), L: leaf } }, /cycle: a -> b -> a/],
-    ['unreachable node', { root: 'a', nodes: { a: q('a', ['L', 'L']), b: q('b', ['L', 'L']), L: leaf } }, /"b" is unreachable/],
+    [
+      'unreachable node',
+      { root: 'a', nodes: { a: q('a', ['L', 'L']), b: q('b', ['L', 'L']), L: leaf } },
+      /"b" is unreachable/,
+    ],
     ['missing root', { root: 'zz', nodes: { L: leaf } }, /root "zz"/],
     ['single answer', { root: 'a', nodes: { a: q('a', ['L']), L: leaf } }, /fewer than two answers/],
     ['id mismatch', { root: 'a', nodes: { a: q('a', ['L', 'M']), L: leaf, M: leaf } }, /stored under "M" has id "L"/],

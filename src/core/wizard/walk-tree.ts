@@ -1,4 +1,12 @@
-import { WIZARD_TREE, type Answer, type DecisionTree, type Leaf, type NodeId, type QuantMode, type Question } from './decision-tree';
+import {
+  WIZARD_TREE,
+  type Answer,
+  type DecisionTree,
+  type Leaf,
+  type NodeId,
+  type QuantMode,
+  type Question,
+} from './decision-tree';
 
 /** Answers keyed by question id; answers to questions off the current path are ignored. */
 export type Answers = Record<string, string>;
@@ -38,7 +46,12 @@ export function walk(answers: Answers, tree: DecisionTree = WIZARD_TREE): WalkRe
  * Sets one answer and forgets the answers given after that question on the current path, so changing an
  * early answer restarts the walk from there instead of silently reusing stale later answers.
  */
-export function answerQuestion(answers: Answers, questionId: string, answerId: string, tree: DecisionTree = WIZARD_TREE): Answers {
+export function answerQuestion(
+  answers: Answers,
+  questionId: string,
+  answerId: string,
+  tree: DecisionTree = WIZARD_TREE,
+): Answers {
   const kept: Answers = {};
   for (const step of walk(answers, tree).path) {
     if (step.question.id === questionId) break;

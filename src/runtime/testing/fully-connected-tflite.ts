@@ -172,10 +172,34 @@ export function buildInt8FullyConnected(
   const bias = Int32Array.from(spec.bias, (v) => Math.round(v / (q.inScale * q.weightScale)));
   const bytes = writeModel(
     [
-      { name: 'input', shape: spec.inputShape ?? [1, inputSize], type: TENSOR_INT8, buffer: 0, quant: { scale: q.inScale, zeroPoint: q.inZeroPoint } },
-      { name: 'weights', shape: [units, inputSize], type: TENSOR_INT8, buffer: 1, quant: { scale: q.weightScale, zeroPoint: 0 } },
-      { name: 'bias', shape: [units], type: TENSOR_INT32, buffer: 2, quant: { scale: q.inScale * q.weightScale, zeroPoint: 0 } },
-      { name: 'output', shape: [1, units], type: TENSOR_INT8, buffer: 0, quant: { scale: q.outScale, zeroPoint: q.outZeroPoint } },
+      {
+        name: 'input',
+        shape: spec.inputShape ?? [1, inputSize],
+        type: TENSOR_INT8,
+        buffer: 0,
+        quant: { scale: q.inScale, zeroPoint: q.inZeroPoint },
+      },
+      {
+        name: 'weights',
+        shape: [units, inputSize],
+        type: TENSOR_INT8,
+        buffer: 1,
+        quant: { scale: q.weightScale, zeroPoint: 0 },
+      },
+      {
+        name: 'bias',
+        shape: [units],
+        type: TENSOR_INT32,
+        buffer: 2,
+        quant: { scale: q.inScale * q.weightScale, zeroPoint: 0 },
+      },
+      {
+        name: 'output',
+        shape: [1, units],
+        type: TENSOR_INT8,
+        buffer: 0,
+        quant: { scale: q.outScale, zeroPoint: q.outZeroPoint },
+      },
     ],
     [bytesOf(weights), bytesOf(bias)],
     4,

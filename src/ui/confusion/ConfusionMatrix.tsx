@@ -15,7 +15,11 @@ export function ConfusionMatrix({ matrix, mode }: Props) {
   matrix.forEach((row, t) => row.forEach((n, p) => t !== p && n > worst && (worst = n)));
   return (
     <div className="confusion-wrap">
-      <table className="confusion-matrix" data-testid="confusion-matrix" aria-label={`Confusion matrix of ${mode}: rows are the true digit, columns the prediction`}>
+      <table
+        className="confusion-matrix"
+        data-testid="confusion-matrix"
+        aria-label={`Confusion matrix of ${mode}: rows are the true digit, columns the prediction`}
+      >
         <thead>
           <tr>
             <th className="confusion-corner" scope="col">
@@ -37,7 +41,11 @@ export function ConfusionMatrix({ matrix, mode }: Props) {
                 {row.map((n, p) => {
                   const diagonal = t === p;
                   const share = diagonal ? (total > 0 ? n / total : 0) : worst > 0 ? n / worst : 0;
-                  const background = diagonal ? `rgba(31, 79, 163, ${0.15 + 0.6 * share})` : n > 0 ? `rgba(192, 57, 43, ${0.08 + 0.7 * share})` : undefined;
+                  const background = diagonal
+                    ? `rgba(31, 79, 163, ${0.15 + 0.6 * share})`
+                    : n > 0
+                      ? `rgba(192, 57, 43, ${0.08 + 0.7 * share})`
+                      : undefined;
                   return (
                     <td
                       key={p}

@@ -22,7 +22,13 @@ interface Props {
  * Per-mode confusion matrix over the MNIST test set, and the test digits the chosen mode gets wrong
  * that the float file gets right: the images quantization broke.
  */
-export function ConfusionPanel({ outcomes, testSet: given, loadTestSet, floatMode = 'float32', galleryLimit = 48 }: Props) {
+export function ConfusionPanel({
+  outcomes,
+  testSet: given,
+  loadTestSet,
+  floatMode = 'float32',
+  galleryLimit = 48,
+}: Props) {
   const modes = Object.keys(outcomes);
   const [chosen, setChosen] = useState<string>();
   const [loaded, setLoaded] = useState<TestSet>();
@@ -42,7 +48,8 @@ export function ConfusionPanel({ outcomes, testSet: given, loadTestSet, floatMod
   }, [given, loaded, loadTestSet, modes.length]);
 
   // Default to full int8, the mode whose mistakes are most instructive, else the first non-float mode.
-  const mode = chosen && outcomes[chosen] ? chosen : outcomes.int8 ? 'int8' : (modes.find((m) => m !== floatMode) ?? modes[0]);
+  const mode =
+    chosen && outcomes[chosen] ? chosen : outcomes.int8 ? 'int8' : (modes.find((m) => m !== floatMode) ?? modes[0]);
   const outcome = mode ? outcomes[mode] : undefined;
   const reference = outcomes[floatMode];
 
@@ -56,14 +63,21 @@ export function ConfusionPanel({ outcomes, testSet: given, loadTestSet, floatMod
     const wrong = isReference
       ? predictions.reduce<number[]>((acc, p, i) => (p !== testSet.labels[i] ? (acc.push(i), acc) : acc), [])
       : disagreements(predictions, reference.runtimePredictions, testSet.labels);
-    return { matrix: confusionMatrix(predictions, testSet.labels), accuracy: accuracyOf(predictions, testSet.labels), wrong, isReference };
+    return {
+      matrix: confusionMatrix(predictions, testSet.labels),
+      accuracy: accuracyOf(predictions, testSet.labels),
+      wrong,
+      isReference,
+    };
   }, [outcome, testSet, reference, mode, floatMode]);
 
   return (
     <section className="panel" aria-labelledby="confusion-title">
       <h2 id="confusion-title">7. Where each mode goes wrong</h2>
       {modes.length === 0 ? (
-        <p className="muted">Quantize the trained model first: each file’s test-set predictions from LiteRT.js show up here.</p>
+        <p className="muted">
+          Quantize the trained model first: each file’s test-set predictions from LiteRT.js show up here.
+        </p>
       ) : (
         <>
           <label className="inline">
@@ -90,13 +104,15 @@ export function ConfusionPanel({ outcomes, testSet: given, loadTestSet, floatMod
           ) : (
             <>
               <p className="hint">
-                The {testSet!.labels.length.toLocaleString('en-US')} MNIST test images as <code>{mode}</code> classified them in LiteRT.js (
-                {formatPercent(view.accuracy)} correct). Each row is the true digit, each column the predicted one: the blue diagonal counts right
-                answers, red cells are mistakes.
+                The {testSet!.labels.length.toLocaleString('en-US')} MNIST test images as <code>{mode}</code> classified
+                them in LiteRT.js ({formatPercent(view.accuracy)} correct). Each row is the true digit, each column the
+                predicted one: the blue diagonal counts right answers, red cells are mistakes.
               </p>
               <ConfusionMatrix matrix={view.matrix} mode={mode!} />
               <h3>
-                {view.isReference ? `Test digits ${mode} gets wrong` : `Test digits ${mode} gets wrong that ${floatMode} gets right`}
+                {view.isReference
+                  ? `Test digits ${mode} gets wrong`
+                  : `Test digits ${mode} gets wrong that ${floatMode} gets right`}
               </h3>
               <p className="muted" data-testid="confusion-wrong-count">
                 {view.wrong.length === 0
@@ -113,7 +129,11 @@ export function ConfusionPanel({ outcomes, testSet: given, loadTestSet, floatMod
                   labels={testSet!.labels}
                   mode={mode!}
                   predictions={outcome!.runtimePredictions}
-                  reference={reference && !view.isReference ? { mode: floatMode, predictions: reference.runtimePredictions } : undefined}
+                  reference={
+                    reference && !view.isReference
+                      ? { mode: floatMode, predictions: reference.runtimePredictions }
+                      : undefined
+                  }
                   limit={galleryLimit}
                 />
               </div>

@@ -21,7 +21,12 @@ export function WrongDigits({ indices, images, labels, mode, predictions, refere
     <ul className="confusion-gallery">
       {shown.map((i) => (
         <li key={i} className="confusion-digit" data-testid={`confusion-digit-${i}`}>
-          <DigitImage pixels={images.subarray(i * 784, (i + 1) * 784)} max={255} size={56} label={`Test image ${i}, a ${labels[i]}`} />
+          <DigitImage
+            pixels={images.subarray(i * 784, (i + 1) * 784)}
+            max={255}
+            size={56}
+            label={`Test image ${i}, a ${labels[i]}`}
+          />
           <span>
             true <strong>{labels[i]}</strong>
           </span>

@@ -88,14 +88,19 @@ export function DebuggerPanel({ trained, recipeFor, onExportMixed, busy }: Props
     <section className="panel debugger" aria-labelledby="debugger-title">
       <h2 id="debugger-title">5. Per-layer quantization debugger</h2>
       <p className="hint">
-        Like TensorFlow’s QuantizationDebugger: the quantized model and the float model run on the same test images, and every op’s
-        output is compared with what the float op computes from the same input. Layers that lose the most can be kept in float and the
-        model exported again (mixed precision).
+        Like TensorFlow’s QuantizationDebugger: the quantized model and the float model run on the same test images, and
+        every op’s output is compared with what the float op computes from the same input. Layers that lose the most can
+        be kept in float and the model exported again (mixed precision).
       </p>
       <div className="actions">
         <label className="inline">
           Mode{' '}
-          <select value={mode} onChange={(e) => setMode(e.target.value as QuantMode)} disabled={running} data-testid="layer-errors-mode">
+          <select
+            value={mode}
+            onChange={(e) => setMode(e.target.value as QuantMode)}
+            disabled={running}
+            data-testid="layer-errors-mode"
+          >
             {DEBUG_MODES.map((m) => (
               <option key={m} value={m}>
                 {MODE_INFO[m].title}
@@ -105,7 +110,12 @@ export function DebuggerPanel({ trained, recipeFor, onExportMixed, busy }: Props
         </label>
         <label className="inline">
           Test images{' '}
-          <select value={samples} onChange={(e) => setSamples(Number(e.target.value))} disabled={running} data-testid="layer-errors-samples">
+          <select
+            value={samples}
+            onChange={(e) => setSamples(Number(e.target.value))}
+            disabled={running}
+            data-testid="layer-errors-samples"
+          >
             {SAMPLE_CHOICES.map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -138,8 +148,8 @@ export function DebuggerPanel({ trained, recipeFor, onExportMixed, busy }: Props
           <RuleExplanation />
           {flagged.length > 0 ? (
             <p className="notice" data-testid="layer-errors-flagged">
-              {flagged.length} layer(s) above {FLAG_RMSE_OVER_SCALE}: {flagged.map((r) => r.layer).join(', ')}. Their range may clip values
-              or be too coarse; try another calibration method, or keep them in float below.
+              {flagged.length} layer(s) above {FLAG_RMSE_OVER_SCALE}: {flagged.map((r) => r.layer).join(', ')}. Their
+              range may clip values or be too coarse; try another calibration method, or keep them in float below.
             </p>
           ) : (
             <p className="muted" data-testid="layer-errors-healthy">
@@ -148,14 +158,20 @@ export function DebuggerPanel({ trained, recipeFor, onExportMixed, busy }: Props
           )}
           {done.mode === 'dynamic' && (
             <p className="hint">
-              Dynamic range keeps activations in float, so outputs have no scale and no RMSE / scale; compare RMSE and SNR instead.
-              Selective quantization applies to the full-integer modes.
+              Dynamic range keeps activations in float, so outputs have no scale and no RMSE / scale; compare RMSE and
+              SNR instead. Selective quantization applies to the full-integer modes.
             </p>
           )}
-          <LayerErrorTable rows={done.rows} keepFloat={keepFloat} onToggle={toggle} canKeepFloat={selective} disabled={busy} />
+          <LayerErrorTable
+            rows={done.rows}
+            keepFloat={keepFloat}
+            onToggle={toggle}
+            canKeepFloat={selective}
+            disabled={busy}
+          />
           <p className="hint">
-            {done.samples} test images, {MODE_INFO[done.mode].title}. Accumulated: both models run from the image, so errors from earlier
-            layers are included.
+            {done.samples} test images, {MODE_INFO[done.mode].title}. Accumulated: both models run from the image, so
+            errors from earlier layers are included.
           </p>
           {chartPoints.length > 0 && <LayerErrorChart points={chartPoints} />}
           {selective && (
@@ -164,8 +180,8 @@ export function DebuggerPanel({ trained, recipeFor, onExportMixed, busy }: Props
                 Export {done.mode}-mixed with {keepFloat.size} layer(s) in float
               </button>
               <span className="muted">
-                The file is measured in the TFLite runtime and added to the results table as <code>{done.mode}-mixed</code>, next to the
-                fully quantized modes: compare its size and accuracy.
+                The file is measured in the TFLite runtime and added to the results table as{' '}
+                <code>{done.mode}-mixed</code>, next to the fully quantized modes: compare its size and accuracy.
               </span>
             </div>
           )}
@@ -181,12 +197,13 @@ function RuleExplanation() {
     <details className="debugger-rule" open>
       <summary>How to read RMSE / scale</summary>
       <p>
-        A quantized layer stores each output as a whole number of steps; the step size is the layer’s <em>scale</em>. Rounding to the
-        nearest step is off by at most half a step, and on average the error behaves like a value spread evenly between −½ and +½ a
-        step, whose root mean square is 1/√12 ≈ <strong>0.289</strong> steps. So a layer whose RMSE / scale is near 0.29 (or below,
-        since exact values such as ReLU zeros add no error) loses only what rounding must lose. Well above that, above{' '}
-        <strong>{FLAG_RMSE_OVER_SCALE}</strong>, something else is wrong: usually the calibrated range clips large values, which then
-        all collapse onto the end of the range. Such rows are highlighted.
+        A quantized layer stores each output as a whole number of steps; the step size is the layer’s <em>scale</em>.
+        Rounding to the nearest step is off by at most half a step, and on average the error behaves like a value spread
+        evenly between −½ and +½ a step, whose root mean square is 1/√12 ≈ <strong>0.289</strong> steps. So a layer
+        whose RMSE / scale is near 0.29 (or below, since exact values such as ReLU zeros add no error) loses only what
+        rounding must lose. Well above that, above <strong>{FLAG_RMSE_OVER_SCALE}</strong>, something else is wrong:
+        usually the calibrated range clips large values, which then all collapse onto the end of the range. Such rows
+        are highlighted.
       </p>
     </details>
   );

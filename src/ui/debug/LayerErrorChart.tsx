@@ -1,4 +1,15 @@
-import { Bar, BarChart, CartesianGrid, Cell, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { FLAG_RMSE_OVER_SCALE, ROUNDING_RMSE_OVER_SCALE } from '../../core/debug/error-stats';
 import { CHART_HEIGHT, CHART_MARGIN, COLORS } from '../results/chart-style';
 import { formatSig, type RmseOverScalePoint } from './layer-format';
@@ -15,8 +26,9 @@ export function LayerErrorChart({ points }: Props) {
   return (
     <figure data-testid="layer-errors-chart">
       <figcaption>
-        RMSE / scale per layer: dark bars are this layer alone, light bars include the error carried in from earlier layers. Red line:
-        the {FLAG_RMSE_OVER_SCALE} flag; grey line: {formatSig(ROUNDING_RMSE_OVER_SCALE)}, pure rounding.
+        RMSE / scale per layer: dark bars are this layer alone, light bars include the error carried in from earlier
+        layers. Red line: the {FLAG_RMSE_OVER_SCALE} flag; grey line: {formatSig(ROUNDING_RMSE_OVER_SCALE)}, pure
+        rounding.
       </figcaption>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT + 40}>
         <BarChart data={points} margin={{ ...CHART_MARGIN, bottom: 40 }}>

@@ -22,7 +22,9 @@ export function LayerErrorTable({ rows, keepFloat, onToggle, canKeepFloat, disab
             {canKeepFloat && <th title="Keep this op in float32 in the mixed-precision export">Keep float</th>}
             <th className="text">Layer</th>
             <th className="text">Op</th>
-            <th className="text" title="Output dtype; weights dtype after the slash">Stored as</th>
+            <th className="text" title="Output dtype; weights dtype after the slash">
+              Stored as
+            </th>
             <th title="Values compared: output size × images">Elements</th>
             <th title="Root mean squared error, in the layer's output units">RMSE</th>
             <th>Max abs error</th>
@@ -30,12 +32,18 @@ export function LayerErrorTable({ rows, keepFloat, onToggle, canKeepFloat, disab
             <th title="Signal-to-noise ratio: 10 log10(output power / error power); higher is better">SNR</th>
             <th title="Output scale: the real value of one integer step">Scale</th>
             <th title="RMSE divided by the scale, this layer alone (TF's per-layer number)">RMSE / scale</th>
-            <th title="RMSE / scale when both models run from the image (errors from earlier layers included)">RMSE / scale, accumulated</th>
+            <th title="RMSE / scale when both models run from the image (errors from earlier layers included)">
+              RMSE / scale, accumulated
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.tensorName} data-testid={`layer-error-row-${r.tensorName}`} className={r.flagged ? 'layer-flagged' : r.quantized ? undefined : 'layer-float'}>
+            <tr
+              key={r.tensorName}
+              data-testid={`layer-error-row-${r.tensorName}`}
+              className={r.flagged ? 'layer-flagged' : r.quantized ? undefined : 'layer-float'}
+            >
               {canKeepFloat && (
                 <td>
                   <input

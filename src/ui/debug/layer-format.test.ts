@@ -27,7 +27,17 @@ describe('formatDb', () => {
 describe('rmseOverScalePoints', () => {
   const row = (tensorName: string, scale: number | null): LayerError => {
     const s = errorStats([0, 1], [0.01, 1.01], scale);
-    return { ...s, tensorName, layer: tensorName.split('/')[0], op: 'CONV_2D', opIndex: 0, outputDtype: scale ? 'int8' : 'float32', quantized: !!scale, flagged: false, endToEnd: s };
+    return {
+      ...s,
+      tensorName,
+      layer: tensorName.split('/')[0],
+      op: 'CONV_2D',
+      opIndex: 0,
+      outputDtype: scale ? 'int8' : 'float32',
+      quantized: !!scale,
+      flagged: false,
+      endToEnd: s,
+    };
   };
   it('keeps only rows with a scale', () => {
     const points = rmseOverScalePoints([row('conv2d_0/out', 0.01), row('dense_3/logits', null)]);

@@ -27,5 +27,16 @@ export function DigitImage({ pixels, max, size, label, testId }: Props) {
     }
     ctx.putImageData(img, 0, 0);
   }, [pixels, max]);
-  return <canvas ref={ref} className="digit-image" width={28} height={28} style={{ width: size, height: size }} role="img" aria-label={label} data-testid={testId} />;
+  return (
+    <canvas
+      ref={ref}
+      className="digit-image"
+      width={28}
+      height={28}
+      style={{ width: size, height: size }}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+    />
+  );
 }

@@ -41,9 +41,10 @@ export function DrawPanel({ models }: Props) {
     <section className="panel" aria-labelledby="draw-title">
       <h2 id="draw-title">6. Draw a digit</h2>
       <p className="hint">
-        Draw a digit from 0 to 9 with a mouse, finger or pen. After each stroke the drawing is shrunk to fit a 20×20 box and centred by its centre of
-        mass in 28×28 pixels, the way the MNIST images were made, and every exported .tflite file classifies it. The predictions come from LiteRT.js,
-        the real TensorFlow Lite runtime, running each file in this browser.
+        Draw a digit from 0 to 9 with a mouse, finger or pen. After each stroke the drawing is shrunk to fit a 20×20 box
+        and centred by its centre of mass in 28×28 pixels, the way the MNIST images were made, and every exported
+        .tflite file classifies it. The predictions come from LiteRT.js, the real TensorFlow Lite runtime, running each
+        file in this browser.
       </p>
       <div className="draw-layout">
         <div className="draw-input">
@@ -61,14 +62,22 @@ export function DrawPanel({ models }: Props) {
               Clear
             </button>
             <div className="draw-preview">
-              <DigitImage pixels={input?.image ?? EMPTY} max={1} size={84} label="The 28×28 input the models see" testId="draw-preview" />
+              <DigitImage
+                pixels={input?.image ?? EMPTY}
+                max={1}
+                size={84}
+                label="The 28×28 input the models see"
+                testId="draw-preview"
+              />
               <span className="muted">what the models see (28×28)</span>
             </div>
           </div>
         </div>
         <div className="draw-results">
           {models.length === 0 ? (
-            <p className="muted">Quantize the trained model first: each exported file will then classify your drawing.</p>
+            <p className="muted">
+              Quantize the trained model first: each exported file will then classify your drawing.
+            </p>
           ) : !input ? (
             <p className="muted">Draw something to see each file’s prediction.</p>
           ) : input.empty ? (
@@ -78,7 +87,11 @@ export function DrawPanel({ models }: Props) {
               <p className="muted">Predictions from LiteRT.js, one per exported file:</p>
               <div className="draw-predictions" data-testid="draw-predictions">
                 {models.map((m) => (
-                  <PredictionCard key={m.mode} mode={m.mode} prediction={predictions[m.mode] ?? { status: 'pending' }} />
+                  <PredictionCard
+                    key={m.mode}
+                    mode={m.mode}
+                    prediction={predictions[m.mode] ?? { status: 'pending' }}
+                  />
                 ))}
               </div>
             </>

@@ -24,12 +24,18 @@ export function PredictionCard({ mode, prediction }: Props) {
           <div className="draw-digit" data-testid={`draw-digit-${mode}`} aria-busy={prediction.status === 'pending'}>
             {digit ?? '…'}
           </div>
-          <div className="muted draw-confidence">{probabilities && digit !== undefined ? formatPercent(probabilities[digit], 1) : '\u00a0'}</div>
+          <div className="muted draw-confidence">
+            {probabilities && digit !== undefined ? formatPercent(probabilities[digit], 1) : '\u00a0'}
+          </div>
           <ol className="draw-bars" start={0} aria-label={`${mode} class probabilities`}>
             {Array.from({ length: 10 }, (_, c) => {
               const p = probabilities?.[c] ?? 0;
               return (
-                <li key={c} className={c === digit ? 'draw-bar top' : 'draw-bar'} title={`${c}: ${formatPercent(p, 2)}`}>
+                <li
+                  key={c}
+                  className={c === digit ? 'draw-bar top' : 'draw-bar'}
+                  title={`${c}: ${formatPercent(p, 2)}`}
+                >
                   <span className="draw-bar-label">{c}</span>
                   <span className="draw-bar-track">
                     <span className="draw-bar-fill" style={{ width: `${Math.max(0, Math.min(1, p)) * 100}%` }} />

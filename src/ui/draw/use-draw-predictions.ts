@@ -8,7 +8,8 @@ export interface DrawModel {
 }
 
 /** What one file said about the drawing: probabilities [10], or why it failed. */
-export type DrawPrediction = { status: 'pending' } | { status: 'done'; probabilities: Float32Array } | { status: 'error'; message: string };
+export type DrawPrediction =
+  { status: 'pending' } | { status: 'done'; probabilities: Float32Array } | { status: 'error'; message: string };
 
 /**
  * Classifies a preprocessed drawing ([784] in [0, 1]) with every model in the TFLite runtime
@@ -21,27 +22,24 @@ export function useDrawPredictions(models: DrawModel[]) {
   // Callers may pass a fresh array on every render; only a change of files counts.
   const current = useRef(models);
 
-  const predict = useCallback(
-    (image: Float32Array) => {
-      lastImage.current = image;
-      const gen = ++generation.current;
-      const files = current.current;
-      setPredictions(Object.fromEntries(files.map((m) => [m.mode, { status: 'pending' }])));
-      const settle = (mode: string, p: DrawPrediction) => {
-        if (gen === generation.current) setPredictions((all) => ({ ...all, [mode]: p }));
-      };
-      // The bridge runs calls one after another; each file's compiled model is cached in the worker.
-      for (const m of files) {
-        runtimeBridge
-          .run((api) => api.predict(m.bytes, image))
-          .then(
-            (probabilities) => settle(m.mode, { status: 'done', probabilities }),
-            (e: Error) => settle(m.mode, { status: 'error', message: e.message }),
-          );
-      }
-    },
-    [],
-  );
+  const predict = useCallback((image: Float32Array) => {
+    lastImage.current = image;
+    const gen = ++generation.current;
+    const files = current.current;
+    setPredictions(Object.fromEntries(files.map((m) => [m.mode, { status: 'pending' }])));
+    const settle = (mode: string, p: DrawPrediction) => {
+      if (gen === generation.current) setPredictions((all) => ({ ...all, [mode]: p }));
+    };
+    // The bridge runs calls one after another; each file's compiled model is cached in the worker.
+    for (const m of files) {
+      runtimeBridge
+        .run((api) => api.predict(m.bytes, image))
+        .then(
+          (probabilities) => settle(m.mode, { status: 'done', probabilities }),
+          (e: Error) => settle(m.mode, { status: 'error', message: e.message }),
+        );
+    }
+  }, []);
 
   const reset = useCallback(() => {
     generation.current++;

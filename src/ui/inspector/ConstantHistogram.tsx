@@ -22,7 +22,10 @@ export function ConstantHistogram({ bytes, info }: Props) {
   const [stored, setStored] = useState(false);
   const id = useId();
   const choice = choices.find((c) => c.key === key) ?? choices[0];
-  const result = useMemo(() => (choice ? tensorHistogram(bytes, choice.tensor, !stored, BINS) : undefined), [bytes, choice, stored]);
+  const result = useMemo(
+    () => (choice ? tensorHistogram(bytes, choice.tensor, !stored, BINS) : undefined),
+    [bytes, choice, stored],
+  );
   const data = useMemo(() => {
     if (!result?.ok) return [];
     const { edges, counts } = result.histogram;
@@ -34,13 +37,19 @@ export function ConstantHistogram({ bytes, info }: Props) {
   return (
     <figure className="inspector-histogram" data-testid="inspector-histogram">
       <figcaption>
-        Values stored in one constant tensor{quantized && !stored ? ', dequantized to real numbers (scale × (q − zero point))' : ''}. Quantized
-        weights can only take a few values, so their histogram is made of spikes.
+        Values stored in one constant tensor
+        {quantized && !stored ? ', dequantized to real numbers (scale × (q − zero point))' : ''}. Quantized weights can
+        only take a few values, so their histogram is made of spikes.
       </figcaption>
       <div className="weight-histogram-controls">
         <label htmlFor={`${id}-tensor`}>
           Tensor
-          <select id={`${id}-tensor`} data-testid="inspector-histogram-tensor" value={choice.key} onChange={(e) => setKey(e.target.value)}>
+          <select
+            id={`${id}-tensor`}
+            data-testid="inspector-histogram-tensor"
+            value={choice.key}
+            onChange={(e) => setKey(e.target.value)}
+          >
             {choices.slice(0, 500).map((c) => (
               <option key={c.key} value={c.key}>
                 {c.label}
@@ -59,10 +68,24 @@ export function ConstantHistogram({ bytes, info }: Props) {
           <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
             <AreaChart data={data} margin={CHART_MARGIN}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="lo" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v) => formatNumber(Number(v))} fontSize={12} />
+              <XAxis
+                dataKey="lo"
+                type="number"
+                domain={['dataMin', 'dataMax']}
+                tickFormatter={(v) => formatNumber(Number(v))}
+                fontSize={12}
+              />
               <YAxis width={44} allowDecimals={false} />
               <Tooltip labelFormatter={(v) => `values from ${formatNumber(Number(v))}`} />
-              <Area type="stepAfter" dataKey="count" name="values" stroke={COLORS.runtime} fill={COLORS.simulated} fillOpacity={0.5} isAnimationActive={false} />
+              <Area
+                type="stepAfter"
+                dataKey="count"
+                name="values"
+                stroke={COLORS.runtime}
+                fill={COLORS.simulated}
+                fillOpacity={0.5}
+                isAnimationActive={false}
+              />
             </AreaChart>
           </ResponsiveContainer>
           <p className="hint">

@@ -52,7 +52,8 @@ export function InspectorPanel({ getTestSet, onEvaluated, heading = 'Inspect any
       try {
         bytes = new Uint8Array(await file.arrayBuffer());
       } catch (e) {
-        if (mine === serial.current) setError(`Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+        if (mine === serial.current)
+          setError(`Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
         return;
       }
       if (mine !== serial.current) return;
@@ -88,8 +89,9 @@ export function InspectorPanel({ getTestSet, onEvaluated, heading = 'Inspect any
     >
       <h2 id={`${id}-title`}>{heading}</h2>
       <p className="hint">
-        Drop a .tflite file here, or choose one: one exported above, or one written by TensorFlow’s converter. The file stays in your browser.
-        If it takes one 28 × 28 image and returns 10 scores, it is also run on the 10,000 MNIST test images in the TFLite runtime.
+        Drop a .tflite file here, or choose one: one exported above, or one written by TensorFlow’s converter. The file
+        stays in your browser. If it takes one 28 × 28 image and returns 10 scores, it is also run on the 10,000 MNIST
+        test images in the TFLite runtime.
       </p>
       <label className="inspector-drop">
         <span>Model file</span>
@@ -119,7 +121,15 @@ export function InspectorPanel({ getTestSet, onEvaluated, heading = 'Inspect any
   );
 }
 
-function FitStatus({ loaded, evaluation, onCancel }: { loaded: Loaded; evaluation: FileEvaluation; onCancel: () => void }) {
+function FitStatus({
+  loaded,
+  evaluation,
+  onCancel,
+}: {
+  loaded: Loaded;
+  evaluation: FileEvaluation;
+  onCancel: () => void;
+}) {
   if (!loaded.fit.fits) {
     return (
       <p className="notice" data-testid="inspector-no-mnist">
@@ -132,7 +142,9 @@ function FitStatus({ loaded, evaluation, onCancel }: { loaded: Loaded; evaluatio
     return (
       <div className="progress-block" data-testid="inspector-progress">
         <progress max={1} value={evaluation.fraction} aria-label="Runtime evaluation" />
-        <span className="muted">Running {formatPercent(evaluation.fraction, 0)} of the test images in the TFLite runtime…</span>
+        <span className="muted">
+          Running {formatPercent(evaluation.fraction, 0)} of the test images in the TFLite runtime…
+        </span>
         <button type="button" className="secondary" onClick={onCancel}>
           Cancel
         </button>
@@ -149,8 +161,10 @@ function FitStatus({ loaded, evaluation, onCancel }: { loaded: Loaded; evaluatio
   const { result } = evaluation;
   return (
     <p className="result" data-testid="inspector-accuracy">
-      Accuracy <strong>{formatPercent(result.accuracy)}</strong> on {formatInt(result.count)} test images; latency {formatMs(result.latency.medianMs)} median,{' '}
-      {formatMs(result.latency.p90Ms)} p90 ({formatInt(result.latency.samples)} runs). <span className="muted">{result.engine}. Added to the comparison.</span>
+      Accuracy <strong>{formatPercent(result.accuracy)}</strong> on {formatInt(result.count)} test images; latency{' '}
+      {formatMs(result.latency.medianMs)} median, {formatMs(result.latency.p90Ms)} p90 (
+      {formatInt(result.latency.samples)} runs).{' '}
+      <span className="muted">{result.engine}. Added to the comparison.</span>
     </p>
   );
 }

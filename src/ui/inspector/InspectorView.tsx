@@ -19,7 +19,12 @@ export function InspectorView({ fileName, bytes, info }: Props) {
       <ModelSummary fileName={fileName} info={info} />
       {unknown.length > 0 && (
         <p className="notice" data-testid="inspector-unknown-ops">
-          Operators the lab does not know: {unknown.slice(0, 10).map((n) => shorten(n, 40)).join(', ')}. The TFLite runtime may not run them either.
+          Operators the lab does not know:{' '}
+          {unknown
+            .slice(0, 10)
+            .map((n) => shorten(n, 40))
+            .join(', ')}
+          . The TFLite runtime may not run them either.
         </p>
       )}
       {info.warnings.length > 0 && (
@@ -36,7 +41,9 @@ export function InspectorView({ fileName, bytes, info }: Props) {
       {info.subgraphs.slice(0, 4).map((sg, s) => (
         <section key={s} className="inspector-subgraph">
           <h3>
-            {info.subgraphs.length > 1 ? `Subgraph ${s}${sg.name ? ` (${shorten(sg.name, 40)})` : ''}: operators` : 'Operators'}
+            {info.subgraphs.length > 1
+              ? `Subgraph ${s}${sg.name ? ` (${shorten(sg.name, 40)})` : ''}: operators`
+              : 'Operators'}
           </h3>
           <OpsTable subgraph={sg} />
           <h3>Tensors</h3>
@@ -51,7 +58,8 @@ export function InspectorView({ fileName, bytes, info }: Props) {
         <ul className="inspector-metadata" data-testid="inspector-metadata">
           {info.metadata.slice(0, MAX_TABLE_ROWS).map((m, i) => (
             <li key={i}>
-              <code>{shorten(m.name, 60)}</code>: buffer {m.buffer}, {m.size} bytes{m.text !== undefined ? ` = "${shorten(m.text, 60)}"` : ''}
+              <code>{shorten(m.name, 60)}</code>: buffer {m.buffer}, {m.size} bytes
+              {m.text !== undefined ? ` = "${shorten(m.text, 60)}"` : ''}
             </li>
           ))}
         </ul>

@@ -35,7 +35,8 @@ export function ModelSummary({ fileName, info }: Props) {
         ) : (
           info.signatures.slice(0, 8).map((s, i) => (
             <div key={i}>
-              <code>{shorten(s.key || '(no key)', 40)}</code> (subgraph {s.subgraphIndex}): {s.inputs.map((t) => shorten(t.name, 30)).join(', ') || '–'} →{' '}
+              <code>{shorten(s.key || '(no key)', 40)}</code> (subgraph {s.subgraphIndex}):{' '}
+              {s.inputs.map((t) => shorten(t.name, 30)).join(', ') || '–'} →{' '}
               {s.outputs.map((t) => shorten(t.name, 30)).join(', ') || '–'}
             </div>
           ))

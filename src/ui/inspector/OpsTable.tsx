@@ -25,13 +25,16 @@ export function OpsTable({ subgraph }: Props) {
               <td>{op.index}</td>
               <td>
                 <code>{op.opName}</code>
-                {op.options && 'fused_activation_function' in op.options && op.options.fused_activation_function !== 'NONE' && (
-                  <span className="muted"> + {String(op.options.fused_activation_function)}</span>
-                )}
+                {op.options &&
+                  'fused_activation_function' in op.options &&
+                  op.options.fused_activation_function !== 'NONE' && (
+                    <span className="muted"> + {String(op.options.fused_activation_function)}</span>
+                  )}
               </td>
               <td>{op.version}</td>
               <td className="inspector-io">
-                {op.inputs.map((i) => tensorLabel(subgraph, i)).join(', ') || '–'} → {op.outputs.map((i) => tensorLabel(subgraph, i)).join(', ') || '–'}
+                {op.inputs.map((i) => tensorLabel(subgraph, i)).join(', ') || '–'} →{' '}
+                {op.outputs.map((i) => tensorLabel(subgraph, i)).join(', ') || '–'}
               </td>
             </tr>
           ))}

@@ -38,7 +38,10 @@ function mutate(base: Uint8Array, rand: () => number): Uint8Array {
 
 describe('inspector fuzz', () => {
   it('renders or rejects thousands of mutated files without throwing', () => {
-    const bases = [writeTflite(tutorialFloatGraph()), ...Object.values(SMALL_GRAPHS).map((make) => writeTflite(make()))];
+    const bases = [
+      writeTflite(tutorialFloatGraph()),
+      ...Object.values(SMALL_GRAPHS).map((make) => writeTflite(make())),
+    ];
     const rand = seededRandom(6);
     const counts = { rendered: 0, rejected: 0 };
     const started = Date.now();
@@ -56,11 +59,13 @@ describe('inspector fuzz', () => {
           }
           mnistFit(r.info);
           for (const c of constantChoices(r.info)) tensorHistogram(bytes, c.tensor, true, 32);
-          const html = renderToStaticMarkup(createElement(InspectorView, { fileName: 'fuzz.tflite', bytes, info: r.info }));
+          const html = renderToStaticMarkup(
+            createElement(InspectorView, { fileName: 'fuzz.tflite', bytes, info: r.info }),
+          );
           expect(html).toContain('inspector-ops');
           counts.rendered++;
         } catch (e) {
-          throw new Error(`${label}: ${e instanceof Error ? e.stack : String(e)}`);
+          throw new Error(`${label}: ${e instanceof Error ? e.stack : String(e)}`, { cause: e });
         }
       }
     }

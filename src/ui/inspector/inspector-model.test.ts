@@ -44,7 +44,11 @@ const tensor = (over: Partial<TfliteTensorInfo>): TfliteTensorInfo => ({
 
 describe('inspectFile', () => {
   it.each([
-    ['random bytes', Uint8Array.from({ length: 300 }, (_, i) => (i * 73) % 256), /not a readable \.tflite model: .*not tflite\.Model/],
+    [
+      'random bytes',
+      Uint8Array.from({ length: 300 }, (_, i) => (i * 73) % 256),
+      /not a readable \.tflite model: .*not tflite\.Model/,
+    ],
     ['a truncated model', tutorial.slice(0, tutorial.length >> 1), /bad\.tflite is not a readable \.tflite model/],
     ['4 bytes', new Uint8Array(4), /truncated: 4 bytes/],
   ])('names the file and the problem for %s', (_label, bytes, message) => {
@@ -54,7 +58,13 @@ describe('inspectFile', () => {
   });
 
   it('reads a valid file', () => {
-    expect(infoOf(tutorial).subgraphs[0]!.ops.map((o) => o.opName)).toEqual(['CONV_2D', 'MAX_POOL_2D', 'RESHAPE', 'FULLY_CONNECTED', 'SOFTMAX']);
+    expect(infoOf(tutorial).subgraphs[0]!.ops.map((o) => o.opName)).toEqual([
+      'CONV_2D',
+      'MAX_POOL_2D',
+      'RESHAPE',
+      'FULLY_CONNECTED',
+      'SOFTMAX',
+    ]);
   });
 });
 
@@ -90,7 +100,12 @@ describe('mnistFit', () => {
     [[-1, 784], 'FLOAT32', undefined, false],
     [[1, 784], 'STRING', undefined, false],
   ] as const)('input %j %s', (shape, type, quant, fits) => {
-    const input = tensor({ index: 0, shape: [...shape], type, ...(quant ? { quant: { ...quant, scale: [...quant.scale], zeroPoint: [...quant.zeroPoint] } } : {}) });
+    const input = tensor({
+      index: 0,
+      shape: [...shape],
+      type,
+      ...(quant ? { quant: { ...quant, scale: [...quant.scale], zeroPoint: [...quant.zeroPoint] } } : {}),
+    });
     const output = tensor({ index: 1, shape: [1, 10] });
     const info = { ...infoOf(tutorial) };
     info.subgraphs = [{ name: '', tensors: [input, output], inputs: [0], outputs: [1], ops: [] }];
@@ -117,7 +132,11 @@ describe('display helpers', () => {
 
   it('summarizes per-tensor and per-channel quantization', () => {
     expect(summarizeQuant(undefined)).toEqual({ scale: '–', zeroPoint: '–', axis: '–' });
-    expect(summarizeQuant({ scale: [0.5], zeroPoint: [-128], quantizedDimension: 0 })).toEqual({ scale: '0.5', zeroPoint: '-128', axis: '–' });
+    expect(summarizeQuant({ scale: [0.5], zeroPoint: [-128], quantizedDimension: 0 })).toEqual({
+      scale: '0.5',
+      zeroPoint: '-128',
+      axis: '–',
+    });
     const pc = summarizeQuant({ scale: [0.1, 0.2, 0.3, 0.4], zeroPoint: [0, 0, 0, 0], quantizedDimension: 3 });
     expect(pc).toEqual({ scale: '4 values, 0.1 … 0.4', zeroPoint: '0 (all 4)', axis: '3' });
   });
@@ -142,7 +161,8 @@ describe('constant tensors', () => {
     const info = infoOf(int8);
     const choices = constantChoices(info);
     expect(choices.length).toBeGreaterThan(0);
-    for (let i = 1; i < choices.length; i++) expect(choices[i - 1]!.tensor.byteLength).toBeGreaterThanOrEqual(choices[i]!.tensor.byteLength);
+    for (let i = 1; i < choices.length; i++)
+      expect(choices[i - 1]!.tensor.byteLength).toBeGreaterThanOrEqual(choices[i]!.tensor.byteLength);
     const weights = choices.find((c) => c.tensor.type === 'INT8')!;
     const deq = tensorHistogram(int8, weights.tensor, true, 16);
     const raw = tensorHistogram(int8, weights.tensor, false, 16);
@@ -163,7 +183,13 @@ describe('constant tensors', () => {
 
 describe('fileReport and unknownOps', () => {
   it('makes a comparison entry named after the file', () => {
-    expect(fileReport('my.tflite', 1234, { accuracy: 0.97, engine: 'LiteRT', latency: { medianMs: 0.1, p90Ms: 0.2, samples: 300 } })).toEqual({
+    expect(
+      fileReport('my.tflite', 1234, {
+        accuracy: 0.97,
+        engine: 'LiteRT',
+        latency: { medianMs: 0.1, p90Ms: 0.2, samples: 300 },
+      }),
+    ).toEqual({
       mode: 'file:my.tflite',
       file: 'my.tflite',
       bytes: 1234,
@@ -177,7 +203,18 @@ describe('fileReport and unknownOps', () => {
     const info = infoOf(tutorial);
     expect(unknownOps(info)).toEqual([]);
     const sg = info.subgraphs[0]!;
-    const odd = { ...info, subgraphs: [{ ...sg, ops: [{ ...sg.ops[0]!, opName: 'CUSTOM:Foo' }, { ...sg.ops[1]!, opName: 'BUILTIN_250' }] }] };
+    const odd = {
+      ...info,
+      subgraphs: [
+        {
+          ...sg,
+          ops: [
+            { ...sg.ops[0]!, opName: 'CUSTOM:Foo' },
+            { ...sg.ops[1]!, opName: 'BUILTIN_250' },
+          ],
+        },
+      ],
+    };
     expect(unknownOps(odd)).toEqual(['CUSTOM:Foo', 'BUILTIN_250']);
   });
 });

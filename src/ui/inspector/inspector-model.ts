@@ -63,8 +63,7 @@ export function elementCount(shape: readonly number[]): number | null {
 }
 
 export type MnistFit =
-  | { fits: true; input: TfliteTensorInfo; output: TfliteTensorInfo }
-  | { fits: false; reason: string };
+  { fits: true; input: TfliteTensorInfo; output: TfliteTensorInfo } | { fits: false; reason: string };
 
 /**
  * Whether the runtime worker can score the model on MNIST: subgraph 0 has one input of 784 elements
@@ -75,12 +74,16 @@ export function mnistFit(info: TfliteModelInfo): MnistFit {
   const sg = info.subgraphs[0];
   if (!sg) return { fits: false, reason: 'the model has no subgraph' };
   if (sg.inputs.length !== 1 || sg.outputs.length !== 1) {
-    return { fits: false, reason: `it has ${sg.inputs.length} input(s) and ${sg.outputs.length} output(s); an MNIST classifier has one of each` };
+    return {
+      fits: false,
+      reason: `it has ${sg.inputs.length} input(s) and ${sg.outputs.length} output(s); an MNIST classifier has one of each`,
+    };
   }
   const input = sg.tensors[sg.inputs[0]!];
   const output = sg.tensors[sg.outputs[0]!];
   if (!input || !output) return { fits: false, reason: 'its input or output refers to a tensor that does not exist' };
-  const problem = ioProblem(input, 784, 'input', 'a 28 x 28 image') ?? ioProblem(output, 10, 'output', 'one score per digit');
+  const problem =
+    ioProblem(input, 784, 'input', 'a 28 x 28 image') ?? ioProblem(output, 10, 'output', 'one score per digit');
   return problem ? { fits: false, reason: problem } : { fits: true, input, output };
 }
 
@@ -89,7 +92,8 @@ function ioProblem(t: TfliteTensorInfo, elements: number, role: string, meaning:
   if (n !== elements) {
     return `its ${role} '${shorten(t.name)}' has shape ${formatShape(t.shape)}, not ${elements} values (${meaning})`;
   }
-  if (!RUNTIME_IO_TYPES.has(t.type)) return `its ${role} is ${t.type}; the lab feeds float32, int8, uint8, int16 or int32`;
+  if (!RUNTIME_IO_TYPES.has(t.type))
+    return `its ${role} is ${t.type}; the lab feeds float32, int8, uint8, int16 or int32`;
   if (t.type !== 'FLOAT32' && t.quant?.scale.length !== 1) {
     return `its ${role} is ${t.type} without per-tensor quantization parameters, so real values cannot be mapped to it`;
   }
@@ -174,7 +178,19 @@ export interface ConstantChoice {
   tensor: TfliteTensorInfo;
 }
 
-const NUMERIC_TYPES = new Set(['FLOAT32', 'FLOAT16', 'FLOAT64', 'INT32', 'UINT32', 'UINT8', 'INT8', 'INT16', 'UINT16', 'INT64', 'UINT64']);
+const NUMERIC_TYPES = new Set([
+  'FLOAT32',
+  'FLOAT16',
+  'FLOAT64',
+  'INT32',
+  'UINT32',
+  'UINT8',
+  'INT8',
+  'INT16',
+  'UINT16',
+  'INT64',
+  'UINT64',
+]);
 
 /** Constant tensors with numeric data (weights, biases), largest first: the histogram's choices. */
 export function constantChoices(info: TfliteModelInfo): ConstantChoice[] {
@@ -183,7 +199,11 @@ export function constantChoices(info: TfliteModelInfo): ConstantChoice[] {
     for (const t of sg.tensors) {
       if (t.dataOffset < 0 || t.byteLength === 0 || !NUMERIC_TYPES.has(t.type)) continue;
       const where = info.subgraphs.length > 1 ? `subgraph ${s}: ` : '';
-      out.push({ key: `${s}:${t.index}`, label: `${where}${shorten(t.name || `#${t.index}`, 60)} ${t.type} ${formatShape(t.shape)}`, tensor: t });
+      out.push({
+        key: `${s}:${t.index}`,
+        label: `${where}${shorten(t.name || `#${t.index}`, 60)} ${t.type} ${formatShape(t.shape)}`,
+        tensor: t,
+      });
     }
   });
   return out.sort((a, b) => b.tensor.byteLength - a.tensor.byteLength);
@@ -197,7 +217,12 @@ export type TensorHistogram =
  * Histogram of a constant tensor's values, dequantized (scale * (q - zero_point)) when asked and the tensor
  * has quantization parameters. Never throws.
  */
-export function tensorHistogram(bytes: Uint8Array, tensor: TfliteTensorInfo, dequantize: boolean, bins: number): TensorHistogram {
+export function tensorHistogram(
+  bytes: Uint8Array,
+  tensor: TfliteTensorInfo,
+  dequantize: boolean,
+  bins: number,
+): TensorHistogram {
   try {
     const values = constantValues(bytes, tensor, { dequantize });
     if (!values) return { ok: false, message: `${tensor.type} data has no numeric reading` };
@@ -211,7 +236,14 @@ export function tensorHistogram(bytes: Uint8Array, tensor: TfliteTensorInfo, deq
       if (v > max) max = v;
     }
     if (count === 0) return { ok: false, message: 'the tensor has no finite values' };
-    return { ok: true, histogram: histogram(values, bins), count, min, max, dequantized: dequantize && !!tensor.quant?.scale.length };
+    return {
+      ok: true,
+      histogram: histogram(values, bins),
+      count,
+      min,
+      max,
+      dequantized: dequantize && !!tensor.quant?.scale.length,
+    };
   } catch (e) {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
@@ -229,7 +261,11 @@ export function fileReport(
     bytes,
     accuracy: evaluation.accuracy,
     accuracy_engine: evaluation.engine,
-    latency: { median_ms: evaluation.latency.medianMs, p90_ms: evaluation.latency.p90Ms, samples: evaluation.latency.samples },
+    latency: {
+      median_ms: evaluation.latency.medianMs,
+      p90_ms: evaluation.latency.p90Ms,
+      samples: evaluation.latency.samples,
+    },
   };
 }
 
@@ -237,7 +273,9 @@ export function fileReport(
 export function unknownOps(info: TfliteModelInfo): string[] {
   const names = new Set<string>();
   for (const sg of info.subgraphs) {
-    for (const op of sg.ops) if (op.opName === 'UNKNOWN' || op.opName.startsWith('BUILTIN_') || op.opName.startsWith('CUSTOM:')) names.add(op.opName);
+    for (const op of sg.ops)
+      if (op.opName === 'UNKNOWN' || op.opName.startsWith('BUILTIN_') || op.opName.startsWith('CUSTOM:'))
+        names.add(op.opName);
   }
   return [...names];
 }

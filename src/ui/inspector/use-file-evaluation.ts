@@ -47,10 +47,18 @@ export function useFileEvaluation(getTestSet: () => Promise<{ images: Uint8Array
         const test = await getTestSet();
         if (signal.aborted) return undefined;
         const onProgress = (done: number, total: number) => {
-          if (!signal.aborted && !finished) setState({ status: 'running', fileName, fraction: total > 0 ? done / total : 0 });
+          if (!signal.aborted && !finished)
+            setState({ status: 'running', fileName, fraction: total > 0 ? done / total : 0 });
         };
         const evaluation = await runtimeBridge.run(
-          (api) => api.evaluate(bytes, test.images, test.labels, { latencySamples: LATENCY_SAMPLES }, Comlink.proxy(onProgress)),
+          (api) =>
+            api.evaluate(
+              bytes,
+              test.images,
+              test.labels,
+              { latencySamples: LATENCY_SAMPLES },
+              Comlink.proxy(onProgress),
+            ),
           signal,
         );
         finished = true;

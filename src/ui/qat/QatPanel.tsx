@@ -18,7 +18,18 @@ interface Props {
 }
 
 /** Step 4: quantization-aware training, then full-int8 export with the ranges it learned. */
-export function QatPanel({ settings, onSettingsChange, canRun, running, progress, outcome, ptqInt8Accuracy, floatAccuracy, onRun, onCancel }: Props) {
+export function QatPanel({
+  settings,
+  onSettingsChange,
+  canRun,
+  running,
+  progress,
+  outcome,
+  ptqInt8Accuracy,
+  floatAccuracy,
+  onRun,
+  onCancel,
+}: Props) {
   const problems = validateQatUi(settings);
   const summary = (outcome?.entry.recipe?.qat_summary as string[] | undefined) ?? [];
   const p = progress;
@@ -26,18 +37,35 @@ export function QatPanel({ settings, onSettingsChange, canRun, running, progress
     <section className="panel" aria-labelledby="qat-title">
       <h2 id="qat-title">3. Quantization-aware training (QAT)</h2>
       <p className="hint">
-        QAT fine-tunes the trained model while simulating int8 in the forward pass: weights are rounded to their int8 grid per channel and
-        activations to ranges tracked by a moving average, and gradients pass straight through the rounding. The network learns weights that
-        survive rounding; the file is then exported as full int8 with the ranges it learned, instead of ranges calibrated after the fact.
+        QAT fine-tunes the trained model while simulating int8 in the forward pass: weights are rounded to their int8
+        grid per channel and activations to ranges tracked by a moving average, and gradients pass straight through the
+        rounding. The network learns weights that survive rounding; the file is then exported as full int8 with the
+        ranges it learned, instead of ranges calibrated after the fact.
       </p>
       <fieldset className="form-grid" disabled={running}>
         <label>
           QAT epochs
-          <input type="number" min={1} max={20} data-testid="qat-epochs" value={settings.epochs} onChange={(e) => e.target.value !== '' && onSettingsChange({ ...settings, epochs: Number(e.target.value) })} />
+          <input
+            type="number"
+            min={1}
+            max={20}
+            data-testid="qat-epochs"
+            value={settings.epochs}
+            onChange={(e) => e.target.value !== '' && onSettingsChange({ ...settings, epochs: Number(e.target.value) })}
+          />
         </label>
         <label>
           QAT learning rate (adam)
-          <input type="number" min={0.00001} max={0.1} step={0.0001} value={settings.learningRate} onChange={(e) => e.target.value !== '' && onSettingsChange({ ...settings, learningRate: Number(e.target.value) })} />
+          <input
+            type="number"
+            min={0.00001}
+            max={0.1}
+            step={0.0001}
+            value={settings.learningRate}
+            onChange={(e) =>
+              e.target.value !== '' && onSettingsChange({ ...settings, learningRate: Number(e.target.value) })
+            }
+          />
         </label>
       </fieldset>
       {problems.length > 0 && <p className="error">{problems.join('; ')}</p>}
@@ -51,9 +79,14 @@ export function QatPanel({ settings, onSettingsChange, canRun, running, progress
       </div>
       {running && p && (
         <div className="progress-block">
-          <progress data-testid="qat-progress" max={1} value={(p.epoch * p.batchesPerEpoch + p.batch + 1) / (p.epochs * p.batchesPerEpoch)} />
+          <progress
+            data-testid="qat-progress"
+            max={1}
+            value={(p.epoch * p.batchesPerEpoch + p.batch + 1) / (p.epochs * p.batchesPerEpoch)}
+          />
           <span className="muted">
-            QAT epoch {p.epoch + 1}/{p.epochs}, batch {p.batch + 1}/{p.batchesPerEpoch} · loss {p.loss.toFixed(4)} · about {formatSeconds(p.etaSeconds)} left
+            QAT epoch {p.epoch + 1}/{p.epochs}, batch {p.batch + 1}/{p.batchesPerEpoch} · loss {p.loss.toFixed(4)} ·
+            about {formatSeconds(p.etaSeconds)} left
           </span>
         </div>
       )}
@@ -62,7 +95,8 @@ export function QatPanel({ settings, onSettingsChange, canRun, running, progress
           <p>
             QAT int8 in LiteRT.js: <strong data-testid="qat-accuracy">{formatPercent(outcome.entry.accuracy)}</strong>
             {ptqInt8Accuracy !== undefined && <> · post-training int8: {formatPercent(ptqInt8Accuracy)}</>}
-            {floatAccuracy !== undefined && <> · float (TF.js): {formatPercent(floatAccuracy)}</>}. The file (<code>qat</code> row above) can be downloaded from the results table.
+            {floatAccuracy !== undefined && <> · float (TF.js): {formatPercent(floatAccuracy)}</>}. The file (
+            <code>qat</code> row above) can be downloaded from the results table.
           </p>
           {summary.length > 0 && (
             <ul className="qat-summary">

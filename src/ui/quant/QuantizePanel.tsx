@@ -23,19 +23,35 @@ interface Props {
 }
 
 /** Step 2: post-training quantization into every TFLite mode, measured side by side. */
-export function QuantizePanel({ settings, onSettingsChange, run, report, files, canRun, onRun, onExportFloat, onCancel }: Props) {
+export function QuantizePanel({
+  settings,
+  onSettingsChange,
+  run,
+  report,
+  files,
+  canRun,
+  onRun,
+  onExportFloat,
+  onCancel,
+}: Props) {
   const busy = run.status === 'running';
   const problems = validateQuantSettings(settings);
   const modesWithLayers = Object.keys(run.outcomes).filter((m) => run.outcomes[m].layers.length > 0);
   const [histMode, setHistMode] = useState<string>('int8');
-  const shownMode = modesWithLayers.includes(histMode) ? histMode : modesWithLayers.find((m) => m !== 'float32') ?? modesWithLayers[0];
+  const shownMode = modesWithLayers.includes(histMode)
+    ? histMode
+    : (modesWithLayers.find((m) => m !== 'float32') ?? modesWithLayers[0]);
   return (
     <section className="panel" aria-labelledby="quant-title">
       <h2 id="quant-title">2. Quantize and compare</h2>
       <RecipeForm options={settings} onChange={onSettingsChange} disabled={busy} />
       {problems.length > 0 && <p className="error">{problems.join('; ')}</p>}
       <div className="actions">
-        <button data-testid="quantize-run" onClick={onRun} disabled={!canRun || busy || problems.length > 0 || settings.modes.length === 0}>
+        <button
+          data-testid="quantize-run"
+          onClick={onRun}
+          disabled={!canRun || busy || problems.length > 0 || settings.modes.length === 0}
+        >
           Quantize, export and measure {settings.modes.length} mode(s)
         </button>
         <button className="secondary" data-testid="export-float32" onClick={onExportFloat} disabled={!canRun || busy}>
@@ -54,7 +70,9 @@ export function QuantizePanel({ settings, onSettingsChange, run, report, files, 
           </span>
         </div>
       )}
-      {run.status === 'cancelled' && <p className="notice">Cancelled; the files finished before the cancel are kept below.</p>}
+      {run.status === 'cancelled' && (
+        <p className="notice">Cancelled; the files finished before the cancel are kept below.</p>
+      )}
       {Object.entries(run.errors).map(([mode, message]) => (
         <p key={mode} className="error" role="alert" data-testid={`quantize-error-${mode}`}>
           {isQuantMode(mode) ? MODE_INFO[mode].title : mode}: {message}

@@ -1,4 +1,11 @@
-import { CALIBRATION_METHODS, MODE_INFO, QUANT_MODES, needsCalibration, type CalibrationMethod, type QuantMode } from '../../core/quant/recipe';
+import {
+  CALIBRATION_METHODS,
+  MODE_INFO,
+  QUANT_MODES,
+  needsCalibration,
+  type CalibrationMethod,
+  type QuantMode,
+} from '../../core/quant/recipe';
 import type { QuantSettings } from '../state/lab-state';
 
 interface Props {
@@ -25,7 +32,12 @@ export function RecipeForm({ options, onChange, disabled }: Props) {
       <div className="mode-list" role="group" aria-label="modes">
         {QUANT_MODES.map((mode) => (
           <label key={mode} className="mode-choice" title={MODE_INFO[mode].description}>
-            <input type="checkbox" data-testid={`mode-${mode}`} checked={options.modes.includes(mode)} onChange={(e) => toggleMode(mode, e.target.checked)} />
+            <input
+              type="checkbox"
+              data-testid={`mode-${mode}`}
+              checked={options.modes.includes(mode)}
+              onChange={(e) => toggleMode(mode, e.target.checked)}
+            />
             <span>
               <strong>{MODE_INFO[mode].title}</strong>
               <br />
@@ -44,7 +56,9 @@ export function RecipeForm({ options, onChange, disabled }: Props) {
             data-testid="calibration-samples"
             value={options.calibrationSamples}
             disabled={!calibrated}
-            onChange={(e) => e.target.value !== '' && onChange({ ...options, calibrationSamples: Number(e.target.value) })}
+            onChange={(e) =>
+              e.target.value !== '' && onChange({ ...options, calibrationSamples: Number(e.target.value) })
+            }
           />
         </label>
         <label>
@@ -65,15 +79,32 @@ export function RecipeForm({ options, onChange, disabled }: Props) {
         {options.calibrationMethod === 'percentile' && (
           <label>
             Percentile
-            <input type="number" min={90} max={100} step={0.001} value={options.percentile} onChange={(e) => e.target.value !== '' && onChange({ ...options, percentile: Number(e.target.value) })} />
+            <input
+              type="number"
+              min={90}
+              max={100}
+              step={0.001}
+              value={options.percentile}
+              onChange={(e) => e.target.value !== '' && onChange({ ...options, percentile: Number(e.target.value) })}
+            />
           </label>
         )}
         <label className="check">
-          <input type="checkbox" data-testid="per-channel" checked={options.perChannel} onChange={(e) => onChange({ ...options, perChannel: e.target.checked })} />
+          <input
+            type="checkbox"
+            data-testid="per-channel"
+            checked={options.perChannel}
+            onChange={(e) => onChange({ ...options, perChannel: e.target.checked })}
+          />
           Per-channel conv weights
         </label>
         <label className="check">
-          <input type="checkbox" data-testid="fc-per-channel" checked={options.fcPerChannel} onChange={(e) => onChange({ ...options, fcPerChannel: e.target.checked })} />
+          <input
+            type="checkbox"
+            data-testid="fc-per-channel"
+            checked={options.fcPerChannel}
+            onChange={(e) => onChange({ ...options, fcPerChannel: e.target.checked })}
+          />
           Per-channel dense weights
         </label>
         <label>
@@ -84,14 +115,17 @@ export function RecipeForm({ options, onChange, disabled }: Props) {
             step={1}
             data-testid="dynamic-min-elements"
             value={options.dynamicMinElements}
-            onChange={(e) => e.target.value !== '' && onChange({ ...options, dynamicMinElements: Number(e.target.value) })}
+            onChange={(e) =>
+              e.target.value !== '' && onChange({ ...options, dynamicMinElements: Number(e.target.value) })
+            }
           />
         </label>
       </div>
       <p className="hint">
-        TensorFlow’s converter leaves weight tensors with fewer than 1,024 values in float in dynamic-range mode, which is why the tutorial’s
-        108-weight conv layer is “not quantized” there. Set the threshold to 0 to quantize every layer. Dense weights are per-tensor by
-        default: per-channel dense weights need a newer runtime (TFLite 2.17+ for the hybrid kernel).
+        TensorFlow’s converter leaves weight tensors with fewer than 1,024 values in float in dynamic-range mode, which
+        is why the tutorial’s 108-weight conv layer is “not quantized” there. Set the threshold to 0 to quantize every
+        layer. Dense weights are per-tensor by default: per-channel dense weights need a newer runtime (TFLite 2.17+ for
+        the hybrid kernel).
       </p>
     </fieldset>
   );

@@ -34,7 +34,15 @@ export interface TestSet {
 const IDLE: QuantRun = { status: 'idle', outcomes: {}, errors: {} };
 
 /** A job that produces one converted file in the lab worker (PTQ convert, or QAT then convert). */
-export type ConvertJob = (signal: AbortSignal) => Promise<{ mode: string; recipe: Partial<QuantRecipe>; bytes: Uint8Array; convertSeconds: number; simulated: { accuracy: number; predictions: Uint8Array; seconds?: number; engine?: string }; layers: WeightLayer[]; extra?: Record<string, unknown> }>;
+export type ConvertJob = (signal: AbortSignal) => Promise<{
+  mode: string;
+  recipe: Partial<QuantRecipe>;
+  bytes: Uint8Array;
+  convertSeconds: number;
+  simulated: { accuracy: number; predictions: Uint8Array; seconds?: number; engine?: string };
+  layers: WeightLayer[];
+  extra?: Record<string, unknown>;
+}>;
 
 /**
  * Converts the trained model into each mode in the lab worker, then measures every file in the
@@ -70,9 +78,20 @@ export function useQuantization() {
           // Progress messages travel on their own channel and may arrive after the result: drop those.
           let evaluating = true;
           const evalStarted = performance.now();
-          const onProgress = (done: number, total: number) => evaluating && step('running in the TFLite runtime', done / total);
+          const onProgress = (done: number, total: number) =>
+            evaluating && step('running in the TFLite runtime', done / total);
           const evaluation = await runtimeBridge
-            .run((api) => api.evaluate(converted.bytes, test.images, test.labels, { latencySamples: 500 }, Comlink.proxy(onProgress)), signal)
+            .run(
+              (api) =>
+                api.evaluate(
+                  converted.bytes,
+                  test.images,
+                  test.labels,
+                  { latencySamples: 500 },
+                  Comlink.proxy(onProgress),
+                ),
+              signal,
+            )
             .finally(() => (evaluating = false));
           const { mode: _m, ...recipe } = converted.recipe;
           const entry: ModeReport = {
@@ -84,8 +103,14 @@ export function useQuantization() {
             simulated_accuracy: converted.simulated.accuracy,
             ...(converted.simulated.engine && { simulation_engine: converted.simulated.engine }),
             simulation_agreement: agreement(converted.simulated.predictions, evaluation.predictions),
-            ...(trained.testPredictions && { tfjs_agreement: agreement(trained.testPredictions, evaluation.predictions) }),
-            latency: { median_ms: evaluation.latency.medianMs, p90_ms: evaluation.latency.p90Ms, samples: evaluation.latency.samples },
+            ...(trained.testPredictions && {
+              tfjs_agreement: agreement(trained.testPredictions, evaluation.predictions),
+            }),
+            latency: {
+              median_ms: evaluation.latency.medianMs,
+              p90_ms: evaluation.latency.p90Ms,
+              samples: evaluation.latency.samples,
+            },
             convert_seconds: converted.convertSeconds,
             ...(converted.simulated.seconds !== undefined && { simulation_seconds: converted.simulated.seconds }),
             runtime_seconds: (performance.now() - evalStarted) / 1000,
@@ -108,7 +133,15 @@ export function useQuantization() {
           setRun((r) => ({ ...r, errors: { ...r.errors, [mode]: message } }));
         }
       }
-      setRun((r) => ({ ...r, step: undefined, status: cancelled ? 'cancelled' : Object.keys(r.errors).length > 0 && Object.keys(r.outcomes).length === 0 ? 'failed' : 'done' }));
+      setRun((r) => ({
+        ...r,
+        step: undefined,
+        status: cancelled
+          ? 'cancelled'
+          : Object.keys(r.errors).length > 0 && Object.keys(r.outcomes).length === 0
+            ? 'failed'
+            : 'done',
+      }));
     },
     [getTestSet],
   );

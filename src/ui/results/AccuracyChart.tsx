@@ -1,4 +1,14 @@
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { accuracyAxisDomain, accuracyAxisTicks, type AccuracySeries } from '../../core/eval/chart-series';
 import { formatPercent } from '../common/format';
 import { CHART_HEIGHT, CHART_MARGIN, COLORS, percentAxisTick, percentTick } from './chart-style';
@@ -11,23 +21,36 @@ interface Props {
 export function AccuracyChart({ series }: Props) {
   const { points, floatReference, floatEngine } = series;
   const hasSimulation = points.some((p) => p.simulated !== undefined);
-  const domain = accuracyAxisDomain([floatReference, ...points.map((p) => p.accuracy), ...points.flatMap((p) => p.simulated ?? [])]);
+  const domain = accuracyAxisDomain([
+    floatReference,
+    ...points.map((p) => p.accuracy),
+    ...points.flatMap((p) => p.simulated ?? []),
+  ]);
   return (
     <figure data-testid="chart-accuracy">
       <figcaption>
-        Test accuracy per mode. Red line: float model in {floatEngine}, {formatPercent(floatReference)}. The axis starts at{' '}
-        {formatPercent(domain[0], 0)}, not 0.
+        Test accuracy per mode. Red line: float model in {floatEngine}, {formatPercent(floatReference)}. The axis starts
+        at {formatPercent(domain[0], 0)}, not 0.
       </figcaption>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <BarChart data={points} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="mode" interval={0} fontSize={12} />
-          <YAxis domain={domain} ticks={accuracyAxisTicks(domain)} allowDataOverflow tickFormatter={percentAxisTick} width={48} fontSize={12} />
+          <YAxis
+            domain={domain}
+            ticks={accuracyAxisTicks(domain)}
+            allowDataOverflow
+            tickFormatter={percentAxisTick}
+            width={48}
+            fontSize={12}
+          />
           <Tooltip formatter={percentTick} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <ReferenceLine y={floatReference} stroke={COLORS.reference} strokeDasharray="4 3" ifOverflow="extendDomain" />
           <Bar dataKey="accuracy" name="runtime" fill={COLORS.runtime} isAnimationActive={false} />
-          {hasSimulation && <Bar dataKey="simulated" name="lab simulation" fill={COLORS.simulated} isAnimationActive={false} />}
+          {hasSimulation && (
+            <Bar dataKey="simulated" name="lab simulation" fill={COLORS.simulated} isAnimationActive={false} />
+          )}
         </BarChart>
       </ResponsiveContainer>
     </figure>

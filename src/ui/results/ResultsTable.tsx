@@ -14,13 +14,13 @@ interface Props {
 /** One row per quantization mode: file size, accuracy in the runtime and in simulation, latency, download. */
 export function ResultsTable({ report, files }: Props) {
   const { accuracy, size, latency } = buildChartSeries(report);
-  
+
   return (
     <div className="results-table-wrap">
       <p className="hint" data-testid="float-reference">
-        Float model before conversion: <strong>{formatPercent(accuracy.floatReference)}</strong> on the {formatInt(10_000)} MNIST test
-        images, measured in {accuracy.floatEngine}.
-        “vs float” compares each file's runtime accuracy with this number, in percentage points.
+        Float model before conversion: <strong>{formatPercent(accuracy.floatReference)}</strong> on the{' '}
+        {formatInt(10_000)} MNIST test images, measured in {accuracy.floatEngine}. “vs float” compares each file's
+        runtime accuracy with this number, in percentage points.
       </p>
       <table data-testid="results-table" className="results-table">
         <thead>
@@ -57,7 +57,11 @@ export function ResultsTable({ report, files }: Props) {
                   {report.modes[i].tfjs_agreement !== undefined && (
                     <>
                       <br />
-                      <span className="muted" data-testid={`tfjs-agreement-${p.mode}`} title="Share of test images where this file and the trained TF.js model predict the same digit">
+                      <span
+                        className="muted"
+                        data-testid={`tfjs-agreement-${p.mode}`}
+                        title="Share of test images where this file and the trained TF.js model predict the same digit"
+                      >
                         {formatPercent(report.modes[i].tfjs_agreement!)} same as TF.js
                       </span>
                     </>
@@ -69,7 +73,10 @@ export function ResultsTable({ report, files }: Props) {
                   {p.simulationAgreement !== undefined && (
                     <>
                       <br />
-                      <span className="muted" title="Share of test images where simulation and runtime predict the same digit">
+                      <span
+                        className="muted"
+                        title="Share of test images where simulation and runtime predict the same digit"
+                      >
                         {formatPercent(p.simulationAgreement)} agree
                       </span>
                     </>

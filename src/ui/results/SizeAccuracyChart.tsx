@@ -1,4 +1,14 @@
-import { CartesianGrid, LabelList, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  LabelList,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { accuracyAxisDomain, accuracyAxisTicks, type SizeAccuracyPoint } from '../../core/eval/chart-series';
 import { formatPercent } from '../common/format';
 import { CHART_HEIGHT, CHART_MARGIN, COLORS, percentAxisTick, percentTick } from './chart-style';
@@ -21,7 +31,17 @@ export function SizeAccuracyChart({ points, floatReference }: Props) {
         <ScatterChart margin={{ ...CHART_MARGIN, right: 28 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="kib" type="number" name="size" unit=" KiB" domain={[0, 'auto']} fontSize={12} />
-          <YAxis dataKey="accuracy" type="number" name="accuracy" domain={domain} ticks={accuracyAxisTicks(domain)} allowDataOverflow tickFormatter={percentAxisTick} width={48} fontSize={12} />
+          <YAxis
+            dataKey="accuracy"
+            type="number"
+            name="accuracy"
+            domain={domain}
+            ticks={accuracyAxisTicks(domain)}
+            allowDataOverflow
+            tickFormatter={percentAxisTick}
+            width={48}
+            fontSize={12}
+          />
           <Tooltip formatter={(v, name) => (name === 'accuracy' ? percentTick(v) : `${Number(v).toFixed(1)} KiB`)} />
           <ReferenceLine y={floatReference} stroke={COLORS.reference} strokeDasharray="4 3" />
           <Scatter data={points} name="modes" fill={COLORS.runtime} isAnimationActive={false}>

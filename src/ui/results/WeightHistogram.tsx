@@ -28,19 +28,27 @@ export function WeightHistogram({ layers, quantizedLabel = 'quantized' }: Props)
   const [bins, setBins] = useState<number>(128);
   const id = useId();
   const layer = layers.find((l) => l.name === layerName) ?? layers[0];
-  const data = useMemo(() => (layer ? stepData(weightHistogramBins(layer.float, layer.quantized, bins)) : []), [layer, bins]);
+  const data = useMemo(
+    () => (layer ? stepData(weightHistogramBins(layer.float, layer.quantized, bins)) : []),
+    [layer, bins],
+  );
   const stats = useMemo(() => (layer ? weightErrorStats(layer.float, layer.quantized) : undefined), [layer]);
   if (!layer || !stats) return null;
   return (
     <figure data-testid="weight-histogram" className="weight-histogram">
       <figcaption>
-        Weights of one layer before (float) and after {quantizedLabel} quantization, dequantized back to real
-        numbers. Quantized weights can only take a few values, so their histogram turns into spikes.
+        Weights of one layer before (float) and after {quantizedLabel} quantization, dequantized back to real numbers.
+        Quantized weights can only take a few values, so their histogram turns into spikes.
       </figcaption>
       <div className="weight-histogram-controls">
         <label htmlFor={`${id}-layer`}>
           Layer
-          <select id={`${id}-layer`} data-testid="weight-layer" value={layer.name} onChange={(e) => setLayerName(e.target.value)}>
+          <select
+            id={`${id}-layer`}
+            data-testid="weight-layer"
+            value={layer.name}
+            onChange={(e) => setLayerName(e.target.value)}
+          >
             {layers.map((l) => (
               <option key={l.name} value={l.name}>
                 {l.name} ({formatInt(l.float.length)} weights)
@@ -62,17 +70,38 @@ export function WeightHistogram({ layers, quantizedLabel = 'quantized' }: Props)
       <ResponsiveContainer width="100%" height={220}>
         <AreaChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="lo" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v) => Number(v).toPrecision(2)} fontSize={12} />
+          <XAxis
+            dataKey="lo"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={(v) => Number(v).toPrecision(2)}
+            fontSize={12}
+          />
           <YAxis width={44} allowDecimals={false} />
           <Tooltip labelFormatter={(v) => `weights from ${Number(v).toPrecision(3)}`} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Area type="stepAfter" dataKey="float" name="float" stroke={COLORS.simulated} fill={COLORS.simulated} fillOpacity={0.5} isAnimationActive={false} />
-          <Area type="stepAfter" dataKey="quantized" name={quantizedLabel} stroke={COLORS.runtime} fill="none" isAnimationActive={false} />
+          <Area
+            type="stepAfter"
+            dataKey="float"
+            name="float"
+            stroke={COLORS.simulated}
+            fill={COLORS.simulated}
+            fillOpacity={0.5}
+            isAnimationActive={false}
+          />
+          <Area
+            type="stepAfter"
+            dataKey="quantized"
+            name={quantizedLabel}
+            stroke={COLORS.runtime}
+            fill="none"
+            isAnimationActive={false}
+          />
         </AreaChart>
       </ResponsiveContainer>
       <p className="hint" data-testid="weight-error">
-        {formatInt(stats.distinctFloat)} distinct float values → {formatInt(stats.distinctQuantized)} after quantization. Largest
-        rounding error {stats.maxAbs.toPrecision(3)}, RMS error {stats.rms.toPrecision(3)}.
+        {formatInt(stats.distinctFloat)} distinct float values → {formatInt(stats.distinctQuantized)} after
+        quantization. Largest rounding error {stats.maxAbs.toPrecision(3)}, RMS error {stats.rms.toPrecision(3)}.
       </p>
     </figure>
   );

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { ModeReport } from '../../core/report/report';
 import { collectArtifacts, modeFileName } from './artifact-files';
 
-const mode = (name: string, file: string): ModeReport => ({ mode: name, file, bytes: 1, accuracy: 0.9, accuracy_engine: 'LiteRT.js' });
+const mode = (name: string, file: string): ModeReport => ({
+  mode: name,
+  file,
+  bytes: 1,
+  accuracy: 0.9,
+  accuracy_engine: 'LiteRT.js',
+});
 
 describe('modeFileName', () => {
   it.each<[string, string, string]>([
@@ -10,7 +16,9 @@ describe('modeFileName', () => {
     ['int8', 'out/run1/model-int8.tflite', 'model-int8.tflite'],
     ['int8', 'C:\\out\\model.tflite', 'model.tflite'],
     ['int16x8', '', 'mnist-tutorial-int16x8.tflite'],
-  ])('%s with file %j -> %s', (m, file, want) => expect(modeFileName({ preset: 'tutorial' }, mode(m, file))).toBe(want));
+  ])('%s with file %j -> %s', (m, file, want) =>
+    expect(modeFileName({ preset: 'tutorial' }, mode(m, file))).toBe(want),
+  );
 });
 
 describe('collectArtifacts', () => {

@@ -20,7 +20,10 @@ export interface CollectedArtifacts {
 }
 
 /** Pairs each report mode with its bytes from `files` (keyed by mode name). */
-export function collectArtifacts(report: Pick<LabReport, 'preset' | 'modes'>, files: Record<string, Uint8Array>): CollectedArtifacts {
+export function collectArtifacts(
+  report: Pick<LabReport, 'preset' | 'modes'>,
+  files: Record<string, Uint8Array>,
+): CollectedArtifacts {
   const out: CollectedArtifacts = { files: [], missing: [] };
   for (const m of report.modes) {
     const bytes = files[m.mode];

@@ -21,8 +21,23 @@ const REPORT: LabReport = {
   settings: {},
   float: { test_accuracy: 0.9812, params: 20410, train_seconds: 20, epochs: 1, train_images: 60000, backend: 'webgl' },
   modes: [
-    { mode: 'float32', file: 'mnist-tutorial-float32.tflite', bytes: 84688, accuracy: 0.9812, accuracy_engine: ENGINE, latency: { median_ms: 0.21, p90_ms: 0.3, samples: 100 } },
-    { mode: 'int8', file: 'mnist-tutorial-int8.tflite', bytes: 24192, accuracy: 0.9787, accuracy_engine: ENGINE, simulated_accuracy: 0.9788, simulation_agreement: 0.9991 },
+    {
+      mode: 'float32',
+      file: 'mnist-tutorial-float32.tflite',
+      bytes: 84688,
+      accuracy: 0.9812,
+      accuracy_engine: ENGINE,
+      latency: { median_ms: 0.21, p90_ms: 0.3, samples: 100 },
+    },
+    {
+      mode: 'int8',
+      file: 'mnist-tutorial-int8.tflite',
+      bytes: 24192,
+      accuracy: 0.9787,
+      accuracy_engine: ENGINE,
+      simulated_accuracy: 0.9788,
+      simulation_agreement: 0.9991,
+    },
     { mode: 'int16x8', file: '', bytes: 26000, accuracy: 0.9815, accuracy_engine: 'lab reference interpreter' },
   ],
 };
@@ -71,7 +86,9 @@ describe('other results components render', () => {
     expect(() => renderToStaticMarkup(createElement(ResultsCharts, { report: REPORT }))).not.toThrow();
     const w = Float32Array.from({ length: 100 }, (_, i) => Math.sin(i) / 4);
     const html = renderToStaticMarkup(
-      createElement(WeightHistogram, { layers: [{ name: 'conv2d/kernel', float: w, quantized: w.map((v) => Math.round(v * 64) / 64) }] }),
+      createElement(WeightHistogram, {
+        layers: [{ name: 'conv2d/kernel', float: w, quantized: w.map((v) => Math.round(v * 64) / 64) }],
+      }),
     );
     expect(html).toContain('data-testid="weight-histogram"');
     expect(html).toContain('conv2d/kernel (100 weights)');

@@ -4,15 +4,31 @@ import { DEFAULT_LAB_STATE, stateFromQuery, stateToQuery, type LabState } from '
 describe('lab state URL round trip', () => {
   it.each<[string, LabState]>([
     ['defaults', DEFAULT_LAB_STATE],
-    ['every field changed', {
-      backend: 'wasm',
-      quant: {
-        modes: ['int8', 'float16'], calibrationSamples: 300, calibrationMethod: 'mse', percentile: 99.9,
-        perChannel: false, fcPerChannel: true, dynamicMinElements: 0,
+    [
+      'every field changed',
+      {
+        backend: 'wasm',
+        quant: {
+          modes: ['int8', 'float16'],
+          calibrationSamples: 300,
+          calibrationMethod: 'mse',
+          percentile: 99.9,
+          perChannel: false,
+          fcPerChannel: true,
+          dynamicMinElements: 0,
+        },
+        qat: { epochs: 2, learningRate: 0.0005 },
+        train: {
+          preset: 'separable',
+          epochs: 3,
+          batchSize: 64,
+          learningRate: 0.005,
+          optimizer: 'sgd',
+          trainLimit: 5000,
+          seed: 42,
+        },
       },
-      qat: { epochs: 2, learningRate: 0.0005 },
-      train: { preset: 'separable', epochs: 3, batchSize: 64, learningRate: 0.005, optimizer: 'sgd', trainLimit: 5000, seed: 42 },
-    }],
+    ],
   ])('%s', (_, state) => {
     expect(stateFromQuery(stateToQuery(state))).toEqual(state);
   });
@@ -21,10 +37,21 @@ describe('lab state URL round trip', () => {
     expect(stateToQuery(DEFAULT_LAB_STATE)).toBe('');
   });
 
-  it.each([['epochs=-3'], ['preset=resnet'], ['opt=lion'], ['backend=tpu'], ['lr=abc'], ['limit=999999'], ['cal=0'], ['calm=kl'], ['pct=20'], ['modes=int4'], ['pc=maybe'], ['qe=0'], ['qlr=5']])(
-    'ignores invalid %s',
-    (q) => {
-      expect(stateFromQuery(q)).toEqual(DEFAULT_LAB_STATE);
-    },
-  );
+  it.each([
+    ['epochs=-3'],
+    ['preset=resnet'],
+    ['opt=lion'],
+    ['backend=tpu'],
+    ['lr=abc'],
+    ['limit=999999'],
+    ['cal=0'],
+    ['calm=kl'],
+    ['pct=20'],
+    ['modes=int4'],
+    ['pc=maybe'],
+    ['qe=0'],
+    ['qlr=5'],
+  ])('ignores invalid %s', (q) => {
+    expect(stateFromQuery(q)).toEqual(DEFAULT_LAB_STATE);
+  });
 });

@@ -1,6 +1,19 @@
 import { isPresetId } from '../../core/model/presets';
-import { CALIBRATION_METHODS, DEFAULT_RECIPE, QUANT_MODES, isQuantMode, type CalibrationMethod, type QuantMode, type QuantRecipe } from '../../core/quant/recipe';
-import { DEFAULT_TRAIN_SETTINGS, validateTrainSettings, type OptimizerName, type TrainSettings } from '../../core/train/settings';
+import {
+  CALIBRATION_METHODS,
+  DEFAULT_RECIPE,
+  QUANT_MODES,
+  isQuantMode,
+  type CalibrationMethod,
+  type QuantMode,
+  type QuantRecipe,
+} from '../../core/quant/recipe';
+import {
+  DEFAULT_TRAIN_SETTINGS,
+  validateTrainSettings,
+  type OptimizerName,
+  type TrainSettings,
+} from '../../core/train/settings';
 
 import type { BackendPreference } from '../../backends/select-backend';
 
@@ -34,7 +47,12 @@ export const DEFAULT_QUANT_SETTINGS: QuantSettings = (() => {
   return { ...recipe, modes: [...QUANT_MODES] };
 })();
 
-export const DEFAULT_LAB_STATE: LabState = { train: DEFAULT_TRAIN_SETTINGS, backend: 'auto', quant: DEFAULT_QUANT_SETTINGS, qat: DEFAULT_QAT_UI };
+export const DEFAULT_LAB_STATE: LabState = {
+  train: DEFAULT_TRAIN_SETTINGS,
+  backend: 'auto',
+  quant: DEFAULT_QUANT_SETTINGS,
+  qat: DEFAULT_QAT_UI,
+};
 
 /** The recipe for one mode under these settings. */
 export function recipeFor(settings: QuantSettings, mode: QuantMode): QuantRecipe {
@@ -57,9 +75,12 @@ export function validateQuantSettings(q: QuantSettings): string[] {
   if (!Number.isInteger(q.calibrationSamples) || q.calibrationSamples < 1 || q.calibrationSamples > 5000) {
     problems.push(`calibration images must be an integer from 1 to 5000 (got ${q.calibrationSamples})`);
   }
-  if (!(q.percentile > 50 && q.percentile <= 100)) problems.push(`percentile must be in (50, 100] (got ${q.percentile})`);
-  if (!Number.isInteger(q.dynamicMinElements) || q.dynamicMinElements < 0) problems.push('the dynamic-range threshold must be a whole number of weights');
-  if (!CALIBRATION_METHODS.includes(q.calibrationMethod)) problems.push(`unknown calibration method ${q.calibrationMethod}`);
+  if (!(q.percentile > 50 && q.percentile <= 100))
+    problems.push(`percentile must be in (50, 100] (got ${q.percentile})`);
+  if (!Number.isInteger(q.dynamicMinElements) || q.dynamicMinElements < 0)
+    problems.push('the dynamic-range threshold must be a whole number of weights');
+  if (!CALIBRATION_METHODS.includes(q.calibrationMethod))
+    problems.push(`unknown calibration method ${q.calibrationMethod}`);
   return problems;
 }
 
@@ -83,7 +104,8 @@ export function stateToQuery(state: LabState): string {
   for (const [field, key] of Object.entries(QUANT_KEYS) as [keyof typeof QUANT_KEYS, string][]) {
     if (state.quant[field] !== DEFAULT_QUANT_SETTINGS[field]) p.set(key, String(state.quant[field]));
   }
-  if (state.quant.modes.join(',') !== DEFAULT_QUANT_SETTINGS.modes.join(',')) p.set('modes', state.quant.modes.join(','));
+  if (state.quant.modes.join(',') !== DEFAULT_QUANT_SETTINGS.modes.join(','))
+    p.set('modes', state.quant.modes.join(','));
   if (state.qat.epochs !== DEFAULT_QAT_UI.epochs) p.set('qe', String(state.qat.epochs));
   if (state.qat.learningRate !== DEFAULT_QAT_UI.learningRate) p.set('qlr', String(state.qat.learningRate));
   return p.toString();
@@ -115,8 +137,10 @@ export function stateFromQuery(query: string): LabState {
 /** Problems with the QAT settings (empty when valid). */
 export function validateQatUi(q: QatUiSettings): string[] {
   const problems: string[] = [];
-  if (!Number.isInteger(q.epochs) || q.epochs < 1 || q.epochs > 20) problems.push(`QAT epochs must be an integer from 1 to 20 (got ${q.epochs})`);
-  if (!(q.learningRate > 0 && q.learningRate <= 0.1)) problems.push(`QAT learning rate must be in (0, 0.1] (got ${q.learningRate})`);
+  if (!Number.isInteger(q.epochs) || q.epochs < 1 || q.epochs > 20)
+    problems.push(`QAT epochs must be an integer from 1 to 20 (got ${q.epochs})`);
+  if (!(q.learningRate > 0 && q.learningRate <= 0.1))
+    problems.push(`QAT learning rate must be in (0, 0.1] (got ${q.learningRate})`);
   return problems;
 }
 
@@ -139,7 +163,8 @@ function quantFromQuery(p: URLSearchParams): QuantSettings {
     if (v === 'true' || v === 'false') q[field] = v === 'true';
   }
   const method = p.get(QUANT_KEYS.calibrationMethod);
-  if (method && CALIBRATION_METHODS.includes(method as CalibrationMethod)) q.calibrationMethod = method as CalibrationMethod;
+  if (method && CALIBRATION_METHODS.includes(method as CalibrationMethod))
+    q.calibrationMethod = method as CalibrationMethod;
   const modes = p.get('modes')?.split(',').filter(isQuantMode);
   if (modes && modes.length > 0) q.modes = modes;
   return validateQuantSettings(q).length === 0 ? q : DEFAULT_QUANT_SETTINGS;

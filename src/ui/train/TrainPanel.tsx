@@ -27,7 +27,11 @@ export function TrainPanel({ settings, onSettingsChange, run, ready, trained, on
     <section className="panel" aria-labelledby="train-title">
       <h2 id="train-title">1. Train a CNN on MNIST</h2>
       <TrainSettingsForm options={settings} onChange={onSettingsChange} disabled={busy} />
-      {problems.length > 0 && <p className="error" role="alert">{problems.join('; ')}</p>}
+      {problems.length > 0 && (
+        <p className="error" role="alert">
+          {problems.join('; ')}
+        </p>
+      )}
       <div className="actions">
         <button data-testid="train-start" onClick={onStart} disabled={!ready || busy || problems.length > 0}>
           {trained ? 'Train again' : 'Train'}
@@ -44,8 +48,8 @@ export function TrainPanel({ settings, onSettingsChange, run, ready, trained, on
           <progress data-testid="train-progress" max={1} value={fraction} aria-label="training progress" />
           {p && (
             <span data-testid="train-status" className="muted">
-              epoch {p.epoch + 1}/{p.epochs}, batch {p.batch + 1}/{p.batchesPerEpoch} · loss {p.loss.toFixed(4)} · accuracy{' '}
-              {formatPercent(p.accuracy)} · {formatSeconds(p.elapsedSeconds)} elapsed
+              epoch {p.epoch + 1}/{p.epochs}, batch {p.batch + 1}/{p.batchesPerEpoch} · loss {p.loss.toFixed(4)} ·
+              accuracy {formatPercent(p.accuracy)} · {formatSeconds(p.elapsedSeconds)} elapsed
               {busy ? `, about ${formatSeconds(p.etaSeconds)} left` : ''}
             </span>
           )}

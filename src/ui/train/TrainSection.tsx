@@ -19,7 +19,15 @@ interface Props {
  * Owns the training run's live state, so the ten progress reports a second re-render this panel
  * only, not the whole lab (which keeps the main thread free while the worker trains).
  */
-export const TrainSection = memo(function TrainSection({ settings, onSettingsChange, ready, trained, onTrained, onReset, onBusyChange }: Props) {
+export const TrainSection = memo(function TrainSection({
+  settings,
+  onSettingsChange,
+  ready,
+  trained,
+  onTrained,
+  onReset,
+  onBusyChange,
+}: Props) {
   const { run, start, cancel } = useTraining(onTrained);
   const busy = run.status === 'running' || run.status === 'cancelling';
   useEffect(() => onBusyChange(busy), [busy, onBusyChange]);

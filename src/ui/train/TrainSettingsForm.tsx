@@ -7,7 +7,13 @@ interface Props {
   disabled?: boolean;
 }
 
-const NUMBER_FIELDS: { key: 'epochs' | 'batchSize' | 'learningRate' | 'trainLimit' | 'seed'; label: string; min: number; max: number; step: number }[] = [
+const NUMBER_FIELDS: {
+  key: 'epochs' | 'batchSize' | 'learningRate' | 'trainLimit' | 'seed';
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+}[] = [
   { key: 'epochs', label: 'Epochs', min: 1, max: 100, step: 1 },
   { key: 'batchSize', label: 'Batch size', min: 1, max: 4096, step: 1 },
   { key: 'learningRate', label: 'Learning rate', min: 0.00001, max: 10, step: 0.0001 },

@@ -21,11 +21,24 @@ export function TrainingCharts({ batchCurve, epochCurve }: Props) {
         <ResponsiveContainer width="100%" height={200}>
           <LineChart margin={{ left: 0, right: 8, top: 4, bottom: 4 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="x" type="number" domain={[0, 'dataMax']} tickFormatter={fmtEpoch} label={{ value: 'epoch', position: 'insideBottomRight', offset: -2 }} />
+            <XAxis
+              dataKey="x"
+              type="number"
+              domain={[0, 'dataMax']}
+              tickFormatter={fmtEpoch}
+              label={{ value: 'epoch', position: 'insideBottomRight', offset: -2 }}
+            />
             <YAxis domain={[0, 'auto']} width={40} />
             <Tooltip formatter={(v) => Number(v).toFixed(4)} labelFormatter={(x) => `epoch ${fmtEpoch(Number(x))}`} />
             <Legend />
-            <Line data={batchCurve} dataKey="loss" name="batch" dot={false} stroke="#8aa4d6" isAnimationActive={false} />
+            <Line
+              data={batchCurve}
+              dataKey="loss"
+              name="batch"
+              dot={false}
+              stroke="#8aa4d6"
+              isAnimationActive={false}
+            />
             <Line data={epochCurve} dataKey="loss" name="epoch mean" stroke="#1f4fa3" isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
@@ -37,10 +50,26 @@ export function TrainingCharts({ batchCurve, epochCurve }: Props) {
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="x" type="number" domain={[0, 'dataMax']} tickFormatter={fmtEpoch} />
             <YAxis domain={[0, 1]} width={40} />
-            <Tooltip formatter={(v) => `${(Number(v) * 100).toFixed(2)}%`} labelFormatter={(x) => `epoch ${fmtEpoch(Number(x))}`} />
+            <Tooltip
+              formatter={(v) => `${(Number(v) * 100).toFixed(2)}%`}
+              labelFormatter={(x) => `epoch ${fmtEpoch(Number(x))}`}
+            />
             <Legend />
-            <Line data={batchCurve} dataKey="accuracy" name="batch" dot={false} stroke="#9bd3a6" isAnimationActive={false} />
-            <Line data={epochCurve} dataKey="accuracy" name="train (epoch)" stroke="#2e8b57" isAnimationActive={false} />
+            <Line
+              data={batchCurve}
+              dataKey="accuracy"
+              name="batch"
+              dot={false}
+              stroke="#9bd3a6"
+              isAnimationActive={false}
+            />
+            <Line
+              data={epochCurve}
+              dataKey="accuracy"
+              name="train (epoch)"
+              stroke="#2e8b57"
+              isAnimationActive={false}
+            />
             <Line data={epochCurve} dataKey="testAccuracy" name="test" stroke="#c0392b" isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>

@@ -39,7 +39,12 @@ export function useTraining(onTrained: (m: TrainedModel, cancelled: boolean) => 
       setRun({ status: 'running', batchCurve: [], epochCurve: [] });
       const onProgress = (p: TrainProgress) => {
         setRun((r) => {
-          const point: CurvePoint = { x: p.epoch + (p.batch + 1) / p.batchesPerEpoch, loss: p.loss, accuracy: p.accuracy, testAccuracy: p.testAccuracy };
+          const point: CurvePoint = {
+            x: p.epoch + (p.batch + 1) / p.batchesPerEpoch,
+            loss: p.loss,
+            accuracy: p.accuracy,
+            testAccuracy: p.testAccuracy,
+          };
           return p.phase === 'batch'
             ? { ...r, progress: p, batchCurve: thin([...r.batchCurve, point]) }
             : { ...r, progress: p, epochCurve: [...r.epochCurve, { ...point, x: p.epoch + 1 }] };

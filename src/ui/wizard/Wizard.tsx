@@ -27,7 +27,12 @@ export function Wizard(props: WizardProps) {
     <section className="panel wizard" aria-labelledby="wizard-title">
       <h2 id="wizard-title">4. Which mode should I use?</h2>
       <div className="actions">
-        <button data-testid="wizard-open" className={open ? 'secondary' : undefined} onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+        <button
+          data-testid="wizard-open"
+          className={open ? 'secondary' : undefined}
+          onClick={() => setOpen((o) => !o)}
+          aria-expanded={open}
+        >
           {open ? 'Close the wizard' : 'Ask the wizard'}
         </button>
         {open && Object.keys(answers).length > 0 && (
@@ -36,7 +41,9 @@ export function Wizard(props: WizardProps) {
           </button>
         )}
       </div>
-      {open && <WizardBody {...props} answers={answers} onAnswer={onAnswer} tolerance={tolerance} onTolerance={setTolerance} />}
+      {open && (
+        <WizardBody {...props} answers={answers} onAnswer={onAnswer} tolerance={tolerance} onTolerance={setTolerance} />
+      )}
     </section>
   );
 }

@@ -22,12 +22,25 @@ export interface WizardBodyProps {
 }
 
 /** The open wizard: questions on the current path, the recommendation, the run button and the results. */
-export function WizardBody({ answers, onAnswer, tolerance, onTolerance, measured, floatAccuracy, running, canRun, onRun }: WizardBodyProps) {
+export function WizardBody({
+  answers,
+  onAnswer,
+  tolerance,
+  onTolerance,
+  measured,
+  floatAccuracy,
+  running,
+  canRun,
+  onRun,
+}: WizardBodyProps) {
   const { path, leaf, next } = walk(answers);
   const modes = leaf ? modesToRun(leaf) : [];
   const hasResults = leaf && measured && floatAccuracy !== undefined && measured.some((r) => r.mode === leaf.mode);
   const findings = useMemo(
-    () => (leaf && measured && floatAccuracy !== undefined ? checkRecommendation(leaf, measured, { accuracy: floatAccuracy }, { tolerancePoints: tolerance }) : []),
+    () =>
+      leaf && measured && floatAccuracy !== undefined
+        ? checkRecommendation(leaf, measured, { accuracy: floatAccuracy }, { tolerancePoints: tolerance })
+        : [],
     [leaf, measured, floatAccuracy, tolerance],
   );
   return (
@@ -45,12 +58,20 @@ export function WizardBody({ answers, onAnswer, tolerance, onTolerance, measured
             <button data-testid="wizard-run" onClick={() => onRun(modes)} disabled={!canRun || running}>
               {running ? 'Measuring…' : `Run ${leaf.mode} on my model (with ${modes.slice(1).join(', ')})`}
             </button>
-            {!canRun && !running && <span className="hint">Train a model first: the wizard measures your own model.</span>}
+            {!canRun && !running && (
+              <span className="hint">Train a model first: the wizard measures your own model.</span>
+            )}
           </div>
         </>
       )}
       {leaf && hasResults && (
-        <WizardResults modes={modes} recommended={leaf.mode} measured={measured} floatAccuracy={floatAccuracy} findings={findings} />
+        <WizardResults
+          modes={modes}
+          recommended={leaf.mode}
+          measured={measured}
+          floatAccuracy={floatAccuracy}
+          findings={findings}
+        />
       )}
     </div>
   );

@@ -35,7 +35,11 @@ export function WizardResults({ modes, recommended, measured, floatAccuracy, fin
           {modes.map((mode) => {
             const r = byMode.get(mode);
             return (
-              <tr key={mode} data-testid={`wizard-row-${mode}`} className={mode === recommended ? 'wizard-recommended' : undefined}>
+              <tr
+                key={mode}
+                data-testid={`wizard-row-${mode}`}
+                className={mode === recommended ? 'wizard-recommended' : undefined}
+              >
                 <td>
                   {mode}
                   {mode === recommended ? ' (recommended)' : ''}
@@ -63,7 +67,13 @@ export function WizardResults({ modes, recommended, measured, floatAccuracy, fin
       <p className="hint">Float model (TF.js): {formatPercent(floatAccuracy)} on the 10,000 test images.</p>
       <ul className="wizard-findings">
         {findings.map((f, i) => (
-          <li key={i} className={`wizard-finding wizard-${f.severity}`} data-testid="wizard-finding" data-severity={f.severity} data-code={f.code}>
+          <li
+            key={i}
+            className={`wizard-finding wizard-${f.severity}`}
+            data-testid="wizard-finding"
+            data-severity={f.severity}
+            data-code={f.code}
+          >
             <strong>{SEVERITY_LABEL[f.severity]}:</strong> {f.text}
           </li>
         ))}

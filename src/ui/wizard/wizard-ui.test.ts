@@ -18,7 +18,16 @@ const r = (mode: string, accuracy: number, bytes: number, median_ms: number): Mo
 
 function body(p: Partial<WizardBodyProps>): string {
   return renderToStaticMarkup(
-    createElement(WizardBody, { answers: {}, onAnswer: noop, tolerance: 0.5, onTolerance: noop, running: false, canRun: true, onRun: noop, ...p }),
+    createElement(WizardBody, {
+      answers: {},
+      onAnswer: noop,
+      tolerance: 0.5,
+      onTolerance: noop,
+      running: false,
+      canRun: true,
+      onRun: noop,
+      ...p,
+    }),
   );
 }
 

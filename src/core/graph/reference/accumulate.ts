@@ -5,18 +5,31 @@
  */
 
 import type { Activation, Padding } from '../graph';
-import { floatActivationRange, multiplyByQuantizedMultiplier, multiplyByQuantizedMultiplier64, type QuantizedMultiplier } from './fixed-point';
+import {
+  floatActivationRange,
+  multiplyByQuantizedMultiplier,
+  multiplyByQuantizedMultiplier64,
+  type QuantizedMultiplier,
+} from './fixed-point';
 import type { TensorData } from './tensors';
 
 /** NHWC geometry of a convolution-like op. */
 export interface ConvGeometry {
   batch: number;
-  inH: number; inW: number; inC: number;
-  outH: number; outW: number; outC: number;
-  kH: number; kW: number;
-  strideH: number; strideW: number;
-  dilH: number; dilW: number;
-  padH: number; padW: number;
+  inH: number;
+  inW: number;
+  inC: number;
+  outH: number;
+  outW: number;
+  outC: number;
+  kH: number;
+  kW: number;
+  strideH: number;
+  strideW: number;
+  dilH: number;
+  dilW: number;
+  padH: number;
+  padW: number;
 }
 
 /** TFLite ComputeOutSize. */
@@ -37,7 +50,10 @@ const f64Cache = new WeakMap<TensorData, Float64Array>();
 export function asFloat64(t: TensorData): Float64Array {
   if (t instanceof Float64Array) return t;
   let v = f64Cache.get(t);
-  if (!v) { v = Float64Array.from(t); f64Cache.set(t, v); }
+  if (!v) {
+    v = Float64Array.from(t);
+    f64Cache.set(t, v);
+  }
   return v;
 }
 
@@ -56,7 +72,13 @@ export function withOffsets(input: TensorData, inputOffset: Float64Array): Float
  * CONV_2D sums: acc[b,y,x,o] = sum filter[o,ky,kx,i] * (input[b,iy,ix,i] + inputOffset[b]); padded positions
  * contribute nothing (they are the real value 0, as in TFLite).
  */
-export function convAccumulate(g: ConvGeometry, inputRaw: TensorData, inputOffset: Float64Array, filterRaw: TensorData, acc: Float64Array): void {
+export function convAccumulate(
+  g: ConvGeometry,
+  inputRaw: TensorData,
+  inputOffset: Float64Array,
+  filterRaw: TensorData,
+  acc: Float64Array,
+): void {
   const { inH, inW, inC, outH, outW, outC, kH, kW } = g;
   const input = withOffsets(inputRaw, inputOffset);
   const filter = filterHwio(filterRaw, outC, kH, kW, inC);
@@ -107,7 +129,12 @@ function filterHwio(f: TensorData, outC: number, kH: number, kW: number, inC: nu
 
 /** DEPTHWISE_CONV_2D sums, filter [1, kh, kw, outC], output channel oc = ic * multiplier + m. */
 export function depthwiseAccumulate(
-  g: ConvGeometry, multiplier: number, inputRaw: TensorData, inputOffset: Float64Array, filterRaw: TensorData, acc: Float64Array,
+  g: ConvGeometry,
+  multiplier: number,
+  inputRaw: TensorData,
+  inputOffset: Float64Array,
+  filterRaw: TensorData,
+  acc: Float64Array,
 ): void {
   const { inH, inW, inC, outH, outW, outC, kH, kW } = g;
   const input = withOffsets(inputRaw, inputOffset);
@@ -143,7 +170,13 @@ export function depthwiseAccumulate(
 
 /** FULLY_CONNECTED sums: acc[b,u] = sum weights[u,i] * (input[b,i] + inputOffset[b]). */
 export function fullyConnectedAccumulate(
-  batch: number, inSize: number, units: number, inputRaw: TensorData, inputOffset: Float64Array, weightsRaw: TensorData, acc: Float64Array,
+  batch: number,
+  inSize: number,
+  units: number,
+  inputRaw: TensorData,
+  inputOffset: Float64Array,
+  weightsRaw: TensorData,
+  acc: Float64Array,
 ): void {
   const input = withOffsets(inputRaw, inputOffset);
   const weights = asFloat64(weightsRaw);
@@ -159,7 +192,13 @@ export function fullyConnectedAccumulate(
 }
 
 /** Float output stage: out = clamp(acc + bias[c]). Channels are the innermost dimension. */
-export function finishFloat(acc: Float64Array, bias: TensorData | undefined, channels: number, activation: Activation, out: Float32Array): void {
+export function finishFloat(
+  acc: Float64Array,
+  bias: TensorData | undefined,
+  channels: number,
+  activation: Activation,
+  out: Float32Array,
+): void {
   const [lo, hi] = floatActivationRange(activation);
   const b64 = bias ? asFloat64(bias) : new Float64Array(channels);
   for (let i = 0; i < acc.length; i++) {
@@ -173,8 +212,15 @@ export function finishFloat(acc: Float64Array, bias: TensorData | undefined, cha
  * `wide` selects the int64 requantization of the 16x8 kernels.
  */
 export function finishInteger(
-  acc: Float64Array, bias: TensorData | undefined, channels: number, multipliers: QuantizedMultiplier[],
-  outZeroPoint: number, clampMin: number, clampMax: number, wide: boolean, out: TensorData,
+  acc: Float64Array,
+  bias: TensorData | undefined,
+  channels: number,
+  multipliers: QuantizedMultiplier[],
+  outZeroPoint: number,
+  clampMin: number,
+  clampMax: number,
+  wide: boolean,
+  out: TensorData,
 ): void {
   const mult = multipliers.map((m) => m.multiplier);
   const shifts = multipliers.map((m) => m.shift);
@@ -182,7 +228,9 @@ export function finishInteger(
   for (let i = 0; i < acc.length; i++) {
     const c = i % channels;
     const a = acc[i] + b64[c];
-    const scaled = wide ? multiplyByQuantizedMultiplier64(a, mult[c], shifts[c]) : multiplyByQuantizedMultiplier(a, mult[c], shifts[c]);
+    const scaled = wide
+      ? multiplyByQuantizedMultiplier64(a, mult[c], shifts[c])
+      : multiplyByQuantizedMultiplier(a, mult[c], shifts[c]);
     const q = scaled + outZeroPoint;
     out[i] = q < clampMin ? clampMin : q > clampMax ? clampMax : q;
   }
@@ -190,8 +238,14 @@ export function finishInteger(
 
 /** Hybrid output stage: out = clamp(acc * filterScale[c] * inputScale[b] + bias[c]) in float. */
 export function finishHybrid(
-  acc: Float64Array, bias: TensorData | undefined, channels: number, filterScales: Float64Array,
-  batchScales: Float64Array, perBatch: number, activation: Activation, out: Float32Array,
+  acc: Float64Array,
+  bias: TensorData | undefined,
+  channels: number,
+  filterScales: Float64Array,
+  batchScales: Float64Array,
+  perBatch: number,
+  activation: Activation,
+  out: Float32Array,
 ): void {
   const [lo, hi] = floatActivationRange(activation);
   const b64 = bias ? asFloat64(bias) : new Float64Array(channels);

@@ -1,7 +1,15 @@
 /** CONV_2D: float, int8 / int16x8 integer (per-channel) and hybrid (int8 weights, float activations). */
 
 import type { Conv2DOp } from '../graph';
-import { convAccumulate, finishFloat, finishHybrid, finishInteger, leadingPad, outputSize, type ConvGeometry } from './accumulate';
+import {
+  convAccumulate,
+  finishFloat,
+  finishHybrid,
+  finishInteger,
+  leadingPad,
+  outputSize,
+  type ConvGeometry,
+} from './accumulate';
 import { quantizeRows } from './hybrid';
 import { integerOutputStage } from './requantize';
 import { allocate, channelScales, getValue, runtimeShape, type RunContext } from './tensors';
@@ -12,8 +20,19 @@ export function convGeometry(ctx: RunContext, op: Conv2DOp): ConvGeometry {
   const outH = outputSize(op.padding, inH, kH, op.strideH, op.dilationH);
   const outW = outputSize(op.padding, inW, kW, op.strideW, op.dilationW);
   return {
-    batch, inH, inW, inC, outH, outW, outC, kH, kW, strideH: op.strideH, strideW: op.strideW,
-    dilH: op.dilationH, dilW: op.dilationW,
+    batch,
+    inH,
+    inW,
+    inC,
+    outH,
+    outW,
+    outC,
+    kH,
+    kW,
+    strideH: op.strideH,
+    strideW: op.strideW,
+    dilH: op.dilationH,
+    dilW: op.dilationW,
     padH: op.padding === 'SAME' ? leadingPad(inH, kH, op.strideH, op.dilationH, outH) : 0,
     padW: op.padding === 'SAME' ? leadingPad(inW, kW, op.strideW, op.dilationW, outW) : 0,
   };
@@ -36,7 +55,16 @@ export function evalConv2D(ctx: RunContext, op: Conv2DOp): void {
     const perChannel = (fT.quant?.scale.length ?? 1) > 1;
     const rows = quantizeRows(input as Float32Array, g.batch, g.inH * g.inW * g.inC, perChannel);
     convAccumulate(g, rows.values, rows.inputOffsets, filter, acc);
-    finishHybrid(acc, bias, g.outC, channelScales(fT, g.outC), rows.scales, g.outH * g.outW * g.outC, op.activation, out as Float32Array);
+    finishHybrid(
+      acc,
+      bias,
+      g.outC,
+      channelScales(fT, g.outC),
+      rows.scales,
+      g.outH * g.outW * g.outC,
+      op.activation,
+      out as Float32Array,
+    );
   } else if ((inT.dtype === 'int8' || inT.dtype === 'int16') && fT.dtype === 'int8') {
     const s = integerOutputStage(inT, fT, outT, g.outC, op.activation);
     convAccumulate(g, input, new Float64Array(g.batch).fill(-s.inputZeroPoint), filter, acc);

@@ -1,7 +1,15 @@
 /** DEPTHWISE_CONV_2D: float, integer (int8 / 16x8, per-channel along dim 3) and hybrid per-channel. */
 
 import type { DepthwiseConv2DOp } from '../graph';
-import { depthwiseAccumulate, finishFloat, finishHybrid, finishInteger, leadingPad, outputSize, type ConvGeometry } from './accumulate';
+import {
+  depthwiseAccumulate,
+  finishFloat,
+  finishHybrid,
+  finishInteger,
+  leadingPad,
+  outputSize,
+  type ConvGeometry,
+} from './accumulate';
 import { quantizeRows } from './hybrid';
 import { integerOutputStage } from './requantize';
 import { allocate, channelScales, getValue, runtimeShape, type RunContext } from './tensors';
@@ -9,12 +17,24 @@ import { allocate, channelScales, getValue, runtimeShape, type RunContext } from
 export function evalDepthwiseConv2D(ctx: RunContext, op: DepthwiseConv2DOp): void {
   const [batch, inH, inW, inC] = runtimeShape(ctx, op.inputs[0]);
   const [, kH, kW, outC] = runtimeShape(ctx, op.inputs[1]);
-  if (outC !== inC * op.depthMultiplier) throw new Error(`DEPTHWISE_CONV_2D: ${outC} output channels != ${inC} x ${op.depthMultiplier}`);
+  if (outC !== inC * op.depthMultiplier)
+    throw new Error(`DEPTHWISE_CONV_2D: ${outC} output channels != ${inC} x ${op.depthMultiplier}`);
   const outH = outputSize(op.padding, inH, kH, op.strideH, op.dilationH);
   const outW = outputSize(op.padding, inW, kW, op.strideW, op.dilationW);
   const g: ConvGeometry = {
-    batch, inH, inW, inC, outH, outW, outC, kH, kW, strideH: op.strideH, strideW: op.strideW,
-    dilH: op.dilationH, dilW: op.dilationW,
+    batch,
+    inH,
+    inW,
+    inC,
+    outH,
+    outW,
+    outC,
+    kH,
+    kW,
+    strideH: op.strideH,
+    strideW: op.strideW,
+    dilH: op.dilationH,
+    dilW: op.dilationW,
     padH: op.padding === 'SAME' ? leadingPad(inH, kH, op.strideH, op.dilationH, outH) : 0,
     padW: op.padding === 'SAME' ? leadingPad(inW, kW, op.strideW, op.dilationW, outW) : 0,
   };
@@ -33,7 +53,16 @@ export function evalDepthwiseConv2D(ctx: RunContext, op: DepthwiseConv2DOp): voi
     // depthwise_conv.cc hybrid: asymmetric per-batch input quantization, per-channel filter scales.
     const rows = quantizeRows(input as Float32Array, batch, inH * inW * inC, true);
     depthwiseAccumulate(g, m, rows.values, rows.inputOffsets, filter, acc);
-    finishHybrid(acc, bias, outC, channelScales(fT, outC), rows.scales, outH * outW * outC, op.activation, out as Float32Array);
+    finishHybrid(
+      acc,
+      bias,
+      outC,
+      channelScales(fT, outC),
+      rows.scales,
+      outH * outW * outC,
+      op.activation,
+      out as Float32Array,
+    );
   } else if ((inT.dtype === 'int8' || inT.dtype === 'int16') && fT.dtype === 'int8') {
     const s = integerOutputStage(inT, fT, outT, outC, op.activation);
     depthwiseAccumulate(g, m, input, new Float64Array(batch).fill(-s.inputZeroPoint), filter, acc);

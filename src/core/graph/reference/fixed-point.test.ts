@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random-weights';
 import {
-  multiplyByQuantizedMultiplier, multiplyByQuantizedMultiplier64, quantizeMultiplier, quantizedActivationRange,
-  roundHalfAway, roundingDivideByPOT, saturatingRoundingDoublingHighMul,
+  multiplyByQuantizedMultiplier,
+  multiplyByQuantizedMultiplier64,
+  quantizeMultiplier,
+  quantizedActivationRange,
+  roundHalfAway,
+  roundingDivideByPOT,
+  saturatingRoundingDoublingHighMul,
 } from './fixed-point';
 
 const TWO_30 = 2 ** 30;
@@ -78,7 +83,13 @@ describe('MultiplyByQuantizedMultiplier (int64, 16x8 kernels)', () => {
 });
 
 describe('helpers', () => {
-  it.each([[0.5, 1], [-0.5, -1], [1.5, 2], [-2.5, -3], [2.4, 2]])('roundHalfAway(%s) = %s', (x, want) => {
+  it.each([
+    [0.5, 1],
+    [-0.5, -1],
+    [1.5, 2],
+    [-2.5, -3],
+    [2.4, 2],
+  ])('roundHalfAway(%s) = %s', (x, want) => {
     expect(roundHalfAway(x)).toBe(want);
   });
   it.each([

@@ -27,12 +27,27 @@ export function quantizeMultiplier(realMultiplier: number): QuantizedMultiplier 
   // frexp: real = q * 2^shift with q in [0.5, 1).
   let shift = Math.floor(Math.log2(Math.abs(realMultiplier))) + 1;
   let q = realMultiplier / 2 ** shift;
-  if (Math.abs(q) >= 1) { q /= 2; shift++; }
-  if (Math.abs(q) < 0.5) { q *= 2; shift--; }
+  if (Math.abs(q) >= 1) {
+    q /= 2;
+    shift++;
+  }
+  if (Math.abs(q) < 0.5) {
+    q *= 2;
+    shift--;
+  }
   let qFixed = roundHalfAway(q * TWO_31);
-  if (qFixed === TWO_31) { qFixed /= 2; shift++; }
-  if (shift < -31) { shift = 0; qFixed = 0; }
-  if (shift > 30) { shift = 30; qFixed = TWO_31 - 1; }
+  if (qFixed === TWO_31) {
+    qFixed /= 2;
+    shift++;
+  }
+  if (shift < -31) {
+    shift = 0;
+    qFixed = 0;
+  }
+  if (shift > 30) {
+    shift = 30;
+    qFixed = TWO_31 - 1;
+  }
   return { multiplier: qFixed, shift };
 }
 
@@ -80,14 +95,19 @@ export function multiplyByQuantizedMultiplier64(x: number, multiplier: number, s
   const reduced = multiplier < 0x7fff0000 ? (multiplier + TWO_15) >> 16 : 0x7fff;
   const totalShift = 15 - shift;
   const prod = x * reduced;
-  if (prod < 4503599627370496 && prod > -4503599627370496) return Math.floor((prod + POW2[totalShift - 1]) / POW2[totalShift]);
+  if (prod < 4503599627370496 && prod > -4503599627370496)
+    return Math.floor((prod + POW2[totalShift - 1]) / POW2[totalShift]);
   const big = (BigInt(x) * BigInt(reduced) + (1n << BigInt(totalShift - 1))) >> BigInt(totalShift);
   return Number(big);
 }
 
 /** CalculateActivationRangeQuantized: the clamp [min, max] in the quantized domain of the output. */
 export function quantizedActivationRange(
-  activation: Activation, scale: number, zeroPoint: number, qmin: number, qmax: number,
+  activation: Activation,
+  scale: number,
+  zeroPoint: number,
+  qmin: number,
+  qmax: number,
 ): [number, number] {
   const quantize = (f: number) => zeroPoint + roundHalfAway(Math.fround(f / scale));
   if (activation === 'RELU') return [Math.max(qmin, quantize(0)), qmax];

@@ -14,7 +14,8 @@ export function evalFullyConnected(ctx: RunContext, op: FullyConnectedOp): void 
   const weights = getValue(ctx, op.inputs[1]);
   const bias = op.inputs[2] !== undefined && op.inputs[2] >= 0 ? getValue(ctx, op.inputs[2]) : undefined;
   const batch = input.length / inSize;
-  if (!Number.isInteger(batch)) throw new Error(`FULLY_CONNECTED: input size ${input.length} is not a multiple of ${inSize}`);
+  if (!Number.isInteger(batch))
+    throw new Error(`FULLY_CONNECTED: input size ${input.length} is not a multiple of ${inSize}`);
   const acc = new Float64Array(batch * units);
   const out = allocate(outT.dtype, acc.length);
   if (inT.dtype === 'float32' && wT.dtype === 'float32') {
@@ -27,7 +28,15 @@ export function evalFullyConnected(ctx: RunContext, op: FullyConnectedOp): void 
     finishHybrid(acc, bias, units, channelScales(wT, units), rows.scales, units, op.activation, out as Float32Array);
   } else if ((inT.dtype === 'int8' || inT.dtype === 'int16') && wT.dtype === 'int8') {
     const s = integerOutputStage(inT, wT, outT, units, op.activation);
-    fullyConnectedAccumulate(batch, inSize, units, input, new Float64Array(batch).fill(-s.inputZeroPoint), weights, acc);
+    fullyConnectedAccumulate(
+      batch,
+      inSize,
+      units,
+      input,
+      new Float64Array(batch).fill(-s.inputZeroPoint),
+      weights,
+      acc,
+    );
     finishInteger(acc, bias, units, s.multipliers, s.outputZeroPoint, s.clampMin, s.clampMax, s.wide, out);
   } else {
     throw new Error(`FULLY_CONNECTED: unsupported input ${inT.dtype} x weights ${wT.dtype}`);

@@ -83,7 +83,10 @@ export function symmetricQuantizeRow(src: Float32Array, start: number, size: num
  * scales and input offsets (-offset, added to each value in the accumulation loops).
  */
 export function quantizeRows(
-  input: Float32Array, batch: number, size: number, asymmetric: boolean,
+  input: Float32Array,
+  batch: number,
+  size: number,
+  asymmetric: boolean,
 ): { values: Int8Array; scales: Float64Array; inputOffsets: Float64Array } {
   const values = new Int8Array(batch * size);
   const scales = new Float64Array(batch);

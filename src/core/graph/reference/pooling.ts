@@ -46,7 +46,9 @@ export function evalPool2D(ctx: RunContext, op: Pool2DOp): void {
           for (let fy = fy0; fy < fy1; fy++) {
             for (let fx = fx0; fx < fx1; fx++) {
               const v = input[((b * inH + y0 + fy) * inW + x0 + fx) * C + c];
-              if (isMax) { if (v > acc) acc = v; } else acc += v;
+              if (isMax) {
+                if (v > acc) acc = v;
+              } else acc += v;
               count++;
             }
           }

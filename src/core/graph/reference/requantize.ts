@@ -16,7 +16,11 @@ export interface IntegerOutputStage {
 
 /** effective_scale[c] = input_scale * filter_scale[c] / output_scale, as Q31 multipliers (PopulateConvolutionQuantizationParams). */
 export function integerOutputStage(
-  input: GraphTensor, filter: GraphTensor, output: GraphTensor, channels: number, activation: Activation,
+  input: GraphTensor,
+  filter: GraphTensor,
+  output: GraphTensor,
+  channels: number,
+  activation: Activation,
 ): IntegerOutputStage {
   const inp = tensorParams(input);
   const out = tensorParams(output);
@@ -28,5 +32,12 @@ export function integerOutputStage(
   }
   const [qmin, qmax] = qRange(output.dtype);
   const [clampMin, clampMax] = quantizedActivationRange(activation, out.scale, out.zeroPoint, qmin, qmax);
-  return { inputZeroPoint: inp.zeroPoint, outputZeroPoint: out.zeroPoint, multipliers, clampMin, clampMax, wide: input.dtype === 'int16' };
+  return {
+    inputZeroPoint: inp.zeroPoint,
+    outputZeroPoint: out.zeroPoint,
+    multipliers,
+    clampMin,
+    clampMax,
+    wide: input.dtype === 'int16',
+  };
 }

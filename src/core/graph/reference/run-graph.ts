@@ -11,7 +11,16 @@ import { evalFullyConnected } from './fully-connected';
 import { evalPool2D } from './pooling';
 import { evalDequantize, evalQuantize, evalReshape } from './quantize';
 import { evalSoftmax } from './softmax';
-import { allocate, decodeConstant, qRange, quantizeInto, tensorParams, toFloat, type RunContext, type TensorData } from './tensors';
+import {
+  allocate,
+  decodeConstant,
+  qRange,
+  quantizeInto,
+  tensorParams,
+  toFloat,
+  type RunContext,
+  type TensorData,
+} from './tensors';
 
 export interface RunOptions {
   /** Also return every op output (and the graph input), dequantized to float. */
@@ -31,15 +40,23 @@ export interface RunResult {
 
 function evalOp(ctx: RunContext, op: GraphOp): void {
   switch (op.kind) {
-    case 'CONV_2D': return evalConv2D(ctx, op);
-    case 'DEPTHWISE_CONV_2D': return evalDepthwiseConv2D(ctx, op);
-    case 'FULLY_CONNECTED': return evalFullyConnected(ctx, op);
+    case 'CONV_2D':
+      return evalConv2D(ctx, op);
+    case 'DEPTHWISE_CONV_2D':
+      return evalDepthwiseConv2D(ctx, op);
+    case 'FULLY_CONNECTED':
+      return evalFullyConnected(ctx, op);
     case 'MAX_POOL_2D':
-    case 'AVERAGE_POOL_2D': return evalPool2D(ctx, op);
-    case 'SOFTMAX': return evalSoftmax(ctx, op);
-    case 'RESHAPE': return evalReshape(ctx, op);
-    case 'QUANTIZE': return evalQuantize(ctx, op);
-    case 'DEQUANTIZE': return evalDequantize(ctx, op);
+    case 'AVERAGE_POOL_2D':
+      return evalPool2D(ctx, op);
+    case 'SOFTMAX':
+      return evalSoftmax(ctx, op);
+    case 'RESHAPE':
+      return evalReshape(ctx, op);
+    case 'QUANTIZE':
+      return evalQuantize(ctx, op);
+    case 'DEQUANTIZE':
+      return evalDequantize(ctx, op);
   }
 }
 
@@ -63,14 +80,16 @@ export function prepareStatic(graph: Graph, batched: boolean[]): (TensorData | u
 
 /** The single input and output of a graph and their per-image sizes; checks `input` holds `batch` images. */
 export function graphIo(graph: Graph, input: Float32Array, batch: number, who: string) {
-  if (graph.inputs.length !== 1 || graph.outputs.length !== 1) throw new Error(`${who} supports one input and one output`);
+  if (graph.inputs.length !== 1 || graph.outputs.length !== 1)
+    throw new Error(`${who} supports one input and one output`);
   const inIndex = graph.inputs[0];
   const outIndex = graph.outputs[0];
   const inT = graph.tensors[inIndex];
   const outT = graph.tensors[outIndex];
   const perIn = shapeSize(inT.shape.slice(1));
   const perOut = shapeSize(outT.shape.slice(1));
-  if (input.length !== batch * perIn) throw new Error(`${who}: input has ${input.length} values, expected ${batch} x ${perIn}`);
+  if (input.length !== batch * perIn)
+    throw new Error(`${who}: input has ${input.length} values, expected ${batch} x ${perIn}`);
   return { inIndex, outIndex, inT, outT, perIn, perOut };
 }
 
@@ -87,7 +106,9 @@ export function runGraph(graph: Graph, input: Float32Array, batch: number, optio
   const captured = options.capture ? new Map<number, Float32Array>() : undefined;
   if (captured) {
     captured.set(inIndex, new Float32Array(batch * perIn));
-    for (const op of graph.ops) for (const o of op.outputs) if (batched[o]) captured.set(o, new Float32Array(batch * shapeSize(graph.tensors[o].shape.slice(1))));
+    for (const op of graph.ops)
+      for (const o of op.outputs)
+        if (batched[o]) captured.set(o, new Float32Array(batch * shapeSize(graph.tensors[o].shape.slice(1))));
   }
   for (let start = 0; start < batch; start += chunk) {
     const n = Math.min(chunk, batch - start);
@@ -115,4 +136,3 @@ export function runGraph(graph: Graph, input: Float32Array, batch: number, optio
   }
   return { outputs: toFloat(outT, raw), raw, captured };
 }
-

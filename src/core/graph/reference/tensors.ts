@@ -24,13 +24,20 @@ export function decodeConstant(t: GraphTensor): TensorData {
   if (!t.data) throw new Error(`tensor ${t.name} has no constant data`);
   const buf = t.data.slice().buffer;
   switch (t.dtype) {
-    case 'float32': return new Float32Array(buf);
-    case 'float16': return new Uint16Array(buf);
-    case 'int32': return new Int32Array(buf);
-    case 'int16': return new Int16Array(buf);
-    case 'int8': return new Int8Array(buf);
-    case 'uint8': return new Uint8Array(buf);
-    case 'int64': return Float64Array.from(new BigInt64Array(buf), (v) => Number(v));
+    case 'float32':
+      return new Float32Array(buf);
+    case 'float16':
+      return new Uint16Array(buf);
+    case 'int32':
+      return new Int32Array(buf);
+    case 'int16':
+      return new Int16Array(buf);
+    case 'int8':
+      return new Int8Array(buf);
+    case 'uint8':
+      return new Uint8Array(buf);
+    case 'int64':
+      return Float64Array.from(new BigInt64Array(buf), (v) => Number(v));
   }
 }
 
@@ -57,12 +64,18 @@ export function qRange(dtype: GraphTensor['dtype']): [number, number] {
 /** Allocates an activation array of `dtype` with n elements. */
 export function allocate(dtype: GraphTensor['dtype'], n: number): TensorData {
   switch (dtype) {
-    case 'float32': return new Float32Array(n);
-    case 'int8': return new Int8Array(n);
-    case 'int16': return new Int16Array(n);
-    case 'uint8': return new Uint8Array(n);
-    case 'int32': return new Int32Array(n);
-    default: throw new Error(`cannot allocate an activation of dtype ${dtype}`);
+    case 'float32':
+      return new Float32Array(n);
+    case 'int8':
+      return new Int8Array(n);
+    case 'int16':
+      return new Int16Array(n);
+    case 'uint8':
+      return new Uint8Array(n);
+    case 'int32':
+      return new Int32Array(n);
+    default:
+      throw new Error(`cannot allocate an activation of dtype ${dtype}`);
   }
 }
 
@@ -74,7 +87,14 @@ export function tensorParams(t: GraphTensor): { scale: number; zeroPoint: number
 }
 
 /** AffineQuantize (reference QUANTIZE): q = round(x / scale) + zp, clamped; float32 division as TFLite. */
-export function quantizeInto(src: Float32Array, dst: TensorData, scale: number, zeroPoint: number, qmin: number, qmax: number): void {
+export function quantizeInto(
+  src: Float32Array,
+  dst: TensorData,
+  scale: number,
+  zeroPoint: number,
+  qmin: number,
+  qmax: number,
+): void {
   for (let i = 0; i < src.length; i++) {
     const q = roundHalfAway(Math.fround(src[i] / scale)) + zeroPoint;
     dst[i] = q < qmin ? qmin : q > qmax ? qmax : q;

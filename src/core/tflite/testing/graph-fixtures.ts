@@ -215,7 +215,12 @@ export function smallFloat16Graph(seed = 4): Graph {
   const a3 = g.act('flatten', [1, 8], 'float32');
   const a4 = g.act('dense', [1, 3], 'float32');
   const y = g.act('probs', [1, 3], 'float32');
-  for (const [from, to] of [[w1h, w1], [b1h, b1], [w2h, w2], [b2h, b2]] as const) {
+  for (const [from, to] of [
+    [w1h, w1],
+    [b1h, b1],
+    [w2h, w2],
+    [b2h, b2],
+  ] as const) {
     g.op({ kind: 'DEQUANTIZE', inputs: [from], outputs: [to] });
   }
   g.op(conv([x, w1, b1], [a1], { padding: 'SAME', strideH: 2, strideW: 2 }));
