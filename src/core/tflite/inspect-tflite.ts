@@ -8,29 +8,20 @@ import type { DType } from '../graph/graph';
 import { tensorTypeToDType } from './dtypes';
 import { TfliteFormatError } from './errors';
 import { FlatReader, type Table } from './flat-reader';
+import { OPTION_TABLES_BY_TYPE, type OptionField, type TfliteOptionValue } from './op-options';
 import {
-  ACTIVATION_NAMES,
   BUFFER_ALIGNMENT,
   BUILTIN_OPERATOR_NAMES,
   BUILTIN_OPTIONS_NAMES,
   BufferField,
-  BuiltinOptions,
-  Conv2DOptionsField,
-  DepthwiseConv2DOptionsField,
-  FC_WEIGHTS_FORMAT_NAMES,
   FILE_IDENTIFIER,
-  FullyConnectedOptionsField,
   MetadataField,
   MIN_RUNTIME_VERSION_KEY,
   ModelField,
   OperatorCodeField,
   OperatorField,
-  PADDING_NAMES,
-  Pool2DOptionsField,
   QuantizationField,
-  ReshapeOptionsField,
   SignatureDefField,
-  SoftmaxOptionsField,
   SubGraphField,
   TENSOR_TYPE_BYTES,
   TENSOR_TYPE_NAMES,
@@ -64,7 +55,7 @@ export interface TfliteTensorInfo {
   isVariable: boolean;
 }
 
-export type TfliteOptionValue = number | boolean | string | number[];
+export type { TfliteOptionValue };
 
 export interface TfliteOpInfo {
   index: number;
@@ -139,62 +130,31 @@ function builtinCode(t: Table): number {
   return Math.max(t.i8(OperatorCodeField.deprecated_builtin_code, 0), t.i32(OperatorCodeField.builtin_code, 0));
 }
 
+/** Decodes an options table by its declaration in op-options.ts; undefined for tables the lab does not declare. */
 function readOptions(t: Table, typeId: number, ctx: string): Record<string, TfliteOptionValue> | undefined {
-  const pad = (id: number): string => nameOf(PADDING_NAMES, t.i8(id, 0), 'PADDING');
-  const act = (id: number): string => nameOf(ACTIVATION_NAMES, t.i8(id, 0), 'ACTIVATION');
-  switch (typeId) {
-    case BuiltinOptions.Conv2DOptions: {
-      const f = Conv2DOptionsField;
-      return {
-        padding: pad(f.padding),
-        stride_w: t.i32(f.stride_w, 0),
-        stride_h: t.i32(f.stride_h, 0),
-        fused_activation_function: act(f.fused_activation_function),
-        dilation_w_factor: t.i32(f.dilation_w_factor, 1),
-        dilation_h_factor: t.i32(f.dilation_h_factor, 1),
-      };
+  const spec = OPTION_TABLES_BY_TYPE.get(typeId);
+  if (!spec) return undefined;
+  const out: Record<string, TfliteOptionValue> = {};
+  for (const f of spec.fields) out[f.name] = readField(t, f, `${ctx}.${f.name}`);
+  return out;
+}
+
+function readField(t: Table, f: OptionField, ctx: string): TfliteOptionValue {
+  switch (f.type) {
+    case 'enum': {
+      const v = t.i8(f.id, f.default as number);
+      return f.names?.[v] ?? `${f.name.toUpperCase()}_${v}`;
     }
-    case BuiltinOptions.DepthwiseConv2DOptions: {
-      const f = DepthwiseConv2DOptionsField;
-      return {
-        padding: pad(f.padding),
-        stride_w: t.i32(f.stride_w, 0),
-        stride_h: t.i32(f.stride_h, 0),
-        depth_multiplier: t.i32(f.depth_multiplier, 0),
-        fused_activation_function: act(f.fused_activation_function),
-        dilation_w_factor: t.i32(f.dilation_w_factor, 1),
-        dilation_h_factor: t.i32(f.dilation_h_factor, 1),
-      };
-    }
-    case BuiltinOptions.Pool2DOptions: {
-      const f = Pool2DOptionsField;
-      return {
-        padding: pad(f.padding),
-        stride_w: t.i32(f.stride_w, 0),
-        stride_h: t.i32(f.stride_h, 0),
-        filter_width: t.i32(f.filter_width, 0),
-        filter_height: t.i32(f.filter_height, 0),
-        fused_activation_function: act(f.fused_activation_function),
-      };
-    }
-    case BuiltinOptions.FullyConnectedOptions: {
-      const f = FullyConnectedOptionsField;
-      return {
-        fused_activation_function: act(f.fused_activation_function),
-        weights_format: nameOf(FC_WEIGHTS_FORMAT_NAMES, t.i8(f.weights_format, 0), 'FORMAT'),
-        keep_num_dims: t.bool(f.keep_num_dims, false),
-        asymmetric_quantize_inputs: t.bool(f.asymmetric_quantize_inputs, false),
-      };
-    }
-    case BuiltinOptions.SoftmaxOptions:
-      return { beta: t.f32(SoftmaxOptionsField.beta, 0) };
-    case BuiltinOptions.ReshapeOptions:
-      return { new_shape: t.int32s(ReshapeOptionsField.new_shape, `${ctx}.new_shape`) };
-    case BuiltinOptions.QuantizeOptions:
-    case BuiltinOptions.DequantizeOptions:
-      return {};
-    default:
-      return undefined;
+    case 'byte':
+      return t.i8(f.id, f.default as number);
+    case 'int':
+      return t.i32(f.id, f.default as number);
+    case 'float':
+      return t.f32(f.id, f.default as number);
+    case 'bool':
+      return t.bool(f.id, f.default as boolean);
+    case 'ints':
+      return t.int32s(f.id, ctx);
   }
 }
 
