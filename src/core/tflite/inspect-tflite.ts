@@ -16,6 +16,7 @@ import {
   BufferField,
   FILE_IDENTIFIER,
   MetadataField,
+  CONVERSION_METADATA_KEY,
   MIN_RUNTIME_VERSION_KEY,
   ModelField,
   OperatorCodeField,
@@ -53,6 +54,8 @@ export interface TfliteTensorInfo {
   dataOffset: number;
   quant?: TfliteQuantInfo;
   isVariable: boolean;
+  /** Tensor.shape_signature when the file has one: -1 marks a dimension only known at run time (dynamic batch). */
+  shapeSignature?: number[];
 }
 
 export type { TfliteOptionValue };
@@ -70,6 +73,8 @@ export interface TfliteOpInfo {
   optionsType: string;
   /** Decoded options (schema field names) for the option tables the lab knows; undefined otherwise. */
   options?: Record<string, TfliteOptionValue>;
+  /** Bytes of Operator.custom_options (custom ops keep their parameters there, e.g. an Edge TPU program). */
+  customOptionsSize?: number;
 }
 
 export interface TfliteSubgraphInfo {
@@ -119,8 +124,10 @@ export interface TfliteModelInfo {
   buffers: TfliteBufferInfo[];
   metadata: TfliteMetadataInfo[];
   signatures: TfliteSignatureInfo[];
-  /** Things a runtime may accept but that look wrong (misaligned buffers, bad indices, size mismatches). */
+  /** Things that look wrong and may stop a runtime (bad indices, size mismatches, missing buffers). */
   warnings: string[];
+  /** Informational remarks about normal converter habits (unaligned buffers, CONVERSION_METADATA). */
+  remarks: string[];
 }
 
 const nameOf = (names: readonly string[], id: number, prefix: string): string => names[id] ?? `${prefix}_${id}`;
@@ -175,14 +182,13 @@ function readQuant(t: Table, ctx: string): TfliteQuantInfo | undefined {
   return q;
 }
 
-function readBuffers(reader: FlatReader, model: Table, warnings: string[]): TfliteBufferInfo[] {
-  return model.tables(ModelField.buffers, 'buffers').map((t, index) => {
+function readBuffers(reader: FlatReader, model: Table, remarks: string[]): TfliteBufferInfo[] {
+  const unaligned: number[] = [];
+  const buffers = model.tables(ModelField.buffers, 'buffers').map((t, index): TfliteBufferInfo => {
     const ctx = `buffer ${index}`;
     const data = t.vector(BufferField.data, 1, ctx);
     if (data && data.length > 0) {
-      if (data.start % BUFFER_ALIGNMENT !== 0) {
-        warnings.push(`buffer ${index} data at offset ${data.start} is not aligned to ${BUFFER_ALIGNMENT} bytes`);
-      }
+      if (data.start % BUFFER_ALIGNMENT !== 0) unaligned.push(index);
       return { index, size: data.length, offset: data.start };
     }
     // Models over 2 GB keep data outside the FlatBuffer: offset (> 1) and size from the file start.
@@ -196,6 +202,14 @@ function readBuffers(reader: FlatReader, model: Table, warnings: string[]): Tfli
     }
     return { index, size: 0, offset: -1 };
   });
+  if (unaligned.length > 0) {
+    const list = unaligned.length > 8 ? `${unaligned.slice(0, 8).join(', ')}, …` : unaligned.join(', ');
+    remarks.push(
+      `${unaligned.length} of ${buffers.length} buffers (${list}) are not aligned to ${BUFFER_ALIGNMENT} bytes, ` +
+        'as TensorFlow’s converter often writes them; runtimes read them fine.',
+    );
+  }
+  return buffers;
 }
 
 function readTensor(t: Table, index: number, buffers: TfliteBufferInfo[], ctx: string, warnings: string[]) {
@@ -219,6 +233,9 @@ function readTensor(t: Table, index: number, buffers: TfliteBufferInfo[], ctx: s
   };
   const quant = q ? readQuant(q, `${ctx}.quantization`) : undefined;
   if (quant) info.quant = quant;
+  if (t.has(TensorField.shape_signature)) {
+    info.shapeSignature = t.int32s(TensorField.shape_signature, `${ctx}.shape_signature`);
+  }
   const elemBytes = TENSOR_TYPE_BYTES[typeId] ?? 0;
   if (info.byteLength > 0 && elemBytes > 0) {
     const expected = shape.reduce((a, d) => a * d, 1) * elemBytes;
@@ -267,6 +284,8 @@ function readSubgraph(
     };
     const options = optionsTable ? readOptions(optionsTable, typeId, `${octx}.builtin_options`) : undefined;
     if (options) op.options = options;
+    const custom = ot.vector(OperatorField.custom_options, 1, `${octx}.custom_options`);
+    if (custom) op.customOptionsSize = custom.length;
     return op;
   });
   return {
@@ -303,6 +322,7 @@ function inspectUnchecked(bytes: Uint8Array): TfliteModelInfo {
   const reader = new FlatReader(bytes);
   const model = openModel(reader);
   const warnings: string[] = [];
+  const remarks: string[] = [];
   const version = model.u32(ModelField.version, 0);
   if (version !== 3) warnings.push(`schema version ${version} (expected 3)`);
 
@@ -320,7 +340,7 @@ function inspectUnchecked(bytes: Uint8Array): TfliteModelInfo {
     }
     return info;
   });
-  const buffers = readBuffers(reader, model, warnings);
+  const buffers = readBuffers(reader, model, remarks);
   if (buffers.length === 0) warnings.push('the model has no buffers (buffers[0] must exist and be empty)');
   else if (buffers[0]!.size !== 0) warnings.push('buffers[0] is not empty');
 
@@ -357,7 +377,19 @@ function inspectUnchecked(bytes: Uint8Array): TfliteModelInfo {
     metadata,
     signatures,
     warnings,
+    remarks: [...remarks, ...metadataRemarks(metadata)],
   };
+}
+
+/** Metadata TensorFlow's converter writes that needs no attention (named, so the page can say what it is). */
+function metadataRemarks(metadata: readonly TfliteMetadataInfo[]): string[] {
+  return metadata
+    .filter((m) => m.name === CONVERSION_METADATA_KEY)
+    .map(
+      (m) =>
+        `${CONVERSION_METADATA_KEY} (${m.size} bytes) records the converter's options and environment; ` +
+        'it does not change what the model computes.',
+    );
 }
 
 /** Runs `fn`, turning any unexpected exception into a TfliteFormatError marked `internal`. */
