@@ -11,6 +11,7 @@
  * for every element type.
  */
 import { getLiteRtRuntime, withLiteRtErrors, type LiteRtWasm } from './litert-module';
+import { explainLiteRtError } from './runtime-errors';
 import { readTfliteIo, type IoTensorInfo } from './tflite-io';
 
 type WasmModel = ReturnType<LiteRtWasm['loadModel']>;
@@ -34,7 +35,7 @@ function describe(error: unknown): string {
 
 /** Fails when LiteRT logged an ERROR line, e.g. `Failed to allocate tensors` (outputs would be garbage). */
 function throwOnLoggedErrors(stage: string, errors: string[]): void {
-  if (errors.length > 0) throw new LiteRtError(`LiteRT.js failed to ${stage}: ${errors.join(' | ')}`);
+  if (errors.length > 0) throw new LiteRtError(explainLiteRtError(stage, errors.join(' | ')));
 }
 
 /** The file's view of an I/O tensor must match LiteRT's, or we would feed it the wrong bytes. */
@@ -119,7 +120,7 @@ export class LiteRtModelSession {
       model?.delete();
       wasm._free(modelPtr);
       if (error instanceof Error && (error.name === 'LiteRtError' || error.name === 'TfliteFormatError')) throw error;
-      throw new LiteRtError(`LiteRT.js rejected the model: ${describe(error)}`);
+      throw new LiteRtError(explainLiteRtError('load and compile the model', describe(error)));
     }
   }
 
