@@ -25,7 +25,7 @@ interface Rule {
 
 const RULES: Rule[] = [
   {
-    test: /unresolved custom op: ?([\w.-]+)/i,
+    test: /unresolved custom op: ?([\w-]+(?:\.[\w-]+)*)/i,
     sentence: (m) =>
       `the file uses the custom operator ${m[1]}, which this runtime has no code for. Custom operators need the application that runs the model to register them (Edge TPU files need a Coral device); run a file converted without it.`,
   },

@@ -66,6 +66,8 @@ export interface TfliteModelSpec {
   outputs: number[];
   description: string;
   metadata: GraphMetadata[];
+  /** Write the "serving_default" signature (default true; older converters wrote none). */
+  signature?: boolean;
 }
 
 /** Throws a plain Error when the graph cannot be written (a bug upstream of the writer, not a file problem). */
@@ -260,14 +262,14 @@ export function writeTfliteModel(model: TfliteModelSpec): Uint8Array {
   const tensorOffsets = model.tensors.map((t, i) => tensorTable(b, t, tensorBuffer[i]!));
   const operatorOffsets = model.ops.map((op, k) => operatorTable(b, op, opcodeIndex[k]!));
   const subgraph = subgraphTable(b, model, tensorOffsets, operatorOffsets);
-  const signature = signatureTable(b, model);
+  const signature = model.signature === false ? 0 : signatureTable(b, model);
 
   const operatorCodesVector = offsetVector(b, opcodeOffsets);
   const subgraphs = offsetVector(b, [subgraph]);
   const description = b.createString(model.description);
   const buffers = offsetVector(b, bufferOffsets);
   const metadataVector = offsetVector(b, metadataOffsets);
-  const signatureDefs = offsetVector(b, [signature]);
+  const signatureDefs = offsetVector(b, signature ? [signature] : []);
   b.startObject(ModelField.signature_defs + 1);
   b.addFieldInt32(ModelField.version, SCHEMA_VERSION, 0);
   b.addFieldOffset(ModelField.operator_codes, operatorCodesVector, 0);
@@ -275,7 +277,7 @@ export function writeTfliteModel(model: TfliteModelSpec): Uint8Array {
   b.addFieldOffset(ModelField.description, description, 0);
   b.addFieldOffset(ModelField.buffers, buffers, 0);
   b.addFieldOffset(ModelField.metadata, metadataVector, 0);
-  b.addFieldOffset(ModelField.signature_defs, signatureDefs, 0);
+  if (signature) b.addFieldOffset(ModelField.signature_defs, signatureDefs, 0);
   b.finish(b.endObject(), FILE_IDENTIFIER);
   return b.asUint8Array().slice();
 }

@@ -159,7 +159,8 @@ export function dynamicBatchClassifier(model: LinearClassifier): TfliteModelSpec
   g.op('PACK', [batch, width], [packed], 'PackOptions', { values_count: 2, axis: 0 });
   const flat = g.tensor('sequential/flatten/Reshape', [1, 784], 'float32', { shapeSignature: [-1, 784] });
   g.op('RESHAPE', [conv, packed], [flat]);
-  return g.spec([x], [denseSoftmax(g, flat, model, [-1, 10])], '1.5.0');
+  // Without signature_defs, as TF 2.3-2.4 wrote them: LiteRT.js then refuses the -1 batch (with a signature it accepts it).
+  return { ...g.spec([x], [denseSoftmax(g, flat, model, [-1, 10])], '1.5.0'), signature: false };
 }
 
 /** Symmetric per-tensor int8 weights and int32 bias for input scale `inScale`. */
