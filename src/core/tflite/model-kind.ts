@@ -8,6 +8,11 @@ import { constantValues, type TfliteModelInfo, type TfliteSubgraphInfo, type Tfl
 /** Pixel values fed as reals: pixel / 255 in [0, 1], or the raw pixel in [0, 255]. */
 export type InputRange = '0-1' | '0-255';
 
+/** Custom code of the SSD post-processing op (boxes, classes, scores, count) in TFLite's detection models. */
+const DETECTION_POSTPROCESS = 'TFLite_Detection_PostProcess';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** Custom code of the op edgetpu_compiler writes around the part of the graph it compiled. */
 export const EDGETPU_CUSTOM_CODE = 'edgetpu-custom-op';
 
@@ -71,11 +76,13 @@ export function describeModel(
 ): ModelKind {
   const sg = info.subgraphs[0];
   if (!sg) return { kind: 'other', title: 'The model has no subgraph.', details: [] };
-  const io = `${sg.inputs.length} input(s): ${ioText(sg, sg.inputs).join('; ') || 'none'}; ${sg.outputs.length} output(s): ${ioText(sg, sg.outputs).join('; ') || 'none'}.`;
+  const io = `${plural(sg.inputs.length, 'input')}: ${ioText(sg, sg.inputs).join('; ') || 'none'}; ${plural(sg.outputs.length, 'output')}: ${ioText(sg, sg.outputs).join('; ') || 'none'}.`;
   const custom = customOps(info);
   if (custom.includes(EDGETPU_CUSTOM_CODE)) return edgeTpuKind(sg, io);
-  if (custom.length > 0) return customKind(custom, io);
-  if (sg.inputs.length !== 1 || sg.outputs.length !== 1) return multiIoKind(sg, io);
+  const postProcess = custom.includes(DETECTION_POSTPROCESS);
+  const multiIo = sg.inputs.length !== 1 || sg.outputs.length !== 1 ? multiIoKind(sg, io, postProcess) : null;
+  if (custom.length > 0) return customKind(custom, io, multiIo);
+  if (multiIo) return multiIo;
   const input = sg.tensors[sg.inputs[0]!];
   const output = sg.tensors[sg.outputs[0]!];
   if (!input || !output)
@@ -110,25 +117,27 @@ function edgeTpuKind(sg: TfliteSubgraphInfo, io: string): ModelKind {
   };
 }
 
-function customKind(custom: string[], io: string): ModelKind {
+function customKind(custom: string[], io: string, multiIo: ModelKind | null): ModelKind {
+  const also = multiIo && multiIo.kind !== 'classifier' ? multiIo : null;
   return {
     kind: 'custom',
-    title: `Uses custom operator(s) ${custom.join(', ')}.`,
+    title: `Uses custom operator(s) ${custom.join(', ')}.${also ? ` ${also.title}` : ''}`,
     details: [
       'Custom operators are not part of TFLite’s builtin set: the runtime needs their code registered by the application, which LiteRT.js in this page does not have, so the lab does not send the file to the runtime.',
-      io,
+      ...(also ? also.details : [io]),
     ],
   };
 }
 
-function multiIoKind(sg: TfliteSubgraphInfo, io: string): ModelKind {
+function multiIoKind(sg: TfliteSubgraphInfo, io: string, postProcess: boolean): ModelKind {
   const outs = sg.outputs.map((i) => sg.tensors[i]).filter((t): t is TfliteTensorInfo => !!t);
-  const detector = outs.length >= 3 && outs.some((t) => t.shape.length >= 2 && t.shape[t.shape.length - 1] === 4);
+  const boxes = outs.some((t) => t.shape.length >= 2 && t.shape[t.shape.length - 1] === 4);
+  const detector = outs.length >= 3 && (boxes || postProcess);
   return {
     kind: 'multi-io',
     title: detector
-      ? 'A detector-like model: several outputs, one of them boxes (4 coordinates each).'
-      : `A model with ${sg.inputs.length} inputs and ${sg.outputs.length} outputs.`,
+      ? `A detector-like model: ${outs.length} outputs (boxes of 4 coordinates, classes, scores, count).`
+      : `A model with ${plural(sg.inputs.length, 'input')} and ${plural(sg.outputs.length, 'output')}.`,
     details: [
       io,
       detector
@@ -204,7 +213,7 @@ function decideFeed(
     return {
       ...base,
       range: r,
-      label: `${type} raw pixels ${rangeText(r)}, no quantization parameters`,
+      label: `${type} ${r === '0-255' ? 'raw pixels 0..255' : rangeText(r)}, no quantization parameters`,
       reason,
       guessed: false,
     };
@@ -227,10 +236,14 @@ function decideFeed(
 }
 
 function outputLabel(sg: TfliteSubgraphInfo, output: TfliteTensorInfo): string {
-  const producer = sg.ops.find((o) => o.outputs.includes(output.index));
-  if (output.type === 'FLOAT32') {
-    return producer?.opName === 'SOFTMAX' ? '10 softmax scores (float32)' : '10 scores or logits (float32)';
+  let producer = sg.ops.find((o) => o.outputs.includes(output.index));
+  // QAT and int8 files end SOFTMAX -> DEQUANTIZE (or QUANTIZE to uint8): look through that step.
+  if (producer && (producer.opName === 'DEQUANTIZE' || producer.opName === 'QUANTIZE')) {
+    const before = producer.inputs[0];
+    producer = sg.ops.find((o) => before !== undefined && o.outputs.includes(before)) ?? producer;
   }
+  const softmax = producer?.opName === 'SOFTMAX';
+  if (output.type === 'FLOAT32') return softmax ? '10 softmax scores (float32)' : '10 scores or logits (float32)';
   const q = output.quant?.scale.length ? output.quant : undefined;
   return q
     ? `10 quantized scores (${output.type.toLowerCase()}, scale ${Number(q.scale[0]!.toPrecision(4))}, zero point ${q.zeroPoint[0] ?? 0})`
