@@ -30,7 +30,16 @@ export type RunPlan =
 export function planRun(bytes: Uint8Array, info: TfliteModelInfo, range?: InputRange): RunPlan {
   const model = describeModel(info, { bytes, range });
   if (model.kind !== 'classifier') return { runs: false, model };
-  const pinned = model.dynamicBatch ? pinDynamicBatch(bytes) : { bytes, pinnedTensors: 0, otherDynamicTensors: 0 };
+  let pinned = { bytes, pinnedTensors: 0, otherDynamicTensors: 0 };
+  try {
+    if (model.dynamicBatch) pinned = pinDynamicBatch(bytes);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return {
+      runs: false,
+      model: { kind: 'other', title: `Its dynamic batch could not be pinned to 1 (${why}).`, details: [] },
+    };
+  }
   const pinnedNote =
     pinned.pinnedTensors > 0
       ? `The file has a dynamic batch (-1 in shape_signature, as TensorFlow's converter keeps Keras's None batch), ` +
