@@ -318,15 +318,8 @@ export function openModel(reader: FlatReader): Table {
   return reader.table(root, 'model');
 }
 
-function inspectUnchecked(bytes: Uint8Array): TfliteModelInfo {
-  const reader = new FlatReader(bytes);
-  const model = openModel(reader);
-  const warnings: string[] = [];
-  const remarks: string[] = [];
-  const version = model.u32(ModelField.version, 0);
-  if (version !== 3) warnings.push(`schema version ${version} (expected 3)`);
-
-  const operatorCodes = model.tables(ModelField.operator_codes, 'operator_codes').map((t, i) => {
+function readOperatorCodes(model: Table): TfliteOperatorCodeInfo[] {
+  return model.tables(ModelField.operator_codes, 'operator_codes').map((t, i) => {
     const code = builtinCode(t);
     const info: TfliteOperatorCodeInfo = {
       code,
@@ -340,6 +333,17 @@ function inspectUnchecked(bytes: Uint8Array): TfliteModelInfo {
     }
     return info;
   });
+}
+
+function inspectUnchecked(bytes: Uint8Array): TfliteModelInfo {
+  const reader = new FlatReader(bytes);
+  const model = openModel(reader);
+  const warnings: string[] = [];
+  const remarks: string[] = [];
+  const version = model.u32(ModelField.version, 0);
+  if (version !== 3) warnings.push(`schema version ${version} (expected 3)`);
+
+  const operatorCodes = readOperatorCodes(model);
   const buffers = readBuffers(reader, model, remarks);
   if (buffers.length === 0) warnings.push('the model has no buffers (buffers[0] must exist and be empty)');
   else if (buffers[0]!.size !== 0) warnings.push('buffers[0] is not empty');

@@ -75,14 +75,8 @@ export function useFileEvaluation(getTestSet: () => Promise<{ images: Uint8Array
         );
         finished = true;
         if (signal.aborted) return undefined;
-        const result: FileEvaluationResult = {
-          accuracy: evaluation.accuracy,
-          count: evaluation.count,
-          engine: evaluation.engine,
-          latency: evaluation.latency,
-          predictions: evaluation.predictions,
-          inputRange: evaluation.inputRange,
-        };
+        const { accuracy, count, engine, latency, predictions, inputRange: range } = evaluation;
+        const result: FileEvaluationResult = { accuracy, count, engine, latency, predictions, inputRange: range };
         setState({ status: 'done', fileName, result });
         return result;
       } catch (e) {

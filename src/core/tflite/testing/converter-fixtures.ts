@@ -256,6 +256,12 @@ export function detectorLikeModel(): TfliteModelSpec {
   const meanAll = g.constant('count/axis', [1], 'int32', [0]);
   const num = g.tensor('TFLite_Detection_PostProcess:3', [1], 'float32');
   g.op('MEAN', [squeezed, meanAll], [num], 'ReducerOptions', { keep_dims: true });
+  const boxes4 = boxesHead(g, boxes);
+  return g.spec(ins, [boxes4, classes, scores, num]);
+}
+
+/** boxes [1, 10, 8] -> RELU -> RELU6 -> RESHAPE -> STRIDED_SLICE -> RESHAPE to [1, 10, 4]. */
+function boxesHead(g: SpecBuilder, boxes: number): number {
   const boxes4 = g.tensor('boxes4', [1, 10, 4], 'float32');
   const b4shape = g.constant('boxes4/shape', [3], 'int32', [1, 10, 4]);
   const sliceLike = g.tensor('relu', [1, 10, 8], 'float32');
@@ -271,5 +277,5 @@ export function detectorLikeModel(): TfliteModelSpec {
   const sliced = g.tensor('sliced', [1, 40], 'float32');
   g.op('STRIDED_SLICE', [firstHalf, begin, end, strides], [sliced], 'StridedSliceOptions', { begin_mask: 1 });
   g.op('RESHAPE', [sliced, b4shape], [boxes4]);
-  return g.spec(ins, [boxes4, classes, scores, num]);
+  return boxes4;
 }
