@@ -21,7 +21,10 @@ describe('gateProgress', () => {
     const seen: number[] = [];
     let report!: (n: number) => void;
     const call = deferred<string>();
-    const done = gateProgress<number, string>((onProgress) => ((report = onProgress), call.promise), (n) => seen.push(n));
+    const done = gateProgress<number, string>(
+      (onProgress) => ((report = onProgress), call.promise),
+      (n) => seen.push(n),
+    );
     report(1);
     call.resolve('ok');
     await expect(done).resolves.toBe('ok');

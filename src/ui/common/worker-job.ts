@@ -15,7 +15,8 @@ export type JobState<P, R> =
   | { status: 'cancelled' };
 
 /** How a run ended, for the caller that started it. */
-export type JobOutcome<R> = { status: 'done'; result: R } | { status: 'failed'; message: string } | { status: 'cancelled' };
+export type JobOutcome<R> =
+  { status: 'done'; result: R } | { status: 'failed'; message: string } | { status: 'cancelled' };
 
 /** What a job's work function is given. */
 export interface JobContext<P> {
@@ -29,6 +30,9 @@ export interface JobContext<P> {
    */
   gate<A, T>(call: (onProgress: (a: A) => void) => Promise<T>, handler?: (a: A) => void): Promise<T>;
 }
+
+/** The part of a job's context a single worker call needs (its signal and its own progress gate). */
+export type CallContext = Pick<JobContext<unknown>, 'signal' | 'gate'>;
 
 export type JobWork<P, R> = (ctx: JobContext<P>) => Promise<R>;
 

@@ -1,7 +1,7 @@
 import type { TrainProgress } from '../../core/train/settings';
 import { formatPercent, formatSeconds } from '../common/format';
 import { validateQatUi, type QatUiSettings } from '../state/lab-state';
-import type { ModeOutcome } from '../quant/use-quantization';
+import type { ModeOutcome } from '../state/results-cache';
 
 interface Props {
   settings: QatUiSettings;

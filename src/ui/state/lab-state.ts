@@ -15,6 +15,7 @@ import {
   type TrainSettings,
 } from '../../core/train/settings';
 
+import { DEFAULT_QAT_SETTINGS, type QatSettings } from '../../core/qat/qat-train';
 import type { BackendPreference } from '../../backends/select-backend';
 
 export type { BackendPreference };
@@ -53,6 +54,12 @@ export const DEFAULT_LAB_STATE: LabState = {
   quant: DEFAULT_QUANT_SETTINGS,
   qat: DEFAULT_QAT_UI,
 };
+
+/** The QAT run's settings: the QAT fields, with batch size, seed and subset following the training settings. */
+export function qatSettingsFor(lab: Pick<LabState, 'qat' | 'train'>): QatSettings {
+  const { batchSize, seed, trainLimit } = lab.train;
+  return { ...DEFAULT_QAT_SETTINGS, ...lab.qat, batchSize, seed, trainLimit };
+}
 
 /** The recipe for one mode under these settings. */
 export function recipeFor(settings: QuantSettings, mode: QuantMode): QuantRecipe {
