@@ -1,5 +1,5 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { CurvePoint } from './use-training';
+import type { CurvePoint } from './training-run';
 
 interface Props {
   batchCurve: CurvePoint[];
