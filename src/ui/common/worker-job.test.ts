@@ -85,7 +85,9 @@ describe('WorkerJob', () => {
     await run;
     expect(states).toEqual([{ status: 'running' }, { status: 'done', result: 'second' }]);
   });
+});
 
+describe('WorkerJob cancel, supersession and errors', () => {
   it('cancel aborts the signal, reports cancelled at once, and drops the late result', async () => {
     const { states, job } = recorder();
     const call = deferred<string>();
