@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { TestSet } from '../common/test-set';
 import { useTestSet } from '../common/use-test-set';
-import type { ModeOutcome } from '../state/results-cache';
+import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 import { confusionView, defaultConfusionMode } from './confusion-model';
 import { ConfusionDetails } from './ConfusionDetails';
 
 interface Props {
   /** Results per mode (the results cache); the runtime (LiteRT.js) predictions are the ones shown. */
-  outcomes: Record<string, ModeOutcome>;
+  outcomes: Record<string, MeasuredMode>;
   /** Fetches the test set the predictions were made on (default: the lab's shared test set). */
   loadTestSet?: () => Promise<TestSet>;
   /** The mode whose mistakes count as the baseline. */

@@ -3,7 +3,7 @@
  * predictions and the accuracy in the report entry) and the test labels. Pure, tested in Node.
  */
 import { confusionMatrix, disagreements } from '../../core/eval/metrics';
-import type { ModeOutcome } from '../state/results-cache';
+import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 
 export type ConfusionView =
   | { ok: false; error: string }
@@ -45,7 +45,7 @@ export function mistakes(predictions: Uint8Array, labels: Uint8Array): number[] 
 /** The confusion matrix and broken digits of `mode`, against `floatMode` when it was measured. */
 export function confusionView(
   mode: string,
-  outcomes: Record<string, ModeOutcome>,
+  outcomes: Record<string, MeasuredMode>,
   labels: Uint8Array,
   floatMode: string,
 ): ConfusionView {

@@ -1,5 +1,5 @@
-import { MODE_INFO, type QuantMode } from '../../core/quant/recipe';
-import { DEBUG_MODES, SAMPLE_CHOICES } from './debugger-model';
+import { LAB_MODES, LAYER_DEBUG_MODES, type QuantMode } from '../../core/modes/lab-modes';
+import { SAMPLE_CHOICES } from './debugger-model';
 
 interface Props {
   mode: QuantMode;
@@ -36,9 +36,9 @@ export function DebuggerControls({
           disabled={running}
           data-testid="layer-errors-mode"
         >
-          {DEBUG_MODES.map((m) => (
+          {LAYER_DEBUG_MODES.map((m) => (
             <option key={m} value={m}>
-              {MODE_INFO[m].title}
+              {LAB_MODES[m].title}
             </option>
           ))}
         </select>

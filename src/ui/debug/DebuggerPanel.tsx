@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
-import type { QuantMode, QuantRecipe } from '../../core/quant/recipe';
+import type { QuantMode } from '../../core/modes/lab-modes';
+import type { QuantRecipe } from '../../core/quant/recipe';
 import { DebuggerControls } from './DebuggerControls';
 import { LayerAnalysisView } from './LayerAnalysisView';
 import { useLayerAnalysis } from './use-layer-analysis';

@@ -1,5 +1,6 @@
 import { FLAG_RMSE_OVER_SCALE } from '../../core/debug/error-stats';
-import { MODE_INFO, type QuantMode, type QuantRecipe } from '../../core/quant/recipe';
+import { LAB_MODES, type QuantMode } from '../../core/modes/lab-modes';
+import type { QuantRecipe } from '../../core/quant/recipe';
 import { mixedExport, summarizeAnalysis, type LayerAnalysis } from './debugger-model';
 import { LayerErrorChart } from './LayerErrorChart';
 import { LayerErrorTable } from './LayerErrorTable';
@@ -46,7 +47,7 @@ export function LayerAnalysisView({ analysis, keepFloat, onToggle, busy, onExpor
         disabled={busy}
       />
       <p className="hint">
-        {analysis.samples} test images, {MODE_INFO[mode].title}. Accumulated: both models run from the image, so errors
+        {analysis.samples} test images, {LAB_MODES[mode].title}. Accumulated: both models run from the image, so errors
         from earlier layers are included.
       </p>
       {chartPoints.length > 0 && <LayerErrorChart points={chartPoints} />}

@@ -1,16 +1,12 @@
 /**
- * The per-layer debugger's decisions, without React: which modes it analyses, which honour
- * keep-in-float, what a finished analysis flags, and the mixed-precision recipe to export. Pure.
+ * The per-layer debugger's decisions, without React: what a finished analysis flags, which layers
+ * are kept in float, and the mixed-precision recipe to export. Pure. (Which modes it analyses and
+ * which honour keep-in-float is declared with the lab modes, src/core/modes/lab-modes.ts.)
  */
 import type { LayerError } from '../../core/debug/layer-errors';
-import type { QuantMode, QuantRecipe } from '../../core/quant/recipe';
+import { supportsKeepFloat, type QuantMode } from '../../core/modes/lab-modes';
+import type { QuantRecipe } from '../../core/quant/recipe';
 import { rmseOverScalePoints, type RmseOverScalePoint } from './layer-format';
-
-/** Modes the debugger analyses: the ones that quantize activations or weights per layer. */
-export const DEBUG_MODES: readonly QuantMode[] = ['int8', 'int8-io', 'int16x8', 'dynamic'];
-
-/** Modes whose converter honours recipe.keepFloat (selective quantization). */
-const SELECTIVE_MODES: ReadonlySet<QuantMode> = new Set(['int8', 'int8-io', 'int16x8']);
 
 /** How many test images the comparison may run on. */
 export const SAMPLE_CHOICES = [100, 200, 500] as const;
@@ -35,7 +31,7 @@ export interface AnalysisSummary {
 export function summarizeAnalysis(analysis: LayerAnalysis): AnalysisSummary {
   return {
     flagged: analysis.rows.filter((r) => r.flagged),
-    selective: SELECTIVE_MODES.has(analysis.mode),
+    selective: supportsKeepFloat(analysis.mode),
     chartPoints: rmseOverScalePoints(analysis.rows),
   };
 }

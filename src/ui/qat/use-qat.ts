@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
-import type { QatSettings } from '../../core/qat/qat-train';
+import type { QatSettings } from '../../core/qat/qat-settings';
 import type { TrainProgress } from '../../core/train/settings';
 import { Comlink, labBridge } from '../lab-client';
-import type { ConvertedMode } from '../quant/mode-outcome';
+import type { ConvertedMode } from '../../core/pipeline/measure-mode';
 import type { Quantization } from '../quant/use-quantization';
 
 /** Quantization-aware training as one row of the quantization run, with its own training progress. */

@@ -1,4 +1,4 @@
-import { MODE_INFO, isQuantMode } from '../../core/quant/recipe';
+import { LAB_MODES, isQuantMode } from '../../core/modes/lab-modes';
 import type { QuantRun } from './use-quantization';
 
 /** The quantization run's progress line, its cancel notice and its per-mode errors. */
@@ -18,7 +18,7 @@ export function QuantRunStatus({ run }: { run: QuantRun }) {
       )}
       {Object.entries(run.errors).map(([mode, message]) => (
         <p key={mode} className="error" role="alert" data-testid={`quantize-error-${mode}`}>
-          {isQuantMode(mode) ? MODE_INFO[mode].title : mode}: {message}
+          {isQuantMode(mode) ? LAB_MODES[mode].title : mode}: {message}
         </p>
       ))}
     </>

@@ -1,6 +1,6 @@
 import type { LabReport } from '../../core/report/report';
 import { validateQuantSettings, type QuantSettings } from '../state/lab-state';
-import type { ModeOutcome } from '../state/results-cache';
+import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 import { DownloadAll } from '../results/DownloadAll';
 import { ResultsCharts } from '../results/ResultsCharts';
 import { ResultsTable } from '../results/ResultsTable';
@@ -14,7 +14,7 @@ interface Props {
   onSettingsChange: (s: QuantSettings) => void;
   run: QuantRun;
   /** The results cache's mode results (for the weight histograms). */
-  outcomes: Record<string, ModeOutcome>;
+  outcomes: Record<string, MeasuredMode>;
   report?: LabReport;
   files: Record<string, Uint8Array>;
   canRun: boolean;

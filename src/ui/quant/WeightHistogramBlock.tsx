@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { WeightHistogram } from '../results/WeightHistogram';
-import type { ModeOutcome } from '../state/results-cache';
+import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 
 /** Which mode's weights to show by default: the chosen one if measured, else the first quantized one. */
 export function histogramMode(chosen: string, modesWithLayers: readonly string[]): string | undefined {
@@ -10,7 +10,7 @@ export function histogramMode(chosen: string, modesWithLayers: readonly string[]
 }
 
 /** Weight histograms before and after quantization, for one chosen mode. */
-export function WeightHistogramBlock({ outcomes }: { outcomes: Record<string, ModeOutcome> }) {
+export function WeightHistogramBlock({ outcomes }: { outcomes: Record<string, MeasuredMode> }) {
   const [chosen, setChosen] = useState<string>('int8');
   const modesWithLayers = Object.keys(outcomes).filter((m) => outcomes[m].layers.length > 0);
   const shownMode = histogramMode(chosen, modesWithLayers);

@@ -1,9 +1,9 @@
 import { CancelledError } from '../../bridge/worker-bridge';
+import { tfliteFileName } from '../../core/eval/artifact-names';
 import type { TrainedModel } from '../../core/model/trained-model';
+import { measureMode, type ConvertedMode, type MeasuredMode } from '../../core/pipeline/measure-mode';
 import { evaluateInRuntime } from '../common/evaluate-in-runtime';
 import { errorMessage, type JobContext } from '../common/worker-job';
-import type { ModeOutcome } from '../state/results-cache';
-import { modeOutcome, type ConvertedMode } from './mode-outcome';
 
 /** What is happening now, for the progress line. */
 export interface QuantStep {
@@ -26,7 +26,7 @@ export interface ModeJob {
 
 /** Where each mode's result or failure goes. */
 export interface ModeSink {
-  outcome: (mode: string, outcome: ModeOutcome) => void;
+  outcome: (mode: string, outcome: MeasuredMode) => void;
   error: (mode: string, message: string) => void;
 }
 
@@ -51,9 +51,12 @@ export async function measureModes(
       step('converting and simulating');
       const converted = await convert(ctx);
       step(RUNTIME_STEP, 0);
-      const started = performance.now();
-      const evaluation = await evaluateInRuntime(converted.bytes, ctx, LATENCY_SAMPLES, (f) => step(RUNTIME_STEP, f));
-      sink.outcome(mode, modeOutcome(trained, mode, converted, evaluation, (performance.now() - started) / 1000));
+      const measured = await measureMode(
+        converted,
+        (bytes) => evaluateInRuntime(bytes, ctx, LATENCY_SAMPLES, (f) => step(RUNTIME_STEP, f)),
+        { mode, file: tfliteFileName(trained.preset, mode), tfjsPredictions: trained.testPredictions },
+      );
+      sink.outcome(mode, measured);
     } catch (e) {
       if (e instanceof CancelledError || ctx.signal.aborted) throw e;
       failures++;

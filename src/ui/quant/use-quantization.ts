@@ -1,9 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
-import type { QuantMode, QuantRecipe } from '../../core/quant/recipe';
+import type { QuantMode } from '../../core/modes/lab-modes';
+import type { QuantRecipe } from '../../core/quant/recipe';
 import { useWorkerJob } from '../common/use-worker-job';
 import { labBridge } from '../lab-client';
-import type { ModeOutcome } from '../state/results-cache';
+import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 import { measureModes, type ConvertJob, type ModeJob, type QuantStep } from './measure-modes';
 
 /** The quantization run as the panels show it (its results live in the results cache). */
@@ -37,7 +38,7 @@ export function convertJob(trained: TrainedModel, recipe: QuantRecipe): ConvertJ
  * TFLite runtime worker, as one worker job. Results are reported per mode to `onOutcome` (stable
  * callbacks keep the returned object stable between progress reports).
  */
-export function useQuantization(onOutcome: (model: TrainedModel, mode: string, o: ModeOutcome) => void): Quantization {
+export function useQuantization(onOutcome: (model: TrainedModel, mode: string, o: MeasuredMode) => void): Quantization {
   const { state, run, cancel, reset: resetJob } = useWorkerJob<QuantStep, void>();
   const [errors, setErrors] = useState<Record<string, string>>({});
 

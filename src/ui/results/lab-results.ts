@@ -6,7 +6,8 @@ import type { TrainedModel } from '../../core/model/trained-model';
 import { buildReport } from '../../core/report/build-report';
 import type { LabReport } from '../../core/report/report';
 import type { LabState } from '../state/lab-state';
-import type { InspectedFile, ModeOutcome } from '../state/results-cache';
+import type { MeasuredMode } from '../../core/pipeline/measure-mode';
+import type { InspectedFile } from '../state/results-cache';
 
 /** MNIST's training split: the most images training can use. */
 const MNIST_TRAIN_IMAGES = 60000;
@@ -15,7 +16,7 @@ const MNIST_TRAIN_IMAGES = 60000;
 export function labReport(
   trained: TrainedModel,
   lab: Pick<LabState, 'train' | 'quant' | 'qat'>,
-  outcomes: Record<string, ModeOutcome>,
+  outcomes: Record<string, MeasuredMode>,
   inspected: Record<string, InspectedFile>,
 ): LabReport {
   return buildReport(
@@ -28,7 +29,7 @@ export function labReport(
 
 /** The .tflite bytes by mode name, the lab's own files first. */
 export function resultFiles(
-  outcomes: Record<string, ModeOutcome>,
+  outcomes: Record<string, MeasuredMode>,
   inspected: Record<string, InspectedFile>,
 ): Record<string, Uint8Array> {
   return Object.fromEntries([
@@ -38,6 +39,6 @@ export function resultFiles(
 }
 
 /** The lab's own files, in the order they were measured, for the drawing panel. */
-export function drawModels(outcomes: Record<string, ModeOutcome>): { mode: string; bytes: Uint8Array }[] {
+export function drawModels(outcomes: Record<string, MeasuredMode>): { mode: string; bytes: Uint8Array }[] {
   return Object.entries(outcomes).map(([mode, o]) => ({ mode, bytes: o.bytes }));
 }

@@ -2,16 +2,17 @@ import { useCallback, useMemo, useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { LabReport, ModeReport } from '../../core/report/report';
 import type { LabState } from '../state/lab-state';
-import { addInspected, addOutcome, EMPTY_RESULTS, outcomesFor, type ModeOutcome } from '../state/results-cache';
+import type { MeasuredMode } from '../../core/pipeline/measure-mode';
+import { addInspected, addOutcome, EMPTY_RESULTS, outcomesFor } from '../state/results-cache';
 import { drawModels, labReport, resultFiles } from './lab-results';
 
 /** The results of the current model, their derived views, and stable ways to add to them. */
 export interface LabResults {
-  outcomes: Record<string, ModeOutcome>;
+  outcomes: Record<string, MeasuredMode>;
   report?: LabReport;
   files: Record<string, Uint8Array>;
   drawModels: { mode: string; bytes: Uint8Array }[];
-  addOutcome: (model: TrainedModel, mode: string, outcome: ModeOutcome) => void;
+  addOutcome: (model: TrainedModel, mode: string, outcome: MeasuredMode) => void;
   addInspected: (entry: ModeReport, bytes: Uint8Array) => void;
 }
 
@@ -19,7 +20,7 @@ export interface LabResults {
 export function useLabResults(trained: TrainedModel | undefined, lab: LabState): LabResults {
   const [cache, setCache] = useState(EMPTY_RESULTS);
   const add = useCallback(
-    (model: TrainedModel, mode: string, outcome: ModeOutcome) => setCache((c) => addOutcome(c, model, mode, outcome)),
+    (model: TrainedModel, mode: string, outcome: MeasuredMode) => setCache((c) => addOutcome(c, model, mode, outcome)),
     [],
   );
   const inspect = useCallback(

@@ -1,5 +1,5 @@
 import { useCallback, type ComponentType } from 'react';
-import type { QuantMode } from '../../core/quant/recipe';
+import type { QuantMode } from '../../core/modes/lab-modes';
 import { ConfusionPanel } from '../confusion/ConfusionPanel';
 import { DebuggerPanel } from '../debug/DebuggerPanel';
 import { DrawPanel } from '../draw/DrawPanel';

@@ -1,9 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
-import { isQuantMode, type QuantRecipe } from '../../core/quant/recipe';
+import { isQuantMode } from '../../core/modes/lab-modes';
+import { qatSettingsFor } from '../../core/qat/qat-settings';
+import type { QuantRecipe } from '../../core/quant/recipe';
 import type { QatRun } from '../qat/use-qat';
 import { convertJob, type Quantization } from '../quant/use-quantization';
-import { qatSettingsFor, recipeFor, type LabState } from '../state/lab-state';
+import { recipeFor, type LabState } from '../state/lab-state';
 import type { SavedModel } from '../state/use-saved-model';
 import type { LabActions } from './lab-session';
 
@@ -25,7 +27,7 @@ export function useLabActions(lab: LabState, saved: SavedModel, quant: Quantizat
   }, [forget, reset]);
   const { train, qat: qatUi, quant: quantSettings } = lab;
   const runQat = useCallback(
-    async () => (trained ? runQatJob(trained, qatSettingsFor({ train, qat: qatUi })) : undefined),
+    async () => (trained ? runQatJob(trained, qatSettingsFor(qatUi, train)) : undefined),
     [trained, runQatJob, train, qatUi],
   );
   const quantizeModes = useCallback(

@@ -5,17 +5,8 @@
  * the inspector do not depend on the model. Pure, so it is tested in Node.
  */
 import type { TrainedModel } from '../../core/model/trained-model';
-import type { WeightLayer } from '../../core/pipeline/weight-layers';
+import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 import type { ModeReport } from '../../core/report/report';
-
-/** Everything the lab knows about one exported file. */
-export interface ModeOutcome {
-  entry: ModeReport;
-  bytes: Uint8Array;
-  layers: WeightLayer[];
-  simulatedPredictions: Uint8Array;
-  runtimePredictions: Uint8Array;
-}
 
 /** A .tflite dropped into the inspector and scored in the runtime. */
 export interface InspectedFile {
@@ -27,17 +18,22 @@ export interface ResultsCache {
   /** The model `modes` were measured on. */
   model?: TrainedModel;
   /** Results by mode name ('int8', 'qat', 'int8-mixed', ...), in the order they were measured. */
-  modes: Record<string, ModeOutcome>;
+  modes: Record<string, MeasuredMode>;
   /** Inspected files by their entry's mode ('file:<name>'). */
   files: Record<string, InspectedFile>;
 }
 
 export const EMPTY_RESULTS: ResultsCache = { modes: {}, files: {} };
 
-const NO_OUTCOMES: Record<string, ModeOutcome> = {};
+const NO_OUTCOMES: Record<string, MeasuredMode> = {};
 
 /** Adds (or replaces) one mode's result for `model`; results of any other model are dropped. */
-export function addOutcome(cache: ResultsCache, model: TrainedModel, mode: string, outcome: ModeOutcome): ResultsCache {
+export function addOutcome(
+  cache: ResultsCache,
+  model: TrainedModel,
+  mode: string,
+  outcome: MeasuredMode,
+): ResultsCache {
   const modes = cache.model === model ? cache.modes : {};
   return { ...cache, model, modes: { ...modes, [mode]: outcome } };
 }
@@ -48,6 +44,6 @@ export function addInspected(cache: ResultsCache, file: InspectedFile): ResultsC
 }
 
 /** The mode results measured on `model` (none for another model, or none at all). */
-export function outcomesFor(cache: ResultsCache, model: TrainedModel | undefined): Record<string, ModeOutcome> {
+export function outcomesFor(cache: ResultsCache, model: TrainedModel | undefined): Record<string, MeasuredMode> {
   return model && cache.model === model ? cache.modes : NO_OUTCOMES;
 }
