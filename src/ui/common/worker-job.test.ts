@@ -88,6 +88,25 @@ describe('WorkerJob', () => {
 });
 
 describe('WorkerJob cancel, supersession and errors', () => {
+  it('a gate with its own handler feeds that handler only, and only while its call and the run are pending', async () => {
+    const { states, job } = recorder();
+    const seen: string[] = [];
+    const call = deferred<string>();
+    let report!: (s: string) => void;
+    const run = job.run((ctx) =>
+      ctx.gate<string, string>(
+        (onProgress) => ((report = onProgress), call.promise),
+        (s) => seen.push(s),
+      ),
+    );
+    report('epoch 1');
+    call.resolve('model');
+    await run;
+    report('late');
+    expect(seen).toEqual(['epoch 1']);
+    expect(states).toEqual([{ status: 'running' }, { status: 'done', result: 'model' }]);
+  });
+
   it('cancel aborts the signal, reports cancelled at once, and drops the late result', async () => {
     const { states, job } = recorder();
     const call = deferred<string>();
