@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { inspectTflite } from '../src/core/tflite/inspect-tflite';
 import {
   castUint8Classifier,
@@ -165,5 +166,33 @@ test.describe('files in the shapes TensorFlow’s converter writes', () => {
     });
     await expect(error).not.toContainText('third_party');
     await expect(error).not.toContainText(/\.(h|cc):\d+/);
+  });
+});
+
+// Opt-in: `TFLITE_CORPUS=DIR` runs every .tflite in DIR (e.g. public converter files, never committed) through
+// the page, as `npm run corpus -- DIR` does in Node, and prints one line per file.
+test.describe('a folder of real .tflite files', () => {
+  const dir = process.env.TFLITE_CORPUS;
+  test.skip(!dir, 'set TFLITE_CORPUS to a folder of .tflite files');
+
+  test('every file is scored or explained, none opens under warnings or errors', async ({ page }) => {
+    test.setTimeout(30 * 60_000);
+    await openLab(page);
+    const names = (await readdir(dir!)).filter((n) => n.endsWith('.tflite')).sort();
+    const outcome = page.locator(
+      '[data-testid="inspector-accuracy"], [data-testid="inspector-no-mnist"], [data-testid="inspector-error"]',
+    );
+    for (const name of names) {
+      await page.getByTestId('inspector-drop').setInputFiles(file(name, await readFile(join(dir!, name))));
+      await expect(page.getByTestId('inspector-summary')).toContainText(name);
+      await expect(outcome).toBeVisible({ timeout: 300_000 });
+      const feed = await page
+        .getByTestId('inspector-feed')
+        .innerText()
+        .catch(() => '');
+      console.log(`${name} | ${(await outcome.innerText()).split('\n')[0]} | ${feed.split('. Why')[0]}`);
+      await expect(page.getByTestId('inspector-error')).toHaveCount(0);
+      await expect(page.getByTestId('inspector-warnings')).toHaveCount(0);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { formatPercent } from '../common/format';
 import { downloadBytes } from '../results/download';
 import { formatInt, formatMs } from '../results/results-format';
 import type { Loaded } from './inspector-model';
-import type { FileEvaluation } from './use-file-evaluation';
+import type { FileEvaluation } from './file-evaluation';
 
 interface Props {
   loaded: Loaded;

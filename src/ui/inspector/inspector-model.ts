@@ -5,7 +5,7 @@
  */
 import { histogram, type Histogram } from '../../core/eval/metrics';
 import type { ModeReport } from '../../core/report/report';
-import { modeReportEntry, type MeasuredMode, type RuntimeScore } from '../../core/pipeline/measure-mode';
+import { modeReportEntry, type RuntimeScore } from '../../core/pipeline/measure-mode';
 import { describeModel } from '../../core/tflite/model-kind';
 import type { RunPlan } from '../../core/tflite/run-plan';
 import { TENSOR_TYPE_BYTES } from '../../core/tflite/schema';
@@ -249,26 +249,6 @@ export function fileReport(fileName: string, bytes: number, evaluation: RuntimeS
   if (run) entry.input_feed = run.feed;
   if (run && run.pinnedTensors > 0) entry.batch_pinned_tensors = run.pinnedTensors;
   return entry;
-}
-
-/**
- * A scored file as the comparison panels take it (results table, charts, confusion matrix, draw a digit):
- * `runBytes` are the bytes that ran (the pinned copy for a dynamic batch), `size` the dropped file's size.
- */
-export function inspectedMode(
-  fileName: string,
-  size: number,
-  runBytes: Uint8Array,
-  evaluation: RuntimeScore & { predictions: Uint8Array },
-  run: FileRun,
-): MeasuredMode {
-  return {
-    entry: fileReport(fileName, size, evaluation, run),
-    bytes: runBytes,
-    layers: [],
-    simulatedPredictions: new Uint8Array(0),
-    runtimePredictions: evaluation.predictions,
-  };
 }
 
 /** Ops whose code the inspector (and most likely the runtime) does not know: flagged before running. */

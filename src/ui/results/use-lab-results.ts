@@ -1,0 +1,42 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { TrainedModel } from '../../core/model/trained-model';
+import type { LabReport } from '../../core/report/report';
+import type { LabState } from '../state/lab-state';
+import type { MeasuredMode } from '../../core/pipeline/measure-mode';
+import { addInspected, addOutcome, EMPTY_RESULTS, outcomesFor, type InspectedFile } from '../state/results-cache';
+import { comparedModes, drawModels, labReport, resultFiles } from './lab-results';
+
+/** The results of the current model, their derived views, and stable ways to add to them. */
+export interface LabResults {
+  outcomes: Record<string, MeasuredMode>;
+  report?: LabReport;
+  files: Record<string, Uint8Array>;
+  drawModels: { mode: string; bytes: Uint8Array }[];
+  /** The modes and the inspected files, for the confusion matrix. */
+  compared: Record<string, MeasuredMode>;
+  addOutcome: (model: TrainedModel, mode: string, outcome: MeasuredMode) => void;
+  addInspected: (file: InspectedFile) => void;
+}
+
+/** Holds the results cache and derives what the panels show for `trained` under the settings `lab`. */
+export function useLabResults(trained: TrainedModel | undefined, lab: LabState): LabResults {
+  const [cache, setCache] = useState(EMPTY_RESULTS);
+  const add = useCallback(
+    (model: TrainedModel, mode: string, outcome: MeasuredMode) => setCache((c) => addOutcome(c, model, mode, outcome)),
+    [],
+  );
+  const inspect = useCallback((file: InspectedFile) => setCache((c) => addInspected(c, file)), []);
+  const outcomes = outcomesFor(cache, trained);
+  const { train, quant, qat } = lab;
+  const report = useMemo(
+    () => trained && labReport(trained, { train, quant, qat }, outcomes, cache.files),
+    [trained, train, quant, qat, outcomes, cache.files],
+  );
+  const files = useMemo(() => resultFiles(outcomes, cache.files), [outcomes, cache.files]);
+  const models = useMemo(() => drawModels(outcomes, cache.files), [outcomes, cache.files]);
+  const compared = useMemo(() => comparedModes(outcomes, cache.files), [outcomes, cache.files]);
+  return useMemo(
+    () => ({ outcomes, report, files, drawModels: models, compared, addOutcome: add, addInspected: inspect }),
+    [outcomes, report, files, models, compared, add, inspect],
+  );
+}
