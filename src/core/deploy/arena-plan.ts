@@ -53,19 +53,27 @@ export function tensorLifetimes(sg: TfliteSubgraphInfo): { first: number; last: 
     const l = life[i];
     if (l && l.first < 0) l.first = step;
   };
-  const use = (i: number, step: number) => {
+  const lastUse = (i: number, step: number) => {
     const l = life[i];
     if (l) l.last = step;
   };
-  for (const i of sg.inputs) (create(i, 0), use(i, 0));
+  for (const i of sg.inputs) {
+    create(i, 0);
+    lastUse(i, 0);
+  }
   sg.ops.forEach((op, k) => {
     const step = k + 1;
     op.outputs.forEach((i) => create(i, step));
-    op.inputs.forEach((i) => i >= 0 && use(i, step));
-    op.outputs.forEach((i) => use(i, step));
+    op.inputs.forEach((i) => {
+      if (i >= 0) lastUse(i, step);
+    });
+    op.outputs.forEach((i) => lastUse(i, step));
   });
   const end = sg.ops.length;
-  for (const i of sg.outputs) (create(i, end), use(i, end));
+  for (const i of sg.outputs) {
+    create(i, end);
+    lastUse(i, end);
+  }
   return life;
 }
 

@@ -44,7 +44,8 @@ function tensorProblem(t: TfliteTensorInfo): string | null {
   if (t.shape.some((d) => d <= 0) || t.shapeSignature?.some((d) => d < 0)) {
     return `tensor "${t.name}" has a dynamic size [${t.shapeSignature ?? t.shape}]; sizes must be fixed at compile time`;
   }
-  if (t.shape.length > 3 && t.shape.slice(0, -3).some((d) => d > 1)) {
+  // The dimension rule is about activations: a CONV_2D filter [out, kh, kw, in] is 4-D by definition.
+  if (t.dataOffset < 0 && t.shape.length > 3 && t.shape.slice(0, -3).some((d) => d > 1)) {
     return `tensor "${t.name}" [${t.shape}] has more than 3 dimensions larger than 1`;
   }
   const bias = t.dataOffset >= 0 && t.type === 'INT32';

@@ -1,6 +1,6 @@
 /**
  * The tensor types each TFLite Micro reference kernel accepts, as its Prepare/Eval functions check them in
- * tflite-micro (revision 90b983c, `tensorflow/lite/micro/kernels/`). Each rule returns the exact reason a file
+ * tflite-micro (revision 90b983c, `tensorflow/lite/micro/kernels/`). Each rule returns the exact reason (a sentence that follows the op name) a file
  * would fail on the device, in a sentence, or null when the kernel takes these types. Ops outside this table are
  * checked only against the resolver list (tflm-ops.ts).
  */
@@ -29,8 +29,9 @@ const conv: KernelRule = ({ input, weights, bias, output }) => {
     (input === 'INT16' && weights === 'INT8') ||
     (input === 'INT8' && (weights === 'INT8' || weights === 'INT4'));
   if (!ok) return `with ${input} input and ${weights} weights ${HYBRID} (conv_common.cc)`;
-  if (input === 'INT16' && bias && bias !== 'INT32' && bias !== 'INT64') return `int16 conv bias ${bias} not supported`;
-  if (input === 'INT8' && bias && bias !== 'INT32') return `int8 conv needs an INT32 bias, not ${bias} (conv.cc)`;
+  if (input === 'INT16' && bias && bias !== 'INT32' && bias !== 'INT64')
+    return `with int16 input takes an INT32 or INT64 bias, not ${bias} (conv.cc)`;
+  if (input === 'INT8' && bias && bias !== 'INT32') return `with int8 input needs an INT32 bias, not ${bias} (conv.cc)`;
   return null;
 };
 
@@ -42,7 +43,7 @@ const depthwise: KernelRule = ({ input, weights, bias }) => {
     (input === 'INT16' && weights === 'INT8');
   if (!ok) return `with ${input} input and ${weights} weights ${HYBRID} (depthwise_conv_common.cc)`;
   if (input === 'INT16' && bias && bias !== 'INT64') {
-    return `int16 depthwise conv reads an INT64 bias, this file has ${bias} (depthwise_conv.cc)`;
+    return `with int16 input reads an INT64 bias, this file has ${bias} (depthwise_conv.cc)`;
   }
   return null;
 };
@@ -55,30 +56,31 @@ const fullyConnected: KernelRule = ({ input, weights, bias, output }) => {
     (input === 'INT8' && (weights === 'INT8' || weights === 'INT4')) ||
     (input === 'INT16' && weights === 'INT8');
   if (!ok) return `with ${input} input and ${weights} weights ${HYBRID} (fully_connected.cc: "not supported")`;
-  if (input === 'INT16' && bias && bias !== 'INT32' && bias !== 'INT64') return `int16 FC bias ${bias} not supported`;
+  if (input === 'INT16' && bias && bias !== 'INT32' && bias !== 'INT64')
+    return `with int16 input takes an INT32 or INT64 bias, not ${bias} (fully_connected.cc)`;
   return null;
 };
 
 /** pooling.cc AverageEval / MaxEval: float32, int8 and int16 only. */
 const pooling: KernelRule = ({ input }) =>
-  ['FLOAT32', 'INT8', 'INT16'].includes(input) ? null : `pooling takes FLOAT32, INT8 or INT16, not ${input}`;
+  ['FLOAT32', 'INT8', 'INT16'].includes(input) ? null : `takes FLOAT32, INT8 or INT16, not ${input} (pooling.cc)`;
 
 /** softmax_common.cc CalculateSoftmaxParams / InitializeLutForInt16. */
 const softmax: KernelRule = ({ input, output, outputZeroPoint }) => {
   if (output === 'INT16') {
-    if (input !== 'INT8' && input !== 'INT16') return `an INT16 softmax output needs INT8 or INT16 input, not ${input}`;
+    if (input !== 'INT8' && input !== 'INT16') return `with INT16 output needs INT8 or INT16 input, not ${input}`;
     if (input === 'INT16' && outputZeroPoint !== undefined && outputZeroPoint !== 0) {
-      return 'an int16 softmax needs output zero point 0 (softmax_common.cc)';
+      return 'with int16 input needs output zero point 0 (softmax_common.cc)';
     }
     return null;
   }
-  if (input !== output) return `softmax ${input} -> ${output} is not supported (softmax_common.cc)`;
-  return ['FLOAT32', 'INT8'].includes(input) ? null : `softmax takes FLOAT32, INT8 or INT16, not ${input}`;
+  if (input !== output) return `${input} -> ${output} is not supported (softmax_common.cc)`;
+  return ['FLOAT32', 'INT8'].includes(input) ? null : `takes FLOAT32, INT8 or INT16, not ${input}`;
 };
 
 /** reshape_common.cc: the output keeps the input's type. */
 const reshape: KernelRule = ({ input, output }) =>
-  input === output ? null : `reshape changes ${input} to ${output}; reshape_common.cc requires the same type`;
+  input === output ? null : `changes ${input} to ${output}; reshape_common.cc requires the same type`;
 
 /** quantize_common.cc PrepareQuantizeReference and EvalQuantizeReference: the pairs it implements. */
 const QUANTIZE_PAIRS = new Set([
@@ -96,17 +98,15 @@ const QUANTIZE_PAIRS = new Set([
   'INT32>INT16',
 ]);
 const quantize: KernelRule = ({ input, output }) =>
-  QUANTIZE_PAIRS.has(`${input}>${output}`)
-    ? null
-    : `QUANTIZE ${input} -> ${output} is not implemented (quantize_common.cc)`;
+  QUANTIZE_PAIRS.has(`${input}>${output}`) ? null : `${input} -> ${output} is not implemented (quantize_common.cc)`;
 
 /** dequantize_common.cc DequantizePrepare: INT8, INT16 or UINT8 in, FLOAT32 out. */
 const dequantize: KernelRule = ({ input, output }) => {
   if (input === 'FLOAT16') {
-    return 'DEQUANTIZE from FLOAT16 is not in TFLite Micro: dequantize_common.cc accepts only INT8, INT16 or UINT8 inputs, so float16 weights cannot be expanded on the device';
+    return 'from FLOAT16 is not in TFLite Micro: dequantize_common.cc accepts only INT8, INT16 or UINT8 inputs, so float16 weights cannot be expanded on the device';
   }
-  if (!['INT8', 'INT16', 'UINT8'].includes(input)) return `DEQUANTIZE from ${input} is not supported`;
-  return output === 'FLOAT32' ? null : `DEQUANTIZE must output FLOAT32, not ${output}`;
+  if (!['INT8', 'INT16', 'UINT8'].includes(input)) return `from ${input} is not supported (dequantize_common.cc)`;
+  return output === 'FLOAT32' ? null : `must output FLOAT32, not ${output}`;
 };
 
 const RULES: Readonly<Record<string, KernelRule>> = {
