@@ -44,6 +44,12 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('reads --target and --c-source', () => {
+    expect(parseCliArgs(['--target', 'm0-32k', '--c-source'])).toMatchObject({ target: 'm0-32k', cSource: true });
+    expect(parseCliArgs(['--target=custom:96:512'])).toMatchObject({ target: 'custom:96:512', cSource: false });
+    expect(parseCliArgs([]).target).toBeUndefined();
+  });
+
   it.each([
     [['--epochs'], /needs a value/],
     [['--epochs', 'many'], /needs a number/],
@@ -54,6 +60,8 @@ describe('parseCliArgs', () => {
     [['--frobnicate', '1'], /unknown option/],
     [['stray'], /unexpected argument/],
     [['--train-limit', '70000'], /training-subset size/],
+    [['--target', 'stm32'], /--target: unknown target "stm32"/],
+    [['--target', 'custom:0:1'], /custom:RAM_KB:FLASH_KB/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);

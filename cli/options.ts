@@ -1,3 +1,4 @@
+import { DEPLOY_TARGETS, parseTarget } from '../src/core/deploy/targets';
 import { PRESET_IDS, isPresetId } from '../src/core/model/presets';
 import {
   DEFAULT_TRAIN_SETTINGS,
@@ -20,6 +21,10 @@ export interface CliOptions {
   calibrationMethod: CliCalibrationMethod;
   qatEpochs: number;
   backend: 'wasm' | 'cpu';
+  /** Deployment target id (src/core/deploy/targets.ts); adds a `deploy` object to each mode in report.json. */
+  target?: string;
+  /** Also write <mode>_model_data.h, <mode>_model_data.cc and <mode>_main.cc for TFLite Micro. */
+  cSource: boolean;
   help: boolean;
 }
 
@@ -48,6 +53,9 @@ Trains a model on MNIST, quantizes it, writes one .tflite file per mode and repo
   --qat-epochs N            quantization-aware fine-tuning epochs for mode qat (default 1)
   --backend NAME            wasm | cpu (default wasm)
   --out DIR                 output folder (default out)
+  --target ID               deployment check per mode in report.json: ${DEPLOY_TARGETS.map((t) => t.id).join(' | ')}
+                            | custom:RAM_KB:FLASH_KB
+  --c-source                also write <mode>_model_data.h/.cc and <mode>_main.cc (TFLite Micro) per mode
   --help                    this text`;
 
 const DEFAULT_MODES: CliMode[] = ['float32', 'dynamic', 'int8', 'int8-io', 'float16', 'int16x8'];
@@ -62,6 +70,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     calibrationMethod: 'minmax',
     qatEpochs: 1,
     backend: 'wasm',
+    cSource: false,
     help: false,
   };
   const num = (flag: string, v: string) => {
@@ -73,6 +82,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
       o.help = true;
+      continue;
+    }
+    if (arg === '--c-source') {
+      o.cSource = true;
       continue;
     }
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
@@ -150,6 +163,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
       case '--backend':
         if (value !== 'wasm' && value !== 'cpu') throw new UsageError(`--backend must be wasm or cpu, got "${value}"`);
         o.backend = value;
+        break;
+      case '--target':
+        try {
+          o.target = parseTarget(value).id;
+        } catch (e) {
+          throw new UsageError(`--target: ${(e as Error).message}`);
+        }
         break;
       default:
         throw new UsageError(`unknown option ${flag}`);

@@ -18,8 +18,10 @@ export interface OpTypes {
 
 type KernelRule = (t: OpTypes) => string | null;
 
-const HYBRID =
-  'is a hybrid (dynamic-range) kernel: TFLite Micro says "Hybrid models are not supported on TFLite Micro."';
+/** The sentence for float activations meeting int8 weights: TFLM has no hybrid (dynamic-range) kernels. */
+const hybrid = (input: string, weights: string | undefined, source: string, says: string) =>
+  `with ${input} input and ${weights} weights is a hybrid (dynamic-range) kernel, which TFLite Micro does not have (${source}: "${says}")`;
+const HYBRID_SAYS = 'Hybrid models are not supported on TFLite Micro.';
 
 /** conv_common.cc ConvPrepare; conv.cc Eval (int16 takes int32 or int64 bias, int8 takes int32). */
 const conv: KernelRule = ({ input, weights, bias, output }) => {
@@ -28,7 +30,7 @@ const conv: KernelRule = ({ input, weights, bias, output }) => {
     (input === 'FLOAT32' && weights === 'FLOAT32') ||
     (input === 'INT16' && weights === 'INT8') ||
     (input === 'INT8' && (weights === 'INT8' || weights === 'INT4'));
-  if (!ok) return `with ${input} input and ${weights} weights ${HYBRID} (conv_common.cc)`;
+  if (!ok) return hybrid(input, weights, 'conv_common.cc', HYBRID_SAYS);
   if (input === 'INT16' && bias && bias !== 'INT32' && bias !== 'INT64')
     return `with int16 input takes an INT32 or INT64 bias, not ${bias} (conv.cc)`;
   if (input === 'INT8' && bias && bias !== 'INT32') return `with int8 input needs an INT32 bias, not ${bias} (conv.cc)`;
@@ -41,7 +43,7 @@ const depthwise: KernelRule = ({ input, weights, bias }) => {
     input === weights ||
     (input === 'INT8' && (weights === 'INT8' || weights === 'INT4')) ||
     (input === 'INT16' && weights === 'INT8');
-  if (!ok) return `with ${input} input and ${weights} weights ${HYBRID} (depthwise_conv_common.cc)`;
+  if (!ok) return hybrid(input, weights, 'depthwise_conv_common.cc', HYBRID_SAYS);
   if (input === 'INT16' && bias && bias !== 'INT64') {
     return `with int16 input reads an INT64 bias, this file has ${bias} (depthwise_conv.cc)`;
   }
@@ -55,7 +57,10 @@ const fullyConnected: KernelRule = ({ input, weights, bias, output }) => {
     (input === 'FLOAT32' && weights === 'FLOAT32') ||
     (input === 'INT8' && (weights === 'INT8' || weights === 'INT4')) ||
     (input === 'INT16' && weights === 'INT8');
-  if (!ok) return `with ${input} input and ${weights} weights ${HYBRID} (fully_connected.cc: "not supported")`;
+  if (!ok) {
+    const says = `Input type: ${input.toLowerCase()} with filter type: ${weights?.toLowerCase()} not supported.`;
+    return hybrid(input, weights, 'fully_connected.cc', says);
+  }
   if (input === 'INT16' && bias && bias !== 'INT32' && bias !== 'INT64')
     return `with int16 input takes an INT32 or INT64 bias, not ${bias} (fully_connected.cc)`;
   return null;
