@@ -1,3 +1,4 @@
+import { DEFAULT_TARGET_ID, parseTarget } from '../../core/deploy/targets';
 import { isPresetId } from '../../core/model/presets';
 import {
   CALIBRATION_METHODS,
@@ -30,6 +31,8 @@ export interface LabState {
   quant: QuantSettings;
   /** Quantization-aware fine-tuning (its batch size, seed and subset follow the training settings). */
   qat: QatUiSettings;
+  /** Deployment target id (src/core/deploy/targets.ts): a board, or custom:RAM_KB:FLASH_KB. */
+  deployTarget: string;
 }
 
 export interface QatUiSettings {
@@ -52,6 +55,7 @@ export const DEFAULT_LAB_STATE: LabState = {
   backend: 'auto',
   quant: DEFAULT_QUANT_SETTINGS,
   qat: DEFAULT_QAT_UI,
+  deployTarget: DEFAULT_TARGET_ID,
 };
 
 /** The recipe for one mode under these settings. */
@@ -108,6 +112,7 @@ export function stateToQuery(state: LabState): string {
     p.set('modes', state.quant.modes.join(','));
   if (state.qat.epochs !== DEFAULT_QAT_UI.epochs) p.set('qe', String(state.qat.epochs));
   if (state.qat.learningRate !== DEFAULT_QAT_UI.learningRate) p.set('qlr', String(state.qat.learningRate));
+  if (state.deployTarget !== DEFAULT_TARGET_ID) p.set('target', state.deployTarget);
   return p.toString();
 }
 
@@ -131,7 +136,16 @@ export function stateFromQuery(query: string): LabState {
     backend: backend && BACKEND_PREFERENCES.includes(backend) ? backend : 'auto',
     quant: quantFromQuery(p),
     qat: qatFromQuery(p),
+    deployTarget: targetFromQuery(p.get('target')),
   };
+}
+
+function targetFromQuery(id: string | null): string {
+  try {
+    return id ? parseTarget(id).id : DEFAULT_TARGET_ID;
+  } catch {
+    return DEFAULT_TARGET_ID;
+  }
 }
 
 /** Problems with the QAT settings (empty when valid). */
