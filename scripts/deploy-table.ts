@@ -11,7 +11,8 @@ import { randomWeights } from '../src/core/graph/random-weights';
 import { imagesToFloat } from '../src/core/mnist/dataset';
 import { PRESET_IDS } from '../src/core/model/presets';
 import { convertModel } from '../src/core/pipeline/convert';
-import { DEFAULT_RECIPE, QUANT_MODES } from '../src/core/quant/recipe';
+import { QUANT_MODES } from '../src/core/modes/lab-modes';
+import { DEFAULT_RECIPE } from '../src/core/quant/recipe';
 import { loadMnistFromIdx } from '../src/node/mnist-node';
 
 const arg = (flag: string, fallback: string) => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { buildReport } from '../core/report/build-report';
-import { isQuantMode } from '../core/quant/recipe';
+import { isQuantMode } from '../core/modes/lab-modes';
 import { QuantizePanel } from './quant/QuantizePanel';
 import { useQuantization } from './quant/use-quantization';
 import { Wizard } from './wizard/Wizard';
@@ -10,9 +10,10 @@ import { convertJob } from './debug/convert-job';
 import { DrawPanel } from './draw/DrawPanel';
 import { ConfusionPanel } from './confusion/ConfusionPanel';
 import { InspectorPanel } from './inspector/InspectorPanel';
+import { DeployPanel } from './deploy/DeployPanel';
 import type { ModeReport } from '../core/report/report';
 import type { TrainProgress } from '../core/train/settings';
-import { DEFAULT_QAT_SETTINGS } from '../core/qat/qat-train';
+import { qatSettingsFor } from '../core/qat/qat-settings';
 import { Comlink, labBridge } from './lab-client';
 import type { BackendChoice as BackendInfo } from '../backends/select-backend';
 import type { TrainedModel } from '../core/model/trained-model';
@@ -128,13 +129,7 @@ export function App() {
   const [qatProgress, setQatProgress] = useState<TrainProgress>();
   const runQat = useCallback(() => {
     if (!trained) return Promise.resolve();
-    const settings = {
-      ...DEFAULT_QAT_SETTINGS,
-      ...lab.qat,
-      batchSize: lab.train.batchSize,
-      seed: lab.train.seed,
-      trainLimit: lab.train.trainLimit,
-    };
+    const settings = qatSettingsFor(lab.qat, lab.train);
     return quant.runJobs(trained, [
       {
         mode: 'qat',
@@ -213,6 +208,8 @@ export function App() {
         running={quant.run.status === 'running'}
         canRun={!!trained && !training}
         onRun={quantizeModes}
+        files={files}
+        deployTarget={lab.deployTarget}
       />
       <DebuggerPanel
         trained={trained}
@@ -225,6 +222,12 @@ export function App() {
       <DrawPanel models={drawModels} />
       <ConfusionPanel outcomes={outcomes} loadTestSet={quant.getTestSet} />
       <InspectorPanel getTestSet={quant.getTestSet} onEvaluated={onInspected} heading="8. Inspect any .tflite file" />
+      <DeployPanel
+        files={files}
+        targetId={lab.deployTarget}
+        onTargetChange={(deployTarget) => setLab((s) => ({ ...s, deployTarget }))}
+        heading="9. Ship it to a device"
+      />
     </main>
   );
 }

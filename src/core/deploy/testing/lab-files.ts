@@ -7,7 +7,8 @@ import { modelToGraph } from '../../graph/model-to-graph';
 import { randomWeights } from '../../graph/random-weights';
 import { PRESET_IDS, type PresetId } from '../../model/presets';
 import { convertModel } from '../../pipeline/convert';
-import { DEFAULT_RECIPE, QUANT_MODES, type QuantMode } from '../../quant/recipe';
+import { QUANT_MODES, type QuantMode } from '../../modes/lab-modes';
+import { DEFAULT_RECIPE } from '../../quant/recipe';
 
 export interface LabFile {
   preset: PresetId;
