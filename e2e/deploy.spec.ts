@@ -44,6 +44,19 @@ test('checks each quantized file for a board, shows the arena and downloads C so
   await expect(page.getByTestId('deploy-reasons')).toContainText('hybrid');
   await expect(page.getByTestId('deploy-reasons')).toContainText('DEQUANTIZE from FLOAT16');
 
+  // The wizard's microcontroller answer checks the recommended file against the chosen board.
+  await page.getByTestId('wizard-open').click();
+  for (const [q, a] of [
+    ['optimize', 'yes'],
+    ['hardware', 'mcu'],
+    ['integer-data', 'yes'],
+  ]) {
+    await page.getByTestId(`wizard-a-${q}-${a}`).check();
+  }
+  await expect(page.getByTestId('wizard-recommendation')).toHaveAttribute('data-mode', 'int8-io');
+  const finding = page.locator('[data-testid="wizard-finding"][data-code="deploy-fits"]');
+  await expect(finding).toContainText('int8-io fits the Cortex-M0+ with 32 KB RAM');
+
   // A custom board too small for the arena.
   await page.getByTestId('target-select').selectOption('custom');
   await page.getByTestId('target-ram-kb').fill('4');
