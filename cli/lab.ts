@@ -71,7 +71,6 @@ async function main(argv: string[]): Promise<number> {
   for await (const { entry, bytes } of runModes(model, data, options)) {
     writeFileSync(join(out, entry.file), bytes);
     if (options.target) entry.deploy = toDeployReport(checkDeployment(bytes, parseTarget(options.target)));
-    if (options.cSource) writeCSource(out, entry.mode, bytes);
     report.modes.push(entry);
     writeReport();
     console.log(
@@ -83,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
         `  ${d.target}: TFLM ${d.tflm_compatible ? 'yes' : 'no'}, Edge TPU ${d.edgetpu_compatible ? 'yes' : 'no'}, arena ${d.arena_bytes} B (+ interpreter est. = ${d.ram_bytes} B), flash ${d.flash_bytes} B, ${d.fits ? 'fits' : `does not fit: ${d.reasons[0]}`}`,
       );
     }
+    if (options.cSource) writeCSource(out, entry.mode, bytes);
   }
   console.log(`wrote ${join(out, 'report.json')}`);
   return 0;
