@@ -68,4 +68,20 @@ describe('checkTflm on hand-built graphs', () => {
   it('accepts the float32 tutorial graph', () => {
     expect(checkTflm(inspectTflite(writeTflite(tutorialFloatGraph()))).compatible).toBe(true);
   });
+
+  it('names ops TFLite Micro has no kernel for, such as an Edge TPU custom op', () => {
+    // An inspected file's info with two ops renamed: what TensorFlow's Edge TPU compiler and an
+    // old-style lookup op would put in a file.
+    const info = inspectTflite(writeTflite(SMALL_GRAPHS.int8!()));
+    const ops = info.subgraphs[0]!.ops;
+    ops[0] = { ...ops[0]!, opName: 'CUSTOM:edgetpu-custom-op' };
+    ops[3] = { ...ops[3]!, opName: 'HASHTABLE_LOOKUP' };
+    const r = checkTflm(info);
+    expect(r.compatible).toBe(false);
+    expect(r.reasons).toEqual([
+      'custom op "edgetpu-custom-op" has no TFLite Micro builtin kernel; it needs your own kernel registered with AddCustom() [op 0]',
+      'HASHTABLE_LOOKUP has no TFLite Micro kernel (it is not in micro_mutable_op_resolver.h) [op 3]',
+    ]);
+    expect(r.resolverMethods).not.toContain(undefined);
+  });
 });
