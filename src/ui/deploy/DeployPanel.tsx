@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { LiveTensorChart } from './LiveTensorChart';
-import { DeployRow } from './DeployRow';
+import { DeployTable } from './DeployTable';
 import { TargetSelect } from './TargetSelect';
 import { useDeployChecks } from './use-deploy-checks';
 
@@ -30,34 +30,7 @@ export function DeployPanel({ files, targetId, onTargetChange, heading }: Props)
       {outcomes.length === 0 ? (
         <p className="muted">Quantize the model or inspect a file to check it for a device.</p>
       ) : (
-        <table className="deploy-table">
-          <thead>
-            <tr>
-              <th>File</th>
-              <th>TFLite Micro</th>
-              <th>Edge TPU</th>
-              <th>Arena (bytes)</th>
-              <th>RAM with interpreter (est.)</th>
-              <th>Flash (bytes)</th>
-              <th>On this target</th>
-              <th>Download</th>
-            </tr>
-          </thead>
-          <tbody>
-            {outcomes.map((o) =>
-              'check' in o ? (
-                <DeployRow key={o.mode} mode={o.mode} check={o.check} file={files[o.mode]!} />
-              ) : (
-                <tr key={o.mode}>
-                  <td>{o.mode}</td>
-                  <td colSpan={7} className="error">
-                    {o.error}
-                  </td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
+        <DeployTable outcomes={outcomes} files={files} />
       )}
       {reasons.length > 0 && (
         <ul className="deploy-reasons" data-testid="deploy-reasons">
