@@ -78,4 +78,30 @@ describe.skipIf(!hasGpp)('the generated C++ compiles, links and runs against the
   });
 });
 
+/**
+ * Opt-in: the same programs against TensorFlow Lite Micro itself. Set TFLM_LIB to a libtflm.a built from
+ * tflite-micro (reference kernels, -DTF_LITE_STATIC_MEMORY) and TFLM_INCLUDES to its include folders
+ * (tflite-micro, flatbuffers/include, gemmlowp, ruy), separated by ':'. AllocateTensors() must succeed in the
+ * arena the lab computed, and the program prints how much of it TFLM used.
+ */
+const tflmLib = process.env['TFLM_LIB'];
+const tflmIncludes = (process.env['TFLM_INCLUDES'] ?? '').split(':').filter(Boolean);
+describe.skipIf(!hasGpp || !tflmLib)('the generated C++ runs on TensorFlow Lite Micro (TFLM_LIB)', () => {
+  it.each(supported.map((f) => [f.preset, f.mode, f] as const))('%s %s', (preset, mode, f) => {
+    const name = `tflm-${preset}-${mode}`;
+    const out = generateCSource(f.bytes, name);
+    for (const [file, text] of Object.entries(out.files)) writeFileSync(join(dir, file), text);
+    const exe = join(dir, name);
+    const includes = [...tflmIncludes, dir].flatMap((d) => ['-I', d]);
+    const sources = [join(dir, out.mainName), join(dir, out.sourceName)];
+    execFileSync('g++', ['-std=c++17', '-DTF_LITE_STATIC_MEMORY', ...includes, ...sources, tflmLib!, '-o', exe]);
+    const run = spawnSync(exe, { encoding: 'utf8' });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const used = /arena used (\d+) of (\d+) bytes/.exec(run.stdout + run.stderr);
+    expect(Number(used?.[1])).toBeLessThanOrEqual(Number(used?.[2]));
+  });
+});
+
+if (!tflmLib)
+  console.warn('c-source.test: TFLM_LIB is not set, so the generated C++ is not run on TensorFlow Lite Micro');
 if (!hasGpp) console.warn('c-source.test: g++ is missing, so the generated C++ is not compiled');
