@@ -2,11 +2,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistFromIdx } from '../../node/mnist-node';
 import { imagesToFloat } from '../mnist/dataset';
 import { inspectTflite } from '../tflite/read-tflite';
+import { planArena } from './arena-plan';
 import { generateCSource, hexRows } from './c-source';
+import { estimateInterpreterOverhead } from './interpreter-overhead';
 import { labFiles } from './testing/lab-files';
 import { checkTflm } from './tflm-compat';
 
@@ -99,6 +101,26 @@ describe.skipIf(!hasGpp || !tflmLib)('the generated C++ runs on TensorFlow Lite 
     expect(run.status, run.stdout + run.stderr).toBe(0);
     const used = /arena used (\d+) of (\d+) bytes/.exec(run.stdout + run.stderr);
     expect(Number(used?.[1])).toBeLessThanOrEqual(Number(used?.[2]));
+  });
+});
+
+describe.skipIf(!hasGpp || !tflmLib)('the planned arena equals what TensorFlow Lite Micro plans (TFLM_LIB)', () => {
+  const exe = join(dir, 'tflm-arena');
+  beforeAll(() => {
+    const includes = tflmIncludes.flatMap((d) => ['-I', d]);
+    const source = join(__dirname, 'testing', 'tflm-arena.cc');
+    execFileSync('g++', ['-std=c++17', '-DTF_LITE_STATIC_MEMORY', ...includes, source, tflmLib!, '-o', exe]);
+  });
+  it.each(supported.map((f) => [f.preset, f.mode, f] as const))('%s %s', (preset, mode, f) => {
+    const path = join(dir, `${preset}-${mode}.tflite`);
+    writeFileSync(path, f.bytes);
+    const run = spawnSync(exe, [path], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const [, planned, persistent] = /planned (\d+) persistent (\d+)/.exec(run.stdout) ?? [];
+    const info = inspectTflite(f.bytes);
+    expect(planArena(info).arenaBytes).toBe(Number(planned));
+    // The estimate is meant to cover TFLM's persistent bytes (fitted on this kind of build).
+    expect(estimateInterpreterOverhead(info)).toBeGreaterThanOrEqual(Number(persistent));
   });
 });
 
