@@ -54,6 +54,8 @@ export function addAccPairs(pairs: AccPair[]): AccPair {
 
 /** Host-side per-channel constants of one integer output stage (built once per op). */
 export interface RequantConstants {
+  /** int8 ops XNNPACK runs: its per-channel float32 requantization scales (see IntegerOutputStage.fp32Scales). */
+  fp32Scales?: Float32Array;
   /** 16x8: MultiplyByQuantizedMultiplier(int64) with a 15-bit multiplier; else the int32 double-rounding one. */
   wide: boolean;
   channels: number;
@@ -73,6 +75,19 @@ export interface RequantConstants {
  */
 export function requantConstants(stage: IntegerOutputStage): RequantConstants {
   const C = stage.multipliers.length;
+  if (stage.fp32Scales) {
+    const { outputZeroPoint: zeroPoint, clampMin, clampMax } = stage;
+    return {
+      fp32Scales: stage.fp32Scales,
+      wide: false,
+      channels: C,
+      factors: [],
+      leftShift: false,
+      zeroPoint,
+      clampMin,
+      clampMax,
+    };
+  }
   const make = (n: number) => Array.from({ length: n }, () => new Float32Array(C));
   let leftShift = false;
   if (!stage.wide) {
@@ -129,6 +144,23 @@ export function requantConstants(stage: IntegerOutputStage): RequantConstants {
   };
 }
 
+/** 1.5 * 2^23: (v + MAGIC) - MAGIC rounds a float32 |v| < 2^22 half to even, as XNNPACK's magic-bias kernels do. */
+const MAGIC_BIAS = 12582912;
+
+/**
+ * XNNPACK's fp32 requantization (requantization.h xnn_qs8_requantize_fp32): (float) acc * scale[c], clamped to
+ * [min - zp, max - zp], rounded half to even, plus zp. `hi * 4096 + lo` is rounded to float32 once, which is
+ * the int32 -> float conversion.
+ */
+function requantizeFp32Tfjs(acc: AccPair, k: RequantConstants, scales: Float32Array): tf.Tensor {
+  return tf.tidy(() => {
+    const scaled = tf.mul(tf.add(tf.mul(acc.hi, LIMB), acc.lo), tf.tensor1d(scales));
+    const clamped = tf.clipByValue(scaled, k.clampMin - k.zeroPoint, k.clampMax - k.zeroPoint);
+    const rounded = tf.sub(tf.add(clamped, MAGIC_BIAS), MAGIC_BIAS);
+    return k.zeroPoint !== 0 ? tf.add(rounded, k.zeroPoint) : rounded;
+  });
+}
+
 /** floor(t) and t - floor(t) (both exact). */
 function split(t: tf.Tensor): [tf.Tensor, tf.Tensor] {
   const i = tf.floor(t);
@@ -136,7 +168,8 @@ function split(t: tf.Tensor): [tf.Tensor, tf.Tensor] {
 }
 
 /**
- * MultiplyByQuantizedMultiplier + output zero point + clamp, channels innermost.
+ * MultiplyByQuantizedMultiplier + output zero point + clamp, channels innermost (XNNPACK's fp32 scheme
+ * instead when `k.fp32Scales` is set).
  *
  * int8 (double rounding): y = SaturatingRoundingDoublingHighMul(x * 2^l, M) = floor(x*M/2^31 + 1/2) is
  * assembled from exact limb products, y = hi*MA + floor(U1) + floor(U2) + floor(frac(U1) + frac(U2) +
@@ -148,6 +181,7 @@ function split(t: tf.Tensor): [tf.Tensor, tf.Tensor] {
  * the fraction sum rounds, so y may be off by one when x*R/2^t + 1/2 lies within 2^(t-21) / 2^t of an integer).
  */
 export function requantizeTfjs(acc: AccPair, k: RequantConstants): tf.Tensor {
+  if (k.fp32Scales) return requantizeFp32Tfjs(acc, k, k.fp32Scales);
   return tf.tidy(() => {
     const f = k.factors.map((a) => tf.tensor1d(a));
     let { hi, lo } = acc;

@@ -1,16 +1,18 @@
 /** CONV_2D: float, int8 / int16x8 integer (per-channel) and hybrid (int8 weights, float activations). */
 
-import type { Conv2DOp } from '../graph';
+import type { Conv2DOp, GraphTensor } from '../graph';
 import {
   convAccumulate,
   finishFloat,
   finishHybrid,
+  finishHybridXnnpack,
+  fullyConnectedAccumulate,
   finishInteger,
   leadingPad,
   outputSize,
   type ConvGeometry,
 } from './accumulate';
-import { quantizeRows } from './hybrid';
+import { quantizeRows, quantizeRowsXnnpack } from './hybrid';
 import { integerOutputStage } from './requantize';
 import { allocate, channelScales, getValue, runtimeShape, type RunContext } from './tensors';
 
@@ -38,6 +40,16 @@ export function convGeometry(ctx: RunContext, op: Conv2DOp): ConvGeometry {
   };
 }
 
+/**
+ * Hybrid CONV_2D ops that LiteRT.js runs on XNNPACK's dynamically quantized (qd8) kernels: measured for
+ * pointwise (1x1, stride 1) convolutions with per-channel filters; 3x3 hybrid convolutions stay with TFLite's
+ * EvalHybridPerChannel (one row per image). src/core/graph/reference/litert-hybrid.test.ts checks both.
+ */
+export function runsOnXnnpackQd8(g: ConvGeometry, filter: GraphTensor): boolean {
+  const perChannel = (filter.quant?.scale.length ?? 1) > 1;
+  return perChannel && g.kH === 1 && g.kW === 1 && g.strideH === 1 && g.strideW === 1;
+}
+
 export function evalConv2D(ctx: RunContext, op: Conv2DOp): void {
   const g = convGeometry(ctx, op);
   const tensors = ctx.graph.tensors;
@@ -50,6 +62,13 @@ export function evalConv2D(ctx: RunContext, op: Conv2DOp): void {
   if (inT.dtype === 'float32' && fT.dtype === 'float32') {
     convAccumulate(g, input, new Float64Array(g.batch), filter, acc);
     finishFloat(acc, bias, g.outC, op.activation, out as Float32Array);
+  } else if (inT.dtype === 'float32' && fT.dtype === 'int8' && runsOnXnnpackQd8(g, fT)) {
+    // XNNPACK's dynamically quantized path: one qd8 row per pixel (inC values), a GEMM over pixels.
+    const pixels = g.batch * g.inH * g.inW;
+    const rows = quantizeRowsXnnpack(input as Float32Array, pixels, g.inC);
+    fullyConnectedAccumulate(pixels, g.inC, g.outC, rows.values, rows.inputOffsets, filter, acc);
+    const scales = channelScales(fT, g.outC);
+    finishHybridXnnpack(acc, bias, g.outC, scales, rows.scales, g.outC, op.activation, out as Float32Array);
   } else if (inT.dtype === 'float32' && fT.dtype === 'int8') {
     // conv.cc: per-channel filters use EvalHybridPerChannel (asymmetric rows), per-tensor EvalHybrid (symmetric).
     const perChannel = (fT.quant?.scale.length ?? 1) > 1;
@@ -68,7 +87,7 @@ export function evalConv2D(ctx: RunContext, op: Conv2DOp): void {
   } else if ((inT.dtype === 'int8' || inT.dtype === 'int16') && fT.dtype === 'int8') {
     const s = integerOutputStage(inT, fT, outT, g.outC, op.activation);
     convAccumulate(g, input, new Float64Array(g.batch).fill(-s.inputZeroPoint), filter, acc);
-    finishInteger(acc, bias, g.outC, s.multipliers, s.outputZeroPoint, s.clampMin, s.clampMax, s.wide, out);
+    finishInteger(acc, bias, g.outC, s, out);
   } else {
     throw new Error(`CONV_2D: unsupported input ${inT.dtype} x filter ${fT.dtype}`);
   }
