@@ -43,11 +43,12 @@ export function convGeometry(ctx: RunContext, op: Conv2DOp): ConvGeometry {
 /**
  * Hybrid CONV_2D ops that LiteRT.js runs on XNNPACK's dynamically quantized (qd8) kernels: measured for
  * pointwise (1x1, stride 1) convolutions with per-channel filters; 3x3 hybrid convolutions stay with TFLite's
- * EvalHybridPerChannel (one row per image). src/core/graph/reference/litert-hybrid.test.ts checks both.
+ * EvalHybridPerChannel (one row per image). litert-ops.test.ts checks the pointwise case against LiteRT.js.
  */
-export function runsOnXnnpackQd8(g: ConvGeometry, filter: GraphTensor): boolean {
+export function runsOnXnnpackQd8(op: Conv2DOp, filter: GraphTensor): boolean {
+  const [, kH, kW] = filter.shape;
   const perChannel = (filter.quant?.scale.length ?? 1) > 1;
-  return perChannel && g.kH === 1 && g.kW === 1 && g.strideH === 1 && g.strideW === 1;
+  return perChannel && kH === 1 && kW === 1 && op.strideH === 1 && op.strideW === 1;
 }
 
 export function evalConv2D(ctx: RunContext, op: Conv2DOp): void {
@@ -62,7 +63,7 @@ export function evalConv2D(ctx: RunContext, op: Conv2DOp): void {
   if (inT.dtype === 'float32' && fT.dtype === 'float32') {
     convAccumulate(g, input, new Float64Array(g.batch), filter, acc);
     finishFloat(acc, bias, g.outC, op.activation, out as Float32Array);
-  } else if (inT.dtype === 'float32' && fT.dtype === 'int8' && runsOnXnnpackQd8(g, fT)) {
+  } else if (inT.dtype === 'float32' && fT.dtype === 'int8' && runsOnXnnpackQd8(op, fT)) {
     // XNNPACK's dynamically quantized path: one qd8 row per pixel (inC values), a GEMM over pixels.
     const pixels = g.batch * g.inH * g.inW;
     const rows = quantizeRowsXnnpack(input as Float32Array, pixels, g.inC);
