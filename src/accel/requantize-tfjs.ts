@@ -74,54 +74,47 @@ export interface RequantConstants {
  * 16x8 (int64 variant): R = round(M / 2^16) (15 bits) = RA*256 + RB, total shift t = 15 - shift.
  */
 export function requantConstants(stage: IntegerOutputStage): RequantConstants {
+  const { outputZeroPoint: zeroPoint, clampMin, clampMax, multipliers } = stage;
+  const base = { channels: multipliers.length, zeroPoint, clampMin, clampMax };
+  if (stage.fp32Scales) return { ...base, fp32Scales: stage.fp32Scales, wide: false, factors: [], leftShift: false };
+  if (!stage.wide) return { ...base, ...int32Factors(stage) };
+  return { ...base, ...int64Factors(stage) };
+}
+
+/** Limb factors of the int32 double-rounding MultiplyByQuantizedMultiplier (see requantizeTfjs). */
+function int32Factors(stage: IntegerOutputStage): Pick<RequantConstants, 'wide' | 'factors' | 'leftShift'> {
   const C = stage.multipliers.length;
-  if (stage.fp32Scales) {
-    const { outputZeroPoint: zeroPoint, clampMin, clampMax } = stage;
-    return {
-      fp32Scales: stage.fp32Scales,
-      wide: false,
-      channels: C,
-      factors: [],
-      leftShift: false,
-      zeroPoint,
-      clampMin,
-      clampMax,
-    };
-  }
-  const make = (n: number) => Array.from({ length: n }, () => new Float32Array(C));
+  const [ma, mb12, ma12, mc, mb32, mc12, pow2Left, halfBias, invPow] = Array.from(
+    { length: 9 },
+    () => new Float32Array(C),
+  );
   let leftShift = false;
-  if (!stage.wide) {
-    const [ma, mb12, ma12, mc, mb32, mc12, pow2Left, halfBias, invPow] = make(9);
-    stage.multipliers.forEach(({ multiplier: M, shift }, c) => {
-      const left = Math.max(shift, 0);
-      const e = Math.max(-shift, 0);
-      if (e > 29) throw new Error(`requantize: right shift ${e} is out of the supported range`);
-      if (left > 0) leftShift = true;
-      const MA = Math.floor(M / 2 ** 19);
-      const R19 = M - MA * 2 ** 19;
-      const MB = Math.floor(R19 / 2 ** 7);
-      const MC = R19 - MB * 2 ** 7;
-      ma[c] = MA;
-      mb12[c] = MB / 2 ** 12;
-      ma12[c] = MA / 2 ** 12;
-      mc[c] = MC;
-      mb32[c] = MB / 32;
-      mc12[c] = MC / 2 ** 12;
-      pow2Left[c] = 2 ** left;
-      halfBias[c] = e > 0 ? 2 ** (e - 1) - 0.5 : 0;
-      invPow[c] = 2 ** -e;
-    });
-    return {
-      wide: false,
-      channels: C,
-      factors: [ma, mb12, ma12, mc, mb32, mc12, pow2Left, halfBias, invPow],
-      leftShift,
-      zeroPoint: stage.outputZeroPoint,
-      clampMin: stage.clampMin,
-      clampMax: stage.clampMax,
-    };
-  }
-  const [a20, b12, a8, b0] = make(4);
+  stage.multipliers.forEach(({ multiplier: M, shift }, c) => {
+    const left = Math.max(shift, 0);
+    const e = Math.max(-shift, 0);
+    if (e > 29) throw new Error(`requantize: right shift ${e} is out of the supported range`);
+    if (left > 0) leftShift = true;
+    const MA = Math.floor(M / 2 ** 19);
+    const R19 = M - MA * 2 ** 19;
+    const MB = Math.floor(R19 / 2 ** 7);
+    const MC = R19 - MB * 2 ** 7;
+    ma[c] = MA;
+    mb12[c] = MB / 2 ** 12;
+    ma12[c] = MA / 2 ** 12;
+    mc[c] = MC;
+    mb32[c] = MB / 32;
+    mc12[c] = MC / 2 ** 12;
+    pow2Left[c] = 2 ** left;
+    halfBias[c] = e > 0 ? 2 ** (e - 1) - 0.5 : 0;
+    invPow[c] = 2 ** -e;
+  });
+  return { wide: false, factors: [ma, mb12, ma12, mc, mb32, mc12, pow2Left, halfBias, invPow], leftShift };
+}
+
+/** Limb factors of the 16x8 int64 MultiplyByQuantizedMultiplier (15-bit multiplier, see requantizeTfjs). */
+function int64Factors(stage: IntegerOutputStage): Pick<RequantConstants, 'wide' | 'factors' | 'leftShift'> {
+  const C = stage.multipliers.length;
+  const [a20, b12, a8, b0] = Array.from({ length: 4 }, () => new Float32Array(C));
   stage.multipliers.forEach(({ multiplier: M, shift }, c) => {
     const R = M < 0x7fff0000 ? Math.floor((M + 2 ** 15) / 2 ** 16) : 0x7fff;
     const t = 15 - shift;
@@ -133,15 +126,7 @@ export function requantConstants(stage: IntegerOutputStage): RequantConstants {
     a8[c] = RA * 2 ** (8 - t);
     b0[c] = RB * 2 ** -t;
   });
-  return {
-    wide: true,
-    channels: C,
-    factors: [a20, b12, a8, b0],
-    leftShift: false,
-    zeroPoint: stage.outputZeroPoint,
-    clampMin: stage.clampMin,
-    clampMax: stage.clampMax,
-  };
+  return { wide: true, factors: [a20, b12, a8, b0], leftShift: false };
 }
 
 /** 1.5 * 2^23: (v + MAGIC) - MAGIC rounds a float32 |v| < 2^22 half to even, as XNNPACK's magic-bias kernels do. */

@@ -7,7 +7,7 @@
  */
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { Conv2DOp, DepthwiseConv2DOp, FullyConnectedOp, Graph, GraphOp } from '../core/graph/graph';
+import type { Conv2DOp, DepthwiseConv2DOp, FullyConnectedOp, Graph, GraphOp, GraphTensor } from '../core/graph/graph';
 import { asymmetricRowParams, symmetricRowParams, xnnpackRowParams } from './row-params';
 import { runsOnXnnpackQd8 } from '../core/graph/reference/conv';
 import { integerOutputStage } from '../core/graph/reference/requantize';
@@ -133,20 +133,26 @@ export function prepareWeighted(graph: Graph, op: WeightedOp, values: (TensorDat
   } else if (bias) {
     prepared.floatBias = tf.tensor1d(Float32Array.from(bias));
   }
-  if (mode === 'hybrid') {
-    prepared.filterScales = tf.tensor1d(Float32Array.from(channelScales(fT, channels)));
-    // conv.cc: per-channel filters use asymmetric rows, per-tensor symmetric; depthwise always asymmetric;
-    // FULLY_CONNECTED follows asymmetric_quantize_inputs.
-    prepared.asymmetricRows =
-      op.kind === 'FULLY_CONNECTED'
-        ? op.asymmetricQuantizeInputs
-        : op.kind === 'DEPTHWISE_CONV_2D' || (fT.quant?.scale.length ?? 1) > 1;
-    if (op.kind === 'FULLY_CONNECTED' && op.asymmetricQuantizeInputs) prepared.xnnpackRows = 'row';
-    if (op.kind === 'CONV_2D' && runsOnXnnpackQd8(op, fT)) prepared.xnnpackRows = 'pixel';
-  }
+  if (mode === 'hybrid') prepareHybrid(prepared, fT);
   if (mode === 'integer' && tensorParams(inT).zeroPoint !== prepared.inputZeroPoint)
     throw new Error('inconsistent input zero point');
   return prepared;
+}
+
+/**
+ * Hybrid row quantization of `p.op`: conv.cc quantizes per-channel filters' inputs asymmetrically, per-tensor
+ * symmetrically, depthwise always asymmetrically; FULLY_CONNECTED follows asymmetric_quantize_inputs. The ops
+ * LiteRT.js hands to XNNPACK's qd8 kernels use its rows instead (see the reference's conv.ts / fully-connected.ts).
+ */
+function prepareHybrid(p: PreparedWeighted, fT: GraphTensor): void {
+  const op = p.op;
+  p.filterScales = tf.tensor1d(Float32Array.from(channelScales(fT, p.channels)));
+  p.asymmetricRows =
+    op.kind === 'FULLY_CONNECTED'
+      ? op.asymmetricQuantizeInputs
+      : op.kind === 'DEPTHWISE_CONV_2D' || (fT.quant?.scale.length ?? 1) > 1;
+  if (op.kind === 'FULLY_CONNECTED' && op.asymmetricQuantizeInputs) p.xnnpackRows = 'row';
+  if (op.kind === 'CONV_2D' && runsOnXnnpackQd8(op, fT)) p.xnnpackRows = 'pixel';
 }
 
 export function disposeWeighted(p: PreparedWeighted): void {
