@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Conv2DOp, DepthwiseConv2DOp, FullyConnectedOp, Graph, GraphOp, GraphTensor } from '../core/graph/graph';
 import { asymmetricRowParams, symmetricRowParams, xnnpackRowParams } from './row-params';
-import { runsOnXnnpackQd8 } from '../core/graph/reference/conv';
+import { xnnpackQd8Rows } from '../core/graph/reference/conv';
 import { integerOutputStage } from '../core/graph/reference/requantize';
 import { channelScales, tensorParams, type TensorData } from '../core/graph/reference/tensors';
 import {
@@ -52,7 +52,7 @@ export interface PreparedWeighted {
   /** Hybrid: per-channel filter scales [C] and row quantization kind. */
   filterScales?: tf.Tensor;
   asymmetricRows: boolean;
-  /** Hybrid ops LiteRT.js runs on XNNPACK's qd8 kernels: one quantization row per batch row (FC) or per pixel (conv). */
+  /** Hybrid ops LiteRT.js runs on XNNPACK's qd8 kernels: one quantization row per batch row (FC, KxK conv) or per pixel (1x1 conv). */
   xnnpackRows?: 'row' | 'pixel';
   channels: number;
 }
@@ -152,7 +152,10 @@ function prepareHybrid(p: PreparedWeighted, fT: GraphTensor): void {
       ? op.asymmetricQuantizeInputs
       : op.kind === 'DEPTHWISE_CONV_2D' || (fT.quant?.scale.length ?? 1) > 1;
   if (op.kind === 'FULLY_CONNECTED' && op.asymmetricQuantizeInputs) p.xnnpackRows = 'row';
-  if (op.kind === 'CONV_2D' && runsOnXnnpackQd8(op, fT)) p.xnnpackRows = 'pixel';
+  if (op.kind === 'CONV_2D') {
+    const rows = xnnpackQd8Rows(op, fT);
+    if (rows) p.xnnpackRows = rows === 'pixel' ? 'pixel' : 'row';
+  }
 }
 
 export function disposeWeighted(p: PreparedWeighted): void {

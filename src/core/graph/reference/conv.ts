@@ -41,14 +41,15 @@ export function convGeometry(ctx: RunContext, op: Conv2DOp): ConvGeometry {
 }
 
 /**
- * Hybrid CONV_2D ops that LiteRT.js runs on XNNPACK's dynamically quantized (qd8) kernels: measured for
- * pointwise (1x1, stride 1) convolutions with per-channel filters; 3x3 hybrid convolutions stay with TFLite's
- * EvalHybridPerChannel (one row per image). litert-ops.test.ts checks the pointwise case against LiteRT.js.
+ * How LiteRT.js quantizes the input of a hybrid CONV_2D with per-channel filters: XNNPACK's dynamically
+ * quantized (qd8) convolution takes them, with one qd8 row per pixel for pointwise (1x1, stride 1)
+ * convolutions (run as a GEMM over pixels) and one row per image otherwise. Measured op by op against
+ * LiteRT.js (litert-ops.test.ts); per-tensor filters stay with TFLite's EvalHybrid (not measured).
  */
-export function runsOnXnnpackQd8(op: Conv2DOp, filter: GraphTensor): boolean {
+export function xnnpackQd8Rows(op: Conv2DOp, filter: GraphTensor): 'pixel' | 'image' | undefined {
   const [, kH, kW] = filter.shape;
-  const perChannel = (filter.quant?.scale.length ?? 1) > 1;
-  return perChannel && kH === 1 && kW === 1 && op.strideH === 1 && op.strideW === 1;
+  if ((filter.quant?.scale.length ?? 1) <= 1) return undefined;
+  return kH === 1 && kW === 1 && op.strideH === 1 && op.strideW === 1 ? 'pixel' : 'image';
 }
 
 export function evalConv2D(ctx: RunContext, op: Conv2DOp): void {
@@ -63,17 +64,23 @@ export function evalConv2D(ctx: RunContext, op: Conv2DOp): void {
   if (inT.dtype === 'float32' && fT.dtype === 'float32') {
     convAccumulate(g, input, new Float64Array(g.batch), filter, acc);
     finishFloat(acc, bias, g.outC, op.activation, out as Float32Array);
-  } else if (inT.dtype === 'float32' && fT.dtype === 'int8' && runsOnXnnpackQd8(op, fT)) {
-    // XNNPACK's dynamically quantized path: one qd8 row per pixel (inC values), a GEMM over pixels.
+  } else if (inT.dtype === 'float32' && fT.dtype === 'int8' && xnnpackQd8Rows(op, fT) === 'pixel') {
+    // XNNPACK's qd8 path as a GEMM over pixels: one qd8 row per pixel (inC values).
     const pixels = g.batch * g.inH * g.inW;
     const rows = quantizeRowsXnnpack(input as Float32Array, pixels, g.inC);
     fullyConnectedAccumulate(pixels, g.inC, g.outC, rows.values, rows.inputOffsets, filter, acc);
     const scales = channelScales(fT, g.outC);
     finishHybridXnnpack(acc, bias, g.outC, scales, rows.scales, g.outC, op.activation, out as Float32Array);
+  } else if (inT.dtype === 'float32' && fT.dtype === 'int8' && xnnpackQd8Rows(op, fT) === 'image') {
+    // XNNPACK's qd8 convolution: one qd8 row per image.
+    const rows = quantizeRowsXnnpack(input as Float32Array, g.batch, g.inH * g.inW * g.inC);
+    convAccumulate(g, rows.values, rows.inputOffsets, filter, acc);
+    const scales = channelScales(fT, g.outC);
+    const perImage = g.outH * g.outW * g.outC;
+    finishHybridXnnpack(acc, bias, g.outC, scales, rows.scales, perImage, op.activation, out as Float32Array);
   } else if (inT.dtype === 'float32' && fT.dtype === 'int8') {
-    // conv.cc: per-channel filters use EvalHybridPerChannel (asymmetric rows), per-tensor EvalHybrid (symmetric).
-    const perChannel = (fT.quant?.scale.length ?? 1) > 1;
-    const rows = quantizeRows(input as Float32Array, g.batch, g.inH * g.inW * g.inC, perChannel);
+    // conv.cc EvalHybrid: per-tensor filters, symmetric rows.
+    const rows = quantizeRows(input as Float32Array, g.batch, g.inH * g.inW * g.inC, false);
     convAccumulate(g, rows.values, rows.inputOffsets, filter, acc);
     finishHybrid(
       acc,

@@ -47,7 +47,7 @@ export function symmetricRowParams(rowMin: number, rowMax: number): RowParams {
 
 /**
  * XNNPACK's dynamic (qd8) quantization parameters of one row, used by LiteRT.js for the hybrid ops XNNPACK
- * takes (hybrid FULLY_CONNECTED with asymmetric inputs, and pointwise CONV_2D): XNNPACK src/xnnpack/quantization.h xnn_qd8_asymmetric_quantization_params
+ * takes (hybrid FULLY_CONNECTED with asymmetric inputs, CONV_2D with per-channel filters): XNNPACK src/xnnpack/quantization.h xnn_qd8_asymmetric_quantization_params
  * and xnn_f32_qd8_asymmetric_quantization_params, all in float32: m = 255 / (max - min), the zero point from
  * the smaller error side rounded half to even, the real scale 1 / m. The values are quantized with 1 / scale
  * (xnn_compute_f32_qd8_convert passes that reciprocal, not m, to the convert kernel).

@@ -261,7 +261,7 @@ describe.each(INTEGER_CASES)('int8 $name in LiteRT.js (XNNPACK fp32 requantizati
   });
 });
 
-/** Hybrid ops XNNPACK runs with its qd8 dynamic quantization: one row per batch row (FC) or per pixel (1x1 conv). */
+/** Hybrid ops XNNPACK runs with its qd8 dynamic quantization: one row per batch row (FC, 3x3 conv) or per pixel (1x1 conv). */
 const HYBRID_CASES = [
   {
     name: 'FULLY_CONNECTED (asymmetric inputs)',
@@ -289,6 +289,19 @@ const HYBRID_CASES = [
     ),
     rows: RUNS * 36,
   },
+  {
+    name: '3x3 CONV_2D (per-channel filter)',
+    graph: singleOp(
+      [
+        activation('in', [1, 8, 8, 6], 'float32'),
+        constant('w', [12, 3, 3, 6], 'int8', int8s(12 * 9 * 6), Array.from(floats(12, 0.001, 0.01))),
+        constant('b', [12], 'float32', floats(12, -0.5, 0.5)),
+        activation('out', [1, 8, 8, 12], 'float32'),
+      ],
+      { kind: 'CONV_2D', padding: 'SAME', strideH: 1, strideW: 1, dilationH: 1, dilationW: 1, activation: 'RELU' },
+    ),
+    rows: RUNS,
+  },
 ];
 
 describe.each(HYBRID_CASES)('hybrid $name in LiteRT.js (XNNPACK qd8)', ({ graph, rows }) => {
@@ -302,12 +315,17 @@ describe.each(HYBRID_CASES)('hybrid $name in LiteRT.js (XNNPACK qd8)', ({ graph,
     // TFLite's portable AsymmetricQuantizeFloats, one row per image, and its output formula.
     const [units, k] = [graph.tensors[1].shape[0], perImage / (rows / RUNS)];
     const portable = quantizeRows(input, RUNS, perImage, true);
-    const acc = new Float64Array(rows * units);
-    const perRowOffsets = Float64Array.from(
-      { length: rows },
-      (_, r) => portable.inputOffsets[Math.floor(r / (rows / RUNS))],
-    );
-    fullyConnectedAccumulate(rows, k, units, portable.values, perRowOffsets, decodeConstant(graph.tensors[1]), acc);
+    const acc = new Float64Array(runtime.length / 4);
+    const filter = decodeConstant(graph.tensors[1]);
+    if (graph.tensors[1].shape[1] === 3) {
+      convAccumulate(sameGeometry(graph), portable.values, portable.inputOffsets, filter, acc);
+    } else {
+      const perRow = Float64Array.from(
+        { length: rows },
+        (_, r) => portable.inputOffsets[Math.floor(r / (rows / RUNS))],
+      );
+      fullyConnectedAccumulate(rows, k, units, portable.values, perRow, filter, acc);
+    }
     const out = new Float32Array(acc.length);
     const scales = channelScales(graph.tensors[1], units);
     const act = (graph.ops[0] as { activation: Activation }).activation;
