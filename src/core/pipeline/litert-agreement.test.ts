@@ -39,7 +39,8 @@ beforeAll(async () => {
   }
 }, 600_000);
 
-const evaluate = (bytes: Uint8Array) => evaluateTflite(bytes, data.test.images, data.test.labels, { latencySamples: 5 });
+const evaluate = (bytes: Uint8Array) =>
+  evaluateTflite(bytes, data.test.images, data.test.labels, { latencySamples: 5 });
 
 describe.each(PRESET_IDS)('%s', (preset) => {
   it.each(QUANT_MODES)('%s: LiteRT.js predicts what the simulation predicts', async (mode) => {
@@ -59,4 +60,3 @@ describe.each(PRESET_IDS)('%s', (preset) => {
     expect(entry.tfjs_agreement).toBeGreaterThan(0.95);
   });
 });
-
