@@ -2,8 +2,9 @@
  * The accelerated twin of the reference interpreter (src/core/graph/reference/run-graph.ts): executes the
  * lab's graph IR with tfjs ops on whatever backend is active (WebGPU, WASM or CPU; the caller chooses).
  * Float ops run as float32 tfjs ops. Quantized tensors are held as float32 tensors of their raw integer
- * values; integer kernels compute exact integer sums and TFLite's fixed-point requantization with exact
- * float32 limb arithmetic (see requantize-tfjs.ts and weighted-ops-tfjs.ts for the bounds).
+ * values; integer kernels compute exact integer sums and requantize as the kernel LiteRT.js runs does:
+ * XNNPACK's fp32 scheme for int8, TFLite's fixed-point one (exact float32 limb arithmetic) for 16x8 (see
+ * requantize-tfjs.ts and weighted-ops-tfjs.ts for the bounds).
  *
  * Host work (small, per chunk): hybrid row parameters (row min/max read back), and int16 SOFTMAX, which
  * runs the reference kernel on the host because float32 cannot place 1/32768 output steps exactly.
