@@ -67,12 +67,15 @@ export function kerasFileFromH5(f: H5File, source: ModelSource): KerasModelFile 
   return { source, config: typeof configText === 'string' ? JSON.parse(configText) : undefined, weights, layerNames };
 }
 
-/** Reads the weights of a `.keras` zip's `model.weights.h5` for the layer names of its config. */
-export function kerasWeightsFromH5(f: H5File, layerNames: string[]): Record<string, RawWeight[]> {
-  const layers = f.get('layers') ?? f.get('_layer_checkpoint_dependencies');
+/**
+ * Reads the weights of a `.keras` zip's `model.weights.h5` (`/layers/<key>/vars/<i>`), keyed by the
+ * config's layer names; `keys` maps config names to the file's keys (see kerasSavedLayerKeys).
+ */
+export function kerasWeightsFromH5(f: H5File, keys: Map<string, string>): Record<string, RawWeight[]> {
+  const layers = f.get('layers');
   const weights: Record<string, RawWeight[]> = {};
-  for (const layer of layerNames) {
-    const vars = isGroup(layers) ? layers.get(`${layer}/vars`) : undefined;
+  for (const [layer, key] of keys) {
+    const vars = isGroup(layers) ? layers.get(`${key}/vars`) : undefined;
     weights[layer] = isGroup(vars) ? datasetsUnder(vars, 'vars/') : [];
   }
   return weights;

@@ -9,6 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { File as H5File } from 'h5wasm';
 import { ModelImportError, type KerasModelFile, type RawWeight } from '../core/import/model-file';
 import { kerasGraph } from '../core/import/keras-nodes';
+import { kerasSavedLayerKeys } from '../core/import/keras-names';
 import { kerasFileFromH5, kerasWeightsFromH5 } from './keras-h5';
 
 /** A file the user gave: its name (no folder) and bytes. */
@@ -49,11 +50,12 @@ async function readKerasZip(file: ModelFileInput, openH5: H5Opener): Promise<Ker
       `${file.name} is a zip but not a Keras 3 .keras file (it needs config.json and model.weights.h5).`,
     );
   const modelConfig = JSON.parse(strFromU8(config));
-  const layerNames = kerasGraph(modelConfig).nodes.map((n) => n.name);
+  const nodes = kerasGraph(modelConfig).nodes;
+  const layerNames = nodes.map((n) => n.name);
   return {
     source: { kind: 'keras', file: file.name },
     config: modelConfig,
-    weights: await openH5(weights, (f) => kerasWeightsFromH5(f, layerNames)),
+    weights: await openH5(weights, (f) => kerasWeightsFromH5(f, kerasSavedLayerKeys(nodes))),
     layerNames,
   };
 }

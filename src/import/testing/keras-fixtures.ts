@@ -10,6 +10,7 @@ import { strToU8, zipSync } from 'fflate';
 import h5wasm from 'h5wasm/node';
 import type { File as H5File, Group } from 'h5wasm';
 
+import { kerasSavedLayerKeys } from '../../core/import/keras-names';
 import { modelConfig, type FixtureModel, type KerasDialect } from '../../core/import/testing/keras-config';
 
 export type { FixtureLayer, FixtureModel, KerasDialect } from '../../core/import/testing/keras-config';
@@ -85,9 +86,10 @@ export function writeKerasWeightsH5(m: FixtureModel): Promise<Uint8Array> {
 export async function writeKerasZip(m: FixtureModel): Promise<Uint8Array> {
   const weights = await writeH5((f) => {
     const layers = f.create_group('layers');
+    const keys = kerasSavedLayerKeys(m.layers.filter((l) => l.className !== 'InputLayer'));
     for (const l of m.layers) {
       if (l.className === 'InputLayer') continue;
-      const vars = layers.create_group(l.name).create_group('vars');
+      const vars = layers.create_group(keys.get(l.name) as string).create_group('vars');
       (l.weights ?? []).forEach((w, i) =>
         vars.create_dataset({ name: String(i), data: w.values, shape: w.shape, dtype: '<f' }),
       );

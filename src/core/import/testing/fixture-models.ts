@@ -11,9 +11,10 @@ const w = (name: string, t: WeightTensor) => ({ name, shape: t.shape, values: t.
 /**
  * The tutorial as Keras 2 saves it: InputLayer (28, 28) -> Reshape (28, 28, 1) -> Conv2D 12 3x3 relu
  * -> MaxPooling2D 2 -> Flatten -> Dense 10 softmax, with Keras 2's config keys and layer names.
- * `weights`: the lab's tutorial weights (conv kernel, bias, dense kernel, bias).
+ * `weights`: the lab's tutorial weights (conv kernel, bias, dense kernel, bias). `suffix` renames the
+ * layers as Keras does for a model built later in a session ("_12": conv2d_12, dense_12, ...).
  */
-export function tutorialFixture(weights: WeightTensor[]): FixtureModel {
+export function tutorialFixture(weights: WeightTensor[], suffix = ''): FixtureModel {
   const [ck, cb, dk, db] = weights;
   return {
     className: 'Sequential',
@@ -21,13 +22,13 @@ export function tutorialFixture(weights: WeightTensor[]): FixtureModel {
     layers: [
       {
         className: 'InputLayer',
-        name: 'input_1',
+        name: `input_1${suffix}`,
         config: { batch_input_shape: [null, 28, 28], sparse: false, ragged: false },
       },
-      { className: 'Reshape', name: 'reshape', config: { target_shape: [28, 28, 1] } },
+      { className: 'Reshape', name: `reshape${suffix}`, config: { target_shape: [28, 28, 1] } },
       {
         className: 'Conv2D',
-        name: 'conv2d',
+        name: `conv2d${suffix}`,
         config: {
           filters: 12,
           kernel_size: [3, 3],
@@ -43,13 +44,13 @@ export function tutorialFixture(weights: WeightTensor[]): FixtureModel {
       },
       {
         className: 'MaxPooling2D',
-        name: 'max_pooling2d',
+        name: `max_pooling2d${suffix}`,
         config: { pool_size: [2, 2], padding: 'valid', strides: [2, 2], data_format: 'channels_last' },
       },
-      { className: 'Flatten', name: 'flatten', config: { data_format: 'channels_last' } },
+      { className: 'Flatten', name: `flatten${suffix}`, config: { data_format: 'channels_last' } },
       {
         className: 'Dense',
-        name: 'dense',
+        name: `dense${suffix}`,
         config: { units: 10, activation: 'softmax', use_bias: true },
         weights: [w('kernel:0', dk), w('bias:0', db)],
       },
