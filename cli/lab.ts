@@ -11,7 +11,7 @@ import { buildReport } from '../src/core/report/build-report';
 import { trainModel } from '../src/core/train/train';
 import { loadMnistFromIdx } from '../src/node/mnist-node';
 import { parseCliArgs, USAGE, UsageError } from './options';
-import { runModes } from './run-modes';
+import { progressPrinter, runModes } from './run-modes';
 
 async function main(argv: string[]): Promise<number> {
   let options;
@@ -37,29 +37,16 @@ async function main(argv: string[]): Promise<number> {
   const preset = PRESETS[options.train.preset];
   console.log(`model: ${preset.name}, ${describePreset(preset).params} parameters`);
 
-  let lastLine = 0;
   const { model } = await trainModel(data, options.train, {
     backendName: backend.name,
-    onProgress: (p) => {
-      const now = Date.now();
-      if (p.phase === 'epoch') {
-        console.log(
-          `epoch ${p.epoch + 1}/${p.epochs}: loss ${p.loss.toFixed(4)}, train accuracy ${p.accuracy.toFixed(4)}, test accuracy ${p.testAccuracy?.toFixed(4)}, ${p.elapsedSeconds.toFixed(1)} s`,
-        );
-      } else if (now - lastLine > 5000) {
-        lastLine = now;
-        console.log(
-          `  epoch ${p.epoch + 1}, batch ${p.batch + 1}/${p.batchesPerEpoch}: loss ${p.loss.toFixed(4)} (${p.elapsedSeconds.toFixed(0)} s, about ${p.etaSeconds.toFixed(0)} s left)`,
-        );
-      }
-    },
+    onProgress: progressPrinter(''),
   });
 
   const settings = {
     ...options.train,
-    calibration: options.calibration,
-    calibration_method: options.calibrationMethod,
-    qat_epochs: options.qatEpochs,
+    calibration: options.recipe.calibrationSamples,
+    calibration_method: options.recipe.calibrationMethod,
+    qat_epochs: options.qat.epochs,
   };
   const report = buildReport(model, settings, [], Math.min(options.train.trainLimit, data.train.count));
   console.log(`float model: test accuracy ${model.testAccuracy.toFixed(4)} on ${data.test.count} test images`);

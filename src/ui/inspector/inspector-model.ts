@@ -5,6 +5,7 @@
  */
 import { histogram, type Histogram } from '../../core/eval/metrics';
 import type { ModeReport } from '../../core/report/report';
+import { modeReportEntry, type RuntimeScore } from '../../core/pipeline/measure-mode';
 import { TENSOR_TYPE_BYTES } from '../../core/tflite/schema';
 import {
   constantValues,
@@ -250,23 +251,8 @@ export function tensorHistogram(
 }
 
 /** The comparison entry for a file scored in the runtime (mode "file:<name>"). */
-export function fileReport(
-  fileName: string,
-  bytes: number,
-  evaluation: { accuracy: number; engine: string; latency: { medianMs: number; p90Ms: number; samples: number } },
-): ModeReport {
-  return {
-    mode: `file:${fileName}`,
-    file: fileName,
-    bytes,
-    accuracy: evaluation.accuracy,
-    accuracy_engine: evaluation.engine,
-    latency: {
-      median_ms: evaluation.latency.medianMs,
-      p90_ms: evaluation.latency.p90Ms,
-      samples: evaluation.latency.samples,
-    },
-  };
+export function fileReport(fileName: string, bytes: number, evaluation: RuntimeScore): ModeReport {
+  return modeReportEntry({ mode: `file:${fileName}`, file: fileName, size: bytes }, evaluation);
 }
 
 /** Ops whose code the inspector (and most likely the runtime) does not know: flagged before running. */
