@@ -23,6 +23,8 @@ export interface CliOptions {
   modes: LabMode[];
   out: string;
   backend: 'wasm' | 'cpu';
+  /** A model file to import instead of training (Keras .h5 / .keras, TF.js model.json). */
+  importFile?: string;
   help: boolean;
 }
 
@@ -72,6 +74,14 @@ const FLAGS: Record<string, CliFlag> = {
       o.backend = value;
     },
   },
+  import: {
+    arg: 'FILE',
+    help: 'quantize this model instead of training one: Keras .h5 or .keras, TF.js model.json (its .bin files beside it)',
+    apply: (o, value) => {
+      if (!value) throw new UsageError('--import needs a file');
+      o.importFile = value;
+    },
+  },
   out: {
     arg: 'DIR',
     help: 'output folder (default out)',
@@ -85,7 +95,7 @@ const FLAGS: Record<string, CliFlag> = {
 export const USAGE = [
   'Usage: npm run lab -- [options]',
   '',
-  'Trains a model on MNIST, quantizes it, writes one .tflite file per mode and report.json.',
+  'Trains a model on MNIST (or imports one with --import), quantizes it, writes one .tflite file per mode and report.json.',
   '',
   'Training:',
   ...usageLines(TRAIN_FIELDS),
