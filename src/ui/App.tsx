@@ -10,7 +10,7 @@ import { convertJob } from './debug/convert-job';
 import { DrawPanel } from './draw/DrawPanel';
 import { ConfusionPanel } from './confusion/ConfusionPanel';
 import { InspectorPanel } from './inspector/InspectorPanel';
-import type { ModeReport } from '../core/report/report';
+import type { MeasuredMode } from '../core/pipeline/measure-mode';
 import type { TrainProgress } from '../core/train/settings';
 import { qatSettingsFor } from '../core/qat/qat-settings';
 import { Comlink, labBridge } from './lab-client';
@@ -97,11 +97,8 @@ export function App() {
   }, [clearResults]);
 
   // Files dropped into the inspector join the comparison beside the lab's own.
-  const [inspected, setInspected] = useState<Record<string, { entry: ModeReport; bytes: Uint8Array }>>({});
-  const onInspected = useCallback(
-    (entry: ModeReport, bytes: Uint8Array) => setInspected((s) => ({ ...s, [entry.mode]: { entry, bytes } })),
-    [],
-  );
+  const [inspected, setInspected] = useState<Record<string, MeasuredMode>>({});
+  const onInspected = useCallback((m: MeasuredMode) => setInspected((s) => ({ ...s, [m.entry.mode]: m })), []);
 
   // The report and files are derived from the results cache, never stored twice.
   const outcomes = quant.run.outcomes;
@@ -116,7 +113,9 @@ export function App() {
       ),
     [trained, outcomes, inspected, lab.train, lab.quant, lab.qat],
   );
-  const drawModels = useMemo(() => Object.entries(outcomes).map(([mode, o]) => ({ mode, bytes: o.bytes })), [outcomes]);
+  // Inspected files (mode "file:<name>") join the drawing and the confusion matrix beside the lab's own.
+  const compared = useMemo(() => ({ ...outcomes, ...inspected }), [outcomes, inspected]);
+  const drawModels = useMemo(() => Object.entries(compared).map(([mode, o]) => ({ mode, bytes: o.bytes })), [compared]);
   const files = useMemo(
     () =>
       Object.fromEntries([
@@ -217,7 +216,7 @@ export function App() {
         }
       />
       <DrawPanel models={drawModels} />
-      <ConfusionPanel outcomes={outcomes} loadTestSet={quant.getTestSet} />
+      <ConfusionPanel outcomes={compared} loadTestSet={quant.getTestSet} />
       <InspectorPanel getTestSet={quant.getTestSet} onEvaluated={onInspected} heading="8. Inspect any .tflite file" />
     </main>
   );

@@ -50,6 +50,10 @@ export interface ModeReport {
   recipe?: Record<string, unknown>;
   /** Mode qat: how the file was fine-tuned (the same values also stand in `recipe` as qat_*). */
   qat?: QatReport;
+  /** Files from the inspector: how the test images were fed, e.g. "float32 [1, 28, 28] in [0, 1] (pixel / 255)". */
+  input_feed?: string;
+  /** Files from the inspector: tensors whose -1 batch was pinned to 1 in the copy that ran (absent when none). */
+  batch_pinned_tensors?: number;
 }
 
 /** How a quantization-aware training run made its file. */

@@ -12,20 +12,13 @@
  * the op at load time instead of failing in Prepare.
  */
 import type { DType, Graph, GraphOp } from '../graph/graph';
+import { builtinCodeOf, LAB_OP_OPTIONS } from './op-options';
 import { BuiltinOperator } from './schema';
 
-/** BuiltinOperator code of each IR op kind. */
-export const OP_CODE: Record<GraphOp['kind'], number> = {
-  CONV_2D: BuiltinOperator.CONV_2D,
-  DEPTHWISE_CONV_2D: BuiltinOperator.DEPTHWISE_CONV_2D,
-  MAX_POOL_2D: BuiltinOperator.MAX_POOL_2D,
-  AVERAGE_POOL_2D: BuiltinOperator.AVERAGE_POOL_2D,
-  RESHAPE: BuiltinOperator.RESHAPE,
-  FULLY_CONNECTED: BuiltinOperator.FULLY_CONNECTED,
-  SOFTMAX: BuiltinOperator.SOFTMAX,
-  QUANTIZE: BuiltinOperator.QUANTIZE,
-  DEQUANTIZE: BuiltinOperator.DEQUANTIZE,
-};
+/** BuiltinOperator code of each IR op kind (the op kinds are schema names; see op-options.ts). */
+export const OP_CODE = Object.fromEntries(
+  Object.keys(LAB_OP_OPTIONS).map((kind) => [kind, builtinCodeOf(kind)]),
+) as Record<GraphOp['kind'], number>;
 
 /** Version of one op as the converter would compute it from its tensors' dtypes and options. */
 export function opVersion(op: GraphOp, graph: Graph): number {

@@ -1,27 +1,18 @@
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
-import type { ModeReport } from '../../core/report/report';
-import type { TfliteModelInfo } from '../../core/tflite/read-tflite';
-import { formatPercent } from '../common/format';
-import { formatInt, formatMs } from '../results/results-format';
-import { fileReport, fileSizeProblem, inspectFile, mnistFit, type MnistFit } from './inspector-model';
+import type { MeasuredMode } from '../../core/pipeline/measure-mode';
+import type { InputRange } from '../../core/tflite/model-kind';
+import { planRun } from '../../core/tflite/run-plan';
+import { fileSizeProblem, inspectedMode, inspectFile, type Loaded } from './inspector-model';
 import { InspectorView } from './InspectorView';
-import { useFileEvaluation, type FileEvaluation } from './use-file-evaluation';
+import { RunStatus } from './RunStatus';
+import { useFileEvaluation } from './use-file-evaluation';
 
 interface Props {
   /** The 10,000 MNIST test images ([N * 784] raw pixels) and labels ([N]). */
   getTestSet: () => Promise<{ images: Uint8Array; labels: Uint8Array }>;
   /** Called once a file that fits MNIST has been scored in the runtime, to add it to the comparison. */
-  onEvaluated: (entry: ModeReport, bytes: Uint8Array) => void;
+  onEvaluated: (measured: MeasuredMode) => void;
   heading?: string;
-}
-
-interface Loaded {
-  /** Increases with every file, so per-file view state starts fresh. */
-  serial: number;
-  fileName: string;
-  bytes: Uint8Array;
-  info: TfliteModelInfo;
-  fit: MnistFit;
 }
 
 /**
@@ -39,6 +30,18 @@ export function InspectorPanel({ getTestSet, onEvaluated, heading = 'Inspect any
   }, [onEvaluated]);
   const { state: evaluation, evaluate, cancel } = useFileEvaluation(getTestSet);
   const id = useId();
+
+  const run = useCallback(
+    async (file: Loaded) => {
+      const { plan } = file;
+      if (!plan.runs) return;
+      const result = await evaluate(plan.bytes, file.fileName, plan.feed.range);
+      if (!result || file.serial !== serial.current) return;
+      const runInfo = { feed: plan.feed.label, pinnedTensors: plan.pinnedTensors };
+      onEvaluatedRef.current(inspectedMode(file.fileName, file.bytes.length, plan.bytes, result, runInfo));
+    },
+    [evaluate],
+  );
 
   const openFile = useCallback(
     async (file: File) => {
@@ -59,13 +62,22 @@ export function InspectorPanel({ getTestSet, onEvaluated, heading = 'Inspect any
       if (mine !== serial.current) return;
       const outcome = inspectFile(bytes, file.name);
       if (!outcome.ok) return setError(outcome.message);
-      const fit = mnistFit(outcome.info);
-      setLoaded({ serial: mine, fileName: file.name, bytes, info: outcome.info, fit });
-      if (!fit.fits) return;
-      const result = await evaluate(bytes, file.name);
-      if (result && mine === serial.current) onEvaluatedRef.current(fileReport(file.name, bytes.length, result), bytes);
+      const next = { serial: mine, fileName: file.name, bytes, info: outcome.info, plan: planRun(bytes, outcome.info) };
+      setLoaded(next);
+      await run(next);
     },
-    [cancel, evaluate],
+    [cancel, run],
+  );
+
+  /** The user switched the pixel range: plan again with it and score the file again. */
+  const rerun = useCallback(
+    (range: InputRange) => {
+      if (!loaded) return;
+      const next = { ...loaded, plan: planRun(loaded.bytes, loaded.info, range) };
+      setLoaded(next);
+      void run(next);
+    },
+    [loaded, run],
   );
 
   const onDrop = (e: DragEvent) => {
@@ -91,7 +103,7 @@ export function InspectorPanel({ getTestSet, onEvaluated, heading = 'Inspect any
       <p className="hint">
         Drop a .tflite file here, or choose one: one exported above, or one written by TensorFlow’s converter. The file
         stays in your browser. If it takes one 28 × 28 image and returns 10 scores, it is also run on the 10,000 MNIST
-        test images in the TFLite runtime.
+        test images in the TFLite runtime and joins the comparison above (table, charts, confusion matrix, drawing).
       </p>
       <label className="inspector-drop">
         <span>Model file</span>
@@ -113,58 +125,10 @@ export function InspectorPanel({ getTestSet, onEvaluated, heading = 'Inspect any
       )}
       {loaded && (
         <>
-          <FitStatus loaded={loaded} evaluation={evaluation} onCancel={cancel} />
+          <RunStatus loaded={loaded} evaluation={evaluation} onCancel={cancel} onRange={rerun} />
           <InspectorView key={loaded.serial} fileName={loaded.fileName} bytes={loaded.bytes} info={loaded.info} />
         </>
       )}
     </section>
-  );
-}
-
-function FitStatus({
-  loaded,
-  evaluation,
-  onCancel,
-}: {
-  loaded: Loaded;
-  evaluation: FileEvaluation;
-  onCancel: () => void;
-}) {
-  if (!loaded.fit.fits) {
-    return (
-      <p className="notice" data-testid="inspector-no-mnist">
-        Not run on MNIST: {loaded.fit.reason}.
-      </p>
-    );
-  }
-  if (evaluation.status === 'idle' || evaluation.fileName !== loaded.fileName) return null;
-  if (evaluation.status === 'running') {
-    return (
-      <div className="progress-block" data-testid="inspector-progress">
-        <progress max={1} value={evaluation.fraction} aria-label="Runtime evaluation" />
-        <span className="muted">
-          Running {formatPercent(evaluation.fraction, 0)} of the test images in the TFLite runtime…
-        </span>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    );
-  }
-  if (evaluation.status === 'failed') {
-    return (
-      <p className="error" role="alert" data-testid="inspector-error">
-        The TFLite runtime could not run {loaded.fileName}: {evaluation.message}
-      </p>
-    );
-  }
-  const { result } = evaluation;
-  return (
-    <p className="result" data-testid="inspector-accuracy">
-      Accuracy <strong>{formatPercent(result.accuracy)}</strong> on {formatInt(result.count)} test images; latency{' '}
-      {formatMs(result.latency.medianMs)} median, {formatMs(result.latency.p90Ms)} p90 (
-      {formatInt(result.latency.samples)} runs).{' '}
-      <span className="muted">{result.engine}. Added to the comparison.</span>
-    </p>
   );
 }

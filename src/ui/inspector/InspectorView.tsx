@@ -13,7 +13,8 @@ interface Props {
 
 /** Everything the inspector read from one file. Pure rendering of `info`, so it is also fuzz-tested. */
 export function InspectorView({ fileName, bytes, info }: Props) {
-  const unknown = unknownOps(info);
+  // Custom ops are explained above the view (Edge TPU, detection post-processing, ...): list only unknown builtins.
+  const unknown = unknownOps(info).filter((n) => !n.startsWith('CUSTOM:'));
   return (
     <div className="inspector-view">
       <ModelSummary fileName={fileName} info={info} />
@@ -37,6 +38,18 @@ export function InspectorView({ fileName, bytes, info }: Props) {
           </ul>
           {info.warnings.length > 20 && <span>…and {info.warnings.length - 20} more.</span>}
         </div>
+      )}
+      {info.remarks.length > 0 && (
+        <details className="inspector-remarks" data-testid="inspector-remarks">
+          <summary className="muted">
+            {info.remarks.length} remark(s): normal habits of TensorFlow’s converter, nothing to fix
+          </summary>
+          <ul>
+            {info.remarks.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </details>
       )}
       {info.subgraphs.slice(0, 4).map((sg, s) => (
         <section key={s} className="inspector-subgraph">

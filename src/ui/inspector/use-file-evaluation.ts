@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CancelledError } from '../../bridge/worker-bridge';
+import type { InputRange } from '../../core/tflite/model-kind';
+import { stripInternalPaths } from '../../runtime/runtime-errors';
 import { Comlink, runtimeBridge } from '../lab-client';
 
 export interface FileEvaluationResult {
@@ -7,6 +9,16 @@ export interface FileEvaluationResult {
   count: number;
   engine: string;
   latency: { medianMs: number; p90Ms: number; samples: number };
+  /** Predicted class per test image, for the confusion matrix. */
+  predictions: Uint8Array;
+  inputRange: InputRange;
+}
+
+/** A failure as the page shows it: the worker's sentence, with any internal source path taken out. */
+function userMessage(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const clean = stripInternalPaths(text);
+  return clean || 'the runtime failed without saying why. Try the file again, or another file.';
 }
 
 export type FileEvaluation =
@@ -35,7 +47,7 @@ export function useFileEvaluation(getTestSet: () => Promise<{ images: Uint8Array
   useEffect(() => () => abort.current?.abort(), []);
 
   const evaluate = useCallback(
-    async (bytes: Uint8Array, fileName: string): Promise<FileEvaluationResult | undefined> => {
+    async (bytes: Uint8Array, fileName: string, inputRange: InputRange): Promise<FileEvaluationResult | undefined> => {
       abort.current?.abort();
       const controller = new AbortController();
       abort.current = controller;
@@ -56,7 +68,7 @@ export function useFileEvaluation(getTestSet: () => Promise<{ images: Uint8Array
               bytes,
               test.images,
               test.labels,
-              { latencySamples: LATENCY_SAMPLES },
+              { latencySamples: LATENCY_SAMPLES, inputRange },
               Comlink.proxy(onProgress),
             ),
           signal,
@@ -68,13 +80,15 @@ export function useFileEvaluation(getTestSet: () => Promise<{ images: Uint8Array
           count: evaluation.count,
           engine: evaluation.engine,
           latency: evaluation.latency,
+          predictions: evaluation.predictions,
+          inputRange: evaluation.inputRange,
         };
         setState({ status: 'done', fileName, result });
         return result;
       } catch (e) {
         finished = true;
         if (e instanceof CancelledError || signal.aborted) return undefined;
-        setState({ status: 'failed', fileName, message: e instanceof Error ? e.message : String(e) });
+        setState({ status: 'failed', fileName, message: userMessage(e) });
         return undefined;
       }
     },
