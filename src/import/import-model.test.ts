@@ -53,7 +53,11 @@ const FORMATS: [string, string, () => Promise<ModelFileInput[]>][] = [
   ],
   ['Keras 3 .keras zip', 'keras', () => one('tutorial.keras', writeKerasZip(tutorialFixture(trained.weights)))],
   // Keras 3 keys weights by class (layers/conv2d), not by the config's names (conv2d_12).
-  ['Keras 3 .keras zip, layers renamed', 'keras', () => one('t12.keras', writeKerasZip(tutorialFixture(trained.weights, '_12')))],
+  [
+    'Keras 3 .keras zip, layers renamed',
+    'keras',
+    () => one('t12.keras', writeKerasZip(tutorialFixture(trained.weights, '_12'))),
+  ],
   [
     'TF.js model.json + .bin',
     'tfjs',

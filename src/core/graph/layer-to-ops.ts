@@ -98,6 +98,11 @@ export function emitLayer(b: GraphBuilder, l: LayerSpec, site: LayerSite): numbe
   }
   if (l.type === 'dense') return emitDense(b, l, site);
   const out = activationTensor(g, site.outputName, site.outputShape);
+  if (l.type === 'add') {
+    const activation = fusedActivation(l.activation, site.name);
+    g.ops.push({ kind: 'ADD', inputs: [...site.inputs], outputs: [out], activation, potScaleInt16: true });
+    return out;
+  }
   if (l.type === 'flatten' || l.type === 'reshape') {
     g.ops.push({ kind: 'RESHAPE', inputs: [x], outputs: [out], newShape: [1, ...site.outputShape] });
   } else {

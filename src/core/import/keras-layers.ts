@@ -24,8 +24,10 @@ export type Translation =
 
 export interface TranslateContext {
   node: KerasNode;
-  /** Shape of the node's input, without the batch. */
+  /** Shape of the node's (first) input, without the batch. */
   inputShape: number[];
+  /** Shapes of all its inputs (several for Add). */
+  inputShapes: number[][];
   /** True when the node reads the model input directly. */
   atInput: boolean;
   weights: RawWeight[] | undefined;
@@ -231,6 +233,15 @@ const rescaling: Translate = (ctx) => {
 
 const identity: Translate = () => ({ kind: 'identity' });
 
+/** Add of two tensors (TFLite ADD is binary; a three-way Add would be a chain). */
+const add: Translate = (ctx) => {
+  if (ctx.inputShapes.length !== 2) fail(ctx, `it sums ${ctx.inputShapes.length} inputs; the lab imports Add of two`);
+  return { kind: 'layers', layers: [{ spec: { type: 'add', name: ctx.node.name, activation: 'linear' } }] };
+};
+
+/** Classes that read several inputs; every other class reads one. */
+export const MULTI_INPUT_LAYERS = new Set(['Add']);
+
 /** Every Keras class the lab imports. */
 export const KERAS_LAYERS: Record<string, Translate> = {
   Conv2D: conv2d,
@@ -251,6 +262,7 @@ export const KERAS_LAYERS: Record<string, Translate> = {
   ReLU: reluLayer,
   Softmax: () => ({ kind: 'activation', activation: 'softmax' }),
   Rescaling: rescaling,
+  Add: add,
   Dropout: identity,
   SpatialDropout2D: identity,
   GaussianNoise: identity,

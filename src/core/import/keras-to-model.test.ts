@@ -125,6 +125,26 @@ const CASES: [string, FixtureModel, string[]][] = [
   ],
 ];
 
+const fn = (...layers: FixtureLayer[]): FixtureModel => ({ className: 'Functional', name: 'model', layers });
+CASES.push([
+  'functional: Conv-BN-ReLU, Conv-BN, Add skip, ReLU (BN folded, ReLUs fused into the conv and the ADD)',
+  fn(
+    input([28, 28, 1]),
+    L('Conv2D', 'a', { filters: 6, kernel_size: [3, 3], strides: [2, 2], padding: 'same', use_bias: false }, [
+      'input_1',
+    ]),
+    L('BatchNormalization', 'bn_a', {}, ['a']),
+    L('ReLU', 'relu_a', {}, ['bn_a']),
+    L('Conv2D', 'b', { filters: 6, kernel_size: [3, 3], strides: [1, 1], padding: 'same' }, ['relu_a']),
+    L('BatchNormalization', 'bn_b', {}, ['b']),
+    L('Add', 'skip', {}, ['relu_a', 'bn_b']),
+    L('Activation', 'relu_skip', { activation: 'relu' }, ['skip']),
+    L('GlobalAveragePooling2D', 'gap', {}, ['relu_skip']),
+    L('Dense', 'd', { units: 10, activation: 'softmax' }, ['gap']),
+  ),
+  ['conv2d', 'conv2d', 'add', 'avgPool2d', 'flatten', 'dense'],
+]);
+
 describe('importKerasModel against TF.js reading the same Keras config', () => {
   it.each(CASES)('%s', async (_, fixture, types) => {
     const config = modelConfig(fixture, 'keras2');

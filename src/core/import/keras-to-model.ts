@@ -14,7 +14,7 @@ import {
 } from '../model/architecture';
 import { layerOutputShape } from '../model/layer-shapes';
 import type { WeightTensor } from '../model/trained-model';
-import { translateLayer, type ImportedLayer } from './keras-layers';
+import { MULTI_INPUT_LAYERS, translateLayer, type ImportedLayer } from './keras-layers';
 import { INPUT_NODE, kerasGraph, type KerasGraph, type KerasNode } from './keras-nodes';
 import { ModelImportError, type KerasModelFile } from './model-file';
 import { weightsOnlyConfig } from './known-architectures';
@@ -106,14 +106,13 @@ function walkNode(state: WalkState, node: KerasNode, file: KerasModelFile): void
     if (a === undefined) throw new ModelImportError(`Layer ${node.name} reads ${n}, which comes later or not at all.`);
     return a;
   });
-  if (inputs.length !== 1)
-    throw new ModelImportError(
-      `Layer ${node.name} (${node.className}) has ${inputs.length} inputs; the lab's importer takes one per layer yet.`,
-    );
+  if (inputs.length !== 1 && !MULTI_INPUT_LAYERS.has(node.className))
+    throw new ModelImportError(`Layer ${node.name} (${node.className}) has ${inputs.length} inputs; it takes one.`);
   const input = inputs[0];
   const t = translateLayer({
     node,
     inputShape: state.shapes.get(input) as number[],
+    inputShapes: inputs.map((n) => state.shapes.get(n) as number[]),
     atInput: input === ARCH_INPUT,
     weights: file.weights[node.name],
   });
@@ -123,7 +122,7 @@ function walkNode(state: WalkState, node: KerasNode, file: KerasModelFile): void
       state.notes.push(`${node.name} (${node.className}) removed: it does nothing at inference.`);
     return;
   }
-  if (t.kind === 'layers') return appendLayers(state, node, input, t.layers);
+  if (t.kind === 'layers') return appendLayers(state, node, inputs, t.layers);
   const target = fusionTarget(state, node, input, node.inbound[0]);
   const idx = state.layers.indexOf(target);
   if (t.kind === 'activation') {
@@ -136,28 +135,33 @@ function walkNode(state: WalkState, node: KerasNode, file: KerasModelFile): void
   state.alias.set(node.name, input);
 }
 
-/** The conv or dense an activation or BatchNormalization merges into: linear, and read by nothing else. */
+/**
+ * The layer an activation (a conv, dense or Add) or a BatchNormalization (a conv or dense) merges
+ * into: linear, and read by nothing else.
+ */
 function fusionTarget(state: WalkState, node: KerasNode, input: string, kerasInput: string): ImportedLayer {
   const target = state.layers.find((l) => l.spec.name === input);
   const alone = (name: string) => (state.consumers.get(name) ?? 0) <= 1;
-  const ok =
-    target && hasWeights(target.spec) && target.spec.activation === 'linear' && alone(input) && alone(kerasInput);
-  if (!ok || !target)
+  const bn = node.className === 'BatchNormalization';
+  const kind = target && (hasWeights(target.spec) || (!bn && target.spec.type === 'add'));
+  const linear = target && 'activation' in target.spec && target.spec.activation === 'linear';
+  if (!target || !kind || !linear || !alone(input) || !alone(kerasInput))
     throw new ModelImportError(
-      `Layer ${node.name} (${node.className}) must directly follow a linear Conv2D, DepthwiseConv2D or Dense that nothing else reads; it follows ${input}.`,
+      `Layer ${node.name} (${node.className}) must directly follow a linear Conv2D, DepthwiseConv2D or Dense${bn ? '' : ' (or Add)'} that nothing else reads; it follows ${input}.`,
     );
   return target;
 }
 
-function appendLayers(state: WalkState, node: KerasNode, input: string, layers: ImportedLayer[]): void {
-  let prev = input;
+function appendLayers(state: WalkState, node: KerasNode, inputs: string[], layers: ImportedLayer[]): void {
+  let prev = inputs;
   for (const l of layers) {
     const name = l.spec.name as string;
     if (state.shapes.has(name) || name === ARCH_INPUT) throw new ModelImportError(`Two layers are named ${name}.`);
-    const spec = { ...l.spec, inputs: [prev] } as LayerSpec;
-    state.shapes.set(name, layerOutputShape(spec, [state.shapes.get(prev) as number[]], name));
+    const spec = { ...l.spec, inputs: prev } as LayerSpec;
+    const shapes = prev.map((p) => state.shapes.get(p) as number[]);
+    state.shapes.set(name, layerOutputShape(spec, shapes, name));
     state.layers.push({ ...l, spec });
-    prev = name;
+    prev = [name];
   }
-  state.alias.set(node.name, prev);
+  state.alias.set(node.name, prev[0]);
 }

@@ -37,6 +37,8 @@ export type LayerSpec = LayerBase &
     | { type: 'flatten' }
     | { type: 'reshape'; targetShape: number[] }
     | { type: 'dense'; units: number; activation: LayerActivation }
+    /** Elementwise sum of two same-shape inputs (`inputs` names both), with a fused relu/relu6. */
+    | { type: 'add'; activation: LayerActivation }
   );
 
 export type LayerType = LayerSpec['type'];
@@ -63,6 +65,11 @@ export const ARCH_INPUT = 'input';
 /** Layers with a kernel and a bias (in that order) in the weight list. */
 export function hasWeights(l: LayerSpec): l is Extract<LayerSpec, { type: 'conv2d' | 'depthwiseConv2d' | 'dense' }> {
   return l.type === 'conv2d' || l.type === 'depthwiseConv2d' || l.type === 'dense';
+}
+
+/** Layers whose output carries its own quantization params in the int8 graph (weighted layers and ADD). */
+export function hasOwnOutputParams(l: LayerSpec): boolean {
+  return hasWeights(l) || l.type === 'add';
 }
 
 /** The layer's name in TF.js (weight names `${name}/kernel`). */

@@ -29,6 +29,11 @@ export function buildModel(arch: ModelArchitecture, seed: number): tfl.LayersMod
   arch.layers.forEach((spec, i) => {
     const ins = layerInputs(arch, i).map((n) => values.get(n) as tfl.SymbolicTensor);
     last = buildLayer(spec, i, seed, {}).apply(ins.length === 1 ? ins[0] : ins) as tfl.SymbolicTensor;
+    // tfjs's add layer has no activation: a fused one becomes an Activation layer after it.
+    if (spec.type === 'add' && spec.activation !== 'linear')
+      last = tfl.layers
+        .activation({ activation: spec.activation, name: `${tfjsLayerName(spec, i)}_act` })
+        .apply(last) as tfl.SymbolicTensor;
     values.set(graphLayerName(spec, i), last);
   });
   return tfl.model({ inputs: input, outputs: last, name: `lab_${arch.id}` });
@@ -74,6 +79,8 @@ function buildLayer(
       return tfl.layers.flatten({ ...inputShape, name });
     case 'reshape':
       return tfl.layers.reshape({ ...inputShape, name, targetShape: spec.targetShape });
+    case 'add':
+      return tfl.layers.add({ name });
     case 'dense':
       return tfl.layers.dense({
         ...inputShape,

@@ -40,6 +40,12 @@ export function layerOutputShape(l: LayerSpec, inputs: number[][], name: string)
     case 'dense':
       needRank(l, x, 1, name);
       return [l.units];
+    case 'add':
+      if (inputs.length !== 2 || inputs[1].join(',') !== x.join(','))
+        throw new Error(
+          `layer ${name} (add) needs two inputs of one shape, got ${inputs.map((s) => `[${s.join(', ')}]`).join(' and ')}`,
+        );
+      return [...x];
   }
 }
 

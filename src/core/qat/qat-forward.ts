@@ -69,7 +69,7 @@ export type RangeTable = Record<string, MovingRange>;
 export function quantPointsOf(floatGraph: Graph): string[] {
   const names = [floatGraph.tensors[floatGraph.inputs[0]].name];
   for (const op of floatGraph.ops) {
-    if (op.kind === 'CONV_2D' || op.kind === 'DEPTHWISE_CONV_2D' || op.kind === 'FULLY_CONNECTED')
+    if (op.kind === 'CONV_2D' || op.kind === 'DEPTHWISE_CONV_2D' || op.kind === 'FULLY_CONNECTED' || op.kind === 'ADD')
       names.push(floatGraph.tensors[op.outputs[0]].name);
   }
   return names;
@@ -94,6 +94,7 @@ export function buildQatNetwork(trained: ModelWeights, granularity: QatWeightGra
   };
   const layers: QatLayer[] = arch.layers.map((spec, i) => {
     const site = { spec, name: graphLayerName(spec, i), inputs: layerInputs(arch, i) };
+    if (spec.type === 'add') return { ...site, outputName: points[point++] };
     if (!hasWeights(spec)) return site;
     const layout: KernelLayout = spec.type;
     const perChannel = layout === 'dense' ? granularity.fcPerChannel : granularity.perChannel;
@@ -194,6 +195,10 @@ function forwardLayer(layer: QatLayer, ins: Value[], quantize: boolean, quantize
       return { t: tf.reshape(h, [h.shape[0], -1]), grid };
     case 'reshape':
       return { t: tf.reshape(h, [h.shape[0], ...s.targetShape]), grid };
+    case 'add': {
+      const name = layer.outputName as string;
+      return { t: quantizeAt(activate(tf.add(h, ins[1].t), s.activation), name), grid: name };
+    }
   }
 }
 
