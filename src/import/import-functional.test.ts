@@ -10,7 +10,7 @@ import { fixtureFromTfjs } from '../core/import/testing/fixture-models';
 import { modelToGraph } from '../core/graph/model-to-graph';
 import { agreement } from '../core/eval/metrics';
 import { makeBatch } from '../core/train/batches';
-import type { MnistDataset } from '../core/mnist/dataset';
+import { takeFirst, type MnistDataset } from '../core/mnist/dataset';
 import { calibrationImages, convertModel, simulateModel } from '../core/pipeline/convert';
 import { checkQuantSpec } from '../core/quant/spec-check';
 import { DEFAULT_RECIPE } from '../core/quant/recipe';
@@ -109,9 +109,9 @@ describe('functional model with BatchNormalization and an Add skip', () => {
     expect(int8.converted.graph.ops.map((o) => o.kind)).toContain('ADD');
     expect(Math.abs(int8.runtime.accuracy - f32.runtime.accuracy)).toBeLessThanOrEqual(0.005);
     // The lab's integer ADD (reference and its tfjs twin) predicts what LiteRT.js predicts.
-    const sim = simulateModel(int8.converted.graph, data.test, { limit: 2000 });
-    expect(agreement(sim.predictions, int8.runtime.predictions.subarray(0, 2000))).toBeGreaterThan(0.995);
-    const twin = simulateModelAccelerated(int8.converted.graph, data.test);
-    expect(agreement(twin.predictions.subarray(0, 2000), sim.predictions)).toBe(1);
-  }, 300_000);
+    const sample = takeFirst(data.test, 1000);
+    const sim = simulateModel(int8.converted.graph, sample);
+    expect(agreement(sim.predictions, int8.runtime.predictions.subarray(0, 1000))).toBeGreaterThan(0.995);
+    expect(simulateModelAccelerated(int8.converted.graph, sample).predictions).toEqual(sim.predictions);
+  }, 900_000);
 });
