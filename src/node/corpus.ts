@@ -35,7 +35,11 @@ export interface CorpusContext {
 type FormatReader = (file: string, bytes: Uint8Array, ctx: CorpusContext) => Promise<CorpusLine>;
 
 /** Readers by file extension (lower case, with the dot). */
-export const FORMATS: Record<string, FormatReader> = { '.tflite': tfliteLine };
+export const FORMATS: Record<string, FormatReader> = {
+  '.tflite': tfliteLine,
+  '.h5': (...args) => import('./corpus-keras').then((m) => m.kerasLine(...args)),
+  '.keras': (...args) => import('./corpus-keras').then((m) => m.kerasLine(...args)),
+};
 
 function opSummary(info: TfliteModelInfo): string {
   const counts = new Map<string, number>();
@@ -92,7 +96,9 @@ async function main(argv: string[]): Promise<number> {
   const limitAt = argv.indexOf('--limit');
   const limit = limitAt >= 0 ? Number(argv[limitAt + 1]) : undefined;
   if (!dir || (limit !== undefined && !(limit > 0))) {
-    console.error('usage: npm run corpus -- DIR [--limit N]   (inspects and evaluates every .tflite in DIR)');
+    console.error(
+      'usage: npm run corpus -- DIR [--limit N]   (inspects and evaluates every .tflite, .h5 and .keras in DIR)',
+    );
     return 2;
   }
   const { loadLiteRtForNode } = await import('./litert-node');

@@ -3,6 +3,8 @@
  * contract (issues and scripts read them): add fields, never rename or remove them.
  */
 
+import type { ModelSource } from '../model/architecture';
+
 export interface FloatReport {
   /** Fraction of all 10,000 MNIST test images the TF.js model classifies correctly. */
   test_accuracy: number;
@@ -109,4 +111,6 @@ export interface LabReport {
   settings: Record<string, unknown>;
   float: FloatReport;
   modes: ModeReport[];
+  /** Where an imported model came from ({"kind": "keras-h5" | "keras" | "tfjs" | "tflite", "file": name}); absent for presets. */
+  source?: ModelSource;
 }

@@ -243,6 +243,11 @@ export const LAB_OP_OPTIONS: Readonly<Record<OpKind, LabOpOptions>> = {
     allowed: { ...ACT, weights_format: ['DEFAULT'] },
   },
   SOFTMAX: { table: OPTION_TABLES.SoftmaxOptions!, fields: { beta: 'beta' } },
+  ADD: {
+    table: OPTION_TABLES.AddOptions!,
+    fields: { activation: 'fused_activation_function', potScaleInt16: 'pot_scale_int16' },
+    allowed: ACT,
+  },
   QUANTIZE: { table: OPTION_TABLES.QuantizeOptions!, fields: {} },
   DEQUANTIZE: { table: OPTION_TABLES.DequantizeOptions!, fields: {} },
 };

@@ -68,6 +68,11 @@ export function opVersion(op: GraphOp, graph: Graph): number {
       return 1;
     case 'RESHAPE':
       return 1;
+    case 'ADD':
+      // op_version.cc: int16 with general (non power-of-two) scales 5, int16 3, int8 2.
+      if (input === 'int16') return op.potScaleInt16 ? 3 : 5;
+      if (input === 'int8') return 2;
+      return 1;
     case 'QUANTIZE':
       if (perChannel(op.outputs[0])) return 3;
       if (output === 'int16') return 2;
@@ -102,6 +107,7 @@ const RUNTIME_VERSIONS: Record<number, readonly string[]> = {
     '2.18.0',
     '2.21.0',
   ],
+  [BuiltinOperator.ADD]: ['', '1.5.0', '1.14.0', '2.4.0', '2.6.0', '2.6.0'],
   [BuiltinOperator.RESHAPE]: ['', '1.5.0'],
   [BuiltinOperator.SOFTMAX]: ['', '1.5.0', '1.14.0', '2.3.0'],
   [BuiltinOperator.QUANTIZE]: ['', '1.14.0', '1.15.0', '2.7.0', '2.21.0', '2.21.0', '2.21.0'],

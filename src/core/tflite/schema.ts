@@ -45,6 +45,7 @@ export const TENSOR_TYPE_BYTES: readonly number[] = [4, 2, 4, 1, 8, 0, 1, 2, 8, 
 
 /** The `enum BuiltinOperator : int32` codes the lab writes. */
 export const BuiltinOperator = {
+  ADD: 0,
   AVERAGE_POOL_2D: 1,
   CONV_2D: 3,
   DEPTHWISE_CONV_2D: 4,
