@@ -21,6 +21,8 @@ import type { QatSettings } from '../src/core/qat/qat-train';
 import { layerErrors as computeLayerErrors } from '../src/core/debug/layer-errors';
 import { imagesToFloat } from '../src/core/mnist/dataset';
 import { quantizeModel } from '../src/core/quant/quantize-graph';
+import { compressModel, type CompressPlan } from '../src/core/compress/compress-model';
+import type { CompressProgress } from '../src/core/compress/compress-progress';
 
 let dataset: Promise<MnistDataset> | undefined;
 
@@ -128,6 +130,21 @@ const api = {
       simulated.predictions.buffer as ArrayBuffer,
       ...layers.flatMap((l) => [l.float.buffer as ArrayBuffer, l.quantized.buffer as ArrayBuffer]),
     ]);
+  },
+
+  /**
+   * Prunes and/or clusters the trained model (src/core/compress); the result is the lab's new model.
+   * Cancel with cancelTraining: it keeps the last completed step.
+   */
+  async compress(trained: TrainedModel, plan: CompressPlan, onProgress: (p: CompressProgress) => void) {
+    if (!dataset) throw new Error('MNIST is not loaded yet');
+    cancelRequested = false;
+    const result = await compressModel(await dataset, trained, plan, {
+      onPruneProgress: (p) => onProgress({ stage: 'prune', ...p }),
+      onClusterProgress: (p) => onProgress({ stage: 'cluster', ...p }),
+      shouldCancel: () => cancelRequested,
+    });
+    return Comlink.transfer(result, weightBuffers(result.model));
   },
 
   /** The test split's pixels and labels (copies), for the runtime worker and the confusion views. */

@@ -22,6 +22,7 @@ import { startLab } from './lab-client';
 import { DEFAULT_LAB_STATE, recipeFor, stateFromQuery, stateToQuery, type LabState } from './state/lab-state';
 import { clearModel, loadModel, saveModel } from './state/model-store';
 import { TrainSection } from './train/TrainSection';
+import { CompressPanel } from './compress/CompressPanel';
 
 type DataStatus =
   | { kind: 'loading'; progress?: DownloadProgress }
@@ -182,6 +183,14 @@ export function App() {
         trained={trained}
         onTrained={onTrained}
         onReset={reset}
+        onBusyChange={setTraining}
+      />
+      <CompressPanel
+        trained={trained}
+        canRun={!training && quant.run.status !== 'running'}
+        seed={lab.train.seed}
+        batchSize={lab.train.batchSize}
+        onCompressed={onTrained}
         onBusyChange={setTraining}
       />
       <QuantizePanel

@@ -1,3 +1,4 @@
+import type { CompressionRecipe } from '../compress/compression-recipe';
 import type { PresetId } from './presets';
 
 /** One weight array in TF.js layout: conv2d kernel HWIO [kh, kw, in, out], depthwise [kh, kw, in, mult], dense [in, out], bias [out]. */
@@ -34,4 +35,6 @@ export interface TrainedModel {
   trainSeconds: number;
   /** tfjs backend that trained it ("wasm", "webgpu", "cpu"). */
   backend: string;
+  /** Set when the weights were pruned and/or clustered after training (see src/core/compress). */
+  compression?: CompressionRecipe;
 }

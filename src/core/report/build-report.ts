@@ -25,5 +25,6 @@ export function buildReport(
       backend: model.backend,
     },
     modes,
+    ...(model.compression && { compression: model.compression }),
   };
 }

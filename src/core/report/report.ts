@@ -1,3 +1,5 @@
+import type { CompressionRecipe } from '../compress/compression-recipe';
+
 /**
  * report.json, written by the CLI and by the UI's "download all". Field names are a public
  * contract (issues and scripts read them): add fields, never rename or remove them.
@@ -57,4 +59,6 @@ export interface LabReport {
   settings: Record<string, unknown>;
   float: FloatReport;
   modes: ModeReport[];
+  /** How the model was pruned and/or clustered before quantization (absent: used as trained). */
+  compression?: CompressionRecipe;
 }
