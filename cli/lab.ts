@@ -12,6 +12,8 @@ import { trainModel } from '../src/core/train/train';
 import { loadMnistFromIdx } from '../src/node/mnist-node';
 import { parseCliArgs, USAGE, UsageError } from './options';
 import { runModes } from './run-modes';
+import { compressForCli, runSweep } from './run-compress';
+import { formatSweepTable } from '../src/core/compress/sparsity-sweep';
 
 async function main(argv: string[]): Promise<number> {
   let options;
@@ -38,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   console.log(`model: ${preset.name}, ${describePreset(preset).params} parameters`);
 
   let lastLine = 0;
-  const { model } = await trainModel(data, options.train, {
+  const { model: trained } = await trainModel(data, options.train, {
     backendName: backend.name,
     onProgress: (p) => {
       const now = Date.now();
@@ -55,14 +57,18 @@ async function main(argv: string[]): Promise<number> {
     },
   });
 
+  const model = await compressForCli(trained, data, options, backend.name);
   const settings = {
     ...options.train,
+    compress: options.compress,
     calibration: options.calibration,
     calibration_method: options.calibrationMethod,
     qat_epochs: options.qatEpochs,
   };
   const report = buildReport(model, settings, [], Math.min(options.train.trainLimit, data.train.count));
-  console.log(`float model: test accuracy ${model.testAccuracy.toFixed(4)} on ${data.test.count} test images`);
+  console.log(
+    `${model.compression ? 'compressed' : 'float'} model: test accuracy ${model.testAccuracy.toFixed(4)} on ${data.test.count} test images`,
+  );
 
   const writeReport = () => writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeReport();
@@ -71,8 +77,18 @@ async function main(argv: string[]): Promise<number> {
     report.modes.push(entry);
     writeReport();
     console.log(
-      `${entry.mode.padEnd(8)} ${String(entry.bytes).padStart(7)} bytes  accuracy ${entry.accuracy.toFixed(4)} (${entry.accuracy_engine})`,
+      `${entry.mode.padEnd(8)} ${String(entry.bytes).padStart(7)} bytes  ${String(entry.gzip_bytes).padStart(6)} gzipped  accuracy ${entry.accuracy.toFixed(4)} (${entry.accuracy_engine})`,
     );
+  }
+  if (options.compress.sweep) {
+    console.log(`sparsity sweep: ${options.compress.sweep.join(', ')}`);
+    report.compression_sweep = await runSweep(trained, data, options, backend.name, (_level, rows) => {
+      report.compression_sweep = [...(report.compression_sweep ?? []), ...rows];
+      writeReport();
+      console.log(formatSweepTable(rows));
+    });
+    writeReport();
+    console.log(formatSweepTable(report.compression_sweep));
   }
   console.log(`wrote ${join(out, 'report.json')}`);
   return 0;

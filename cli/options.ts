@@ -1,5 +1,12 @@
 import { PRESET_IDS, isPresetId } from '../src/core/model/presets';
 import {
+  applyCompressOption,
+  COMPRESS_USAGE,
+  DEFAULT_CLI_COMPRESS,
+  validateCompressOptions,
+  type CliCompressOptions,
+} from './compress-options';
+import {
   DEFAULT_TRAIN_SETTINGS,
   validateTrainSettings,
   type OptimizerName,
@@ -21,6 +28,8 @@ export interface CliOptions {
   qatEpochs: number;
   backend: 'wasm' | 'cpu';
   help: boolean;
+  /** Pruning, clustering and the sparsity sweep (cli/compress-options.ts). */
+  compress: CliCompressOptions;
 }
 
 export class UsageError extends Error {
@@ -46,6 +55,7 @@ Trains a model on MNIST, quantizes it, writes one .tflite file per mode and repo
   --calibration N           representative images for calibration (default 100)
   --calibration-method M    ${CLI_CALIBRATION_METHODS.join(' | ')} (default minmax)
   --qat-epochs N            quantization-aware fine-tuning epochs for mode qat (default 1)
+${COMPRESS_USAGE}
   --backend NAME            wasm | cpu (default wasm)
   --out DIR                 output folder (default out)
   --help                    this text`;
@@ -63,6 +73,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     qatEpochs: 1,
     backend: 'wasm',
     help: false,
+    compress: { ...DEFAULT_CLI_COMPRESS },
   };
   const num = (flag: string, v: string) => {
     const n = Number(v);
@@ -152,10 +163,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
         o.backend = value;
         break;
       default:
-        throw new UsageError(`unknown option ${flag}`);
+        if (!applyCompressOption(o.compress, flag, value, num, (m) => new UsageError(m)))
+          throw new UsageError(`unknown option ${flag}`);
     }
   }
-  const problems = validateTrainSettings(o.train);
+  const problems = [...validateTrainSettings(o.train), ...validateCompressOptions(o.compress, o.train)];
   if (problems.length) throw new UsageError(problems.join('; '));
   return o;
 }

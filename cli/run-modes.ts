@@ -6,6 +6,7 @@ import { calibrationImages, convertModel } from '../src/core/pipeline/convert';
 import { simulateModelAccelerated } from '../src/accel/simulate-model-tfjs';
 import { DEFAULT_RECIPE, type QuantRecipe } from '../src/core/quant/recipe';
 import type { ModeReport } from '../src/core/report/report';
+import { gzipBytes } from '../src/core/compress/gzip-size';
 import { evaluateTflite } from '../src/runtime/litert-eval';
 import { loadLiteRtForNode } from '../src/node/litert-node';
 import type { CliOptions } from './options';
@@ -39,7 +40,13 @@ export async function* runModes(
       calibrationSamples: options.calibration,
       calibrationMethod: options.calibrationMethod,
     };
-    yield await measureMode(mode, convertModel(model, recipe, calibration, floatGraph), data, model.testPredictions);
+    yield await measureMode(
+      mode,
+      convertModel(model, recipe, calibration, floatGraph),
+      data,
+      model.testPredictions,
+      model.compression,
+    );
   }
 }
 
@@ -49,6 +56,7 @@ export async function measureMode(
   converted: ReturnType<typeof convertModel>,
   data: MnistDataset,
   tfjsPredictions?: Uint8Array,
+  compression?: TrainedModel['compression'],
 ): Promise<ModeArtifact> {
   const sim = simulateModelAccelerated(converted.graph, data.test);
   const runStarted = performance.now();
@@ -61,6 +69,7 @@ export async function measureMode(
       mode,
       file: `${mode}.tflite`,
       bytes: converted.bytes.length,
+      gzip_bytes: gzipBytes(converted.bytes),
       accuracy: run.accuracy,
       accuracy_engine: run.engine,
       simulated_accuracy: sim.accuracy,
@@ -71,7 +80,7 @@ export async function measureMode(
       convert_seconds: converted.convertSeconds,
       simulation_seconds: sim.seconds,
       runtime_seconds: runtimeSeconds,
-      recipe,
+      recipe: { ...recipe, ...(compression && { compression }) },
     },
   };
 }

@@ -43,7 +43,7 @@ export async function runQatMode(model: TrainedModel, data: MnistDataset, option
       }
     },
   });
-  const artifact = await measureMode('qat', converted, data, model.testPredictions);
+  const artifact = await measureMode('qat', converted, data, model.testPredictions, model.compression);
   artifact.entry.file = 'qat.tflite';
   artifact.entry.recipe = { ...artifact.entry.recipe, ...reportFields };
   return artifact;

@@ -35,7 +35,7 @@ export async function compressModel(
   } = {},
 ): Promise<CompressResult> {
   let model = trained;
-  const recipe: CompressionRecipe = { ...trained.compression };
+  const recipe: CompressionRecipe = { base_test_accuracy: trained.testAccuracy, ...trained.compression };
   const common = { shouldCancel: opts.shouldCancel, backendName: opts.backendName };
   if (plan.prune) {
     const r = await pruneModel(data, model, plan.prune, { ...common, onProgress: opts.onPruneProgress });

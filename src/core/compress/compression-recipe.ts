@@ -7,6 +7,8 @@ import type { PruningSchedule } from './pruning-schedule';
 
 /** report.json's `compression` (on the report and in each mode's recipe): field names are a public contract. */
 export interface CompressionRecipe {
+  /** TF.js test accuracy of the model before any compression. */
+  base_test_accuracy?: number;
   pruning?: {
     schedule: PruningSchedule;
     layers: 'dense' | 'all';
@@ -34,4 +36,20 @@ export interface CompressionRecipe {
     seconds: number;
     cancelled: boolean;
   };
+}
+
+/** One measured file of the sweep (report.json `compression_sweep` rows: names are a public contract). */
+export interface SweepRow {
+  /** Requested sparsity (0: not pruned). */
+  sparsity: number;
+  /** Measured fraction of zeros over the pruned kernels. */
+  measured_sparsity: number;
+  clusters?: number;
+  mode: string;
+  bytes: number;
+  gzip_bytes: number;
+  /** Runtime accuracy on all test images. */
+  accuracy: number;
+  /** TF.js float accuracy of the compressed model. */
+  float_accuracy: number;
 }

@@ -7,25 +7,10 @@ import type { MnistDataset } from '../mnist/dataset';
 import type { TrainedModel } from '../model/trained-model';
 import type { ClusterSettings, PruneSettings } from './compress-settings';
 import { compressModel } from './compress-model';
+import type { SweepRow } from './compression-recipe';
 
 /** TFMOT-style levels: the issue's 0, 50, 70, 80, 90 and 95% zeros. */
 export const DEFAULT_SWEEP_LEVELS: readonly number[] = [0, 0.5, 0.7, 0.8, 0.9, 0.95];
-
-/** One measured file of the sweep (report.json `compression_sweep` rows: names are a public contract). */
-export interface SweepRow {
-  /** Requested sparsity (0: not pruned). */
-  sparsity: number;
-  /** Measured fraction of zeros over the pruned kernels. */
-  measured_sparsity: number;
-  clusters?: number;
-  mode: string;
-  bytes: number;
-  gzip_bytes: number;
-  /** Runtime accuracy on all test images. */
-  accuracy: number;
-  /** TF.js float accuracy of the compressed model. */
-  float_accuracy: number;
-}
 
 /** What the caller measures for one compressed model: one row per quantization mode. */
 export type SweepMeasure = (

@@ -1,4 +1,4 @@
-import type { CompressionRecipe } from '../compress/compression-recipe';
+import type { CompressionRecipe, SweepRow } from '../compress/compression-recipe';
 
 /**
  * report.json, written by the CLI and by the UI's "download all". Field names are a public
@@ -27,6 +27,8 @@ export interface ModeReport {
   /** File name inside the report's folder. */
   file: string;
   bytes: number;
+  /** Size of the file after gzip level 9 (src/core/compress/gzip-size.ts): what pruning and clustering shrink. */
+  gzip_bytes?: number;
   /** Accuracy on all 10,000 test images, as computed by `accuracy_engine`. */
   accuracy: number;
   /** What computed `accuracy`, e.g. "LiteRT.js 2.5.3 (wasm, XNNPACK)" or "lab reference interpreter". */
@@ -61,4 +63,6 @@ export interface LabReport {
   modes: ModeReport[];
   /** How the model was pruned and/or clustered before quantization (absent: used as trained). */
   compression?: CompressionRecipe;
+  /** Sparsity sweep (CLI --prune-sweep): accuracy against gzip size per sparsity level and mode. */
+  compression_sweep?: SweepRow[];
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { ModeReport } from '../../core/report/report';
+import { gzipBytes } from '../../core/compress/gzip-size';
 import type { TfliteModelInfo } from '../../core/tflite/read-tflite';
 import { formatPercent } from '../common/format';
 import { formatInt, formatMs } from '../results/results-format';
@@ -63,7 +64,8 @@ export function InspectorPanel({ getTestSet, onEvaluated, heading = 'Inspect any
       setLoaded({ serial: mine, fileName: file.name, bytes, info: outcome.info, fit });
       if (!fit.fits) return;
       const result = await evaluate(bytes, file.name);
-      if (result && mine === serial.current) onEvaluatedRef.current(fileReport(file.name, bytes.length, result), bytes);
+      if (result && mine === serial.current)
+        onEvaluatedRef.current(fileReport(file.name, bytes.length, result, gzipBytes(bytes)), bytes);
     },
     [cancel, evaluate],
   );

@@ -249,16 +249,18 @@ export function tensorHistogram(
   }
 }
 
-/** The comparison entry for a file scored in the runtime (mode "file:<name>"). */
+/** The comparison entry for a file scored in the runtime (mode "file:<name>"); `gzip` is its gzip size. */
 export function fileReport(
   fileName: string,
   bytes: number,
   evaluation: { accuracy: number; engine: string; latency: { medianMs: number; p90Ms: number; samples: number } },
+  gzip?: number,
 ): ModeReport {
   return {
     mode: `file:${fileName}`,
     file: fileName,
     bytes,
+    ...(gzip !== undefined && { gzip_bytes: gzip }),
     accuracy: evaluation.accuracy,
     accuracy_engine: evaluation.engine,
     latency: {

@@ -5,6 +5,7 @@ import { tfliteFileName } from '../../core/eval/artifact-names';
 import type { WeightLayer } from '../../core/pipeline/weight-layers';
 import type { QuantMode, QuantRecipe } from '../../core/quant/recipe';
 import type { ModeReport } from '../../core/report/report';
+import { gzipBytes } from '../../core/compress/gzip-size';
 import { CancelledError } from '../../bridge/worker-bridge';
 import { Comlink, labBridge, runtimeBridge } from '../lab-client';
 
@@ -98,6 +99,7 @@ export function useQuantization() {
             mode,
             file: tfliteFileName(trained.preset, mode),
             bytes: converted.bytes.length,
+            gzip_bytes: gzipBytes(converted.bytes),
             accuracy: evaluation.accuracy,
             accuracy_engine: evaluation.engine,
             simulated_accuracy: converted.simulated.accuracy,
@@ -114,7 +116,7 @@ export function useQuantization() {
             convert_seconds: converted.convertSeconds,
             ...(converted.simulated.seconds !== undefined && { simulation_seconds: converted.simulated.seconds }),
             runtime_seconds: (performance.now() - evalStarted) / 1000,
-            recipe: { ...recipe, ...converted.extra },
+            recipe: { ...recipe, ...converted.extra, ...(trained.compression && { compression: trained.compression }) },
           };
           const outcome: ModeOutcome = {
             entry,

@@ -27,6 +27,9 @@ export function ResultsTable({ report, files }: Props) {
           <tr>
             <th>Mode</th>
             <th>File size</th>
+            <th title="The file after gzip level 9: what it costs to download; pruned zeros and shared values shrink it">
+              gzip size
+            </th>
             <th title="bytes / float32 file bytes">× float32</th>
             <th>Accuracy (runtime)</th>
             <th>vs float</th>
@@ -50,6 +53,15 @@ export function ResultsTable({ report, files }: Props) {
                 <td title={`${formatInt(s.bytes)} bytes`}>
                   {formatInt(s.bytes)} B<br />
                   <span className="muted">{formatKiB(s.bytes)}</span>
+                </td>
+                <td data-testid={`gzip-bytes-${p.mode}`} title="bytes after gzip -9">
+                  {s.gzipBytes === undefined ? '–' : `${formatInt(s.gzipBytes)} B`}
+                  {s.gzipBytes !== undefined && (
+                    <>
+                      <br />
+                      <span className="muted">{formatPercent(s.gzipBytes / s.bytes)} of raw</span>
+                    </>
+                  )}
                 </td>
                 <td>{formatRatio(s.ratioVsFloat32)}</td>
                 <td>
