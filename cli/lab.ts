@@ -11,7 +11,7 @@ import { buildReport } from '../src/core/report/build-report';
 import { trainModel } from '../src/core/train/train';
 import { loadMnistFromIdx } from '../src/node/mnist-node';
 import { parseCliArgs, USAGE, UsageError } from './options';
-import { runModes } from './run-modes';
+import { progressPrinter, runModes } from './run-modes';
 import { compressForCli, runSweep } from './run-compress';
 import { formatSweepTable } from '../src/core/compress/sparsity-sweep';
 
@@ -39,31 +39,18 @@ async function main(argv: string[]): Promise<number> {
   const preset = PRESETS[options.train.preset];
   console.log(`model: ${preset.name}, ${describePreset(preset).params} parameters`);
 
-  let lastLine = 0;
   const { model: trained } = await trainModel(data, options.train, {
     backendName: backend.name,
-    onProgress: (p) => {
-      const now = Date.now();
-      if (p.phase === 'epoch') {
-        console.log(
-          `epoch ${p.epoch + 1}/${p.epochs}: loss ${p.loss.toFixed(4)}, train accuracy ${p.accuracy.toFixed(4)}, test accuracy ${p.testAccuracy?.toFixed(4)}, ${p.elapsedSeconds.toFixed(1)} s`,
-        );
-      } else if (now - lastLine > 5000) {
-        lastLine = now;
-        console.log(
-          `  epoch ${p.epoch + 1}, batch ${p.batch + 1}/${p.batchesPerEpoch}: loss ${p.loss.toFixed(4)} (${p.elapsedSeconds.toFixed(0)} s, about ${p.etaSeconds.toFixed(0)} s left)`,
-        );
-      }
-    },
+    onProgress: progressPrinter(''),
   });
 
   const model = await compressForCli(trained, data, options, backend.name);
   const settings = {
     ...options.train,
     compress: options.compress,
-    calibration: options.calibration,
-    calibration_method: options.calibrationMethod,
-    qat_epochs: options.qatEpochs,
+    calibration: options.recipe.calibrationSamples,
+    calibration_method: options.recipe.calibrationMethod,
+    qat_epochs: options.qat.epochs,
   };
   const report = buildReport(model, settings, [], Math.min(options.train.trainLimit, data.train.count));
   console.log(
@@ -80,8 +67,8 @@ async function main(argv: string[]): Promise<number> {
       `${entry.mode.padEnd(8)} ${String(entry.bytes).padStart(7)} bytes  ${String(entry.gzip_bytes).padStart(6)} gzipped  accuracy ${entry.accuracy.toFixed(4)} (${entry.accuracy_engine})`,
     );
   }
-  if (options.compress.sweep) {
-    console.log(`sparsity sweep: ${options.compress.sweep.join(', ')}`);
+  if (options.sweep) {
+    console.log(`sparsity sweep: ${options.sweep.join(', ')}`);
     report.compression_sweep = await runSweep(trained, data, options, backend.name, (_level, rows) => {
       report.compression_sweep = [...(report.compression_sweep ?? []), ...rows];
       writeReport();

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, UsageError } from './options';
+import { parseCliArgs, USAGE, UsageError } from './options';
 
 describe('parseCliArgs', () => {
+  it('takes every declared setting, e.g. a boolean and a number', () => {
+    const o = parseCliArgs(['--per-channel', 'false', '--percentile=99.9', '--qat-learning-rate', '0.001']);
+    expect(o.recipe).toMatchObject({ perChannel: false, percentile: 99.9 });
+    expect(o.qat.learningRate).toBe(0.001);
+  });
+
+  it('lists every declared setting in the usage text', () => {
+    for (const flag of ['--batch-size', '--calibration-method', '--dynamic-min-elements', '--qat-epochs', '--modes'])
+      expect(USAGE).toContain(flag);
+  });
+
   it('defaults', () => {
     const o = parseCliArgs([]);
     expect(o.train.epochs).toBe(1);
@@ -37,23 +48,25 @@ describe('parseCliArgs', () => {
     expect(o).toMatchObject({
       out: 'x',
       modes: ['int8', 'qat'],
-      calibration: 200,
-      calibrationMethod: 'mse',
-      qatEpochs: 2,
+      recipe: { calibrationSamples: 200, calibrationMethod: 'mse' },
+      qat: { epochs: 2 },
       backend: 'cpu',
     });
   });
 
   it.each([
     [['--epochs'], /needs a value/],
-    [['--epochs', 'many'], /needs a number/],
+    [['--epochs', 'many'], /--epochs: epochs must be an integer from 1 to 100, got "many"/],
     [['--epochs', '0'], /epochs must be/],
-    [['--preset', 'resnet'], /--preset must be one of/],
+    [['--preset', 'resnet'], /--preset: model must be one of tutorial, deep, separable/],
     [['--modes', 'int4'], /unknown mode/],
     [['--calibration-method', 'kl'], /must be one of/],
     [['--frobnicate', '1'], /unknown option/],
     [['stray'], /unexpected argument/],
-    [['--train-limit', '70000'], /training-subset size/],
+    [['--train-limit', '70000'], /training images must be an integer from 1 to 60000/],
+    [['--calibration', '0'], /calibration images must be an integer from 1 to 60000/],
+    [['--per-channel', 'maybe'], /per-channel conv weights must be true or false/],
+    [['--qat-learning-rate', '0'], /QAT learning rate must be a number in \(0, 1\]/i],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);

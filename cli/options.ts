@@ -1,35 +1,34 @@
-import { PRESET_IDS, isPresetId } from '../src/core/model/presets';
+/**
+ * Command-line options, derived from the settings declarations (src/core/*: TRAIN_FIELDS,
+ * RECIPE_FIELDS, QAT_FIELDS) plus a few options that exist only here. A new setting is declared once,
+ * in its group, and appears in the usage text, the parser and the validation by itself.
+ */
+import { DEFAULT_MODES, LAB_MODE_IDS, isLabMode, type LabMode } from '../src/core/modes/lab-modes';
+import { QAT_FIELDS, type QatTuning } from '../src/core/qat/qat-settings';
+import { RECIPE_FIELDS, type RecipeSettings } from '../src/core/quant/recipe';
+import { COMPRESS_FIELDS, validateCompressTuning, type CompressTuning } from '../src/core/compress/compress-fields';
 import {
-  applyCompressOption,
-  COMPRESS_USAGE,
-  DEFAULT_CLI_COMPRESS,
-  validateCompressOptions,
-  type CliCompressOptions,
-} from './compress-options';
-import {
-  DEFAULT_TRAIN_SETTINGS,
-  validateTrainSettings,
-  type OptimizerName,
-  type TrainSettings,
-} from '../src/core/train/settings';
-
-/** Mode names accepted by --modes (the same names the report and the UI use). */
-export const CLI_MODES = ['float32', 'dynamic', 'int8', 'int8-io', 'float16', 'int16x8', 'qat'] as const;
-export type CliMode = (typeof CLI_MODES)[number];
-export const CLI_CALIBRATION_METHODS = ['minmax', 'percentile', 'mse'] as const;
-export type CliCalibrationMethod = (typeof CLI_CALIBRATION_METHODS)[number];
+  defaultsOf,
+  fieldByCli,
+  parseFieldText,
+  usageLines,
+  type Field,
+  type FieldGroup,
+} from '../src/core/settings/fields';
+import { TRAIN_FIELDS, type TrainSettings } from '../src/core/train/settings';
 
 export interface CliOptions {
   train: TrainSettings;
+  recipe: RecipeSettings;
+  qat: QatTuning;
+  modes: LabMode[];
   out: string;
-  modes: CliMode[];
-  calibration: number;
-  calibrationMethod: CliCalibrationMethod;
-  qatEpochs: number;
   backend: 'wasm' | 'cpu';
   help: boolean;
-  /** Pruning, clustering and the sparsity sweep (cli/compress-options.ts). */
-  compress: CliCompressOptions;
+  /** Pruning and clustering after training (src/core/compress/compress-fields.ts). */
+  compress: CompressTuning;
+  /** --prune-sweep: sparsity levels to prune the trained model to and measure; undefined: no sweep. */
+  sweep?: number[];
 }
 
 export class UsageError extends Error {
@@ -39,47 +38,118 @@ export class UsageError extends Error {
   }
 }
 
-export const USAGE = `Usage: npm run lab -- [options]
+/** The settings groups, each filling one part of CliOptions. */
+const GROUPS: { [K in 'train' | 'recipe' | 'qat' | 'compress']: FieldGroup<CliOptions[K]> } = {
+  train: TRAIN_FIELDS,
+  recipe: RECIPE_FIELDS,
+  qat: QAT_FIELDS,
+  compress: COMPRESS_FIELDS,
+};
 
-Trains a model on MNIST, quantizes it, writes one .tflite file per mode and report.json.
+interface CliFlag {
+  arg: string;
+  help: string;
+  apply: (o: CliOptions, value: string) => void;
+}
 
-  --preset NAME             ${PRESET_IDS.join(' | ')} (default ${DEFAULT_TRAIN_SETTINGS.preset})
-  --epochs N                training epochs (default ${DEFAULT_TRAIN_SETTINGS.epochs})
-  --batch-size N            (default ${DEFAULT_TRAIN_SETTINGS.batchSize})
-  --learning-rate X         (default ${DEFAULT_TRAIN_SETTINGS.learningRate})
-  --optimizer NAME          adam | sgd | rmsprop (default ${DEFAULT_TRAIN_SETTINGS.optimizer})
-  --train-limit N           use the first N of 60,000 shuffled training images (default all)
-  --seed N                  weight init and shuffle seed (default ${DEFAULT_TRAIN_SETTINGS.seed})
-  --modes LIST              comma-separated: ${CLI_MODES.join(',')}
-                            (default: all but qat; qat trains further, add it explicitly)
-  --calibration N           representative images for calibration (default 100)
-  --calibration-method M    ${CLI_CALIBRATION_METHODS.join(' | ')} (default minmax)
-  --qat-epochs N            quantization-aware fine-tuning epochs for mode qat (default 1)
-${COMPRESS_USAGE}
-  --backend NAME            wasm | cpu (default wasm)
-  --out DIR                 output folder (default out)
-  --help                    this text`;
+/** Options that are not lab settings: what to run, where to write, which backend. */
+const FLAGS: Record<string, CliFlag> = {
+  modes: {
+    arg: 'LIST',
+    help: `comma-separated: ${LAB_MODE_IDS.join(',')} (default: ${DEFAULT_MODES.join(',')})`,
+    apply: (o, value) => {
+      const modes = value
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean);
+      const bad = modes.filter((m) => !isLabMode(m));
+      if (modes.length === 0 || bad.length)
+        throw new UsageError(
+          `--modes: unknown mode(s) ${bad.join(', ') || '(none given)'}; choose from ${LAB_MODE_IDS.join(', ')}`,
+        );
+      o.modes = [...new Set(modes)] as LabMode[];
+    },
+  },
+  backend: {
+    arg: 'NAME',
+    help: 'tfjs backend: wasm | cpu (default wasm)',
+    apply: (o, value) => {
+      if (value !== 'wasm' && value !== 'cpu') throw new UsageError(`--backend must be wasm or cpu, got "${value}"`);
+      o.backend = value;
+    },
+  },
+  'prune-sweep': {
+    arg: 'LIST',
+    help: 'also prune the trained model to each sparsity (e.g. 0,0.5,0.7,0.8,0.9,0.95) and measure every mode',
+    apply: (o, value) => {
+      const levels = value.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
+      const bad = levels.filter((l) => !(l >= 0 && l < 1));
+      if (levels.length === 0 || bad.length > 0)
+        throw new UsageError(`--prune-sweep: sparsities must be at least 0 and below 1, got "${value}"`);
+      o.sweep = levels;
+    },
+  },
+  out: {
+    arg: 'DIR',
+    help: 'output folder (default out)',
+    apply: (o, value) => {
+      if (!value) throw new UsageError('--out needs a folder');
+      o.out = value;
+    },
+  },
+};
 
-const DEFAULT_MODES: CliMode[] = ['float32', 'dynamic', 'int8', 'int8-io', 'float16', 'int16x8'];
+export const USAGE = [
+  'Usage: npm run lab -- [options]',
+  '',
+  'Trains a model on MNIST, quantizes it, writes one .tflite file per mode and report.json.',
+  '',
+  'Training:',
+  ...usageLines(TRAIN_FIELDS),
+  'Quantization:',
+  ...usageLines(RECIPE_FIELDS),
+  'Quantization-aware training (mode qat):',
+  ...usageLines(QAT_FIELDS),
+  'Pruning and clustering (before quantization):',
+  ...usageLines(COMPRESS_FIELDS),
+  'Run:',
+  ...Object.entries(FLAGS).map(([name, f]) => `${`  --${name} ${f.arg}`.padEnd(28)}${f.help}`),
+  `${'  --help'.padEnd(28)}this text`,
+].join('\n');
 
-/** Parses CLI arguments; throws UsageError with a precise message. */
-export function parseCliArgs(argv: string[]): CliOptions {
-  const o: CliOptions = {
-    train: { ...DEFAULT_TRAIN_SETTINGS },
+function defaultOptions(): CliOptions {
+  return {
+    train: defaultsOf(TRAIN_FIELDS),
+    recipe: defaultsOf(RECIPE_FIELDS),
+    qat: defaultsOf(QAT_FIELDS),
+    compress: defaultsOf(COMPRESS_FIELDS),
+    modes: [...DEFAULT_MODES],
     out: 'out',
-    modes: DEFAULT_MODES,
-    calibration: 100,
-    calibrationMethod: 'minmax',
-    qatEpochs: 1,
     backend: 'wasm',
     help: false,
-    compress: { ...DEFAULT_CLI_COMPRESS },
   };
-  const num = (flag: string, v: string) => {
-    const n = Number(v);
-    if (v.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag} needs a number, got "${v}"`);
-    return n;
-  };
+}
+
+/** Sets one option from its flag name (without dashes); throws UsageError naming the flag. */
+function applyOption(o: CliOptions, name: string, value: string): void {
+  const flag = FLAGS[name];
+  if (flag) return flag.apply(o, value);
+  for (const [part, group] of Object.entries(GROUPS) as [keyof typeof GROUPS, Readonly<Record<string, Field>>][]) {
+    const found = fieldByCli(group, name);
+    if (!found) continue;
+    try {
+      (o[part] as Record<string, unknown>)[found[0]] = parseFieldText(found[1], value);
+    } catch (e) {
+      throw new UsageError(`--${name}: ${(e as Error).message}`);
+    }
+    return;
+  }
+  throw new UsageError(`unknown option --${name}`);
+}
+
+/** Parses CLI arguments (`--flag value` or `--flag=value`); throws UsageError with a precise message. */
+export function parseCliArgs(argv: string[]): CliOptions {
+  const o = defaultOptions();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
@@ -88,86 +158,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
     }
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
     const eq = arg.indexOf('=');
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    let value: string;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else {
-      if (i + 1 >= argv.length) throw new UsageError(`${flag} needs a value`);
-      value = argv[++i];
-    }
-    switch (flag) {
-      case '--preset':
-        if (!isPresetId(value))
-          throw new UsageError(`--preset must be one of ${PRESET_IDS.join(', ')}, got "${value}"`);
-        o.train.preset = value;
-        break;
-      case '--epochs':
-        o.train.epochs = num(flag, value);
-        break;
-      case '--batch-size':
-        o.train.batchSize = num(flag, value);
-        break;
-      case '--learning-rate':
-        o.train.learningRate = num(flag, value);
-        break;
-      case '--optimizer':
-        o.train.optimizer = value as OptimizerName;
-        break;
-      case '--train-limit':
-        o.train.trainLimit = num(flag, value);
-        break;
-      case '--seed':
-        o.train.seed = num(flag, value);
-        break;
-      case '--out':
-        if (!value) throw new UsageError('--out needs a folder');
-        o.out = value;
-        break;
-      case '--modes': {
-        const modes = value
-          .split(',')
-          .map((m) => m.trim())
-          .filter(Boolean);
-        const bad = modes.filter((m) => !(CLI_MODES as readonly string[]).includes(m));
-        if (modes.length === 0 || bad.length)
-          throw new UsageError(
-            `--modes: unknown mode(s) ${bad.join(', ') || '(none given)'}; choose from ${CLI_MODES.join(', ')}`,
-          );
-        o.modes = [...new Set(modes)] as CliMode[];
-        break;
-      }
-      case '--calibration': {
-        const n = num(flag, value);
-        if (!Number.isInteger(n) || n < 1 || n > 60000)
-          throw new UsageError(`--calibration must be an integer from 1 to 60000, got ${value}`);
-        o.calibration = n;
-        break;
-      }
-      case '--calibration-method':
-        if (!(CLI_CALIBRATION_METHODS as readonly string[]).includes(value)) {
-          throw new UsageError(
-            `--calibration-method must be one of ${CLI_CALIBRATION_METHODS.join(', ')}, got "${value}"`,
-          );
-        }
-        o.calibrationMethod = value as CliCalibrationMethod;
-        break;
-      case '--qat-epochs': {
-        const n = num(flag, value);
-        if (!Number.isInteger(n) || n < 1 || n > 20)
-          throw new UsageError(`--qat-epochs must be an integer from 1 to 20, got ${value}`);
-        o.qatEpochs = n;
-        break;
-      }
-      case '--backend':
-        if (value !== 'wasm' && value !== 'cpu') throw new UsageError(`--backend must be wasm or cpu, got "${value}"`);
-        o.backend = value;
-        break;
-      default:
-        if (!applyCompressOption(o.compress, flag, value, num, (m) => new UsageError(m)))
-          throw new UsageError(`unknown option ${flag}`);
-    }
+    const name = (eq > 0 ? arg.slice(0, eq) : arg).slice(2);
+    if (eq < 0 && i + 1 >= argv.length) throw new UsageError(`--${name} needs a value`);
+    applyOption(o, name, eq > 0 ? arg.slice(eq + 1) : argv[++i]);
   }
-  const problems = [...validateTrainSettings(o.train), ...validateCompressOptions(o.compress, o.train)];
-  if (problems.length) throw new UsageError(problems.join('; '));
+  const problems = validateCompressTuning(o.compress, o.train);
+  if (problems.length > 0) throw new UsageError(problems.join('; '));
   return o;
 }

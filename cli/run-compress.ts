@@ -11,10 +11,10 @@ import { modelToGraph } from '../src/core/graph/model-to-graph';
 import type { MnistDataset } from '../src/core/mnist/dataset';
 import type { TrainedModel } from '../src/core/model/trained-model';
 import { calibrationImages, convertModel } from '../src/core/pipeline/convert';
-import { DEFAULT_RECIPE, isQuantMode } from '../src/core/quant/recipe';
+import { isQuantMode } from '../src/core/modes/lab-modes';
 import { loadLiteRtForNode } from '../src/node/litert-node';
 import { evaluateTflite } from '../src/runtime/litert-eval';
-import { compressPlanFrom } from './compress-options';
+import { compressPlanFor } from '../src/core/compress/compress-fields';
 import type { CliOptions } from './options';
 
 /** Prints a line at most every 5 s, plus every epoch. */
@@ -39,7 +39,7 @@ export async function compressForCli(
   options: CliOptions,
   backendName: string,
 ): Promise<TrainedModel> {
-  const plan = compressPlanFrom(options.compress, options.train);
+  const plan = compressPlanFor(options.compress, options.train);
   if (!plan.prune && !plan.cluster) return model;
   const print = progressPrinter();
   const { recipe, model: compressed } = await compressModel(data, model, plan, {
@@ -64,16 +64,10 @@ function measureInLiteRt(data: MnistDataset, options: CliOptions): SweepMeasure 
   return async (model) => {
     await loadLiteRtForNode();
     const graph = modelToGraph(model);
-    const calibration = calibrationImages(data.train, options.calibration, model.seed);
+    const calibration = calibrationImages(data.train, options.recipe.calibrationSamples, model.seed);
     const rows = [];
     for (const mode of modes) {
-      const recipe = {
-        ...DEFAULT_RECIPE,
-        mode,
-        calibrationSamples: options.calibration,
-        calibrationMethod: options.calibrationMethod,
-      };
-      const { bytes } = convertModel(model, recipe, calibration, graph);
+      const { bytes } = convertModel(model, { ...options.recipe, mode }, calibration, graph);
       const run = await evaluateTflite(bytes, data.test.images, data.test.labels, { latencySamples: 0 });
       rows.push({ mode, bytes: bytes.length, gzip_bytes: gzipBytes(bytes), accuracy: run.accuracy });
     }
@@ -89,8 +83,8 @@ export function runSweep(
   backendName: string,
   onLevel: (level: number, rows: SweepRow[]) => void,
 ): Promise<SweepRow[]> {
-  const levels = options.compress.sweep ?? [];
-  const plan = compressPlanFrom(options.compress, options.train, Math.max(...levels, 0.5));
+  const levels = options.sweep ?? [];
+  const plan = compressPlanFor(options.compress, options.train, Math.max(...levels, 0.5));
   return sweepSparsity(data, model, levels, plan.prune!, measureInLiteRt(data, options), {
     cluster: plan.cluster,
     onLevel,

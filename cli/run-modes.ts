@@ -1,86 +1,61 @@
 import type { MnistDataset } from '../src/core/mnist/dataset';
 import type { TrainedModel } from '../src/core/model/trained-model';
-import { modelToGraph } from '../src/core/graph/model-to-graph';
-import { agreement } from '../src/core/eval/metrics';
-import { calibrationImages, convertModel } from '../src/core/pipeline/convert';
 import { simulateModelAccelerated } from '../src/accel/simulate-model-tfjs';
-import { DEFAULT_RECIPE, type QuantRecipe } from '../src/core/quant/recipe';
-import type { ModeReport } from '../src/core/report/report';
-import { gzipBytes } from '../src/core/compress/gzip-size';
+import { convertMode, convertedQatMode, measureMode, type MeasuredMode } from '../src/core/pipeline/measure-mode';
+import { runQat } from '../src/core/qat/qat-pipeline';
+import { qatSettingsFor } from '../src/core/qat/qat-settings';
+import type { LabMode } from '../src/core/modes/lab-modes';
+import type { TrainProgress } from '../src/core/train/settings';
 import { evaluateTflite } from '../src/runtime/litert-eval';
 import { loadLiteRtForNode } from '../src/node/litert-node';
 import type { CliOptions } from './options';
 
-export interface ModeArtifact {
-  entry: ModeReport;
-  bytes: Uint8Array;
-}
-
 /**
- * Converts the trained model into each requested mode, writes nothing itself, and measures every
- * file twice: in the lab's reference interpreter (simulation) and in LiteRT.js, the real runtime.
+ * Converts the trained model into each requested mode and measures every file on all test images, in
+ * the lab's simulation and in LiteRT.js (the real runtime); writes nothing itself.
  */
 export async function* runModes(
   model: TrainedModel,
   data: MnistDataset,
   options: CliOptions,
-): AsyncGenerator<ModeArtifact> {
+): AsyncGenerator<MeasuredMode> {
   await loadLiteRtForNode();
-  const floatGraph = modelToGraph(model);
-  const calibration = calibrationImages(data.train, options.calibration, model.seed);
+  const evaluate = (bytes: Uint8Array) =>
+    evaluateTflite(bytes, data.test.images, data.test.labels, { latencySamples: 1000 });
   for (const mode of options.modes) {
-    if (mode === 'qat') {
-      const { runQatMode } = await import('./run-qat');
-      yield await runQatMode(model, data, options);
-      continue;
-    }
-    const recipe: QuantRecipe = {
-      ...DEFAULT_RECIPE,
-      mode,
-      calibrationSamples: options.calibration,
-      calibrationMethod: options.calibrationMethod,
-    };
-    yield await measureMode(
-      mode,
-      convertModel(model, recipe, calibration, floatGraph),
-      data,
-      model.testPredictions,
-      model.compression,
-    );
+    const converted = await convertCliMode(mode, model, data, options);
+    yield await measureMode(converted, evaluate, { tfjsPredictions: model.testPredictions });
   }
 }
 
-/** Simulates and runs one converted file on all test images; shared by the PTQ modes and QAT. */
-export async function measureMode(
-  mode: string,
-  converted: ReturnType<typeof convertModel>,
-  data: MnistDataset,
-  tfjsPredictions?: Uint8Array,
-  compression?: TrainedModel['compression'],
-): Promise<ModeArtifact> {
-  const sim = simulateModelAccelerated(converted.graph, data.test);
-  const runStarted = performance.now();
-  const run = await evaluateTflite(converted.bytes, data.test.images, data.test.labels, { latencySamples: 1000 });
-  const runtimeSeconds = (performance.now() - runStarted) / 1000;
-  const { mode: _, ...recipe } = converted.recipe;
-  return {
-    bytes: converted.bytes,
-    entry: {
-      mode,
-      file: `${mode}.tflite`,
-      bytes: converted.bytes.length,
-      gzip_bytes: gzipBytes(converted.bytes),
-      accuracy: run.accuracy,
-      accuracy_engine: run.engine,
-      simulated_accuracy: sim.accuracy,
-      simulation_engine: sim.engine,
-      simulation_agreement: agreement(sim.predictions, run.predictions),
-      ...(tfjsPredictions && { tfjs_agreement: agreement(tfjsPredictions, run.predictions) }),
-      latency: { median_ms: run.latency.medianMs, p90_ms: run.latency.p90Ms, samples: run.latency.samples },
-      convert_seconds: converted.convertSeconds,
-      simulation_seconds: sim.seconds,
-      runtime_seconds: runtimeSeconds,
-      recipe: { ...recipe, ...(compression && { compression }) },
-    },
+async function convertCliMode(mode: LabMode, model: TrainedModel, data: MnistDataset, options: CliOptions) {
+  if (mode !== 'qat') return convertMode(model, { ...options.recipe, mode }, data, simulateModelAccelerated);
+  const settings = qatSettingsFor(options.qat, options.train);
+  console.log(
+    `qat: ${settings.epochs} epoch(s) of quantization-aware training, adam ${settings.learningRate}, batch ${settings.batchSize}`,
+  );
+  const run = await runQat(data, model, settings, {
+    calibrationSamples: options.recipe.calibrationSamples,
+    onProgress: progressPrinter('qat '),
+  });
+  return convertedQatMode(model, run, data, simulateModelAccelerated);
+}
+
+/** Prints every epoch and, at most every 5 s, the batch (training and QAT alike). */
+export function progressPrinter(prefix: string): (p: TrainProgress) => void {
+  let lastLine = 0;
+  return (p) => {
+    const now = Date.now();
+    if (p.phase === 'epoch') {
+      const test = p.testAccuracy === undefined ? '' : `, test accuracy ${p.testAccuracy.toFixed(4)}`;
+      console.log(
+        `${prefix}epoch ${p.epoch + 1}/${p.epochs}: loss ${p.loss.toFixed(4)}, train accuracy ${p.accuracy.toFixed(4)}${test}, ${p.elapsedSeconds.toFixed(1)} s`,
+      );
+    } else if (now - lastLine > 5000) {
+      lastLine = now;
+      console.log(
+        `  ${prefix}epoch ${p.epoch + 1}, batch ${p.batch + 1}/${p.batchesPerEpoch}: loss ${p.loss.toFixed(4)} (${p.elapsedSeconds.toFixed(0)} s, about ${p.etaSeconds.toFixed(0)} s left)`,
+      );
+    }
   };
 }

@@ -12,12 +12,12 @@ import type { TrainProgress, TrainSettings } from '../src/core/train/settings';
 import { trainModel } from '../src/core/train/train';
 import { fetchDataset, type DownloadProgress } from '../src/data/fetch-dataset';
 import { modelToGraph } from '../src/core/graph/model-to-graph';
-import { calibrationImages, convertModel } from '../src/core/pipeline/convert';
+import { calibrationImages } from '../src/core/pipeline/convert';
+import { convertMode, convertedQatMode, type ConvertedMode } from '../src/core/pipeline/measure-mode';
 import { simulateModelAccelerated } from '../src/accel/simulate-model-tfjs';
-import { weightLayers } from '../src/core/pipeline/weight-layers';
 import type { QuantRecipe } from '../src/core/quant/recipe';
 import { runQat } from '../src/core/qat/qat-pipeline';
-import type { QatSettings } from '../src/core/qat/qat-train';
+import type { QatSettings } from '../src/core/qat/qat-settings';
 import { layerErrors as computeLayerErrors } from '../src/core/debug/layer-errors';
 import { imagesToFloat } from '../src/core/mnist/dataset';
 import { quantizeModel } from '../src/core/quant/quantize-graph';
@@ -31,6 +31,20 @@ async function switchBackend(names: string[]): Promise<void> {
   throw new Error(`none of the backends ${names.join(', ')} could be started`);
 }
 let cancelRequested = false;
+
+function loadedData(): Promise<MnistDataset> {
+  if (!dataset) throw new Error('MNIST is not loaded yet');
+  return dataset;
+}
+
+/** A converted mode crosses to the page with its bytes, predictions and weight copies transferred. */
+function transferConverted(converted: ConvertedMode): ConvertedMode {
+  return Comlink.transfer(converted, [
+    converted.bytes.buffer as ArrayBuffer,
+    converted.simulated.predictions.buffer as ArrayBuffer,
+    ...converted.layers.flatMap((l) => [l.float.buffer as ArrayBuffer, l.quantized.buffer as ArrayBuffer]),
+  ]);
+}
 
 function weightBuffers(model: TrainedModel): ArrayBuffer[] {
   return model.weights.map((w) => w.values.buffer as ArrayBuffer);
@@ -55,9 +69,9 @@ const api = {
   },
 
   async train(settings: TrainSettings, onProgress: (p: TrainProgress) => void, initialWeights?: WeightTensor[]) {
-    if (!dataset) throw new Error('MNIST is not loaded yet');
+    const data = await loadedData();
     cancelRequested = false;
-    const result = await trainModel(await dataset, settings, {
+    const result = await trainModel(data, settings, {
       onProgress,
       shouldCancel: () => cancelRequested,
       initialWeights,
@@ -70,30 +84,7 @@ const api = {
    * quantize, write the .tflite, and simulate its accuracy on all test images.
    */
   async convert(trained: TrainedModel, recipe: QuantRecipe) {
-    if (!dataset) throw new Error('MNIST is not loaded yet');
-    const data = await dataset;
-    const floatGraph = modelToGraph(trained);
-    const converted = convertModel(
-      trained,
-      recipe,
-      calibrationImages(data.train, recipe.calibrationSamples, trained.seed),
-      floatGraph,
-    );
-    const simulated = simulateModelAccelerated(converted.graph, data.test);
-    const layers = weightLayers(floatGraph, converted.graph);
-    const result = {
-      mode: recipe.mode,
-      recipe,
-      bytes: converted.bytes,
-      convertSeconds: converted.convertSeconds,
-      simulated,
-      layers,
-    };
-    return Comlink.transfer(result, [
-      converted.bytes.buffer as ArrayBuffer,
-      simulated.predictions.buffer as ArrayBuffer,
-      ...layers.flatMap((l) => [l.float.buffer as ArrayBuffer, l.quantized.buffer as ArrayBuffer]),
-    ]);
+    return transferConverted(convertMode(trained, recipe, await loadedData(), simulateModelAccelerated));
   },
 
   /**
@@ -101,8 +92,7 @@ const api = {
    * ranges, simulated like every other mode. Cancel with cancelTraining (keeps the last epoch).
    */
   async qat(trained: TrainedModel, settings: QatSettings, onProgress: (p: TrainProgress) => void) {
-    if (!dataset) throw new Error('MNIST is not loaded yet');
-    const data = await dataset;
+    const data = await loadedData();
     cancelRequested = false;
     // QAT's range tracking reads tensors synchronously, which WebGPU cannot do reliably in a worker:
     // run it on WASM (or CPU) and switch back afterwards.
@@ -113,23 +103,7 @@ const api = {
         if (previous === 'webgpu') await switchBackend(['webgpu']);
       },
     );
-    const simulated = simulateModelAccelerated(run.converted.graph, data.test);
-    const layers = weightLayers(modelToGraph(trained), run.converted.graph);
-    const result = {
-      mode: 'qat',
-      recipe: run.converted.recipe,
-      bytes: run.converted.bytes,
-      convertSeconds: run.converted.convertSeconds,
-      simulated,
-      layers,
-      extra: run.reportFields,
-      explanation: run.explanation,
-    };
-    return Comlink.transfer(result, [
-      run.converted.bytes.buffer as ArrayBuffer,
-      simulated.predictions.buffer as ArrayBuffer,
-      ...layers.flatMap((l) => [l.float.buffer as ArrayBuffer, l.quantized.buffer as ArrayBuffer]),
-    ]);
+    return transferConverted(convertedQatMode(trained, run, data, simulateModelAccelerated));
   },
 
   /**
@@ -137,9 +111,8 @@ const api = {
    * Cancel with cancelTraining: it keeps the last completed step.
    */
   async compress(trained: TrainedModel, plan: CompressPlan, onProgress: (p: CompressProgress) => void) {
-    if (!dataset) throw new Error('MNIST is not loaded yet');
     cancelRequested = false;
-    const result = await compressModel(await dataset, trained, plan, {
+    const result = await compressModel(await loadedData(), trained, plan, {
       onPruneProgress: (p) => onProgress({ stage: 'prune', ...p }),
       onClusterProgress: (p) => onProgress({ stage: 'cluster', ...p }),
       shouldCancel: () => cancelRequested,
@@ -149,8 +122,7 @@ const api = {
 
   /** The test split's pixels and labels (copies), for the runtime worker and the confusion views. */
   async testSet() {
-    if (!dataset) throw new Error('MNIST is not loaded yet');
-    const { test } = await dataset;
+    const { test } = await loadedData();
     const images = test.images.slice();
     const labels = test.labels.slice();
     return Comlink.transfer({ images, labels }, [images.buffer, labels.buffer]);
@@ -162,8 +134,7 @@ const api = {
    * (clamped to 1..500).
    */
   async layerErrors(trained: TrainedModel, recipe: QuantRecipe, samples = 200) {
-    if (!dataset) throw new Error('MNIST is not loaded yet');
-    const data = await dataset;
+    const data = await loadedData();
     const floatGraph = modelToGraph(trained);
     const { graph } = quantizeModel(
       floatGraph,

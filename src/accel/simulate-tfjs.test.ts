@@ -17,7 +17,8 @@ import { argmaxRows } from '../core/eval/metrics';
 import { imagesToFloat } from '../core/mnist/dataset';
 import { PRESET_IDS, type PresetId } from '../core/model/presets';
 import { quantizeModel } from '../core/quant/quantize-graph';
-import { DEFAULT_RECIPE, QUANT_MODES, type QuantMode } from '../core/quant/recipe';
+import { DEFAULT_RECIPE } from '../core/quant/recipe';
+import { QUANT_MODES, type QuantMode } from '../core/modes/lab-modes';
 import { runGraphTfjs } from './simulate-tfjs';
 
 const FLOAT_MODES: QuantMode[] = ['float32', 'float16', 'dynamic'];

@@ -38,7 +38,21 @@ class ChannelWorker extends EventTarget {
 }
 
 const never = () => new Promise<never>(() => undefined);
-const api = { echo: async (x: number) => x * 2, hang: never };
+
+/** A promise the test awaits until the far end has seen a call (instead of sleeping). */
+function signal() {
+  let fire!: () => void;
+  const reached = new Promise<void>((resolve) => (fire = resolve));
+  return { reached, fire };
+}
+let hangReached = signal();
+const api = {
+  echo: async (x: number) => x * 2,
+  hang: () => {
+    hangReached.fire();
+    return never();
+  },
+};
 type Api = typeof api;
 
 function bridge(onStart?: (remote: Comlink.Remote<Api>) => Promise<void>) {
@@ -46,6 +60,7 @@ function bridge(onStart?: (remote: Comlink.Remote<Api>) => Promise<void>) {
 }
 
 afterEach(() => {
+  hangReached = signal();
   for (const w of ChannelWorker.created) w.terminate();
   ChannelWorker.created = [];
 });
@@ -62,7 +77,7 @@ describe('WorkerBridge', () => {
   it('a worker that dies mid-call rejects the call with a clear error, and the next call gets a fresh worker', async () => {
     const b = bridge();
     const pending = b.run((r) => r.hang());
-    await new Promise((r) => setTimeout(r, 20));
+    await hangReached.reached;
     ChannelWorker.created[0].crash('out of memory');
     await expect(pending).rejects.toThrow(WorkerDiedError);
     await expect(pending).rejects.toThrow(/out of memory/);
@@ -72,9 +87,13 @@ describe('WorkerBridge', () => {
   });
 
   it('a worker that dies during start-up rejects start-up instead of hanging', async () => {
-    const b = bridge(() => never());
+    const startUp = signal();
+    const b = bridge(() => {
+      startUp.fire();
+      return never();
+    });
     const started = b.api();
-    await new Promise((r) => setTimeout(r, 20));
+    await startUp.reached;
     ChannelWorker.created[0].crash('script error');
     await expect(started).rejects.toThrow(WorkerDiedError);
   });
@@ -84,7 +103,7 @@ describe('WorkerBridge', () => {
     const controller = new AbortController();
     const pending = b.run((r) => r.hang(), controller.signal);
     const queued = b.run((r) => r.echo(5));
-    await new Promise((r) => setTimeout(r, 20));
+    await hangReached.reached;
     controller.abort();
     await expect(pending).rejects.toThrow(CancelledError);
     expect(ChannelWorker.created[0].terminated).toBe(true);
@@ -94,7 +113,7 @@ describe('WorkerBridge', () => {
   it('terminate rejects pending calls rather than leaving them pending forever', async () => {
     const b = bridge();
     const pending = b.run((r) => r.hang());
-    await new Promise((r) => setTimeout(r, 20));
+    await hangReached.reached;
     b.terminate();
     await expect(pending).rejects.toThrow(CancelledError);
   });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { buildReport } from '../core/report/build-report';
-import { isQuantMode } from '../core/quant/recipe';
+import { isQuantMode } from '../core/modes/lab-modes';
 import { QuantizePanel } from './quant/QuantizePanel';
 import { useQuantization } from './quant/use-quantization';
 import { Wizard } from './wizard/Wizard';
@@ -12,7 +12,7 @@ import { ConfusionPanel } from './confusion/ConfusionPanel';
 import { InspectorPanel } from './inspector/InspectorPanel';
 import type { ModeReport } from '../core/report/report';
 import type { TrainProgress } from '../core/train/settings';
-import { DEFAULT_QAT_SETTINGS } from '../core/qat/qat-train';
+import { qatSettingsFor } from '../core/qat/qat-settings';
 import { Comlink, labBridge } from './lab-client';
 import type { BackendChoice as BackendInfo } from '../backends/select-backend';
 import type { TrainedModel } from '../core/model/trained-model';
@@ -129,13 +129,7 @@ export function App() {
   const [qatProgress, setQatProgress] = useState<TrainProgress>();
   const runQat = useCallback(() => {
     if (!trained) return Promise.resolve();
-    const settings = {
-      ...DEFAULT_QAT_SETTINGS,
-      ...lab.qat,
-      batchSize: lab.train.batchSize,
-      seed: lab.train.seed,
-      trainLimit: lab.train.trainLimit,
-    };
+    const settings = qatSettingsFor(lab.qat, lab.train);
     return quant.runJobs(trained, [
       {
         mode: 'qat',

@@ -5,7 +5,8 @@ import type { Graph } from '../graph/graph';
 import { modelToGraph } from '../graph/model-to-graph';
 import { randomWeights } from '../graph/random-weights';
 import { quantizeModel } from '../quant/quantize-graph';
-import { DEFAULT_RECIPE, type QuantMode, type QuantRecipe } from '../quant/recipe';
+import { DEFAULT_RECIPE, type QuantRecipe } from '../quant/recipe';
+import { type QuantMode } from '../modes/lab-modes';
 import { FLAG_RMSE_OVER_SCALE } from './error-stats';
 import { floatTensorName, layerErrors } from './layer-errors';
 

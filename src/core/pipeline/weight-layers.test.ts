@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { modelToGraph } from '../graph/model-to-graph';
 import { randomWeights } from '../graph/random-weights';
-import { DEFAULT_RECIPE, QUANT_MODES } from '../quant/recipe';
+import { DEFAULT_RECIPE } from '../quant/recipe';
+import { QUANT_MODES } from '../modes/lab-modes';
 import { quantizeModel } from '../quant/quantize-graph';
 import { weightLayers } from './weight-layers';
 

@@ -6,14 +6,16 @@ import { calibrate } from '../quant/calibrate';
 import type { TrainProgress } from '../train/settings';
 import { convertQatModel } from './export-qat';
 import { explainQat, type QatExplanation } from './explain-qat';
-import { trainQat, type QatResult, type QatSettings } from './qat-train';
+import { trainQat, type QatResult } from './qat-train';
+import type { QatSettings } from './qat-settings';
+import type { QatReport } from '../report/report';
 
 export interface QatRun {
   result: QatResult;
   converted: ConvertedModel;
   explanation: QatExplanation;
-  /** Report fields describing how the file was made (added to ModeReport.recipe). */
-  reportFields: Record<string, unknown>;
+  /** How the file was made (ModeReport.qat). */
+  report: QatReport;
 }
 
 /**
@@ -38,18 +40,16 @@ export async function runQat(
     result,
     converted,
     explanation,
-    reportFields: {
-      calibrationMethod: 'qat-moving-average',
-      calibrationSamples: 0,
-      qat_epochs: settings.epochs,
-      qat_learning_rate: settings.learningRate,
-      qat_batch_size: settings.batchSize,
-      qat_images: result.imagesSeen,
-      qat_seconds: result.seconds,
-      qat_float_accuracy: result.model.testAccuracy,
-      qat_simulated_accuracy: result.simulatedTestAccuracy,
-      qat_cancelled: result.cancelled,
-      qat_summary: explanation.summary,
+    report: {
+      epochs: settings.epochs,
+      learning_rate: settings.learningRate,
+      batch_size: settings.batchSize,
+      images: result.imagesSeen,
+      seconds: result.seconds,
+      float_accuracy: result.model.testAccuracy,
+      simulated_accuracy: result.simulatedTestAccuracy,
+      cancelled: result.cancelled,
+      summary: explanation.summary,
     },
   };
 }

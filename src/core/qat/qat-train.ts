@@ -17,7 +17,6 @@ import { makeBatch, mulberry32, shuffleInPlace } from '../train/batches';
 import { checkDivergence, LossWatch } from '../train/divergence';
 import type { TrainProgress } from '../train/settings';
 import { categoricalCrossEntropy, evaluateClassifier } from '../train/train';
-import { RANGE_MOMENTUM } from './fake-quant';
 import {
   buildQatNetwork,
   disposeQatNetwork,
@@ -27,32 +26,12 @@ import {
   type QatWeightGranularity,
   type RangeTable,
 } from './qat-forward';
+import { validateQatSettings, type QatSettings } from './qat-settings';
+import { RANGE_MOMENTUM } from './fake-quant';
 
 declare const setTimeout: (callback: () => void, ms: number) => unknown;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const REPORT_INTERVAL_MS = 100;
-
-/** QAT settings: data only. */
-export interface QatSettings {
-  epochs: number;
-  batchSize: number;
-  /** Adam learning rate; fine-tuning wants a smaller step than training from scratch. */
-  learningRate: number;
-  /** Seeds the shuffle (a different stream from the float training's for the same seed). */
-  seed: number;
-  /** How many of the training images to use (the first N after a seeded shuffle). */
-  trainLimit: number;
-  /** EMA momentum of the activation ranges (default 0.99). */
-  rangeMomentum?: number;
-}
-
-export const DEFAULT_QAT_SETTINGS: QatSettings = {
-  epochs: 1,
-  batchSize: 32,
-  learningRate: 2e-4,
-  seed: 1,
-  trainLimit: 60000,
-};
 
 export interface QatOptions {
   /** Called per batch (throttled to about 10 per second) and after every epoch; epoch reports carry the int8-simulated test accuracy. */
@@ -93,23 +72,6 @@ export interface QatResult {
   cancelled: boolean;
   /** Training images seen. */
   imagesSeen: number;
-}
-
-export function validateQatSettings(s: QatSettings): string[] {
-  const problems: string[] = [];
-  const int = (v: number, name: string, min: number, max: number) => {
-    if (!Number.isInteger(v) || v < min || v > max)
-      problems.push(`${name} must be an integer from ${min} to ${max} (got ${v})`);
-  };
-  int(s.epochs, 'QAT epochs', 1, 20);
-  int(s.batchSize, 'batch size', 1, 4096);
-  int(s.trainLimit, 'training-subset size', 1, 60000);
-  int(s.seed, 'seed', 0, 2 ** 31 - 1);
-  if (!(s.learningRate > 0 && s.learningRate <= 1))
-    problems.push(`QAT learning rate must be in (0, 1] (got ${s.learningRate})`);
-  const m = s.rangeMomentum ?? RANGE_MOMENTUM;
-  if (!(m >= 0 && m < 1)) problems.push(`range momentum must be in [0, 1) (got ${m})`);
-  return problems;
 }
 
 /**

@@ -19,7 +19,8 @@ import { trainModel, weightsOf } from '../train/train';
 import { convertQatModel, qatRecipe } from './export-qat';
 import { explainQat } from './explain-qat';
 import { buildQatNetwork, disposeQatNetwork, qatForward, quantPointsOf } from './qat-forward';
-import { trainQat, type QatResult, type QatSettings } from './qat-train';
+import { trainQat, type QatResult } from './qat-train';
+import type { QatSettings } from './qat-settings';
 
 let data: MnistDataset;
 let trained: TrainedModel;

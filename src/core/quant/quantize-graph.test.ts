@@ -8,7 +8,8 @@ import { runGraph } from '../graph/reference/run-graph';
 import { agreement, argmaxRows } from '../eval/metrics';
 import { PRESET_IDS, type PresetId } from '../model/presets';
 import { quantizeGraph, quantizeModel } from './quantize-graph';
-import { DEFAULT_RECIPE, QUANT_MODES, type QuantMode, type QuantRecipe } from './recipe';
+import { DEFAULT_RECIPE, type QuantRecipe } from './recipe';
+import { QUANT_MODES, type QuantMode } from '../modes/lab-modes';
 import { checkQuantSpec } from './spec-check';
 
 const mnist = loadMnistFromIdx();

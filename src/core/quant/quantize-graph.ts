@@ -22,7 +22,8 @@ import {
   quantizeWeightsSymmetric,
   softmaxOutputParams,
 } from './quant-params';
-import { needsCalibration, type QuantMode, type QuantRecipe } from './recipe';
+import { type QuantRecipe } from './recipe';
+import { needsCalibration, type QuantMode } from '../modes/lab-modes';
 
 type WeightedOp = Extract<GraphOp, { kind: 'CONV_2D' | 'DEPTHWISE_CONV_2D' | 'FULLY_CONNECTED' }>;
 

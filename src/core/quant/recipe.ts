@@ -1,10 +1,9 @@
+import type { QuantMode } from '../modes/lab-modes';
+import { defaultsOf, type FieldGroup } from '../settings/fields';
+
 /**
  * The quantization recipe: data only (serializable, travels with the artifact). Mode names are the CLI's.
  */
-
-export type QuantMode = 'float32' | 'dynamic' | 'int8' | 'int8-io' | 'float16' | 'int16x8';
-
-export const QUANT_MODES: readonly QuantMode[] = ['float32', 'dynamic', 'int8', 'int8-io', 'float16', 'int16x8'];
 
 export type CalibrationMethod = 'minmax' | 'percentile' | 'mse';
 
@@ -30,59 +29,72 @@ export interface QuantRecipe {
   keepFloat?: string[];
 }
 
-export const DEFAULT_RECIPE: QuantRecipe = {
-  mode: 'int8',
-  perChannel: true,
-  fcPerChannel: false,
-  dynamicMinElements: 1024,
-  calibrationSamples: 100,
-  calibrationMethod: 'minmax',
-  percentile: 99.99,
+/** The recipe's settings (all but the mode and the keep-float list), declared once for the form, URL and CLI. */
+export type RecipeSettings = Omit<QuantRecipe, 'mode' | 'keepFloat'>;
+
+export const RECIPE_FIELDS: FieldGroup<RecipeSettings> = {
+  calibrationSamples: {
+    kind: 'integer',
+    label: 'Calibration images',
+    help: 'representative training images that calibrate activation ranges',
+    min: 1,
+    max: 60000,
+    default: 100,
+    cli: 'calibration',
+    url: 'cal',
+  },
+  calibrationMethod: {
+    kind: 'choice',
+    label: 'Range method',
+    help: 'how a calibrated range is chosen from the observed values',
+    options: CALIBRATION_METHODS,
+    optionLabels: {
+      minmax: 'min/max (what TF’s converter does)',
+      percentile: 'percentile (clip rare outliers)',
+      mse: 'MSE-optimal (minimise rounding + clipping error)',
+    },
+    default: 'minmax',
+    cli: 'calibration-method',
+    url: 'calm',
+  },
+  percentile: {
+    kind: 'number',
+    label: 'Percentile',
+    help: "percentile kept on each side for 'percentile' calibration",
+    min: 50,
+    minExclusive: true,
+    max: 100,
+    step: 0.001,
+    default: 99.99,
+    cli: 'percentile',
+    url: 'pct',
+  },
+  perChannel: {
+    kind: 'boolean',
+    label: 'Per-channel conv weights',
+    help: 'one int8 scale per output channel of CONV_2D and DEPTHWISE_CONV_2D',
+    default: true,
+    cli: 'per-channel',
+    url: 'pc',
+  },
+  fcPerChannel: {
+    kind: 'boolean',
+    label: 'Per-channel dense weights',
+    help: 'one scale per FULLY_CONNECTED output unit (needs TFLite 2.17+ for the hybrid kernel)',
+    default: false,
+    cli: 'fc-per-channel',
+    url: 'fcpc',
+  },
+  dynamicMinElements: {
+    kind: 'integer',
+    label: 'Dynamic range: keep float below',
+    help: 'weight tensors with fewer values stay float in dynamic-range mode, as TF’s converter does',
+    min: 0,
+    max: 1_000_000_000,
+    default: 1024,
+    cli: 'dynamic-min-elements',
+    url: 'dynmin',
+  },
 };
 
-/** Modes that need representative data to calibrate activations. */
-export function needsCalibration(mode: QuantMode): boolean {
-  return mode === 'int8' || mode === 'int8-io' || mode === 'int16x8';
-}
-
-export function isQuantMode(s: string): s is QuantMode {
-  return (QUANT_MODES as readonly string[]).includes(s);
-}
-
-/** Learner-facing description of each mode. */
-export const MODE_INFO: Record<QuantMode, { title: string; description: string }> = {
-  float32: {
-    title: 'Float32 (no quantization)',
-    description: 'The baseline: every weight and activation is a 32-bit float. Largest file, reference accuracy.',
-  },
-  dynamic: {
-    title: 'Dynamic range',
-    description:
-      'Weights are stored as int8 (about 4x smaller); activations stay float and are quantized on the fly inside ' +
-      'conv and dense layers. No representative data needed. Small weight tensors (under 1,024 values) stay float.',
-  },
-  int8: {
-    title: 'Full integer (int8, float I/O)',
-    description:
-      'Weights and activations are int8, with activation ranges measured on representative images. The model ' +
-      'takes and returns floats: a QUANTIZE op at the input and a DEQUANTIZE op at the output convert them.',
-  },
-  'int8-io': {
-    title: 'Full integer (int8 input and output)',
-    description:
-      'Like full integer, but the model takes int8 pixels and returns int8 scores: what microcontrollers and ' +
-      'integer-only accelerators (Edge TPU) need. The caller quantizes inputs with the input scale and zero point.',
-  },
-  float16: {
-    title: 'Float16',
-    description:
-      'Weights and biases are stored as 16-bit floats (about 2x smaller) and expanded to float32 when the model ' +
-      'loads; GPUs can compute in float16 directly. Accuracy is essentially unchanged.',
-  },
-  int16x8: {
-    title: '16x8 (int16 activations, int8 weights)',
-    description:
-      'Activations are int16 and weights int8: much finer activation steps than int8 for a similar file size, at ' +
-      'the cost of slower kernels (most accelerators do not support it).',
-  },
-};
+export const DEFAULT_RECIPE: QuantRecipe = { mode: 'int8', ...defaultsOf(RECIPE_FIELDS) };

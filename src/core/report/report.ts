@@ -50,6 +50,26 @@ export interface ModeReport {
   runtime_seconds?: number;
   /** Recipe that produced the file (calibration method and samples, per-channel, ...). */
   recipe?: Record<string, unknown>;
+  /** Mode qat: how the file was fine-tuned (the same values also stand in `recipe` as qat_*). */
+  qat?: QatReport;
+}
+
+/** How a quantization-aware training run made its file. */
+export interface QatReport {
+  epochs: number;
+  learning_rate: number;
+  batch_size: number;
+  /** Training images seen. */
+  images: number;
+  seconds: number;
+  /** The fine-tuned float weights' test accuracy. */
+  float_accuracy: number;
+  /** Test accuracy of the int8-simulated forward pass after fine-tuning. */
+  simulated_accuracy: number;
+  /** True when the run was cancelled (the file holds the last completed epoch). */
+  cancelled: boolean;
+  /** Sentences explaining what QAT changed against plain min/max calibration. */
+  summary: string[];
 }
 
 export interface LabReport {

@@ -1,6 +1,8 @@
-import type { PresetId } from '../model/presets';
+import { PRESET_IDS, type PresetId } from '../model/presets';
+import { defaultsOf, validateGroup, type FieldGroup } from '../settings/fields';
 
-export type OptimizerName = 'adam' | 'sgd' | 'rmsprop';
+export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
 
 /** Training settings: data only, part of the serializable lab state. */
 export interface TrainSettings {
@@ -15,15 +17,81 @@ export interface TrainSettings {
   seed: number;
 }
 
-export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
-  preset: 'tutorial',
-  epochs: 1,
-  batchSize: 32,
-  learningRate: 0.001,
-  optimizer: 'adam',
-  trainLimit: 60000,
-  seed: 1,
+/** The training settings, declared once: bounds, defaults and names for the form, the URL and the CLI. */
+export const TRAIN_FIELDS: FieldGroup<TrainSettings> = {
+  preset: {
+    kind: 'choice',
+    label: 'Model',
+    help: 'architecture to train',
+    options: PRESET_IDS,
+    default: 'tutorial',
+    cli: 'preset',
+    url: 'preset',
+  },
+  epochs: {
+    kind: 'integer',
+    label: 'Epochs',
+    help: 'training epochs',
+    min: 1,
+    max: 100,
+    default: 1,
+    cli: 'epochs',
+    url: 'epochs',
+  },
+  batchSize: {
+    kind: 'integer',
+    label: 'Batch size',
+    help: 'images per gradient step',
+    min: 1,
+    max: 4096,
+    default: 32,
+    cli: 'batch-size',
+    url: 'batch',
+  },
+  learningRate: {
+    kind: 'number',
+    label: 'Learning rate',
+    help: 'optimizer step size',
+    min: 0,
+    minExclusive: true,
+    max: 10,
+    step: 0.0001,
+    default: 0.001,
+    cli: 'learning-rate',
+    url: 'lr',
+  },
+  optimizer: {
+    kind: 'choice',
+    label: 'Optimizer',
+    help: 'how gradients update the weights',
+    options: OPTIMIZERS,
+    default: 'adam',
+    cli: 'optimizer',
+    url: 'opt',
+  },
+  trainLimit: {
+    kind: 'integer',
+    label: 'Training images',
+    help: 'use the first N of the 60,000 shuffled training images',
+    min: 1,
+    max: 60000,
+    default: 60000,
+    cli: 'train-limit',
+    url: 'limit',
+  },
+  seed: {
+    kind: 'integer',
+    label: 'Seed',
+    help: 'seeds weight init and shuffling',
+    min: 0,
+    max: 2 ** 31 - 1,
+    default: 1,
+    cli: 'seed',
+    url: 'seed',
+  },
 };
+
+export const DEFAULT_TRAIN_SETTINGS: TrainSettings = defaultsOf(TRAIN_FIELDS);
 
 /** Reported while training; `phase: 'epoch'` carries the finished epoch's metrics. */
 export interface TrainProgress {
@@ -46,18 +114,5 @@ export interface TrainProgress {
 
 /** Checks settings; returns human-readable problems (empty when valid). */
 export function validateTrainSettings(s: TrainSettings): string[] {
-  const problems: string[] = [];
-  const int = (v: number, name: string, min: number, max: number) => {
-    if (!Number.isInteger(v) || v < min || v > max)
-      problems.push(`${name} must be an integer from ${min} to ${max} (got ${v})`);
-  };
-  int(s.epochs, 'epochs', 1, 100);
-  int(s.batchSize, 'batch size', 1, 4096);
-  int(s.trainLimit, 'training-subset size', 1, 60000);
-  int(s.seed, 'seed', 0, 2 ** 31 - 1);
-  if (!(s.learningRate > 0 && s.learningRate <= 10))
-    problems.push(`learning rate must be in (0, 10] (got ${s.learningRate})`);
-  if (!['adam', 'sgd', 'rmsprop'].includes(s.optimizer))
-    problems.push(`optimizer must be adam, sgd or rmsprop (got ${s.optimizer})`);
-  return problems;
+  return validateGroup(TRAIN_FIELDS, s);
 }

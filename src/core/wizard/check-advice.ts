@@ -1,5 +1,6 @@
 import type { ModeReport } from '../report/report';
-import type { Leaf, QuantMode } from './decision-tree';
+import type { Leaf } from './decision-tree';
+import type { LabMode } from '../modes/lab-modes';
 
 export type Severity = 'ok' | 'info' | 'warn';
 
@@ -25,7 +26,7 @@ export interface Finding {
   code: FindingCode;
   text: string;
   /** Modes the finding suggests trying next, best first. */
-  suggest?: QuantMode[];
+  suggest?: LabMode[];
 }
 
 export interface AdviceOptions {
@@ -39,7 +40,7 @@ const SAME_SPEED = 0.05;
 const SIZE_SHORT = 0.8;
 const SIZE_FAR_SHORT = 0.6;
 
-const WHY_NEXT: Record<QuantMode, string> = {
+const WHY_NEXT: Record<LabMode, string> = {
   float32: 'no quantization at all',
   float16: 'keeps float maths and still halves the size',
   dynamic: 'quantizes only the weights and measures activations on the fly',
@@ -233,7 +234,7 @@ function findDominating(
     text:
       `On this model ${better.mode} did at least as well on every measure: ${better.bytes.toLocaleString('en-US')} bytes, ` +
       `${ms(better.latency.median_ms)}, ${pct(better.accuracy)}. The tree gives the usual answer; your measurement is the final word.`,
-    suggest: [better.mode as QuantMode],
+    suggest: [better.mode as LabMode],
   };
 }
 

@@ -4,8 +4,7 @@
  * walk-tree.ts; the tree itself holds no logic so the UI, tests and docs read the same object.
  */
 
-/** The lab's mode names, shared with the CLI (`CLI_MODES`) and `ModeReport.mode`. */
-export type QuantMode = 'float32' | 'dynamic' | 'int8' | 'int8-io' | 'float16' | 'int16x8' | 'qat';
+import type { LabMode } from '../modes/lab-modes';
 
 export type NodeId = string;
 
@@ -43,7 +42,7 @@ export interface Tradeoffs {
 export interface Leaf {
   kind: 'leaf';
   id: NodeId;
-  mode: QuantMode;
+  mode: LabMode;
   title: string;
   /** Why this mode, in plain words. */
   reason: string;
@@ -57,9 +56,9 @@ export interface Leaf {
     speed: 'faster' | 'same' | 'slower';
   };
   /** Modes to try next when the accuracy drop exceeds the learner's tolerance, best first. */
-  ifInaccurate: QuantMode[];
+  ifInaccurate: LabMode[];
   /** Modes measured beside the recommendation (float32 first unless this is float32). */
-  compareWith: QuantMode[];
+  compareWith: LabMode[];
   /** Something the learner must get before this mode works in their own project. */
   prerequisite?: string;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WIZARD_TREE, type DecisionTree, type QuantMode } from './decision-tree';
+import { WIZARD_TREE, type DecisionTree } from './decision-tree';
+import type { LabMode } from '../modes/lab-modes';
 import { allLeaves, allQuestions, answerQuestion, modesToRun, validateTree, walk, type Answers } from './walk-tree';
 
 /** Every combination of one answer per question (answers off the path are simply ignored by walk). */
@@ -56,7 +57,7 @@ describe('wizard tree structure', () => {
 });
 
 describe('walk', () => {
-  it.each<[string, Answers, QuantMode, string]>([
+  it.each<[string, Answers, LabMode, string]>([
     ['no optimization -> float32', { optimize: 'no' }, 'float32', 'leaf-float32'],
     ['GPU -> float16', { optimize: 'yes', hardware: 'gpu' }, 'float16', 'leaf-gpu-float16'],
     [

@@ -1,12 +1,5 @@
-import {
-  WIZARD_TREE,
-  type Answer,
-  type DecisionTree,
-  type Leaf,
-  type NodeId,
-  type QuantMode,
-  type Question,
-} from './decision-tree';
+import { WIZARD_TREE, type Answer, type DecisionTree, type Leaf, type NodeId, type Question } from './decision-tree';
+import type { LabMode } from '../modes/lab-modes';
 
 /** Answers keyed by question id; answers to questions off the current path are ignored. */
 export type Answers = Record<string, string>;
@@ -69,8 +62,8 @@ export function allQuestions(tree: DecisionTree = WIZARD_TREE): Question[] {
 }
 
 /** The recommendation first, then the modes to compare it with; no duplicates. */
-export function modesToRun(leaf: Leaf): QuantMode[] {
-  return [...new Set<QuantMode>([leaf.mode, ...leaf.compareWith])];
+export function modesToRun(leaf: Leaf): LabMode[] {
+  return [...new Set<LabMode>([leaf.mode, ...leaf.compareWith])];
 }
 
 /**

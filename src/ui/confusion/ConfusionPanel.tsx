@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { accuracyOf, confusionMatrix, disagreements } from '../../core/eval/metrics';
 import { formatPercent } from '../common/format';
-import type { ModeOutcome, TestSet } from '../quant/use-quantization';
+import type { TestSet } from '../quant/use-quantization';
+import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { WrongDigits } from './WrongDigits';
 
 interface Props {
   /** Results per mode; the runtime (LiteRT.js) predictions are the ones shown. */
-  outcomes: Record<string, ModeOutcome>;
+  outcomes: Record<string, MeasuredMode>;
   /** The 10,000 MNIST test images and labels the predictions were made on. */
   testSet?: TestSet;
   /** Fetches the test set when `testSet` is not given (e.g. useQuantization's getTestSet). */

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { FLAG_RMSE_OVER_SCALE } from '../../core/debug/error-stats';
 import type { LayerError } from '../../core/debug/layer-errors';
 import type { TrainedModel } from '../../core/model/trained-model';
-import { MODE_INFO, type QuantMode, type QuantRecipe } from '../../core/quant/recipe';
+import { type QuantRecipe } from '../../core/quant/recipe';
+import { LAB_MODES, LAYER_DEBUG_MODES, supportsKeepFloat, type QuantMode } from '../../core/modes/lab-modes';
 import { CancelledError } from '../../bridge/worker-bridge';
 import { labBridge } from '../lab-client';
 import { LayerErrorChart } from './LayerErrorChart';
@@ -17,12 +18,6 @@ interface Props {
   /** Another job (training, quantization) is running. */
   busy: boolean;
 }
-
-/** Modes the debugger analyses: the ones that quantize activations or weights per layer. */
-export const DEBUG_MODES: readonly QuantMode[] = ['int8', 'int8-io', 'int16x8', 'dynamic'];
-
-/** Modes whose converter honours recipe.keepFloat (selective quantization). */
-const SELECTIVE_MODES: ReadonlySet<QuantMode> = new Set(['int8', 'int8-io', 'int16x8']);
 
 const SAMPLE_CHOICES = [100, 200, 500] as const;
 
@@ -74,7 +69,7 @@ export function DebuggerPanel({ trained, recipeFor, onExportMixed, busy }: Props
     });
 
   const done = analysis.status === 'done' ? analysis : undefined;
-  const selective = done !== undefined && SELECTIVE_MODES.has(done.mode);
+  const selective = done !== undefined && supportsKeepFloat(done.mode);
   const flagged = done?.rows.filter((r) => r.flagged) ?? [];
   const chartPoints = done ? rmseOverScalePoints(done.rows) : [];
   const exportMixed = () => {
@@ -101,9 +96,9 @@ export function DebuggerPanel({ trained, recipeFor, onExportMixed, busy }: Props
             disabled={running}
             data-testid="layer-errors-mode"
           >
-            {DEBUG_MODES.map((m) => (
+            {LAYER_DEBUG_MODES.map((m) => (
               <option key={m} value={m}>
-                {MODE_INFO[m].title}
+                {LAB_MODES[m].title}
               </option>
             ))}
           </select>
@@ -170,7 +165,7 @@ export function DebuggerPanel({ trained, recipeFor, onExportMixed, busy }: Props
             disabled={busy}
           />
           <p className="hint">
-            {done.samples} test images, {MODE_INFO[done.mode].title}. Accumulated: both models run from the image, so
+            {done.samples} test images, {LAB_MODES[done.mode].title}. Accumulated: both models run from the image, so
             errors from earlier layers are included.
           </p>
           {chartPoints.length > 0 && <LayerErrorChart points={chartPoints} />}

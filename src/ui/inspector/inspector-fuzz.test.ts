@@ -44,7 +44,6 @@ describe('inspector fuzz', () => {
     ];
     const rand = seededRandom(6);
     const counts = { rendered: 0, rejected: 0 };
-    const started = Date.now();
     const perBase = 300;
     for (const [b, base] of bases.entries()) {
       for (let i = 0; i < perBase; i++) {
@@ -69,10 +68,7 @@ describe('inspector fuzz', () => {
         }
       }
     }
-    const seconds = (Date.now() - started) / 1000;
-    console.info(`inspector fuzz: ${JSON.stringify(counts)} in ${seconds.toFixed(1)} s`);
     expect(counts.rendered).toBeGreaterThan(100);
     expect(counts.rejected).toBeGreaterThan(100);
-    expect(seconds).toBeLessThan(60);
   }, 120_000);
 });

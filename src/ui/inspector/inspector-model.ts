@@ -5,6 +5,7 @@
  */
 import { histogram, type Histogram } from '../../core/eval/metrics';
 import type { ModeReport } from '../../core/report/report';
+import { modeReportEntry, type RuntimeScore } from '../../core/pipeline/measure-mode';
 import { TENSOR_TYPE_BYTES } from '../../core/tflite/schema';
 import {
   constantValues,
@@ -249,26 +250,9 @@ export function tensorHistogram(
   }
 }
 
-/** The comparison entry for a file scored in the runtime (mode "file:<name>"); `gzip` is its gzip size. */
-export function fileReport(
-  fileName: string,
-  bytes: number,
-  evaluation: { accuracy: number; engine: string; latency: { medianMs: number; p90Ms: number; samples: number } },
-  gzip?: number,
-): ModeReport {
-  return {
-    mode: `file:${fileName}`,
-    file: fileName,
-    bytes,
-    ...(gzip !== undefined && { gzip_bytes: gzip }),
-    accuracy: evaluation.accuracy,
-    accuracy_engine: evaluation.engine,
-    latency: {
-      median_ms: evaluation.latency.medianMs,
-      p90_ms: evaluation.latency.p90Ms,
-      samples: evaluation.latency.samples,
-    },
-  };
+/** The comparison entry for a file scored in the runtime (mode "file:<name>"). */
+export function fileReport(fileName: string, bytes: number, evaluation: RuntimeScore, gzipSize?: number): ModeReport {
+  return modeReportEntry({ mode: `file:${fileName}`, file: fileName, size: bytes, gzipSize }, evaluation);
 }
 
 /** Ops whose code the inspector (and most likely the runtime) does not know: flagged before running. */

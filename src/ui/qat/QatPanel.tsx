@@ -1,15 +1,16 @@
 import type { TrainProgress } from '../../core/train/settings';
 import { formatPercent, formatSeconds } from '../common/format';
-import { validateQatUi, type QatUiSettings } from '../state/lab-state';
-import type { ModeOutcome } from '../quant/use-quantization';
+import { validateQatTuning } from '../state/lab-state';
+import type { QatTuning } from '../../core/qat/qat-settings';
+import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 
 interface Props {
-  settings: QatUiSettings;
-  onSettingsChange: (s: QatUiSettings) => void;
+  settings: QatTuning;
+  onSettingsChange: (s: QatTuning) => void;
   canRun: boolean;
   running: boolean;
   progress?: TrainProgress;
-  outcome?: ModeOutcome;
+  outcome?: MeasuredMode;
   /** PTQ int8 and float results to compare against, when measured. */
   ptqInt8Accuracy?: number;
   floatAccuracy?: number;
@@ -30,8 +31,8 @@ export function QatPanel({
   onRun,
   onCancel,
 }: Props) {
-  const problems = validateQatUi(settings);
-  const summary = (outcome?.entry.recipe?.qat_summary as string[] | undefined) ?? [];
+  const problems = validateQatTuning(settings);
+  const summary = outcome?.entry.qat?.summary ?? [];
   const p = progress;
   return (
     <section className="panel" aria-labelledby="qat-title">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { LabReport } from '../../core/report/report';
-import { MODE_INFO, isQuantMode } from '../../core/quant/recipe';
+import { LAB_MODES, isQuantMode } from '../../core/modes/lab-modes';
 import { validateQuantSettings, type QuantSettings } from '../state/lab-state';
 import { DownloadAll } from '../results/DownloadAll';
 import { ResultsCharts } from '../results/ResultsCharts';
@@ -75,7 +75,7 @@ export function QuantizePanel({
       )}
       {Object.entries(run.errors).map(([mode, message]) => (
         <p key={mode} className="error" role="alert" data-testid={`quantize-error-${mode}`}>
-          {isQuantMode(mode) ? MODE_INFO[mode].title : mode}: {message}
+          {isQuantMode(mode) ? LAB_MODES[mode].title : mode}: {message}
         </p>
       ))}
       {report && report.modes.length > 0 && (

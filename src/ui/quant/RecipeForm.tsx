@@ -1,11 +1,5 @@
-import {
-  CALIBRATION_METHODS,
-  MODE_INFO,
-  QUANT_MODES,
-  needsCalibration,
-  type CalibrationMethod,
-  type QuantMode,
-} from '../../core/quant/recipe';
+import { CALIBRATION_METHODS, type CalibrationMethod } from '../../core/quant/recipe';
+import { LAB_MODES, QUANT_MODES, needsCalibration, type QuantMode } from '../../core/modes/lab-modes';
 import type { QuantSettings } from '../state/lab-state';
 
 interface Props {
@@ -31,7 +25,7 @@ export function RecipeForm({ options, onChange, disabled }: Props) {
     <fieldset className="recipe" disabled={disabled}>
       <div className="mode-list" role="group" aria-label="modes">
         {QUANT_MODES.map((mode) => (
-          <label key={mode} className="mode-choice" title={MODE_INFO[mode].description}>
+          <label key={mode} className="mode-choice" title={LAB_MODES[mode].description}>
             <input
               type="checkbox"
               data-testid={`mode-${mode}`}
@@ -39,9 +33,9 @@ export function RecipeForm({ options, onChange, disabled }: Props) {
               onChange={(e) => toggleMode(mode, e.target.checked)}
             />
             <span>
-              <strong>{MODE_INFO[mode].title}</strong>
+              <strong>{LAB_MODES[mode].title}</strong>
               <br />
-              <span className="hint">{MODE_INFO[mode].description}</span>
+              <span className="hint">{LAB_MODES[mode].description}</span>
             </span>
           </label>
         ))}

@@ -1,28 +1,17 @@
 import { useCallback, useRef, useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
-import { agreement } from '../../core/eval/metrics';
 import { tfliteFileName } from '../../core/eval/artifact-names';
-import type { WeightLayer } from '../../core/pipeline/weight-layers';
-import type { QuantMode, QuantRecipe } from '../../core/quant/recipe';
-import type { ModeReport } from '../../core/report/report';
-import { gzipBytes } from '../../core/compress/gzip-size';
+import type { QuantRecipe } from '../../core/quant/recipe';
+import type { QuantMode } from '../../core/modes/lab-modes';
+import { measureMode, type ConvertedMode, type MeasuredMode } from '../../core/pipeline/measure-mode';
 import { CancelledError } from '../../bridge/worker-bridge';
 import { Comlink, labBridge, runtimeBridge } from '../lab-client';
-
-/** Everything the lab knows about one exported file. */
-export interface ModeOutcome {
-  entry: ModeReport;
-  bytes: Uint8Array;
-  layers: WeightLayer[];
-  simulatedPredictions: Uint8Array;
-  runtimePredictions: Uint8Array;
-}
 
 export interface QuantRun {
   status: 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
   /** What is happening now, for the progress line. */
   step?: { mode: string; what: string; index: number; total: number; fraction?: number };
-  outcomes: Record<string, ModeOutcome>;
+  outcomes: Record<string, MeasuredMode>;
   /** Per-mode failures (the other modes still run). */
   errors: Record<string, string>;
 }
@@ -35,15 +24,7 @@ export interface TestSet {
 const IDLE: QuantRun = { status: 'idle', outcomes: {}, errors: {} };
 
 /** A job that produces one converted file in the lab worker (PTQ convert, or QAT then convert). */
-export type ConvertJob = (signal: AbortSignal) => Promise<{
-  mode: string;
-  recipe: Partial<QuantRecipe>;
-  bytes: Uint8Array;
-  convertSeconds: number;
-  simulated: { accuracy: number; predictions: Uint8Array; seconds?: number; engine?: string };
-  layers: WeightLayer[];
-  extra?: Record<string, unknown>;
-}>;
+export type ConvertJob = (signal: AbortSignal) => Promise<ConvertedMode>;
 
 /**
  * Converts the trained model into each mode in the lab worker, then measures every file in the
@@ -78,53 +59,18 @@ export function useQuantization() {
           const test = await getTestSet();
           // Progress messages travel on their own channel and may arrive after the result: drop those.
           let evaluating = true;
-          const evalStarted = performance.now();
           const onProgress = (done: number, total: number) =>
             evaluating && step('running in the TFLite runtime', done / total);
-          const evaluation = await runtimeBridge
-            .run(
-              (api) =>
-                api.evaluate(
-                  converted.bytes,
-                  test.images,
-                  test.labels,
-                  { latencySamples: 500 },
-                  Comlink.proxy(onProgress),
-                ),
-              signal,
-            )
-            .finally(() => (evaluating = false));
-          const { mode: _m, ...recipe } = converted.recipe;
-          const entry: ModeReport = {
-            mode,
-            file: tfliteFileName(trained.preset, mode),
-            bytes: converted.bytes.length,
-            gzip_bytes: gzipBytes(converted.bytes),
-            accuracy: evaluation.accuracy,
-            accuracy_engine: evaluation.engine,
-            simulated_accuracy: converted.simulated.accuracy,
-            ...(converted.simulated.engine && { simulation_engine: converted.simulated.engine }),
-            simulation_agreement: agreement(converted.simulated.predictions, evaluation.predictions),
-            ...(trained.testPredictions && {
-              tfjs_agreement: agreement(trained.testPredictions, evaluation.predictions),
-            }),
-            latency: {
-              median_ms: evaluation.latency.medianMs,
-              p90_ms: evaluation.latency.p90Ms,
-              samples: evaluation.latency.samples,
-            },
-            convert_seconds: converted.convertSeconds,
-            ...(converted.simulated.seconds !== undefined && { simulation_seconds: converted.simulated.seconds }),
-            runtime_seconds: (performance.now() - evalStarted) / 1000,
-            recipe: { ...recipe, ...converted.extra, ...(trained.compression && { compression: trained.compression }) },
-          };
-          const outcome: ModeOutcome = {
-            entry,
-            bytes: converted.bytes,
-            layers: converted.layers,
-            simulatedPredictions: converted.simulated.predictions,
-            runtimePredictions: evaluation.predictions,
-          };
+          const outcome = await measureMode(
+            converted,
+            (bytes) =>
+              runtimeBridge.run(
+                (api) =>
+                  api.evaluate(bytes, test.images, test.labels, { latencySamples: 500 }, Comlink.proxy(onProgress)),
+                signal,
+              ),
+            { file: tfliteFileName(trained.preset, mode), tfjsPredictions: trained.testPredictions },
+          ).finally(() => (evaluating = false));
           setRun((r) => ({ ...r, outcomes: { ...r.outcomes, [mode]: outcome } }));
         } catch (e) {
           if (e instanceof CancelledError || signal.aborted) {

@@ -1,12 +1,12 @@
 import type { ModeReport } from '../../core/report/report';
 import type { Finding } from '../../core/wizard/check-advice';
-import type { QuantMode } from '../../core/wizard/decision-tree';
+import type { LabMode } from '../../core/modes/lab-modes';
 import { formatPercent } from '../common/format';
 
 interface Props {
   /** Rows in this order; the first is the recommendation. */
-  modes: QuantMode[];
-  recommended: QuantMode;
+  modes: LabMode[];
+  recommended: LabMode;
   measured: ModeReport[];
   floatAccuracy: number;
   findings: Finding[];

@@ -1,0 +1,135 @@
+/**
+ * The lab's modes, declared once: every list of modes (CLI `--modes`, the quantize form, the wizard's
+ * leaves, the debugger's choices, report.json's `mode`) is derived from this table. Adding a mode is
+ * one entry here plus its conversion.
+ */
+
+interface ModeDeclaration {
+  /** 'ptq' modes are one post-training conversion of the trained model; 'qat' fine-tunes first. */
+  kind: 'ptq' | 'qat';
+  title: string;
+  /** Learner-facing description. */
+  description: string;
+  /** Needs representative images to calibrate activation ranges. */
+  calibrates: boolean;
+  /** Has quantized ops whose per-layer error the debugger can measure. */
+  layerDebug: boolean;
+  /** Ops can be kept in float (selective quantization) with QUANTIZE/DEQUANTIZE around them. */
+  keepFloat: boolean;
+  /** Part of a default run (the CLI without --modes, the quantize form's initial choice). */
+  byDefault: boolean;
+}
+
+export const LAB_MODES = {
+  float32: {
+    kind: 'ptq',
+    title: 'Float32 (no quantization)',
+    description: 'The baseline: every weight and activation is a 32-bit float. Largest file, reference accuracy.',
+    calibrates: false,
+    layerDebug: false,
+    keepFloat: false,
+    byDefault: true,
+  },
+  dynamic: {
+    kind: 'ptq',
+    title: 'Dynamic range',
+    description:
+      'Weights are stored as int8 (about 4x smaller); activations stay float and are quantized on the fly inside ' +
+      'conv and dense layers. No representative data needed. Small weight tensors (under 1,024 values) stay float.',
+    calibrates: false,
+    layerDebug: true,
+    keepFloat: false,
+    byDefault: true,
+  },
+  int8: {
+    kind: 'ptq',
+    title: 'Full integer (int8, float I/O)',
+    description:
+      'Weights and activations are int8, with activation ranges measured on representative images. The model ' +
+      'takes and returns floats: a QUANTIZE op at the input and a DEQUANTIZE op at the output convert them.',
+    calibrates: true,
+    layerDebug: true,
+    keepFloat: true,
+    byDefault: true,
+  },
+  'int8-io': {
+    kind: 'ptq',
+    title: 'Full integer (int8 input and output)',
+    description:
+      'Like full integer, but the model takes int8 pixels and returns int8 scores: what microcontrollers and ' +
+      'integer-only accelerators (Edge TPU) need. The caller quantizes inputs with the input scale and zero point.',
+    calibrates: true,
+    layerDebug: true,
+    keepFloat: true,
+    byDefault: true,
+  },
+  float16: {
+    kind: 'ptq',
+    title: 'Float16',
+    description:
+      'Weights and biases are stored as 16-bit floats (about 2x smaller) and expanded to float32 when the model ' +
+      'loads; GPUs can compute in float16 directly. Accuracy is essentially unchanged.',
+    calibrates: false,
+    layerDebug: false,
+    keepFloat: false,
+    byDefault: true,
+  },
+  int16x8: {
+    kind: 'ptq',
+    title: '16x8 (int16 activations, int8 weights)',
+    description:
+      'Activations are int16 and weights int8: much finer activation steps than int8 for a similar file size, at ' +
+      'the cost of slower kernels (most accelerators do not support it).',
+    calibrates: true,
+    layerDebug: true,
+    keepFloat: true,
+    byDefault: true,
+  },
+  qat: {
+    kind: 'qat',
+    title: 'Quantization-aware training (int8)',
+    description:
+      'Fine-tunes the trained model with fake quantization (straight-through gradients, moving-average ranges), ' +
+      'then exports full int8 with float I/O and the learned ranges.',
+    calibrates: false,
+    layerDebug: false,
+    keepFloat: false,
+    byDefault: false,
+  },
+} as const satisfies Record<string, ModeDeclaration>;
+
+/** Every mode name: the CLI's `--modes`, report.json's `mode`, the wizard's leaves. */
+export type LabMode = keyof typeof LAB_MODES;
+
+/** Modes made by one post-training conversion (the recipe's `mode`). */
+export type QuantMode = { [K in LabMode]: (typeof LAB_MODES)[K]['kind'] extends 'ptq' ? K : never }[LabMode];
+
+/** All mode names, in the table's order. */
+export const LAB_MODE_IDS = Object.keys(LAB_MODES) as LabMode[];
+
+/** The post-training modes, in the table's order. */
+export const QUANT_MODES = LAB_MODE_IDS.filter((m): m is QuantMode => LAB_MODES[m].kind === 'ptq');
+
+/** The modes of a default run. */
+export const DEFAULT_MODES = LAB_MODE_IDS.filter((m) => LAB_MODES[m].byDefault);
+
+/** Post-training modes with per-layer errors to debug. */
+export const LAYER_DEBUG_MODES = QUANT_MODES.filter((m) => LAB_MODES[m].layerDebug);
+
+export function isLabMode(s: string): s is LabMode {
+  return Object.hasOwn(LAB_MODES, s);
+}
+
+export function isQuantMode(s: string): s is QuantMode {
+  return isLabMode(s) && LAB_MODES[s].kind === 'ptq';
+}
+
+/** Modes that need representative data to calibrate activations. */
+export function needsCalibration(mode: LabMode): boolean {
+  return LAB_MODES[mode].calibrates;
+}
+
+/** Whether ops can be kept in float under this mode (selective quantization). */
+export function supportsKeepFloat(mode: LabMode): boolean {
+  return LAB_MODES[mode].keepFloat;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RECIPE } from '../quant/recipe';
+import { modeReportEntry } from './measure-mode';
+
+describe('modeReportEntry', () => {
+  const run = {
+    accuracy: 0.5,
+    engine: 'runtime',
+    predictions: Uint8Array.from([1, 2, 3, 4]),
+    latency: { medianMs: 0.1, p90Ms: 0.2, samples: 3 },
+  };
+
+  it('an inspected file has no simulation, recipe or agreement fields', () => {
+    const entry = modeReportEntry({ mode: 'file:x.tflite', file: 'x.tflite', size: 10 }, run);
+    expect(entry).toEqual({
+      mode: 'file:x.tflite',
+      file: 'x.tflite',
+      bytes: 10,
+      accuracy: 0.5,
+      accuracy_engine: 'runtime',
+      latency: { median_ms: 0.1, p90_ms: 0.2, samples: 3 },
+    });
+  });
+
+  it('agreement counts matching predictions; QAT fields stand in qat and, for compatibility, in recipe', () => {
+    const simulated = { accuracy: 0.5, predictions: Uint8Array.from([1, 2, 0, 4]), seconds: 1, engine: 'sim' };
+    const qat = {
+      epochs: 1,
+      learning_rate: 2e-4,
+      batch_size: 32,
+      images: 100,
+      seconds: 3,
+      float_accuracy: 0.9,
+      simulated_accuracy: 0.89,
+      cancelled: false,
+      summary: ['ranges moved'],
+    };
+    const entry = modeReportEntry(
+      { mode: 'qat', file: 'qat.tflite', size: 4, recipe: { ...DEFAULT_RECIPE }, simulated, qat },
+      run,
+      { tfjsPredictions: Uint8Array.from([1, 2, 3, 0]) },
+    );
+    expect(entry.simulation_agreement).toBe(0.75);
+    expect(entry.tfjs_agreement).toBe(0.75);
+    expect(entry.qat).toEqual(qat);
+    expect(entry.recipe).toMatchObject({ calibrationMethod: 'qat-moving-average', qat_epochs: 1 });
+    expect(entry.recipe).not.toHaveProperty('mode');
+  });
+});
