@@ -49,7 +49,7 @@ export const COMPRESS_FIELDS: FieldGroup<CompressTuning> = {
     label: 'Initial sparsity',
     help: 'where the polynomial schedule starts (capped at the target)',
     default: DEFAULT_PRUNE_SETTINGS.initialSparsity,
-    cli: 'prune-initial-sparsity',
+    cli: 'prune-start',
     url: 'pis',
   },
   pruneEpochs: {
@@ -127,7 +127,7 @@ export const COMPRESS_FIELDS: FieldGroup<CompressTuning> = {
     label: 'Preserve sparsity',
     help: 'keep pruned zeros at zero and out of the clusters',
     default: DEFAULT_CLUSTER_SETTINGS.preserveSparsity,
-    cli: 'cluster-preserve-sparsity',
+    cli: 'keep-zeros',
     url: 'cps',
   },
 };
