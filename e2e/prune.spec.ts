@@ -38,6 +38,9 @@ test('prunes and clusters briefly, quantizes the pruned model, shows gzip sizes 
     await expect(page.getByTestId(`gzip-bytes-${mode}`)).toContainText(' B', { timeout: 180_000 });
   await expect(page.getByTestId('quantize-progress')).toHaveCount(0, { timeout: 60_000 });
 
+  // The accuracy-vs-gzip chart holds both files of the pruned model.
+  await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-points', '2');
+
   const gzip = await bytesIn(page, 'gzip-bytes-int8');
   const row = /([\d,]+) B/.exec(await page.getByTestId('result-row-int8').innerText())!;
   const raw = Number(row[1].replace(/,/g, ''));

@@ -186,6 +186,7 @@ export function App() {
         batchSize={lab.train.batchSize}
         onCompressed={onTrained}
         onBusyChange={setTraining}
+        measured={report?.modes}
       />
       <QuantizePanel
         settings={lab.quant}

@@ -8,6 +8,9 @@ import { CompressExplainer } from './CompressExplainer';
 import { CompressSummary } from './CompressSummary';
 import { PruneChart } from './PruneChart';
 import { useCompression } from './use-compression';
+import { useSweepHistory } from './use-sweep-history';
+import { SweepChart } from './SweepChart';
+import type { ModeReport } from '../../core/report/report';
 
 interface Props {
   trained?: TrainedModel;
@@ -18,10 +21,13 @@ interface Props {
   /** The compressed model becomes the lab's model (the quantization below uses it). */
   onCompressed: (m: TrainedModel) => void;
   onBusyChange: (busy: boolean) => void;
+  /** The report's measured files, for the accuracy-vs-gzip chart. */
+  measured?: ModeReport[];
 }
 
 /** Step 2b: prune by magnitude and cluster the trained model before quantizing it. */
-export function CompressPanel({ trained, canRun, seed, batchSize, onCompressed, onBusyChange }: Props) {
+export function CompressPanel({ trained, canRun, seed, batchSize, onCompressed, onBusyChange, measured }: Props) {
+  const sweep = useSweepHistory(measured);
   const [form, setForm] = useState<CompressTuning>(DEFAULT_COMPRESS_FORM);
   const { run, start, cancel } = useCompression(onCompressed);
   const train = { seed, batchSize };
@@ -78,6 +84,7 @@ export function CompressPanel({ trained, canRun, seed, batchSize, onCompressed, 
           {formatPercent(run.points.at(-1)!.accuracy)}
         </p>
       )}
+      {sweep.length > 0 && <SweepChart points={sweep} />}
     </section>
   );
 }
