@@ -7,7 +7,7 @@ import { CompressSettingsForm } from './CompressSettingsForm';
 import { CompressExplainer } from './CompressExplainer';
 import { CompressSummary } from './CompressSummary';
 import { PruneChart } from './PruneChart';
-import { useCompression } from './use-compression';
+import { useCompression, type CompressPoint } from './use-compression';
 import { useSweepHistory } from './use-sweep-history';
 import { SweepChart } from './SweepChart';
 import type { ModeReport } from '../../core/report/report';
@@ -59,17 +59,14 @@ export function CompressPanel({ trained, canRun, seed, batchSize, onCompressed, 
           disabled={!trained || !canRun || busy || problems.length > 0}
           onClick={onRun}
         >
-          {form.clusters > 0 ? 'Prune and cluster' : 'Prune'}
+          {runLabel(form)}
         </button>
         {busy && (
           <button type="button" className="secondary" data-testid="prune-cancel" onClick={cancel}>
             Cancel (keeps the last completed step)
           </button>
         )}
-        {!trained && <span className="muted">Train a model first.</span>}
-        {trained?.compression && !busy && (
-          <span className="muted">The lab's model is already compressed; running again compresses it further.</span>
-        )}
+        <span className="muted">{!trained ? 'Train a model first.' : trained.compression && !busy ? ALREADY : ''}</span>
       </div>
       <PruneChart points={run.points} />
       {run.status === 'failed' && (
@@ -78,13 +75,27 @@ export function CompressPanel({ trained, canRun, seed, batchSize, onCompressed, 
         </p>
       )}
       {run.result && <CompressSummary result={run.result} cancelled={run.status === 'cancelled'} />}
-      {busy && run.points.length > 0 && (
-        <p className="muted" data-testid="prune-status">
-          Step {run.points.at(-1)!.step + 1}: sparsity {formatPercent(run.points.at(-1)!.sparsity)}, batch accuracy{' '}
-          {formatPercent(run.points.at(-1)!.accuracy)}
-        </p>
-      )}
+      {busy && <LatestStep points={run.points} />}
       {sweep.length > 0 && <SweepChart points={sweep} />}
     </section>
+  );
+}
+
+const ALREADY = "The lab's model is already compressed; running again compresses it further.";
+
+function runLabel(form: CompressTuning): string {
+  if (form.pruneSparsity > 0 && form.clusters > 0) return 'Prune and cluster';
+  return form.clusters > 0 ? 'Cluster' : 'Prune';
+}
+
+/** The latest step of a running compression, in words. */
+function LatestStep({ points }: { points: CompressPoint[] }) {
+  const last = points.at(-1);
+  if (!last) return null;
+  return (
+    <p className="muted" data-testid="prune-status">
+      Step {last.step + 1} ({last.stage}): sparsity {formatPercent(last.sparsity)}, batch accuracy{' '}
+      {formatPercent(last.accuracy)}
+    </p>
   );
 }
