@@ -3,6 +3,7 @@ import type { QuantMode } from '../../core/modes/lab-modes';
 import { CompressPanel } from '../compress/CompressPanel';
 import { ConfusionPanel } from '../confusion/ConfusionPanel';
 import { DebuggerPanel } from '../debug/DebuggerPanel';
+import { DeployPanel } from '../deploy/DeployPanel';
 import { DrawPanel } from '../draw/DrawPanel';
 import { InspectorPanel } from '../inspector/InspectorPanel';
 import { QatPanel } from '../qat/QatPanel';
@@ -91,7 +92,7 @@ function QatStep({
   );
 }
 
-function WizardStep({ session: { trained, training, quant, results, actions } }: { session: LabSession }) {
+function WizardStep({ session: { lab, trained, training, quant, results, actions } }: { session: LabSession }) {
   return (
     <Wizard
       measured={results.report?.modes}
@@ -99,6 +100,8 @@ function WizardStep({ session: { trained, training, quant, results, actions } }:
       running={quant.run.status === 'running'}
       canRun={!!trained && !training}
       onRun={actions.quantizeModes}
+      files={results.files}
+      deployTarget={lab.deployTarget}
     />
   );
 }
@@ -126,6 +129,18 @@ function InspectorStep({ session }: { session: LabSession }) {
   return <InspectorPanel onEvaluated={session.results.addInspected} heading="8. Inspect any .tflite file" />;
 }
 
+function DeployStep({ session: { lab, setLab, results } }: { session: LabSession }) {
+  const onTargetChange = useCallback((id: string) => setLab('deployTarget', id), [setLab]);
+  return (
+    <DeployPanel
+      files={results.files}
+      targetId={lab.deployTarget}
+      onTargetChange={onTargetChange}
+      heading="9. Ship it to a device"
+    />
+  );
+}
+
 /** The page's sections, top to bottom. Adding a panel is one adapter above and one entry here. */
 export const LAB_SECTIONS: readonly LabSection[] = [
   TrainStep,
@@ -137,4 +152,5 @@ export const LAB_SECTIONS: readonly LabSection[] = [
   DrawStep,
   ConfusionStep,
   InspectorStep,
+  DeployStep,
 ];

@@ -18,6 +18,7 @@ describe('lab state URL round trip', () => {
           dynamicMinElements: 0,
         },
         qat: { epochs: 2, learningRate: 0.0005 },
+        deployTarget: 'custom:96:512',
         train: {
           preset: 'separable',
           epochs: 3,
@@ -51,6 +52,8 @@ describe('lab state URL round trip', () => {
     ['pc=maybe'],
     ['qe=0'],
     ['qlr=5'],
+    ['target=stm32'],
+    ['target=custom:0:0'],
   ])('ignores invalid %s', (q) => {
     expect(stateFromQuery(q)).toEqual(DEFAULT_LAB_STATE);
   });
