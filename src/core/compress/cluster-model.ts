@@ -7,6 +7,7 @@ import type { MnistDataset } from '../mnist/dataset';
 import type { TrainedModel, WeightTensor } from '../model/trained-model';
 import type { TrainProgress } from '../train/settings';
 import { trainModel } from '../train/train';
+import { UNIFORM_GUESS } from '../train/divergence';
 import { makeClusteringHook, type KernelClusters } from './clustering-hook';
 import { compressibleWeights, validateClusterSettings, type ClusterSettings } from './compress-settings';
 import { kmeans1d } from './kmeans-1d';
@@ -74,6 +75,7 @@ export async function clusterModel(
       initialWeights: weights,
       stepHook: hook,
       cancelKeeps: 'step',
+      divergenceReference: UNIFORM_GUESS,
       ...opts,
     });
     return {

@@ -7,6 +7,7 @@ import type { MnistDataset } from '../mnist/dataset';
 import type { TrainedModel } from '../model/trained-model';
 import type { TrainProgress } from '../train/settings';
 import { trainModel } from '../train/train';
+import { UNIFORM_GUESS } from '../train/divergence';
 import { compressibleWeights, validatePruneSettings, type PruneSettings } from './compress-settings';
 import { sparsityOf } from './magnitude-mask';
 import { makePruningHook } from './pruning-hook';
@@ -72,6 +73,7 @@ export async function pruneModel(
       initialWeights: trained.weights,
       stepHook: hook,
       cancelKeeps: 'step',
+      divergenceReference: UNIFORM_GUESS,
       shouldCancel: opts.shouldCancel,
       backendName: opts.backendName,
       onProgress: (p) =>

@@ -47,6 +47,11 @@ export interface TrainOptions {
    * optimizer step (then re-evaluated on the test split), for fine-tuning runs where every step counts.
    */
   cancelKeeps?: 'epoch' | 'step';
+  /**
+   * Fixed loss the divergence check compares against (default: the first batches' mean). Fine-tuning
+   * passes ln 10, so only a loss several times worse than guessing stops it.
+   */
+  divergenceReference?: number;
 }
 
 /**
@@ -101,7 +106,7 @@ export async function trainModel(
     const batchesPerEpoch = Math.ceil(subset.length / batchSize);
     const totalBatches = batchesPerEpoch * settings.epochs;
     const history: EpochMetrics[] = [];
-    const watch = new LossWatch();
+    const watch = new LossWatch(opts.divergenceReference);
     const start = Date.now();
     let lastReport = start;
     let batchesDone = 0;
