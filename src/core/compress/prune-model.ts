@@ -5,6 +5,7 @@
  */
 import type { MnistDataset } from '../mnist/dataset';
 import type { TrainedModel } from '../model/trained-model';
+import { isPresetId } from '../model/presets';
 import type { TrainProgress } from '../train/settings';
 import { trainModel } from '../train/train';
 import { UNIFORM_GUESS } from '../train/divergence';
@@ -105,8 +106,13 @@ export function fineTuneTrainSettings(
   trained: TrainedModel,
   s: { epochs: number; batchSize: number; learningRate: number; trainLimit: number; seed: number },
 ) {
+  const preset = trained.preset;
+  if (!isPresetId(preset))
+    throw new Error(
+      'Pruning and clustering fine-tune through the lab training loop, which builds the preset architectures only: an imported model cannot be compressed yet',
+    );
   return {
-    preset: trained.preset,
+    preset,
     seed: s.seed,
     epochs: s.epochs,
     batchSize: s.batchSize,

@@ -26,5 +26,6 @@ export function buildReport(
     },
     modes,
     ...(model.compression && { compression: model.compression }),
+    ...(model.source && { source: model.source }),
   };
 }

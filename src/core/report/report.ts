@@ -5,6 +5,8 @@ import type { CompressionRecipe, SweepRow } from '../compress/compression-recipe
  * contract (issues and scripts read them): add fields, never rename or remove them.
  */
 
+import type { ModelSource } from '../model/architecture';
+
 export interface FloatReport {
   /** Fraction of all 10,000 MNIST test images the TF.js model classifies correctly. */
   test_accuracy: number;
@@ -52,6 +54,10 @@ export interface ModeReport {
   recipe?: Record<string, unknown>;
   /** Mode qat: how the file was fine-tuned (the same values also stand in `recipe` as qat_*). */
   qat?: QatReport;
+  /** Files from the inspector: how the test images were fed, e.g. "float32 [1, 28, 28] in [0, 1] (pixel / 255)". */
+  input_feed?: string;
+  /** Files from the inspector: tensors whose -1 batch was pinned to 1 in the copy that ran (absent when none). */
+  batch_pinned_tensors?: number;
   /** Deployment check for the CLI's --target (src/core/deploy), when one was given. */
   deploy?: DeployReport;
 }
@@ -113,4 +119,6 @@ export interface LabReport {
   compression?: CompressionRecipe;
   /** Sparsity sweep (CLI --prune-sweep): accuracy against gzip size per sparsity level and mode. */
   compression_sweep?: SweepRow[];
+  /** Where an imported model came from ({"kind": "keras-h5" | "keras" | "tfjs" | "tflite", "file": name}); absent for presets. */
+  source?: ModelSource;
 }

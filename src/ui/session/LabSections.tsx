@@ -122,7 +122,7 @@ function DrawStep({ session }: { session: LabSession }) {
 }
 
 function ConfusionStep({ session }: { session: LabSession }) {
-  return <ConfusionPanel outcomes={session.results.outcomes} />;
+  return <ConfusionPanel outcomes={session.results.compared} />;
 }
 
 function InspectorStep({ session }: { session: LabSession }) {
