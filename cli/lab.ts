@@ -21,6 +21,8 @@ import { importLabModel } from '../src/import/import-model';
 import { readModelFilesNode } from '../src/node/model-files-node';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './options';
 import { progressPrinter, runModes } from './run-modes';
+import { compressForCli, runSweep } from './run-compress';
+import { formatSweepTable } from '../src/core/compress/sparsity-sweep';
 
 /** Writes the TFLite Micro C++ files of one mode, or says why TFLM cannot run it. */
 function writeCSource(out: string, mode: string, bytes: Uint8Array): void {
@@ -54,17 +56,21 @@ async function main(argv: string[]): Promise<number> {
   const backend = await initBackend(options.backend, {});
   console.log(`backend: ${backend.name} (${backend.reason})`);
   const data = loadMnistFromIdx();
-  const model = await obtainModel(options, data, backend.name);
+  const trained = await obtainModel(options, data, backend.name);
 
+  const model = await compressForCli(trained, data, options, backend.name);
   const settings = {
     ...(options.importFile ? { import: basename(options.importFile) } : options.train),
+    compress: options.compress,
     calibration: options.recipe.calibrationSamples,
     calibration_method: options.recipe.calibrationMethod,
     qat_epochs: options.qat.epochs,
   };
   const trainImages = options.importFile ? 0 : Math.min(options.train.trainLimit, data.train.count);
   const report = buildReport(model, settings, [], trainImages);
-  console.log(`float model: test accuracy ${model.testAccuracy.toFixed(4)} on ${data.test.count} test images`);
+  console.log(
+    `${model.compression ? 'compressed' : 'float'} model: test accuracy ${model.testAccuracy.toFixed(4)} on ${data.test.count} test images`,
+  );
 
   const writeReport = () => writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeReport();
@@ -74,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
     report.modes.push(entry);
     writeReport();
     console.log(
-      `${entry.mode.padEnd(8)} ${String(entry.bytes).padStart(7)} bytes  accuracy ${entry.accuracy.toFixed(4)} (${entry.accuracy_engine})`,
+      `${entry.mode.padEnd(8)} ${String(entry.bytes).padStart(7)} bytes  ${String(entry.gzip_bytes).padStart(6)} gzipped  accuracy ${entry.accuracy.toFixed(4)} (${entry.accuracy_engine})`,
     );
     const d = entry.deploy;
     if (d) {
@@ -83,6 +89,16 @@ async function main(argv: string[]): Promise<number> {
       );
     }
     if (options.cSource) writeCSource(out, entry.mode, bytes);
+  }
+  if (options.sweep) {
+    console.log(`sparsity sweep: ${options.sweep.join(', ')}`);
+    report.compression_sweep = await runSweep(trained, data, options, backend.name, (_level, rows) => {
+      report.compression_sweep = [...(report.compression_sweep ?? []), ...rows];
+      writeReport();
+      console.log(formatSweepTable(rows));
+    });
+    writeReport();
+    console.log(formatSweepTable(report.compression_sweep));
   }
   console.log(`wrote ${join(out, 'report.json')}`);
   return 0;

@@ -81,3 +81,34 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(argv)).toThrow(message);
   });
 });
+
+describe('pruning and clustering options', () => {
+  it('reads the issue options into the compression settings, and the sweep levels', () => {
+    const o = parseCliArgs([
+      '--prune-sparsity',
+      '0.8',
+      '--prune-epochs',
+      '3',
+      '--prune-schedule',
+      'constant',
+      '--clusters',
+      '16',
+      '--prune-sweep',
+      '0,0.5,0.95',
+    ]);
+    expect(o.compress).toMatchObject({ pruneSparsity: 0.8, pruneEpochs: 3, pruneSchedule: 'constant', clusters: 16 });
+    expect(o.sweep).toEqual([0, 0.5, 0.95]);
+    expect(parseCliArgs([]).compress).toMatchObject({ pruneSparsity: 0, clusters: 0 });
+    expect(USAGE).toContain('--prune-sparsity');
+  });
+
+  it.each([
+    [['--prune-sparsity', '1.2'], /--prune-sparsity: target sparsity must be a number in \[0, 0.99\], got "1.2"/],
+    [['--prune-schedule', 'cubic'], /--prune-schedule: pruning schedule must be one of polynomial, constant/],
+    [['--clusters', '1'], /clusters must be an integer from 2 to 256 \(got 1\)/],
+    [['--prune-sweep', '0.5,1'], /--prune-sweep: sparsities must be at least 0 and below 1, got "0.5,1"/],
+  ])('refuses %j with a sentence', (argv, message) => {
+    expect(() => parseCliArgs(argv)).toThrow(UsageError);
+    expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+});

@@ -7,6 +7,7 @@ import { DEPLOY_TARGETS, parseTarget } from '../src/core/deploy/targets';
 import { DEFAULT_MODES, LAB_MODE_IDS, isLabMode, type LabMode } from '../src/core/modes/lab-modes';
 import { QAT_FIELDS, type QatTuning } from '../src/core/qat/qat-settings';
 import { RECIPE_FIELDS, type RecipeSettings } from '../src/core/quant/recipe';
+import { COMPRESS_FIELDS, validateCompressTuning, type CompressTuning } from '../src/core/compress/compress-fields';
 import {
   defaultsOf,
   fieldByCli,
@@ -31,6 +32,10 @@ export interface CliOptions {
   /** A model file to import instead of training (Keras .h5 / .keras, TF.js model.json). */
   importFile?: string;
   help: boolean;
+  /** Pruning and clustering after training (src/core/compress/compress-fields.ts). */
+  compress: CompressTuning;
+  /** --prune-sweep: sparsity levels to prune the trained model to and measure; undefined: no sweep. */
+  sweep?: number[];
 }
 
 export class UsageError extends Error {
@@ -41,10 +46,11 @@ export class UsageError extends Error {
 }
 
 /** The settings groups, each filling one part of CliOptions. */
-const GROUPS: { [K in 'train' | 'recipe' | 'qat']: FieldGroup<CliOptions[K]> } = {
+const GROUPS: { [K in 'train' | 'recipe' | 'qat' | 'compress']: FieldGroup<CliOptions[K]> } = {
   train: TRAIN_FIELDS,
   recipe: RECIPE_FIELDS,
   qat: QAT_FIELDS,
+  compress: COMPRESS_FIELDS,
 };
 
 interface CliFlag {
@@ -77,6 +83,17 @@ const FLAGS: Record<string, CliFlag> = {
     apply: (o, value) => {
       if (value !== 'wasm' && value !== 'cpu') throw new UsageError(`--backend must be wasm or cpu, got "${value}"`);
       o.backend = value;
+    },
+  },
+  'prune-sweep': {
+    arg: 'LIST',
+    help: 'also prune the trained model to each sparsity (e.g. 0,0.5,0.7,0.8,0.9,0.95) and measure every mode',
+    apply: (o, value) => {
+      const levels = value.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
+      const bad = levels.filter((l) => !(l >= 0 && l < 1));
+      if (levels.length === 0 || bad.length > 0)
+        throw new UsageError(`--prune-sweep: sparsities must be at least 0 and below 1, got "${value}"`);
+      o.sweep = levels;
     },
   },
   import: {
@@ -129,6 +146,8 @@ export const USAGE = [
   ...usageLines(RECIPE_FIELDS),
   'Quantization-aware training (mode qat):',
   ...usageLines(QAT_FIELDS),
+  'Pruning and clustering (before quantization):',
+  ...usageLines(COMPRESS_FIELDS),
   'Run:',
   ...Object.entries(FLAGS).map(([name, f]) => `${`  --${name} ${f.arg}`.padEnd(28)}${f.help}`),
   ...Object.entries(SWITCHES).map(([name, f]) => `${`  --${name}`.padEnd(28)}${f.help}`),
@@ -140,6 +159,7 @@ function defaultOptions(): CliOptions {
     train: defaultsOf(TRAIN_FIELDS),
     recipe: defaultsOf(RECIPE_FIELDS),
     qat: defaultsOf(QAT_FIELDS),
+    compress: defaultsOf(COMPRESS_FIELDS),
     modes: [...DEFAULT_MODES],
     out: 'out',
     backend: 'wasm',
@@ -185,5 +205,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     if (eq < 0 && i + 1 >= argv.length) throw new UsageError(`--${name} needs a value`);
     applyOption(o, name, eq > 0 ? arg.slice(eq + 1) : argv[++i]);
   }
+  const problems = validateCompressTuning(o.compress, o.train);
+  if (problems.length > 0) throw new UsageError(problems.join('; '));
   return o;
 }

@@ -24,6 +24,8 @@ import type { QatSettings } from '../src/core/qat/qat-settings';
 import { layerErrors as computeLayerErrors } from '../src/core/debug/layer-errors';
 import { imagesToFloat } from '../src/core/mnist/dataset';
 import { quantizeModel } from '../src/core/quant/quantize-graph';
+import { compressModel, type CompressPlan } from '../src/core/compress/compress-model';
+import type { CompressProgress } from '../src/core/compress/compress-progress';
 
 let dataset: Promise<MnistDataset> | undefined;
 
@@ -116,6 +118,20 @@ const api = {
     const data = await loadedData();
     const { model, notes } = await importLabModel(files, openH5Browser, data.test, tf.getBackend());
     return Comlink.transfer({ model, notes }, weightBuffers(model));
+  },
+
+  /**
+   * Prunes and/or clusters the trained model (src/core/compress); the result is the lab's new model.
+   * Cancel with cancelTraining: it keeps the last completed step.
+   */
+  async compress(trained: TrainedModel, plan: CompressPlan, onProgress: (p: CompressProgress) => void) {
+    cancelRequested = false;
+    const result = await compressModel(await loadedData(), trained, plan, {
+      onPruneProgress: (p) => onProgress({ stage: 'prune', ...p }),
+      onClusterProgress: (p) => onProgress({ stage: 'cluster', ...p }),
+      shouldCancel: () => cancelRequested,
+    });
+    return Comlink.transfer(result, weightBuffers(result.model));
   },
 
   /** The test split's pixels and labels (copies), for the runtime worker and the confusion views. */

@@ -39,11 +39,16 @@ export interface SizePoint {
   kib: number;
   /** bytes / float32 file bytes; undefined when there is no float32 file to compare with. */
   ratioVsFloat32?: number;
+  /** The file's gzip size, when measured (ModeReport.gzip_bytes). */
+  gzipBytes?: number;
+  gzipKib?: number;
 }
 
 export interface SizeAccuracyPoint {
   mode: string;
   kib: number;
+  /** gzip size in KiB, when measured. */
+  gzipKib?: number;
   /** Runtime accuracy (0..1). */
   accuracy: number;
 }
@@ -97,11 +102,17 @@ export function sizeSeries(modes: ModeReport[]): SizePoint[] {
     bytes: m.bytes,
     kib: m.bytes / 1024,
     ...(baseline && baseline.bytes > 0 && { ratioVsFloat32: m.bytes / baseline.bytes }),
+    ...(m.gzip_bytes !== undefined && { gzipBytes: m.gzip_bytes, gzipKib: m.gzip_bytes / 1024 }),
   }));
 }
 
 export function sizeVsAccuracyPoints(modes: ModeReport[]): SizeAccuracyPoint[] {
-  return modes.map((m) => ({ mode: m.mode, kib: m.bytes / 1024, accuracy: m.accuracy }));
+  return modes.map((m) => ({
+    mode: m.mode,
+    kib: m.bytes / 1024,
+    ...(m.gzip_bytes !== undefined && { gzipKib: m.gzip_bytes / 1024 }),
+    accuracy: m.accuracy,
+  }));
 }
 
 export function latencySeries(modes: ModeReport[]): LatencyPoint[] {

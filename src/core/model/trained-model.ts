@@ -1,3 +1,4 @@
+import type { CompressionRecipe } from '../compress/compression-recipe';
 import type { ModelArchitecture, ModelSource } from './architecture';
 import { PRESETS, isPresetId, type PresetId } from './presets';
 
@@ -42,6 +43,8 @@ export interface TrainedModel {
   trainSeconds: number;
   /** tfjs backend that trained it ("wasm", "webgpu", "cpu"). */
   backend: string;
+  /** Set when the weights were pruned and/or clustered after training (see src/core/compress). */
+  compression?: CompressionRecipe;
 }
 
 /** The parts of a model that define its function: what the graph, QAT and TF.js builders read. */

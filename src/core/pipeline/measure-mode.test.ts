@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RECIPE } from '../quant/recipe';
+import { gzipBytes } from '../compress/gzip-size';
 import { measureMode, modeReportEntry } from './measure-mode';
 
 describe('modeReportEntry', () => {
@@ -68,5 +69,30 @@ describe('measureMode', () => {
     const mixed = await measureMode(converted, async () => run, { mode: 'int8-mixed' });
     expect([plain.entry.mode, plain.entry.file]).toEqual(['int8', 'int8.tflite']);
     expect([mixed.entry.mode, mixed.entry.file]).toEqual(['int8-mixed', 'int8-mixed.tflite']);
+  });
+
+  it('records the gzip size of the bytes and the compression recipe the model carried', async () => {
+    const bytes = new Uint8Array(4000); // all zeros: gzips to a few dozen bytes
+    const compression = { pruning: { sparsity: 0.8 } } as never;
+    const converted = {
+      mode: 'dynamic' as const,
+      recipe: { ...DEFAULT_RECIPE, mode: 'dynamic' as const },
+      bytes,
+      convertSeconds: 0,
+      simulated: { accuracy: 1, predictions: Uint8Array.from([1]), seconds: 0, engine: 'sim' },
+      layers: [],
+      compression,
+    };
+    const run = {
+      accuracy: 1,
+      engine: 'rt',
+      predictions: Uint8Array.from([1]),
+      latency: { medianMs: 0, p90Ms: 0, samples: 1 },
+    };
+    const { entry } = await measureMode(converted, async () => run);
+    expect(entry.bytes).toBe(4000);
+    expect(entry.gzip_bytes).toBe(gzipBytes(bytes));
+    expect(entry.gzip_bytes).toBeLessThan(100);
+    expect(entry.recipe?.compression).toBe(compression);
   });
 });

@@ -15,6 +15,8 @@ import type { QuantRecipe } from '../quant/recipe';
 import type { ModeReport, QatReport } from '../report/report';
 import { calibrationImages, convertModel, simulateModel, type SimulatedEvaluation } from './convert';
 import { weightLayers, type WeightLayer } from './weight-layers';
+import type { CompressionRecipe } from '../compress/compression-recipe';
+import { gzipBytes } from '../compress/gzip-size';
 
 /** Runs the quantized graph over the test split: the reference interpreter, or an accelerated twin. */
 export type Simulator = (graph: Graph, test: MnistSplit) => SimulatedEvaluation;
@@ -37,6 +39,8 @@ export interface ConvertedMode {
   qat?: QatReport;
   /** Mode qat: what changed against a plain min/max calibration. */
   explanation?: QatExplanation;
+  /** How the model was pruned and clustered before this conversion (the trained model's). */
+  compression?: CompressionRecipe;
 }
 
 /** The TFLite runtime's score of one file on the test split (structurally LiteRT's RuntimeEvaluation). */
@@ -79,6 +83,7 @@ export function convertMode(
     convertSeconds: converted.convertSeconds,
     simulated: simulate(converted.graph, data.test),
     layers: weightLayers(floatGraph, converted.graph),
+    ...(trained.compression && { compression: trained.compression }),
   };
 }
 
@@ -98,6 +103,7 @@ export function convertedQatMode(
     layers: weightLayers(modelToGraph(trained), run.converted.graph),
     qat: run.report,
     explanation: run.explanation,
+    ...(trained.compression && { compression: trained.compression }),
   };
 }
 
@@ -108,10 +114,13 @@ export interface EntrySource {
   file: string;
   /** The file's size in bytes. */
   size: number;
+  /** The file's size after gzip level 9 ({@link gzipBytes}). */
+  gzipSize?: number;
   recipe?: QuantRecipe;
   convertSeconds?: number;
   simulated?: SimulatedEvaluation;
   qat?: QatReport;
+  compression?: CompressionRecipe;
 }
 
 /** The report.json entry of one file (field names are a public contract: add, never rename). */
@@ -120,12 +129,13 @@ export function modeReportEntry(
   run: RuntimeScore,
   extra: { runtimeSeconds?: number; tfjsPredictions?: Uint8Array } = {},
 ): ModeReport {
-  const { simulated, recipe, qat, tfjsPredictions } = { ...source, ...extra };
+  const { simulated, recipe, qat, tfjsPredictions, compression } = { ...source, ...extra };
   const { mode: _mode, ...recipeFields } = recipe ?? ({} as Partial<QuantRecipe>);
   return {
     mode: source.mode,
     file: source.file,
     bytes: source.size,
+    ...(source.gzipSize !== undefined && { gzip_bytes: source.gzipSize }),
     accuracy: run.accuracy,
     accuracy_engine: run.engine,
     ...(simulated && { simulated_accuracy: simulated.accuracy, simulation_engine: simulated.engine }),
@@ -135,7 +145,7 @@ export function modeReportEntry(
     ...(source.convertSeconds !== undefined && { convert_seconds: source.convertSeconds }),
     ...(simulated && { simulation_seconds: simulated.seconds }),
     ...(extra.runtimeSeconds !== undefined && { runtime_seconds: extra.runtimeSeconds }),
-    ...(recipe && { recipe: { ...recipeFields, ...qatRecipeFields(qat) } }),
+    ...(recipe && { recipe: { ...recipeFields, ...qatRecipeFields(qat), ...(compression && { compression }) } }),
     ...(qat && { qat }),
   };
 }
@@ -176,7 +186,13 @@ export async function measureMode(
   const run = await evaluate(converted.bytes);
   const mode = options.mode ?? converted.mode;
   const entry = modeReportEntry(
-    { ...converted, mode, file: options.file ?? `${mode}.tflite`, size: converted.bytes.length },
+    {
+      ...converted,
+      mode,
+      file: options.file ?? `${mode}.tflite`,
+      size: converted.bytes.length,
+      gzipSize: gzipBytes(converted.bytes),
+    },
     run,
     { runtimeSeconds: (Date.now() - started) / 1000, tfjsPredictions: options.tfjsPredictions },
   );

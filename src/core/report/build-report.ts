@@ -25,6 +25,7 @@ export function buildReport(
       backend: model.backend,
     },
     modes,
+    ...(model.compression && { compression: model.compression }),
     ...(model.source && { source: model.source }),
   };
 }

@@ -1,3 +1,5 @@
+import type { CompressionRecipe, SweepRow } from '../compress/compression-recipe';
+
 /**
  * report.json, written by the CLI and by the UI's "download all". Field names are a public
  * contract (issues and scripts read them): add fields, never rename or remove them.
@@ -27,6 +29,8 @@ export interface ModeReport {
   /** File name inside the report's folder. */
   file: string;
   bytes: number;
+  /** Size of the file after gzip level 9 (src/core/compress/gzip-size.ts): what pruning and clustering shrink. */
+  gzip_bytes?: number;
   /** Accuracy on all 10,000 test images, as computed by `accuracy_engine`. */
   accuracy: number;
   /** What computed `accuracy`, e.g. "LiteRT.js 2.5.3 (wasm, XNNPACK)" or "lab reference interpreter". */
@@ -111,6 +115,10 @@ export interface LabReport {
   settings: Record<string, unknown>;
   float: FloatReport;
   modes: ModeReport[];
+  /** How the model was pruned and/or clustered before quantization (absent: used as trained). */
+  compression?: CompressionRecipe;
+  /** Sparsity sweep (CLI --prune-sweep): accuracy against gzip size per sparsity level and mode. */
+  compression_sweep?: SweepRow[];
   /** Where an imported model came from ({"kind": "keras-h5" | "keras" | "tfjs" | "tflite", "file": name}); absent for presets. */
   source?: ModelSource;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QAT_FIELDS } from '../qat/qat-settings';
+import { COMPRESS_FIELDS } from '../compress/compress-fields';
 import { RECIPE_FIELDS } from '../quant/recipe';
 import { TRAIN_FIELDS } from '../train/settings';
 import {
@@ -13,7 +14,10 @@ import {
   type Field,
 } from './fields';
 
-const GROUPS = { train: TRAIN_FIELDS, recipe: RECIPE_FIELDS, qat: QAT_FIELDS } as Record<string, Record<string, Field>>;
+const GROUPS = { train: TRAIN_FIELDS, recipe: RECIPE_FIELDS, qat: QAT_FIELDS, compress: COMPRESS_FIELDS } as Record<
+  string,
+  Record<string, Field>
+>;
 
 describe('settings declarations', () => {
   it.each(Object.entries(GROUPS))('%s: every default is valid under its own bounds', (_name, group) => {

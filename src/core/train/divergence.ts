@@ -1,6 +1,9 @@
 import type { OptimizerName } from './settings';
 
 /** Learning rates that train the presets well; suggested when training diverges. */
+/** ln 10: the loss of guessing all 10 classes equally (a reference for fine-tuning runs). */
+export const UNIFORM_GUESS = Math.log(10);
+
 export const SUGGESTED_LEARNING_RATE: Record<OptimizerName, number> = { adam: 0.001, rmsprop: 0.001, sgd: 0.05 };
 
 /** Training stopped because the loss became NaN/Infinity or blew up; the message says why and what to try. */
@@ -31,6 +34,11 @@ const UNIFORM_GUESS_LOSS = Math.log(10);
 
 /** Running loss statistics for {@link checkDivergence}. */
 export class LossWatch {
+  /**
+   * @param reference a fixed reference loss instead of the first batches' mean: fine-tuning starts from a
+   *   trained model's tiny loss, which pruning legitimately raises several-fold.
+   */
+  constructor(readonly reference?: number) {}
   seen = 0;
   baseline = 0;
   readonly recent = new Float64Array(WINDOW);
@@ -58,7 +66,7 @@ export function checkDivergence(
   watch.seen++;
   if (watch.seen >= WINDOW) {
     const mean = watch.recent.reduce((a, b) => a + b, 0) / WINDOW;
-    const reference = Math.min(watch.baseline, UNIFORM_GUESS_LOSS);
+    const reference = watch.reference ?? Math.min(watch.baseline, UNIFORM_GUESS_LOSS);
     if (mean > BLOW_UP_FACTOR * reference) {
       return new TrainingDivergedError(
         `Loss exploded ${where}: the last ${WINDOW} batches average ${mean.toFixed(2)}, over ${BLOW_UP_FACTOR}x ` +

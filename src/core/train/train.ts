@@ -40,6 +40,31 @@ export interface TrainOptions {
   backendName?: string;
   /** Skip the per-epoch test evaluation (benchmarks only); test accuracies are then NaN. */
   skipTestEvaluation?: boolean;
+  /** Constrains every optimizer step (pruning masks, shared cluster weights); see {@link TrainStepHook}. */
+  stepHook?: TrainStepHook;
+  /**
+   * What a cancel keeps: the weights of the last completed epoch (default) or of the last completed
+   * optimizer step (then re-evaluated on the test split), for fine-tuning runs where every step counts.
+   */
+  cancelKeeps?: 'epoch' | 'step';
+  /**
+   * Fixed loss the divergence check compares against (default: the first batches' mean). Fine-tuning
+   * passes ln 10, so only a loss several times worse than guessing stops it.
+   */
+  divergenceReference?: number;
+}
+
+/**
+ * A weight constraint applied around every optimizer step. `variables` are the model's trainable
+ * weights, in the order of {@link TrainedModel.weights}. Both run inside the step's tf.tidy.
+ */
+export interface TrainStepHook {
+  /** Before the first step: e.g. apply a mask or snap weights to their clusters. `step` is 0. */
+  beforeTraining?(variables: tf.Variable[]): void;
+  /** Replaces the gradients the optimizer sees (same order and shapes); `step` counts from 0. */
+  transformGradients?(grads: tf.Tensor[], step: number): tf.Tensor[];
+  /** After the optimizer step `step` (0-based): e.g. update and re-apply a mask. */
+  afterStep?(variables: tf.Variable[], step: number): void;
 }
 
 export interface TrainResult {
@@ -68,8 +93,9 @@ export async function trainModel(
   const optimizer = makeOptimizer(settings);
   try {
     if (opts.initialWeights) setWeights(model, opts.initialWeights);
-    let lastGood = await readWeights(model);
     const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    if (opts.stepHook?.beforeTraining) tf.tidy(() => opts.stepHook!.beforeTraining!(variables));
+    let lastGood = await readWeights(model);
 
     const random = mulberry32(settings.seed);
     const subset = shuffleInPlace(
@@ -80,7 +106,7 @@ export async function trainModel(
     const batchesPerEpoch = Math.ceil(subset.length / batchSize);
     const totalBatches = batchesPerEpoch * settings.epochs;
     const history: EpochMetrics[] = [];
-    const watch = new LossWatch();
+    const watch = new LossWatch(opts.divergenceReference);
     const start = Date.now();
     let lastReport = start;
     let batchesDone = 0;
@@ -103,8 +129,11 @@ export async function trainModel(
       },
     });
     const cancelNow = async () => {
-      setWeights(model, lastGood);
-      if (history.length > 0) return finish(true, history[history.length - 1].testAccuracy);
+      if (opts.cancelKeeps === 'step') lastGood = await readWeights(model);
+      else {
+        setWeights(model, lastGood);
+        if (history.length > 0) return finish(true, history[history.length - 1].testAccuracy);
+      }
       const evaluation = opts.skipTestEvaluation ? undefined : await evaluateModel(model, data.test);
       lastPredictions = evaluation?.predictions;
       return finish(true, evaluation?.accuracy ?? NaN);
@@ -121,7 +150,8 @@ export async function trainModel(
         for (let batch = 0; batch < batchesPerEpoch; batch++) {
           if (opts.shouldCancel?.()) return await cancelNow();
           const indices = subset.subarray(batch * batchSize, (batch + 1) * batchSize);
-          pending.push({ ...trainBatch(model, optimizer, variables, data.train, indices), batch });
+          const step = batchesDone;
+          pending.push({ ...trainBatch(model, optimizer, variables, data.train, indices, opts.stepHook, step), batch });
           batchesDone++;
           const now = Date.now();
           const lastOfEpoch = batch === batchesPerEpoch - 1;
@@ -219,6 +249,8 @@ function trainBatch(
   variables: tf.Variable[],
   split: MnistSplit,
   indices: Uint32Array,
+  hook: TrainStepHook | undefined,
+  step: number,
 ): { probs: tf.Tensor; labels: Uint8Array } {
   const { images, oneHot, labels } = makeBatch(split, indices);
   let probs: tf.Tensor | undefined;
@@ -232,12 +264,11 @@ function trainBatch(
         probs = tf.keep(p);
         return categoricalCrossEntropy(p, y);
       }, variables);
-      if (optimizer.kind === 'fused')
-        optimizer.optimizer.applyGradients(
-          variables,
-          variables.map((v) => grads[v.name]),
-        );
-      else optimizer.optimizer.applyGradients(grads);
+      let ordered = variables.map((v) => grads[v.name]);
+      if (hook?.transformGradients) ordered = hook.transformGradients(ordered, step);
+      if (optimizer.kind === 'fused') optimizer.optimizer.applyGradients(variables, ordered);
+      else optimizer.optimizer.applyGradients(Object.fromEntries(variables.map((v, i) => [v.name, ordered[i]])));
+      hook?.afterStep?.(variables, step);
       value.dispose();
     });
   } catch (e) {

@@ -244,8 +244,14 @@ export interface FileRun {
 }
 
 /** The comparison entry for a file scored in the runtime (mode "file:<name>"). */
-export function fileReport(fileName: string, bytes: number, evaluation: RuntimeScore, run?: FileRun): ModeReport {
-  const entry = modeReportEntry({ mode: `file:${fileName}`, file: fileName, size: bytes }, evaluation);
+export function fileReport(
+  fileName: string,
+  bytes: number,
+  evaluation: RuntimeScore,
+  run?: FileRun,
+  gzipSize?: number,
+): ModeReport {
+  const entry = modeReportEntry({ mode: `file:${fileName}`, file: fileName, size: bytes, gzipSize }, evaluation);
   if (run) entry.input_feed = run.feed;
   if (run && run.pinnedTensors > 0) entry.batch_pinned_tensors = run.pinnedTensors;
   return entry;

@@ -1,3 +1,4 @@
+import { gzipBytes } from '../../core/compress/gzip-size';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InputRange } from '../../core/tflite/model-kind';
 import { planRun } from '../../core/tflite/run-plan';
@@ -31,7 +32,7 @@ export function useInspectedFile(onEvaluated: (file: InspectedFile) => void) {
       const result = await evaluate(plan.bytes, file.fileName, plan.feed.range);
       if (!result || file.serial !== serial.current) return;
       const how = { feed: plan.feed.label, pinnedTensors: plan.pinnedTensors };
-      const entry = fileReport(file.fileName, file.bytes.length, result, how);
+      const entry = fileReport(file.fileName, file.bytes.length, result, how, gzipBytes(file.bytes));
       onEvaluatedRef.current({ entry, bytes: plan.bytes, predictions: result.predictions });
     },
     [evaluate],

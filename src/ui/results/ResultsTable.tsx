@@ -49,6 +49,9 @@ function ResultsHead() {
       <tr>
         <th>Mode</th>
         <th>File size</th>
+        <th title="The file after gzip level 9: what it costs to download; pruned zeros and shared values shrink it">
+          gzip size
+        </th>
         <th title="bytes / float32 file bytes">× float32</th>
         <th>Accuracy (runtime)</th>
         <th>vs float</th>
@@ -81,6 +84,7 @@ function ResultRow({ point: p, size: s, latency: lat, entry, bytes, fileName }: 
         {formatInt(s.bytes)} B<br />
         <span className="muted">{formatKiB(s.bytes)}</span>
       </td>
+      <GzipCell mode={p.mode} size={s} />
       <td>{formatRatio(s.ratioVsFloat32)}</td>
       <td>
         <span data-testid={`runtime-accuracy-${p.mode}`}>{formatPercent(p.accuracy)}</span>
@@ -121,6 +125,21 @@ function ResultRow({ point: p, size: s, latency: lat, entry, bytes, fileName }: 
       <td className="engine">{p.engine}</td>
       <DownloadCell mode={p.mode} bytes={bytes} fileName={fileName} />
     </tr>
+  );
+}
+
+/** The file's gzip size and its share of the raw size ('–' when not measured). */
+function GzipCell({ mode, size: s }: { mode: string; size: SizePoint }) {
+  return (
+    <td data-testid={`gzip-bytes-${mode}`} title="bytes after gzip -9">
+      {s.gzipBytes === undefined ? '–' : `${formatInt(s.gzipBytes)} B`}
+      {s.gzipBytes !== undefined && (
+        <>
+          <br />
+          <span className="muted">{formatPercent(s.gzipBytes / s.bytes)} of raw</span>
+        </>
+      )}
+    </td>
   );
 }
 

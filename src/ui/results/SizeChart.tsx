@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SizePoint } from '../../core/eval/chart-series';
 import { CHART_HEIGHT, CHART_MARGIN, COLORS } from './chart-style';
 import { formatRatio } from './results-format';
@@ -7,12 +7,17 @@ interface Props {
   points: SizePoint[];
 }
 
-/** .tflite file size per mode in KiB, each bar labelled with its size relative to the float32 file. */
+/**
+ * .tflite file size per mode in KiB, each bar labelled with its size relative to the float32 file; beside it
+ * the gzip size, when measured.
+ */
 export function SizeChart({ points }: Props) {
   const data = points.map((p) => ({ ...p, ratioLabel: formatRatio(p.ratioVsFloat32) }));
   return (
     <figure data-testid="chart-size">
-      <figcaption>File size per mode (KiB). Labels: size relative to the float32 file.</figcaption>
+      <figcaption>
+        File size per mode (KiB), raw and after gzip. Labels: raw size relative to the float32 file.
+      </figcaption>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <BarChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -22,6 +27,10 @@ export function SizeChart({ points }: Props) {
           <Bar dataKey="kib" name="file size" fill={COLORS.size} isAnimationActive={false}>
             <LabelList dataKey="ratioLabel" position="top" fontSize={11} />
           </Bar>
+          {points.some((p) => p.gzipKib !== undefined) && (
+            <Bar dataKey="gzipKib" name="gzip" fill={COLORS.p90} isAnimationActive={false} />
+          )}
+          <Legend />
         </BarChart>
       </ResponsiveContainer>
     </figure>

@@ -1,5 +1,6 @@
 import { useCallback, type ComponentType } from 'react';
 import type { QuantMode } from '../../core/modes/lab-modes';
+import { CompressPanel } from '../compress/CompressPanel';
 import { ConfusionPanel } from '../confusion/ConfusionPanel';
 import { DebuggerPanel } from '../debug/DebuggerPanel';
 import { DeployPanel } from '../deploy/DeployPanel';
@@ -35,6 +36,24 @@ function TrainStep({
       />
       <ImportModel ready={dataReady} busy={training} trained={trained} onImported={actions.onTrained} />
     </>
+  );
+}
+
+function CompressStep({
+  session: { lab, trained, training, quant, results, actions, setTraining },
+}: {
+  session: LabSession;
+}) {
+  return (
+    <CompressPanel
+      trained={trained}
+      canRun={!training && quant.run.status !== 'running'}
+      seed={lab.train.seed}
+      batchSize={lab.train.batchSize}
+      onCompressed={actions.onTrained}
+      onBusyChange={setTraining}
+      measured={results.report?.modes}
+    />
   );
 }
 
@@ -133,6 +152,7 @@ function DeployStep({ session: { lab, setLab, results } }: { session: LabSession
 /** The page's sections, top to bottom. Adding a panel is one adapter above and one entry here. */
 export const LAB_SECTIONS: readonly LabSection[] = [
   TrainStep,
+  CompressStep,
   QuantizeStep,
   QatStep,
   WizardStep,

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import type { TrainedModel } from '../../core/model/trained-model';
+import { formatPercent } from '../common/format';
+import type { CompressTuning } from '../../core/compress/compress-fields';
+import { DEFAULT_COMPRESS_FORM, planFromForm, validateCompressForm } from './compress-form';
+import { CompressSettingsForm } from './CompressSettingsForm';
+import { CompressExplainer } from './CompressExplainer';
+import { CompressSummary } from './CompressSummary';
+import { PruneChart } from './PruneChart';
+import { useCompression, type CompressPoint } from './use-compression';
+import { useSweepHistory } from './use-sweep-history';
+import { SweepChart } from './SweepChart';
+import type { ModeReport } from '../../core/report/report';
+
+interface Props {
+  trained?: TrainedModel;
+  canRun: boolean;
+  /** Seed and batch size of the lab's training settings, reused by the fine-tuning. */
+  seed: number;
+  batchSize: number;
+  /** The compressed model becomes the lab's model (the quantization below uses it). */
+  onCompressed: (m: TrainedModel) => void;
+  onBusyChange: (busy: boolean) => void;
+  /** The report's measured files, for the accuracy-vs-gzip chart. */
+  measured?: ModeReport[];
+}
+
+/** Step 2b: prune by magnitude and cluster the trained model before quantizing it. */
+export function CompressPanel({ trained, canRun, seed, batchSize, onCompressed, onBusyChange, measured }: Props) {
+  const sweep = useSweepHistory(measured);
+  const [form, setForm] = useState<CompressTuning>(DEFAULT_COMPRESS_FORM);
+  const { run, start, cancel } = useCompression(onCompressed);
+  const train = { seed, batchSize };
+  const problems = validateCompressForm(form, train);
+  const busy = run.status === 'running' || run.status === 'cancelling';
+  const onRun = async () => {
+    if (!trained) return;
+    onBusyChange(true);
+    try {
+      await start(trained, planFromForm(form, train));
+    } finally {
+      onBusyChange(false);
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="compress-title">
+      <h2 id="compress-title">Prune and cluster before quantizing</h2>
+      <CompressExplainer />
+      <CompressSettingsForm options={form} onChange={setForm} disabled={busy} />
+      {problems.map((p) => (
+        <p key={p} className="error" data-testid="prune-problem">
+          {p}
+        </p>
+      ))}
+      <div className="actions">
+        <button
+          type="button"
+          data-testid="prune-run"
+          disabled={!trained || !canRun || busy || problems.length > 0}
+          onClick={onRun}
+        >
+          {runLabel(form)}
+        </button>
+        {busy && (
+          <button type="button" className="secondary" data-testid="prune-cancel" onClick={cancel}>
+            Cancel (keeps the last completed step)
+          </button>
+        )}
+        <span className="muted">{!trained ? 'Train a model first.' : trained.compression && !busy ? ALREADY : ''}</span>
+      </div>
+      <PruneChart points={run.points} />
+      {run.status === 'failed' && (
+        <p className="error" role="alert" data-testid="prune-error">
+          {run.error}
+        </p>
+      )}
+      {run.result && <CompressSummary result={run.result} cancelled={run.status === 'cancelled'} />}
+      {busy && <LatestStep points={run.points} />}
+      {sweep.length > 0 && <SweepChart points={sweep} />}
+    </section>
+  );
+}
+
+const ALREADY = "The lab's model is already compressed; running again compresses it further.";
+
+function runLabel(form: CompressTuning): string {
+  if (form.pruneSparsity > 0 && form.clusters > 0) return 'Prune and cluster';
+  return form.clusters > 0 ? 'Cluster' : 'Prune';
+}
+
+/** The latest step of a running compression, in words. */
+function LatestStep({ points }: { points: CompressPoint[] }) {
+  const last = points.at(-1);
+  if (!last) return null;
+  return (
+    <p className="muted" data-testid="prune-status">
+      Step {last.step + 1} ({last.stage}): sparsity {formatPercent(last.sparsity)}, batch accuracy{' '}
+      {formatPercent(last.accuracy)}
+    </p>
+  );
+}
