@@ -9,7 +9,8 @@ import { initBackend } from '../src/backends/select-backend';
 import { describePreset, PRESETS } from '../src/core/model/presets';
 import { buildReport } from '../src/core/report/build-report';
 import { trainModel } from '../src/core/train/train';
-import { loadMnistFromIdx } from '../src/node/mnist-node';
+import { DATASETS } from '../src/core/mnist/datasets';
+import { loadDatasetForNode } from '../src/node/fashion-node';
 import { parseCliArgs, USAGE, UsageError } from './options';
 import { progressPrinter, runModes } from './run-modes';
 
@@ -33,7 +34,10 @@ async function main(argv: string[]): Promise<number> {
 
   const backend = await initBackend(options.backend, {});
   console.log(`backend: ${backend.name} (${backend.reason})`);
-  const data = loadMnistFromIdx();
+  const data = loadDatasetForNode(options.train.dataset);
+  console.log(
+    `dataset: ${DATASETS[options.train.dataset].title}, ${data.train.count} training and ${data.test.count} test images`,
+  );
   const preset = PRESETS[options.train.preset];
   console.log(`model: ${preset.name}, ${describePreset(preset).params} parameters`);
 

@@ -85,7 +85,7 @@ const FLAGS: Record<string, CliFlag> = {
 export const USAGE = [
   'Usage: npm run lab -- [options]',
   '',
-  'Trains a model on MNIST, quantizes it, writes one .tflite file per mode and report.json.',
+  'Trains a model on MNIST or Fashion-MNIST, quantizes it, writes one .tflite file per mode and report.json.',
   '',
   'Training:',
   ...usageLines(TRAIN_FIELDS),

@@ -1,3 +1,4 @@
+import type { DatasetId } from '../mnist/datasets';
 import type { PresetId } from './presets';
 
 /** One weight array in TF.js layout: conv2d kernel HWIO [kh, kw, in, out], depthwise [kh, kw, in, mult], dense [in, out], bias [out]. */
@@ -23,6 +24,8 @@ export interface EpochMetrics {
  */
 export interface TrainedModel {
   preset: PresetId;
+  /** The dataset it was trained on; absent (models stored before datasets existed) means MNIST. */
+  dataset?: DatasetId;
   seed: number;
   weights: WeightTensor[];
   history: EpochMetrics[];

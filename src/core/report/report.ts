@@ -73,6 +73,8 @@ export interface LabReport {
   version: 1;
   created: string;
   preset: string;
+  /** Dataset id (src/core/mnist/datasets.ts), added with Fashion-MNIST. */
+  dataset?: string;
   seed: number;
   settings: Record<string, unknown>;
   float: FloatReport;

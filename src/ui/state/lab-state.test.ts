@@ -19,6 +19,7 @@ describe('lab state URL round trip', () => {
         },
         qat: { epochs: 2, learningRate: 0.0005 },
         train: {
+          dataset: 'fashion',
           preset: 'separable',
           epochs: 3,
           batchSize: 64,
