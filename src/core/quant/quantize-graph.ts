@@ -6,6 +6,7 @@
 import { float32ArrayToFloat16 } from '../graph/float16';
 import {
   constFloat32,
+  packInt4,
   shapeSize,
   toBytes,
   type DType,
@@ -23,7 +24,7 @@ import {
   softmaxOutputParams,
 } from './quant-params';
 import { type QuantRecipe } from './recipe';
-import { needsCalibration, type QuantMode } from '../modes/lab-modes';
+import { needsCalibration, storesInt4Weights, type QuantMode } from '../modes/lab-modes';
 
 type WeightedOp = Extract<GraphOp, { kind: 'CONV_2D' | 'DEPTHWISE_CONV_2D' | 'FULLY_CONNECTED' }>;
 
@@ -56,9 +57,17 @@ function weightChannelDim(op: WeightedOp, recipe: QuantRecipe): number | undefin
   return recipe.fcPerChannel ? 0 : undefined;
 }
 
-function int8Weights(t: GraphTensor, channelDim: number | undefined): GraphTensor {
-  const q = quantizeWeightsSymmetric(constFloat32(t), t.shape, channelDim);
-  return { name: t.name, shape: [...t.shape], dtype: 'int8', data: toBytes(q.values), quant: q.quant };
+/**
+ * Symmetric weights of recipe.weightBits bits, int8 storage; in the int4 modes at most 4 bits, and conv
+ * and dense weights stored as TFLite INT4 (depthwise keeps int8 storage).
+ */
+function quantizedWeights(op: WeightedOp, t: GraphTensor, recipe: QuantRecipe): GraphTensor {
+  const int4 = storesInt4Weights(recipe.mode);
+  const bits = int4 ? Math.min(recipe.weightBits, 4) : recipe.weightBits;
+  const q = quantizeWeightsSymmetric(constFloat32(t), t.shape, weightChannelDim(op, recipe), bits);
+  const packed = int4 && op.kind !== 'DEPTHWISE_CONV_2D';
+  const data = packed ? packInt4(q.values) : toBytes(q.values);
+  return { name: t.name, shape: [...t.shape], dtype: packed ? 'int4' : 'int8', data, quant: q.quant };
 }
 
 function dynamicRange(floatGraph: Graph, recipe: QuantRecipe): Graph {
@@ -68,14 +77,14 @@ function dynamicRange(floatGraph: Graph, recipe: QuantRecipe): Graph {
     if (!isWeighted(op)) continue;
     const w = tensors[op.inputs[1]];
     if (w.dtype !== 'float32' || !w.data || shapeSize(w.shape) < recipe.dynamicMinElements) continue;
-    tensors[op.inputs[1]] = int8Weights(w, weightChannelDim(op, recipe));
+    tensors[op.inputs[1]] = quantizedWeights(op, w, recipe);
     if (op.kind === 'FULLY_CONNECTED') op.asymmetricQuantizeInputs = true;
   }
   return {
     ...floatGraph,
     tensors,
     ops,
-    description: describe(floatGraph, 'dynamic'),
+    description: describe(floatGraph, recipe.mode),
     metadata: [...floatGraph.metadata],
   };
 }
@@ -200,7 +209,7 @@ function fullInteger(floatGraph: Graph, stats: CalibrationStats, recipe: QuantRe
     const x = getQuant(op.inputs[0]);
     const xq = tensors[x].quant as QuantParams;
     if (isWeighted(op)) {
-      const wT = int8Weights(src[op.inputs[1]], weightChannelDim(op, recipe));
+      const wT = quantizedWeights(op, src[op.inputs[1]], recipe);
       const w = add(wT);
       const inputs = [x, w];
       if (op.inputs[2] !== undefined && op.inputs[2] >= 0) {
@@ -243,12 +252,14 @@ export function quantizeGraph(floatGraph: Graph, stats: CalibrationStats | undef
         metadata: [...floatGraph.metadata],
       };
     case 'dynamic':
+    case 'dynamic-int4':
       return dynamicRange(floatGraph, recipe);
     case 'float16':
       return float16(floatGraph);
     case 'int8':
     case 'int8-io':
     case 'int16x8':
+    case 'int4':
       if (!stats) throw new Error(`mode ${recipe.mode} needs calibration stats`);
       return fullInteger(floatGraph, stats, recipe);
   }

@@ -16,6 +16,10 @@ describe('lab state URL round trip', () => {
           perChannel: false,
           fcPerChannel: true,
           dynamicMinElements: 0,
+          weightBits: 4,
+          crossLayerEqualization: true,
+          biasCorrection: true,
+          adaround: false,
         },
         qat: { epochs: 2, learningRate: 0.0005 },
         train: {

@@ -12,7 +12,7 @@ import {
 } from './accumulate';
 import { quantizeRows } from './hybrid';
 import { integerOutputStage } from './requantize';
-import { allocate, channelScales, getValue, runtimeShape, type RunContext } from './tensors';
+import { allocate, channelScales, getValue, runtimeShape, type RunContext, isIntegerWeight } from './tensors';
 
 export function convGeometry(ctx: RunContext, op: Conv2DOp): ConvGeometry {
   const [batch, inH, inW, inC] = runtimeShape(ctx, op.inputs[0]);
@@ -50,7 +50,7 @@ export function evalConv2D(ctx: RunContext, op: Conv2DOp): void {
   if (inT.dtype === 'float32' && fT.dtype === 'float32') {
     convAccumulate(g, input, new Float64Array(g.batch), filter, acc);
     finishFloat(acc, bias, g.outC, op.activation, out as Float32Array);
-  } else if (inT.dtype === 'float32' && fT.dtype === 'int8') {
+  } else if (inT.dtype === 'float32' && isIntegerWeight(fT.dtype)) {
     // conv.cc: per-channel filters use EvalHybridPerChannel (asymmetric rows), per-tensor EvalHybrid (symmetric).
     const perChannel = (fT.quant?.scale.length ?? 1) > 1;
     const rows = quantizeRows(input as Float32Array, g.batch, g.inH * g.inW * g.inC, perChannel);
@@ -65,7 +65,7 @@ export function evalConv2D(ctx: RunContext, op: Conv2DOp): void {
       op.activation,
       out as Float32Array,
     );
-  } else if ((inT.dtype === 'int8' || inT.dtype === 'int16') && fT.dtype === 'int8') {
+  } else if ((inT.dtype === 'int8' || inT.dtype === 'int16') && isIntegerWeight(fT.dtype)) {
     const s = integerOutputStage(inT, fT, outT, g.outC, op.activation);
     convAccumulate(g, input, new Float64Array(g.batch).fill(-s.inputZeroPoint), filter, acc);
     finishInteger(acc, bias, g.outC, s.multipliers, s.outputZeroPoint, s.clampMin, s.clampMax, s.wide, out);
