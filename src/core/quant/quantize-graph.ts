@@ -24,7 +24,9 @@ import {
   softmaxOutputParams,
 } from './quant-params';
 import { type QuantRecipe } from './recipe';
-import { needsCalibration, storesInt4Weights, type QuantMode } from '../modes/lab-modes';
+import { LAB_MODES, needsCalibration, storesInt4Weights, type QuantMode } from '../modes/lab-modes';
+import { correctBiases, type BiasCorrection } from './algorithms/bias-correction';
+import { equalizeGraph, type EqualizationResult } from './algorithms/cross-layer-equalization';
 
 type WeightedOp = Extract<GraphOp, { kind: 'CONV_2D' | 'DEPTHWISE_CONV_2D' | 'FULLY_CONNECTED' }>;
 
@@ -267,6 +269,10 @@ export function quantizeGraph(floatGraph: Graph, stats: CalibrationStats | undef
 
 export interface QuantizedModel {
   graph: Graph;
+  /** The float graph the quantized one was made from: the input, or its equalized / bias-corrected copy. */
+  prepared: Graph;
+  /** What the recipe's algorithms did (absent when none ran). */
+  algorithms?: AlgorithmReport;
   /** Undefined for modes that need no calibration. */
   stats?: CalibrationStats;
   recipe: QuantRecipe;
@@ -277,11 +283,44 @@ export interface QuantizedModel {
  * the first recipe.calibrationSamples are used.
  */
 export function quantizeModel(floatGraph: Graph, images: Float32Array, recipe: QuantRecipe): QuantizedModel {
+  const integerWeights = LAB_MODES[recipe.mode].layerDebug;
+  const equalized =
+    recipe.crossLayerEqualization && integerWeights
+      ? equalizeGraph(floatGraph, images, recipe.calibrationSamples)
+      : undefined;
+  let prepared = equalized?.graph ?? floatGraph;
   const stats = needsCalibration(recipe.mode)
-    ? calibrate(floatGraph, images, recipe.calibrationSamples, recipe.calibrationMethod, {
+    ? calibrate(prepared, images, recipe.calibrationSamples, recipe.calibrationMethod, {
         percentile: recipe.percentile,
         grid: recipe.mode === 'int16x8' ? 'int16' : 'int8',
       })
     : undefined;
-  return { graph: quantizeGraph(floatGraph, stats, recipe), stats, recipe };
+  let graph = quantizeGraph(prepared, stats, recipe);
+  let biasCorrections: BiasCorrection[] | undefined;
+  if (recipe.biasCorrection && integerWeights) {
+    // Weights (and so their scales) are unchanged: only the float biases move, then are requantized.
+    ({ graph: prepared, corrections: biasCorrections } = correctBiases(
+      prepared,
+      graph,
+      images,
+      recipe.calibrationSamples,
+    ));
+    graph = quantizeGraph(prepared, stats, recipe);
+  }
+  const algorithms = equalized || biasCorrections ? { equalization: equalized, biasCorrections } : undefined;
+  return { graph, prepared, stats, recipe, ...(algorithms && { algorithms: summarise(algorithms) }) };
+}
+
+/** What CLE and bias correction did, as plain data (no graphs). */
+export interface AlgorithmReport {
+  equalizedPairs?: EqualizationResult['pairs'];
+  skippedPairs?: EqualizationResult['skipped'];
+  biasCorrections?: BiasCorrection[];
+}
+
+function summarise(a: { equalization?: EqualizationResult; biasCorrections?: BiasCorrection[] }): AlgorithmReport {
+  return {
+    ...(a.equalization && { equalizedPairs: a.equalization.pairs, skippedPairs: a.equalization.skipped }),
+    ...(a.biasCorrections && { biasCorrections: a.biasCorrections }),
+  };
 }

@@ -48,6 +48,8 @@ export interface ModeReport {
   recipe?: Record<string, unknown>;
   /** Mode qat: how the file was fine-tuned (the same values also stand in `recipe` as qat_*). */
   qat?: QatReport;
+  /** Cross-layer equalization and bias correction, when the recipe asked for them. */
+  algorithms?: AlgorithmsReport;
 }
 
 /** How a quantization-aware training run made its file. */
@@ -66,6 +68,13 @@ export interface QatReport {
   cancelled: boolean;
   /** Sentences explaining what QAT changed against plain min/max calibration. */
   summary: string[];
+}
+
+/** What the recipe's post-training algorithms did to one file (report.json `modes[].algorithms`). */
+export interface AlgorithmsReport {
+  equalizedPairs?: { first: string; second: string; relu6Replaced: boolean }[];
+  skippedPairs?: { first: string; second: string; reason: string }[];
+  biasCorrections?: { layer: string; meanAbsShift: number }[];
 }
 
 export interface LabReport {
