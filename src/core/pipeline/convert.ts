@@ -9,6 +9,7 @@ import { modelToGraph } from '../graph/model-to-graph';
 import { runGraph } from '../graph/reference/run-graph';
 import { argmaxRows } from '../eval/metrics';
 import { quantizeModel, type AlgorithmReport } from '../quant/quantize-graph';
+import type { AdaRoundOptions } from '../quant/algorithms/adaround';
 import type { CalibrationStats } from '../quant/calibrate';
 import type { QuantRecipe } from '../quant/recipe';
 import { writeTflite } from '../tflite/write-tflite';
@@ -46,9 +47,10 @@ export function convertModel(
   recipe: QuantRecipe,
   calibration: Float32Array,
   floatGraph = modelToGraph(trained),
+  hooks: { adaround?: AdaRoundOptions } = {},
 ): ConvertedModel {
   const started = Date.now();
-  const { graph, stats, prepared, algorithms } = quantizeModel(floatGraph, calibration, recipe);
+  const { graph, stats, prepared, algorithms } = quantizeModel(floatGraph, calibration, recipe, hooks);
   const bytes = writeTflite(graph);
   return { recipe, graph, bytes, stats, prepared, algorithms, convertSeconds: (Date.now() - started) / 1000 };
 }

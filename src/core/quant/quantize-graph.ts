@@ -22,9 +22,11 @@ import {
   quantizeBias,
   quantizeWeightsSymmetric,
   softmaxOutputParams,
+  symmetricQmax,
 } from './quant-params';
 import { type QuantRecipe } from './recipe';
 import { LAB_MODES, needsCalibration, storesInt4Weights, type QuantMode } from '../modes/lab-modes';
+import { adaroundGraph, type AdaRoundLayer, type AdaRoundOptions } from './algorithms/adaround';
 import { correctBiases, type BiasCorrection } from './algorithms/bias-correction';
 import { equalizeGraph, type EqualizationResult } from './algorithms/cross-layer-equalization';
 
@@ -59,13 +61,18 @@ function weightChannelDim(op: WeightedOp, recipe: QuantRecipe): number | undefin
   return recipe.fcPerChannel ? 0 : undefined;
 }
 
+/** Bits of the weight grid a recipe gets: recipe.weightBits, at most 4 in the int4 modes. */
+export function effectiveWeightBits(recipe: QuantRecipe): number {
+  return storesInt4Weights(recipe.mode) ? Math.min(recipe.weightBits, 4) : recipe.weightBits;
+}
+
 /**
  * Symmetric weights of recipe.weightBits bits, int8 storage; in the int4 modes at most 4 bits, and conv
  * and dense weights stored as TFLite INT4 (depthwise keeps int8 storage).
  */
 function quantizedWeights(op: WeightedOp, t: GraphTensor, recipe: QuantRecipe): GraphTensor {
   const int4 = storesInt4Weights(recipe.mode);
-  const bits = int4 ? Math.min(recipe.weightBits, 4) : recipe.weightBits;
+  const bits = effectiveWeightBits(recipe);
   const q = quantizeWeightsSymmetric(constFloat32(t), t.shape, weightChannelDim(op, recipe), bits);
   const packed = int4 && op.kind !== 'DEPTHWISE_CONV_2D';
   const data = packed ? packInt4(q.values) : toBytes(q.values);
@@ -282,7 +289,12 @@ export interface QuantizedModel {
  * Calibrate (when the mode needs it) then quantize. `images`: representative [N, 28, 28, 1] floats in [0, 1];
  * the first recipe.calibrationSamples are used.
  */
-export function quantizeModel(floatGraph: Graph, images: Float32Array, recipe: QuantRecipe): QuantizedModel {
+export function quantizeModel(
+  floatGraph: Graph,
+  images: Float32Array,
+  recipe: QuantRecipe,
+  hooks: { adaround?: AdaRoundOptions } = {},
+): QuantizedModel {
   const integerWeights = LAB_MODES[recipe.mode].layerDebug;
   const equalized =
     recipe.crossLayerEqualization && integerWeights
@@ -296,6 +308,13 @@ export function quantizeModel(floatGraph: Graph, images: Float32Array, recipe: Q
       })
     : undefined;
   let graph = quantizeGraph(prepared, stats, recipe);
+  let adaround: AdaRoundLayer[] | undefined;
+  if (recipe.adaround && integerWeights) {
+    const qmax = symmetricQmax(effectiveWeightBits(recipe));
+    const samples = recipe.calibrationSamples;
+    ({ graph: prepared, layers: adaround } = adaroundGraph(prepared, graph, images, samples, qmax, hooks.adaround));
+    graph = quantizeGraph(prepared, stats, recipe);
+  }
   let biasCorrections: BiasCorrection[] | undefined;
   if (recipe.biasCorrection && integerWeights) {
     // Weights (and so their scales) are unchanged: only the float biases move, then are requantized.
@@ -307,7 +326,8 @@ export function quantizeModel(floatGraph: Graph, images: Float32Array, recipe: Q
     ));
     graph = quantizeGraph(prepared, stats, recipe);
   }
-  const algorithms = equalized || biasCorrections ? { equalization: equalized, biasCorrections } : undefined;
+  const algorithms =
+    equalized || biasCorrections || adaround ? { equalization: equalized, biasCorrections, adaround } : undefined;
   return { graph, prepared, stats, recipe, ...(algorithms && { algorithms: summarise(algorithms) }) };
 }
 
@@ -316,10 +336,16 @@ export interface AlgorithmReport {
   equalizedPairs?: EqualizationResult['pairs'];
   skippedPairs?: EqualizationResult['skipped'];
   biasCorrections?: BiasCorrection[];
+  adaround?: AdaRoundLayer[];
 }
 
-function summarise(a: { equalization?: EqualizationResult; biasCorrections?: BiasCorrection[] }): AlgorithmReport {
+function summarise(a: {
+  equalization?: EqualizationResult;
+  biasCorrections?: BiasCorrection[];
+  adaround?: AdaRoundLayer[];
+}): AlgorithmReport {
   return {
+    ...(a.adaround && { adaround: a.adaround }),
     ...(a.equalization && { equalizedPairs: a.equalization.pairs, skippedPairs: a.equalization.skipped }),
     ...(a.biasCorrections && { biasCorrections: a.biasCorrections }),
   };

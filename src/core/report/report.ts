@@ -75,6 +75,7 @@ export interface AlgorithmsReport {
   equalizedPairs?: { first: string; second: string; relu6Replaced: boolean }[];
   skippedPairs?: { first: string; second: string; reason: string }[];
   biasCorrections?: { layer: string; meanAbsShift: number }[];
+  adaround?: { layer: string; flipped: number; weights: number }[];
 }
 
 export interface LabReport {
