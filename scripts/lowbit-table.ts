@@ -1,5 +1,7 @@
 /**
- * `npx tsx scripts/lowbit-table.ts [--train-limit N] [--epochs N] [--bits 8,4,3,2] [--out FILE]`: the "when
+ * `npx tsx scripts/lowbit-table.ts [--train-limit N] [--epochs N] [--bits 8,4,3,2] [--datasets mnist,fashion]
+ * [--presets tutorial,separable] [--granularity per-channel,per-tensor] [--algorithms rtn,cle,bc,cle+bc]
+ * [--out FILE]` (algorithms also: adaround, adaround+bc): the "when
  * quantization hurts" table. For the tutorial and separable presets on MNIST and Fashion-MNIST: accuracy
  * against weight bits, per-channel and per-tensor, with round-to-nearest and with cross-layer equalization,
  * bias correction and both. 8 bits is mode int8; fewer bits are mode int4 (TFLite INT4 conv and dense
@@ -28,7 +30,11 @@ const ALGORITHMS = {
   cle: { crossLayerEqualization: true, biasCorrection: false },
   bc: { crossLayerEqualization: false, biasCorrection: true },
   'cle+bc': { crossLayerEqualization: true, biasCorrection: true },
+  adaround: { crossLayerEqualization: false, biasCorrection: false, adaround: true },
+  'adaround+bc': { crossLayerEqualization: false, biasCorrection: true, adaround: true },
 } as const;
+
+type AlgorithmName = keyof typeof ALGORITHMS;
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -56,7 +62,7 @@ async function measure(model: TrainedModel, data: MnistDataset, recipe: QuantRec
   }
 }
 
-async function tableFor(dataset: DatasetId, preset: PresetId, bits: number[]) {
+async function tableFor(dataset: DatasetId, preset: PresetId, bits: number[], algorithms: AlgorithmName[]) {
   const data = loadDatasetForNode(dataset);
   const settings = {
     ...DEFAULT_TRAIN_SETTINGS,
@@ -71,11 +77,14 @@ async function tableFor(dataset: DatasetId, preset: PresetId, bits: number[]) {
   console.log(
     `\n### ${preset} on ${DATASETS[dataset].title}: float (TF.js) ${(model.testAccuracy * 100).toFixed(2)}%\n`,
   );
-  console.log(`| bits | granularity | ${Object.keys(ALGORITHMS).join(' | ')} |\n|---|---|${'---|'.repeat(4)}`);
+  console.log(`| bits | granularity | ${algorithms.join(' | ')} |\n|---|---|${'---|'.repeat(algorithms.length)}`);
   for (const b of bits) {
-    for (const perChannel of [true, false]) {
+    for (const perChannel of arg('granularity', 'per-channel,per-tensor')
+      .split(',')
+      .map((g) => g === 'per-channel')) {
       const cells: string[] = [];
-      for (const [name, algo] of Object.entries(ALGORITHMS)) {
+      for (const name of algorithms) {
+        const algo = ALGORITHMS[name];
         const mode = b === 8 ? 'int8' : b <= 4 ? 'int4' : 'int8';
         const recipe = {
           ...DEFAULT_RECIPE,
@@ -100,8 +109,12 @@ async function main() {
   await loadLiteRtForNode();
   const bits = arg('bits', '8,4,3,2').split(',').map(Number);
   const results = [];
-  for (const dataset of ['mnist', 'fashion'] as const)
-    for (const preset of ['tutorial', 'separable'] as const) results.push(await tableFor(dataset, preset, bits));
+  const algorithms = arg('algorithms', 'rtn,cle,bc,cle+bc').split(',') as AlgorithmName[];
+  const bad = algorithms.filter((a) => !Object.hasOwn(ALGORITHMS, a));
+  if (bad.length) throw new Error(`unknown algorithm(s) ${bad.join(', ')}; have ${Object.keys(ALGORITHMS).join(', ')}`);
+  for (const dataset of arg('datasets', 'mnist,fashion').split(',') as DatasetId[])
+    for (const preset of arg('presets', 'tutorial,separable').split(',') as PresetId[])
+      results.push(await tableFor(dataset, preset, bits, algorithms));
   writeFileSync(arg('out', 'lowbit-table.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
 
