@@ -6,6 +6,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { initBackend } from '../src/backends/select-backend';
+import { generateCSource } from '../src/core/deploy/c-source';
+import { checkDeployment } from '../src/core/deploy/deploy-check';
+import { toDeployReport } from '../src/core/deploy/deploy-report';
+import { parseTarget } from '../src/core/deploy/targets';
 import { describePreset, PRESETS } from '../src/core/model/presets';
 import { buildReport } from '../src/core/report/build-report';
 import { trainModel } from '../src/core/train/train';
@@ -13,6 +17,17 @@ import { DATASETS } from '../src/core/mnist/datasets';
 import { loadDatasetForNode } from '../src/node/fashion-node';
 import { parseCliArgs, USAGE, UsageError } from './options';
 import { progressPrinter, runModes } from './run-modes';
+
+/** Writes the TFLite Micro C++ files of one mode, or says why TFLM cannot run it. */
+function writeCSource(out: string, mode: string, bytes: Uint8Array): void {
+  try {
+    const c = generateCSource(bytes, mode);
+    for (const [name, text] of Object.entries(c.files)) writeFileSync(join(out, name), text);
+    console.log(`  wrote ${Object.keys(c.files).join(', ')}`);
+  } catch (e) {
+    console.log(`  no C source for ${mode}: ${(e as Error).message}`);
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   let options;
@@ -59,11 +74,19 @@ async function main(argv: string[]): Promise<number> {
   writeReport();
   for await (const { entry, bytes } of runModes(model, data, options)) {
     writeFileSync(join(out, entry.file), bytes);
+    if (options.target) entry.deploy = toDeployReport(checkDeployment(bytes, parseTarget(options.target)));
     report.modes.push(entry);
     writeReport();
     console.log(
       `${entry.mode.padEnd(8)} ${String(entry.bytes).padStart(7)} bytes  accuracy ${entry.accuracy.toFixed(4)} (${entry.accuracy_engine})`,
     );
+    const d = entry.deploy;
+    if (d) {
+      console.log(
+        `  ${d.target}: TFLM ${d.tflm_compatible ? 'yes' : 'no'}, Edge TPU ${d.edgetpu_compatible ? 'yes' : 'no'}, arena ${d.arena_bytes} B (+ interpreter est. = ${d.ram_bytes} B), flash ${d.flash_bytes} B, ${d.fits ? 'fits' : `does not fit: ${d.reasons[0]}`}`,
+      );
+    }
+    if (options.cSource) writeCSource(out, entry.mode, bytes);
   }
   console.log(`wrote ${join(out, 'report.json')}`);
   return 0;

@@ -13,6 +13,13 @@ describe('parseCliArgs', () => {
       expect(USAGE).toContain(flag);
   });
 
+  it('reads --target and the --c-source switch', () => {
+    expect(parseCliArgs(['--target', 'm0-32k', '--c-source'])).toMatchObject({ target: 'm0-32k', cSource: true });
+    expect(parseCliArgs(['--target=custom:96:512'])).toMatchObject({ target: 'custom:96:512', cSource: false });
+    expect(parseCliArgs([]).target).toBeUndefined();
+    expect(USAGE).toContain('--c-source');
+  });
+
   it('defaults', () => {
     const o = parseCliArgs([]);
     expect(o.train.epochs).toBe(1);
@@ -67,6 +74,8 @@ describe('parseCliArgs', () => {
     [['--calibration', '0'], /calibration images must be an integer from 1 to 60000/],
     [['--per-channel', 'maybe'], /per-channel conv weights must be true or false/],
     [['--qat-learning-rate', '0'], /QAT learning rate must be a number in \(0, 1\]/i],
+    [['--target', 'stm32'], /--target: unknown target "stm32"/],
+    [['--target', 'custom:0:1'], /custom:RAM_KB:FLASH_KB/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);

@@ -3,6 +3,7 @@
  * RECIPE_FIELDS, QAT_FIELDS) plus a few options that exist only here. A new setting is declared once,
  * in its group, and appears in the usage text, the parser and the validation by itself.
  */
+import { DEPLOY_TARGETS, parseTarget } from '../src/core/deploy/targets';
 import { DEFAULT_MODES, LAB_MODE_IDS, isLabMode, type LabMode } from '../src/core/modes/lab-modes';
 import { QAT_FIELDS, type QatTuning } from '../src/core/qat/qat-settings';
 import { RECIPE_FIELDS, type RecipeSettings } from '../src/core/quant/recipe';
@@ -23,6 +24,10 @@ export interface CliOptions {
   modes: LabMode[];
   out: string;
   backend: 'wasm' | 'cpu';
+  /** Deployment target id (src/core/deploy/targets.ts): adds a `deploy` object to each mode in report.json. */
+  target?: string;
+  /** Also write <mode>_model_data.h, <mode>_model_data.cc and <mode>_main.cc for TFLite Micro. */
+  cSource: boolean;
   help: boolean;
 }
 
@@ -80,6 +85,27 @@ const FLAGS: Record<string, CliFlag> = {
       o.out = value;
     },
   },
+  target: {
+    arg: 'ID',
+    help: `deployment check per mode in report.json: ${DEPLOY_TARGETS.map((t) => t.id).join(' | ')} | custom:RAM_KB:FLASH_KB`,
+    apply: (o, value) => {
+      try {
+        o.target = parseTarget(value).id;
+      } catch (e) {
+        throw new UsageError(`--target: ${(e as Error).message}`);
+      }
+    },
+  },
+};
+
+/** Options that take no value. */
+const SWITCHES: Record<string, { help: string; apply: (o: CliOptions) => void }> = {
+  'c-source': {
+    help: 'also write <mode>_model_data.h/.cc and <mode>_main.cc (TFLite Micro) per mode',
+    apply: (o) => {
+      o.cSource = true;
+    },
+  },
 };
 
 export const USAGE = [
@@ -95,6 +121,7 @@ export const USAGE = [
   ...usageLines(QAT_FIELDS),
   'Run:',
   ...Object.entries(FLAGS).map(([name, f]) => `${`  --${name} ${f.arg}`.padEnd(28)}${f.help}`),
+  ...Object.entries(SWITCHES).map(([name, f]) => `${`  --${name}`.padEnd(28)}${f.help}`),
   `${'  --help'.padEnd(28)}this text`,
 ].join('\n');
 
@@ -106,6 +133,7 @@ function defaultOptions(): CliOptions {
     modes: [...DEFAULT_MODES],
     out: 'out',
     backend: 'wasm',
+    cSource: false,
     help: false,
   };
 }
@@ -137,6 +165,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
       continue;
     }
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
+    const sw = SWITCHES[arg.slice(2)];
+    if (sw) {
+      sw.apply(o);
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = (eq > 0 ? arg.slice(0, eq) : arg).slice(2);
     if (eq < 0 && i + 1 >= argv.length) throw new UsageError(`--${name} needs a value`);

@@ -4,7 +4,7 @@ import { test as base, expect, type Page } from '@playwright/test';
  * Every e2e test runs with two automatic guards: no request may leave the app's origin (the lab is offline
  * by design), and an uncaught page error fails the test.
  */
-export const test = base.extend<{ offsite: string[]; pageErrors: string[] }>({
+export const test = base.extend<{ offsite: string[]; pageErrors: string[]; cspViolations: string[] }>({
   offsite: [
     async ({ page }, use) => {
       // The app's origin is wherever the test navigated (usually baseURL); every other request the page
@@ -21,6 +21,26 @@ export const test = base.extend<{ offsite: string[]; pageErrors: string[] }>({
       });
       await use(offsite);
       expect(offsite, 'requests that left the app origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+  // The built site sends a strict Content-Security-Policy (vite.config.ts SITE_HEADERS): any violation
+  // (an inline script or style, an eval, a request to another origin) fails the test.
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      await page.exposeBinding('__reportCspViolation', (_source, text: string) => violations.push(text));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const report = (window as unknown as { __reportCspViolation: (t: string) => void }).__reportCspViolation;
+          report(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+        });
+      });
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) violations.push(`console: ${m.text().slice(0, 300)}`);
+      });
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],

@@ -1,5 +1,5 @@
 // Install-time step: copies the WASM binaries the app serves itself (no CDN) into public/wasm/.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -16,21 +16,22 @@ const copies = [
   ],
   // LiteRT.js, single-threaded: the relaxed-SIMD build (Chromium) and the plain-SIMD "compat" build for
   // engines without relaxed SIMD; src/runtime/litert-browser.ts picks one at run time.
-  [
-    '@litertjs/core',
-    'wasm',
-    'litert',
-    [
-      'litert_wasm_internal.js',
-      'litert_wasm_internal.wasm',
-      'litert_wasm_compat_internal.js',
-      'litert_wasm_compat_internal.wasm',
-    ],
-  ],
+  ['@litertjs/core', 'wasm', 'litert', ['litert_wasm_internal.wasm', 'litert_wasm_compat_internal.wasm']],
 ];
 for (const [pkg, sub, dest, files] of copies) {
   const out = join(root, 'public', 'wasm', dest);
   mkdirSync(out, { recursive: true });
   for (const f of files) copyFileSync(join(pkgDir(pkg), sub, f), join(out, f));
   console.log(`copy-wasm: ${files.length} files from ${pkg} -> public/wasm/${dest}/`);
+}
+
+// LiteRT.js's emscripten loaders are classic scripts that declare `var ModuleFactory`. The page imports
+// an ES-module copy instead of evaluating their text, so the site's Content-Security-Policy needs no
+// 'unsafe-eval' (src/runtime/litert-browser.ts).
+const litertPkg = join(pkgDir('@litertjs/core'), 'wasm');
+for (const f of ['litert_wasm_internal.js', 'litert_wasm_compat_internal.js']) {
+  const text = readFileSync(join(litertPkg, f), 'utf8');
+  const name = f.replace(/\.js$/, '.mjs');
+  writeFileSync(join(root, 'public', 'wasm', 'litert', name), `${text}\nexport default ModuleFactory;\n`);
+  console.log(`copy-wasm: public/wasm/litert/${name} (ES-module copy of ${f})`);
 }

@@ -11,7 +11,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { supportsFeature } from '@litertjs/core';
-import { initLiteRt, LITERT_VARIANTS, type LiteRtRuntime, type LiteRtVariant } from '../runtime/litert-module';
+import {
+  factoryFromScript,
+  initLiteRt,
+  LITERT_VARIANTS,
+  type LiteRtRuntime,
+  type LiteRtVariant,
+} from '../runtime/litert-module';
 
 const require = createRequire(import.meta.url);
 
@@ -31,8 +37,8 @@ export async function loadLiteRtForNode(wasmDir = findLiteRtWasmDir()): Promise<
   const dir = wasmDir.endsWith('/') ? wasmDir : `${wasmDir}/`;
   return initLiteRt({
     variant,
-    scriptText: readFileSync(scriptPath, 'utf8'),
-    scriptScope: { require, __dirname: dir, __filename: scriptPath },
+    loadFactory: async () =>
+      factoryFromScript(variant, readFileSync(scriptPath, 'utf8'), { require, __dirname: dir, __filename: scriptPath }),
     moduleArg: { locateFile: (file) => join(wasmDir, file) },
   });
 }

@@ -35,16 +35,18 @@ export interface EmscriptenModuleArg {
   wasmBinary?: Uint8Array;
 }
 
+/** The emscripten factory the loader script defines as `ModuleFactory`. */
+export type ModuleFactory = (moduleArg: Record<string, unknown>) => Promise<unknown>;
+
 /** Everything needed to start LiteRT.js in this realm. */
 export interface LiteRtLoadSource {
   variant: LiteRtVariant;
-  /** Text of the variant's emscripten loader script (`litert_wasm_*.js`). */
-  scriptText: string;
   /**
-   * Names the script may read as free variables besides globals; in Node the script expects
-   * CommonJS `require`, `__dirname` and `__filename`.
+   * Gets the variant's emscripten factory: in the browser by importing the ES-module copy of its
+   * loader script (no string evaluation, so a strict Content-Security-Policy holds), in Node from
+   * the script's text (`factoryFromScript`).
    */
-  scriptScope?: Record<string, unknown>;
+  loadFactory: () => Promise<ModuleFactory>;
   moduleArg: EmscriptenModuleArg;
 }
 
@@ -62,8 +64,6 @@ export interface LiteRtLogLine {
   level: 'INFO' | 'WARNING' | 'ERROR';
   text: string;
 }
-
-type ModuleFactory = (arg: Record<string, unknown>) => Promise<unknown>;
 
 let runtime: LiteRtRuntime | undefined;
 let loading: Promise<LiteRtRuntime> | undefined;
@@ -106,15 +106,28 @@ export async function withLiteRtErrors<T>(fn: () => T | Promise<T>): Promise<{ r
   }
 }
 
-function evaluateFactory(source: LiteRtLoadSource): ModuleFactory {
-  const names = Object.keys(source.scriptScope ?? {});
-  const values = names.map((n) => source.scriptScope![n]);
-  // The script declares `var ModuleFactory = (() => {...})()`; run it as a function body so the
-  // declaration stays local (no globals) and hand the factory back.
-  const body = `${source.scriptText}\n;return ModuleFactory;`;
-  const factory = new Function(...names, body)(...values) as unknown;
+/**
+ * Node only: evaluates the emscripten loader script's text and returns its `ModuleFactory`. The
+ * script declares `var ModuleFactory = (() => {...})()`; it runs as a function body so the
+ * declaration stays local, with `scope` (in Node: CommonJS `require`, `__dirname`, `__filename`) as
+ * its free variables. The browser never evaluates strings (see litert-browser.ts).
+ */
+export function factoryFromScript(
+  variant: LiteRtVariant,
+  scriptText: string,
+  scope: Record<string, unknown>,
+): ModuleFactory {
+  const names = Object.keys(scope);
+  const factory = new Function(...names, `${scriptText}\n;return ModuleFactory;`)(
+    ...names.map((n) => scope[n]),
+  ) as unknown;
+  return checkedFactory(variant, factory);
+}
+
+/** Throws a clear error unless `factory` is the loader's factory function. */
+export function checkedFactory(variant: LiteRtVariant, factory: unknown): ModuleFactory {
   if (typeof factory !== 'function')
-    throw new Error(`LiteRT.js script ${LITERT_VARIANTS[source.variant]} did not define ModuleFactory`);
+    throw new Error(`LiteRT.js script ${LITERT_VARIANTS[variant]} did not define ModuleFactory`);
   return factory as ModuleFactory;
 }
 
@@ -125,7 +138,7 @@ function evaluateFactory(source: LiteRtLoadSource): ModuleFactory {
 export function initLiteRt(source: LiteRtLoadSource): Promise<LiteRtRuntime> {
   if (runtime) return Promise.resolve(runtime);
   loading ??= (async () => {
-    const factory = evaluateFactory(source);
+    const factory = await source.loadFactory();
     const moduleArg: Record<string, unknown> = {
       ...source.moduleArg,
       printErr: (text: string) => onModuleOutput(text, 'stderr'),

@@ -12,11 +12,16 @@ export const APP_BASE = new URL(import.meta.env.BASE_URL, self.location.href).hr
 export interface BootListener {
   onBackend(info: BackendInfo): void;
   onDataProgress(p: DownloadProgress): void;
-  onDataReady(counts: { train: number; test: number }): void;
 }
 
-/** What a (re)started lab worker is told: which backend, and whom to report to. */
-const boot: { preference: BackendPreference; listener?: BootListener } = { preference: 'auto' };
+/** How many MNIST images the lab worker holds. */
+export interface DataCounts {
+  train: number;
+  test: number;
+}
+
+/** What a (re)started lab worker is told (which backend, whom to report to), and what it loaded. */
+const boot: { preference: BackendPreference; listener?: BootListener; counts?: DataCounts } = { preference: 'auto' };
 
 /** One bridge per worker kind; the UI talks to workers only through these. */
 export const labBridge = new WorkerBridge<LabWorkerApi>(
@@ -31,16 +36,19 @@ export const labBridge = new WorkerBridge<LabWorkerApi>(
       APP_BASE,
       Comlink.proxy((p: DownloadProgress) => listener?.onDataProgress(p)),
     );
-    listener?.onDataReady(counts);
+    boot.counts = counts;
   },
 );
 
-/** Starts (or restarts, after a backend change) the lab worker. */
-export async function startLab(preference: BackendPreference, listener: BootListener): Promise<void> {
+/** Starts (or restarts, after a backend change) the lab worker; resolves once MNIST is loaded in it. */
+export async function startLab(preference: BackendPreference, listener: BootListener): Promise<DataCounts> {
   boot.preference = preference;
   boot.listener = listener;
+  boot.counts = undefined;
   labBridge.terminate();
   await labBridge.api();
+  if (!boot.counts) throw new Error('the lab worker started without loading MNIST');
+  return boot.counts;
 }
 
 /** The TFLite runtime (LiteRT.js) lives in its own worker, so a runtime crash never takes training with it. */

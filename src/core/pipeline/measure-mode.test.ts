@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RECIPE } from '../quant/recipe';
-import { modeReportEntry } from './measure-mode';
+import { measureMode, modeReportEntry } from './measure-mode';
 
 describe('modeReportEntry', () => {
   const run = {
@@ -45,5 +45,28 @@ describe('modeReportEntry', () => {
     expect(entry.qat).toEqual(qat);
     expect(entry.recipe).toMatchObject({ calibrationMethod: 'qat-moving-average', qat_epochs: 1 });
     expect(entry.recipe).not.toHaveProperty('mode');
+  });
+});
+
+describe('measureMode', () => {
+  it('names the entry after the results-table row when it differs from the converted mode (int8-mixed)', async () => {
+    const converted = {
+      mode: 'int8' as const,
+      recipe: { ...DEFAULT_RECIPE, keepFloat: ['dense'] },
+      bytes: Uint8Array.from([1, 2, 3]),
+      convertSeconds: 0.1,
+      simulated: { accuracy: 1, predictions: Uint8Array.from([1]), seconds: 0, engine: 'sim' },
+      layers: [],
+    };
+    const run = {
+      accuracy: 1,
+      engine: 'runtime',
+      predictions: Uint8Array.from([1]),
+      latency: { medianMs: 0, p90Ms: 0, samples: 1 },
+    };
+    const plain = await measureMode(converted, async () => run);
+    const mixed = await measureMode(converted, async () => run, { mode: 'int8-mixed' });
+    expect([plain.entry.mode, plain.entry.file]).toEqual(['int8', 'int8.tflite']);
+    expect([mixed.entry.mode, mixed.entry.file]).toEqual(['int8-mixed', 'int8-mixed.tflite']);
   });
 });

@@ -169,17 +169,20 @@ function qatRecipeFields(qat: QatReport | undefined): Record<string, unknown> {
 
 /**
  * Measures a converted file: scores it with `evaluate` (LiteRT.js in Node or in the runtime worker)
- * and builds its entry. The file name is `<mode>.tflite` unless `file` says otherwise.
+ * and builds its entry. The entry's mode is the converted mode unless `mode` names the row otherwise
+ * (e.g. 'int8-mixed': an int8 file with layers kept in float); the file name is `<mode>.tflite` unless
+ * `file` says otherwise.
  */
 export async function measureMode(
   converted: ConvertedMode,
   evaluate: (bytes: Uint8Array) => Promise<RuntimeMeasurement>,
-  options: { file?: string; tfjsPredictions?: Uint8Array } = {},
+  options: { mode?: string; file?: string; tfjsPredictions?: Uint8Array } = {},
 ): Promise<MeasuredMode> {
   const started = Date.now();
   const run = await evaluate(converted.bytes);
+  const mode = options.mode ?? converted.mode;
   const entry = modeReportEntry(
-    { ...converted, file: options.file ?? `${converted.mode}.tflite`, size: converted.bytes.length },
+    { ...converted, mode, file: options.file ?? `${mode}.tflite`, size: converted.bytes.length },
     run,
     { runtimeSeconds: (Date.now() - started) / 1000, tfjsPredictions: options.tfjsPredictions },
   );

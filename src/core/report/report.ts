@@ -48,8 +48,36 @@ export interface ModeReport {
   recipe?: Record<string, unknown>;
   /** Mode qat: how the file was fine-tuned (the same values also stand in `recipe` as qat_*). */
   qat?: QatReport;
-  /** Cross-layer equalization and bias correction, when the recipe asked for them. */
+  /** Cross-layer equalization, bias correction and AdaRound, when the recipe asked for them. */
   algorithms?: AlgorithmsReport;
+  /** Deployment check for the CLI's --target (src/core/deploy), when one was given. */
+  deploy?: DeployReport;
+}
+
+/** Whether a file runs on TFLite Micro / the Edge TPU and fits a target's RAM and flash. */
+export interface DeployReport {
+  /** Target id: nano33ble, esp32, pico, m0-32k or custom:RAM_KB:FLASH_KB. */
+  target: string;
+  target_ram_bytes: number;
+  target_flash_bytes: number;
+  tflm_compatible: boolean;
+  edgetpu_compatible: boolean;
+  /** Tensor arena TFLM's greedy planner needs for the activations (16-byte aligned buffers). */
+  arena_bytes: number;
+  /** Estimate of the interpreter's persistent allocations in the arena (not a measurement). */
+  interpreter_overhead_bytes: number;
+  /** arena_bytes + interpreter_overhead_bytes, rounded up to 16: the kTensorArenaSize of the generated main.cc. */
+  ram_bytes: number;
+  /** The .tflite file's size (the model lives in flash; TFLM's own code is not counted). */
+  flash_bytes: number;
+  ram_margin_bytes: number;
+  flash_margin_bytes: number;
+  /** tflm_compatible and both margins >= 0. */
+  fits: boolean;
+  /** Why it does not run or fit, one sentence each. */
+  reasons: string[];
+  /** Ops the Edge TPU compiler would leave on the CPU, with the reason ("CONV_2D (op 0): ..."). */
+  edgetpu_cpu_ops: string[];
 }
 
 /** How a quantization-aware training run made its file. */

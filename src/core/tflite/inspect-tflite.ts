@@ -55,6 +55,8 @@ export interface TfliteTensorInfo {
   /** The lab's dtype, or null for types the lab does not use. */
   dtype: DType | null;
   shape: number[];
+  /** `shape_signature` when the file has one: -1 marks a dimension fixed only at run time (dynamic batch). */
+  shapeSignature?: number[];
   buffer: number;
   /** Bytes of constant data (0 for activations). */
   byteLength: number;
@@ -259,6 +261,8 @@ function readTensor(t: Table, index: number, buffers: TfliteBufferInfo[], ctx: s
   };
   const quant = q ? readQuant(q, `${ctx}.quantization`) : undefined;
   if (quant) info.quant = quant;
+  const signature = t.int32s(TensorField.shape_signature, `${ctx}.shape_signature`);
+  if (signature.length > 0) info.shapeSignature = signature;
   const elemBytes = TENSOR_TYPE_BYTES[typeId] ?? 0;
   if (info.byteLength > 0 && elemBytes > 0) {
     const expected = shape.reduce((a, d) => a * d, 1) * elemBytes;

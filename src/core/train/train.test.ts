@@ -118,7 +118,7 @@ describe('trainModel', () => {
   });
 
   it('rejects invalid settings', async () => {
-    await expect(trainModel(data, small(0))).rejects.toThrow(/training-subset size/);
+    await expect(trainModel(data, small(0))).rejects.toThrow(/training images must be/);
   });
 });
 

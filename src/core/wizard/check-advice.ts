@@ -18,7 +18,11 @@ export type FindingCode =
   | 'target-not-measured'
   | 'dominated'
   | 'float-gain'
-  | 'prerequisite';
+  | 'prerequisite'
+  | 'deploy-fits'
+  | 'deploy-no-fit'
+  | 'edgetpu-ready'
+  | 'edgetpu-fallback';
 
 export interface Finding {
   severity: Severity;

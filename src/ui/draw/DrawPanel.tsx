@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { preprocessDrawing } from '../../core/mnist/preprocess';
 import { DigitImage } from './DigitImage';
 import { PredictionCard } from './PredictionCard';
-import { useDrawPredictions, type DrawModel } from './use-draw-predictions';
+import { useDrawPredictions, type DrawModel, type DrawPrediction } from './use-draw-predictions';
 import { useInkCanvas } from './use-ink-canvas';
 
 interface Props {
@@ -57,49 +57,63 @@ export function DrawPanel({ models }: Props) {
             aria-label="Drawing area: draw one digit"
             {...handlers}
           />
-          <div className="draw-tools">
-            <button type="button" onClick={onClear} data-testid="draw-clear">
-              Clear
-            </button>
-            <div className="draw-preview">
-              <DigitImage
-                pixels={input?.image ?? EMPTY}
-                max={1}
-                size={84}
-                label="The 28×28 input the models see"
-                testId="draw-preview"
-              />
-              <span className="muted">what the models see (28×28)</span>
-            </div>
-          </div>
+          <DrawTools onClear={onClear} image={input?.image} />
         </div>
-        <div className="draw-results">
-          {models.length === 0 ? (
-            <p className="muted">
-              Quantize the trained model first: each exported file will then classify your drawing.
-            </p>
-          ) : !input ? (
-            <p className="muted">Draw something to see each file’s prediction.</p>
-          ) : input.empty ? (
-            <p className="notice">The canvas is empty: draw something.</p>
-          ) : (
-            <>
-              <p className="muted">Predictions from LiteRT.js, one per exported file:</p>
-              <div className="draw-predictions" data-testid="draw-predictions">
-                {models.map((m) => (
-                  <PredictionCard
-                    key={m.mode}
-                    mode={m.mode}
-                    prediction={predictions[m.mode] ?? { status: 'pending' }}
-                  />
-                ))}
-              </div>
-            </>
-          )}
-        </div>
+        <DrawResults models={models} input={input} predictions={predictions} />
       </div>
     </section>
   );
 }
 
 const EMPTY = new Float32Array(784);
+
+/** The clear button and the 28×28 preview of what the models see. */
+function DrawTools({ onClear, image }: { onClear: () => void; image?: Float32Array }) {
+  return (
+    <div className="draw-tools">
+      <button type="button" onClick={onClear} data-testid="draw-clear">
+        Clear
+      </button>
+      <div className="draw-preview">
+        <DigitImage
+          pixels={image ?? EMPTY}
+          max={1}
+          size={84}
+          label="The 28×28 input the models see"
+          testId="draw-preview"
+        />
+        <span className="muted">what the models see (28×28)</span>
+      </div>
+    </div>
+  );
+}
+
+interface ResultsProps {
+  models: DrawModel[];
+  input?: { image: Float32Array; empty: boolean };
+  predictions: Record<string, DrawPrediction>;
+}
+
+/** Each file's prediction for the drawing, or what to do first. */
+function DrawResults({ models, input, predictions }: ResultsProps) {
+  return (
+    <div className="draw-results">
+      {models.length === 0 ? (
+        <p className="muted">Quantize the trained model first: each exported file will then classify your drawing.</p>
+      ) : !input ? (
+        <p className="muted">Draw something to see each file’s prediction.</p>
+      ) : input.empty ? (
+        <p className="notice">The canvas is empty: draw something.</p>
+      ) : (
+        <>
+          <p className="muted">Predictions from LiteRT.js, one per exported file:</p>
+          <div className="draw-predictions" data-testid="draw-predictions">
+            {models.map((m) => (
+              <PredictionCard key={m.mode} mode={m.mode} prediction={predictions[m.mode] ?? { status: 'pending' }} />
+            ))}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -12,16 +12,6 @@ export function useInkCanvas(onStrokeEnd: (ink: Float32Array, width: number, hei
   const ref = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x: number; y: number; id: number }>(undefined);
 
-  const point = (e: ReactPointerEvent<HTMLCanvasElement> | PointerEvent, canvas: HTMLCanvasElement) => {
-    const r = canvas.getBoundingClientRect();
-    return { x: ((e.clientX - r.left) * canvas.width) / r.width, y: ((e.clientY - r.top) * canvas.height) / r.height };
-  };
-  const widthOf = (e: PointerEvent, canvas: HTMLCanvasElement) => {
-    const base = canvas.width * STROKE_FRACTION;
-    // Mice report a constant 0.5 while pressed; only pens carry real pressure.
-    return e.pointerType === 'pen' && e.pressure > 0 ? base * (0.5 + e.pressure) : base;
-  };
-
   const onPointerDown = useCallback((e: ReactPointerEvent<HTMLCanvasElement>) => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
@@ -29,10 +19,7 @@ export function useInkCanvas(onStrokeEnd: (ink: Float32Array, width: number, hei
     e.preventDefault();
     canvas.setPointerCapture(e.pointerId);
     const p = point(e, canvas);
-    ctx.fillStyle = '#000';
-    ctx.beginPath();
-    ctx.arc(p.x, p.y, widthOf(e.nativeEvent, canvas) / 2, 0, 2 * Math.PI);
-    ctx.fill();
+    drawDot(ctx, p, widthOf(e.nativeEvent, canvas));
     last.current = { ...p, id: e.pointerId };
   }, []);
 
@@ -44,14 +31,7 @@ export function useInkCanvas(onStrokeEnd: (ink: Float32Array, width: number, hei
     const events = e.nativeEvent.getCoalescedEvents?.() ?? [];
     for (const ev of events.length > 0 ? events : [e.nativeEvent]) {
       const p = point(ev, canvas);
-      ctx.strokeStyle = '#000';
-      ctx.lineCap = 'round';
-      ctx.lineJoin = 'round';
-      ctx.lineWidth = widthOf(ev, canvas);
-      ctx.beginPath();
-      ctx.moveTo(last.current.x, last.current.y);
-      ctx.lineTo(p.x, p.y);
-      ctx.stroke();
+      drawSegment(ctx, last.current, p, widthOf(ev, canvas));
       last.current = { ...p, id: e.pointerId };
     }
   }, []);
@@ -74,6 +54,42 @@ export function useInkCanvas(onStrokeEnd: (ink: Float32Array, width: number, hei
   }, []);
 
   return { ref, clear, handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp } };
+}
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** The pointer's position in canvas pixels (the canvas may be displayed scaled). */
+function point(e: ReactPointerEvent<HTMLCanvasElement> | PointerEvent, canvas: HTMLCanvasElement): Point {
+  const r = canvas.getBoundingClientRect();
+  return { x: ((e.clientX - r.left) * canvas.width) / r.width, y: ((e.clientY - r.top) * canvas.height) / r.height };
+}
+
+/** Stroke width in canvas pixels; pen pressure varies it. */
+function widthOf(e: PointerEvent, canvas: HTMLCanvasElement): number {
+  const base = canvas.width * STROKE_FRACTION;
+  // Mice report a constant 0.5 while pressed; only pens carry real pressure.
+  return e.pointerType === 'pen' && e.pressure > 0 ? base * (0.5 + e.pressure) : base;
+}
+
+function drawDot(ctx: CanvasRenderingContext2D, p: Point, width: number): void {
+  ctx.fillStyle = '#000';
+  ctx.beginPath();
+  ctx.arc(p.x, p.y, width / 2, 0, 2 * Math.PI);
+  ctx.fill();
+}
+
+function drawSegment(ctx: CanvasRenderingContext2D, from: Point, to: Point, width: number): void {
+  ctx.strokeStyle = '#000';
+  ctx.lineCap = 'round';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = width;
+  ctx.beginPath();
+  ctx.moveTo(from.x, from.y);
+  ctx.lineTo(to.x, to.y);
+  ctx.stroke();
 }
 
 /** The canvas's ink as [height * width] values in [0, 1] (its alpha channel: the ink is the only thing drawn). */

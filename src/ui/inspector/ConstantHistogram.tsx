@@ -65,29 +65,7 @@ export function ConstantHistogram({ bytes, info }: Props) {
       </div>
       {result?.ok ? (
         <>
-          <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-            <AreaChart data={data} margin={CHART_MARGIN}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis
-                dataKey="lo"
-                type="number"
-                domain={['dataMin', 'dataMax']}
-                tickFormatter={(v) => formatNumber(Number(v))}
-                fontSize={12}
-              />
-              <YAxis width={44} allowDecimals={false} />
-              <Tooltip labelFormatter={(v) => `values from ${formatNumber(Number(v))}`} />
-              <Area
-                type="stepAfter"
-                dataKey="count"
-                name="values"
-                stroke={COLORS.runtime}
-                fill={COLORS.simulated}
-                fillOpacity={0.5}
-                isAnimationActive={false}
-              />
-            </AreaChart>
-          </ResponsiveContainer>
+          <ConstantStepChart data={data} />
           <p className="hint">
             {formatInt(result.count)} values from {formatNumber(result.min)} to {formatNumber(result.max)}.
           </p>
@@ -96,5 +74,34 @@ export function ConstantHistogram({ bytes, info }: Props) {
         <p className="notice">Cannot plot this tensor: {result?.message}</p>
       )}
     </figure>
+  );
+}
+
+/** The values' histogram as a step area. */
+function ConstantStepChart({ data }: { data: { lo: number; count: number }[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+      <AreaChart data={data} margin={CHART_MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis
+          dataKey="lo"
+          type="number"
+          domain={['dataMin', 'dataMax']}
+          tickFormatter={(v) => formatNumber(Number(v))}
+          fontSize={12}
+        />
+        <YAxis width={44} allowDecimals={false} />
+        <Tooltip labelFormatter={(v) => `values from ${formatNumber(Number(v))}`} />
+        <Area
+          type="stepAfter"
+          dataKey="count"
+          name="values"
+          stroke={COLORS.runtime}
+          fill={COLORS.simulated}
+          fillOpacity={0.5}
+          isAnimationActive={false}
+        />
+      </AreaChart>
+    </ResponsiveContainer>
   );
 }

@@ -1,85 +1,37 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { CancelledError } from '../../bridge/worker-bridge';
-import { Comlink, runtimeBridge } from '../lab-client';
-
-export interface FileEvaluationResult {
-  accuracy: number;
-  count: number;
-  engine: string;
-  latency: { medianMs: number; p90Ms: number; samples: number };
-}
-
-export type FileEvaluation =
-  | { status: 'idle' }
-  | { status: 'running'; fileName: string; fraction: number }
-  | { status: 'done'; fileName: string; result: FileEvaluationResult }
-  | { status: 'failed'; fileName: string; message: string };
+import { useCallback, useMemo, useState } from 'react';
+import { evaluateInRuntime } from '../common/evaluate-in-runtime';
+import { useWorkerJob } from '../common/use-worker-job';
+import { fileEvaluationOf, type FileEvaluation, type FileEvaluationResult } from './file-evaluation';
 
 /** Timed single-image runs for the latency statistics (fewer than the quantize panel's 500: one file, on demand). */
 const LATENCY_SAMPLES = 300;
 
+/** The evaluation's state and stable controls. */
+export interface FileEvaluator {
+  state: FileEvaluation;
+  /** Scores the file; resolves with its result, or undefined when it failed or was cancelled or superseded. */
+  evaluate: (bytes: Uint8Array, fileName: string) => Promise<FileEvaluationResult | undefined>;
+  cancel: () => void;
+}
+
 /**
- * Scores one dropped .tflite on the MNIST test set in the runtime worker. Starting a new evaluation (or
- * unmounting) cancels the previous one; results of a cancelled run are dropped.
+ * Scores one dropped .tflite on the MNIST test set in the runtime worker. Starting a new evaluation
+ * (or unmounting) cancels the previous one; results of a cancelled run are dropped.
  */
-export function useFileEvaluation(getTestSet: () => Promise<{ images: Uint8Array; labels: Uint8Array }>) {
-  const [state, setState] = useState<FileEvaluation>({ status: 'idle' });
-  const abort = useRef<AbortController>(undefined);
-
-  const cancel = useCallback(() => {
-    abort.current?.abort();
-    abort.current = undefined;
-    setState({ status: 'idle' });
-  }, []);
-
-  useEffect(() => () => abort.current?.abort(), []);
-
+export function useFileEvaluation(): FileEvaluator {
+  const { state, run, reset } = useWorkerJob<number, FileEvaluationResult>();
+  const [fileName, setFileName] = useState<string>();
   const evaluate = useCallback(
-    async (bytes: Uint8Array, fileName: string): Promise<FileEvaluationResult | undefined> => {
-      abort.current?.abort();
-      const controller = new AbortController();
-      abort.current = controller;
-      const { signal } = controller;
-      setState({ status: 'running', fileName, fraction: 0 });
-      // Progress arrives on the proxy's own message port, so its last call can land after the result.
-      let finished = false;
-      try {
-        const test = await getTestSet();
-        if (signal.aborted) return undefined;
-        const onProgress = (done: number, total: number) => {
-          if (!signal.aborted && !finished)
-            setState({ status: 'running', fileName, fraction: total > 0 ? done / total : 0 });
-        };
-        const evaluation = await runtimeBridge.run(
-          (api) =>
-            api.evaluate(
-              bytes,
-              test.images,
-              test.labels,
-              { latencySamples: LATENCY_SAMPLES },
-              Comlink.proxy(onProgress),
-            ),
-          signal,
-        );
-        finished = true;
-        if (signal.aborted) return undefined;
-        const result: FileEvaluationResult = {
-          accuracy: evaluation.accuracy,
-          count: evaluation.count,
-          engine: evaluation.engine,
-          latency: evaluation.latency,
-        };
-        setState({ status: 'done', fileName, result });
-        return result;
-      } catch (e) {
-        finished = true;
-        if (e instanceof CancelledError || signal.aborted) return undefined;
-        setState({ status: 'failed', fileName, message: e instanceof Error ? e.message : String(e) });
-        return undefined;
-      }
+    async (bytes: Uint8Array, name: string) => {
+      setFileName(name);
+      const outcome = await run(async (ctx) => {
+        const { accuracy, count, engine, latency } = await evaluateInRuntime(bytes, ctx, LATENCY_SAMPLES, ctx.progress);
+        return { accuracy, count, engine, latency };
+      });
+      return outcome.status === 'done' ? outcome.result : undefined;
     },
-    [getTestSet],
+    [run],
   );
-
-  return { state, evaluate, cancel };
+  const evaluation = useMemo(() => fileEvaluationOf(state, fileName), [state, fileName]);
+  return useMemo(() => ({ state: evaluation, evaluate, cancel: reset }), [evaluation, evaluate, reset]);
 }

@@ -1,8 +1,9 @@
+import type { MeasuredMode } from '../../core/pipeline/measure-mode';
+import { QAT_FIELDS, type QatTuning } from '../../core/qat/qat-settings';
 import type { TrainProgress } from '../../core/train/settings';
 import { formatPercent, formatSeconds } from '../common/format';
+import { SettingsFields } from '../common/SettingsFields';
 import { validateQatTuning } from '../state/lab-state';
-import type { QatTuning } from '../../core/qat/qat-settings';
-import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 
 interface Props {
   settings: QatTuning;
@@ -18,22 +19,12 @@ interface Props {
   onCancel: () => void;
 }
 
+const QAT_TEST_IDS = { epochs: 'qat-epochs' };
+
 /** Step 4: quantization-aware training, then full-int8 export with the ranges it learned. */
-export function QatPanel({
-  settings,
-  onSettingsChange,
-  canRun,
-  running,
-  progress,
-  outcome,
-  ptqInt8Accuracy,
-  floatAccuracy,
-  onRun,
-  onCancel,
-}: Props) {
+export function QatPanel(props: Props) {
+  const { settings, onSettingsChange, canRun, running, progress, outcome } = props;
   const problems = validateQatTuning(settings);
-  const summary = outcome?.entry.qat?.summary ?? [];
-  const p = progress;
   return (
     <section className="panel" aria-labelledby="qat-title">
       <h2 id="qat-title">3. Quantization-aware training (QAT)</h2>
@@ -44,70 +35,72 @@ export function QatPanel({
         ranges it learned, instead of ranges calibrated after the fact.
       </p>
       <fieldset className="form-grid" disabled={running}>
-        <label>
-          QAT epochs
-          <input
-            type="number"
-            min={1}
-            max={20}
-            data-testid="qat-epochs"
-            value={settings.epochs}
-            onChange={(e) => e.target.value !== '' && onSettingsChange({ ...settings, epochs: Number(e.target.value) })}
-          />
-        </label>
-        <label>
-          QAT learning rate (adam)
-          <input
-            type="number"
-            min={0.00001}
-            max={0.1}
-            step={0.0001}
-            value={settings.learningRate}
-            onChange={(e) =>
-              e.target.value !== '' && onSettingsChange({ ...settings, learningRate: Number(e.target.value) })
-            }
-          />
-        </label>
+        <SettingsFields
+          group={QAT_FIELDS}
+          values={settings}
+          onChange={onSettingsChange}
+          fields={['epochs', 'learningRate']}
+          testIds={QAT_TEST_IDS}
+        />
       </fieldset>
       {problems.length > 0 && <p className="error">{problems.join('; ')}</p>}
       <div className="actions">
-        <button data-testid="qat-run" onClick={onRun} disabled={!canRun || running || problems.length > 0}>
+        <button data-testid="qat-run" onClick={props.onRun} disabled={!canRun || running || problems.length > 0}>
           Run QAT and export int8
         </button>
-        <button className="secondary" onClick={onCancel} disabled={!running} data-testid="qat-cancel">
+        <button className="secondary" onClick={props.onCancel} disabled={!running} data-testid="qat-cancel">
           Cancel
         </button>
       </div>
-      {running && p && (
-        <div className="progress-block">
-          <progress
-            data-testid="qat-progress"
-            max={1}
-            value={(p.epoch * p.batchesPerEpoch + p.batch + 1) / (p.epochs * p.batchesPerEpoch)}
-          />
-          <span className="muted">
-            QAT epoch {p.epoch + 1}/{p.epochs}, batch {p.batch + 1}/{p.batchesPerEpoch} · loss {p.loss.toFixed(4)} ·
-            about {formatSeconds(p.etaSeconds)} left
-          </span>
-        </div>
-      )}
+      {running && progress && <QatProgress p={progress} />}
       {outcome && (
-        <div data-testid="qat-result">
-          <p>
-            QAT int8 in LiteRT.js: <strong data-testid="qat-accuracy">{formatPercent(outcome.entry.accuracy)}</strong>
-            {ptqInt8Accuracy !== undefined && <> · post-training int8: {formatPercent(ptqInt8Accuracy)}</>}
-            {floatAccuracy !== undefined && <> · float (TF.js): {formatPercent(floatAccuracy)}</>}. The file (
-            <code>qat</code> row above) can be downloaded from the results table.
-          </p>
-          {summary.length > 0 && (
-            <ul className="qat-summary">
-              {summary.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <QatResult outcome={outcome} ptqInt8Accuracy={props.ptqInt8Accuracy} floatAccuracy={props.floatAccuracy} />
       )}
     </section>
+  );
+}
+
+/** The fine-tuning's progress bar and line. */
+function QatProgress({ p }: { p: TrainProgress }) {
+  return (
+    <div className="progress-block">
+      <progress
+        data-testid="qat-progress"
+        max={1}
+        value={(p.epoch * p.batchesPerEpoch + p.batch + 1) / (p.epochs * p.batchesPerEpoch)}
+      />
+      <span className="muted">
+        QAT epoch {p.epoch + 1}/{p.epochs}, batch {p.batch + 1}/{p.batchesPerEpoch} · loss {p.loss.toFixed(4)} · about{' '}
+        {formatSeconds(p.etaSeconds)} left
+      </span>
+    </div>
+  );
+}
+
+interface ResultProps {
+  outcome: MeasuredMode;
+  ptqInt8Accuracy?: number;
+  floatAccuracy?: number;
+}
+
+/** The QAT file's runtime accuracy beside post-training int8 and float, and what QAT changed. */
+function QatResult({ outcome, ptqInt8Accuracy, floatAccuracy }: ResultProps) {
+  const summary = outcome.entry.qat?.summary ?? [];
+  return (
+    <div data-testid="qat-result">
+      <p>
+        QAT int8 in LiteRT.js: <strong data-testid="qat-accuracy">{formatPercent(outcome.entry.accuracy)}</strong>
+        {ptqInt8Accuracy !== undefined && <> · post-training int8: {formatPercent(ptqInt8Accuracy)}</>}
+        {floatAccuracy !== undefined && <> · float (TF.js): {formatPercent(floatAccuracy)}</>}. The file (
+        <code>qat</code> row above) can be downloaded from the results table.
+      </p>
+      {summary.length > 0 && (
+        <ul className="qat-summary">
+          {summary.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -40,65 +40,15 @@ export function WeightHistogram({ layers, quantizedLabel = 'quantized' }: Props)
         Weights of one layer before (float) and after {quantizedLabel} quantization, dequantized back to real numbers.
         Quantized weights can only take a few values, so their histogram turns into spikes.
       </figcaption>
-      <div className="weight-histogram-controls">
-        <label htmlFor={`${id}-layer`}>
-          Layer
-          <select
-            id={`${id}-layer`}
-            data-testid="weight-layer"
-            value={layer.name}
-            onChange={(e) => setLayerName(e.target.value)}
-          >
-            {layers.map((l) => (
-              <option key={l.name} value={l.name}>
-                {l.name} ({formatInt(l.float.length)} weights)
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor={`${id}-bins`}>
-          Bins
-          <select id={`${id}-bins`} value={bins} onChange={(e) => setBins(Number(e.target.value))}>
-            {BIN_CHOICES.map((b) => (
-              <option key={b} value={b}>
-                {b}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <ResponsiveContainer width="100%" height={220}>
-        <AreaChart data={data} margin={CHART_MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="lo"
-            type="number"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={(v) => Number(v).toPrecision(2)}
-            fontSize={12}
-          />
-          <YAxis width={44} allowDecimals={false} />
-          <Tooltip labelFormatter={(v) => `weights from ${Number(v).toPrecision(3)}`} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Area
-            type="stepAfter"
-            dataKey="float"
-            name="float"
-            stroke={COLORS.simulated}
-            fill={COLORS.simulated}
-            fillOpacity={0.5}
-            isAnimationActive={false}
-          />
-          <Area
-            type="stepAfter"
-            dataKey="quantized"
-            name={quantizedLabel}
-            stroke={COLORS.runtime}
-            fill="none"
-            isAnimationActive={false}
-          />
-        </AreaChart>
-      </ResponsiveContainer>
+      <HistogramControls
+        id={id}
+        layers={layers}
+        layer={layer.name}
+        onLayer={setLayerName}
+        bins={bins}
+        onBins={setBins}
+      />
+      <WeightStepChart data={data} quantizedLabel={quantizedLabel} />
       <p className="hint" data-testid="weight-error">
         {formatInt(stats.distinctFloat)} distinct float values → {formatInt(stats.distinctQuantized)} after
         quantization. Largest rounding error {stats.maxAbs.toPrecision(3)}, RMS error {stats.rms.toPrecision(3)}.
@@ -107,8 +57,85 @@ export function WeightHistogram({ layers, quantizedLabel = 'quantized' }: Props)
   );
 }
 
+interface ControlsProps {
+  id: string;
+  layers: WeightLayer[];
+  layer: string;
+  onLayer: (name: string) => void;
+  bins: number;
+  onBins: (bins: number) => void;
+}
+
+/** The layer and bin-count choices. */
+function HistogramControls({ id, layers, layer, onLayer, bins, onBins }: ControlsProps) {
+  return (
+    <div className="weight-histogram-controls">
+      <label htmlFor={`${id}-layer`}>
+        Layer
+        <select id={`${id}-layer`} data-testid="weight-layer" value={layer} onChange={(e) => onLayer(e.target.value)}>
+          {layers.map((l) => (
+            <option key={l.name} value={l.name}>
+              {l.name} ({formatInt(l.float.length)} weights)
+            </option>
+          ))}
+        </select>
+      </label>
+      <label htmlFor={`${id}-bins`}>
+        Bins
+        <select id={`${id}-bins`} value={bins} onChange={(e) => onBins(Number(e.target.value))}>
+          {BIN_CHOICES.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+/** The float and quantized histograms as overlaid step areas. */
+function WeightStepChart({ data, quantizedLabel }: { data: StepPoint[]; quantizedLabel: string }) {
+  return (
+    <ResponsiveContainer width="100%" height={220}>
+      <AreaChart data={data} margin={CHART_MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis
+          dataKey="lo"
+          type="number"
+          domain={['dataMin', 'dataMax']}
+          tickFormatter={(v) => Number(v).toPrecision(2)}
+          fontSize={12}
+        />
+        <YAxis width={44} allowDecimals={false} />
+        <Tooltip labelFormatter={(v) => `weights from ${Number(v).toPrecision(3)}`} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Area
+          type="stepAfter"
+          dataKey="float"
+          name="float"
+          stroke={COLORS.simulated}
+          fill={COLORS.simulated}
+          fillOpacity={0.5}
+          isAnimationActive={false}
+        />
+        <Area
+          type="stepAfter"
+          dataKey="quantized"
+          name={quantizedLabel}
+          stroke={COLORS.runtime}
+          fill="none"
+          isAnimationActive={false}
+        />
+      </AreaChart>
+    </ResponsiveContainer>
+  );
+}
+
+type StepPoint = Pick<WeightHistogramBin, 'lo' | 'float' | 'quantized'>;
+
 /** Step areas draw each bin from its left edge; a closing zero point at the last right edge finishes the last bin. */
-function stepData(bins: WeightHistogramBin[]): Pick<WeightHistogramBin, 'lo' | 'float' | 'quantized'>[] {
+function stepData(bins: WeightHistogramBin[]): StepPoint[] {
   if (bins.length === 0) return [];
   return [...bins, { lo: bins[bins.length - 1].hi, float: 0, quantized: 0 }];
 }

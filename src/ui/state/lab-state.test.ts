@@ -22,6 +22,7 @@ describe('lab state URL round trip', () => {
           adaround: false,
         },
         qat: { epochs: 2, learningRate: 0.0005 },
+        deployTarget: 'custom:96:512',
         train: {
           dataset: 'fashion',
           preset: 'separable',
@@ -56,6 +57,8 @@ describe('lab state URL round trip', () => {
     ['pc=maybe'],
     ['qe=0'],
     ['qlr=5'],
+    ['target=stm32'],
+    ['target=custom:0:0'],
   ])('ignores invalid %s', (q) => {
     expect(stateFromQuery(q)).toEqual(DEFAULT_LAB_STATE);
   });

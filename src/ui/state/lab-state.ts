@@ -1,3 +1,4 @@
+import { DEFAULT_TARGET_ID, parseTarget } from '../../core/deploy/targets';
 import { QUANT_MODES, isQuantMode, type QuantMode } from '../../core/modes/lab-modes';
 import { DEFAULT_QAT_TUNING, QAT_FIELDS, type QatTuning } from '../../core/qat/qat-settings';
 import { RECIPE_FIELDS, type QuantRecipe, type RecipeSettings } from '../../core/quant/recipe';
@@ -18,6 +19,8 @@ export interface LabState {
   quant: QuantSettings;
   /** Quantization-aware fine-tuning (its batch size, seed and subset follow the training settings). */
   qat: QatTuning;
+  /** Deployment target id (src/core/deploy/targets.ts): a board, or custom:RAM_KB:FLASH_KB. */
+  deployTarget: string;
 }
 
 /** The recipe minus its mode, plus which modes to run (mode 'qat' is added by the QAT panel). */
@@ -30,6 +33,7 @@ export const DEFAULT_LAB_STATE: LabState = {
   backend: 'auto',
   quant: DEFAULT_QUANT_SETTINGS,
   qat: DEFAULT_QAT_TUNING,
+  deployTarget: DEFAULT_TARGET_ID,
 };
 
 /** The recipe for one mode under these settings. */
@@ -57,6 +61,7 @@ export function stateToQuery(state: LabState): string {
   if (state.quant.modes.join(',') !== DEFAULT_QUANT_SETTINGS.modes.join(','))
     p.set('modes', state.quant.modes.join(','));
   groupToQuery(QAT_FIELDS, state.qat, p);
+  if (state.deployTarget !== DEFAULT_TARGET_ID) p.set('target', state.deployTarget);
   return p.toString();
 }
 
@@ -73,5 +78,15 @@ export function stateFromQuery(query: string): LabState {
       modes: modes && modes.length > 0 ? modes : DEFAULT_QUANT_SETTINGS.modes,
     },
     qat: groupFromQuery(QAT_FIELDS, p),
+    deployTarget: targetFromQuery(p.get('target')),
   };
+}
+
+/** A valid target id from the URL, or the default. */
+function targetFromQuery(id: string | null): string {
+  try {
+    return id ? parseTarget(id).id : DEFAULT_TARGET_ID;
+  } catch {
+    return DEFAULT_TARGET_ID;
+  }
 }

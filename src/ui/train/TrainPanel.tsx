@@ -4,7 +4,7 @@ import { validateTrainSettings, type TrainSettings } from '../../core/train/sett
 import { formatPercent, formatSeconds } from '../common/format';
 import { TrainSettingsForm } from './TrainSettingsForm';
 import { TrainingCharts } from './TrainingCharts';
-import type { TrainingRun } from './use-training';
+import type { TrainingRun } from './training-run';
 
 interface Props {
   settings: TrainSettings;

@@ -12,6 +12,10 @@ export interface WizardProps {
   canRun: boolean;
   /** Called with the recommended mode first, then the modes to compare it with. */
   onRun: (modes: string[]) => void;
+  /** The comparison's files by mode, so microcontroller and Edge TPU answers check the recommended file. */
+  files?: Record<string, Uint8Array>;
+  /** The deployment panel's target id. */
+  deployTarget?: string;
 }
 
 /** Default accuracy tolerance, in percentage points. */

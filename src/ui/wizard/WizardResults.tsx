@@ -32,36 +32,16 @@ export function WizardResults({ modes, recommended, measured, floatAccuracy, fin
           </tr>
         </thead>
         <tbody>
-          {modes.map((mode) => {
-            const r = byMode.get(mode);
-            return (
-              <tr
-                key={mode}
-                data-testid={`wizard-row-${mode}`}
-                className={mode === recommended ? 'wizard-recommended' : undefined}
-              >
-                <td>
-                  {mode}
-                  {mode === recommended ? ' (recommended)' : ''}
-                </td>
-                {r ? (
-                  <>
-                    <td>{formatPercent(r.accuracy)}</td>
-                    <td>{((floatAccuracy - r.accuracy) * 100).toFixed(2)}</td>
-                    <td>
-                      {(r.bytes / 1024).toFixed(1)} KiB
-                      {floatBytes && mode !== 'float32' ? ` (${(floatBytes / r.bytes).toFixed(1)}x smaller)` : ''}
-                    </td>
-                    <td>{r.latency ? `${r.latency.median_ms.toFixed(3)} ms` : '–'}</td>
-                  </>
-                ) : (
-                  <td colSpan={4} className="muted">
-                    not measured
-                  </td>
-                )}
-              </tr>
-            );
-          })}
+          {modes.map((mode) => (
+            <WizardRow
+              key={mode}
+              mode={mode}
+              recommended={mode === recommended}
+              report={byMode.get(mode)}
+              floatAccuracy={floatAccuracy}
+              floatBytes={floatBytes}
+            />
+          ))}
         </tbody>
       </table>
       <p className="hint">Float model (TF.js): {formatPercent(floatAccuracy)} on the 10,000 test images.</p>
@@ -79,5 +59,40 @@ export function WizardResults({ modes, recommended, measured, floatAccuracy, fin
         ))}
       </ul>
     </div>
+  );
+}
+
+interface RowProps {
+  mode: LabMode;
+  recommended: boolean;
+  report?: ModeReport;
+  floatAccuracy: number;
+  floatBytes?: number;
+}
+
+/** One mode's measurements, or "not measured". */
+function WizardRow({ mode, recommended, report: r, floatAccuracy, floatBytes }: RowProps) {
+  return (
+    <tr data-testid={`wizard-row-${mode}`} className={recommended ? 'wizard-recommended' : undefined}>
+      <td>
+        {mode}
+        {recommended ? ' (recommended)' : ''}
+      </td>
+      {r ? (
+        <>
+          <td>{formatPercent(r.accuracy)}</td>
+          <td>{((floatAccuracy - r.accuracy) * 100).toFixed(2)}</td>
+          <td>
+            {(r.bytes / 1024).toFixed(1)} KiB
+            {floatBytes && mode !== 'float32' ? ` (${(floatBytes / r.bytes).toFixed(1)}x smaller)` : ''}
+          </td>
+          <td>{r.latency ? `${r.latency.median_ms.toFixed(3)} ms` : '–'}</td>
+        </>
+      ) : (
+        <td colSpan={4} className="muted">
+          not measured
+        </td>
+      )}
+    </tr>
   );
 }

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { LiveTensorChart } from './LiveTensorChart';
+import { DeployTable } from './DeployTable';
+import { TargetSelect } from './TargetSelect';
+import { useDeployChecks } from './use-deploy-checks';
+
+interface Props {
+  /** Every file in the comparison (the lab's and inspected ones), by mode name. */
+  files: Record<string, Uint8Array>;
+  targetId: string;
+  onTargetChange: (id: string) => void;
+  heading: string;
+}
+
+/** Ship it to a device: TFLite Micro and Edge TPU checks, arena and flash per file against a chosen board. */
+export function DeployPanel({ files, targetId, onTargetChange, heading }: Props) {
+  const outcomes = useDeployChecks(files, targetId);
+  const [chartMode, setChartMode] = useState<string>();
+  const checked = outcomes.flatMap((o) => ('check' in o ? [o] : []));
+  const shown = checked.find((o) => o.mode === chartMode) ?? checked.find((o) => o.check.tflm.compatible) ?? checked[0];
+  const reasons = checked.filter((o) => o.check.reasons.length > 0);
+  return (
+    <section className="panel" aria-labelledby="deploy-title" data-testid="deploy-panel">
+      <h2 id="deploy-title">{heading}</h2>
+      <p className="hint">
+        Arena: the tensor arena TFLite Micro&apos;s greedy planner needs for the activations. RAM adds an estimate of
+        the interpreter&apos;s own allocations; flash is the model file (TFLite Micro&apos;s code is extra).
+      </p>
+      <TargetSelect value={targetId} onChange={onTargetChange} />
+      {outcomes.length === 0 ? (
+        <p className="muted">Quantize the model or inspect a file to check it for a device.</p>
+      ) : (
+        <DeployTable outcomes={outcomes} files={files} />
+      )}
+      {reasons.length > 0 && (
+        <ul className="deploy-reasons" data-testid="deploy-reasons">
+          {reasons.map((o) => (
+            <li key={o.mode}>
+              <strong>{o.mode}:</strong> {o.check.reasons.join('; ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      {shown && (
+        <div className="deploy-chart">
+          <label className="inline">
+            Live tensors of{' '}
+            <select data-testid="deploy-chart-mode" value={shown.mode} onChange={(e) => setChartMode(e.target.value)}>
+              {checked.map((o) => (
+                <option key={o.mode}>{o.mode}</option>
+              ))}
+            </select>
+          </label>
+          <LiveTensorChart mode={shown.mode} plan={shown.check.arena} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+/** The inspector's runtime evaluation of one dropped file, as its status line shows it. Pure. */
+import type { JobState } from '../common/worker-job';
+
+export interface FileEvaluationResult {
+  accuracy: number;
+  count: number;
+  engine: string;
+  latency: { medianMs: number; p90Ms: number; samples: number };
+}
+
+export type FileEvaluation =
+  | { status: 'idle' }
+  | { status: 'running'; fileName: string; fraction: number }
+  | { status: 'done'; fileName: string; result: FileEvaluationResult }
+  | { status: 'failed'; fileName: string; message: string };
+
+const IDLE: FileEvaluation = { status: 'idle' };
+
+/**
+ * The evaluation of `fileName` from the job's state (progress is the share of test images done);
+ * a cancelled or never-started job is idle.
+ */
+export function fileEvaluationOf(
+  job: JobState<number, FileEvaluationResult>,
+  fileName: string | undefined,
+): FileEvaluation {
+  if (fileName === undefined) return IDLE;
+  switch (job.status) {
+    case 'running':
+      return { status: 'running', fileName, fraction: job.progress ?? 0 };
+    case 'done':
+      return { status: 'done', fileName, result: job.result };
+    case 'failed':
+      return { status: 'failed', fileName, message: job.message };
+    default:
+      return IDLE;
+  }
+}

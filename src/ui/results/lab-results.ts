@@ -1,0 +1,44 @@
+/**
+ * What the panels read from the results cache: the report (report.json and the table), the files
+ * to download and the models to draw with. Derived, never stored twice; pure, tested in Node.
+ */
+import type { TrainedModel } from '../../core/model/trained-model';
+import { buildReport } from '../../core/report/build-report';
+import type { LabReport } from '../../core/report/report';
+import type { LabState } from '../state/lab-state';
+import type { MeasuredMode } from '../../core/pipeline/measure-mode';
+import type { InspectedFile } from '../state/results-cache';
+
+/** MNIST's training split: the most images training can use. */
+const MNIST_TRAIN_IMAGES = 60000;
+
+/** The lab report: the trained model, the settings, and every measured mode then every inspected file. */
+export function labReport(
+  trained: TrainedModel,
+  lab: Pick<LabState, 'train' | 'quant' | 'qat'>,
+  outcomes: Record<string, MeasuredMode>,
+  inspected: Record<string, InspectedFile>,
+): LabReport {
+  return buildReport(
+    trained,
+    { ...lab.train, quantization: lab.quant, qat: lab.qat },
+    [...Object.values(outcomes).map((o) => o.entry), ...Object.values(inspected).map((i) => i.entry)],
+    Math.min(lab.train.trainLimit, MNIST_TRAIN_IMAGES),
+  );
+}
+
+/** The .tflite bytes by mode name, the lab's own files first. */
+export function resultFiles(
+  outcomes: Record<string, MeasuredMode>,
+  inspected: Record<string, InspectedFile>,
+): Record<string, Uint8Array> {
+  return Object.fromEntries([
+    ...Object.entries(outcomes).map(([m, o]) => [m, o.bytes]),
+    ...Object.entries(inspected).map(([m, i]) => [m, i.bytes]),
+  ]);
+}
+
+/** The lab's own files, in the order they were measured, for the drawing panel. */
+export function drawModels(outcomes: Record<string, MeasuredMode>): { mode: string; bytes: Uint8Array }[] {
+  return Object.entries(outcomes).map(([mode, o]) => ({ mode, bytes: o.bytes }));
+}
