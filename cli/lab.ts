@@ -4,7 +4,7 @@
  * -> report.json. tfjs runs on its WASM backend (SIMD, one thread) from node_modules.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { initBackend } from '../src/backends/select-backend';
 import { generateCSource } from '../src/core/deploy/c-source';
 import { checkDeployment } from '../src/core/deploy/deploy-check';
@@ -15,7 +15,12 @@ import { buildReport } from '../src/core/report/build-report';
 import { trainModel } from '../src/core/train/train';
 import { DATASETS } from '../src/core/mnist/datasets';
 import { loadDatasetForNode } from '../src/node/fashion-node';
-import { parseCliArgs, USAGE, UsageError } from './options';
+import type { MnistDataset } from '../src/core/mnist/dataset';
+import { architectureOf, type TrainedModel } from '../src/core/model/trained-model';
+import { openH5Node } from '../src/import/h5-node';
+import { importLabModel } from '../src/import/import-model';
+import { readModelFilesNode } from '../src/node/model-files-node';
+import { parseCliArgs, USAGE, UsageError, type CliOptions } from './options';
 import { progressPrinter, runModes } from './run-modes';
 
 /** Writes the TFLite Micro C++ files of one mode, or says why TFLM cannot run it. */
@@ -53,21 +58,16 @@ async function main(argv: string[]): Promise<number> {
   console.log(
     `dataset: ${DATASETS[options.train.dataset].title}, ${data.train.count} training and ${data.test.count} test images`,
   );
-  const preset = PRESETS[options.train.preset];
-  console.log(`model: ${preset.name}, ${describePreset(preset).params} parameters`);
-
-  const { model } = await trainModel(data, options.train, {
-    backendName: backend.name,
-    onProgress: progressPrinter(''),
-  });
+  const model = await obtainModel(options, data, backend.name);
 
   const settings = {
-    ...options.train,
+    ...(options.importFile ? { import: basename(options.importFile) } : options.train),
     calibration: options.recipe.calibrationSamples,
     calibration_method: options.recipe.calibrationMethod,
     qat_epochs: options.qat.epochs,
   };
-  const report = buildReport(model, settings, [], Math.min(options.train.trainLimit, data.train.count));
+  const trainImages = options.importFile ? 0 : Math.min(options.train.trainLimit, data.train.count);
+  const report = buildReport(model, settings, [], trainImages);
   console.log(`float model: test accuracy ${model.testAccuracy.toFixed(4)} on ${data.test.count} test images`);
 
   const writeReport = () => writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -90,6 +90,26 @@ async function main(argv: string[]): Promise<number> {
   }
   console.log(`wrote ${join(out, 'report.json')}`);
   return 0;
+}
+
+/** The model to quantize: imported from --import FILE, or trained from the preset. */
+async function obtainModel(options: CliOptions, data: MnistDataset, backend: string): Promise<TrainedModel> {
+  if (options.importFile) {
+    const { model, notes } = await importLabModel(
+      readModelFilesNode(options.importFile),
+      openH5Node,
+      data.test,
+      backend,
+    );
+    const arch = architectureOf(model);
+    console.log(`model: ${arch.name}, ${arch.layers.length} layers, ${model.params} parameters`);
+    for (const note of notes) console.log(`  ${note}`);
+    return model;
+  }
+  const preset = PRESETS[options.train.preset];
+  console.log(`model: ${preset.name}, ${describePreset(preset).params} parameters`);
+  const { model } = await trainModel(data, options.train, { backendName: backend, onProgress: progressPrinter('') });
+  return model;
 }
 
 main(process.argv.slice(2)).then(

@@ -28,6 +28,8 @@ export interface CliOptions {
   target?: string;
   /** Also write <mode>_model_data.h, <mode>_model_data.cc and <mode>_main.cc for TFLite Micro. */
   cSource: boolean;
+  /** A model file to import instead of training (Keras .h5 / .keras, TF.js model.json). */
+  importFile?: string;
   help: boolean;
 }
 
@@ -77,6 +79,14 @@ const FLAGS: Record<string, CliFlag> = {
       o.backend = value;
     },
   },
+  import: {
+    arg: 'FILE',
+    help: 'quantize this model instead of training one: Keras .h5 or .keras, TF.js model.json (its .bin files beside it)',
+    apply: (o, value) => {
+      if (!value) throw new UsageError('--import needs a file');
+      o.importFile = value;
+    },
+  },
   out: {
     arg: 'DIR',
     help: 'output folder (default out)',
@@ -111,7 +121,7 @@ const SWITCHES: Record<string, { help: string; apply: (o: CliOptions) => void }>
 export const USAGE = [
   'Usage: npm run lab -- [options]',
   '',
-  'Trains a model on MNIST or Fashion-MNIST, quantizes it, writes one .tflite file per mode and report.json.',
+  'Trains a model on MNIST or Fashion-MNIST (or imports one with --import), quantizes it, writes one .tflite file per mode and report.json.',
   '',
   'Training:',
   ...usageLines(TRAIN_FIELDS),

@@ -17,6 +17,9 @@ import { convertMode, convertedQatMode, type ConvertedMode } from '../src/core/p
 import { simulateModelAccelerated } from '../src/accel/simulate-model-tfjs';
 import type { QuantRecipe } from '../src/core/quant/recipe';
 import { runQat } from '../src/core/qat/qat-pipeline';
+import { importLabModel } from '../src/import/import-model';
+import { openH5Browser } from '../src/import/h5-browser';
+import type { ModelFileInput } from '../src/import/read-model-file';
 import type { QatSettings } from '../src/core/qat/qat-settings';
 import { layerErrors as computeLayerErrors } from '../src/core/debug/layer-errors';
 import { imagesToFloat } from '../src/core/mnist/dataset';
@@ -106,6 +109,17 @@ const api = {
       },
     );
     return transferConverted(convertedQatMode(trained, run, data, simulateModelAccelerated));
+  },
+
+  /**
+   * Imports a model from the user's files (Keras .h5 / .keras, or TF.js model.json with its .bin
+   * shards) and scores it in TF.js on the test split: it becomes the lab's model. Throws a
+   * ModelImportError whose message is one sentence when a file cannot be used.
+   */
+  async importModel(files: ModelFileInput[]) {
+    const data = await loadedData();
+    const { model, notes } = await importLabModel(files, openH5Browser, data.test, tf.getBackend());
+    return Comlink.transfer({ model, notes }, weightBuffers(model));
   },
 
   /** The test split's pixels and labels (copies), for the runtime worker and the confusion views. */

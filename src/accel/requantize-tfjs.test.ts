@@ -6,6 +6,7 @@ import {
   multiplyByQuantizedMultiplier,
   multiplyByQuantizedMultiplier64,
   quantizeMultiplier,
+  requantizeFp32,
   roundHalfAway,
 } from '../core/graph/reference/fixed-point';
 import type { IntegerOutputStage } from '../core/graph/reference/requantize';
@@ -71,6 +72,45 @@ describe.each(['wasm', 'cpu'] as BackendName[])('requantization twins on %s', (b
     const got = tf
       .tidy(() => {
         // Exact pairs built from two halves, as chunked sums produce them.
+        const hi = Float32Array.from(acc, (x) => Math.floor(x / 4096));
+        const lo = Float32Array.from(acc, (x, i) => x - hi[i] * 4096);
+        const pair = addAccPairs([
+          accPairOf(tf.tensor2d(hi, [10000, channels]), 4096),
+          accPairOf(tf.tensor2d(lo, [10000, channels])),
+        ]);
+        return requantizeTfjs(pair, requantConstants(stage));
+      })
+      .dataSync();
+    let diff = 0;
+    for (let i = 0; i < want.length; i++) if (got[i] !== want[i]) diff++;
+    expect(diff).toBe(0);
+  });
+
+  // XNNPACK's fp32 scheme (the int8 ops LiteRT.js runs on XNNPACK): power-of-two scales put many values on
+  // exact halves (rounded to even), the others test the float32 product; |acc| up to 2^26 tests the int32 ->
+  // float conversion's own rounding.
+  it.each([
+    { scales: [2 ** -6, 2 ** -7, 2 ** -8], zp: -5, limit: 2 ** 14 },
+    { scales: [0.00131, 0.00087, 0.0021], zp: -128, limit: 2 ** 22 },
+    { scales: [3.1e-6, 2.3e-6, 4.7e-6], zp: 7, limit: 2 ** 26 },
+  ])('fp32 requantization equals requantizeFp32, scales $scales', ({ scales, zp, limit }) => {
+    const channels = 3;
+    const fp32Scales = Float32Array.from(scales);
+    const stage: IntegerOutputStage = {
+      inputZeroPoint: 0,
+      outputZeroPoint: zp,
+      multipliers: scales.map((r) => quantizeMultiplier(r)),
+      clampMin: -128,
+      clampMax: 127,
+      wide: false,
+      fp32Scales,
+    };
+    const acc = accumulators(30000, limit, 13, scales[0]);
+    const want = Float32Array.from(acc, (x, i) =>
+      Math.min(127, Math.max(-128, requantizeFp32(x, fp32Scales[i % channels]) + zp)),
+    );
+    const got = tf
+      .tidy(() => {
         const hi = Float32Array.from(acc, (x) => Math.floor(x / 4096));
         const lo = Float32Array.from(acc, (x, i) => x - hi[i] * 4096);
         const pair = addAccPairs([

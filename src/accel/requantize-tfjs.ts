@@ -54,6 +54,8 @@ export function addAccPairs(pairs: AccPair[]): AccPair {
 
 /** Host-side per-channel constants of one integer output stage (built once per op). */
 export interface RequantConstants {
+  /** int8 ops XNNPACK runs: its per-channel float32 requantization scales (see IntegerOutputStage.fp32Scales). */
+  fp32Scales?: Float32Array;
   /** 16x8: MultiplyByQuantizedMultiplier(int64) with a 15-bit multiplier; else the int32 double-rounding one. */
   wide: boolean;
   channels: number;
@@ -72,41 +74,47 @@ export interface RequantConstants {
  * 16x8 (int64 variant): R = round(M / 2^16) (15 bits) = RA*256 + RB, total shift t = 15 - shift.
  */
 export function requantConstants(stage: IntegerOutputStage): RequantConstants {
+  const { outputZeroPoint: zeroPoint, clampMin, clampMax, multipliers } = stage;
+  const base = { channels: multipliers.length, zeroPoint, clampMin, clampMax };
+  if (stage.fp32Scales) return { ...base, fp32Scales: stage.fp32Scales, wide: false, factors: [], leftShift: false };
+  if (!stage.wide) return { ...base, ...int32Factors(stage) };
+  return { ...base, ...int64Factors(stage) };
+}
+
+/** Limb factors of the int32 double-rounding MultiplyByQuantizedMultiplier (see requantizeTfjs). */
+function int32Factors(stage: IntegerOutputStage): Pick<RequantConstants, 'wide' | 'factors' | 'leftShift'> {
   const C = stage.multipliers.length;
-  const make = (n: number) => Array.from({ length: n }, () => new Float32Array(C));
+  const [ma, mb12, ma12, mc, mb32, mc12, pow2Left, halfBias, invPow] = Array.from(
+    { length: 9 },
+    () => new Float32Array(C),
+  );
   let leftShift = false;
-  if (!stage.wide) {
-    const [ma, mb12, ma12, mc, mb32, mc12, pow2Left, halfBias, invPow] = make(9);
-    stage.multipliers.forEach(({ multiplier: M, shift }, c) => {
-      const left = Math.max(shift, 0);
-      const e = Math.max(-shift, 0);
-      if (e > 29) throw new Error(`requantize: right shift ${e} is out of the supported range`);
-      if (left > 0) leftShift = true;
-      const MA = Math.floor(M / 2 ** 19);
-      const R19 = M - MA * 2 ** 19;
-      const MB = Math.floor(R19 / 2 ** 7);
-      const MC = R19 - MB * 2 ** 7;
-      ma[c] = MA;
-      mb12[c] = MB / 2 ** 12;
-      ma12[c] = MA / 2 ** 12;
-      mc[c] = MC;
-      mb32[c] = MB / 32;
-      mc12[c] = MC / 2 ** 12;
-      pow2Left[c] = 2 ** left;
-      halfBias[c] = e > 0 ? 2 ** (e - 1) - 0.5 : 0;
-      invPow[c] = 2 ** -e;
-    });
-    return {
-      wide: false,
-      channels: C,
-      factors: [ma, mb12, ma12, mc, mb32, mc12, pow2Left, halfBias, invPow],
-      leftShift,
-      zeroPoint: stage.outputZeroPoint,
-      clampMin: stage.clampMin,
-      clampMax: stage.clampMax,
-    };
-  }
-  const [a20, b12, a8, b0] = make(4);
+  stage.multipliers.forEach(({ multiplier: M, shift }, c) => {
+    const left = Math.max(shift, 0);
+    const e = Math.max(-shift, 0);
+    if (e > 29) throw new Error(`requantize: right shift ${e} is out of the supported range`);
+    if (left > 0) leftShift = true;
+    const MA = Math.floor(M / 2 ** 19);
+    const R19 = M - MA * 2 ** 19;
+    const MB = Math.floor(R19 / 2 ** 7);
+    const MC = R19 - MB * 2 ** 7;
+    ma[c] = MA;
+    mb12[c] = MB / 2 ** 12;
+    ma12[c] = MA / 2 ** 12;
+    mc[c] = MC;
+    mb32[c] = MB / 32;
+    mc12[c] = MC / 2 ** 12;
+    pow2Left[c] = 2 ** left;
+    halfBias[c] = e > 0 ? 2 ** (e - 1) - 0.5 : 0;
+    invPow[c] = 2 ** -e;
+  });
+  return { wide: false, factors: [ma, mb12, ma12, mc, mb32, mc12, pow2Left, halfBias, invPow], leftShift };
+}
+
+/** Limb factors of the 16x8 int64 MultiplyByQuantizedMultiplier (15-bit multiplier, see requantizeTfjs). */
+function int64Factors(stage: IntegerOutputStage): Pick<RequantConstants, 'wide' | 'factors' | 'leftShift'> {
+  const C = stage.multipliers.length;
+  const [a20, b12, a8, b0] = Array.from({ length: 4 }, () => new Float32Array(C));
   stage.multipliers.forEach(({ multiplier: M, shift }, c) => {
     const R = M < 0x7fff0000 ? Math.floor((M + 2 ** 15) / 2 ** 16) : 0x7fff;
     const t = 15 - shift;
@@ -118,15 +126,24 @@ export function requantConstants(stage: IntegerOutputStage): RequantConstants {
     a8[c] = RA * 2 ** (8 - t);
     b0[c] = RB * 2 ** -t;
   });
-  return {
-    wide: true,
-    channels: C,
-    factors: [a20, b12, a8, b0],
-    leftShift: false,
-    zeroPoint: stage.outputZeroPoint,
-    clampMin: stage.clampMin,
-    clampMax: stage.clampMax,
-  };
+  return { wide: true, factors: [a20, b12, a8, b0], leftShift: false };
+}
+
+/** 1.5 * 2^23: (v + MAGIC) - MAGIC rounds a float32 |v| < 2^22 half to even, as XNNPACK's magic-bias kernels do. */
+const MAGIC_BIAS = 12582912;
+
+/**
+ * XNNPACK's fp32 requantization (requantization.h xnn_qs8_requantize_fp32): (float) acc * scale[c], clamped to
+ * [min - zp, max - zp], rounded half to even, plus zp. `hi * 4096 + lo` is rounded to float32 once, which is
+ * the int32 -> float conversion.
+ */
+function requantizeFp32Tfjs(acc: AccPair, k: RequantConstants, scales: Float32Array): tf.Tensor {
+  return tf.tidy(() => {
+    const scaled = tf.mul(tf.add(tf.mul(acc.hi, LIMB), acc.lo), tf.tensor1d(scales));
+    const clamped = tf.clipByValue(scaled, k.clampMin - k.zeroPoint, k.clampMax - k.zeroPoint);
+    const rounded = tf.sub(tf.add(clamped, MAGIC_BIAS), MAGIC_BIAS);
+    return k.zeroPoint !== 0 ? tf.add(rounded, k.zeroPoint) : rounded;
+  });
 }
 
 /** floor(t) and t - floor(t) (both exact). */
@@ -136,7 +153,8 @@ function split(t: tf.Tensor): [tf.Tensor, tf.Tensor] {
 }
 
 /**
- * MultiplyByQuantizedMultiplier + output zero point + clamp, channels innermost.
+ * MultiplyByQuantizedMultiplier + output zero point + clamp, channels innermost (XNNPACK's fp32 scheme
+ * instead when `k.fp32Scales` is set).
  *
  * int8 (double rounding): y = SaturatingRoundingDoublingHighMul(x * 2^l, M) = floor(x*M/2^31 + 1/2) is
  * assembled from exact limb products, y = hi*MA + floor(U1) + floor(U2) + floor(frac(U1) + frac(U2) +
@@ -148,6 +166,7 @@ function split(t: tf.Tensor): [tf.Tensor, tf.Tensor] {
  * the fraction sum rounds, so y may be off by one when x*R/2^t + 1/2 lies within 2^(t-21) / 2^t of an integer).
  */
 export function requantizeTfjs(acc: AccPair, k: RequantConstants): tf.Tensor {
+  if (k.fp32Scales) return requantizeFp32Tfjs(acc, k, k.fp32Scales);
   return tf.tidy(() => {
     const f = k.factors.map((a) => tf.tensor1d(a));
     let { hi, lo } = acc;

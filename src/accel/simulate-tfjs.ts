@@ -2,8 +2,9 @@
  * The accelerated twin of the reference interpreter (src/core/graph/reference/run-graph.ts): executes the
  * lab's graph IR with tfjs ops on whatever backend is active (WebGPU, WASM or CPU; the caller chooses).
  * Float ops run as float32 tfjs ops. Quantized tensors are held as float32 tensors of their raw integer
- * values; integer kernels compute exact integer sums and TFLite's fixed-point requantization with exact
- * float32 limb arithmetic (see requantize-tfjs.ts and weighted-ops-tfjs.ts for the bounds).
+ * values; integer kernels compute exact integer sums and requantize as the kernel LiteRT.js runs does:
+ * XNNPACK's fp32 scheme for int8, TFLite's fixed-point one (exact float32 limb arithmetic) for 16x8 (see
+ * requantize-tfjs.ts and weighted-ops-tfjs.ts for the bounds).
  *
  * Host work (small, per chunk): hybrid row parameters (row min/max read back), and int16 SOFTMAX, which
  * runs the reference kernel on the host because float32 cannot place 1/32768 output steps exactly.
@@ -13,6 +14,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Graph, GraphOp, Pool2DOp } from '../core/graph/graph';
 import { batchedTensors, graphIo, prepareStatic } from '../core/graph/reference/run-graph';
 import { evalSoftmax } from '../core/graph/reference/softmax';
+import { evalAdd } from '../core/graph/reference/add';
+import { floatActivationRange } from '../core/graph/reference/fixed-point';
 import { allocate, toFloat, type RunContext, type TensorData } from '../core/graph/reference/tensors';
 import {
   dequantizeTfjs,
@@ -98,6 +101,28 @@ function hostSoftmax(graph: Graph, op: Extract<GraphOp, { kind: 'SOFTMAX' }>, x:
 }
 
 /**
+ * ADD: float on the backend; quantized through the reference kernel on host data (its integer
+ * rescaling needs exact 64-bit products, which float32 tensors cannot hold).
+ */
+function addTfjs(graph: Graph, op: Extract<GraphOp, { kind: 'ADD' }>, a: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  const outT = graph.tensors[op.outputs[0]];
+  if (outT.dtype === 'float32') {
+    const [lo, hi] = floatActivationRange(op.activation);
+    const y = tf.add(a, b);
+    return hi === Infinity ? (lo === -Infinity ? y : tf.maximum(y, lo)) : tf.clipByValue(y, lo, hi);
+  }
+  const values: (TensorData | undefined)[] = graph.tensors.map(() => undefined);
+  op.inputs.forEach((i, k) => {
+    const raw = allocate(graph.tensors[i].dtype, a.size);
+    raw.set((k === 0 ? a : b).dataSync());
+    values[i] = raw;
+  });
+  const ctx: RunContext = { graph, values, batch: a.shape[0], batched: graph.tensors.map(() => true) };
+  evalAdd(ctx, op);
+  return tf.tensor(Float32Array.from(values[op.outputs[0]] as TensorData), a.shape);
+}
+
+/**
  * Runs `batch` images through the graph on the active tfjs backend. `input` is float32
  * [batch, ...inputShape[1:]] flattened; a quantized graph input (int8-I/O) is quantized with the input
  * tensor's params as the reference does.
@@ -172,6 +197,9 @@ export function runGraphTfjs(
               if (opIn.dtype === 'float32') emit(outIdx, softmaxFloatTfjs(op.beta, get(op.inputs[0])));
               else if (opOut.dtype === 'int8') emit(outIdx, softmaxInt8Tfjs(op.beta, opIn, opOut, get(op.inputs[0])));
               else emit(outIdx, hostSoftmax(graph, op, get(op.inputs[0])));
+              break;
+            case 'ADD':
+              emit(outIdx, addTfjs(graph, op, get(op.inputs[0]), get(op.inputs[1])));
               break;
             case 'QUANTIZE':
               if (opIn.dtype !== 'float32') throw new Error(`QUANTIZE: requantizing ${opIn.dtype} is not supported`);

@@ -7,8 +7,9 @@
  */
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { Conv2DOp, DepthwiseConv2DOp, FullyConnectedOp, Graph, GraphOp } from '../core/graph/graph';
-import { asymmetricRowParams, symmetricRowParams } from './row-params';
+import type { Conv2DOp, DepthwiseConv2DOp, FullyConnectedOp, Graph, GraphOp, GraphTensor } from '../core/graph/graph';
+import { asymmetricRowParams, symmetricRowParams, xnnpackRowParams } from './row-params';
+import { xnnpackQd8Rows } from '../core/graph/reference/conv';
 import { integerOutputStage } from '../core/graph/reference/requantize';
 import { channelScales, tensorParams, type TensorData } from '../core/graph/reference/tensors';
 import {
@@ -51,6 +52,8 @@ export interface PreparedWeighted {
   /** Hybrid: per-channel filter scales [C] and row quantization kind. */
   filterScales?: tf.Tensor;
   asymmetricRows: boolean;
+  /** Hybrid ops LiteRT.js runs on XNNPACK's qd8 kernels: one quantization row per batch row (FC, KxK conv) or per pixel (1x1 conv). */
+  xnnpackRows?: 'row' | 'pixel';
   channels: number;
 }
 
@@ -133,18 +136,29 @@ export function prepareWeighted(graph: Graph, op: WeightedOp, values: (TensorDat
   } else if (bias) {
     prepared.floatBias = tf.tensor1d(Float32Array.from(bias));
   }
-  if (mode === 'hybrid') {
-    prepared.filterScales = tf.tensor1d(Float32Array.from(channelScales(fT, channels)));
-    // conv.cc: per-channel filters use asymmetric rows, per-tensor symmetric; depthwise always asymmetric;
-    // FULLY_CONNECTED follows asymmetric_quantize_inputs.
-    prepared.asymmetricRows =
-      op.kind === 'FULLY_CONNECTED'
-        ? op.asymmetricQuantizeInputs
-        : op.kind === 'DEPTHWISE_CONV_2D' || (fT.quant?.scale.length ?? 1) > 1;
-  }
+  if (mode === 'hybrid') prepareHybrid(prepared, fT);
   if (mode === 'integer' && tensorParams(inT).zeroPoint !== prepared.inputZeroPoint)
     throw new Error('inconsistent input zero point');
   return prepared;
+}
+
+/**
+ * Hybrid row quantization of `p.op`: conv.cc quantizes per-channel filters' inputs asymmetrically, per-tensor
+ * symmetrically, depthwise always asymmetrically; FULLY_CONNECTED follows asymmetric_quantize_inputs. The ops
+ * LiteRT.js hands to XNNPACK's qd8 kernels use its rows instead (see the reference's conv.ts / fully-connected.ts).
+ */
+function prepareHybrid(p: PreparedWeighted, fT: GraphTensor): void {
+  const op = p.op;
+  p.filterScales = tf.tensor1d(Float32Array.from(channelScales(fT, p.channels)));
+  p.asymmetricRows =
+    op.kind === 'FULLY_CONNECTED'
+      ? op.asymmetricQuantizeInputs
+      : op.kind === 'DEPTHWISE_CONV_2D' || (fT.quant?.scale.length ?? 1) > 1;
+  if (op.kind === 'FULLY_CONNECTED' && op.asymmetricQuantizeInputs) p.xnnpackRows = 'row';
+  if (op.kind === 'CONV_2D') {
+    const rows = xnnpackQd8Rows(op, fT);
+    if (rows) p.xnnpackRows = rows === 'pixel' ? 'pixel' : 'row';
+  }
 }
 
 export function disposeWeighted(p: PreparedWeighted): void {
@@ -253,6 +267,38 @@ function quantizeRowsTfjs(x: tf.Tensor, asymmetric: boolean): { values: tf.Tenso
   return { values: tf.sub(q, offT), scales: tf.tensor1d(scale) };
 }
 
+/** 1.5 * 2^23: (v + MAGIC) - MAGIC rounds a float32 |v| < 2^22 half to even (XNNPACK's magic-bias rounding). */
+const MAGIC_BIAS = 12582912;
+
+/**
+ * XNNPACK's qd8 input quantization as the reference's quantizeRowsXnnpack: rows of the last dimension
+ * (`pixel`) or of everything but the batch (`row`); params from the row min/max on the host
+ * (xnnpackRowParams), values rint(x * inv) clamped to [-128, 127] - zp. Returns q - zp and the per-row
+ * scales shaped to broadcast over the op's output.
+ */
+function quantizeRowsXnnpackTfjs(x: tf.Tensor, rows: 'row' | 'pixel'): { values: tf.Tensor; scales: tf.Tensor } {
+  const size = rows === 'row' ? x.size / x.shape[0] : x.shape[x.shape.length - 1];
+  const x2 = tf.reshape(x, [-1, size]);
+  const [mins, maxs] = tf.tidy(() => [tf.min(x2, 1), tf.max(x2, 1)]);
+  const lo = mins.dataSync();
+  const hi = maxs.dataSync();
+  tf.dispose([mins, maxs]);
+  const n = lo.length;
+  const [inv, qlo, qhi, scale] = [0, 1, 2, 3].map(() => new Float32Array(n));
+  for (let r = 0; r < n; r++) {
+    const p = xnnpackRowParams(lo[r], hi[r]);
+    inv[r] = p.inv;
+    qlo[r] = -128 - p.offset;
+    qhi[r] = 127 - p.offset;
+    scale[r] = p.scale;
+  }
+  const col = (a: Float32Array) => tf.tensor2d(a, [n, 1]);
+  const v = tf.minimum(tf.maximum(tf.mul(x2, col(inv)), col(qlo)), col(qhi));
+  const values = tf.reshape(tf.sub(tf.add(v, MAGIC_BIAS), MAGIC_BIAS), x.shape);
+  const scaleShape = rows === 'row' ? [x.shape[0], ...x.shape.slice(1).map(() => 1)] : [...x.shape.slice(0, -1), 1];
+  return { values, scales: tf.reshape(tf.tensor1d(scale), scaleShape) };
+}
+
 /** Runs one weighted op whose input is `x` (float values or raw quantized values). */
 export function runWeighted(p: PreparedWeighted, x: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
@@ -260,6 +306,12 @@ export function runWeighted(p: PreparedWeighted, x: tf.Tensor): tf.Tensor {
     if (p.mode === 'float') {
       const acc = floatSum(p, x);
       return floatActivation(p.floatBias ? tf.add(acc, p.floatBias) : acc, act);
+    }
+    if (p.mode === 'hybrid' && p.xnnpackRows) {
+      // fl(fl(fl(acc) * rowScale) * filterScale[c]) + bias[c], as finishHybridXnnpack.
+      const rows = quantizeRowsXnnpackTfjs(x, p.xnnpackRows);
+      const y = tf.mul(tf.mul(floatSum(p, rows.values), rows.scales), p.filterScales as tf.Tensor);
+      return floatActivation(p.floatBias ? tf.add(y, p.floatBias) : y, act);
     }
     if (p.mode === 'hybrid') {
       const rows = quantizeRowsTfjs(x, p.asymmetricRows);

@@ -3,11 +3,15 @@
  * way from the runtime worker, the CLI and the tests. LiteRT must have been started first
  * (workers/runtime.worker.ts `init`, or src/node/litert-node.ts `loadLiteRtForNode`).
  *
- * Models take one image, [1, 28, 28, 1] (any shape of 784 elements works), as float32 pixels / 255
- * or, for integer inputs, those values quantized with the input tensor's own scale and zero point
- * (int8 at scale 1/255, zero point -128 is q = pixel - 128); they return [1, 10] class
- * probabilities, dequantized here when the output is an integer tensor.
+ * Models take one image, [1, 28, 28, 1] (any shape of 784 elements works). Its pixels become reals in
+ * [0, 1] (pixel / 255) or [0, 255] (raw), as the file's input decides (core/tflite/model-kind.ts, or the
+ * caller's `inputRange`); float32 inputs take the reals, quantized integer inputs the reals quantized with
+ * the input's own scale and zero point (int8 at scale 1/255, zero point -128 is q = pixel - 128), and
+ * uint8 inputs without quantization parameters the raw pixels. They return 10 scores (softmax or logits),
+ * dequantized here when the output is a quantized integer tensor.
  */
+import { inspectTflite } from '../core/tflite/inspect-tflite';
+import { describeModel, type InputRange } from '../core/tflite/model-kind';
 import { getLiteRtRuntime } from './litert-module';
 import { LiteRtModelSession } from './litert-model';
 import type { IoTensorInfo, IoType } from './tflite-io';
@@ -28,6 +32,8 @@ export interface EvaluateOptions {
   latencySamples?: number;
   /** Called every 500 images and at the end with (images done, total). */
   onProgress?: (done: number, total: number) => void;
+  /** Pixel range fed to the model (default: what the file's input implies, see describeModel). */
+  inputRange?: InputRange;
 }
 
 export interface LatencyStats {
@@ -54,30 +60,35 @@ export interface RuntimeEvaluation {
   output: IoTensorInfo;
   /** e.g. `LiteRT.js 2.5.3 (wasm relaxed-SIMD, XNNPACK, 1 thread)`. */
   engine: string;
+  /** The pixel range that was fed. */
+  inputRange: InputRange;
 }
 
 /**
- * Encodes one image for `input`: `values` are pixel intensities in [0, 1] (pixel / 255). Float32
- * inputs take them as is; integer inputs get q = clamp(round(v / scale) + zeroPoint).
+ * Encodes one image for `input`: `values` are pixel intensities in [0, 1] (pixel / 255), fed as reals in
+ * `range` (x 255 for '0-255'). Float32 inputs take the reals as is; quantized integer inputs get
+ * q = clamp(round(real / scale) + zeroPoint); integer inputs without parameters get clamp(round(real)).
  * @returns the input tensor's bytes (little-endian).
  */
-export function encodeInput(values: ArrayLike<number>, input: IoTensorInfo): Uint8Array {
-  if (input.type === 'float32') return new Uint8Array(Float32Array.from(values).buffer);
-  if (!input.quant) throw new Error(`input '${input.name}' is ${input.type} but has no quantization parameters`);
-  const { scale, zeroPoint } = input.quant;
+export function encodeInput(values: ArrayLike<number>, input: IoTensorInfo, range: InputRange = '0-1'): Uint8Array {
+  const k = range === '0-255' ? 255 : 1;
+  if (input.type === 'float32') return new Uint8Array(Float32Array.from(values, (v) => v * k).buffer);
+  const { scale, zeroPoint } = input.quant ?? { scale: 1, zeroPoint: 0 };
   const [lo, hi] = INTEGER_RANGES[input.type];
-  const quantize = (v: number) => Math.min(hi, Math.max(lo, Math.round(v / scale) + zeroPoint));
+  const quantize = (v: number) => Math.min(hi, Math.max(lo, Math.round((v * k) / scale) + zeroPoint));
   const q = new TYPED_ARRAYS[input.type](values.length);
   for (let i = 0; i < values.length; i++) q[i] = quantize(values[i]!);
   return new Uint8Array(q.buffer);
 }
 
-/** Decodes output bytes to float values, dequantizing integer outputs: real = scale * (q - zeroPoint). */
+/**
+ * Decodes output bytes to float values, dequantizing integer outputs: real = scale * (q - zeroPoint)
+ * (integer outputs without parameters are returned as their integer values: the argmax is the same).
+ */
 export function decodeOutput(bytes: Uint8Array, output: IoTensorInfo): Float32Array {
   const buffer = bytes.slice().buffer; // aligned copy
   if (output.type === 'float32') return new Float32Array(buffer);
-  if (!output.quant) throw new Error(`output '${output.name}' is ${output.type} but has no quantization parameters`);
-  const { scale, zeroPoint } = output.quant;
+  const { scale, zeroPoint } = output.quant ?? { scale: 1, zeroPoint: 0 };
   return Float32Array.from(new TYPED_ARRAYS[output.type](buffer), (q) => scale * (q - zeroPoint));
 }
 
@@ -132,6 +143,12 @@ export async function clearRuntimeCache(): Promise<void> {
   for (const p of pending) (await p.catch(() => undefined))?.delete();
 }
 
+/** The pixel range the file's input implies ('0-1' when the file is not an MNIST classifier). */
+export function defaultInputRange(bytes: Uint8Array): InputRange {
+  const kind = describeModel(inspectTflite(bytes), { bytes });
+  return kind.kind === 'classifier' ? kind.feed.range : '0-1';
+}
+
 function checkMnistInput(session: LiteRtModelSession): void {
   if (session.inputSize !== 784) {
     throw new Error(
@@ -158,12 +175,13 @@ export async function evaluateTflite(
   const { engine } = getLiteRtRuntime();
   const session = await openCached(bytes);
   checkMnistInput(session);
+  const inputRange = options.inputRange ?? defaultInputRange(bytes);
   const count = Math.min(labels.length, options.limit ?? labels.length);
   const latencySamples = Math.min(count, options.latencySamples ?? 1000);
   const pixels = new Float32Array(784);
   const encode = (i: number) => {
     for (let j = 0; j < 784; j++) pixels[j] = images[i * 784 + j]! / 255;
-    return encodeInput(pixels, session.input);
+    return encodeInput(pixels, session.input, inputRange);
   };
   // Warm-up: the first runs allocate and pack weights; also surfaces 'Failed to allocate tensors'.
   if (count > 0) for (let w = 0; w < 3; w++) await session.run(encode(0));
@@ -194,18 +212,25 @@ export async function evaluateTflite(
     input: session.input,
     output: session.output,
     engine,
+    inputRange,
   };
 }
 
 /**
  * Classifies one image with a .tflite.
  * @param image [784] pixel intensities in [0, 1], row-major 28 x 28
- * @returns [10] class probabilities as the model outputs them (dequantized for integer outputs)
+ * @param inputRange pixel range fed to the model (default: what the file's input implies)
+ * @returns [10] class scores as the model outputs them (dequantized for integer outputs)
  */
-export async function predictTflite(bytes: Uint8Array, image: Float32Array): Promise<Float32Array> {
+export async function predictTflite(
+  bytes: Uint8Array,
+  image: Float32Array,
+  inputRange?: InputRange,
+): Promise<Float32Array> {
   getLiteRtRuntime();
   if (image.length !== 784) throw new Error(`image has ${image.length} values, expected 784`);
   const session = await openCached(bytes);
   checkMnistInput(session);
-  return decodeOutput(await session.run(encodeInput(image, session.input)), session.output);
+  const range = inputRange ?? defaultInputRange(bytes);
+  return decodeOutput(await session.run(encodeInput(image, session.input, range)), session.output);
 }

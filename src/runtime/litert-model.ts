@@ -11,6 +11,7 @@
  * for every element type.
  */
 import { getLiteRtRuntime, withLiteRtErrors, type LiteRtWasm } from './litert-module';
+import { explainLiteRtError } from './runtime-errors';
 import { readTfliteIo, type IoTensorInfo } from './tflite-io';
 
 type WasmModel = ReturnType<LiteRtWasm['loadModel']>;
@@ -22,7 +23,14 @@ const BYTES_PER_ELEMENT = { float32: 4, int32: 4, uint8: 1, int16: 2, int8: 1 } 
 
 /** An error LiteRT reported (as a thrown error or only as an ERROR log line). */
 export class LiteRtError extends Error {
-  constructor(message: string) {
+  /**
+   * @param message a sentence for people (see runtime-errors.ts)
+   * @param detail what LiteRT.js itself said, source paths included: for developers and logs, never the page
+   */
+  constructor(
+    message: string,
+    readonly detail = '',
+  ) {
     super(message);
     this.name = 'LiteRtError';
   }
@@ -34,7 +42,7 @@ function describe(error: unknown): string {
 
 /** Fails when LiteRT logged an ERROR line, e.g. `Failed to allocate tensors` (outputs would be garbage). */
 function throwOnLoggedErrors(stage: string, errors: string[]): void {
-  if (errors.length > 0) throw new LiteRtError(`LiteRT.js failed to ${stage}: ${errors.join(' | ')}`);
+  if (errors.length > 0) throw new LiteRtError(explainLiteRtError(stage, errors.join(' | ')), errors.join(' | '));
 }
 
 /** The file's view of an I/O tensor must match LiteRT's, or we would feed it the wrong bytes. */
@@ -119,7 +127,7 @@ export class LiteRtModelSession {
       model?.delete();
       wasm._free(modelPtr);
       if (error instanceof Error && (error.name === 'LiteRtError' || error.name === 'TfliteFormatError')) throw error;
-      throw new LiteRtError(`LiteRT.js rejected the model: ${describe(error)}`);
+      throw new LiteRtError(explainLiteRtError('load and compile the model', describe(error)), describe(error));
     }
   }
 

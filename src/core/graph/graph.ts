@@ -87,6 +87,14 @@ export interface SoftmaxOp extends OpBase {
   beta: number;
 }
 
+/** Elementwise a + b of two same-shape tensors; quantized, the output has its own params (TFLite ADD). */
+export interface AddOp extends OpBase {
+  kind: 'ADD';
+  activation: Activation;
+  /** int16 only: whether the scales are powers of two (TFLite's default); the lab writes false for 16x8. */
+  potScaleInt16: boolean;
+}
+
 export interface QuantizeOp extends OpBase {
   kind: 'QUANTIZE';
 }
@@ -96,7 +104,15 @@ export interface DequantizeOp extends OpBase {
 }
 
 export type GraphOp =
-  Conv2DOp | DepthwiseConv2DOp | Pool2DOp | ReshapeOp | FullyConnectedOp | SoftmaxOp | QuantizeOp | DequantizeOp;
+  | Conv2DOp
+  | DepthwiseConv2DOp
+  | Pool2DOp
+  | ReshapeOp
+  | FullyConnectedOp
+  | SoftmaxOp
+  | AddOp
+  | QuantizeOp
+  | DequantizeOp;
 
 export type OpKind = GraphOp['kind'];
 

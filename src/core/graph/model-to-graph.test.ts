@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../model/build-model';
 import { PRESETS, PRESET_IDS } from '../model/presets';
 import { modelToGraph } from './model-to-graph';
-import { randomWeights, seededRandom } from './random-weights';
+import { randomArchitectureWeights, randomWeights, seededRandom } from './random-weights';
+import { NAMED_CHAIN } from '../model/testing/architectures';
 import { runGraph } from './reference/run-graph';
 
 beforeAll(async () => {
@@ -29,17 +30,23 @@ describe('modelToGraph', () => {
 
   // The reference interpreter on the converted graph must reproduce TF.js predictions: this checks the
   // weight transposes, SAME padding, strides, depthwise layout and the flatten order at once.
-  it.each(PRESET_IDS)('%s: reference float graph matches TF.js predict', (id) => {
-    const weights = randomWeights(id, 3);
-    const model = buildModel(PRESETS[id], 3);
-    model.setWeights(weights.map((w) => tf.tensor(w.values, w.shape)));
-    const n = 4;
-    const rand = seededRandom(11);
-    const x = Float32Array.from({ length: n * 784 }, () => rand());
-    const want = tf.tidy(() => (model.predict(tf.tensor4d(x, [n, 28, 28, 1])) as tf.Tensor).dataSync() as Float32Array);
-    const got = runGraph(modelToGraph({ preset: id, weights }), x, n).outputs;
-    expect(got.length).toBe(n * 10);
-    for (let i = 0; i < got.length; i++) expect(got[i]).toBeCloseTo(want[i], 5);
-    model.dispose();
-  });
+  const architectures = [...PRESET_IDS.map((id) => PRESETS[id]), NAMED_CHAIN];
+  it.each(architectures.map((a) => [a.name, a] as const))(
+    '%s: reference float graph matches TF.js predict',
+    (_, arch) => {
+      const weights = randomArchitectureWeights(arch, 3);
+      const model = buildModel(arch, 3);
+      model.setWeights(weights.map((w) => tf.tensor(w.values, w.shape)));
+      const n = 4;
+      const rand = seededRandom(11);
+      const x = Float32Array.from({ length: n * 784 }, () => rand());
+      const want = tf.tidy(
+        () => (model.predict(tf.tensor4d(x, [n, 28, 28, 1])) as tf.Tensor).dataSync() as Float32Array,
+      );
+      const got = runGraph(modelToGraph({ preset: 'imported', architecture: arch, weights }), x, n).outputs;
+      expect(got.length).toBe(n * 10);
+      for (let i = 0; i < got.length; i++) expect(got[i]).toBeCloseTo(want[i], 5);
+      model.dispose();
+    },
+  );
 });

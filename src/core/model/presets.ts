@@ -4,45 +4,28 @@
  * does not change the NHWC memory layout, so the graphs are identical apart from that no-op.
  */
 
-export type LayerActivation = 'linear' | 'relu' | 'relu6' | 'softmax';
+import type { LayerSpec, ModelArchitecture } from './architecture';
+import { describeArchitecture } from './layer-shapes';
 
-export type LayerSpec =
-  | {
-      type: 'conv2d';
-      filters: number;
-      kernel: number;
-      strides: number;
-      padding: 'same' | 'valid';
-      activation: LayerActivation;
-    }
-  | {
-      type: 'depthwiseConv2d';
-      kernel: number;
-      strides: number;
-      padding: 'same' | 'valid';
-      depthMultiplier: number;
-      activation: LayerActivation;
-    }
-  | { type: 'maxPool2d'; pool: number; strides: number }
-  | { type: 'avgPool2d'; pool: number; strides: number }
-  | { type: 'flatten' }
-  | { type: 'dense'; units: number; activation: LayerActivation };
+export type { LayerActivation, LayerSpec } from './architecture';
 
 export type PresetId = 'tutorial' | 'deep' | 'separable';
 
-export interface ModelPreset {
+/** A preset is an architecture with an id and a learner-facing blurb. */
+export interface ModelPreset extends ModelArchitecture {
   id: PresetId;
-  name: string;
   /** Learner-facing one-liner on why this preset is interesting for quantization. */
   blurb: string;
   layers: LayerSpec[];
 }
 
+/** MNIST images as every preset takes them: [28, 28, 1]. */
 export const INPUT_SHAPE = [28, 28, 1] as const;
 
 export const PRESETS: Record<PresetId, ModelPreset> = {
   tutorial: {
     id: 'tutorial',
+    inputShape: INPUT_SHAPE,
     name: 'TF tutorial CNN',
     blurb:
       'The TensorFlow post-training quantization tutorial model: one 3x3 conv with 12 filters, max pool, dense. 20,410 parameters.',
@@ -55,6 +38,7 @@ export const PRESETS: Record<PresetId, ModelPreset> = {
   },
   deep: {
     id: 'deep',
+    inputShape: INPUT_SHAPE,
     name: 'Deeper CNN (two conv blocks)',
     blurb: 'Two conv-conv-pool blocks: errors from quantizing each layer add up through the depth.',
     layers: [
@@ -70,6 +54,7 @@ export const PRESETS: Record<PresetId, ModelPreset> = {
   },
   separable: {
     id: 'separable',
+    inputShape: INPUT_SHAPE,
     name: 'Depthwise-separable (MobileNet-style)',
     blurb:
       'Depthwise + pointwise convs with ReLU6, as in MobileNet: depthwise filters have few weights per channel, so per-channel scales matter.',
@@ -93,41 +78,5 @@ export function isPresetId(s: string): s is PresetId {
 
 /** Output shape [h, w, c] after each layer, and trainable parameter count, computed from the spec alone. */
 export function describePreset(preset: ModelPreset): { shapes: number[][]; params: number; float32Bytes: number } {
-  let [h, w, c] = INPUT_SHAPE as unknown as number[];
-  let params = 0;
-  const shapes: number[][] = [];
-  const out = (size: number, k: number, s: number, pad: 'same' | 'valid') =>
-    pad === 'same' ? Math.ceil(size / s) : Math.floor((size - k) / s) + 1;
-  for (const l of preset.layers) {
-    switch (l.type) {
-      case 'conv2d':
-        params += l.kernel * l.kernel * c * l.filters + l.filters;
-        h = out(h, l.kernel, l.strides, l.padding);
-        w = out(w, l.kernel, l.strides, l.padding);
-        c = l.filters;
-        break;
-      case 'depthwiseConv2d':
-        params += l.kernel * l.kernel * c * l.depthMultiplier + c * l.depthMultiplier;
-        h = out(h, l.kernel, l.strides, l.padding);
-        w = out(w, l.kernel, l.strides, l.padding);
-        c = c * l.depthMultiplier;
-        break;
-      case 'maxPool2d':
-      case 'avgPool2d':
-        h = out(h, l.pool, l.strides, 'valid');
-        w = out(w, l.pool, l.strides, 'valid');
-        break;
-      case 'flatten':
-        c = h * w * c;
-        h = 1;
-        w = 1;
-        break;
-      case 'dense':
-        params += c * l.units + l.units;
-        c = l.units;
-        break;
-    }
-    shapes.push(l.type === 'flatten' || l.type === 'dense' ? [c] : [h, w, c]);
-  }
-  return { shapes, params, float32Bytes: params * 4 };
+  return describeArchitecture(preset);
 }

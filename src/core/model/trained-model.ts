@@ -1,5 +1,9 @@
 import type { DatasetId } from '../mnist/datasets';
-import type { PresetId } from './presets';
+import type { ModelArchitecture, ModelSource } from './architecture';
+import { PRESETS, isPresetId, type PresetId } from './presets';
+
+/** A preset id, or "imported" for a model brought from a file (its architecture travels with it). */
+export type ModelId = PresetId | 'imported';
 
 /** One weight array in TF.js layout: conv2d kernel HWIO [kh, kw, in, out], depthwise [kh, kw, in, mult], dense [in, out], bias [out]. */
 export interface WeightTensor {
@@ -20,12 +24,16 @@ export interface EpochMetrics {
 
 /**
  * The "trained model" stage output: plain data (transferable, storable in IndexedDB).
- * `weights` follow the preset's layer order, kernel then bias for each layer that has weights.
+ * `weights` follow the architecture's layer order, kernel then bias for each layer that has weights.
  */
 export interface TrainedModel {
-  preset: PresetId;
+  preset: ModelId;
   /** The dataset it was trained on; absent (models stored before datasets existed) means MNIST. */
   dataset?: DatasetId;
+  /** The layer graph; absent for models stored before architectures were data (then PRESETS[preset]). */
+  architecture?: ModelArchitecture;
+  /** Set when the model was imported from a file. */
+  source?: ModelSource;
   seed: number;
   weights: WeightTensor[];
   history: EpochMetrics[];
@@ -37,4 +45,14 @@ export interface TrainedModel {
   trainSeconds: number;
   /** tfjs backend that trained it ("wasm", "webgpu", "cpu"). */
   backend: string;
+}
+
+/** The parts of a model that define its function: what the graph, QAT and TF.js builders read. */
+export type ModelWeights = Pick<TrainedModel, 'preset' | 'weights' | 'architecture'>;
+
+/** The model's architecture: its own, or its preset's. */
+export function architectureOf(model: Pick<TrainedModel, 'preset' | 'architecture'>): ModelArchitecture {
+  if (model.architecture) return model.architecture;
+  if (isPresetId(model.preset)) return PRESETS[model.preset];
+  throw new Error(`model "${model.preset}" carries no architecture`);
 }

@@ -3,7 +3,7 @@
  * trained model -> graph -> calibration stats -> quantized graph -> .tflite bytes -> simulated evaluation.
  */
 import { gatherImagesFloat, imagesToFloat, type MnistSplit } from '../mnist/dataset';
-import type { TrainedModel } from '../model/trained-model';
+import type { ModelWeights } from '../model/trained-model';
 import type { Graph } from '../graph/graph';
 import { modelToGraph } from '../graph/model-to-graph';
 import { runGraph } from '../graph/reference/run-graph';
@@ -43,7 +43,7 @@ export function calibrationImages(train: MnistSplit, count: number, seed: number
 
 /** Converts a trained model with one recipe into a .tflite file (calibrating when the mode needs it). */
 export function convertModel(
-  trained: Pick<TrainedModel, 'preset' | 'weights'>,
+  trained: ModelWeights,
   recipe: QuantRecipe,
   calibration: Float32Array,
   floatGraph = modelToGraph(trained),

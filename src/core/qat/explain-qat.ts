@@ -4,8 +4,8 @@
  * accuracies before and after. Pure: plain arrays in, plain objects out.
  */
 
-import { PRESETS } from '../model/presets';
-import type { TrainedModel, WeightTensor } from '../model/trained-model';
+import { hasWeights } from '../model/architecture';
+import { architectureOf, type TrainedModel, type WeightTensor } from '../model/trained-model';
 import type { CalibrationStats } from '../quant/calibrate';
 import { quantizeWeightsSymmetric } from '../quant/quant-params';
 import { activationQuant, type KernelLayout } from './fake-quant';
@@ -62,11 +62,9 @@ function codes(w: WeightTensor, layout: KernelLayout, result: Pick<QatResult, 'g
   return quantizeWeightsSymmetric(w.values, shape, result.granularity.perChannel ? shape.length - 1 : undefined).values;
 }
 
-/** Layout of each weight tensor (kernel then bias per weighted layer) of a preset; undefined for biases. */
-function weightLayouts(preset: TrainedModel['preset']): (KernelLayout | undefined)[] {
-  return PRESETS[preset].layers.flatMap((l) =>
-    l.type === 'conv2d' || l.type === 'depthwiseConv2d' || l.type === 'dense' ? [l.type, undefined] : [],
-  );
+/** Layout of each weight tensor (kernel then bias per weighted layer) of a model; undefined for biases. */
+function weightLayouts(model: TrainedModel): (KernelLayout | undefined)[] {
+  return architectureOf(model).layers.flatMap((l) => (hasWeights(l) ? [l.type, undefined] : []));
 }
 
 function compareWeights(
@@ -114,7 +112,7 @@ const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1
 export function explainQat(original: TrainedModel, result: QatResult, ptq?: CalibrationStats): QatExplanation {
   if (original.weights.length !== result.model.weights.length)
     throw new Error('explainQat: the models have different weights');
-  const layouts = weightLayouts(original.preset);
+  const layouts = weightLayouts(original);
   const weights = original.weights.map((w, i) => compareWeights(w, result.model.weights[i], layouts[i], result));
   const ranges: RangeComparison[] = Object.entries(result.ranges).map(([tensor, r]) => {
     const row: RangeComparison = {

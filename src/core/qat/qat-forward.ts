@@ -9,8 +9,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Graph } from '../graph/graph';
 import { modelToGraph } from '../graph/model-to-graph';
-import { PRESETS, type LayerActivation, type LayerSpec } from '../model/presets';
-import type { TrainedModel, WeightTensor } from '../model/trained-model';
+import {
+  ARCH_INPUT,
+  graphLayerName,
+  hasWeights,
+  layerInputs,
+  type LayerActivation,
+  type LayerSpec,
+  type ModelArchitecture,
+} from '../model/architecture';
+import { architectureOf, type ModelWeights, type TrainedModel, type WeightTensor } from '../model/trained-model';
 import { DEFAULT_RECIPE, type QuantRecipe } from '../quant/recipe';
 import {
   activationQuant,
@@ -28,6 +36,10 @@ export type QatWeightGranularity = Pick<QuantRecipe, 'perChannel' | 'fcPerChanne
 
 interface QatLayer {
   spec: LayerSpec;
+  /** Graph layer name (the key other layers' inputs use). */
+  name: string;
+  /** Names of the layers feeding this one. */
+  inputs: string[];
   kernel?: tf.Variable;
   bias?: tf.Variable;
   /** Float-graph name of this layer's quantized output (weighted layers only). */
@@ -38,6 +50,7 @@ interface QatLayer {
 
 export interface QatNetwork {
   preset: TrainedModel['preset'];
+  architecture: ModelArchitecture;
   /** Float-graph name of the input tensor. */
   inputName: string;
   /** Quantized activation tensor names in forward order (input first). */
@@ -56,7 +69,7 @@ export type RangeTable = Record<string, MovingRange>;
 export function quantPointsOf(floatGraph: Graph): string[] {
   const names = [floatGraph.tensors[floatGraph.inputs[0]].name];
   for (const op of floatGraph.ops) {
-    if (op.kind === 'CONV_2D' || op.kind === 'DEPTHWISE_CONV_2D' || op.kind === 'FULLY_CONNECTED')
+    if (op.kind === 'CONV_2D' || op.kind === 'DEPTHWISE_CONV_2D' || op.kind === 'FULLY_CONNECTED' || op.kind === 'ADD')
       names.push(floatGraph.tensors[op.outputs[0]].name);
   }
   return names;
@@ -66,12 +79,9 @@ export function quantPointsOf(floatGraph: Graph): string[] {
  * Creates tf.variables from a trained model's weights (TF.js layouts). The caller disposes the
  * network with {@link disposeQatNetwork}.
  */
-export function buildQatNetwork(
-  trained: Pick<TrainedModel, 'preset' | 'weights'>,
-  granularity: QatWeightGranularity = DEFAULT_RECIPE,
-): QatNetwork {
+export function buildQatNetwork(trained: ModelWeights, granularity: QatWeightGranularity = DEFAULT_RECIPE): QatNetwork {
   const points = quantPointsOf(modelToGraph(trained)); // also validates the weight shapes
-  const preset = PRESETS[trained.preset];
+  const arch = architectureOf(trained);
   const variables: tf.Variable[] = [];
   let w = 0;
   let point = 1;
@@ -82,12 +92,14 @@ export function buildQatNetwork(
     variables.push(v);
     return v;
   };
-  const layers: QatLayer[] = preset.layers.map((spec) => {
-    if (spec.type !== 'conv2d' && spec.type !== 'depthwiseConv2d' && spec.type !== 'dense') return { spec };
+  const layers: QatLayer[] = arch.layers.map((spec, i) => {
+    const site = { spec, name: graphLayerName(spec, i), inputs: layerInputs(arch, i) };
+    if (spec.type === 'add') return { ...site, outputName: points[point++] };
+    if (!hasWeights(spec)) return site;
     const layout: KernelLayout = spec.type;
     const perChannel = layout === 'dense' ? granularity.fcPerChannel : granularity.perChannel;
     return {
-      spec,
+      ...site,
       kernel: variable(trained.weights[w++]),
       bias: variable(trained.weights[w++]),
       outputName: points[point++],
@@ -96,6 +108,7 @@ export function buildQatNetwork(
   });
   return {
     preset: trained.preset,
+    architecture: arch,
     inputName: points[0],
     quantPoints: points,
     layers,
@@ -145,6 +158,50 @@ function batchMinMax(x: tf.Tensor): [number, number] {
   return [v[0], v[1]];
 }
 
+/** A layer's output in the forward pass, with the tensor whose quantization grid it is on. */
+interface Value {
+  t: tf.Tensor;
+  grid: string;
+}
+
+type QuantizeAt = (t: tf.Tensor, name: string, shareWith?: string) => tf.Tensor;
+
+/** One layer of the forward pass: weighted layers quantize their output, pools and reshapes keep the grid. */
+function forwardLayer(layer: QatLayer, ins: Value[], quantize: boolean, quantizeAt: QuantizeAt): Value {
+  const s = layer.spec;
+  const [{ t: h, grid }] = ins;
+  switch (s.type) {
+    case 'conv2d':
+    case 'depthwiseConv2d':
+    case 'dense': {
+      const kernel = quantize
+        ? fakeQuantWeights(layer.kernel as tf.Tensor, layer.reduceAxes)
+        : (layer.kernel as tf.Tensor);
+      const pad = s.type === 'dense' ? 'valid' : s.padding;
+      const y =
+        s.type === 'conv2d'
+          ? tf.conv2d(h as tf.Tensor4D, kernel as tf.Tensor4D, s.strides, pad)
+          : s.type === 'depthwiseConv2d'
+            ? tf.depthwiseConv2d(h as tf.Tensor4D, kernel as tf.Tensor4D, s.strides, pad)
+            : tf.matMul(h as tf.Tensor2D, kernel as tf.Tensor2D);
+      const name = layer.outputName as string;
+      return { t: quantizeAt(activate(tf.add(y, layer.bias as tf.Tensor), s.activation), name), grid: name };
+    }
+    case 'maxPool2d':
+      return { t: tf.maxPool(h as tf.Tensor4D, s.pool, s.strides, 'valid'), grid };
+    case 'avgPool2d':
+      return { t: quantizeAt(tf.avgPool(h as tf.Tensor4D, s.pool, s.strides, 'valid'), '', grid), grid };
+    case 'flatten':
+      return { t: tf.reshape(h, [h.shape[0], -1]), grid };
+    case 'reshape':
+      return { t: tf.reshape(h, [h.shape[0], ...s.targetShape]), grid };
+    case 'add': {
+      const name = layer.outputName as string;
+      return { t: quantizeAt(activate(tf.add(h, ins[1].t), s.activation), name), grid: name };
+    }
+  }
+}
+
 /**
  * Forward pass. `x`: [N, 28, 28, 1] floats in [0, 1]. Returns [N, classes] class probabilities
  * (softmax of the possibly fake-quantized logits). Must run inside a tidy or a gradient scope; it
@@ -162,41 +219,16 @@ export function qatForward(net: QatNetwork, x: tf.Tensor4D, opts: ForwardOptions
     if (!r) throw new Error(`QAT forward: no activation range for ${shareWith ?? name}`);
     return fakeQuantActivation(t, activationQuant(r.min, r.max));
   };
-  let h: tf.Tensor = quantizeAt(x, net.inputName);
-  let gridOf = net.inputName;
+  const values = new Map<string, Value>([[ARCH_INPUT, { t: quantizeAt(x, net.inputName), grid: net.inputName }]]);
+  let last: Value = values.get(ARCH_INPUT) as Value;
   let softmax = false;
   for (const layer of net.layers) {
-    const s = layer.spec;
-    switch (s.type) {
-      case 'conv2d':
-      case 'depthwiseConv2d':
-      case 'dense': {
-        const kernel = opts.quantize
-          ? fakeQuantWeights(layer.kernel as tf.Tensor, layer.reduceAxes)
-          : (layer.kernel as tf.Tensor);
-        const pad = s.type === 'dense' ? 'valid' : s.padding;
-        const y =
-          s.type === 'conv2d'
-            ? tf.conv2d(h as tf.Tensor4D, kernel as tf.Tensor4D, s.strides, pad)
-            : s.type === 'depthwiseConv2d'
-              ? tf.depthwiseConv2d(h as tf.Tensor4D, kernel as tf.Tensor4D, s.strides, pad)
-              : tf.matMul(h as tf.Tensor2D, kernel as tf.Tensor2D);
-        h = quantizeAt(activate(tf.add(y, layer.bias as tf.Tensor), s.activation), layer.outputName as string);
-        gridOf = layer.outputName as string;
-        softmax = s.activation === 'softmax';
-        break;
-      }
-      case 'maxPool2d':
-        h = tf.maxPool(h as tf.Tensor4D, s.pool, s.strides, 'valid');
-        break;
-      case 'avgPool2d':
-        h = quantizeAt(tf.avgPool(h as tf.Tensor4D, s.pool, s.strides, 'valid'), '', gridOf);
-        break;
-      case 'flatten':
-        h = tf.reshape(h, [h.shape[0], -1]);
-        break;
-    }
+    const ins = layer.inputs.map((n) => values.get(n) as Value);
+    last = forwardLayer(layer, ins, opts.quantize, quantizeAt);
+    softmax = hasWeights(layer.spec) && layer.spec.activation === 'softmax';
+    values.set(layer.name, last);
   }
+  const h = last.t;
   if (!softmax) throw new Error(`QAT forward: preset ${net.preset} does not end in a softmax dense layer`);
   const probs = tf.softmax(h as tf.Tensor2D);
   if (!(opts.quantize && opts.quantizeSoftmax)) return probs;

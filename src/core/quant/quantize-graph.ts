@@ -230,6 +230,11 @@ function fullInteger(floatGraph: Graph, stats: CalibrationStats, recipe: QuantRe
       }
       c.inputs = inputs;
       c.outputs = [newQuant(out, calibrated(out))];
+    } else if (op.kind === 'ADD') {
+      // Each input keeps its own grid; the output has its own calibrated params (quantization spec).
+      c.inputs = op.inputs.map((i) => getQuant(i));
+      c.outputs = [newQuant(out, calibrated(out))];
+      if (c.kind === 'ADD') c.potScaleInt16 = false;
     } else if (op.kind === 'SOFTMAX') {
       c.inputs = [x];
       c.outputs = [newQuant(out, softmaxOutputParams(act))];

@@ -120,6 +120,12 @@ export function checkQuantSpec(graph: Graph): string[] {
         if (quantizedIO && !sameParams(input, output))
           out.push(`${output.name}: ${op.kind} output params must equal its input params`);
         break;
+      case 'ADD':
+        if (op.inputs.some((i) => T[i].dtype !== output.dtype))
+          out.push(`${output.name}: ADD inputs and output must share one type`);
+        if (output.dtype === 'int16' && (op.potScaleInt16 || output.quant?.zeroPoint[0] !== 0))
+          out.push(`${output.name}: int16 ADD needs zero point 0 and pot_scale_int16 false for general scales`);
+        break;
       case 'QUANTIZE':
       case 'DEQUANTIZE':
         break;

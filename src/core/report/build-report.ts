@@ -26,5 +26,6 @@ export function buildReport(
       backend: model.backend,
     },
     modes,
+    ...(model.source && { source: model.source }),
   };
 }

@@ -3,6 +3,8 @@
  * contract (issues and scripts read them): add fields, never rename or remove them.
  */
 
+import type { ModelSource } from '../model/architecture';
+
 export interface FloatReport {
   /** Fraction of all 10,000 MNIST test images the TF.js model classifies correctly. */
   test_accuracy: number;
@@ -50,6 +52,10 @@ export interface ModeReport {
   qat?: QatReport;
   /** Cross-layer equalization, bias correction and AdaRound, when the recipe asked for them. */
   algorithms?: AlgorithmsReport;
+  /** Files from the inspector: how the test images were fed, e.g. "float32 [1, 28, 28] in [0, 1] (pixel / 255)". */
+  input_feed?: string;
+  /** Files from the inspector: tensors whose -1 batch was pinned to 1 in the copy that ran (absent when none). */
+  batch_pinned_tensors?: number;
   /** Deployment check for the CLI's --target (src/core/deploy), when one was given. */
   deploy?: DeployReport;
 }
@@ -117,4 +123,6 @@ export interface LabReport {
   settings: Record<string, unknown>;
   float: FloatReport;
   modes: ModeReport[];
+  /** Where an imported model came from ({"kind": "keras-h5" | "keras" | "tfjs" | "tflite", "file": name}); absent for presets. */
+  source?: ModelSource;
 }

@@ -8,29 +8,21 @@ import type { DType } from '../graph/graph';
 import { tensorTypeToDType } from './dtypes';
 import { TfliteFormatError } from './errors';
 import { FlatReader, type Table } from './flat-reader';
+import { OPTION_TABLES_BY_TYPE, type OptionField, type TfliteOptionValue } from './op-options';
 import {
-  ACTIVATION_NAMES,
   BUFFER_ALIGNMENT,
   BUILTIN_OPERATOR_NAMES,
   BUILTIN_OPTIONS_NAMES,
   BufferField,
-  BuiltinOptions,
-  Conv2DOptionsField,
-  DepthwiseConv2DOptionsField,
-  FC_WEIGHTS_FORMAT_NAMES,
   FILE_IDENTIFIER,
-  FullyConnectedOptionsField,
   MetadataField,
+  CONVERSION_METADATA_KEY,
   MIN_RUNTIME_VERSION_KEY,
   ModelField,
   OperatorCodeField,
   OperatorField,
-  PADDING_NAMES,
-  Pool2DOptionsField,
   QuantizationField,
-  ReshapeOptionsField,
   SignatureDefField,
-  SoftmaxOptionsField,
   SubGraphField,
   TENSOR_TYPE_BYTES,
   TENSOR_TYPE_NAMES,
@@ -66,7 +58,7 @@ export interface TfliteTensorInfo {
   isVariable: boolean;
 }
 
-export type TfliteOptionValue = number | boolean | string | number[];
+export type { TfliteOptionValue };
 
 export interface TfliteOpInfo {
   index: number;
@@ -81,6 +73,8 @@ export interface TfliteOpInfo {
   optionsType: string;
   /** Decoded options (schema field names) for the option tables the lab knows; undefined otherwise. */
   options?: Record<string, TfliteOptionValue>;
+  /** Bytes of Operator.custom_options (custom ops keep their parameters there, e.g. an Edge TPU program). */
+  customOptionsSize?: number;
 }
 
 export interface TfliteSubgraphInfo {
@@ -130,8 +124,10 @@ export interface TfliteModelInfo {
   buffers: TfliteBufferInfo[];
   metadata: TfliteMetadataInfo[];
   signatures: TfliteSignatureInfo[];
-  /** Things a runtime may accept but that look wrong (misaligned buffers, bad indices, size mismatches). */
+  /** Things that look wrong and may stop a runtime (bad indices, size mismatches, missing buffers). */
   warnings: string[];
+  /** Informational remarks about normal converter habits (unaligned buffers, CONVERSION_METADATA). */
+  remarks: string[];
 }
 
 const nameOf = (names: readonly string[], id: number, prefix: string): string => names[id] ?? `${prefix}_${id}`;
@@ -141,62 +137,31 @@ function builtinCode(t: Table): number {
   return Math.max(t.i8(OperatorCodeField.deprecated_builtin_code, 0), t.i32(OperatorCodeField.builtin_code, 0));
 }
 
+/** Decodes an options table by its declaration in op-options.ts; undefined for tables the lab does not declare. */
 function readOptions(t: Table, typeId: number, ctx: string): Record<string, TfliteOptionValue> | undefined {
-  const pad = (id: number): string => nameOf(PADDING_NAMES, t.i8(id, 0), 'PADDING');
-  const act = (id: number): string => nameOf(ACTIVATION_NAMES, t.i8(id, 0), 'ACTIVATION');
-  switch (typeId) {
-    case BuiltinOptions.Conv2DOptions: {
-      const f = Conv2DOptionsField;
-      return {
-        padding: pad(f.padding),
-        stride_w: t.i32(f.stride_w, 0),
-        stride_h: t.i32(f.stride_h, 0),
-        fused_activation_function: act(f.fused_activation_function),
-        dilation_w_factor: t.i32(f.dilation_w_factor, 1),
-        dilation_h_factor: t.i32(f.dilation_h_factor, 1),
-      };
+  const spec = OPTION_TABLES_BY_TYPE.get(typeId);
+  if (!spec) return undefined;
+  const out: Record<string, TfliteOptionValue> = {};
+  for (const f of spec.fields) out[f.name] = readField(t, f, `${ctx}.${f.name}`);
+  return out;
+}
+
+function readField(t: Table, f: OptionField, ctx: string): TfliteOptionValue {
+  switch (f.type) {
+    case 'enum': {
+      const v = t.i8(f.id, f.default as number);
+      return f.names?.[v] ?? `${f.name.toUpperCase()}_${v}`;
     }
-    case BuiltinOptions.DepthwiseConv2DOptions: {
-      const f = DepthwiseConv2DOptionsField;
-      return {
-        padding: pad(f.padding),
-        stride_w: t.i32(f.stride_w, 0),
-        stride_h: t.i32(f.stride_h, 0),
-        depth_multiplier: t.i32(f.depth_multiplier, 0),
-        fused_activation_function: act(f.fused_activation_function),
-        dilation_w_factor: t.i32(f.dilation_w_factor, 1),
-        dilation_h_factor: t.i32(f.dilation_h_factor, 1),
-      };
-    }
-    case BuiltinOptions.Pool2DOptions: {
-      const f = Pool2DOptionsField;
-      return {
-        padding: pad(f.padding),
-        stride_w: t.i32(f.stride_w, 0),
-        stride_h: t.i32(f.stride_h, 0),
-        filter_width: t.i32(f.filter_width, 0),
-        filter_height: t.i32(f.filter_height, 0),
-        fused_activation_function: act(f.fused_activation_function),
-      };
-    }
-    case BuiltinOptions.FullyConnectedOptions: {
-      const f = FullyConnectedOptionsField;
-      return {
-        fused_activation_function: act(f.fused_activation_function),
-        weights_format: nameOf(FC_WEIGHTS_FORMAT_NAMES, t.i8(f.weights_format, 0), 'FORMAT'),
-        keep_num_dims: t.bool(f.keep_num_dims, false),
-        asymmetric_quantize_inputs: t.bool(f.asymmetric_quantize_inputs, false),
-      };
-    }
-    case BuiltinOptions.SoftmaxOptions:
-      return { beta: t.f32(SoftmaxOptionsField.beta, 0) };
-    case BuiltinOptions.ReshapeOptions:
-      return { new_shape: t.int32s(ReshapeOptionsField.new_shape, `${ctx}.new_shape`) };
-    case BuiltinOptions.QuantizeOptions:
-    case BuiltinOptions.DequantizeOptions:
-      return {};
-    default:
-      return undefined;
+    case 'byte':
+      return t.i8(f.id, f.default as number);
+    case 'int':
+      return t.i32(f.id, f.default as number);
+    case 'float':
+      return t.f32(f.id, f.default as number);
+    case 'bool':
+      return t.bool(f.id, f.default as boolean);
+    case 'ints':
+      return t.int32s(f.id, ctx);
   }
 }
 
@@ -217,14 +182,13 @@ function readQuant(t: Table, ctx: string): TfliteQuantInfo | undefined {
   return q;
 }
 
-function readBuffers(reader: FlatReader, model: Table, warnings: string[]): TfliteBufferInfo[] {
-  return model.tables(ModelField.buffers, 'buffers').map((t, index) => {
+function readBuffers(reader: FlatReader, model: Table, remarks: string[]): TfliteBufferInfo[] {
+  const unaligned: number[] = [];
+  const buffers = model.tables(ModelField.buffers, 'buffers').map((t, index): TfliteBufferInfo => {
     const ctx = `buffer ${index}`;
     const data = t.vector(BufferField.data, 1, ctx);
     if (data && data.length > 0) {
-      if (data.start % BUFFER_ALIGNMENT !== 0) {
-        warnings.push(`buffer ${index} data at offset ${data.start} is not aligned to ${BUFFER_ALIGNMENT} bytes`);
-      }
+      if (data.start % BUFFER_ALIGNMENT !== 0) unaligned.push(index);
       return { index, size: data.length, offset: data.start };
     }
     // Models over 2 GB keep data outside the FlatBuffer: offset (> 1) and size from the file start.
@@ -238,6 +202,14 @@ function readBuffers(reader: FlatReader, model: Table, warnings: string[]): Tfli
     }
     return { index, size: 0, offset: -1 };
   });
+  if (unaligned.length > 0) {
+    const list = unaligned.length > 8 ? `${unaligned.slice(0, 8).join(', ')}, …` : unaligned.join(', ');
+    remarks.push(
+      `${unaligned.length} of ${buffers.length} buffers (${list}) are not aligned to ${BUFFER_ALIGNMENT} bytes, ` +
+        'as TensorFlow’s converter often writes them; runtimes read them fine.',
+    );
+  }
+  return buffers;
 }
 
 function readTensor(t: Table, index: number, buffers: TfliteBufferInfo[], ctx: string, warnings: string[]) {
@@ -311,6 +283,8 @@ function readSubgraph(
     };
     const options = optionsTable ? readOptions(optionsTable, typeId, `${octx}.builtin_options`) : undefined;
     if (options) op.options = options;
+    const custom = ot.vector(OperatorField.custom_options, 1, `${octx}.custom_options`);
+    if (custom) op.customOptionsSize = custom.length;
     return op;
   });
   return {
@@ -343,14 +317,8 @@ export function openModel(reader: FlatReader): Table {
   return reader.table(root, 'model');
 }
 
-function inspectUnchecked(bytes: Uint8Array): TfliteModelInfo {
-  const reader = new FlatReader(bytes);
-  const model = openModel(reader);
-  const warnings: string[] = [];
-  const version = model.u32(ModelField.version, 0);
-  if (version !== 3) warnings.push(`schema version ${version} (expected 3)`);
-
-  const operatorCodes = model.tables(ModelField.operator_codes, 'operator_codes').map((t, i) => {
+function readOperatorCodes(model: Table): TfliteOperatorCodeInfo[] {
+  return model.tables(ModelField.operator_codes, 'operator_codes').map((t, i) => {
     const code = builtinCode(t);
     const info: TfliteOperatorCodeInfo = {
       code,
@@ -364,7 +332,18 @@ function inspectUnchecked(bytes: Uint8Array): TfliteModelInfo {
     }
     return info;
   });
-  const buffers = readBuffers(reader, model, warnings);
+}
+
+function inspectUnchecked(bytes: Uint8Array): TfliteModelInfo {
+  const reader = new FlatReader(bytes);
+  const model = openModel(reader);
+  const warnings: string[] = [];
+  const remarks: string[] = [];
+  const version = model.u32(ModelField.version, 0);
+  if (version !== 3) warnings.push(`schema version ${version} (expected 3)`);
+
+  const operatorCodes = readOperatorCodes(model);
+  const buffers = readBuffers(reader, model, remarks);
   if (buffers.length === 0) warnings.push('the model has no buffers (buffers[0] must exist and be empty)');
   else if (buffers[0]!.size !== 0) warnings.push('buffers[0] is not empty');
 
@@ -401,7 +380,19 @@ function inspectUnchecked(bytes: Uint8Array): TfliteModelInfo {
     metadata,
     signatures,
     warnings,
+    remarks: [...remarks, ...metadataRemarks(metadata)],
   };
+}
+
+/** Metadata TensorFlow's converter writes that needs no attention (named, so the page can say what it is). */
+function metadataRemarks(metadata: readonly TfliteMetadataInfo[]): string[] {
+  return metadata
+    .filter((m) => m.name === CONVERSION_METADATA_KEY)
+    .map(
+      (m) =>
+        `${CONVERSION_METADATA_KEY} (${m.size} bytes) records the converter's options and environment; ` +
+        'it does not change what the model computes.',
+    );
 }
 
 /** Runs `fn`, turning any unexpected exception into a TfliteFormatError marked `internal`. */

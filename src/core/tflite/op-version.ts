@@ -12,20 +12,13 @@
  * the op at load time instead of failing in Prepare.
  */
 import type { DType, Graph, GraphOp } from '../graph/graph';
+import { builtinCodeOf, LAB_OP_OPTIONS } from './op-options';
 import { BuiltinOperator } from './schema';
 
-/** BuiltinOperator code of each IR op kind. */
-export const OP_CODE: Record<GraphOp['kind'], number> = {
-  CONV_2D: BuiltinOperator.CONV_2D,
-  DEPTHWISE_CONV_2D: BuiltinOperator.DEPTHWISE_CONV_2D,
-  MAX_POOL_2D: BuiltinOperator.MAX_POOL_2D,
-  AVERAGE_POOL_2D: BuiltinOperator.AVERAGE_POOL_2D,
-  RESHAPE: BuiltinOperator.RESHAPE,
-  FULLY_CONNECTED: BuiltinOperator.FULLY_CONNECTED,
-  SOFTMAX: BuiltinOperator.SOFTMAX,
-  QUANTIZE: BuiltinOperator.QUANTIZE,
-  DEQUANTIZE: BuiltinOperator.DEQUANTIZE,
-};
+/** BuiltinOperator code of each IR op kind (the op kinds are schema names; see op-options.ts). */
+export const OP_CODE = Object.fromEntries(
+  Object.keys(LAB_OP_OPTIONS).map((kind) => [kind, builtinCodeOf(kind)]),
+) as Record<GraphOp['kind'], number>;
 
 /** Version of one op as the converter would compute it from its tensors' dtypes and options. */
 export function opVersion(op: GraphOp, graph: Graph): number {
@@ -75,6 +68,11 @@ export function opVersion(op: GraphOp, graph: Graph): number {
       return 1;
     case 'RESHAPE':
       return 1;
+    case 'ADD':
+      // op_version.cc: int16 with general (non power-of-two) scales 5, int16 3, int8 2.
+      if (input === 'int16') return op.potScaleInt16 ? 3 : 5;
+      if (input === 'int8') return 2;
+      return 1;
     case 'QUANTIZE':
       if (perChannel(op.outputs[0])) return 3;
       if (output === 'int16') return 2;
@@ -109,6 +107,7 @@ const RUNTIME_VERSIONS: Record<number, readonly string[]> = {
     '2.18.0',
     '2.21.0',
   ],
+  [BuiltinOperator.ADD]: ['', '1.5.0', '1.14.0', '2.4.0', '2.6.0', '2.6.0'],
   [BuiltinOperator.RESHAPE]: ['', '1.5.0'],
   [BuiltinOperator.SOFTMAX]: ['', '1.5.0', '1.14.0', '2.3.0'],
   [BuiltinOperator.QUANTIZE]: ['', '1.14.0', '1.15.0', '2.7.0', '2.21.0', '2.21.0', '2.21.0'],

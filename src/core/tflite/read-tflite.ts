@@ -3,9 +3,10 @@
  * subgraph (what writeTflite produces), and throws TfliteFormatError for anything else. Built on the lenient
  * inspector, so both share one bounds-checked decoding path.
  */
-import type { Activation, Graph, GraphOp, GraphTensor, OpKind, Padding, QuantParams } from '../graph/graph';
+import type { Graph, GraphOp, GraphTensor, OpKind, QuantParams } from '../graph/graph';
 import { dataByteLength, shapeSize } from '../graph/graph';
 import { TfliteFormatError } from './errors';
+import { defaultOptions, LAB_OP_OPTIONS, type OptionField } from './op-options';
 import {
   constantValues,
   guarded,
@@ -32,178 +33,39 @@ export {
   type TfliteTensorInfo,
 } from './inspect-tflite';
 
-const LAB_OPS: readonly OpKind[] = [
-  'CONV_2D',
-  'DEPTHWISE_CONV_2D',
-  'MAX_POOL_2D',
-  'AVERAGE_POOL_2D',
-  'RESHAPE',
-  'FULLY_CONNECTED',
-  'SOFTMAX',
-  'QUANTIZE',
-  'DEQUANTIZE',
-];
-
-/** Typed access to one op's decoded options; every missing or mistyped field is a format error. */
-class Options {
-  constructor(
-    private readonly values: Record<string, TfliteOptionValue>,
-    private readonly context: string,
-  ) {}
-
-  private get(key: string): TfliteOptionValue {
-    const v = this.values[key];
-    if (v === undefined) throw new TfliteFormatError(`missing option ${key}`, this.context);
-    return v;
+/**
+ * The lab op for a decoded operator, from its declaration in op-options.ts: the options table it must carry
+ * (absent fields and absent tables take the schema defaults, as the runtime does), each field's type, and the
+ * values the IR allows. Anything else is a TfliteFormatError.
+ */
+function toGraphOp(op: TfliteOpInfo, context: string): GraphOp {
+  const decl = Object.hasOwn(LAB_OP_OPTIONS, op.opName) ? LAB_OP_OPTIONS[op.opName as OpKind] : undefined;
+  if (!decl) throw new TfliteFormatError(`unsupported operator ${op.opName}`, context);
+  const expected = decl.table.name;
+  if (op.optionsType !== 'NONE' && op.optionsType !== expected) {
+    throw new TfliteFormatError(`${op.opName} carries ${op.optionsType}, expected ${expected}`, context);
   }
-
-  num(key: string): number {
-    const v = this.get(key);
-    if (typeof v !== 'number') throw new TfliteFormatError(`option ${key} is not a number`, this.context);
-    return v;
-  }
-
-  bool(key: string): boolean {
-    const v = this.get(key);
-    if (typeof v !== 'boolean') throw new TfliteFormatError(`option ${key} is not a boolean`, this.context);
-    return v;
-  }
-
-  ints(key: string): number[] {
-    const v = this.get(key);
-    if (!Array.isArray(v)) throw new TfliteFormatError(`option ${key} is not a list`, this.context);
-    return v;
-  }
-
-  padding(): Padding {
-    const v = this.get('padding');
-    if (v !== 'SAME' && v !== 'VALID') throw new TfliteFormatError(`unsupported padding ${String(v)}`, this.context);
-    return v;
-  }
-
-  activation(): Activation {
-    const v = this.get('fused_activation_function');
-    if (v !== 'NONE' && v !== 'RELU' && v !== 'RELU6') {
-      throw new TfliteFormatError(`unsupported fused activation ${String(v)}`, this.context);
-    }
-    return v;
-  }
+  const values = { ...defaultOptions(decl.table), ...op.options };
+  for (const f of decl.table.fields) checkOption(f, values[f.name], decl.allowed?.[f.name], context);
+  const out: Record<string, unknown> = { kind: op.opName, inputs: op.inputs, outputs: op.outputs };
+  for (const [key, field] of Object.entries(decl.fields)) out[key] = values[field];
+  return out as unknown as GraphOp;
 }
 
-const EXPECTED_OPTIONS: Record<OpKind, string> = {
-  CONV_2D: 'Conv2DOptions',
-  DEPTHWISE_CONV_2D: 'DepthwiseConv2DOptions',
-  MAX_POOL_2D: 'Pool2DOptions',
-  AVERAGE_POOL_2D: 'Pool2DOptions',
-  RESHAPE: 'ReshapeOptions',
-  FULLY_CONNECTED: 'FullyConnectedOptions',
-  SOFTMAX: 'SoftmaxOptions',
-  QUANTIZE: 'QuantizeOptions',
-  DEQUANTIZE: 'DequantizeOptions',
-};
-
-/** Defaults a reader applies when an op carries no options table (what the runtime does too). */
-const DEFAULT_OPTIONS: Record<string, Record<string, TfliteOptionValue>> = {
-  Conv2DOptions: {
-    padding: 'SAME',
-    stride_w: 0,
-    stride_h: 0,
-    fused_activation_function: 'NONE',
-    dilation_w_factor: 1,
-    dilation_h_factor: 1,
-  },
-  DepthwiseConv2DOptions: {
-    padding: 'SAME',
-    stride_w: 0,
-    stride_h: 0,
-    depth_multiplier: 0,
-    fused_activation_function: 'NONE',
-    dilation_w_factor: 1,
-    dilation_h_factor: 1,
-  },
-  Pool2DOptions: {
-    padding: 'SAME',
-    stride_w: 0,
-    stride_h: 0,
-    filter_width: 0,
-    filter_height: 0,
-    fused_activation_function: 'NONE',
-  },
-  FullyConnectedOptions: {
-    fused_activation_function: 'NONE',
-    weights_format: 'DEFAULT',
-    keep_num_dims: false,
-    asymmetric_quantize_inputs: false,
-  },
-  SoftmaxOptions: { beta: 0 },
-  ReshapeOptions: { new_shape: [] },
-  QuantizeOptions: {},
-  DequantizeOptions: {},
-};
-
-function toGraphOp(op: TfliteOpInfo, context: string): GraphOp {
-  const kind = op.opName as OpKind;
-  if (!LAB_OPS.includes(kind)) throw new TfliteFormatError(`unsupported operator ${op.opName}`, context);
-  const expected = EXPECTED_OPTIONS[kind];
-  if (op.optionsType !== 'NONE' && op.optionsType !== expected) {
-    throw new TfliteFormatError(`${kind} carries ${op.optionsType}, expected ${expected}`, context);
-  }
-  const o = new Options(op.options ?? DEFAULT_OPTIONS[expected]!, context);
-  const io = { inputs: op.inputs, outputs: op.outputs };
-  switch (kind) {
-    case 'CONV_2D':
-      return {
-        kind,
-        ...io,
-        padding: o.padding(),
-        strideH: o.num('stride_h'),
-        strideW: o.num('stride_w'),
-        dilationH: o.num('dilation_h_factor'),
-        dilationW: o.num('dilation_w_factor'),
-        activation: o.activation(),
-      };
-    case 'DEPTHWISE_CONV_2D':
-      return {
-        kind,
-        ...io,
-        padding: o.padding(),
-        strideH: o.num('stride_h'),
-        strideW: o.num('stride_w'),
-        dilationH: o.num('dilation_h_factor'),
-        dilationW: o.num('dilation_w_factor'),
-        depthMultiplier: o.num('depth_multiplier'),
-        activation: o.activation(),
-      };
-    case 'MAX_POOL_2D':
-    case 'AVERAGE_POOL_2D':
-      return {
-        kind,
-        ...io,
-        padding: o.padding(),
-        strideH: o.num('stride_h'),
-        strideW: o.num('stride_w'),
-        filterH: o.num('filter_height'),
-        filterW: o.num('filter_width'),
-        activation: o.activation(),
-      };
-    case 'RESHAPE':
-      return { kind, ...io, newShape: o.ints('new_shape') };
-    case 'FULLY_CONNECTED':
-      if (op.options && op.options['weights_format'] !== 'DEFAULT') {
-        throw new TfliteFormatError(`unsupported weights_format ${String(op.options['weights_format'])}`, context);
-      }
-      return {
-        kind,
-        ...io,
-        activation: o.activation(),
-        keepNumDims: o.bool('keep_num_dims'),
-        asymmetricQuantizeInputs: o.bool('asymmetric_quantize_inputs'),
-      };
-    case 'SOFTMAX':
-      return { kind, ...io, beta: o.num('beta') };
-    case 'QUANTIZE':
-    case 'DEQUANTIZE':
-      return { kind, ...io };
+function checkOption(
+  f: OptionField,
+  v: TfliteOptionValue | undefined,
+  allowed: readonly unknown[] | undefined,
+  context: string,
+) {
+  const wanted = { enum: 'string', ints: 'object', bool: 'boolean', byte: 'number', int: 'number', float: 'number' }[
+    f.type
+  ];
+  if (v === undefined) throw new TfliteFormatError(`missing option ${f.name}`, context);
+  if (typeof v !== wanted) throw new TfliteFormatError(`option ${f.name} is not a ${f.type}`, context);
+  if (allowed && !allowed.includes(v)) {
+    const what = f.name === 'fused_activation_function' ? 'fused activation' : f.name;
+    throw new TfliteFormatError(`unsupported ${what} ${String(v)}`, context);
   }
 }
 

@@ -45,6 +45,7 @@ export const TENSOR_TYPE_BYTES: readonly number[] = [4, 2, 4, 1, 8, 0, 1, 2, 8, 
 
 /** The `enum BuiltinOperator : int32` codes the lab writes. */
 export const BuiltinOperator = {
+  ADD: 0,
   AVERAGE_POOL_2D: 1,
   CONV_2D: 3,
   DEPTHWISE_CONV_2D: 4,
@@ -550,5 +551,7 @@ export const ReshapeOptionsField = { new_shape: 0 } as const;
 /** Model.metadata name the converter uses for the oldest runtime able to run the file (16-byte buffer). */
 export const MIN_RUNTIME_VERSION_KEY = 'min_runtime_version';
 export const MIN_RUNTIME_VERSION_BYTES = 16;
+/** Model.metadata name of the FlatBuffer where TensorFlow's converter records its options (TF 2.7+). */
+export const CONVERSION_METADATA_KEY = 'CONVERSION_METADATA';
 /** SignatureDef.signature_key the converter writes for the default signature. */
 export const DEFAULT_SIGNATURE_KEY = 'serving_default';

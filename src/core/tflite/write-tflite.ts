@@ -12,33 +12,25 @@
  *   metadata "min_runtime_version" (16 zero-padded bytes) unless the graph carries one.
  */
 import { Builder } from 'flatbuffers';
-import type { Activation, Graph, GraphOp, GraphTensor, Padding, QuantParams } from '../graph/graph';
+import type { Graph, GraphMetadata, GraphOp, GraphTensor, QuantParams } from '../graph/graph';
 import { dataByteLength, shapeSize } from '../graph/graph';
 import { DTYPE_TO_TENSOR_TYPE } from './dtypes';
-import { minRuntimeVersion, OP_CODE, opVersion } from './op-version';
+import { minRuntimeVersion, opVersion } from './op-version';
+import { builtinCodeOf, LAB_OP_OPTIONS, type OptionTable, type TfliteOptionValue } from './op-options';
 import {
-  ACTIVATION_NAMES,
   BUFFER_ALIGNMENT,
   BuiltinOperator,
-  BuiltinOptions,
-  Conv2DOptionsField,
   DEFAULT_SIGNATURE_KEY,
-  DepthwiseConv2DOptionsField,
   FILE_IDENTIFIER,
-  FullyConnectedOptionsField,
   MetadataField,
   MIN_RUNTIME_VERSION_BYTES,
   MIN_RUNTIME_VERSION_KEY,
   ModelField,
   OperatorCodeField,
   OperatorField,
-  PADDING_NAMES,
-  Pool2DOptionsField,
   QuantizationField,
-  ReshapeOptionsField,
   SCHEMA_VERSION,
   SignatureDefField,
-  SoftmaxOptionsField,
   SubGraphField,
   TensorField,
   TensorMapField,
@@ -48,8 +40,38 @@ export { opVersion, minRuntimeVersion } from './op-version';
 
 type Offset = number;
 
+/** A tensor as written: the lab's tensor, plus an optional shape_signature (-1 marks a dynamic dimension). */
+export interface TfliteTensorSpec extends GraphTensor {
+  shapeSignature?: number[];
+}
+
+/** An operator as written: a schema op name ("CUSTOM" with `customCode` for custom ops), options by schema names. */
+export interface TfliteOpSpec {
+  opName: string;
+  customCode?: string;
+  /** OperatorCode.version (the highest among ops sharing a code is written). */
+  version: number;
+  inputs: number[];
+  outputs: number[];
+  options?: { table: OptionTable; values: Readonly<Record<string, TfliteOptionValue>> };
+  /** Operator.custom_options (opaque bytes, e.g. an Edge TPU program). */
+  customOptions?: Uint8Array;
+}
+
+/** Any single-subgraph model the writer can serialize; `writeTflite` builds one from the lab's Graph. */
+export interface TfliteModelSpec {
+  tensors: TfliteTensorSpec[];
+  ops: TfliteOpSpec[];
+  inputs: number[];
+  outputs: number[];
+  description: string;
+  metadata: GraphMetadata[];
+  /** Write the "serving_default" signature (default true; older converters wrote none). */
+  signature?: boolean;
+}
+
 /** Throws a plain Error when the graph cannot be written (a bug upstream of the writer, not a file problem). */
-function checkGraph(graph: Graph): void {
+function checkGraph(graph: TfliteModelSpec): void {
   const n = graph.tensors.length;
   const checkIndex = (i: number, where: string, optional: boolean): void => {
     if (!Number.isInteger(i) || i >= n || i < (optional ? -1 : 0)) {
@@ -59,8 +81,8 @@ function checkGraph(graph: Graph): void {
   graph.inputs.forEach((i) => checkIndex(i, 'graph input', false));
   graph.outputs.forEach((i) => checkIndex(i, 'graph output', false));
   graph.ops.forEach((op, k) => {
-    op.inputs.forEach((i) => checkIndex(i, `op ${k} (${op.kind}) input`, true));
-    op.outputs.forEach((i) => checkIndex(i, `op ${k} (${op.kind}) output`, false));
+    op.inputs.forEach((i) => checkIndex(i, `op ${k} (${op.opName}) input`, true));
+    op.outputs.forEach((i) => checkIndex(i, `op ${k} (${op.opName}) output`, false));
   });
   for (const t of graph.tensors) {
     if (t.data && t.data.length !== dataByteLength(t.dtype, shapeSize(t.shape))) {
@@ -124,88 +146,48 @@ function quantTable(b: Builder, q: QuantParams): Offset {
   return b.endObject();
 }
 
-function tensorTable(b: Builder, t: GraphTensor, buffer: number): Offset {
+function tensorTable(b: Builder, t: TfliteTensorSpec, buffer: number): Offset {
   const shape = int32Vector(b, t.shape);
   const name = b.createString(t.name);
   const quant = t.quant ? quantTable(b, t.quant) : 0;
-  b.startObject(TensorField.quantization + 1);
+  const signature = t.shapeSignature ? int32Vector(b, t.shapeSignature) : 0;
+  b.startObject(TensorField.shape_signature + 1);
   b.addFieldOffset(TensorField.shape, shape, 0);
   b.addFieldInt8(TensorField.type, DTYPE_TO_TENSOR_TYPE[t.dtype], 0);
   b.addFieldInt32(TensorField.buffer, buffer, 0);
   b.addFieldOffset(TensorField.name, name, 0);
   if (quant) b.addFieldOffset(TensorField.quantization, quant, 0);
+  if (signature) b.addFieldOffset(TensorField.shape_signature, signature, 0);
   return b.endObject();
 }
 
-const padding = (p: Padding): number => PADDING_NAMES.indexOf(p);
-const activation = (a: Activation): number => ACTIVATION_NAMES.indexOf(a);
-
-/** Writes the op's builtin options table; returns its union type id and offset. */
-function optionsTable(b: Builder, op: GraphOp): [number, Offset] {
-  switch (op.kind) {
-    case 'CONV_2D': {
-      const f = Conv2DOptionsField;
-      b.startObject(f.dilation_h_factor + 1);
-      b.addFieldInt8(f.padding, padding(op.padding), 0);
-      b.addFieldInt32(f.stride_w, op.strideW, 0);
-      b.addFieldInt32(f.stride_h, op.strideH, 0);
-      b.addFieldInt8(f.fused_activation_function, activation(op.activation), 0);
-      b.addFieldInt32(f.dilation_w_factor, op.dilationW, 1);
-      b.addFieldInt32(f.dilation_h_factor, op.dilationH, 1);
-      return [BuiltinOptions.Conv2DOptions, b.endObject()];
-    }
-    case 'DEPTHWISE_CONV_2D': {
-      const f = DepthwiseConv2DOptionsField;
-      b.startObject(f.dilation_h_factor + 1);
-      b.addFieldInt8(f.padding, padding(op.padding), 0);
-      b.addFieldInt32(f.stride_w, op.strideW, 0);
-      b.addFieldInt32(f.stride_h, op.strideH, 0);
-      b.addFieldInt32(f.depth_multiplier, op.depthMultiplier, 0);
-      b.addFieldInt8(f.fused_activation_function, activation(op.activation), 0);
-      b.addFieldInt32(f.dilation_w_factor, op.dilationW, 1);
-      b.addFieldInt32(f.dilation_h_factor, op.dilationH, 1);
-      return [BuiltinOptions.DepthwiseConv2DOptions, b.endObject()];
-    }
-    case 'MAX_POOL_2D':
-    case 'AVERAGE_POOL_2D': {
-      const f = Pool2DOptionsField;
-      b.startObject(f.fused_activation_function + 1);
-      b.addFieldInt8(f.padding, padding(op.padding), 0);
-      b.addFieldInt32(f.stride_w, op.strideW, 0);
-      b.addFieldInt32(f.stride_h, op.strideH, 0);
-      b.addFieldInt32(f.filter_width, op.filterW, 0);
-      b.addFieldInt32(f.filter_height, op.filterH, 0);
-      b.addFieldInt8(f.fused_activation_function, activation(op.activation), 0);
-      return [BuiltinOptions.Pool2DOptions, b.endObject()];
-    }
-    case 'RESHAPE': {
-      const newShape = int32Vector(b, op.newShape);
-      b.startObject(ReshapeOptionsField.new_shape + 1);
-      b.addFieldOffset(ReshapeOptionsField.new_shape, newShape, 0);
-      return [BuiltinOptions.ReshapeOptions, b.endObject()];
-    }
-    case 'FULLY_CONNECTED': {
-      const f = FullyConnectedOptionsField;
-      b.startObject(f.asymmetric_quantize_inputs + 1);
-      b.addFieldInt8(f.fused_activation_function, activation(op.activation), 0);
-      b.addFieldInt8(f.keep_num_dims, op.keepNumDims ? 1 : 0, 0);
-      b.addFieldInt8(f.asymmetric_quantize_inputs, op.asymmetricQuantizeInputs ? 1 : 0, 0);
-      return [BuiltinOptions.FullyConnectedOptions, b.endObject()];
-    }
-    case 'SOFTMAX':
-      b.startObject(SoftmaxOptionsField.beta + 1);
-      b.addFieldFloat32(SoftmaxOptionsField.beta, op.beta, 0);
-      return [BuiltinOptions.SoftmaxOptions, b.endObject()];
-    case 'QUANTIZE':
-      b.startObject(0);
-      return [BuiltinOptions.QuantizeOptions, b.endObject()];
-    case 'DEQUANTIZE':
-      b.startObject(0);
-      return [BuiltinOptions.DequantizeOptions, b.endObject()];
+/** Writes an options table from decoded values (enum names, numbers, lists); absent fields take the schema default. */
+function optionsTable(b: Builder, table: OptionTable, values: Readonly<Record<string, TfliteOptionValue>>): Offset {
+  // Vectors first: a table cannot be open while a vector is built.
+  const vectors = new Map<number, Offset>();
+  for (const f of table.fields) {
+    const v = values[f.name];
+    if (f.type === 'ints' && Array.isArray(v)) vectors.set(f.id, int32Vector(b, v));
   }
+  b.startObject(table.fields.reduce((n, f) => Math.max(n, f.id + 1), 0));
+  for (const f of table.fields) {
+    const v = values[f.name];
+    if (v === undefined) continue;
+    if (f.type === 'ints') {
+      if (vectors.has(f.id)) b.addFieldOffset(f.id, vectors.get(f.id)!, 0);
+    } else if (f.type === 'enum') {
+      const id = typeof v === 'number' ? v : (f.names ?? []).indexOf(String(v));
+      if (id < 0) throw new Error(`writeTflite: ${table.name}.${f.name} has no value ${String(v)}`);
+      b.addFieldInt8(f.id, id, f.default as number);
+    } else if (f.type === 'bool') b.addFieldInt8(f.id, v ? 1 : 0, f.default ? 1 : 0);
+    else if (f.type === 'byte') b.addFieldInt8(f.id, Number(v), f.default as number);
+    else if (f.type === 'float') b.addFieldFloat32(f.id, Number(v), f.default as number);
+    else b.addFieldInt32(f.id, Number(v), f.default as number);
+  }
+  return b.endObject();
 }
 
-function tensorMaps(b: Builder, graph: Graph, indices: readonly number[]): Offset {
+function tensorMaps(b: Builder, graph: TfliteModelSpec, indices: readonly number[]): Offset {
   const maps = indices.map((i) => {
     const name = b.createString(graph.tensors[i]!.name);
     b.startObject(TensorMapField.tensor_index + 1);
@@ -223,28 +205,51 @@ function runtimeVersionBytes(version: string): Uint8Array {
   return out;
 }
 
+/** The lab op as the writer's spec: its options table filled from the IR fields declared in op-options.ts. */
+function labOpSpec(op: GraphOp, graph: Graph): TfliteOpSpec {
+  const decl = LAB_OP_OPTIONS[op.kind];
+  const ir = op as unknown as Record<string, TfliteOptionValue>;
+  const values = Object.fromEntries(Object.entries(decl.fields).map(([key, field]) => [field, ir[key]!]));
+  return {
+    opName: op.kind,
+    version: opVersion(op, graph),
+    inputs: op.inputs,
+    outputs: op.outputs,
+    options: { table: decl.table, values },
+  };
+}
+
 /**
  * Serializes a single-subgraph Graph to .tflite bytes.
  * Tensors keep their order and names; ops keep execution order; `inputs`/`outputs` become the subgraph's
  * and the "serving_default" signature's (aliased by tensor name). An op input of -1 means "omitted".
  */
 export function writeTflite(graph: Graph): Uint8Array {
-  checkGraph(graph);
+  const metadata = graph.metadata.some((m) => m.name === MIN_RUNTIME_VERSION_KEY)
+    ? graph.metadata
+    : [...graph.metadata, { name: MIN_RUNTIME_VERSION_KEY, data: runtimeVersionBytes(minRuntimeVersion(graph)) }];
+  const ops = graph.ops.map((op) => labOpSpec(op, graph));
+  return writeTfliteModel({ ...graph, ops, metadata });
+}
+
+/**
+ * Serializes any single-subgraph model spec (the lab's graphs, and test fixtures in the shapes TensorFlow's
+ * converter writes: converter ops, custom ops, shape signatures). Metadata is written as given.
+ */
+export function writeTfliteModel(model: TfliteModelSpec): Uint8Array {
+  checkGraph(model);
   // Size the initial buffer to the constants so the Builder rarely has to grow and copy.
-  const constBytes = graph.tensors.reduce((s, t) => s + (t.data ? t.data.length + BUFFER_ALIGNMENT : 0), 0);
-  const b = new Builder(constBytes + 4096 + 256 * graph.tensors.length);
+  const constBytes = model.tensors.reduce((s, t) => s + (t.data ? t.data.length + BUFFER_ALIGNMENT : 0), 0);
+  const b = new Builder(constBytes + 4096 + 256 * model.tensors.length);
 
   // Buffers: sentinel, one per constant tensor, then metadata.
   const bufferOffsets: Offset[] = [bufferTable(b, null)];
-  const tensorBuffer = graph.tensors.map((t) => {
+  const tensorBuffer = model.tensors.map((t) => {
     if (!t.data) return 0;
     bufferOffsets.push(bufferTable(b, t.data));
     return bufferOffsets.length - 1;
   });
-  const metadata = graph.metadata.some((m) => m.name === MIN_RUNTIME_VERSION_KEY)
-    ? graph.metadata
-    : [...graph.metadata, { name: MIN_RUNTIME_VERSION_KEY, data: runtimeVersionBytes(minRuntimeVersion(graph)) }];
-  const metadataOffsets = metadata.map((m) => {
+  const metadataOffsets = model.metadata.map((m) => {
     bufferOffsets.push(bufferTable(b, m.data));
     const bufferIndex = bufferOffsets.length - 1;
     const name = b.createString(m.name);
@@ -253,49 +258,88 @@ export function writeTflite(graph: Graph): Uint8Array {
     b.addFieldInt32(MetadataField.buffer, bufferIndex, 0);
     return b.endObject();
   });
+  const { opcodeOffsets, opcodeIndex } = operatorCodes(b, model.ops);
+  const tensorOffsets = model.tensors.map((t, i) => tensorTable(b, t, tensorBuffer[i]!));
+  const operatorOffsets = model.ops.map((op, k) => operatorTable(b, op, opcodeIndex[k]!));
+  const subgraph = subgraphTable(b, model, tensorOffsets, operatorOffsets);
+  const signature = model.signature === false ? 0 : signatureTable(b, model);
 
-  // Operator codes: one per builtin code, highest version wins.
-  const codes: number[] = [];
-  const versions: number[] = [];
-  const opcodeIndex = graph.ops.map((op) => {
-    const code = OP_CODE[op.kind];
-    let k = codes.indexOf(code);
+  const operatorCodesVector = offsetVector(b, opcodeOffsets);
+  const subgraphs = offsetVector(b, [subgraph]);
+  const description = b.createString(model.description);
+  const buffers = offsetVector(b, bufferOffsets);
+  const metadataVector = offsetVector(b, metadataOffsets);
+  const signatureDefs = offsetVector(b, signature ? [signature] : []);
+  b.startObject(ModelField.signature_defs + 1);
+  b.addFieldInt32(ModelField.version, SCHEMA_VERSION, 0);
+  b.addFieldOffset(ModelField.operator_codes, operatorCodesVector, 0);
+  b.addFieldOffset(ModelField.subgraphs, subgraphs, 0);
+  b.addFieldOffset(ModelField.description, description, 0);
+  b.addFieldOffset(ModelField.buffers, buffers, 0);
+  b.addFieldOffset(ModelField.metadata, metadataVector, 0);
+  if (signature) b.addFieldOffset(ModelField.signature_defs, signatureDefs, 0);
+  b.finish(b.endObject(), FILE_IDENTIFIER);
+  return b.asUint8Array().slice();
+}
+
+/** One OperatorCode per (builtin code, custom code), with the highest version its ops need (as UpdateOpVersion does). */
+function operatorCodes(b: Builder, ops: readonly TfliteOpSpec[]): { opcodeOffsets: Offset[]; opcodeIndex: number[] } {
+  const keys: string[] = [];
+  const entries: { code: number; customCode?: string; version: number }[] = [];
+  const opcodeIndex = ops.map((op) => {
+    const code = builtinCodeOf(op.opName);
+    if (code < 0) throw new Error(`writeTflite: unknown operator ${op.opName}`);
+    const key = `${code}:${op.customCode ?? ''}`;
+    let k = keys.indexOf(key);
     if (k < 0) {
-      k = codes.push(code) - 1;
-      versions.push(1);
+      k = keys.push(key) - 1;
+      entries.push({ code, customCode: op.customCode, version: 1 });
     }
-    versions[k] = Math.max(versions[k]!, opVersion(op, graph));
+    entries[k]!.version = Math.max(entries[k]!.version, op.version);
     return k;
   });
-  const opcodeOffsets = codes.map((code, k) => {
+  const opcodeOffsets = entries.map(({ code, customCode, version }) => {
+    const custom = customCode !== undefined ? b.createString(customCode) : 0;
     b.startObject(OperatorCodeField.builtin_code + 1);
     b.addFieldInt8(
       OperatorCodeField.deprecated_builtin_code,
       Math.min(code, BuiltinOperator.PLACEHOLDER_FOR_GREATER_OP_CODES),
       0,
     );
-    b.addFieldInt32(OperatorCodeField.version, versions[k]!, 1);
+    if (custom) b.addFieldOffset(OperatorCodeField.custom_code, custom, 0);
+    b.addFieldInt32(OperatorCodeField.version, version, 1);
     b.addFieldInt32(OperatorCodeField.builtin_code, code, 0);
     return b.endObject();
   });
+  return { opcodeOffsets, opcodeIndex };
+}
 
-  const tensorOffsets = graph.tensors.map((t, i) => tensorTable(b, t, tensorBuffer[i]!));
-  const operatorOffsets = graph.ops.map((op, k) => {
-    const inputs = int32Vector(b, op.inputs);
-    const outputs = int32Vector(b, op.outputs);
-    const [optionsType, options] = optionsTable(b, op);
-    b.startObject(OperatorField.builtin_options + 1);
-    b.addFieldInt32(OperatorField.opcode_index, opcodeIndex[k]!, 0);
-    b.addFieldOffset(OperatorField.inputs, inputs, 0);
-    b.addFieldOffset(OperatorField.outputs, outputs, 0);
-    b.addFieldInt8(OperatorField.builtin_options_type, optionsType, 0);
+function operatorTable(b: Builder, op: TfliteOpSpec, opcodeIndex: number): Offset {
+  const inputs = int32Vector(b, op.inputs);
+  const outputs = int32Vector(b, op.outputs);
+  const options = op.options ? optionsTable(b, op.options.table, op.options.values) : 0;
+  let custom = 0;
+  if (op.customOptions) {
+    b.startVector(1, op.customOptions.length, 1);
+    for (let i = op.customOptions.length - 1; i >= 0; i--) b.addInt8(op.customOptions[i]!);
+    custom = b.endVector();
+  }
+  b.startObject(OperatorField.custom_options + 1);
+  b.addFieldInt32(OperatorField.opcode_index, opcodeIndex, 0);
+  b.addFieldOffset(OperatorField.inputs, inputs, 0);
+  b.addFieldOffset(OperatorField.outputs, outputs, 0);
+  if (op.options) {
+    b.addFieldInt8(OperatorField.builtin_options_type, op.options.table.typeId, 0);
     b.addFieldOffset(OperatorField.builtin_options, options, 0);
-    return b.endObject();
-  });
+  }
+  if (custom) b.addFieldOffset(OperatorField.custom_options, custom, 0);
+  return b.endObject();
+}
 
+function subgraphTable(b: Builder, model: TfliteModelSpec, tensorOffsets: Offset[], operatorOffsets: Offset[]): Offset {
   const tensors = offsetVector(b, tensorOffsets);
-  const inputs = int32Vector(b, graph.inputs);
-  const outputs = int32Vector(b, graph.outputs);
+  const inputs = int32Vector(b, model.inputs);
+  const outputs = int32Vector(b, model.outputs);
   const operators = offsetVector(b, operatorOffsets);
   const subgraphName = b.createString('main');
   b.startObject(SubGraphField.name + 1);
@@ -304,32 +348,17 @@ export function writeTflite(graph: Graph): Uint8Array {
   b.addFieldOffset(SubGraphField.outputs, outputs, 0);
   b.addFieldOffset(SubGraphField.operators, operators, 0);
   b.addFieldOffset(SubGraphField.name, subgraphName, 0);
-  const subgraph = b.endObject();
+  return b.endObject();
+}
 
-  const sigInputs = tensorMaps(b, graph, graph.inputs);
-  const sigOutputs = tensorMaps(b, graph, graph.outputs);
+function signatureTable(b: Builder, model: TfliteModelSpec): Offset {
+  const sigInputs = tensorMaps(b, model, model.inputs);
+  const sigOutputs = tensorMaps(b, model, model.outputs);
   const sigKey = b.createString(DEFAULT_SIGNATURE_KEY);
   b.startObject(SignatureDefField.subgraph_index + 1);
   b.addFieldOffset(SignatureDefField.inputs, sigInputs, 0);
   b.addFieldOffset(SignatureDefField.outputs, sigOutputs, 0);
   b.addFieldOffset(SignatureDefField.signature_key, sigKey, 0);
   b.addFieldInt32(SignatureDefField.subgraph_index, 0, 0);
-  const signature = b.endObject();
-
-  const operatorCodes = offsetVector(b, opcodeOffsets);
-  const subgraphs = offsetVector(b, [subgraph]);
-  const description = b.createString(graph.description);
-  const buffers = offsetVector(b, bufferOffsets);
-  const metadataVector = offsetVector(b, metadataOffsets);
-  const signatureDefs = offsetVector(b, [signature]);
-  b.startObject(ModelField.signature_defs + 1);
-  b.addFieldInt32(ModelField.version, SCHEMA_VERSION, 0);
-  b.addFieldOffset(ModelField.operator_codes, operatorCodes, 0);
-  b.addFieldOffset(ModelField.subgraphs, subgraphs, 0);
-  b.addFieldOffset(ModelField.description, description, 0);
-  b.addFieldOffset(ModelField.buffers, buffers, 0);
-  b.addFieldOffset(ModelField.metadata, metadataVector, 0);
-  b.addFieldOffset(ModelField.signature_defs, signatureDefs, 0);
-  b.finish(b.endObject(), FILE_IDENTIFIER);
-  return b.asUint8Array().slice();
+  return b.endObject();
 }

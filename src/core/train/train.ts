@@ -4,7 +4,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { MNIST_CLASSES, type MnistDataset, type MnistSplit } from '../mnist/dataset';
 import { buildModel } from '../model/build-model';
 import { describePreset, PRESETS } from '../model/presets';
-import type { EpochMetrics, TrainedModel, WeightTensor } from '../model/trained-model';
+import { architectureOf, type EpochMetrics, type TrainedModel, type WeightTensor } from '../model/trained-model';
 import { makeBatch, mulberry32, shuffleInPlace } from './batches';
 import { checkDivergence, LossWatch } from './divergence';
 import { FusedAdam, hasFusedAdam } from './fused-adam';
@@ -384,8 +384,10 @@ export function weightsOf(model: tfl.LayersModel): WeightTensor[] {
 }
 
 /** Rebuilds a TF.js model from the plain trained-model stage output (caller disposes it). */
-export function modelFromTrained(trained: Pick<TrainedModel, 'preset' | 'seed' | 'weights'>): tfl.Sequential {
-  const model = buildModel(PRESETS[trained.preset], trained.seed);
+export function modelFromTrained(
+  trained: Pick<TrainedModel, 'preset' | 'seed' | 'weights' | 'architecture'>,
+): tfl.LayersModel {
+  const model = buildModel(architectureOf(trained), trained.seed);
   try {
     setWeights(model, trained.weights);
   } catch (e) {

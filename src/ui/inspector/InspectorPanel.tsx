@@ -1,12 +1,12 @@
 import { useId, useState, type DragEvent } from 'react';
-import type { ModeReport } from '../../core/report/report';
-import { FitStatus } from './FitStatus';
+import type { InspectedFile } from '../state/results-cache';
+import { RunStatus } from './RunStatus';
 import { InspectorView } from './InspectorView';
 import { useInspectedFile } from './use-inspected-file';
 
 interface Props {
   /** Called once a file that fits MNIST has been scored in the runtime, to add it to the comparison. */
-  onEvaluated: (entry: ModeReport, bytes: Uint8Array) => void;
+  onEvaluated: (file: InspectedFile) => void;
   heading?: string;
 }
 
@@ -15,7 +15,7 @@ interface Props {
  * quantization parameters, metadata and weights; files that take an MNIST image are scored in the runtime.
  */
 export function InspectorPanel({ onEvaluated, heading = 'Inspect any .tflite file' }: Props) {
-  const { loaded, error, evaluation, openFile, cancel } = useInspectedFile(onEvaluated);
+  const { loaded, error, evaluation, openFile, rerun, cancel } = useInspectedFile(onEvaluated);
   const [dragging, setDragging] = useState(false);
   const id = useId();
   const onDrop = (e: DragEvent) => {
@@ -40,7 +40,7 @@ export function InspectorPanel({ onEvaluated, heading = 'Inspect any .tflite fil
       <p className="hint">
         Drop a .tflite file here, or choose one: one exported above, or one written by TensorFlow’s converter. The file
         stays in your browser. If it takes one 28 × 28 image and returns 10 scores, it is also run on the 10,000 MNIST
-        test images in the TFLite runtime.
+        test images in the TFLite runtime and joins the comparison above (table, charts, confusion matrix, drawing).
       </p>
       <FileInput onFile={openFile} />
       {error && (
@@ -50,7 +50,7 @@ export function InspectorPanel({ onEvaluated, heading = 'Inspect any .tflite fil
       )}
       {loaded && (
         <>
-          <FitStatus loaded={loaded} evaluation={evaluation} onCancel={cancel} />
+          <RunStatus loaded={loaded} evaluation={evaluation} onCancel={cancel} onRange={rerun} />
           <InspectorView key={loaded.serial} fileName={loaded.fileName} bytes={loaded.bytes} info={loaded.info} />
         </>
       )}

@@ -13,7 +13,8 @@ interface Props {
 
 /** Everything the inspector read from one file. Pure rendering of `info`, so it is also fuzz-tested. */
 export function InspectorView({ fileName, bytes, info }: Props) {
-  const unknown = unknownOps(info);
+  // Custom ops are explained above the view (Edge TPU, detection post-processing, ...): list only unknown builtins.
+  const unknown = unknownOps(info).filter((n) => !n.startsWith('CUSTOM:'));
   return (
     <div className="inspector-view">
       <ModelSummary fileName={fileName} info={info} />
@@ -27,17 +28,7 @@ export function InspectorView({ fileName, bytes, info }: Props) {
           . The TFLite runtime may not run them either.
         </p>
       )}
-      {info.warnings.length > 0 && (
-        <div className="notice" data-testid="inspector-warnings">
-          <strong>{info.warnings.length} warning(s)</strong>: the file is readable but looks unusual.
-          <ul>
-            {info.warnings.slice(0, 20).map((w, i) => (
-              <li key={i}>{shorten(w, 200)}</li>
-            ))}
-          </ul>
-          {info.warnings.length > 20 && <span>…and {info.warnings.length - 20} more.</span>}
-        </div>
-      )}
+      <FileNotes info={info} />
       {info.subgraphs.slice(0, 4).map((sg, s) => (
         <section key={s} className="inspector-subgraph">
           <h3>
@@ -67,5 +58,36 @@ export function InspectorView({ fileName, bytes, info }: Props) {
       <h3>Weight histogram</h3>
       <ConstantHistogram bytes={bytes} info={info} />
     </div>
+  );
+}
+
+/** Real warnings, visible; informational remarks about converter habits, folded away beside them. */
+function FileNotes({ info }: { info: TfliteModelInfo }) {
+  return (
+    <>
+      {info.warnings.length > 0 && (
+        <div className="notice" data-testid="inspector-warnings">
+          <strong>{info.warnings.length} warning(s)</strong>: the file is readable but looks unusual.
+          <ul>
+            {info.warnings.slice(0, 20).map((w, i) => (
+              <li key={i}>{shorten(w, 200)}</li>
+            ))}
+          </ul>
+          {info.warnings.length > 20 && <span>…and {info.warnings.length - 20} more.</span>}
+        </div>
+      )}
+      {info.remarks.length > 0 && (
+        <details className="inspector-remarks" data-testid="inspector-remarks">
+          <summary className="muted">
+            {info.remarks.length} remark(s): normal habits of TensorFlow’s converter, nothing to fix
+          </summary>
+          <ul>
+            {info.remarks.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
   );
 }

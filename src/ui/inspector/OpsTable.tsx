@@ -1,5 +1,5 @@
 import type { TfliteSubgraphInfo } from '../../core/tflite/read-tflite';
-import { MAX_TABLE_ROWS, tensorLabel } from './inspector-model';
+import { MAX_TABLE_ROWS, optionsText, tensorLabel } from './inspector-model';
 
 interface Props {
   subgraph: TfliteSubgraphInfo;
@@ -16,6 +16,7 @@ export function OpsTable({ subgraph }: Props) {
             <th>#</th>
             <th>Operator</th>
             <th>Version</th>
+            <th>Options</th>
             <th>Inputs → outputs</th>
           </tr>
         </thead>
@@ -32,6 +33,7 @@ export function OpsTable({ subgraph }: Props) {
                   )}
               </td>
               <td>{op.version}</td>
+              <td className="inspector-options">{optionsText(op)}</td>
               <td className="inspector-io">
                 {op.inputs.map((i) => tensorLabel(subgraph, i)).join(', ') || '–'} →{' '}
                 {op.outputs.map((i) => tensorLabel(subgraph, i)).join(', ') || '–'}

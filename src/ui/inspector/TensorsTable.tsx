@@ -38,7 +38,15 @@ export function TensorsTable({ subgraph }: Props) {
                   {r && <span className="inspector-role"> {r}</span>}
                 </td>
                 <td>{t.type}</td>
-                <td>{shorten(formatShape(t.shape), 40)}</td>
+                <td>
+                  {shorten(formatShape(t.shape), 40)}
+                  {t.shapeSignature?.includes(-1) && (
+                    <span className="muted" title="shape_signature: -1 is only known at run time">
+                      {' '}
+                      signature {shorten(formatShape(t.shapeSignature), 40)}
+                    </span>
+                  )}
+                </td>
                 <td>
                   {size.bytes === null ? '–' : formatInt(size.bytes)}
                   {!size.constant && size.bytes !== null && <span className="muted"> (activation)</span>}

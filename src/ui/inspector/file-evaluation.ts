@@ -1,11 +1,22 @@
 /** The inspector's runtime evaluation of one dropped file, as its status line shows it. Pure. */
+import type { InputRange } from '../../core/tflite/model-kind';
+import { stripInternalPaths } from '../../runtime/runtime-errors';
 import type { JobState } from '../common/worker-job';
+
+/** A failure as the page shows it: the worker's sentence, with any internal source path taken out. */
+function userMessage(text: string): string {
+  return stripInternalPaths(text) || 'the runtime failed without saying why. Try the file again, or another file.';
+}
 
 export interface FileEvaluationResult {
   accuracy: number;
   count: number;
   engine: string;
   latency: { medianMs: number; p90Ms: number; samples: number };
+  /** Predicted class per test image, for the confusion matrix. */
+  predictions: Uint8Array;
+  /** The pixel range that was fed. */
+  inputRange: InputRange;
 }
 
 export type FileEvaluation =
@@ -31,7 +42,7 @@ export function fileEvaluationOf(
     case 'done':
       return { status: 'done', fileName, result: job.result };
     case 'failed':
-      return { status: 'failed', fileName, message: job.message };
+      return { status: 'failed', fileName, message: userMessage(job.message) };
     default:
       return IDLE;
   }

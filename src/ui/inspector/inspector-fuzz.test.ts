@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { SMALL_GRAPHS, seededRandom, tutorialFloatGraph } from '../../core/tflite/testing/graph-fixtures';
 import { writeTflite } from '../../core/tflite/write-tflite';
 import { constantChoices, inspectFile, mnistFit, tensorHistogram } from './inspector-model';
+import { planRun } from '../../core/tflite/run-plan';
+import { RunStatus } from './RunStatus';
 import { InspectorView } from './InspectorView';
 
 const HUGE = [0xffffffff, 0xfffffff0, 0x7fffffff, 0x80000000, 4_000_000_000, 0x10000, 0xffff];
@@ -57,6 +59,15 @@ describe('inspector fuzz', () => {
             continue;
           }
           mnistFit(r.info);
+          const plan = planRun(bytes, r.info);
+          renderToStaticMarkup(
+            createElement(RunStatus, {
+              loaded: { serial: 1, fileName: 'fuzz.tflite', bytes, info: r.info, plan },
+              evaluation: { status: 'idle' },
+              onCancel: () => undefined,
+              onRange: () => undefined,
+            }),
+          );
           for (const c of constantChoices(r.info)) tensorHistogram(bytes, c.tensor, true, 32);
           const html = renderToStaticMarkup(
             createElement(InspectorView, { fileName: 'fuzz.tflite', bytes, info: r.info }),

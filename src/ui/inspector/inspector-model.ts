@@ -6,12 +6,15 @@
 import { histogram, type Histogram } from '../../core/eval/metrics';
 import type { ModeReport } from '../../core/report/report';
 import { modeReportEntry, type RuntimeScore } from '../../core/pipeline/measure-mode';
+import { describeModel } from '../../core/tflite/model-kind';
+import type { RunPlan } from '../../core/tflite/run-plan';
 import { TENSOR_TYPE_BYTES } from '../../core/tflite/schema';
 import {
   constantValues,
   inspectTflite,
   TfliteFormatError,
   type TfliteModelInfo,
+  type TfliteOpInfo,
   type TfliteQuantInfo,
   type TfliteSubgraphInfo,
   type TfliteTensorInfo,
@@ -23,8 +26,15 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** Rows shown per table before the rest is summarised (TF models can have thousands of tensors). */
 export const MAX_TABLE_ROWS = 400;
 
-/** Input element types the runtime worker can feed (see src/runtime/litert-eval.ts encodeInput). */
-const RUNTIME_IO_TYPES = new Set(['FLOAT32', 'INT8', 'UINT8', 'INT16', 'INT32']);
+/** One dropped file and how the lab runs it. */
+export interface Loaded {
+  /** Increases with every file, so per-file view state starts fresh. */
+  serial: number;
+  fileName: string;
+  bytes: Uint8Array;
+  info: TfliteModelInfo;
+  plan: RunPlan;
+}
 
 export type InspectOutcome = { ok: true; info: TfliteModelInfo } | { ok: false; message: string };
 
@@ -67,38 +77,13 @@ export type MnistFit =
   { fits: true; input: TfliteTensorInfo; output: TfliteTensorInfo } | { fits: false; reason: string };
 
 /**
- * Whether the runtime worker can score the model on MNIST: subgraph 0 has one input of 784 elements
- * ([1, 28, 28, 1], [1, 28, 28], [1, 784], ...) and one output of 10, both of a type it can feed or read,
- * integer ones with per-tensor quantization.
+ * Whether the runtime worker can score the model on MNIST (core/tflite/model-kind.ts decides): one input of
+ * 784 elements ([1, 28, 28, 1], [1, 28, 28], [1, 784], ...) it can feed and one output of 10 scores.
  */
 export function mnistFit(info: TfliteModelInfo): MnistFit {
-  const sg = info.subgraphs[0];
-  if (!sg) return { fits: false, reason: 'the model has no subgraph' };
-  if (sg.inputs.length !== 1 || sg.outputs.length !== 1) {
-    return {
-      fits: false,
-      reason: `it has ${sg.inputs.length} input(s) and ${sg.outputs.length} output(s); an MNIST classifier has one of each`,
-    };
-  }
-  const input = sg.tensors[sg.inputs[0]!];
-  const output = sg.tensors[sg.outputs[0]!];
-  if (!input || !output) return { fits: false, reason: 'its input or output refers to a tensor that does not exist' };
-  const problem =
-    ioProblem(input, 784, 'input', 'a 28 x 28 image') ?? ioProblem(output, 10, 'output', 'one score per digit');
-  return problem ? { fits: false, reason: problem } : { fits: true, input, output };
-}
-
-function ioProblem(t: TfliteTensorInfo, elements: number, role: string, meaning: string): string | null {
-  const n = elementCount(t.shape);
-  if (n !== elements) {
-    return `its ${role} '${shorten(t.name)}' has shape ${formatShape(t.shape)}, not ${elements} values (${meaning})`;
-  }
-  if (!RUNTIME_IO_TYPES.has(t.type))
-    return `its ${role} is ${t.type}; the lab feeds float32, int8, uint8, int16 or int32`;
-  if (t.type !== 'FLOAT32' && t.quant?.scale.length !== 1) {
-    return `its ${role} is ${t.type} without per-tensor quantization parameters, so real values cannot be mapped to it`;
-  }
-  return null;
+  const kind = describeModel(info);
+  if (kind.kind === 'classifier') return { fits: true, input: kind.input, output: kind.output };
+  return { fits: false, reason: kind.title.replace(/^Not an MNIST classifier: /, '').replace(/\.$/, '') };
 }
 
 /** [1, 28, 28, 1] -> "[1, 28, 28, 1]"; dynamic dims print as -1, like the schema. */
@@ -250,9 +235,20 @@ export function tensorHistogram(
   }
 }
 
+/** How a file ran, for its report entry. */
+export interface FileRun {
+  /** The feed's label (InputFeed.label). */
+  feed: string;
+  /** Tensors whose batch was pinned to 1 (0 when the file ran as it is). */
+  pinnedTensors: number;
+}
+
 /** The comparison entry for a file scored in the runtime (mode "file:<name>"). */
-export function fileReport(fileName: string, bytes: number, evaluation: RuntimeScore): ModeReport {
-  return modeReportEntry({ mode: `file:${fileName}`, file: fileName, size: bytes }, evaluation);
+export function fileReport(fileName: string, bytes: number, evaluation: RuntimeScore, run?: FileRun): ModeReport {
+  const entry = modeReportEntry({ mode: `file:${fileName}`, file: fileName, size: bytes }, evaluation);
+  if (run) entry.input_feed = run.feed;
+  if (run && run.pinnedTensors > 0) entry.batch_pinned_tensors = run.pinnedTensors;
+  return entry;
 }
 
 /** Ops whose code the inspector (and most likely the runtime) does not know: flagged before running. */
@@ -264,4 +260,17 @@ export function unknownOps(info: TfliteModelInfo): string[] {
         names.add(op.opName);
   }
   return [...names];
+}
+
+/** The op's options by schema field names ("padding VALID, stride_w 2, ..."), or what it carries instead. */
+export function optionsText(op: TfliteOpInfo): string {
+  if (op.options) {
+    const fields = Object.entries(op.options).map(
+      ([k, v]) => `${k} ${Array.isArray(v) ? `[${v.join(', ')}]` : String(v)}`,
+    );
+    return `${op.optionsType}${fields.length ? `: ${fields.join(', ')}` : ''}`;
+  }
+  if (op.customOptionsSize !== undefined)
+    return `custom options, ${op.customOptionsSize.toLocaleString('en-US')} bytes`;
+  return op.optionsType === 'NONE' ? '–' : `${op.optionsType} (not decoded)`;
 }

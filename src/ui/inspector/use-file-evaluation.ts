@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import type { InputRange } from '../../core/tflite/model-kind';
 import { evaluateInRuntime } from '../common/evaluate-in-runtime';
 import { useWorkerJob } from '../common/use-worker-job';
 import { fileEvaluationOf, type FileEvaluation, type FileEvaluationResult } from './file-evaluation';
@@ -10,7 +11,7 @@ const LATENCY_SAMPLES = 300;
 export interface FileEvaluator {
   state: FileEvaluation;
   /** Scores the file; resolves with its result, or undefined when it failed or was cancelled or superseded. */
-  evaluate: (bytes: Uint8Array, fileName: string) => Promise<FileEvaluationResult | undefined>;
+  evaluate: (bytes: Uint8Array, fileName: string, inputRange: InputRange) => Promise<FileEvaluationResult | undefined>;
   cancel: () => void;
 }
 
@@ -22,11 +23,12 @@ export function useFileEvaluation(): FileEvaluator {
   const { state, run, reset } = useWorkerJob<number, FileEvaluationResult>();
   const [fileName, setFileName] = useState<string>();
   const evaluate = useCallback(
-    async (bytes: Uint8Array, name: string) => {
+    async (bytes: Uint8Array, name: string, range: InputRange) => {
       setFileName(name);
       const outcome = await run(async (ctx) => {
-        const { accuracy, count, engine, latency } = await evaluateInRuntime(bytes, ctx, LATENCY_SAMPLES, ctx.progress);
-        return { accuracy, count, engine, latency };
+        const r = await evaluateInRuntime(bytes, ctx, LATENCY_SAMPLES, ctx.progress, range);
+        const { accuracy, count, engine, latency, predictions, inputRange } = r;
+        return { accuracy, count, engine, latency, predictions, inputRange };
       });
       return outcome.status === 'done' ? outcome.result : undefined;
     },

@@ -1,25 +1,20 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ModeReport } from '../../core/report/report';
-import type { TfliteModelInfo } from '../../core/tflite/read-tflite';
+import type { InputRange } from '../../core/tflite/model-kind';
+import { planRun } from '../../core/tflite/run-plan';
 import { errorMessage } from '../common/worker-job';
-import { fileReport, fileSizeProblem, inspectFile, mnistFit, type MnistFit } from './inspector-model';
+import type { InspectedFile } from '../state/results-cache';
+import { fileReport, fileSizeProblem, inspectFile, type Loaded } from './inspector-model';
 import { useFileEvaluation } from './use-file-evaluation';
 
-/** One file read and inspected. */
-export interface LoadedFile {
-  /** Increases with every file, so per-file view state starts fresh. */
-  serial: number;
-  fileName: string;
-  bytes: Uint8Array;
-  info: TfliteModelInfo;
-  fit: MnistFit;
-}
+/** One file read and inspected, with its run plan (see core/tflite/run-plan.ts). */
+export type LoadedFile = Loaded;
 
 /**
- * Opens a dropped or chosen file: size check, read, inspect, and when it fits MNIST, scores it in
- * the runtime and hands its entry to `onEvaluated`. A newer file supersedes an older one at every step.
+ * Opens a dropped or chosen file: size check, read, inspect, plan; when it is an MNIST classifier, scores
+ * it in the runtime (from the pinned copy for a dynamic batch, with the feed the plan chose) and hands it to
+ * `onEvaluated`. `rerun` scores it again with another pixel range. A newer file supersedes an older one.
  */
-export function useInspectedFile(onEvaluated: (entry: ModeReport, bytes: Uint8Array) => void) {
+export function useInspectedFile(onEvaluated: (file: InspectedFile) => void) {
   const [loaded, setLoaded] = useState<LoadedFile>();
   const [error, setError] = useState<string>();
   const serial = useRef(0);
@@ -28,6 +23,19 @@ export function useInspectedFile(onEvaluated: (entry: ModeReport, bytes: Uint8Ar
     onEvaluatedRef.current = onEvaluated;
   }, [onEvaluated]);
   const { state: evaluation, evaluate, cancel } = useFileEvaluation();
+
+  const run = useCallback(
+    async (file: LoadedFile) => {
+      const { plan } = file;
+      if (!plan.runs) return;
+      const result = await evaluate(plan.bytes, file.fileName, plan.feed.range);
+      if (!result || file.serial !== serial.current) return;
+      const how = { feed: plan.feed.label, pinnedTensors: plan.pinnedTensors };
+      const entry = fileReport(file.fileName, file.bytes.length, result, how);
+      onEvaluatedRef.current({ entry, bytes: plan.bytes, predictions: result.predictions });
+    },
+    [evaluate],
+  );
 
   const openFile = useCallback(
     async (file: File) => {
@@ -47,16 +55,23 @@ export function useInspectedFile(onEvaluated: (entry: ModeReport, bytes: Uint8Ar
       if (mine !== serial.current) return;
       const outcome = inspectFile(bytes, file.name);
       if (!outcome.ok) return setError(outcome.message);
-      const fit = mnistFit(outcome.info);
-      setLoaded({ serial: mine, fileName: file.name, bytes, info: outcome.info, fit });
-      if (!fit.fits) return;
-      const result = await evaluate(bytes, file.name);
-      if (result && mine === serial.current) onEvaluatedRef.current(fileReport(file.name, bytes.length, result), bytes);
+      const next = { serial: mine, fileName: file.name, bytes, info: outcome.info, plan: planRun(bytes, outcome.info) };
+      setLoaded(next);
+      await run(next);
     },
-    [cancel, evaluate],
+    [cancel, run],
+  );
+  const rerun = useCallback(
+    (range: InputRange) => {
+      if (!loaded) return;
+      const next = { ...loaded, plan: planRun(loaded.bytes, loaded.info, range) };
+      setLoaded(next);
+      void run(next);
+    },
+    [loaded, run],
   );
   return useMemo(
-    () => ({ loaded, error, evaluation, openFile, cancel }),
-    [loaded, error, evaluation, openFile, cancel],
+    () => ({ loaded, error, evaluation, openFile, rerun, cancel }),
+    [loaded, error, evaluation, openFile, rerun, cancel],
   );
 }

@@ -38,7 +38,37 @@ export function resultFiles(
   ]);
 }
 
-/** The lab's own files, in the order they were measured, for the drawing panel. */
-export function drawModels(outcomes: Record<string, MeasuredMode>): { mode: string; bytes: Uint8Array }[] {
-  return Object.entries(outcomes).map(([mode, o]) => ({ mode, bytes: o.bytes }));
+/** The lab's own files, in the order they were measured, then the inspected files, for the drawing panel. */
+export function drawModels(
+  outcomes: Record<string, MeasuredMode>,
+  inspected: Record<string, InspectedFile> = {},
+): { mode: string; bytes: Uint8Array }[] {
+  return [...Object.entries(outcomes), ...Object.entries(inspected)].map(([mode, o]) => ({ mode, bytes: o.bytes }));
+}
+
+/**
+ * The measured modes, then the inspected files that carry predictions, as the confusion matrix takes them
+ * (an inspected file has no simulation and no weight layers).
+ */
+export function comparedModes(
+  outcomes: Record<string, MeasuredMode>,
+  inspected: Record<string, InspectedFile>,
+): Record<string, MeasuredMode> {
+  const files = Object.entries(inspected).flatMap(([mode, f]): [string, MeasuredMode][] =>
+    f.predictions
+      ? [
+          [
+            mode,
+            {
+              entry: f.entry,
+              bytes: f.bytes,
+              layers: [],
+              simulatedPredictions: new Uint8Array(0),
+              runtimePredictions: f.predictions,
+            },
+          ],
+        ]
+      : [],
+  );
+  return files.length === 0 ? outcomes : { ...outcomes, ...Object.fromEntries(files) };
 }

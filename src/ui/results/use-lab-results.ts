@@ -1,10 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
-import type { LabReport, ModeReport } from '../../core/report/report';
+import type { LabReport } from '../../core/report/report';
 import type { LabState } from '../state/lab-state';
 import type { MeasuredMode } from '../../core/pipeline/measure-mode';
-import { addInspected, addOutcome, EMPTY_RESULTS, outcomesFor } from '../state/results-cache';
-import { drawModels, labReport, resultFiles } from './lab-results';
+import { addInspected, addOutcome, EMPTY_RESULTS, outcomesFor, type InspectedFile } from '../state/results-cache';
+import { comparedModes, drawModels, labReport, resultFiles } from './lab-results';
 
 /** The results of the current model, their derived views, and stable ways to add to them. */
 export interface LabResults {
@@ -12,8 +12,10 @@ export interface LabResults {
   report?: LabReport;
   files: Record<string, Uint8Array>;
   drawModels: { mode: string; bytes: Uint8Array }[];
+  /** The modes and the inspected files, for the confusion matrix. */
+  compared: Record<string, MeasuredMode>;
   addOutcome: (model: TrainedModel, mode: string, outcome: MeasuredMode) => void;
-  addInspected: (entry: ModeReport, bytes: Uint8Array) => void;
+  addInspected: (file: InspectedFile) => void;
 }
 
 /** Holds the results cache and derives what the panels show for `trained` under the settings `lab`. */
@@ -23,10 +25,7 @@ export function useLabResults(trained: TrainedModel | undefined, lab: LabState):
     (model: TrainedModel, mode: string, outcome: MeasuredMode) => setCache((c) => addOutcome(c, model, mode, outcome)),
     [],
   );
-  const inspect = useCallback(
-    (entry: ModeReport, bytes: Uint8Array) => setCache((c) => addInspected(c, { entry, bytes })),
-    [],
-  );
+  const inspect = useCallback((file: InspectedFile) => setCache((c) => addInspected(c, file)), []);
   const outcomes = outcomesFor(cache, trained);
   const { train, quant, qat } = lab;
   const report = useMemo(
@@ -34,9 +33,10 @@ export function useLabResults(trained: TrainedModel | undefined, lab: LabState):
     [trained, train, quant, qat, outcomes, cache.files],
   );
   const files = useMemo(() => resultFiles(outcomes, cache.files), [outcomes, cache.files]);
-  const models = useMemo(() => drawModels(outcomes), [outcomes]);
+  const models = useMemo(() => drawModels(outcomes, cache.files), [outcomes, cache.files]);
+  const compared = useMemo(() => comparedModes(outcomes, cache.files), [outcomes, cache.files]);
   return useMemo(
-    () => ({ outcomes, report, files, drawModels: models, addOutcome: add, addInspected: inspect }),
-    [outcomes, report, files, models, add, inspect],
+    () => ({ outcomes, report, files, drawModels: models, compared, addOutcome: add, addInspected: inspect }),
+    [outcomes, report, files, models, compared, add, inspect],
   );
 }

@@ -4,6 +4,7 @@ import { ConfusionPanel } from '../confusion/ConfusionPanel';
 import { DebuggerPanel } from '../debug/DebuggerPanel';
 import { DeployPanel } from '../deploy/DeployPanel';
 import { DrawPanel } from '../draw/DrawPanel';
+import { ImportModel } from '../import/ImportModel';
 import { InspectorPanel } from '../inspector/InspectorPanel';
 import { QatPanel } from '../qat/QatPanel';
 import { QuantizePanel } from '../quant/QuantizePanel';
@@ -15,18 +16,25 @@ import type { LabSession } from './lab-session';
 /** A section of the page: it takes what it needs from the session. */
 export type LabSection = ComponentType<{ session: LabSession }>;
 
-function TrainStep({ session: { lab, setLab, dataReady, trained, actions, setTraining } }: { session: LabSession }) {
+function TrainStep({
+  session: { lab, setLab, dataReady, trained, training, actions, setTraining },
+}: {
+  session: LabSession;
+}) {
   const onSettingsChange = useCallback((train: LabState['train']) => setLab('train', train), [setLab]);
   return (
-    <TrainSection
-      settings={lab.train}
-      onSettingsChange={onSettingsChange}
-      ready={dataReady}
-      trained={trained}
-      onTrained={actions.onTrained}
-      onReset={actions.onReset}
-      onBusyChange={setTraining}
-    />
+    <>
+      <TrainSection
+        settings={lab.train}
+        onSettingsChange={onSettingsChange}
+        ready={dataReady}
+        trained={trained}
+        onTrained={actions.onTrained}
+        onReset={actions.onReset}
+        onBusyChange={setTraining}
+      />
+      <ImportModel ready={dataReady} busy={training} trained={trained} onImported={actions.onTrained} />
+    </>
   );
 }
 
@@ -103,7 +111,7 @@ function DrawStep({ session }: { session: LabSession }) {
 }
 
 function ConfusionStep({ session }: { session: LabSession }) {
-  return <ConfusionPanel outcomes={session.results.outcomes} />;
+  return <ConfusionPanel outcomes={session.results.compared} />;
 }
 
 function InspectorStep({ session }: { session: LabSession }) {

@@ -11,7 +11,10 @@ import type { ModeReport } from '../../core/report/report';
 /** A .tflite dropped into the inspector and scored in the runtime. */
 export interface InspectedFile {
   entry: ModeReport;
+  /** The bytes that ran (for a dynamic batch, the copy with the batch pinned to 1). */
   bytes: Uint8Array;
+  /** The runtime's predicted class per test image, for the confusion matrix. */
+  predictions?: Uint8Array;
 }
 
 export interface ResultsCache {

@@ -1,5 +1,4 @@
-import type { TrainedModel } from '../../core/model/trained-model';
-import { PRESETS } from '../../core/model/presets';
+import { architectureOf, type TrainedModel } from '../../core/model/trained-model';
 import { validateTrainSettings, type TrainSettings } from '../../core/train/settings';
 import { formatPercent, formatSeconds } from '../common/format';
 import { TrainSettingsForm } from './TrainSettingsForm';
@@ -69,7 +68,7 @@ export function TrainPanel({ settings, onSettingsChange, run, ready, trained, on
       <TrainingCharts batchCurve={run.batchCurve} epochCurve={run.epochCurve} />
       {trained && (
         <p className="result" data-testid="trained-summary">
-          {PRESETS[trained.preset].name}: test accuracy on all 10,000 test images{' '}
+          {architectureOf(trained).name}: test accuracy on all 10,000 test images{' '}
           <strong data-testid="test-accuracy">{formatPercent(trained.testAccuracy)}</strong> after{' '}
           {trained.history.length} epoch(s), {formatSeconds(trained.trainSeconds)} of training on {trained.backend}.
         </p>

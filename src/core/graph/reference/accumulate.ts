@@ -9,8 +9,9 @@ import {
   floatActivationRange,
   multiplyByQuantizedMultiplier,
   multiplyByQuantizedMultiplier64,
-  type QuantizedMultiplier,
+  requantizeFp32,
 } from './fixed-point';
+import type { IntegerOutputStage } from './requantize';
 import type { TensorData } from './tensors';
 
 /** NHWC geometry of a convolution-like op. */
@@ -208,30 +209,29 @@ export function finishFloat(
 }
 
 /**
- * Integer output stage: out = clamp(MultiplyByQuantizedMultiplier(acc + bias[c], m_c, shift_c) + outZp).
- * `wide` selects the int64 requantization of the 16x8 kernels.
+ * Integer output stage: out = clamp(requantize(acc + bias[c]) + outZp), with XNNPACK's fp32 requantization
+ * when `stage.fp32Scales` is set, else TFLite's MultiplyByQuantizedMultiplier (the int64 one for 16x8).
  */
 export function finishInteger(
   acc: Float64Array,
   bias: TensorData | undefined,
   channels: number,
-  multipliers: QuantizedMultiplier[],
-  outZeroPoint: number,
-  clampMin: number,
-  clampMax: number,
-  wide: boolean,
+  stage: IntegerOutputStage,
   out: TensorData,
 ): void {
-  const mult = multipliers.map((m) => m.multiplier);
-  const shifts = multipliers.map((m) => m.shift);
+  const { fp32Scales, wide, outputZeroPoint, clampMin, clampMax } = stage;
+  const mult = stage.multipliers.map((m) => m.multiplier);
+  const shifts = stage.multipliers.map((m) => m.shift);
   const b64 = bias ? asFloat64(bias) : new Float64Array(channels);
   for (let i = 0; i < acc.length; i++) {
     const c = i % channels;
     const a = acc[i] + b64[c];
-    const scaled = wide
-      ? multiplyByQuantizedMultiplier64(a, mult[c], shifts[c])
-      : multiplyByQuantizedMultiplier(a, mult[c], shifts[c]);
-    const q = scaled + outZeroPoint;
+    const scaled = fp32Scales
+      ? requantizeFp32(a, fp32Scales[c])
+      : wide
+        ? multiplyByQuantizedMultiplier64(a, mult[c], shifts[c])
+        : multiplyByQuantizedMultiplier(a, mult[c], shifts[c]);
+    const q = scaled + outputZeroPoint;
     out[i] = q < clampMin ? clampMin : q > clampMax ? clampMax : q;
   }
 }
@@ -252,6 +252,31 @@ export function finishHybrid(
   for (let i = 0; i < acc.length; i++) {
     const c = i % channels;
     const v = Math.fround(acc[i] * Math.fround(filterScales[c] * batchScales[Math.floor(i / perBatch)])) + b64[c];
+    out[i] = v < lo ? lo : v > hi ? hi : v;
+  }
+}
+
+/**
+ * Hybrid output stage of XNNPACK's qd8-f32-qc8w GEMM (src/qd8-f32-qc8w-gemm/*-minmax-*.c): every step rounds to
+ * float32, in this order: (float) acc * rowScale[r], times filterScale[c], plus bias[c], then the activation clamp.
+ * Row r covers `perRow` consecutive outputs.
+ */
+export function finishHybridXnnpack(
+  acc: Float64Array,
+  bias: TensorData | undefined,
+  channels: number,
+  filterScales: Float64Array,
+  rowScales: Float64Array,
+  perRow: number,
+  activation: Activation,
+  out: Float32Array,
+): void {
+  const f = Math.fround;
+  const [lo, hi] = floatActivationRange(activation);
+  const b64 = bias ? asFloat64(bias) : new Float64Array(channels);
+  for (let i = 0; i < acc.length; i++) {
+    const c = i % channels;
+    const v = f(f(f(f(acc[i]) * rowScales[Math.floor(i / perRow)]) * f(filterScales[c])) + b64[c]);
     out[i] = v < lo ? lo : v > hi ? hi : v;
   }
 }

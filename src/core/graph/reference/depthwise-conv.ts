@@ -66,7 +66,7 @@ export function evalDepthwiseConv2D(ctx: RunContext, op: DepthwiseConv2DOp): voi
   } else if ((inT.dtype === 'int8' || inT.dtype === 'int16') && isIntegerWeight(fT.dtype)) {
     const s = integerOutputStage(inT, fT, outT, outC, op.activation);
     depthwiseAccumulate(g, m, input, new Float64Array(batch).fill(-s.inputZeroPoint), filter, acc);
-    finishInteger(acc, bias, outC, s.multipliers, s.outputZeroPoint, s.clampMin, s.clampMax, s.wide, out);
+    finishInteger(acc, bias, outC, s, out);
   } else {
     throw new Error(`DEPTHWISE_CONV_2D: unsupported input ${inT.dtype} x filter ${fT.dtype}`);
   }

@@ -5,7 +5,9 @@ import {
   multiplyByQuantizedMultiplier64,
   quantizeMultiplier,
   quantizedActivationRange,
+  requantizeFp32,
   roundHalfAway,
+  roundHalfEven,
   roundingDivideByPOT,
   saturatingRoundingDoublingHighMul,
 } from './fixed-point';
@@ -99,5 +101,34 @@ describe('helpers', () => {
     ['RELU6', 0.01, -128, [-128, 127]],
   ] as const)('activation range %s scale %s zp %s', (a, s, z, want) => {
     expect(quantizedActivationRange(a, s, z, -128, 127)).toEqual(want);
+  });
+});
+
+describe('XNNPACK fp32 requantization', () => {
+  it.each([
+    [2.5, 2],
+    [3.5, 4],
+    [-2.5, -2],
+    [-3.5, -4],
+    [0.5, 0],
+    [-0.5, -0],
+    [1.4999999, 1],
+    [7.2, 7],
+  ])('roundHalfEven(%s) = %s (lrintf)', (x, want) => {
+    expect(roundHalfEven(x)).toBe(want);
+  });
+
+  it.each([
+    // An exact half: MultiplyByQuantizedMultiplier rounds 20 * 1/8 = 2.5 away from zero, XNNPACK to even.
+    [20, 0.125, 2, 3],
+    [-20, 0.125, -2, -3],
+    [28, 0.125, 4, 4],
+    // float32 product: 16777217 converts to 16777216 before the multiply.
+    [16777217, 0.5, 8388608, 8388609],
+  ])('requantizeFp32(%s, %s) = %s (fixed point gives %s)', (acc, scale, want, fixedPoint) => {
+    expect(requantizeFp32(acc, scale)).toBe(want);
+    const m = quantizeMultiplier(scale);
+    if (Math.abs(acc) < 2 ** 31 / 2 ** Math.max(0, m.shift))
+      expect(multiplyByQuantizedMultiplier(acc, m.multiplier, m.shift)).toBe(fixedPoint);
   });
 });

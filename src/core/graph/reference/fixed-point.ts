@@ -15,6 +15,23 @@ export function roundHalfAway(x: number): number {
   return x < 0 ? -Math.round(-x) : Math.round(x);
 }
 
+/** lrintf / nearbyint in the default rounding mode: half to even. */
+export function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/**
+ * XNNPACK's fp32 requantization of an int32 accumulator, the scheme of its qs8 / qc8 GEMM, IGEMM and
+ * DWCONV microkernels (XNNPACK src/xnnpack/requantization.h xnn_qs8_requantize_fp32, and the
+ * *-minmax-fp32-wasmsimd kernels that LiteRT.js runs): (float) acc * scale in float32, rounded half to
+ * even (lrintf, or the magic-bias add of the SIMD kernels). It differs from MultiplyByQuantizedMultiplier
+ * (half away from zero on a Q31 multiplier) in the last bit for some accumulators.
+ */
+export function requantizeFp32(acc: number, scale: number): number {
+  return roundHalfEven(Math.fround(Math.fround(acc) * scale));
+}
+
 /** A real multiplier as a Q31 fixed-point `multiplier` in [2^30, 2^31) and a power-of-two `shift` (left if > 0). */
 export interface QuantizedMultiplier {
   multiplier: number;

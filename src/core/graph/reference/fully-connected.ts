@@ -1,8 +1,8 @@
 /** FULLY_CONNECTED: float, integer (int8 / 16x8; per-tensor or per-channel weights) and hybrid. */
 
 import type { FullyConnectedOp } from '../graph';
-import { finishFloat, finishHybrid, finishInteger, fullyConnectedAccumulate } from './accumulate';
-import { quantizeRows } from './hybrid';
+import { finishFloat, finishHybrid, finishHybridXnnpack, finishInteger, fullyConnectedAccumulate } from './accumulate';
+import { quantizeRows, quantizeRowsXnnpack } from './hybrid';
 import { integerOutputStage } from './requantize';
 import { allocate, channelScales, getValue, runtimeShape, type RunContext, isIntegerWeight } from './tensors';
 
@@ -22,10 +22,18 @@ export function evalFullyConnected(ctx: RunContext, op: FullyConnectedOp): void 
     fullyConnectedAccumulate(batch, inSize, units, input, new Float64Array(batch), weights, acc);
     finishFloat(acc, bias, units, op.activation, out as Float32Array);
   } else if (inT.dtype === 'float32' && isIntegerWeight(wT.dtype)) {
-    // fully_connected.cc EvalHybrid: rows quantized asymmetrically when asymmetric_quantize_inputs.
-    const rows = quantizeRows(input as Float32Array, batch, inSize, op.asymmetricQuantizeInputs);
-    fullyConnectedAccumulate(batch, inSize, units, rows.values, rows.inputOffsets, weights, acc);
-    finishHybrid(acc, bias, units, channelScales(wT, units), rows.scales, units, op.activation, out as Float32Array);
+    if (op.asymmetricQuantizeInputs) {
+      // LiteRT.js hands this op to XNNPACK's dynamically quantized fully-connected (qd8 rows, one per batch row).
+      const rows = quantizeRowsXnnpack(input as Float32Array, batch, inSize);
+      fullyConnectedAccumulate(batch, inSize, units, rows.values, rows.inputOffsets, weights, acc);
+      const scales = channelScales(wT, units);
+      finishHybridXnnpack(acc, bias, units, scales, rows.scales, units, op.activation, out as Float32Array);
+    } else {
+      // fully_connected.cc EvalHybrid with symmetric rows (not verified against LiteRT.js: the lab writes asymmetric).
+      const rows = quantizeRows(input as Float32Array, batch, inSize, false);
+      fullyConnectedAccumulate(batch, inSize, units, rows.values, rows.inputOffsets, weights, acc);
+      finishHybrid(acc, bias, units, channelScales(wT, units), rows.scales, units, op.activation, out as Float32Array);
+    }
   } else if ((inT.dtype === 'int8' || inT.dtype === 'int16') && isIntegerWeight(wT.dtype)) {
     const s = integerOutputStage(inT, wT, outT, units, op.activation);
     fullyConnectedAccumulate(
@@ -37,7 +45,7 @@ export function evalFullyConnected(ctx: RunContext, op: FullyConnectedOp): void 
       weights,
       acc,
     );
-    finishInteger(acc, bias, units, s.multipliers, s.outputZeroPoint, s.clampMin, s.clampMax, s.wide, out);
+    finishInteger(acc, bias, units, s, out);
   } else {
     throw new Error(`FULLY_CONNECTED: unsupported input ${inT.dtype} x weights ${wT.dtype}`);
   }

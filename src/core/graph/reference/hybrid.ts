@@ -3,7 +3,7 @@
  * tensor_utils AsymmetricQuantizeFloats / SymmetricQuantizeFloats: one scale (and offset) per batch row.
  */
 
-import { roundHalfAway } from './fixed-point';
+import { roundHalfAway, roundHalfEven } from './fixed-point';
 
 export interface RowQuantization {
   /** Quantized row values. */
@@ -43,6 +43,46 @@ export function symmetricRowParams(rowMin: number, rowMax: number): RowParams {
   const range = Math.max(Math.abs(rowMin), Math.abs(rowMax));
   if (range === 0) return { scale: 1, offset: 0, inv: 0 };
   return { scale: Math.fround(range / 127), offset: 0, inv: Math.fround(127 / range) };
+}
+
+/**
+ * XNNPACK's dynamic (qd8) quantization parameters of one row, used by LiteRT.js for the hybrid ops XNNPACK
+ * takes (hybrid FULLY_CONNECTED with asymmetric inputs, CONV_2D with per-channel filters): XNNPACK src/xnnpack/quantization.h xnn_qd8_asymmetric_quantization_params
+ * and xnn_f32_qd8_asymmetric_quantization_params, all in float32: m = 255 / (max - min), the zero point from
+ * the smaller error side rounded half to even, the real scale 1 / m. The values are quantized with 1 / scale
+ * (xnn_compute_f32_qd8_convert passes that reciprocal, not m, to the convert kernel).
+ */
+export function xnnpackRowParams(rowMin: number, rowMax: number): RowParams {
+  const f = Math.fround;
+  const rmin = Math.min(0, rowMin);
+  const rmax = Math.max(0, rowMax);
+  const m = rmin === rmax ? 1 : f(255 / f(rmax - rmin));
+  const low = f(rmin * m);
+  const high = f(rmax * m);
+  const zp = f(-128 + low) + f(127 + high) > 0 ? f(-128 - low) : f(127 - high);
+  const scale = f(1 / m);
+  return { scale, offset: roundHalfEven(Math.min(127, Math.max(-128, zp))), inv: f(1 / scale) };
+}
+
+/**
+ * Quantizes `rows` rows of `size` floats as XNNPACK's f32 -> qd8 convert kernel does: q = clamp(rint(x * inv)
+ * + zp), half to even (the f32-qs8-vcvt kernels' magic-bias rounding). Returns values and per-row scales and
+ * input offsets (-zp), as {@link quantizeRows}.
+ */
+export function quantizeRowsXnnpack(input: Float32Array, rows: number, size: number) {
+  const values = new Int8Array(rows * size);
+  const scales = new Float64Array(rows);
+  const inputOffsets = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const { scale, offset, inv } = xnnpackRowParams(...rowMinMax(input, r * size, size));
+    for (let i = r * size; i < (r + 1) * size; i++) {
+      const q = roundHalfEven(Math.fround(input[i] * inv)) + offset;
+      values[i] = q < -128 ? -128 : q > 127 ? 127 : q;
+    }
+    scales[r] = scale;
+    inputOffsets[r] = -offset;
+  }
+  return { values, scales, inputOffsets };
 }
 
 function rowMinMax(src: Float32Array, start: number, size: number): [number, number] {

@@ -1,4 +1,8 @@
-/** Per-channel requantization setup shared by the integer CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED kernels. */
+/**
+ * Per-channel requantization setup shared by the integer CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED kernels,
+ * for the kernels that run them in LiteRT.js: XNNPACK takes int8 ops (fp32 requantization), TFLite's own
+ * kernels take 16x8 ops (XNNPACK has no int16 activations) and scales XNNPACK rejects.
+ */
 
 import type { Activation, GraphTensor } from '../graph';
 import { quantizeMultiplier, quantizedActivationRange, type QuantizedMultiplier } from './fixed-point';
@@ -12,6 +16,28 @@ export interface IntegerOutputStage {
   clampMax: number;
   /** int16 activations: 64-bit requantization. */
   wide: boolean;
+  /**
+   * int8 ops that XNNPACK runs: per-channel float32 requantization scales, fl(fl(input_scale * filter_scale[c]) /
+   * output_scale) as XNNPACK's create_convolution2d_nhwc / create_fully_connected_nc compute them; absent when
+   * the TFLite kernel runs the op (its fixed-point `multipliers` apply).
+   */
+  fp32Scales?: Float32Array;
+}
+
+/**
+ * XNNPACK refuses requantization scales of 256 or more (convolution-nhwc.c, fully-connected-nc.c), and the
+ * op then stays with TFLite's kernel; XNNPACK has no int16 activations.
+ */
+const XNNPACK_MAX_REQUANTIZATION_SCALE = 256;
+
+/** XNNPACK's float32 requantization scales, or undefined when the TFLite kernel runs the op. */
+function xnnpackScales(input: GraphTensor, fs: Float64Array, outScale: number): Float32Array | undefined {
+  if (input.dtype !== 'int8') return undefined;
+  const inScale = Math.fround(tensorParams(input).scale);
+  const scales = Float32Array.from(fs, (f) =>
+    Math.fround(Math.fround(inScale * Math.fround(f)) / Math.fround(outScale)),
+  );
+  return scales.every((s) => s < XNNPACK_MAX_REQUANTIZATION_SCALE) ? scales : undefined;
 }
 
 /** effective_scale[c] = input_scale * filter_scale[c] / output_scale, as Q31 multipliers (PopulateConvolutionQuantizationParams). */
@@ -39,5 +65,6 @@ export function integerOutputStage(
     clampMin,
     clampMax,
     wide: input.dtype === 'int16',
+    fp32Scales: xnnpackScales(input, fs, out.scale),
   };
 }

@@ -5,6 +5,7 @@
  */
 
 import { shapeSize, type Graph, type GraphOp } from '../graph';
+import { evalAdd } from './add';
 import { evalConv2D } from './conv';
 import { evalDepthwiseConv2D } from './depthwise-conv';
 import { evalFullyConnected } from './fully-connected';
@@ -51,6 +52,8 @@ function evalOp(ctx: RunContext, op: GraphOp): void {
       return evalPool2D(ctx, op);
     case 'SOFTMAX':
       return evalSoftmax(ctx, op);
+    case 'ADD':
+      return evalAdd(ctx, op);
     case 'RESHAPE':
       return evalReshape(ctx, op);
     case 'QUANTIZE':

@@ -1,0 +1,38 @@
+import { randomWeights } from '../src/core/graph/random-weights';
+import { tutorialFixture } from '../src/core/import/testing/fixture-models';
+import { writeKerasH5 } from '../src/import/testing/keras-fixtures';
+import { expect, openLab, parsePercent, test } from './fixtures';
+
+/**
+ * Bring your own model: the tutorial CNN saved as Keras 2 would write `model.save('x.h5')` (built here
+ * with h5wasm, seeded weights) becomes the lab's model, survives a reload, and quantizes in LiteRT.js.
+ */
+test('imports a Keras .h5, keeps it across a reload, and quantizes it', async ({ page }) => {
+  const h5 = await writeKerasH5(tutorialFixture(randomWeights('tutorial', 3)), 'keras2');
+  await openLab(page, '?modes=float32,int8');
+
+  await page
+    .getByTestId('import-model')
+    .setInputFiles({ name: 'broken.h5', mimeType: 'application/x-hdf5', buffer: Buffer.from('not an hdf5 file') });
+  await expect(page.getByTestId('import-error')).toContainText('broken.h5');
+
+  await page
+    .getByTestId('import-model')
+    .setInputFiles({ name: 'non_quantized.h5', mimeType: 'application/x-hdf5', buffer: Buffer.from(h5) });
+  await expect(page.getByTestId('imported-summary')).toContainText('non_quantized.h5');
+  await expect(page.getByTestId('imported-summary')).toContainText('20,410 parameters');
+  await expect(page.getByTestId('import-error')).toHaveCount(0);
+  const tfjs = parsePercent(await page.getByTestId('test-accuracy').innerText());
+
+  await page.reload();
+  await expect(page.getByTestId('imported-summary')).toContainText('non_quantized.h5', { timeout: 120_000 });
+  await expect(page.getByTestId('data-ready')).toBeVisible({ timeout: 120_000 });
+
+  await page.getByTestId('quantize-run').click();
+  await expect(page.getByTestId('runtime-accuracy-int8')).toBeVisible({ timeout: 180_000 });
+  const runtimeFloat = parsePercent(await page.getByTestId('runtime-accuracy-float32').innerText());
+  // The same weights and float math in LiteRT.js: the imported model's TF.js score, within one image.
+  expect(Math.abs(runtimeFloat - tfjs)).toBeLessThanOrEqual(0.0001 + 1e-9);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-int8').click()]);
+  expect(download.suggestedFilename()).toBe('mnist-imported-int8.tflite');
+});

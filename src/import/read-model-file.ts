@@ -1,0 +1,112 @@
+/**
+ * The importer's front door, shared by the node and browser entry points: given the file(s) the user
+ * chose, detect the format by its bytes and produce the pure importer's input. Keras `.h5`, Keras 3
+ * `.keras` (zip: config.json + model.weights.h5), TF.js Layers (model.json + .bin shards). HDF5 is
+ * opened through the entry point's {@link H5Opener} (h5wasm in Node or in the page).
+ */
+
+import { strFromU8, unzipSync } from 'fflate';
+import type { File as H5File } from 'h5wasm';
+import { ModelImportError, type KerasModelFile, type RawWeight } from '../core/import/model-file';
+import { kerasGraph } from '../core/import/keras-nodes';
+import { kerasSavedLayerKeys } from '../core/import/keras-names';
+import { kerasFileFromH5, kerasWeightsFromH5 } from './keras-h5';
+
+/** A file the user gave: its name (no folder) and bytes. */
+export interface ModelFileInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Opens HDF5 bytes with h5wasm, runs `read` on the file, closes it. */
+export type H5Opener = <T>(bytes: Uint8Array, read: (f: H5File) => T) => Promise<T>;
+
+const HDF5_MAGIC = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
+const startsWith = (b: Uint8Array, magic: number[]) => magic.every((m, i) => b[i] === m);
+const isHdf5 = (b: Uint8Array) => startsWith(b, HDF5_MAGIC);
+const isZip = (b: Uint8Array) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]);
+/** A .tflite FlatBuffer carries the identifier TFL3 at bytes 4..8. */
+export const isTflite = (b: Uint8Array) => strFromU8(b.subarray(4, 8)) === 'TFL3';
+
+/** Reads a Keras-family model from the chosen files; throws {@link ModelImportError} with a sentence. */
+export async function readKerasFiles(files: ModelFileInput[], openH5: H5Opener): Promise<KerasModelFile> {
+  const json = files.find((f) => f.name.endsWith('.json'));
+  if (json) return readTfjs(json, files);
+  if (files.length !== 1) throw new ModelImportError('Choose one model file (or a model.json with its .bin files).');
+  const [file] = files;
+  if (isHdf5(file.bytes)) return openH5(file.bytes, (f) => kerasFileFromH5(f, { kind: 'keras-h5', file: file.name }));
+  if (isZip(file.bytes)) return readKerasZip(file, openH5);
+  throw new ModelImportError(
+    `${file.name} is not a model file the lab reads: choose a Keras .h5 or .keras, a TF.js model.json with its .bin files, or a float32 .tflite.`,
+  );
+}
+
+async function readKerasZip(file: ModelFileInput, openH5: H5Opener): Promise<KerasModelFile> {
+  const entries = unzipSync(file.bytes);
+  const config = entries['config.json'];
+  const weights = entries['model.weights.h5'];
+  if (!config || !weights)
+    throw new ModelImportError(
+      `${file.name} is a zip but not a Keras 3 .keras file (it needs config.json and model.weights.h5).`,
+    );
+  const modelConfig = JSON.parse(strFromU8(config));
+  const nodes = kerasGraph(modelConfig).nodes;
+  const layerNames = nodes.map((n) => n.name);
+  return {
+    source: { kind: 'keras', file: file.name },
+    config: modelConfig,
+    weights: await openH5(weights, (f) => kerasWeightsFromH5(f, kerasSavedLayerKeys(nodes))),
+    layerNames,
+  };
+}
+
+interface TfjsManifestEntry {
+  paths: string[];
+  weights: { name: string; shape: number[]; dtype: string; quantization?: unknown }[];
+}
+
+function readTfjs(json: ModelFileInput, files: ModelFileInput[]): KerasModelFile {
+  const model = JSON.parse(strFromU8(json.bytes)) as {
+    modelTopology?: Record<string, unknown>;
+    weightsManifest?: TfjsManifestEntry[];
+  };
+  const topology = model.modelTopology;
+  if (!topology || !Array.isArray(model.weightsManifest))
+    throw new ModelImportError(
+      `${json.name} is not a TF.js Layers model (it needs modelTopology and weightsManifest).`,
+    );
+  const weights: Record<string, RawWeight[]> = {};
+  for (const group of model.weightsManifest) {
+    const data = concatShards(group.paths, files);
+    let offset = 0;
+    for (const w of group.weights) {
+      if (w.dtype !== 'float32' || w.quantization)
+        throw new ModelImportError(
+          `Weight ${w.name} is ${w.quantization ? 'quantized' : w.dtype}; the lab imports float32 TF.js models.`,
+        );
+      const n = w.shape.reduce((a, b) => a * b, 1);
+      const values = new Float32Array(data.buffer.slice(data.byteOffset + offset, data.byteOffset + offset + 4 * n));
+      offset += 4 * n;
+      const layer = w.name.slice(0, w.name.lastIndexOf('/'));
+      (weights[layer] ??= []).push({ name: w.name, shape: w.shape, values });
+    }
+  }
+  const config = topology.model_config ?? topology;
+  return { source: { kind: 'tfjs', file: json.name }, config, weights, layerNames: Object.keys(weights) };
+}
+
+function concatShards(paths: string[], files: ModelFileInput[]): Uint8Array {
+  const parts = paths.map((p) => {
+    const base = p.split('/').pop() as string;
+    const f = files.find((x) => x.name === base);
+    if (!f) throw new ModelImportError(`model.json needs ${base}; choose it together with model.json.`);
+    return f.bytes;
+  });
+  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

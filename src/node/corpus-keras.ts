@@ -1,0 +1,38 @@
+/**
+ * The corpus command's reader for Keras files (.h5, .keras): import with the lab's importer, score
+ * the model in TF.js (wasm) on the MNIST test set, convert it to int8 and score that file in LiteRT.js.
+ * TF.js model.json needs its .bin shards beside it and goes through `npm run lab -- --import` instead.
+ */
+import { initBackend } from '../backends/select-backend';
+import { importedTrainedModel } from '../core/import/imported-model';
+import { takeFirst } from '../core/mnist/dataset';
+import { calibrationImages, convertModel } from '../core/pipeline/convert';
+import { DEFAULT_RECIPE } from '../core/quant/recipe';
+import { openH5Node } from '../import/h5-node';
+import { importModelFiles } from '../import/import-model';
+import { evaluateTflite } from '../runtime/litert-eval';
+import type { CorpusContext, CorpusLine } from './corpus';
+import { loadMnistFromIdx } from './mnist-node';
+
+let backend: Promise<unknown> | undefined;
+
+/** Imports, scores and quantizes one Keras file; a file the importer refuses is reported with its sentence. */
+export async function kerasLine(file: string, bytes: Uint8Array, ctx: CorpusContext): Promise<CorpusLine> {
+  backend ??= initBackend('wasm');
+  await backend;
+  let imported;
+  try {
+    imported = await importModelFiles([{ name: file, bytes }], openH5Node);
+  } catch (e) {
+    return { file, kind: 'unreadable', feed: '', ops: '', result: `not imported: ${(e as Error).message}` };
+  }
+  const ops = imported.architecture.layers.map((l) => l.type).join(', ');
+  const test = ctx.limit ? takeFirst(ctx.test, ctx.limit) : ctx.test;
+  const model = await importedTrainedModel(imported, test, 'wasm');
+  const calibration = calibrationImages(loadMnistFromIdx().train, 100, 1);
+  const int8 = convertModel(model, { ...DEFAULT_RECIPE, mode: 'int8' }, calibration);
+  const r = await evaluateTflite(int8.bytes, test.images, test.labels, { latencySamples: 10 });
+  const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
+  const result = `TF.js ${pct(model.testAccuracy)}, int8 in LiteRT.js ${pct(r.accuracy)} on ${r.count.toLocaleString('en-US')} images (${model.params.toLocaleString('en-US')} parameters)`;
+  return { file, kind: imported.source.kind, feed: '[0, 1]', ops, result, accuracy: r.accuracy };
+}
