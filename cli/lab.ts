@@ -13,7 +13,8 @@ import { parseTarget } from '../src/core/deploy/targets';
 import { describePreset, PRESETS } from '../src/core/model/presets';
 import { buildReport } from '../src/core/report/build-report';
 import { trainModel } from '../src/core/train/train';
-import { loadMnistFromIdx } from '../src/node/mnist-node';
+import { DATASETS } from '../src/core/mnist/datasets';
+import { loadDatasetForNode } from '../src/node/fashion-node';
 import type { MnistDataset } from '../src/core/mnist/dataset';
 import { architectureOf, type TrainedModel } from '../src/core/model/trained-model';
 import { openH5Node } from '../src/import/h5-node';
@@ -55,7 +56,10 @@ async function main(argv: string[]): Promise<number> {
 
   const backend = await initBackend(options.backend, {});
   console.log(`backend: ${backend.name} (${backend.reason})`);
-  const data = loadMnistFromIdx();
+  const data = loadDatasetForNode(options.train.dataset);
+  console.log(
+    `dataset: ${DATASETS[options.train.dataset].title}, ${data.train.count} training and ${data.test.count} test images`,
+  );
   const trained = await obtainModel(options, data, backend.name);
 
   const model = await compressForCli(trained, data, options, backend.name);

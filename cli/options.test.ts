@@ -66,7 +66,7 @@ describe('parseCliArgs', () => {
     [['--epochs', 'many'], /--epochs: epochs must be an integer from 1 to 100, got "many"/],
     [['--epochs', '0'], /epochs must be/],
     [['--preset', 'resnet'], /--preset: model must be one of tutorial, deep, separable/],
-    [['--modes', 'int4'], /unknown mode/],
+    [['--modes', 'int3'], /unknown mode/],
     [['--calibration-method', 'kl'], /must be one of/],
     [['--frobnicate', '1'], /unknown option/],
     [['stray'], /unexpected argument/],

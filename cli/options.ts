@@ -138,7 +138,7 @@ const SWITCHES: Record<string, { help: string; apply: (o: CliOptions) => void }>
 export const USAGE = [
   'Usage: npm run lab -- [options]',
   '',
-  'Trains a model on MNIST (or imports one with --import), quantizes it, writes one .tflite file per mode and report.json.',
+  'Trains a model on MNIST or Fashion-MNIST (or imports one with --import), quantizes it, writes one .tflite file per mode and report.json.',
   '',
   'Training:',
   ...usageLines(TRAIN_FIELDS),

@@ -23,11 +23,13 @@ import type { ModelFileInput } from '../src/import/read-model-file';
 import type { QatSettings } from '../src/core/qat/qat-settings';
 import { layerErrors as computeLayerErrors } from '../src/core/debug/layer-errors';
 import { imagesToFloat } from '../src/core/mnist/dataset';
+import type { DatasetId } from '../src/core/mnist/datasets';
 import { quantizeModel } from '../src/core/quant/quantize-graph';
 import { compressModel, type CompressPlan } from '../src/core/compress/compress-model';
 import type { CompressProgress } from '../src/core/compress/compress-progress';
 
 let dataset: Promise<MnistDataset> | undefined;
+let datasetId: DatasetId | undefined;
 
 async function switchBackend(names: string[]): Promise<void> {
   for (const name of names) if (await tf.setBackend(name).catch(() => false)) return;
@@ -36,7 +38,7 @@ async function switchBackend(names: string[]): Promise<void> {
 let cancelRequested = false;
 
 function loadedData(): Promise<MnistDataset> {
-  if (!dataset) throw new Error('MNIST is not loaded yet');
+  if (!dataset) throw new Error('the dataset is not loaded yet');
   return dataset;
 }
 
@@ -59,9 +61,11 @@ const api = {
     return initBackend(preference, { wasmPath: new URL('wasm/tfjs/', base).href });
   },
 
-  /** Downloads MNIST from the app's origin once; later calls reuse it. */
-  async loadData(base: string, onProgress?: (p: DownloadProgress) => void) {
-    dataset ??= fetchDataset(base, onProgress);
+  /** Downloads a dataset from the app's origin once; later calls for the same dataset reuse it. */
+  async loadData(base: string, onProgress?: (p: DownloadProgress) => void, id: DatasetId = 'mnist') {
+    if (datasetId !== id) dataset = undefined;
+    datasetId = id;
+    dataset ??= fetchDataset(base, onProgress, id);
     try {
       const d = await dataset;
       return { train: d.train.count, test: d.test.count };

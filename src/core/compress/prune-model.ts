@@ -6,7 +6,7 @@
 import type { MnistDataset } from '../mnist/dataset';
 import type { TrainedModel } from '../model/trained-model';
 import { isPresetId } from '../model/presets';
-import type { TrainProgress } from '../train/settings';
+import type { TrainProgress, TrainSettings } from '../train/settings';
 import { trainModel } from '../train/train';
 import { UNIFORM_GUESS } from '../train/divergence';
 import { compressibleWeights, validatePruneSettings, type PruneSettings } from './compress-settings';
@@ -105,7 +105,7 @@ export async function pruneModel(
 export function fineTuneTrainSettings(
   trained: TrainedModel,
   s: { epochs: number; batchSize: number; learningRate: number; trainLimit: number; seed: number },
-) {
+): TrainSettings {
   const preset = trained.preset;
   if (!isPresetId(preset))
     throw new Error(
@@ -113,6 +113,7 @@ export function fineTuneTrainSettings(
     );
   return {
     preset,
+    dataset: trained.dataset ?? 'mnist',
     seed: s.seed,
     epochs: s.epochs,
     batchSize: s.batchSize,

@@ -7,7 +7,8 @@
  * DEPTHWISE_CONV_2D filter [1, kh, kw, out]; FULLY_CONNECTED weights [units, in].
  */
 
-export type DType = 'float32' | 'float16' | 'int32' | 'uint8' | 'int64' | 'int16' | 'int8';
+/** 'int4': TFLite INT4 (TensorType 17), two values a byte, low nibble first; constants only (weights). */
+export type DType = 'float32' | 'float16' | 'int32' | 'uint8' | 'int64' | 'int16' | 'int8' | 'int4';
 
 /** real = scale * (q - zeroPoint); per-tensor when scale has one entry, else per channel along quantizedDimension. */
 export interface QuantParams {
@@ -133,7 +134,7 @@ export interface Graph {
   metadata: GraphMetadata[];
 }
 
-/** Bytes per element of each dtype. */
+/** Bytes per element of each dtype (int4: half a byte; use dataByteLength for a tensor's bytes). */
 export const DTYPE_BYTES: Record<DType, number> = {
   float32: 4,
   float16: 2,
@@ -142,7 +143,34 @@ export const DTYPE_BYTES: Record<DType, number> = {
   int64: 8,
   int16: 2,
   int8: 1,
+  int4: 0.5,
 };
+
+/** Bytes of a constant of `dtype` with `elements` values (int4 packs two a byte, rounded up). */
+export function dataByteLength(dtype: DType, elements: number): number {
+  return dtype === 'int4' ? Math.ceil(elements / 2) : elements * DTYPE_BYTES[dtype];
+}
+
+/** Packs int4 values (each in [-8, 7]) two a byte, low nibble first, as TFLite's INT4 tensors store them. */
+export function packInt4(values: Int8Array): Uint8Array {
+  const out = new Uint8Array(Math.ceil(values.length / 2));
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < -8 || v > 7) throw new RangeError(`packInt4: value ${v} at ${i} is outside [-8, 7]`);
+    out[i >> 1] |= (v & 0x0f) << ((i & 1) * 4);
+  }
+  return out;
+}
+
+/** Unpacks `count` int4 values (low nibble first), sign-extended. */
+export function unpackInt4(bytes: Uint8Array, count: number): Int8Array {
+  const out = new Int8Array(count);
+  for (let i = 0; i < count; i++) {
+    const nibble = (bytes[i >> 1] >> ((i & 1) * 4)) & 0x0f;
+    out[i] = nibble >= 8 ? nibble - 16 : nibble;
+  }
+  return out;
+}
 
 /** Number of elements of a shape (1 for a scalar). */
 export function shapeSize(shape: readonly number[]): number {

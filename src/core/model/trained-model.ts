@@ -1,4 +1,5 @@
 import type { CompressionRecipe } from '../compress/compression-recipe';
+import type { DatasetId } from '../mnist/datasets';
 import type { ModelArchitecture, ModelSource } from './architecture';
 import { PRESETS, isPresetId, type PresetId } from './presets';
 
@@ -28,6 +29,8 @@ export interface EpochMetrics {
  */
 export interface TrainedModel {
   preset: ModelId;
+  /** The dataset it was trained on; absent (models stored before datasets existed) means MNIST. */
+  dataset?: DatasetId;
   /** The layer graph; absent for models stored before architectures were data (then PRESETS[preset]). */
   architecture?: ModelArchitecture;
   /** Set when the model was imported from a file. */

@@ -18,6 +18,12 @@ interface ModeDeclaration {
   keepFloat: boolean;
   /** Part of a default run (the CLI without --modes, the quantize form's initial choice). */
   byDefault: boolean;
+  /**
+   * Conv and dense weights stored as TFLite INT4 (TensorType 17): at most 4 bits (recipe.weightBits below 4 is
+   * kept). LiteRT.js 2.5.3 runs such CONV_2D and FULLY_CONNECTED weights, hybrid and with int8 activations
+   * (src/runtime/litert-int4.test.ts); depthwise weights stay int8 storage holding 4-bit values.
+   */
+  int4Weights?: boolean;
 }
 
 export const LAB_MODES = {
@@ -85,6 +91,31 @@ export const LAB_MODES = {
     keepFloat: true,
     byDefault: true,
   },
+  'dynamic-int4': {
+    kind: 'ptq',
+    title: 'Dynamic range, int4 weights',
+    description:
+      'Weights are stored as 4-bit integers, two to a byte (about 8x smaller than float), with one scale per ' +
+      'channel or tensor; activations stay float. Only 15 levels per scale: the error shows, most on hard data.',
+    calibrates: false,
+    layerDebug: true,
+    keepFloat: false,
+    byDefault: false,
+    int4Weights: true,
+  },
+  int4: {
+    kind: 'ptq',
+    title: 'Full integer, int4 weights (int8 activations)',
+    description:
+      'Like full integer int8, but conv and dense weights are 4-bit (TFLite INT4, two values a byte). Activations ' +
+      'stay int8, calibrated on representative images. The 4-bit rounding error is where algorithms such as ' +
+      'AdaRound and bias correction earn their keep.',
+    calibrates: true,
+    layerDebug: true,
+    keepFloat: true,
+    byDefault: false,
+    int4Weights: true,
+  },
   qat: {
     kind: 'qat',
     title: 'Quantization-aware training (int8)',
@@ -127,6 +158,12 @@ export function isQuantMode(s: string): s is QuantMode {
 /** Modes that need representative data to calibrate activations. */
 export function needsCalibration(mode: LabMode): boolean {
   return LAB_MODES[mode].calibrates;
+}
+
+/** Whether the mode stores conv and dense weights as TFLite INT4. */
+export function storesInt4Weights(mode: LabMode): boolean {
+  const m: ModeDeclaration = LAB_MODES[mode];
+  return m.int4Weights === true;
 }
 
 /** Whether ops can be kept in float under this mode (selective quantization). */

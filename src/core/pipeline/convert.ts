@@ -8,7 +8,8 @@ import type { Graph } from '../graph/graph';
 import { modelToGraph } from '../graph/model-to-graph';
 import { runGraph } from '../graph/reference/run-graph';
 import { argmaxRows } from '../eval/metrics';
-import { quantizeModel } from '../quant/quantize-graph';
+import { quantizeModel, type AlgorithmReport } from '../quant/quantize-graph';
+import type { AdaRoundOptions } from '../quant/algorithms/adaround';
 import type { CalibrationStats } from '../quant/calibrate';
 import type { QuantRecipe } from '../quant/recipe';
 import { writeTflite } from '../tflite/write-tflite';
@@ -20,6 +21,9 @@ export interface ConvertedModel {
   /** The .tflite file. */
   bytes: Uint8Array;
   stats?: CalibrationStats;
+  /** The float graph actually quantized (after cross-layer equalization / bias correction, when the recipe asks). */
+  prepared?: Graph;
+  algorithms?: AlgorithmReport;
   /** Wall time of calibrate + quantize + write, seconds. */
   convertSeconds: number;
 }
@@ -43,11 +47,12 @@ export function convertModel(
   recipe: QuantRecipe,
   calibration: Float32Array,
   floatGraph = modelToGraph(trained),
+  hooks: { adaround?: AdaRoundOptions } = {},
 ): ConvertedModel {
   const started = Date.now();
-  const { graph, stats } = quantizeModel(floatGraph, calibration, recipe);
+  const { graph, stats, prepared, algorithms } = quantizeModel(floatGraph, calibration, recipe, hooks);
   const bytes = writeTflite(graph);
-  return { recipe, graph, bytes, stats, convertSeconds: (Date.now() - started) / 1000 };
+  return { recipe, graph, bytes, stats, prepared, algorithms, convertSeconds: (Date.now() - started) / 1000 };
 }
 
 export interface SimulatedEvaluation {

@@ -12,6 +12,7 @@ import type { Graph } from '../graph/graph';
 import type { QatRun } from '../qat/qat-pipeline';
 import type { QatExplanation } from '../qat/explain-qat';
 import type { QuantRecipe } from '../quant/recipe';
+import type { AlgorithmReport } from '../quant/quantize-graph';
 import type { ModeReport, QatReport } from '../report/report';
 import { calibrationImages, convertModel, simulateModel, type SimulatedEvaluation } from './convert';
 import { weightLayers, type WeightLayer } from './weight-layers';
@@ -37,6 +38,8 @@ export interface ConvertedMode {
   layers: WeightLayer[];
   /** Mode qat: how the file was trained. */
   qat?: QatReport;
+  /** What cross-layer equalization and bias correction did (when the recipe asked for them). */
+  algorithms?: AlgorithmReport;
   /** Mode qat: what changed against a plain min/max calibration. */
   explanation?: QatExplanation;
   /** How the model was pruned and clustered before this conversion (the trained model's). */
@@ -82,8 +85,9 @@ export function convertMode(
     bytes: converted.bytes,
     convertSeconds: converted.convertSeconds,
     simulated: simulate(converted.graph, data.test),
-    layers: weightLayers(floatGraph, converted.graph),
+    layers: weightLayers(converted.prepared ?? floatGraph, converted.graph),
     ...(trained.compression && { compression: trained.compression }),
+    ...(converted.algorithms && { algorithms: converted.algorithms }),
   };
 }
 
@@ -121,6 +125,7 @@ export interface EntrySource {
   simulated?: SimulatedEvaluation;
   qat?: QatReport;
   compression?: CompressionRecipe;
+  algorithms?: AlgorithmReport;
 }
 
 /** The report.json entry of one file (field names are a public contract: add, never rename). */
@@ -147,6 +152,7 @@ export function modeReportEntry(
     ...(extra.runtimeSeconds !== undefined && { runtime_seconds: extra.runtimeSeconds }),
     ...(recipe && { recipe: { ...recipeFields, ...qatRecipeFields(qat), ...(compression && { compression }) } }),
     ...(qat && { qat }),
+    ...(source.algorithms && { algorithms: source.algorithms }),
   };
 }
 

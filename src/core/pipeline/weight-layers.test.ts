@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { modelToGraph } from '../graph/model-to-graph';
 import { randomWeights } from '../graph/random-weights';
 import { DEFAULT_RECIPE } from '../quant/recipe';
-import { QUANT_MODES } from '../modes/lab-modes';
+import { QUANT_MODES, storesInt4Weights } from '../modes/lab-modes';
 import { quantizeModel } from '../quant/quantize-graph';
 import { weightLayers } from './weight-layers';
 
@@ -27,8 +27,10 @@ describe('weightLayers', () => {
         maxAbs = Math.max(maxAbs, Math.abs(layer.float[i]));
         maxErr = Math.max(maxErr, Math.abs(layer.float[i] - layer.quantized[i]));
       }
-      const bound =
-        layer.storedAs === 'int8' ? maxAbs / 127 / 2 + 1e-7 : layer.storedAs === 'float16' ? maxAbs / 1024 : 0;
+      // int4 modes: a 4-bit grid (qmax 7) whether stored as INT4 or (depthwise) int8.
+      const qmax = storesInt4Weights(mode) ? 7 : 127;
+      const integer = layer.storedAs === 'int8' || layer.storedAs === 'int4';
+      const bound = integer ? maxAbs / qmax / 2 + 1e-7 : layer.storedAs === 'float16' ? maxAbs / 1024 : 0;
       expect(maxErr).toBeLessThanOrEqual(bound);
       if (mode === 'float32') expect(layer.storedAs).toBe('float32');
     }

@@ -20,12 +20,25 @@ export interface QuantizedWeights {
   quant: QuantParams;
 }
 
+/** Largest integer of a symmetric n-bit weight grid, [-qmax, qmax]: 2^(n-1) - 1 (127 for int8, 7 for int4). */
+export function symmetricQmax(bits: number): number {
+  if (!Number.isInteger(bits) || bits < 2 || bits > 8) throw new RangeError(`weight bits must be 2..8, got ${bits}`);
+  return 2 ** (bits - 1) - 1;
+}
+
 /**
- * Symmetric int8 weights. `channelDim` undefined: per tensor; otherwise one scale per index of that
- * dimension (CONV_2D 0, DEPTHWISE_CONV_2D 3, FULLY_CONNECTED 0). scale = max|w| / 127; an all-zero
- * channel gets scale 1 (TF would write 0, which runtimes reject).
+ * Symmetric n-bit weights (int8 by default), held in an Int8Array. `channelDim` undefined: per tensor;
+ * otherwise one scale per index of that dimension (CONV_2D 0, DEPTHWISE_CONV_2D 3, FULLY_CONNECTED 0).
+ * scale = max|w| / qmax with qmax = 2^(bits-1) - 1 (the narrow range TFLite uses for int8, [-127, 127],
+ * and for int4, [-7, 7]); an all-zero channel gets scale 1 (TF would write 0, which runtimes reject).
  */
-export function quantizeWeightsSymmetric(values: Float32Array, shape: number[], channelDim?: number): QuantizedWeights {
+export function quantizeWeightsSymmetric(
+  values: Float32Array,
+  shape: number[],
+  channelDim?: number,
+  bits = 8,
+): QuantizedWeights {
+  const qmax = symmetricQmax(bits);
   const channels = channelDim === undefined ? 1 : shape[channelDim];
   const inner = channelDim === undefined ? values.length : shape.slice(channelDim + 1).reduce((a, b) => a * b, 1);
   const channelOf = (i: number) => (channelDim === undefined ? 0 : Math.floor(i / inner) % channels);
@@ -34,12 +47,12 @@ export function quantizeWeightsSymmetric(values: Float32Array, shape: number[], 
     const c = channelOf(i);
     maxAbs[c] = Math.max(maxAbs[c], Math.abs(values[i]));
   }
-  const scale = Array.from(maxAbs, (m) => (m === 0 ? 1 : Math.fround(m / 127)));
-  const inv = Array.from(maxAbs, (m) => (m === 0 ? 0 : Math.fround(127 / m)));
+  const scale = Array.from(maxAbs, (m) => (m === 0 ? 1 : Math.fround(m / qmax)));
+  const inv = Array.from(maxAbs, (m) => (m === 0 ? 0 : Math.fround(qmax / m)));
   const q = new Int8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = roundHalfAway(Math.fround(values[i] * inv[channelOf(i)]));
-    q[i] = v < -127 ? -127 : v > 127 ? 127 : v;
+    q[i] = v < -qmax ? -qmax : v > qmax ? qmax : v;
   }
   return {
     values: q,

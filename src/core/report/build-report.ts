@@ -14,6 +14,7 @@ export function buildReport(
     version: 1,
     created: created.toISOString(),
     preset: model.preset,
+    dataset: model.dataset ?? 'mnist',
     seed: model.seed,
     settings,
     float: {

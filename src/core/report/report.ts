@@ -54,6 +54,8 @@ export interface ModeReport {
   recipe?: Record<string, unknown>;
   /** Mode qat: how the file was fine-tuned (the same values also stand in `recipe` as qat_*). */
   qat?: QatReport;
+  /** Cross-layer equalization, bias correction and AdaRound, when the recipe asked for them. */
+  algorithms?: AlgorithmsReport;
   /** Files from the inspector: how the test images were fed, e.g. "float32 [1, 28, 28] in [0, 1] (pixel / 255)". */
   input_feed?: string;
   /** Files from the inspector: tensors whose -1 batch was pinned to 1 in the copy that ran (absent when none). */
@@ -106,11 +108,21 @@ export interface QatReport {
   summary: string[];
 }
 
+/** What the recipe's post-training algorithms did to one file (report.json `modes[].algorithms`). */
+export interface AlgorithmsReport {
+  equalizedPairs?: { first: string; second: string; relu6Replaced: boolean }[];
+  skippedPairs?: { first: string; second: string; reason: string }[];
+  biasCorrections?: { layer: string; meanAbsShift: number }[];
+  adaround?: { layer: string; flipped: number; weights: number }[];
+}
+
 export interface LabReport {
   tool: 'quantization-lab';
   version: 1;
   created: string;
   preset: string;
+  /** Dataset id (src/core/mnist/datasets.ts), added with Fashion-MNIST. */
+  dataset?: string;
   seed: number;
   settings: Record<string, unknown>;
   float: FloatReport;

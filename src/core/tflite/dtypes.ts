@@ -10,6 +10,7 @@ export const DTYPE_TO_TENSOR_TYPE: Record<DType, number> = {
   int64: TensorType.INT64,
   int16: TensorType.INT16,
   int8: TensorType.INT8,
+  int4: TensorType.INT4,
 };
 
 /** The lab DType of a TensorType id, or null when the lab has no such type (STRING, BOOL, ...). */

@@ -4,7 +4,7 @@
  * inspector, so both share one bounds-checked decoding path.
  */
 import type { Graph, GraphOp, GraphTensor, OpKind, QuantParams } from '../graph/graph';
-import { DTYPE_BYTES, shapeSize } from '../graph/graph';
+import { dataByteLength, shapeSize } from '../graph/graph';
 import { TfliteFormatError } from './errors';
 import { defaultOptions, LAB_OP_OPTIONS, type OptionField } from './op-options';
 import {
@@ -76,7 +76,7 @@ function toGraphTensor(bytes: Uint8Array, t: TfliteTensorInfo, context: string):
   }
   const tensor: GraphTensor = { name: t.name, shape: t.shape, dtype: t.dtype };
   if (t.dataOffset >= 0) {
-    const expected = shapeSize(t.shape) * DTYPE_BYTES[t.dtype];
+    const expected = dataByteLength(t.dtype, shapeSize(t.shape));
     if (expected !== t.byteLength) {
       throw new TfliteFormatError(
         `buffer ${t.buffer} has ${t.byteLength} bytes but shape [${t.shape}] ${t.dtype} needs ${expected}`,

@@ -13,7 +13,7 @@
  */
 import { Builder } from 'flatbuffers';
 import type { Graph, GraphMetadata, GraphOp, GraphTensor, QuantParams } from '../graph/graph';
-import { DTYPE_BYTES, shapeSize } from '../graph/graph';
+import { dataByteLength, shapeSize } from '../graph/graph';
 import { DTYPE_TO_TENSOR_TYPE } from './dtypes';
 import { minRuntimeVersion, opVersion } from './op-version';
 import { builtinCodeOf, LAB_OP_OPTIONS, type OptionTable, type TfliteOptionValue } from './op-options';
@@ -85,10 +85,10 @@ function checkGraph(graph: TfliteModelSpec): void {
     op.outputs.forEach((i) => checkIndex(i, `op ${k} (${op.opName}) output`, false));
   });
   for (const t of graph.tensors) {
-    if (t.data && t.data.length !== shapeSize(t.shape) * DTYPE_BYTES[t.dtype]) {
+    if (t.data && t.data.length !== dataByteLength(t.dtype, shapeSize(t.shape))) {
       throw new Error(
         `writeTflite: tensor ${t.name} has ${t.data.length} bytes, shape [${t.shape}] ${t.dtype} needs ` +
-          `${shapeSize(t.shape) * DTYPE_BYTES[t.dtype]}`,
+          `${dataByteLength(t.dtype, shapeSize(t.shape))}`,
       );
     }
   }

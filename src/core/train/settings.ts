@@ -1,3 +1,4 @@
+import { DATASET_IDS, DATASETS, type DatasetId } from '../mnist/datasets';
 import { PRESET_IDS, type PresetId } from '../model/presets';
 import { defaultsOf, validateGroup, type FieldGroup } from '../settings/fields';
 
@@ -6,6 +7,8 @@ export type OptimizerName = (typeof OPTIMIZERS)[number];
 
 /** Training settings: data only, part of the serializable lab state. */
 export interface TrainSettings {
+  /** Which dataset the model is trained and evaluated on (src/core/mnist/datasets.ts). */
+  dataset: DatasetId;
   preset: PresetId;
   epochs: number;
   batchSize: number;
@@ -19,6 +22,16 @@ export interface TrainSettings {
 
 /** The training settings, declared once: bounds, defaults and names for the form, the URL and the CLI. */
 export const TRAIN_FIELDS: FieldGroup<TrainSettings> = {
+  dataset: {
+    kind: 'choice',
+    label: 'Dataset',
+    help: 'images to train on and test with',
+    options: DATASET_IDS,
+    optionLabels: Object.fromEntries(DATASET_IDS.map((id) => [id, DATASETS[id].title])),
+    default: 'mnist',
+    cli: 'dataset',
+    url: 'ds',
+  },
   preset: {
     kind: 'choice',
     label: 'Model',

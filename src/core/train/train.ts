@@ -118,6 +118,7 @@ export async function trainModel(
       cancelled,
       model: {
         preset: preset.id,
+        dataset: settings.dataset,
         seed: settings.seed,
         weights: lastGood,
         history,

@@ -51,6 +51,8 @@ const WHY_NEXT: Record<LabMode, string> = {
   int8: 'full int8 with calibrated activation ranges',
   'int8-io': 'full int8 including input and output',
   int16x8: 'keeps int8 weights but gives activations 16 bits',
+  'dynamic-int4': 'stores weights in 4 bits and keeps float activations',
+  int4: 'halves the int8 weights again, to 4 bits, with int8 activations',
   qat: 'retrains with int8 rounding simulated, so the weights adapt to it',
 };
 

@@ -41,10 +41,11 @@ export function ConfusionMatrix({ matrix, mode }: Props) {
                 {row.map((n, p) => {
                   const diagonal = t === p;
                   const share = diagonal ? (total > 0 ? n / total : 0) : worst > 0 ? n / worst : 0;
+                  // Shades stay light enough that the dark count keeps a 4.5:1 contrast (WCAG AA).
                   const background = diagonal
-                    ? `rgba(31, 79, 163, ${0.15 + 0.6 * share})`
+                    ? `rgba(31, 79, 163, ${0.12 + 0.43 * share})`
                     : n > 0
-                      ? `rgba(192, 57, 43, ${0.08 + 0.7 * share})`
+                      ? `rgba(192, 57, 43, ${0.08 + 0.47 * share})`
                       : undefined;
                   return (
                     <td

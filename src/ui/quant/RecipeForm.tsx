@@ -15,6 +15,10 @@ const TEST_IDS: Partial<Record<keyof RecipeSettings, string>> = {
   perChannel: 'per-channel',
   fcPerChannel: 'fc-per-channel',
   dynamicMinElements: 'dynamic-min-elements',
+  weightBits: 'weight-bits',
+  crossLayerEqualization: 'recipe-cle',
+  biasCorrection: 'recipe-bias-correction',
+  adaround: 'recipe-adaround',
 };
 
 /** The recipe fields shown: all declared ones, the percentile only for percentile calibration. */

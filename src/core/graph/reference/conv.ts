@@ -14,7 +14,7 @@ import {
 } from './accumulate';
 import { quantizeRows, quantizeRowsXnnpack } from './hybrid';
 import { integerOutputStage } from './requantize';
-import { allocate, channelScales, getValue, runtimeShape, type RunContext } from './tensors';
+import { allocate, channelScales, getValue, runtimeShape, type RunContext, isIntegerWeight } from './tensors';
 
 export function convGeometry(ctx: RunContext, op: Conv2DOp): ConvGeometry {
   const [batch, inH, inW, inC] = runtimeShape(ctx, op.inputs[0]);
@@ -64,21 +64,21 @@ export function evalConv2D(ctx: RunContext, op: Conv2DOp): void {
   if (inT.dtype === 'float32' && fT.dtype === 'float32') {
     convAccumulate(g, input, new Float64Array(g.batch), filter, acc);
     finishFloat(acc, bias, g.outC, op.activation, out as Float32Array);
-  } else if (inT.dtype === 'float32' && fT.dtype === 'int8' && xnnpackQd8Rows(op, fT) === 'pixel') {
+  } else if (inT.dtype === 'float32' && isIntegerWeight(fT.dtype) && xnnpackQd8Rows(op, fT) === 'pixel') {
     // XNNPACK's qd8 path as a GEMM over pixels: one qd8 row per pixel (inC values).
     const pixels = g.batch * g.inH * g.inW;
     const rows = quantizeRowsXnnpack(input as Float32Array, pixels, g.inC);
     fullyConnectedAccumulate(pixels, g.inC, g.outC, rows.values, rows.inputOffsets, filter, acc);
     const scales = channelScales(fT, g.outC);
     finishHybridXnnpack(acc, bias, g.outC, scales, rows.scales, g.outC, op.activation, out as Float32Array);
-  } else if (inT.dtype === 'float32' && fT.dtype === 'int8' && xnnpackQd8Rows(op, fT) === 'image') {
+  } else if (inT.dtype === 'float32' && isIntegerWeight(fT.dtype) && xnnpackQd8Rows(op, fT) === 'image') {
     // XNNPACK's qd8 convolution: one qd8 row per image.
     const rows = quantizeRowsXnnpack(input as Float32Array, g.batch, g.inH * g.inW * g.inC);
     convAccumulate(g, rows.values, rows.inputOffsets, filter, acc);
     const scales = channelScales(fT, g.outC);
     const perImage = g.outH * g.outW * g.outC;
     finishHybridXnnpack(acc, bias, g.outC, scales, rows.scales, perImage, op.activation, out as Float32Array);
-  } else if (inT.dtype === 'float32' && fT.dtype === 'int8') {
+  } else if (inT.dtype === 'float32' && isIntegerWeight(fT.dtype)) {
     // conv.cc EvalHybrid: per-tensor filters, symmetric rows.
     const rows = quantizeRows(input as Float32Array, g.batch, g.inH * g.inW * g.inC, false);
     convAccumulate(g, rows.values, rows.inputOffsets, filter, acc);
@@ -92,7 +92,7 @@ export function evalConv2D(ctx: RunContext, op: Conv2DOp): void {
       op.activation,
       out as Float32Array,
     );
-  } else if ((inT.dtype === 'int8' || inT.dtype === 'int16') && fT.dtype === 'int8') {
+  } else if ((inT.dtype === 'int8' || inT.dtype === 'int16') && isIntegerWeight(fT.dtype)) {
     const s = integerOutputStage(inT, fT, outT, g.outC, op.activation);
     convAccumulate(g, input, new Float64Array(g.batch).fill(-s.inputZeroPoint), filter, acc);
     finishInteger(acc, bias, g.outC, s, out);

@@ -12,7 +12,7 @@ import {
 } from './accumulate';
 import { quantizeRows } from './hybrid';
 import { integerOutputStage } from './requantize';
-import { allocate, channelScales, getValue, runtimeShape, type RunContext } from './tensors';
+import { allocate, channelScales, getValue, runtimeShape, type RunContext, isIntegerWeight } from './tensors';
 
 export function evalDepthwiseConv2D(ctx: RunContext, op: DepthwiseConv2DOp): void {
   const [batch, inH, inW, inC] = runtimeShape(ctx, op.inputs[0]);
@@ -49,7 +49,7 @@ export function evalDepthwiseConv2D(ctx: RunContext, op: DepthwiseConv2DOp): voi
   if (inT.dtype === 'float32' && fT.dtype === 'float32') {
     depthwiseAccumulate(g, m, input, new Float64Array(batch), filter, acc);
     finishFloat(acc, bias, outC, op.activation, out as Float32Array);
-  } else if (inT.dtype === 'float32' && fT.dtype === 'int8') {
+  } else if (inT.dtype === 'float32' && isIntegerWeight(fT.dtype)) {
     // depthwise_conv.cc hybrid: asymmetric per-batch input quantization, per-channel filter scales.
     const rows = quantizeRows(input as Float32Array, batch, inH * inW * inC, true);
     depthwiseAccumulate(g, m, rows.values, rows.inputOffsets, filter, acc);
@@ -63,7 +63,7 @@ export function evalDepthwiseConv2D(ctx: RunContext, op: DepthwiseConv2DOp): voi
       op.activation,
       out as Float32Array,
     );
-  } else if ((inT.dtype === 'int8' || inT.dtype === 'int16') && fT.dtype === 'int8') {
+  } else if ((inT.dtype === 'int8' || inT.dtype === 'int16') && isIntegerWeight(fT.dtype)) {
     const s = integerOutputStage(inT, fT, outT, outC, op.activation);
     depthwiseAccumulate(g, m, input, new Float64Array(batch).fill(-s.inputZeroPoint), filter, acc);
     finishInteger(acc, bias, outC, s, out);

@@ -4,7 +4,7 @@ import type { FullyConnectedOp } from '../graph';
 import { finishFloat, finishHybrid, finishHybridXnnpack, finishInteger, fullyConnectedAccumulate } from './accumulate';
 import { quantizeRows, quantizeRowsXnnpack } from './hybrid';
 import { integerOutputStage } from './requantize';
-import { allocate, channelScales, getValue, runtimeShape, type RunContext } from './tensors';
+import { allocate, channelScales, getValue, runtimeShape, type RunContext, isIntegerWeight } from './tensors';
 
 export function evalFullyConnected(ctx: RunContext, op: FullyConnectedOp): void {
   const tensors = ctx.graph.tensors;
@@ -21,7 +21,7 @@ export function evalFullyConnected(ctx: RunContext, op: FullyConnectedOp): void 
   if (inT.dtype === 'float32' && wT.dtype === 'float32') {
     fullyConnectedAccumulate(batch, inSize, units, input, new Float64Array(batch), weights, acc);
     finishFloat(acc, bias, units, op.activation, out as Float32Array);
-  } else if (inT.dtype === 'float32' && wT.dtype === 'int8') {
+  } else if (inT.dtype === 'float32' && isIntegerWeight(wT.dtype)) {
     if (op.asymmetricQuantizeInputs) {
       // LiteRT.js hands this op to XNNPACK's dynamically quantized fully-connected (qd8 rows, one per batch row).
       const rows = quantizeRowsXnnpack(input as Float32Array, batch, inSize);
@@ -34,7 +34,7 @@ export function evalFullyConnected(ctx: RunContext, op: FullyConnectedOp): void 
       fullyConnectedAccumulate(batch, inSize, units, rows.values, rows.inputOffsets, weights, acc);
       finishHybrid(acc, bias, units, channelScales(wT, units), rows.scales, units, op.activation, out as Float32Array);
     }
-  } else if ((inT.dtype === 'int8' || inT.dtype === 'int16') && wT.dtype === 'int8') {
+  } else if ((inT.dtype === 'int8' || inT.dtype === 'int16') && isIntegerWeight(wT.dtype)) {
     const s = integerOutputStage(inT, wT, outT, units, op.activation);
     fullyConnectedAccumulate(
       batch,

@@ -1,6 +1,6 @@
 /** Run-time tensor storage of the reference interpreter and constant decoding. */
 
-import type { Graph, GraphTensor, QuantParams } from '../graph';
+import { shapeSize, unpackInt4, type Graph, type GraphTensor, type QuantParams } from '../graph';
 import { roundHalfAway } from './fixed-point';
 
 /**
@@ -34,6 +34,8 @@ export function decodeConstant(t: GraphTensor): TensorData {
       return new Int16Array(buf);
     case 'int8':
       return new Int8Array(buf);
+    case 'int4':
+      return unpackInt4(t.data, shapeSize(t.shape));
     case 'uint8':
       return new Uint8Array(buf);
     case 'int64':
@@ -51,6 +53,11 @@ export function getValue(ctx: RunContext, index: number): TensorData {
   const v = ctx.values[index];
   if (!v) throw new Error(`tensor ${ctx.graph.tensors[index].name} has no value yet`);
   return v;
+}
+
+/** Integer weight storage the kernels accept: int8, or TFLite INT4 (unpacked to int8 values by decodeConstant). */
+export function isIntegerWeight(dtype: GraphTensor['dtype']): boolean {
+  return dtype === 'int8' || dtype === 'int4';
 }
 
 /** Integer range of a quantized dtype. */
