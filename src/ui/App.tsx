@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { BackendSelect } from './BackendSelect';
 import { DataBanner } from './boot/DataBanner';
+import { OfflineBanner } from './offline/OfflineBanner';
 import { useLabBoot } from './boot/use-lab-boot';
 import { useQat } from './qat/use-qat';
 import { useQuantization } from './quant/use-quantization';
@@ -50,6 +51,7 @@ export function App() {
         <BackendSelect value={lab.backend} info={backend} onChange={(b) => setLab('backend', b)} disabled={training} />
       </header>
       <DataBanner status={data} />
+      {session.dataReady && <OfflineBanner />}
       {saved.storeError && <p className="error">{saved.storeError}</p>}
       {saved.forgotten && !saved.trained && (
         <p className="notice" data-testid="model-forgotten">
