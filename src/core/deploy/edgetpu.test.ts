@@ -26,6 +26,7 @@ describe('Edge TPU readiness of every preset x mode the lab writes', () => {
       expect(r.mappedOps).toBe(0);
       const why = {
         int16x8: /is INT16; the Edge TPU runs only 8-bit/,
+        int4: /is INT4; the Edge TPU runs only 8-bit/,
         float16: /^DEQUANTIZE is not in the Edge TPU compiler's supported operations/,
       }[mode as string];
       expect(r.reasons[0]).toMatch(why ?? /is FLOAT32; the Edge TPU runs only 8-bit/);

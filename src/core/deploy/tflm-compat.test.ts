@@ -12,9 +12,12 @@ const files = labFiles(imagesToFloat(loadMnistFromIdx().train, 0, 20));
 describe('TFLite Micro compatibility of every preset x mode the lab writes', () => {
   it.each(files.map((f) => [f.preset, f.mode, f] as const))('%s %s', (_preset, mode, file) => {
     const result = checkTflm(inspectTflite(file.bytes));
-    if (mode === 'dynamic') {
+    if (mode === 'dynamic' || mode === 'dynamic-int4') {
+      const weights = mode === 'dynamic' ? 'INT8' : 'INT4';
       expect(result.compatible).toBe(false);
-      expect(result.reasons.join(' ')).toMatch(/FULLY_CONNECTED with FLOAT32 input and INT8 weights is a hybrid/);
+      expect(result.reasons.join(' ')).toMatch(
+        new RegExp(`FULLY_CONNECTED with FLOAT32 input and ${weights} weights is a hybrid`),
+      );
     } else if (mode === 'float16') {
       expect(result.compatible).toBe(false);
       expect(result.reasons[0]).toMatch(/^DEQUANTIZE from FLOAT16 is not in TFLite Micro/);
