@@ -9,7 +9,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { supportsFeature } from '@litertjs/core';
 import {
   factoryFromScript,
@@ -41,40 +40,4 @@ export async function loadLiteRtForNode(wasmDir = findLiteRtWasmDir()): Promise<
       factoryFromScript(variant, readFileSync(scriptPath, 'utf8'), { require, __dirname: dir, __filename: scriptPath }),
     moduleArg: { locateFile: (file) => join(wasmDir, file) },
   });
-}
-
-/** `npx tsx src/node/litert-node.ts model.tflite [more.tflite ...] [--limit N]`: scores files on the MNIST test set. */
-async function main(argv: string[]): Promise<number> {
-  const files: string[] = [];
-  let limit: number | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--limit') limit = Number(argv[++i]);
-    else files.push(argv[i]!);
-  }
-  if (files.length === 0 || (limit !== undefined && !(limit > 0))) {
-    console.error('usage: tsx src/node/litert-node.ts model.tflite [more.tflite ...] [--limit N]');
-    return 2;
-  }
-  const { loadMnistFromIdx } = await import('./mnist-node');
-  const { evaluateTflite } = await import('../runtime/litert-eval');
-  const { engine } = await loadLiteRtForNode();
-  console.log(`engine: ${engine}`);
-  const { test } = loadMnistFromIdx();
-  for (const file of files) {
-    const r = await evaluateTflite(new Uint8Array(readFileSync(file)), test.images, test.labels, { limit });
-    console.log(
-      `${file}: accuracy ${r.accuracy.toFixed(4)} (${r.correct}/${r.count}), ${r.inputType} -> ${r.outputType}, latency median ${r.latency.medianMs.toFixed(3)} ms, p90 ${r.latency.p90Ms.toFixed(3)} ms (${r.latency.samples} runs)`,
-    );
-  }
-  return 0;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
 }
