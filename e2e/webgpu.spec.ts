@@ -31,10 +31,10 @@ async function trainToLastBatch(page: Page): Promise<BatchStatus> {
       return text.includes(marker) ? text : null;
     },
     LAST_BATCH,
-    { timeout: 45_000 },
+    { timeout: 120_000 },
   );
   await expect(error.or(page.getByTestId('train-status').filter({ hasText: LAST_BATCH }))).toBeVisible({
-    timeout: 45_000,
+    timeout: 120_000,
   });
   await expect(error, 'training failed').toHaveCount(0);
   const text = (await (await status).jsonValue()) as string;
@@ -44,9 +44,9 @@ async function trainToLastBatch(page: Page): Promise<BatchStatus> {
 }
 
 test.describe('WebGPU backend', () => {
+  // No tighter time budget than the suite's: SwiftShader's software WebGPU is slow, more so when the
+  // machine is busy, and speed is the bench's business.
   test('trains like the CPU backend from the same seed', async ({ page }) => {
-    test.setTimeout(90_000);
-
     await openLab(page, `?backend=webgpu&${SETTINGS}`);
     const active = await page.getByTestId('backend-active').innerText();
     test.skip(!active.startsWith('running on webgpu'), `this browser offers no usable WebGPU adapter (${active})`);

@@ -144,6 +144,9 @@ export const QUANT_MODES = LAB_MODE_IDS.filter((m): m is QuantMode => LAB_MODES[
 /** The modes of a default run. */
 export const DEFAULT_MODES = LAB_MODE_IDS.filter((m) => LAB_MODES[m].byDefault);
 
+/** The post-training modes of a default run (the quantize form's initial choice). */
+export const DEFAULT_QUANT_MODES = QUANT_MODES.filter((m) => LAB_MODES[m].byDefault);
+
 /** Post-training modes with per-layer errors to debug. */
 export const LAYER_DEBUG_MODES = QUANT_MODES.filter((m) => LAB_MODES[m].layerDebug);
 

@@ -1,5 +1,5 @@
 import { DEFAULT_TARGET_ID, parseTarget } from '../../core/deploy/targets';
-import { QUANT_MODES, isQuantMode, type QuantMode } from '../../core/modes/lab-modes';
+import { DEFAULT_QUANT_MODES, isQuantMode, type QuantMode } from '../../core/modes/lab-modes';
 import { DEFAULT_QAT_TUNING, QAT_FIELDS, type QatTuning } from '../../core/qat/qat-settings';
 import { RECIPE_FIELDS, type QuantRecipe, type RecipeSettings } from '../../core/quant/recipe';
 import { defaultsOf, groupFromQuery, groupToQuery, validateGroup } from '../../core/settings/fields';
@@ -26,7 +26,7 @@ export interface LabState {
 /** The recipe minus its mode, plus which modes to run (mode 'qat' is added by the QAT panel). */
 export type QuantSettings = RecipeSettings & { modes: QuantMode[] };
 
-export const DEFAULT_QUANT_SETTINGS: QuantSettings = { ...defaultsOf(RECIPE_FIELDS), modes: [...QUANT_MODES] };
+export const DEFAULT_QUANT_SETTINGS: QuantSettings = { ...defaultsOf(RECIPE_FIELDS), modes: [...DEFAULT_QUANT_MODES] };
 
 export const DEFAULT_LAB_STATE: LabState = {
   train: DEFAULT_TRAIN_SETTINGS,
