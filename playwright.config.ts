@@ -1,5 +1,19 @@
 import { defineConfig } from '@playwright/test';
 
+/**
+ * Chromium's flags for this offline machine (no background network, no updates, no sync); WebGPU is
+ * only offered with --enable-unsafe-webgpu here. The bench launches Chromium with the same flags.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-webgpu',
+];
+
 /** Debian's Chromium; nothing is downloaded (no `npx playwright install`). */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** E2E_PORT lets several checkouts run their suites side by side. */
@@ -18,16 +32,8 @@ export default defineConfig({
     acceptDownloads: true,
     launchOptions: {
       executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--enable-unsafe-webgpu',
-        // Playwright gives every launch a fresh, empty user-data dir.
-      ],
+      // Playwright gives every launch a fresh, empty user-data dir.
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../playwright.config';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /**
@@ -14,17 +15,6 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BENCH_DIST = 'bench/.browser-dist';
 export const PREVIEW_PORT = 5199;
 export const BASE_URL = `http://127.0.0.1:${PREVIEW_PORT}`;
-
-/** Same flags as playwright.config.ts; WebGPU is only offered with --enable-unsafe-webgpu here. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-webgpu',
-];
 
 /** Runs a command in the repo root; resolves with its output, rejects with it on a non-zero exit. */
 function run(command: string, args: string[]): Promise<string> {
