@@ -45,6 +45,35 @@ export function leadingPad(inSize: number, filter: number, stride: number, dilat
   return Math.max(0, Math.floor(((outSize - 1) * stride + eff - inSize) / 2));
 }
 
+/** Output size, padding and strides of a conv-like op (CONV_2D, DEPTHWISE_CONV_2D) from its NHWC input and filter size. */
+export function windowGeometry(
+  op: { padding: Padding; strideH: number; strideW: number; dilationH: number; dilationW: number },
+  [batch, inH, inW, inC]: number[],
+  outC: number,
+  kH: number,
+  kW: number,
+): ConvGeometry {
+  const outH = outputSize(op.padding, inH, kH, op.strideH, op.dilationH);
+  const outW = outputSize(op.padding, inW, kW, op.strideW, op.dilationW);
+  return {
+    batch,
+    inH,
+    inW,
+    inC,
+    outH,
+    outW,
+    outC,
+    kH,
+    kW,
+    strideH: op.strideH,
+    strideW: op.strideW,
+    dilH: op.dilationH,
+    dilW: op.dilationW,
+    padH: op.padding === 'SAME' ? leadingPad(inH, kH, op.strideH, op.dilationH, outH) : 0,
+    padW: op.padding === 'SAME' ? leadingPad(inW, kW, op.strideW, op.dilationW, outW) : 0,
+  };
+}
+
 const f64Cache = new WeakMap<TensorData, Float64Array>();
 
 /** A constant (filter) as Float64Array, cached: keeps the inner loops monomorphic (one array type). */

@@ -8,8 +8,7 @@ import {
   finishHybridXnnpack,
   fullyConnectedAccumulate,
   finishInteger,
-  leadingPad,
-  outputSize,
+  windowGeometry,
   type ConvGeometry,
 } from './accumulate';
 import { quantizeRows, quantizeRowsXnnpack } from './hybrid';
@@ -17,27 +16,8 @@ import { integerOutputStage } from './requantize';
 import { allocate, channelScales, getValue, runtimeShape, type RunContext, isIntegerWeight } from './tensors';
 
 export function convGeometry(ctx: RunContext, op: Conv2DOp): ConvGeometry {
-  const [batch, inH, inW, inC] = runtimeShape(ctx, op.inputs[0]);
   const [outC, kH, kW] = runtimeShape(ctx, op.inputs[1]);
-  const outH = outputSize(op.padding, inH, kH, op.strideH, op.dilationH);
-  const outW = outputSize(op.padding, inW, kW, op.strideW, op.dilationW);
-  return {
-    batch,
-    inH,
-    inW,
-    inC,
-    outH,
-    outW,
-    outC,
-    kH,
-    kW,
-    strideH: op.strideH,
-    strideW: op.strideW,
-    dilH: op.dilationH,
-    dilW: op.dilationW,
-    padH: op.padding === 'SAME' ? leadingPad(inH, kH, op.strideH, op.dilationH, outH) : 0,
-    padW: op.padding === 'SAME' ? leadingPad(inW, kW, op.strideW, op.dilationW, outW) : 0,
-  };
+  return windowGeometry(op, runtimeShape(ctx, op.inputs[0]), outC, kH, kW);
 }
 
 /**

@@ -6,8 +6,7 @@ import {
   finishFloat,
   finishHybrid,
   finishInteger,
-  leadingPad,
-  outputSize,
+  windowGeometry,
   type ConvGeometry,
 } from './accumulate';
 import { quantizeRows } from './hybrid';
@@ -19,25 +18,8 @@ export function evalDepthwiseConv2D(ctx: RunContext, op: DepthwiseConv2DOp): voi
   const [, kH, kW, outC] = runtimeShape(ctx, op.inputs[1]);
   if (outC !== inC * op.depthMultiplier)
     throw new Error(`DEPTHWISE_CONV_2D: ${outC} output channels != ${inC} x ${op.depthMultiplier}`);
-  const outH = outputSize(op.padding, inH, kH, op.strideH, op.dilationH);
-  const outW = outputSize(op.padding, inW, kW, op.strideW, op.dilationW);
-  const g: ConvGeometry = {
-    batch,
-    inH,
-    inW,
-    inC,
-    outH,
-    outW,
-    outC,
-    kH,
-    kW,
-    strideH: op.strideH,
-    strideW: op.strideW,
-    dilH: op.dilationH,
-    dilW: op.dilationW,
-    padH: op.padding === 'SAME' ? leadingPad(inH, kH, op.strideH, op.dilationH, outH) : 0,
-    padW: op.padding === 'SAME' ? leadingPad(inW, kW, op.strideW, op.dilationW, outW) : 0,
-  };
+  const g: ConvGeometry = windowGeometry(op, [batch, inH, inW, inC], outC, kH, kW);
+  const { outH, outW } = g;
   const tensors = ctx.graph.tensors;
   const [inT, fT, outT] = [tensors[op.inputs[0]], tensors[op.inputs[1]], tensors[op.outputs[0]]];
   const input = getValue(ctx, op.inputs[0]);
