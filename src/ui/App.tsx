@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BackendSelect } from './BackendSelect';
 import { DataBanner } from './boot/DataBanner';
+import { LanguageSelect } from './i18n/LanguageSelect';
 import { OfflineBanner } from './offline/OfflineBanner';
 import { useLabBoot } from './boot/use-lab-boot';
 import { useQat } from './qat/use-qat';
@@ -14,6 +16,7 @@ import { useSavedModel } from './state/use-saved-model';
 
 /** The lab: composes the state, boot, saved-model, results and run hooks, and lays out the sections. */
 export function App() {
+  const { t } = useTranslation();
   const [lab, setLab] = useLabState();
   const { backend, data } = useLabBoot(lab.backend);
   const saved = useSavedModel();
@@ -42,20 +45,25 @@ export function App() {
     <main className="app">
       <header className="app-header">
         <div>
-          <h1>Quantization Lab</h1>
-          <p className="tagline">
-            Train a small CNN on real MNIST in this tab, quantize it with every TensorFlow Lite mode, and download
-            .tflite files the TFLite runtime runs. Nothing leaves your browser.
-          </p>
+          <h1>{t('app.title')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
         </div>
-        <BackendSelect value={lab.backend} info={backend} onChange={(b) => setLab('backend', b)} disabled={training} />
+        <div className="header-controls">
+          <LanguageSelect />
+          <BackendSelect
+            value={lab.backend}
+            info={backend}
+            onChange={(b) => setLab('backend', b)}
+            disabled={training}
+          />
+        </div>
       </header>
       <DataBanner status={data} />
       {session.dataReady && <OfflineBanner />}
       {saved.storeError && <p className="error">{saved.storeError}</p>}
       {saved.forgotten && !saved.trained && (
         <p className="notice" data-testid="model-forgotten">
-          The saved model was deleted from this browser.
+          {t('app.modelForgotten')}
         </p>
       )}
       {LAB_SECTIONS.map((Section, i) => (

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { BackendChoice as BackendInfo } from '../backends/select-backend';
 import { BACKEND_PREFERENCES, type BackendPreference } from './state/lab-state';
 
@@ -8,19 +9,13 @@ interface Props {
   disabled?: boolean;
 }
 
-const LABELS: Record<BackendPreference, string> = {
-  auto: 'Automatic (fastest available)',
-  webgpu: 'WebGPU',
-  wasm: 'WebAssembly (SIMD)',
-  cpu: 'Plain JavaScript (CPU)',
-};
-
 /** Which tfjs backend trains: chosen automatically, shown, overridable. */
 export function BackendSelect({ value, info, onChange, disabled }: Props) {
+  const { t } = useTranslation();
   return (
     <div className="backend">
       <label>
-        Compute backend
+        {t('backend.label')}
         <select
           data-testid="backend-select"
           value={value}
@@ -29,13 +24,13 @@ export function BackendSelect({ value, info, onChange, disabled }: Props) {
         >
           {BACKEND_PREFERENCES.map((b) => (
             <option key={b} value={b}>
-              {LABELS[b]}
+              {t(`backend.${b}`)}
             </option>
           ))}
         </select>
       </label>
       <span className="muted" data-testid="backend-active">
-        {info ? `running on ${info.name}: ${info.reason}` : 'starting…'}
+        {info ? t('backend.running', { name: info.name, reason: info.reason }) : t('backend.starting')}
       </span>
     </div>
   );
