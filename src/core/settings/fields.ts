@@ -122,16 +122,21 @@ export function parseFieldText(f: Field, text: string): Value {
   return v;
 }
 
-/** Writes the fields that differ from their defaults into URL search parameters. */
-export function groupToQuery<T>(group: FieldGroup<T>, values: T, params: QueryParams): void {
+/** Writes the fields that differ from the defaults (the fields' own, unless given) into URL search parameters. */
+export function groupToQuery<T>(
+  group: FieldGroup<T>,
+  values: T,
+  params: QueryParams,
+  defaults: T = defaultsOf(group),
+): void {
   for (const [k, f] of entries(group)) {
-    if (values[k] !== f.default) params.set(f.url, String(values[k]));
+    if (values[k] !== defaults[k]) params.set(f.url, String(values[k]));
   }
 }
 
 /** Reads a group from URL search parameters; a missing or invalid value keeps its default (a shared link never breaks the page). */
-export function groupFromQuery<T>(group: FieldGroup<T>, params: QueryParams): T {
-  const out = defaultsOf(group) as Record<string, Value>;
+export function groupFromQuery<T>(group: FieldGroup<T>, params: QueryParams, defaults: T = defaultsOf(group)): T {
+  const out = { ...defaults } as Record<string, Value>;
   for (const [k, f] of entries(group)) {
     const raw = params.get(f.url);
     if (raw === null) continue;

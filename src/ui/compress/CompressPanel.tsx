@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
 import { formatPercent } from '../common/format';
 import type { CompressTuning } from '../../core/compress/compress-fields';
-import { DEFAULT_COMPRESS_FORM, planFromForm, validateCompressForm } from './compress-form';
+import { planFromForm, validateCompressForm } from './compress-form';
 import { CompressSettingsForm } from './CompressSettingsForm';
 import { CompressExplainer } from './CompressExplainer';
 import { CompressSummary } from './CompressSummary';
@@ -18,6 +17,9 @@ interface Props {
   /** Seed and batch size of the lab's training settings, reused by the fine-tuning. */
   seed: number;
   batchSize: number;
+  /** The form's values (part of the lab state, so a link carries them). */
+  form: CompressTuning;
+  onFormChange: (form: CompressTuning) => void;
   /** The compressed model becomes the lab's model (the quantization below uses it). */
   onCompressed: (m: TrainedModel) => void;
   onBusyChange: (busy: boolean) => void;
@@ -26,9 +28,18 @@ interface Props {
 }
 
 /** Step 2b: prune by magnitude and cluster the trained model before quantizing it. */
-export function CompressPanel({ trained, canRun, seed, batchSize, onCompressed, onBusyChange, measured }: Props) {
+export function CompressPanel({
+  trained,
+  canRun,
+  seed,
+  batchSize,
+  form,
+  onFormChange,
+  onCompressed,
+  onBusyChange,
+  measured,
+}: Props) {
   const sweep = useSweepHistory(measured);
-  const [form, setForm] = useState<CompressTuning>(DEFAULT_COMPRESS_FORM);
   const { run, start, cancel } = useCompression(onCompressed);
   const train = { seed, batchSize };
   const problems = validateCompressForm(form, train);
@@ -46,7 +57,7 @@ export function CompressPanel({ trained, canRun, seed, batchSize, onCompressed, 
     <section className="panel" aria-labelledby="compress-title">
       <h2 id="compress-title">Prune and cluster before quantizing</h2>
       <CompressExplainer />
-      <CompressSettingsForm options={form} onChange={setForm} disabled={busy} />
+      <CompressSettingsForm options={form} onChange={onFormChange} disabled={busy} />
       {problems.map((p) => (
         <p key={p} className="error" data-testid="prune-problem">
           {p}

@@ -40,7 +40,7 @@ function TrainStep({
 }
 
 function CompressStep({
-  session: { lab, trained, training, quant, results, actions, setTraining },
+  session: { lab, setLab, trained, training, quant, results, actions, setTraining },
 }: {
   session: LabSession;
 }) {
@@ -50,6 +50,8 @@ function CompressStep({
       canRun={!training && quant.run.status !== 'running'}
       seed={lab.train.seed}
       batchSize={lab.train.batchSize}
+      form={lab.compress}
+      onFormChange={(c) => setLab('compress', c)}
       onCompressed={actions.onTrained}
       onBusyChange={setTraining}
       measured={results.report?.modes}

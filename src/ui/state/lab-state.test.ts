@@ -23,6 +23,18 @@ describe('lab state URL round trip', () => {
         },
         qat: { epochs: 2, learningRate: 0.0005 },
         deployTarget: 'custom:96:512',
+        compress: {
+          pruneSparsity: 0.5,
+          pruneInitialSparsity: 0.1,
+          pruneEpochs: 3,
+          pruneSchedule: 'constant',
+          pruneLayers: 'dense',
+          fineTuneImages: 3000,
+          clusters: 8,
+          clusterInit: 'linear',
+          clusterEpochs: 2,
+          preserveSparsity: false,
+        },
         train: {
           dataset: 'fashion',
           preset: 'separable',

@@ -1,3 +1,4 @@
+import { COMPRESS_FIELDS, type CompressTuning } from '../../core/compress/compress-fields';
 import { DEFAULT_TARGET_ID, parseTarget } from '../../core/deploy/targets';
 import { DEFAULT_QUANT_MODES, isQuantMode, type QuantMode } from '../../core/modes/lab-modes';
 import { DEFAULT_QAT_TUNING, QAT_FIELDS, type QatTuning } from '../../core/qat/qat-settings';
@@ -5,6 +6,7 @@ import { RECIPE_FIELDS, type QuantRecipe, type RecipeSettings } from '../../core
 import { defaultsOf, groupFromQuery, groupToQuery, validateGroup } from '../../core/settings/fields';
 import { DEFAULT_TRAIN_SETTINGS, TRAIN_FIELDS, type TrainSettings } from '../../core/train/settings';
 import type { BackendPreference } from '../../backends/select-backend';
+import { DEFAULT_COMPRESS_FORM } from '../compress/compress-form';
 
 export type { BackendPreference };
 export const BACKEND_PREFERENCES: BackendPreference[] = ['auto', 'webgpu', 'wasm', 'cpu'];
@@ -21,6 +23,8 @@ export interface LabState {
   qat: QatTuning;
   /** Deployment target id (src/core/deploy/targets.ts): a board, or custom:RAM_KB:FLASH_KB. */
   deployTarget: string;
+  /** The prune-and-cluster form (its defaults are the panel's, see compress-form.ts). */
+  compress: CompressTuning;
 }
 
 /** The recipe minus its mode, plus which modes to run (mode 'qat' is added by the QAT panel). */
@@ -34,6 +38,7 @@ export const DEFAULT_LAB_STATE: LabState = {
   quant: DEFAULT_QUANT_SETTINGS,
   qat: DEFAULT_QAT_TUNING,
   deployTarget: DEFAULT_TARGET_ID,
+  compress: DEFAULT_COMPRESS_FORM,
 };
 
 /** The recipe for one mode under these settings. */
@@ -62,6 +67,7 @@ export function stateToQuery(state: LabState): string {
     p.set('modes', state.quant.modes.join(','));
   groupToQuery(QAT_FIELDS, state.qat, p);
   if (state.deployTarget !== DEFAULT_TARGET_ID) p.set('target', state.deployTarget);
+  groupToQuery(COMPRESS_FIELDS, state.compress, p, DEFAULT_COMPRESS_FORM);
   return p.toString();
 }
 
@@ -79,6 +85,7 @@ export function stateFromQuery(query: string): LabState {
     },
     qat: groupFromQuery(QAT_FIELDS, p),
     deployTarget: targetFromQuery(p.get('target')),
+    compress: groupFromQuery(COMPRESS_FIELDS, p, DEFAULT_COMPRESS_FORM),
   };
 }
 
