@@ -7,9 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { initBackend } from '../src/backends/select-backend';
 import { generateCSource } from '../src/core/deploy/c-source';
-import { checkDeployment } from '../src/core/deploy/deploy-check';
-import { toDeployReport } from '../src/core/deploy/deploy-report';
-import { parseTarget } from '../src/core/deploy/targets';
+import { deployReportFor } from '../src/core/deploy/deploy-report';
 import { describePreset, PRESETS } from '../src/core/model/presets';
 import { buildReport } from '../src/core/report/build-report';
 import { trainModel } from '../src/core/train/train';
@@ -80,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
   writeReport();
   for await (const { entry, bytes } of runModes(model, data, options)) {
     writeFileSync(join(out, entry.file), bytes);
-    if (options.target) entry.deploy = toDeployReport(checkDeployment(bytes, parseTarget(options.target)));
+    if (options.target) entry.deploy = deployReportFor(bytes, options.target);
     report.modes.push(entry);
     writeReport();
     console.log(

@@ -1,6 +1,7 @@
 /** The `deploy` object of report.json (src/core/report/report.ts) from a deployment check. */
 import type { DeployReport } from '../report/report';
-import type { DeployCheck } from './deploy-check';
+import { checkDeployment, type DeployCheck } from './deploy-check';
+import { parseTarget } from './targets';
 
 export function toDeployReport(check: DeployCheck): DeployReport {
   return {
@@ -19,4 +20,9 @@ export function toDeployReport(check: DeployCheck): DeployReport {
     reasons: check.reasons,
     edgetpu_cpu_ops: check.edgeTpu.cpuOps.map((o) => `${o.opName} (op ${o.index}): ${o.reason}`),
   };
+}
+
+/** The `deploy` object for one file and a target id (a board, or custom:RAM_KB:FLASH_KB): the CLI's and the page's. */
+export function deployReportFor(bytes: Uint8Array, targetId: string): DeployReport {
+  return toDeployReport(checkDeployment(bytes, parseTarget(targetId)));
 }

@@ -2,9 +2,10 @@
  * What the panels read from the results cache: the report (report.json and the table), the files
  * to download and the models to draw with. Derived, never stored twice; pure, tested in Node.
  */
+import { deployReportFor } from '../../core/deploy/deploy-report';
 import type { TrainedModel } from '../../core/model/trained-model';
 import { buildReport } from '../../core/report/build-report';
-import type { LabReport } from '../../core/report/report';
+import type { LabReport, ModeReport } from '../../core/report/report';
 import type { LabState } from '../state/lab-state';
 import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 import type { InspectedFile } from '../state/results-cache';
@@ -12,17 +13,27 @@ import type { InspectedFile } from '../state/results-cache';
 /** MNIST's training split: the most images training can use. */
 const MNIST_TRAIN_IMAGES = 60000;
 
-/** The lab report: the trained model, the settings, and every measured mode then every inspected file. */
+/**
+ * The lab report: the trained model, the settings, and every measured mode then every inspected file, each with
+ * its deployment check for the chosen target (report.json's `deploy`, as the CLI's `--target` writes it).
+ */
 export function labReport(
   trained: TrainedModel,
-  lab: Pick<LabState, 'train' | 'quant' | 'qat'>,
+  lab: Pick<LabState, 'train' | 'quant' | 'qat' | 'deployTarget'>,
   outcomes: Record<string, MeasuredMode>,
   inspected: Record<string, InspectedFile>,
 ): LabReport {
+  const withDeploy = ({ entry, bytes }: { entry: ModeReport; bytes: Uint8Array }): ModeReport => {
+    try {
+      return { ...entry, deploy: deployReportFor(bytes, lab.deployTarget) };
+    } catch {
+      return entry; // a file the deployment check cannot read still belongs in the report
+    }
+  };
   return buildReport(
     trained,
     { ...lab.train, quantization: lab.quant, qat: lab.qat },
-    [...Object.values(outcomes).map((o) => o.entry), ...Object.values(inspected).map((i) => i.entry)],
+    [...Object.values(outcomes), ...Object.values(inspected)].map(withDeploy),
     Math.min(lab.train.trainLimit, MNIST_TRAIN_IMAGES),
   );
 }

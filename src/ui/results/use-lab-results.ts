@@ -27,10 +27,10 @@ export function useLabResults(trained: TrainedModel | undefined, lab: LabState):
   );
   const inspect = useCallback((file: InspectedFile) => setCache((c) => addInspected(c, file)), []);
   const outcomes = outcomesFor(cache, trained);
-  const { train, quant, qat } = lab;
+  const { train, quant, qat, deployTarget } = lab;
   const report = useMemo(
-    () => trained && labReport(trained, { train, quant, qat }, outcomes, cache.files),
-    [trained, train, quant, qat, outcomes, cache.files],
+    () => trained && labReport(trained, { train, quant, qat, deployTarget }, outcomes, cache.files),
+    [trained, train, quant, qat, deployTarget, outcomes, cache.files],
   );
   const files = useMemo(() => resultFiles(outcomes, cache.files), [outcomes, cache.files]);
   const models = useMemo(() => drawModels(outcomes, cache.files), [outcomes, cache.files]);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { MeasuredMode } from '../../core/pipeline/measure-mode';
+import { deployReportFor } from '../../core/deploy/deploy-report';
+import { SMALL_GRAPHS } from '../../core/tflite/testing/graph-fixtures';
+import { writeTflite } from '../../core/tflite/write-tflite';
 import { drawModels, labReport, resultFiles } from '../results/lab-results';
 import { DEFAULT_LAB_STATE } from './lab-state';
 import { addInspected, addOutcome, EMPTY_RESULTS, outcomesFor } from './results-cache';
@@ -68,6 +71,15 @@ describe('lab results views', () => {
     expect(report.modes.map((m) => m.mode)).toEqual(['float32', 'int8', 'file:x.tflite']);
     expect(report.float.train_images).toBe(60000);
     expect(report.settings).toMatchObject({ quantization: lab.quant, qat: lab.qat, epochs: lab.train.epochs });
+  });
+
+  it('each readable file carries its deployment check for the chosen target, as the CLI writes it', () => {
+    const int8 = { ...measured('int8', 0), bytes: writeTflite(SMALL_GRAPHS.int8!()) };
+    const lab = { ...DEFAULT_LAB_STATE, deployTarget: 'm0-32k' };
+    const report = labReport(a, lab, { float32: measured('float32', 10), int8 }, {});
+    expect(report.modes.find((m) => m.mode === 'int8')?.deploy).toEqual(deployReportFor(int8.bytes, 'm0-32k'));
+    expect(report.modes.find((m) => m.mode === 'int8')?.deploy?.target).toBe('m0-32k');
+    expect(report.modes.find((m) => m.mode === 'float32')?.deploy).toBeUndefined();
   });
 
   it('files hold every byte array by mode name; the drawing panel gets the lab’s own files only', () => {
