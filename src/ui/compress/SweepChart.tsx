@@ -1,12 +1,16 @@
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { accuracyAxisDomain, accuracyAxisTicks } from '../../core/eval/chart-series';
 import type { SweepPoint } from '../../core/compress/sweep-series';
+import { useTranslation } from 'react-i18next';
+import { formatNumberFixed } from '../i18n/locale';
 import { percentAxisTick, percentTick } from '../results/chart-style';
 
 const PALETTE = ['#1f4fa3', '#c0392b', '#2e8b57', '#8e44ad', '#d35400', '#16a085', '#7f8c8d'];
 
 /** Accuracy against gzip size, one colour per sparsity (and cluster count): left and up is better. */
 export function SweepChart({ points }: { points: SweepPoint[] }) {
+  const { t } = useTranslation();
+  const accuracyName = t('compress.accuracy');
   const series = [...new Set(points.map((p) => p.series))].sort(
     (a, b) => points.find((p) => p.series === a)!.sparsity - points.find((p) => p.series === b)!.sparsity,
   );
@@ -14,17 +18,16 @@ export function SweepChart({ points }: { points: SweepPoint[] }) {
   return (
     <figure data-testid="sweep-chart" data-points={points.length}>
       <figcaption>
-        Accuracy in the runtime against gzip size (KiB), every file measured in this session. Prune to several
-        sparsities and quantize each to trace the trade-off; the accuracy axis does not start at zero.
+        {t('compress.sweepCaption')}
       </figcaption>
       <ResponsiveContainer width="100%" height={240}>
         <ScatterChart margin={{ left: 0, right: 16, top: 8, bottom: 4 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="gzipKib" type="number" name="gzip size" unit=" KiB" domain={[0, 'auto']} fontSize={12} />
+          <XAxis dataKey="gzipKib" type="number" name={t('compress.gzipSize')} unit=" KiB" domain={[0, 'auto']} fontSize={12} />
           <YAxis
             dataKey="accuracy"
             type="number"
-            name="accuracy"
+            name={accuracyName}
             domain={domain}
             ticks={accuracyAxisTicks(domain)}
             allowDataOverflow
@@ -32,7 +35,7 @@ export function SweepChart({ points }: { points: SweepPoint[] }) {
             width={48}
             fontSize={12}
           />
-          <Tooltip formatter={(v, name) => (name === 'accuracy' ? percentTick(v) : `${Number(v).toFixed(2)} KiB`)} />
+          <Tooltip formatter={(v, name) => (name === accuracyName ? percentTick(v) : `${formatNumberFixed(Number(v), 2)} KiB`)} />
           <Legend />
           {series.map((s, i) => (
             <Scatter

@@ -35,7 +35,7 @@ export const en = {
     webgpu: 'WebGPU',
     wasm: 'WebAssembly (SIMD)',
     cpu: 'Plain JavaScript (CPU)',
-    running: 'running on {{name}}: {{reason}}',
+    running: 'running on {{name}}: <reason>{{reason}}</reason>',
     starting: 'starting…',
   },
   units: {

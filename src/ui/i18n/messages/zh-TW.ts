@@ -20,7 +20,7 @@ export const zhTW: Messages = {
     webgpu: 'WebGPU',
     wasm: 'WebAssembly（SIMD）',
     cpu: '純 JavaScript（CPU）',
-    running: '正在 {{name}} 上執行：{{reason}}',
+    running: '正在 {{name}} 上執行：<reason>{{reason}}</reason>',
     starting: '啟動中…',
   },
   units: {
