@@ -117,7 +117,10 @@ export const en = {
         label: 'Target sparsity',
         help: 'magnitude pruning after training to this fraction of zeros (0 = no pruning)',
       },
-      pruneInitialSparsity: { label: 'Initial sparsity', help: 'where the polynomial schedule starts (capped at the target)' },
+      pruneInitialSparsity: {
+        label: 'Initial sparsity',
+        help: 'where the polynomial schedule starts (capped at the target)',
+      },
       pruneEpochs: { label: 'Pruning epochs', help: 'fine-tuning epochs while pruning' },
       pruneSchedule: {
         label: 'Pruning schedule',
@@ -349,8 +352,7 @@ export const en = {
     title: '3. Quantization-aware training (QAT)',
     hint: 'QAT fine-tunes the trained model while simulating int8 in the forward pass: weights are rounded to their int8 grid per channel and activations to ranges tracked by a moving average, and gradients pass straight through the rounding. The network learns weights that survive rounding; the file is then exported as full int8 with the ranges it learned, instead of ranges calibrated after the fact.',
     run: 'Run QAT and export int8',
-    progress:
-      'QAT epoch {{epoch}}/{{epochs}}, batch {{batch}}/{{batches}} · loss {{loss}} · about {{eta}} left',
+    progress: 'QAT epoch {{epoch}}/{{epochs}}, batch {{batch}}/{{batches}} · loss {{loss}} · about {{eta}} left',
     result:
       'QAT int8 in LiteRT.js: <acc>{{accuracy}}</acc>{{ptq}}{{float}}. The file (<code>qat</code> row above) can be downloaded from the results table.',
     ptq: ' · post-training int8: {{accuracy}}',
@@ -452,6 +454,7 @@ export const en = {
     noneVsFloat: 'None: quantizing to {{mode}} did not break any test digit that {{floatMode}} classifies correctly.',
     none: 'None.',
     count: '{{n}} digit(s)',
+    end: '.',
     firstShown: ', the first {{n}} shown',
     notExported: " ({{floatMode}} was not exported, so these are all of {{mode}}'s mistakes.)",
     matrixAria: 'Confusion matrix of {{mode}}: rows are the true digit, columns the prediction',

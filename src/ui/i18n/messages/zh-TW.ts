@@ -60,12 +60,18 @@ export const zhTW: Messages = {
       calibrationSamples: { label: '校準圖片數', help: '用來校準啟動值範圍的代表性訓練圖片（校準資料）' },
       calibrationMethod: { label: '範圍選取方法', help: '如何從觀察到的數值決定校準範圍' },
       percentile: { label: '百分位數', help: '使用「百分位數」校準時，兩側各保留的百分位數' },
-      perChannel: { label: '卷積權重逐通道量化', help: 'CONV_2D 與 DEPTHWISE_CONV_2D 的每個輸出通道各有一個 int8 scale' },
+      perChannel: {
+        label: '卷積權重逐通道量化',
+        help: 'CONV_2D 與 DEPTHWISE_CONV_2D 的每個輸出通道各有一個 int8 scale',
+      },
       fcPerChannel: {
         label: '全連接權重逐通道量化',
         help: 'FULLY_CONNECTED 的每個輸出單元各有一個 scale（混合核心需要 TFLite 2.17 以上）',
       },
-      weightBits: { label: '權重位元數', help: '對稱權重格點的位元數：8 是 int8，4 是 TFLite INT4，更少則以模擬方式計算' },
+      weightBits: {
+        label: '權重位元數',
+        help: '對稱權重格點的位元數：8 是 int8，4 是 TFLite INT4，更少則以模擬方式計算',
+      },
       crossLayerEqualization: {
         label: '跨層等化（CLE）',
         help: '重新縮放 conv -> ReLU -> conv 組合，讓它們逐通道的權重範圍一致（Nagel 等人，2019）',
@@ -85,7 +91,10 @@ export const zhTW: Messages = {
       pruneSparsity: { label: '目標稀疏度', help: '訓練後依權重大小剪枝，直到這個比例的權重為零（0 = 不剪枝）' },
       pruneInitialSparsity: { label: '初始稀疏度', help: '多項式排程的起點（不超過目標值）' },
       pruneEpochs: { label: '剪枝訓練輪數', help: '剪枝期間的微調 epoch 數' },
-      pruneSchedule: { label: '剪枝排程', help: 'TFMOT 的 PolynomialDecay（三次方）或 ConstantSparsity，每 100 步更新一次遮罩' },
+      pruneSchedule: {
+        label: '剪枝排程',
+        help: 'TFMOT 的 PolynomialDecay（三次方）或 ConstantSparsity，每 100 步更新一次遮罩',
+      },
       pruneLayers: { label: '壓縮的層', help: '哪些核心（kernel）要剪枝與分群（偏差一律不處理）' },
       fineTuneImages: { label: '微調圖片數', help: '每個剪枝或分群 epoch 使用的訓練圖片數' },
       clusters: { label: '分群數', help: '剪枝後把每個核心的權重分群成這麼多個共用值（0 = 關閉；TFMOT：8 到 64）' },
@@ -120,7 +129,8 @@ export const zhTW: Messages = {
     },
     separable: {
       name: '深度可分離卷積（MobileNet 風格）',
-      blurb: '如同 MobileNet 的深度卷積 + 逐點卷積，搭配 ReLU6：深度卷積濾波器每個通道的權重很少，所以逐通道的 scale 很重要。',
+      blurb:
+        '如同 MobileNet 的深度卷積 + 逐點卷積，搭配 ReLU6：深度卷積濾波器每個通道的權重很少，所以逐通道的 scale 很重要。',
     },
   },
   modes: {
@@ -145,11 +155,13 @@ export const zhTW: Messages = {
     },
     float16: {
       title: 'Float16',
-      description: '權重與偏差以 16 位元浮點儲存（約小 2 倍），模型載入時展開為 float32；GPU 可以直接以 float16 運算。準確率幾乎不變。',
+      description:
+        '權重與偏差以 16 位元浮點儲存（約小 2 倍），模型載入時展開為 float32；GPU 可以直接以 float16 運算。準確率幾乎不變。',
     },
     int16x8: {
       title: '16x8（int16 啟動值、int8 權重）',
-      description: '啟動值為 int16、權重為 int8：在檔案大小相近的情況下，啟動值的量化步階比 int8 細得多，代價是核心較慢（多數加速器不支援）。',
+      description:
+        '啟動值為 int16、權重為 int8：在檔案大小相近的情況下，啟動值的量化步階比 int8 細得多，代價是核心較慢（多數加速器不支援）。',
     },
     'dynamic-int4': {
       title: '動態範圍量化，int4 權重',
@@ -163,7 +175,8 @@ export const zhTW: Messages = {
     },
     qat: {
       title: '量化感知訓練（int8）',
-      description: '以假量化微調訓練好的模型（直通梯度、移動平均範圍），再以學到的範圍匯出浮點輸入輸出的 int8 全整數模型。',
+      description:
+        '以假量化微調訓練好的模型（直通梯度、移動平均範圍），再以學到的範圍匯出浮點輸入輸出的 int8 全整數模型。',
     },
   },
   train: {
@@ -269,7 +282,8 @@ export const zhTW: Messages = {
     missing: '這次工作階段沒有：{{modes}}。',
   },
   charts: {
-    accuracyCaption: '各模式的測試準確率。紅線：{{engine}} 中的浮點模型，{{accuracy}}。座標軸從 {{start}} 開始，不是 0。',
+    accuracyCaption:
+      '各模式的測試準確率。紅線：{{engine}} 中的浮點模型，{{accuracy}}。座標軸從 {{start}} 開始，不是 0。',
     runtime: '執行環境',
     simulation: '實驗室模擬',
     sizeCaption: '各模式的檔案大小（KiB），原始與 gzip 後。標籤：相對於 float32 檔案的原始大小。',
@@ -289,7 +303,8 @@ export const zhTW: Messages = {
     layer: '層',
     layerOption: '{{name}}（{{n}} 個權重）',
     bins: '分箱數',
-    error: '{{distinctFloat}} 個不同的浮點值 → 量化後剩 {{distinctQuantized}} 個。最大捨入誤差 {{max}}，均方根誤差 {{rms}}。',
+    error:
+      '{{distinctFloat}} 個不同的浮點值 → 量化後剩 {{distinctQuantized}} 個。最大捨入誤差 {{max}}，均方根誤差 {{rms}}。',
     weightsFrom: '權重從 {{x}} 起',
     float: '浮點',
     quantized: '量化後',
@@ -299,7 +314,8 @@ export const zhTW: Messages = {
     hint: 'QAT 在前向傳播中模擬 int8 的同時微調訓練好的模型：權重逐通道捨入到 int8 格點，啟動值捨入到以移動平均追蹤的範圍，梯度則直接穿過捨入（直通估計）。網路因此學到經得起捨入的權重；接著以它學到的範圍匯出 int8 全整數檔案，而不是事後才校準範圍。',
     run: '執行 QAT 並匯出 int8',
     progress: 'QAT 第 {{epoch}}/{{epochs}} 輪，批次 {{batch}}/{{batches}} · 損失 {{loss}} · 大約還要 {{eta}}',
-    result: 'LiteRT.js 中的 QAT int8：<acc>{{accuracy}}</acc>{{ptq}}{{float}}。這個檔案（上方的 <code>qat</code> 列）可以從結果表下載。',
+    result:
+      'LiteRT.js 中的 QAT int8：<acc>{{accuracy}}</acc>{{ptq}}{{float}}。這個檔案（上方的 <code>qat</code> 列）可以從結果表下載。',
     ptq: ' · 訓練後量化 int8：{{accuracy}}',
     float: ' · 浮點（TF.js）：{{accuracy}}',
   },
@@ -340,13 +356,17 @@ export const zhTW: Messages = {
     running: '正在量化（{{mode}}）並比較每一層…',
     ruleSummary: '如何解讀 RMSE / scale',
     rule: '量化層把每個輸出存成整數個步階；步階大小就是這一層的 <em>scale</em>。四捨五入到最近的步階最多差半個步階，平均而言誤差就像均勻分布在 −½ 到 +½ 步階之間的值，其均方根為 1/√12 ≈ <strong>0.289</strong> 個步階。所以 RMSE / scale 接近 0.29（或更低，因為像 ReLU 的零這種精確值不會增加誤差）的層，只損失了捨入必然會損失的部分。遠高於此、超過 <strong>{{flag}}</strong> 時，就是別的地方出了問題：通常是校準範圍截斷了較大的值，使它們全都擠到範圍的端點。這樣的列會被標示出來。',
-    flagged: '{{n}} 層超過 {{flag}}：{{layers}}。它們的範圍可能截斷了數值或太粗；請試試其他校準方法，或在下方把它們保留為浮點。',
+    flagged:
+      '{{n}} 層超過 {{flag}}：{{layers}}。它們的範圍可能截斷了數值或太粗；請試試其他校準方法，或在下方把它們保留為浮點。',
     healthy: '沒有任何一層超過 {{flag}}：每個量化後的輸出都接近只有捨入誤差的程度。',
-    dynamicHint: '動態範圍量化的啟動值維持浮點，所以輸出沒有 scale，也沒有 RMSE / scale；請改為比較 RMSE 與 SNR。選擇性量化只適用於全整數量化模式。',
+    dynamicHint:
+      '動態範圍量化的啟動值維持浮點，所以輸出沒有 scale，也沒有 RMSE / scale；請改為比較 RMSE 與 SNR。選擇性量化只適用於全整數量化模式。',
     samplesLine: '{{n}} 張測試圖片，{{mode}}。累積：兩個模型都從圖片開始執行，所以包含前面各層的誤差。',
     exportMixed: '匯出 {{mode}}-mixed，其中 {{n}} 層保留浮點',
-    exportHint: '這個檔案會在 TFLite 執行環境中量測，並以 <code>{{mode}}-mixed</code> 加入結果表，與完全量化的模式並列：比較它的大小與準確率。',
-    chartCaption: '各層的 RMSE / scale：深色長條只計這一層，淺色長條包含從前面各層帶進來的誤差。紅線：{{flag}} 標示門檻；灰線：{{rounding}}，純捨入誤差。',
+    exportHint:
+      '這個檔案會在 TFLite 執行環境中量測，並以 <code>{{mode}}-mixed</code> 加入結果表，與完全量化的模式並列：比較它的大小與準確率。',
+    chartCaption:
+      '各層的 RMSE / scale：深色長條只計這一層，淺色長條包含從前面各層帶進來的誤差。紅線：{{flag}} 標示門檻；灰線：{{rounding}}，純捨入誤差。',
     thisLayer: '只計這一層',
     accumulated: '從圖片開始累積',
     keepFloat: '保留浮點',
@@ -394,6 +414,7 @@ export const zhTW: Messages = {
     noneVsFloat: '沒有：量化成 {{mode}} 並沒有弄錯任何 {{floatMode}} 分類正確的測試數字。',
     none: '沒有。',
     count: '{{n}} 個數字',
+    end: '。',
     firstShown: '，顯示前 {{n}} 個',
     notExported: '（沒有匯出 {{floatMode}}，所以這些是 {{mode}} 的所有錯誤。）',
     matrixAria: '{{mode}} 的混淆矩陣：列是真正的數字，行是預測',
@@ -433,6 +454,7 @@ export const zhTW: Messages = {
     cannotRun: '無法執行',
     cSource: 'C 原始碼（.zip）',
     cSourceTitle: '給 TFLite Micro 的 model_data.h、model_data.cc 與 main.cc',
-    liveCaption: '{{mode}}：每個步驟存活的張量（位元組，16 位元組對齊）。貪婪規劃需要 {{arena}} 位元組；同時存活最多的是 {{peak}}。',
+    liveCaption:
+      '{{mode}}：每個步驟存活的張量（位元組，16 位元組對齊）。貪婪規劃需要 {{arena}} 位元組；同時存活最多的是 {{peak}}。',
   },
 };
