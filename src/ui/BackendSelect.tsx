@@ -32,7 +32,11 @@ export function BackendSelect({ value, info, onChange, disabled }: Props) {
       </label>
       <span className="muted" data-testid="backend-active" data-backend={info?.name}>
         {info ? (
-          <Rich k="backend.running" values={{ name: info.name, reason: info.reason }} tags={{ reason: <span lang="en" /> }} />
+          <Rich
+            k="backend.running"
+            values={{ name: info.name, reason: info.reason }}
+            tags={{ reason: <span lang="en" /> }}
+          />
         ) : (
           t('backend.starting')
         )}

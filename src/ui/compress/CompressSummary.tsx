@@ -33,9 +33,7 @@ export function CompressSummary({ result, cancelled }: { result: CompressResult;
           })}
         </p>
       )}
-      <p>
-        {t('compress.nowTheModel')}
-      </p>
+      <p>{t('compress.nowTheModel')}</p>
     </div>
   );
 }

@@ -16,7 +16,13 @@ export function PruneChart({ points }: { points: CompressPoint[] }) {
           <YAxis domain={[0, 1]} width={44} tickFormatter={(v) => `${Math.round(Number(v) * 100)}%`} />
           <Tooltip formatter={percentTick} labelFormatter={(x) => t('compress.chartStep', { x })} />
           <Legend />
-          <Line dataKey="sparsity" name={t('compress.sparsity')} dot={false} stroke={COLORS.reference} isAnimationActive={false} />
+          <Line
+            dataKey="sparsity"
+            name={t('compress.sparsity')}
+            dot={false}
+            stroke={COLORS.reference}
+            isAnimationActive={false}
+          />
           <Line
             dataKey="accuracy"
             name={t('compress.batchAccuracy')}

@@ -29,7 +29,15 @@ export function LiveTensorChart({ mode, plan }: Props) {
       <ResponsiveContainer width="100%" height={CHART_HEIGHT + 40}>
         <BarChart data={series.rows} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="step" fontSize={10} interval={0} angle={-30} textAnchor="end" height={60} />
+          <XAxis
+            dataKey="step"
+            tickFormatter={(s: string) => (s === 'inputs' ? t('deploy.inputsStep') : s)}
+            fontSize={10}
+            interval={0}
+            angle={-30}
+            textAnchor="end"
+            height={60}
+          />
           <YAxis width={60} />
           <Tooltip formatter={(v) => `${formatNumberFixed(Number(v), 0)} B`} />
           {series.series.map((s, i) => (

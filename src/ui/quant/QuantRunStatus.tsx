@@ -17,9 +17,7 @@ export function QuantRunStatus({ run }: { run: QuantRun }) {
           </span>
         </div>
       )}
-      {run.status === 'cancelled' && (
-        <p className="notice">{t('quant.cancelled')}</p>
-      )}
+      {run.status === 'cancelled' && <p className="notice">{t('quant.cancelled')}</p>}
       {Object.entries(run.errors).map(([mode, message]) => (
         <p key={mode} className="error" role="alert" data-testid={`quantize-error-${mode}`}>
           {isQuantMode(mode) ? m.modes[mode].title : mode}: <span lang="en">{message}</span>

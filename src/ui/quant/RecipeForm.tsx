@@ -49,9 +49,7 @@ export function RecipeForm({ options, onChange, disabled }: Props) {
           disabled={{ calibrationSamples: !calibrated, calibrationMethod: !calibrated }}
         />
       </div>
-      <p className="hint">
-        {t('quant.recipeHint')}
-      </p>
+      <p className="hint">{t('quant.recipeHint')}</p>
     </fieldset>
   );
 }

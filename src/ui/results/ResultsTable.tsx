@@ -98,11 +98,7 @@ function ResultRow({ point: p, size: s, latency: lat, entry, bytes, fileName }: 
         {entry.tfjs_agreement !== undefined && (
           <>
             <br />
-            <span
-              className="muted"
-              data-testid={`tfjs-agreement-${p.mode}`}
-              title={t('results.tfjsAgreementTitle')}
-            >
+            <span className="muted" data-testid={`tfjs-agreement-${p.mode}`} title={t('results.tfjsAgreementTitle')}>
               {t('results.tfjsAgreement', { p: formatPercent(entry.tfjs_agreement!) })}
             </span>
           </>

@@ -28,9 +28,7 @@ export function SizeAccuracyChart({ points, floatReference }: Props) {
   const domain = accuracyAxisDomain([floatReference, ...points.map((p) => p.accuracy)]);
   return (
     <figure data-testid="chart-size-accuracy">
-      <figcaption>
-        {t('charts.sizeAccuracyCaption', { accuracy: formatPercent(floatReference) })}
-      </figcaption>
+      <figcaption>{t('charts.sizeAccuracyCaption', { accuracy: formatPercent(floatReference) })}</figcaption>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <ScatterChart margin={{ ...CHART_MARGIN, right: 28 }}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -46,7 +44,9 @@ export function SizeAccuracyChart({ points, floatReference }: Props) {
             width={48}
             fontSize={12}
           />
-          <Tooltip formatter={(v, name) => (name === accuracyName ? percentTick(v) : `${formatNumberFixed(Number(v), 1)} KiB`)} />
+          <Tooltip
+            formatter={(v, name) => (name === accuracyName ? percentTick(v) : `${formatNumberFixed(Number(v), 1)} KiB`)}
+          />
           <ReferenceLine y={floatReference} stroke={COLORS.reference} strokeDasharray="4 3" />
           <Scatter data={points} name={t('charts.modes')} fill={COLORS.runtime} isAnimationActive={false}>
             <LabelList dataKey="mode" position="right" fontSize={11} />

@@ -18,9 +18,7 @@ export function SizeChart({ points }: Props) {
   const data = points.map((p) => ({ ...p, ratioLabel: formatRatio(p.ratioVsFloat32) }));
   return (
     <figure data-testid="chart-size">
-      <figcaption>
-        {t('charts.sizeCaption')}
-      </figcaption>
+      <figcaption>{t('charts.sizeCaption')}</figcaption>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <BarChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

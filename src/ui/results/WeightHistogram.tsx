@@ -39,9 +39,7 @@ export function WeightHistogram({ layers, quantizedLabel: label }: Props) {
   if (!layer || !stats) return null;
   return (
     <figure data-testid="weight-histogram" className="weight-histogram">
-      <figcaption>
-        {t('histogram.caption', { label: quantizedLabel })}
-      </figcaption>
+      <figcaption>{t('histogram.caption', { label: quantizedLabel })}</figcaption>
       <HistogramControls
         id={id}
         layers={layers}

@@ -101,5 +101,7 @@ export function TrainPanel({ settings, onSettingsChange, run, ready, trained, on
 
 /** A built-in preset's name in the shown language; an imported model's own name as it is. */
 function modelName(trained: TrainedModel, m: ReturnType<typeof useMessages>): string {
-  return !trained.architecture && isPresetId(trained.preset) ? m.presets[trained.preset].name : architectureOf(trained).name;
+  return !trained.architecture && isPresetId(trained.preset)
+    ? m.presets[trained.preset].name
+    : architectureOf(trained).name;
 }

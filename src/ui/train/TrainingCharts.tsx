@@ -42,10 +42,26 @@ function LossChart({ batchCurve, epochCurve }: Props) {
             label={{ value: t('trainCharts.epoch'), position: 'insideBottomRight', offset: -2 }}
           />
           <YAxis domain={[0, 'auto']} width={40} />
-          <Tooltip formatter={(v) => formatNumberFixed(Number(v), 4)} labelFormatter={(x) => t('trainCharts.epochAt', { x: fmtEpoch(Number(x)) })} />
+          <Tooltip
+            formatter={(v) => formatNumberFixed(Number(v), 4)}
+            labelFormatter={(x) => t('trainCharts.epochAt', { x: fmtEpoch(Number(x)) })}
+          />
           <Legend />
-          <Line data={batchCurve} dataKey="loss" name={t('trainCharts.batch')} dot={false} stroke="#8aa4d6" isAnimationActive={false} />
-          <Line data={epochCurve} dataKey="loss" name={t('trainCharts.epochMean')} stroke="#1f4fa3" isAnimationActive={false} />
+          <Line
+            data={batchCurve}
+            dataKey="loss"
+            name={t('trainCharts.batch')}
+            dot={false}
+            stroke="#8aa4d6"
+            isAnimationActive={false}
+          />
+          <Line
+            data={epochCurve}
+            dataKey="loss"
+            name={t('trainCharts.epochMean')}
+            stroke="#1f4fa3"
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </figure>
@@ -76,8 +92,20 @@ function AccuracyChart({ batchCurve, epochCurve }: Props) {
             stroke="#9bd3a6"
             isAnimationActive={false}
           />
-          <Line data={epochCurve} dataKey="accuracy" name={t('trainCharts.trainEpoch')} stroke="#2e8b57" isAnimationActive={false} />
-          <Line data={epochCurve} dataKey="testAccuracy" name={t('trainCharts.test')} stroke="#c0392b" isAnimationActive={false} />
+          <Line
+            data={epochCurve}
+            dataKey="accuracy"
+            name={t('trainCharts.trainEpoch')}
+            stroke="#2e8b57"
+            isAnimationActive={false}
+          />
+          <Line
+            data={epochCurve}
+            dataKey="testAccuracy"
+            name={t('trainCharts.test')}
+            stroke="#c0392b"
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </figure>

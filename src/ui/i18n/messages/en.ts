@@ -276,6 +276,8 @@ export const en = {
     batchAccuracy: 'batch accuracy',
     sweepCaption:
       'Accuracy in the runtime against gzip size (KiB), every file measured in this session. Prune to several sparsities and quantize each to trace the trade-off; the accuracy axis does not start at zero.',
+    seriesZeros: '{{p}} zeros',
+    seriesClusters: ', {{n}} clusters',
     gzipSize: 'gzip size',
     accuracy: 'accuracy',
   },
@@ -494,6 +496,7 @@ export const en = {
     cannotRun: 'cannot run',
     cSource: 'C source (.zip)',
     cSourceTitle: 'model_data.h, model_data.cc and main.cc for TFLite Micro',
+    inputsStep: 'inputs',
     liveCaption:
       '{{mode}}: tensors live at each step (bytes, 16-byte aligned). The greedy plan needs {{arena}} bytes; the most live at once is {{peak}}.',
   },

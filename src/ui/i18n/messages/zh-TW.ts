@@ -151,7 +151,7 @@ export const zhTW: Messages = {
     'int8-io': {
       title: '全整數量化（int8 輸入與輸出）',
       description:
-        '與全整數量化相同，但模型直接接收 int8 像素並輸出 int8 分數：微控制器與只支援整數的加速器（Edge TPU）需要這種格式。呼叫端要用輸入的 scale 與 zero point 量化輸入。',
+        '與全整數量化相同，但模型直接接收 int8 像素並輸出 int8 分數：微控制器與只支援整數的加速器（Edge TPU）需要這種格式。呼叫端要用輸入的 scale 與零點量化輸入。',
     },
     float16: {
       title: 'Float16',
@@ -219,7 +219,7 @@ export const zhTW: Messages = {
     explainer2:
       '<strong>剪枝後的檔案本身並不會變小。</strong>.tflite 檔會儲存每一個權重，不論是不是零：零和其他值一樣佔一個位元組（int8）或四個位元組（float32），所以原始大小不變。改變的是位元組有多好預測。<strong>gzip</strong>（網頁伺服器與應用程式商店使用的同一種 DEFLATE 壓縮）會把長串重複與重複的樣式換成簡短的參照，所以充滿零與少數重複值的檔案壓縮得好得多。gzip 後的大小就是下載或放進壓縮過的 App 套件時的成本；載入之後，模型在記憶體中仍佔原始大小。',
     explainer3:
-      '<strong>在執行時跳過零</strong>需要稀疏格式與對應的核心。TFLite 的 schema 有這種格式（張量的 <code>sparsity</code> 欄位：壓縮列與區塊對應），TFLite 的 CPU 核心也能執行稀疏的全連接層，但本實驗室寫出的是稠密張量：它量測的是壓縮後的大小，而不是稀疏運算的速度，也還沒量測過 LiteRT.js 是否能執行稀疏張量。在 LiteRT.js 中執行這些檔案的引擎 XNNPACK，只有浮點 1x1 卷積（類似 MobileNet 的網路）有稀疏核心，所以在這個 CNN 上，剪枝過的檔案與未剪枝的跑得一樣快。',
+      '<strong>在執行時跳過零</strong>需要稀疏格式與對應的核心。TFLite 的模型格式定義有這種格式（張量的 <code>sparsity</code> 欄位：壓縮列與區塊對應），TFLite 的 CPU 核心也能執行稀疏的全連接層，但本實驗室寫出的是稠密張量：它量測的是壓縮後的大小，而不是稀疏運算的速度，也還沒量測過 LiteRT.js 是否能執行稀疏張量。在 LiteRT.js 中執行這些檔案的引擎 XNNPACK，只有浮點 1x1 卷積（類似 MobileNet 的網路）有稀疏核心，所以在這個 CNN 上，剪枝過的檔案與未剪枝的跑得一樣快。',
     cancel: '取消（保留最後完成的步驟）',
     already: '實驗室的模型已經壓縮過；再執行一次會進一步壓縮它。',
     prune: '剪枝',
@@ -237,6 +237,8 @@ export const zhTW: Messages = {
     batchAccuracy: '批次準確率',
     sweepCaption:
       '執行環境中的準確率對 gzip 大小（KiB），包含這次工作階段量測的每個檔案。剪枝到幾種不同的稀疏度並各自量化，就能描出取捨曲線；準確率座標軸不是從零開始。',
+    seriesZeros: '{{p}} 為零',
+    seriesClusters: '，{{n}} 群',
     gzipSize: 'gzip 大小',
     accuracy: '準確率',
   },
@@ -454,6 +456,7 @@ export const zhTW: Messages = {
     cannotRun: '無法執行',
     cSource: 'C 原始碼（.zip）',
     cSourceTitle: '給 TFLite Micro 的 model_data.h、model_data.cc 與 main.cc',
+    inputsStep: '輸入',
     liveCaption:
       '{{mode}}：每個步驟存活的張量（位元組，16 位元組對齊）。貪婪規劃需要 {{arena}} 位元組；同時存活最多的是 {{peak}}。',
   },
