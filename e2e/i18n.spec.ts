@@ -88,7 +88,7 @@ async function visibleTranslatedText(page: Page): Promise<string> {
 /** ASCII words of `text` that are not allowed identifiers (file names and numbers are skipped). */
 function englishLeft(text: string): string[] {
   // File names, and kernel sizes such as 3x3, are identifiers as a whole.
-  const withoutFiles = text.replace(/[\w.-]+\.(tflite|json|zip|h5|keras|bin|qlm)\b/g, ' ').replace(/\d+x\d+/g, ' ');
+  const withoutFiles = text.replace(/[\w.-]+\.(tflite|json|zip|h5|keras|bin|qlm)\b/g, ' ').replace(/\b\d+x\d+\b/g, ' ');
   const words = withoutFiles.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
   return [...new Set(words.filter((w) => !ALLOWED.has(w)))];
 }
@@ -97,8 +97,11 @@ async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.SCREENSHOT_DIR;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
-  await page.getByTestId('results-table').scrollIntoViewIfNeeded();
-  await page.locator('section[aria-labelledby="quant-title"]').screenshot({ path: join(dir, `${name}.png`) });
+  // The results table with its float reference line: small enough for the README (under 300 KB).
+  await page
+    .locator('.results-table-wrap')
+    .first()
+    .screenshot({ path: join(dir, `${name}.png`) });
 }
 
 /** Train one epoch on a subset and quantize the default modes, through data-testids only. */
