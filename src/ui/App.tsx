@@ -60,7 +60,11 @@ export function App() {
       </header>
       <DataBanner status={data} />
       {session.dataReady && <OfflineBanner />}
-      {saved.storeError && <p className="error">{saved.storeError}</p>}
+      {saved.storeError && (
+        <p className="error" lang="en">
+          {saved.storeError}
+        </p>
+      )}
       {saved.forgotten && !saved.trained && (
         <p className="notice" data-testid="model-forgotten">
           {t('app.modelForgotten')}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Rich } from './i18n/Rich';
 import type { BackendChoice as BackendInfo } from '../backends/select-backend';
 import { BACKEND_PREFERENCES, type BackendPreference } from './state/lab-state';
 
@@ -29,8 +30,16 @@ export function BackendSelect({ value, info, onChange, disabled }: Props) {
           ))}
         </select>
       </label>
-      <span className="muted" data-testid="backend-active">
-        {info ? t('backend.running', { name: info.name, reason: info.reason }) : t('backend.starting')}
+      <span className="muted" data-testid="backend-active" data-backend={info?.name}>
+        {info ? (
+          <Rich
+            k="backend.running"
+            values={{ name: info.name, reason: info.reason }}
+            tags={{ reason: <span lang="en" /> }}
+          />
+        ) : (
+          t('backend.starting')
+        )}
       </span>
     </div>
   );

@@ -1,18 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumberFixed } from '../i18n/locale';
 import type { DataStatus } from './use-lab-boot';
 
 /** Whether MNIST is loading (with its byte progress), loaded, or failed to load. */
 export function DataBanner({ status }: { status: DataStatus }) {
+  const { t } = useTranslation();
   if (status.status === 'done') {
     return (
       <p className="muted" data-testid="data-ready">
-        MNIST loaded from this site: {status.result.train.toLocaleString('en-US')} training and{' '}
-        {status.result.test.toLocaleString('en-US')} test images.
+        {t('data.ready', {
+          train: formatNumberFixed(status.result.train, 0),
+          test: formatNumberFixed(status.result.test, 0),
+        })}
       </p>
     );
   }
   if (status.status === 'failed') {
+    // The loader's sentences (file names, the command that fixes them) are the core's English.
     return (
-      <p className="error" role="alert" data-testid="data-error">
+      <p className="error" role="alert" data-testid="data-error" lang="en">
         {status.message}
       </p>
     );
@@ -20,9 +26,14 @@ export function DataBanner({ status }: { status: DataStatus }) {
   const p = status.status === 'running' ? status.progress : undefined;
   return (
     <div className="progress-block" data-testid="data-loading">
-      <progress max={p?.totalBytes ?? 1} value={p?.loadedBytes ?? 0} aria-label="MNIST download" />
+      <progress max={p?.totalBytes ?? 1} value={p?.loadedBytes ?? 0} aria-label={t('data.downloadAria')} />
       <span className="muted">
-        Loading MNIST{p ? ` (${(p.loadedBytes / 1e6).toFixed(1)} of ${(p.totalBytes / 1e6).toFixed(1)} MB)` : ''}…
+        {p
+          ? t('data.loadingBytes', {
+              loaded: formatNumberFixed(p.loadedBytes / 1e6, 1),
+              total: formatNumberFixed(p.totalBytes / 1e6, 1),
+            })
+          : t('data.loading')}
       </span>
     </div>
   );

@@ -16,13 +16,30 @@ interface Props<T> {
   disabled?: Partial<Record<keyof T, boolean>>;
   /** Display names for a choice field's options, when the declaration has none (e.g. preset names). */
   optionLabels?: Partial<Record<keyof T, (option: string) => string>>;
+  /** Label and help in the shown language, by field key (the declaration's English is the CLI's). */
+  texts?: Partial<Record<keyof T, FieldText>>;
+}
+
+/** A field's label and help as the UI shows them. */
+export interface FieldText {
+  label: string;
+  help: string;
 }
 
 /**
  * A controlled form over a declared settings group: one input per field, its label and help from
  * the declaration. Validation messages come from validateGroup on the same declarations.
  */
-export function SettingsFields<T>({ group, values, onChange, fields, testIds, disabled, optionLabels }: Props<T>) {
+export function SettingsFields<T>({
+  group,
+  values,
+  onChange,
+  fields,
+  testIds,
+  disabled,
+  optionLabels,
+  texts,
+}: Props<T>) {
   return (
     <>
       {fields.map((key) => (
@@ -33,6 +50,7 @@ export function SettingsFields<T>({ group, values, onChange, fields, testIds, di
           testId={testIds?.[key]}
           disabled={disabled?.[key]}
           optionLabel={optionLabels?.[key]}
+          text={texts?.[key]}
           onChange={(v) => onChange({ ...values, [key]: v })}
         />
       ))}
@@ -47,13 +65,15 @@ interface FieldProps {
   testId?: string;
   disabled?: boolean;
   optionLabel?: (option: string) => string;
+  text?: FieldText;
 }
 
 /** One declared field as a checkbox, a select or a number input. */
-function SettingField({ field, value, onChange, testId, disabled, optionLabel: label }: FieldProps) {
+function SettingField({ field, value, onChange, testId, disabled, optionLabel: label, text }: FieldProps) {
+  const { label: fieldLabel, help } = text ?? field;
   if (field.kind === 'boolean') {
     return (
-      <label className="check" title={field.help}>
+      <label className="check" title={help}>
         <input
           type="checkbox"
           data-testid={testId}
@@ -61,14 +81,14 @@ function SettingField({ field, value, onChange, testId, disabled, optionLabel: l
           disabled={disabled}
           onChange={(e) => onChange(e.target.checked)}
         />
-        {field.label}
+        {fieldLabel}
       </label>
     );
   }
   if (field.kind === 'choice') {
     return (
-      <label title={field.help}>
-        {field.label}
+      <label title={help}>
+        {fieldLabel}
         <select
           data-testid={testId}
           value={String(value)}
@@ -85,8 +105,8 @@ function SettingField({ field, value, onChange, testId, disabled, optionLabel: l
     );
   }
   return (
-    <label title={field.help}>
-      {field.label}
+    <label title={help}>
+      {fieldLabel}
       <input
         type="number"
         data-testid={testId}

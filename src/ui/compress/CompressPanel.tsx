@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { TrainedModel } from '../../core/model/trained-model';
 import { formatPercent } from '../common/format';
 import type { CompressTuning } from '../../core/compress/compress-fields';
@@ -39,6 +41,7 @@ export function CompressPanel({
   onBusyChange,
   measured,
 }: Props) {
+  const { t } = useTranslation();
   const sweep = useSweepHistory(measured);
   const { run, start, cancel } = useCompression(onCompressed);
   const train = { seed, batchSize };
@@ -55,11 +58,11 @@ export function CompressPanel({
   };
   return (
     <section className="panel" aria-labelledby="compress-title">
-      <h2 id="compress-title">Prune and cluster before quantizing</h2>
+      <h2 id="compress-title">{t('compress.title')}</h2>
       <CompressExplainer />
       <CompressSettingsForm options={form} onChange={onFormChange} disabled={busy} />
       {problems.map((p) => (
-        <p key={p} className="error" data-testid="prune-problem">
+        <p key={p} className="error" data-testid="prune-problem" lang="en">
           {p}
         </p>
       ))}
@@ -70,18 +73,20 @@ export function CompressPanel({
           disabled={!trained || !canRun || busy || problems.length > 0}
           onClick={onRun}
         >
-          {runLabel(form)}
+          {runLabel(form, t)}
         </button>
         {busy && (
           <button type="button" className="secondary" data-testid="prune-cancel" onClick={cancel}>
-            Cancel (keeps the last completed step)
+            {t('compress.cancel')}
           </button>
         )}
-        <span className="muted">{!trained ? 'Train a model first.' : trained.compression && !busy ? ALREADY : ''}</span>
+        <span className="muted">
+          {!trained ? t('common.trainFirst') : trained.compression && !busy ? t('compress.already') : ''}
+        </span>
       </div>
       <PruneChart points={run.points} />
       {run.status === 'failed' && (
-        <p className="error" role="alert" data-testid="prune-error">
+        <p className="error" role="alert" data-testid="prune-error" lang="en">
           {run.error}
         </p>
       )}
@@ -92,21 +97,24 @@ export function CompressPanel({
   );
 }
 
-const ALREADY = "The lab's model is already compressed; running again compresses it further.";
-
-function runLabel(form: CompressTuning): string {
-  if (form.pruneSparsity > 0 && form.clusters > 0) return 'Prune and cluster';
-  return form.clusters > 0 ? 'Cluster' : 'Prune';
+function runLabel(form: CompressTuning, t: TFunction): string {
+  if (form.pruneSparsity > 0 && form.clusters > 0) return t('compress.pruneAndCluster');
+  return form.clusters > 0 ? t('compress.cluster') : t('compress.prune');
 }
 
 /** The latest step of a running compression, in words. */
 function LatestStep({ points }: { points: CompressPoint[] }) {
+  const { t } = useTranslation();
   const last = points.at(-1);
   if (!last) return null;
   return (
     <p className="muted" data-testid="prune-status">
-      Step {last.step + 1} ({last.stage}): sparsity {formatPercent(last.sparsity)}, batch accuracy{' '}
-      {formatPercent(last.accuracy)}
+      {t('compress.step', {
+        step: last.step + 1,
+        stage: t(`compress.${last.stage}`),
+        sparsity: formatPercent(last.sparsity),
+        accuracy: formatPercent(last.accuracy),
+      })}
     </p>
   );
 }

@@ -1,29 +1,39 @@
 import type { CompressResult } from '../../core/compress/compress-model';
+import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../common/format';
+import { Rich } from '../i18n/Rich';
 
 /** What the last run produced: measured sparsity, clusters, and the compressed model's TF.js accuracy. */
 export function CompressSummary({ result, cancelled }: { result: CompressResult; cancelled: boolean }) {
+  const { t } = useTranslation();
   const { pruning, clustering } = result.recipe;
   return (
     <div className="notice" data-testid="prune-summary">
-      {cancelled && <p data-testid="prune-cancelled">Cancelled: the model keeps the last completed step.</p>}
+      {cancelled && <p data-testid="prune-cancelled">{t('compress.cancelled')}</p>}
       {pruning && (
         <p>
-          Pruned <span data-testid="prune-measured-sparsity">{formatPercent(pruning.sparsity)}</span> of the weights in{' '}
-          {pruning.pruned_weights.join(', ')} to exactly zero; TF.js test accuracy{' '}
-          {formatPercent(pruning.test_accuracy)}.
+          <Rich
+            k="compress.pruned"
+            values={{
+              sparsity: formatPercent(pruning.sparsity),
+              layers: pruning.pruned_weights.join(', '),
+              accuracy: formatPercent(pruning.test_accuracy),
+            }}
+            tags={{ m: <span data-testid="prune-measured-sparsity" /> }}
+          />
         </p>
       )}
       {clustering && (
         <p>
-          Clustered {clustering.clustered_weights.join(', ')} into at most {clustering.max_distinct_values} shared
-          values per kernel{clustering.preserve_sparsity ? ' (zeros kept)' : ''}; TF.js test accuracy{' '}
-          {formatPercent(clustering.test_accuracy)}.
+          {t('compress.clustered', {
+            layers: clustering.clustered_weights.join(', '),
+            n: clustering.max_distinct_values,
+            zeros: clustering.preserve_sparsity ? t('compress.zerosKept') : '',
+            accuracy: formatPercent(clustering.test_accuracy),
+          })}
         </p>
       )}
-      <p>
-        This is now the lab's model: quantize it below, and compare the gzip column of the results with an unpruned run.
-      </p>
+      <p>{t('compress.nowTheModel')}</p>
     </div>
   );
 }

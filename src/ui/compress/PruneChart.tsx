@@ -1,23 +1,31 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { COLORS, percentTick } from '../results/chart-style';
+import { useTranslation } from 'react-i18next';
 import type { CompressPoint } from './use-compression';
 
 /** Live sparsity (schedule) and batch accuracy per optimizer step, through pruning and then clustering. */
 export function PruneChart({ points }: { points: CompressPoint[] }) {
+  const { t } = useTranslation();
   return (
     <figure data-testid="prune-chart" data-points={points.length}>
-      <figcaption>Sparsity of the pruned kernels and batch accuracy, per optimizer step</figcaption>
+      <figcaption>{t('compress.chartCaption')}</figcaption>
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={points} margin={{ left: 0, right: 12, top: 8, bottom: 4 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="step" type="number" domain={[0, 'dataMax']} fontSize={12} />
           <YAxis domain={[0, 1]} width={44} tickFormatter={(v) => `${Math.round(Number(v) * 100)}%`} />
-          <Tooltip formatter={percentTick} labelFormatter={(x) => `step ${x}`} />
+          <Tooltip formatter={percentTick} labelFormatter={(x) => t('compress.chartStep', { x })} />
           <Legend />
-          <Line dataKey="sparsity" name="sparsity" dot={false} stroke={COLORS.reference} isAnimationActive={false} />
+          <Line
+            dataKey="sparsity"
+            name={t('compress.sparsity')}
+            dot={false}
+            stroke={COLORS.reference}
+            isAnimationActive={false}
+          />
           <Line
             dataKey="accuracy"
-            name="batch accuracy"
+            name={t('compress.batchAccuracy')}
             dot={false}
             stroke={COLORS.runtime}
             isAnimationActive={false}

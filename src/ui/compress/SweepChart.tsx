@@ -1,30 +1,42 @@
+import { formatPercent } from '../common/format';
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { accuracyAxisDomain, accuracyAxisTicks } from '../../core/eval/chart-series';
 import type { SweepPoint } from '../../core/compress/sweep-series';
+import { useTranslation } from 'react-i18next';
+import { formatNumberFixed } from '../i18n/locale';
 import { percentAxisTick, percentTick } from '../results/chart-style';
 
 const PALETTE = ['#1f4fa3', '#c0392b', '#2e8b57', '#8e44ad', '#d35400', '#16a085', '#7f8c8d'];
 
 /** Accuracy against gzip size, one colour per sparsity (and cluster count): left and up is better. */
 export function SweepChart({ points }: { points: SweepPoint[] }) {
+  const { t } = useTranslation();
+  const accuracyName = t('compress.accuracy');
+  const seriesLabel = (p: SweepPoint) =>
+    t('compress.seriesZeros', { p: formatPercent(p.sparsity, 1) }) +
+    (p.clusters ? t('compress.seriesClusters', { n: p.clusters }) : '');
   const series = [...new Set(points.map((p) => p.series))].sort(
     (a, b) => points.find((p) => p.series === a)!.sparsity - points.find((p) => p.series === b)!.sparsity,
   );
   const domain = accuracyAxisDomain(points.map((p) => p.accuracy));
   return (
     <figure data-testid="sweep-chart" data-points={points.length}>
-      <figcaption>
-        Accuracy in the runtime against gzip size (KiB), every file measured in this session. Prune to several
-        sparsities and quantize each to trace the trade-off; the accuracy axis does not start at zero.
-      </figcaption>
+      <figcaption>{t('compress.sweepCaption')}</figcaption>
       <ResponsiveContainer width="100%" height={240}>
         <ScatterChart margin={{ left: 0, right: 16, top: 8, bottom: 4 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="gzipKib" type="number" name="gzip size" unit=" KiB" domain={[0, 'auto']} fontSize={12} />
+          <XAxis
+            dataKey="gzipKib"
+            type="number"
+            name={t('compress.gzipSize')}
+            unit=" KiB"
+            domain={[0, 'auto']}
+            fontSize={12}
+          />
           <YAxis
             dataKey="accuracy"
             type="number"
-            name="accuracy"
+            name={accuracyName}
             domain={domain}
             ticks={accuracyAxisTicks(domain)}
             allowDataOverflow
@@ -32,12 +44,14 @@ export function SweepChart({ points }: { points: SweepPoint[] }) {
             width={48}
             fontSize={12}
           />
-          <Tooltip formatter={(v, name) => (name === 'accuracy' ? percentTick(v) : `${Number(v).toFixed(2)} KiB`)} />
+          <Tooltip
+            formatter={(v, name) => (name === accuracyName ? percentTick(v) : `${formatNumberFixed(Number(v), 2)} KiB`)}
+          />
           <Legend />
           {series.map((s, i) => (
             <Scatter
               key={s}
-              name={s}
+              name={seriesLabel(points.find((p) => p.series === s)!)}
               data={points.filter((p) => p.series === s)}
               fill={PALETTE[i % PALETTE.length]}
               isAnimationActive={false}

@@ -1,3 +1,6 @@
+import { useTranslation } from 'react-i18next';
+import { Rich } from '../i18n/Rich';
+import { formatInt } from '../results/results-format';
 import { formatPercent } from '../common/format';
 import type { TestSet } from '../common/test-set';
 import { wrongCountText, type ConfusionView } from './confusion-model';
@@ -14,22 +17,20 @@ interface Props {
 
 /** One mode's confusion matrix and the gallery of the test digits it gets wrong. */
 export function ConfusionDetails({ view, testSet, floatMode, floatMeasured, galleryLimit }: Props) {
+  const { t } = useTranslation();
   const { mode } = view;
   return (
     <>
       <p className="hint">
-        The {testSet.labels.length.toLocaleString('en-US')} MNIST test images as <code>{mode}</code> classified them in
-        LiteRT.js ({formatPercent(view.accuracy)} correct). Each row is the true digit, each column the predicted one:
-        the blue diagonal counts right answers, red cells are mistakes.
+        <Rich
+          k="confusion.hint"
+          values={{ count: formatInt(testSet.labels.length), mode, accuracy: formatPercent(view.accuracy) }}
+        />
       </p>
       <ConfusionMatrix matrix={view.matrix} mode={mode} />
-      <h3>
-        {view.reference
-          ? `Test digits ${mode} gets wrong that ${floatMode} gets right`
-          : `Test digits ${mode} gets wrong`}
-      </h3>
+      <h3>{view.reference ? t('confusion.wrongVsFloat', { mode, floatMode }) : t('confusion.wrong', { mode })}</h3>
       <p className="muted" data-testid="confusion-wrong-count">
-        {wrongCountText(view, floatMode, floatMeasured, galleryLimit)}
+        {wrongCountText(view, floatMode, floatMeasured, galleryLimit, t)}
       </p>
       <div data-testid="confusion-wrong">
         <WrongDigits

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../common/format';
 
 interface Props {
@@ -11,19 +12,20 @@ interface Props {
  * its row; mistakes are shaded red relative to the largest mistake, so rare confusions still show.
  */
 export function ConfusionMatrix({ matrix, mode }: Props) {
+  const { t } = useTranslation();
   let worst = 0;
-  matrix.forEach((row, t) => row.forEach((n, p) => t !== p && n > worst && (worst = n)));
+  matrix.forEach((row, tr) => row.forEach((n, p) => tr !== p && n > worst && (worst = n)));
   return (
     <div className="confusion-wrap">
       <table
         className="confusion-matrix"
         data-testid="confusion-matrix"
-        aria-label={`Confusion matrix of ${mode}: rows are the true digit, columns the prediction`}
+        aria-label={t('confusion.matrixAria', { mode })}
       >
         <thead>
           <tr>
             <th className="confusion-corner" scope="col">
-              true ↓ / predicted →
+              {t('confusion.corner')}
             </th>
             {matrix.map((_, p) => (
               <th key={p} scope="col">
@@ -33,13 +35,13 @@ export function ConfusionMatrix({ matrix, mode }: Props) {
           </tr>
         </thead>
         <tbody>
-          {matrix.map((row, t) => {
+          {matrix.map((row, tr) => {
             const total = row.reduce((a, b) => a + b, 0);
             return (
-              <tr key={t}>
-                <th scope="row">{t}</th>
+              <tr key={tr}>
+                <th scope="row">{tr}</th>
                 {row.map((n, p) => {
-                  const diagonal = t === p;
+                  const diagonal = tr === p;
                   const share = diagonal ? (total > 0 ? n / total : 0) : worst > 0 ? n / worst : 0;
                   // Shades stay light enough that the dark count keeps a 4.5:1 contrast (WCAG AA).
                   const background = diagonal
@@ -52,7 +54,12 @@ export function ConfusionMatrix({ matrix, mode }: Props) {
                       key={p}
                       className={diagonal ? 'diagonal' : undefined}
                       style={{ background }}
-                      title={`true ${t}, predicted ${p}: ${n} image(s)${diagonal && total > 0 ? `, ${formatPercent(n / total, 1)} of the ${t}s` : ''}`}
+                      title={
+                        t('confusion.cell', { t: tr, p, n }) +
+                        (diagonal && total > 0
+                          ? t('confusion.cellShare', { share: formatPercent(n / total, 1), t: tr })
+                          : '')
+                      }
                     >
                       {n}
                     </td>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import type { TestSet } from '../common/test-set';
 import { useTestSet } from '../common/use-test-set';
@@ -21,6 +22,7 @@ interface Props {
  * that the float file gets right: the images quantization broke.
  */
 export function ConfusionPanel({ outcomes, loadTestSet, floatMode = 'float32', galleryLimit = 48 }: Props) {
+  const { t } = useTranslation();
   const modes = Object.keys(outcomes);
   const [chosen, setChosen] = useState<string>();
   const { testSet, error } = useTestSet(modes.length > 0, loadTestSet);
@@ -31,15 +33,13 @@ export function ConfusionPanel({ outcomes, loadTestSet, floatMode = 'float32', g
   );
   return (
     <section className="panel" aria-labelledby="confusion-title">
-      <h2 id="confusion-title">7. Where each mode goes wrong</h2>
+      <h2 id="confusion-title">{t('confusion.title')}</h2>
       {modes.length === 0 ? (
-        <p className="muted">
-          Quantize the trained model first: each file’s test-set predictions from LiteRT.js show up here.
-        </p>
+        <p className="muted">{t('confusion.quantizeFirst')}</p>
       ) : (
         <>
           <label className="inline">
-            Mode
+            {t('common.mode')}
             <select value={mode} onChange={(e) => setChosen(e.target.value)} data-testid="confusion-mode">
               {modes.map((m) => (
                 <option key={m} value={m}>
@@ -49,14 +49,14 @@ export function ConfusionPanel({ outcomes, loadTestSet, floatMode = 'float32', g
             </select>
           </label>
           {error && (
-            <p className="error" role="alert">
+            <p className="error" role="alert" lang="en">
               {error}
             </p>
           )}
           {!view || !testSet ? (
-            !error && <p className="muted">Loading the test set…</p>
+            !error && <p className="muted">{t('confusion.loading')}</p>
           ) : !view.ok ? (
-            <p className="error" role="alert">
+            <p className="error" role="alert" lang="en">
               {view.error}
             </p>
           ) : (

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { DigitImage } from '../draw/DigitImage';
 
 interface Props {
@@ -16,6 +17,7 @@ interface Props {
 
 /** A gallery of test digits with their label and predictions. */
 export function WrongDigits({ indices, images, labels, mode, predictions, reference, limit = 48 }: Props) {
+  const { t } = useTranslation();
   const shown = indices.slice(0, limit);
   return (
     <ul className="confusion-gallery">
@@ -25,10 +27,10 @@ export function WrongDigits({ indices, images, labels, mode, predictions, refere
             pixels={images.subarray(i * 784, (i + 1) * 784)}
             max={255}
             size={56}
-            label={`Test image ${i}, a ${labels[i]}`}
+            label={t('confusion.digitAria', { i, label: labels[i] })}
           />
           <span>
-            true <strong>{labels[i]}</strong>
+            {t('confusion.true')} <strong>{labels[i]}</strong>
           </span>
           {reference && (
             <span className="good">

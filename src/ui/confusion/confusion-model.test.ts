@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasuredMode } from '../../core/pipeline/measure-mode';
+import i18next from 'i18next';
+import { en } from '../i18n/messages/en';
+import { zhTW } from '../i18n/messages/zh-TW';
 import { confusionView, defaultConfusionMode, mistakes, wrongCountText } from './confusion-model';
 
 const labels = Uint8Array.from([0, 1, 2, 3]);
@@ -48,7 +51,20 @@ describe('confusionView', () => {
   });
 });
 
+/** A real i18next over the lab's tables (no React), in the given language. */
+function translator(lng: 'en' | 'zh-TW') {
+  const i18n = i18next.createInstance();
+  void i18n.init({
+    lng,
+    resources: { en: { translation: en }, 'zh-TW': { translation: zhTW } },
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return i18n.t;
+}
+
 describe('wrongCountText', () => {
+  const t = translator('en');
   const outcomes = { float32: outcome([0, 1, 2, 3], 1), int8: outcome([0, 1, 2, 3], 1), bad: outcome([1, 0, 3, 2], 0) };
   const view = (mode: string, all: Record<string, MeasuredMode> = outcomes) => {
     const v = confusionView(mode, all, labels, 'float32');
@@ -62,6 +78,11 @@ describe('wrongCountText', () => {
     ['more than the gallery shows', view('bad'), true, 2, /^4 digit\(s\), the first 2 shown\.$/],
     ['float not exported', view('bad', { bad: outcomes.bad }), false, 48, /float32 was not exported/],
   ])('%s', (_what, v, floatMeasured, limit, expected) =>
-    expect(wrongCountText(v, 'float32', floatMeasured, limit)).toMatch(expected),
+    expect(wrongCountText(v, 'float32', floatMeasured, limit, t)).toMatch(expected),
   );
+
+  it('speaks zh-TW with the zh-TW table', () => {
+    expect(wrongCountText(view('float32'), 'float32', true, 48, translator('zh-TW'))).toBe('沒有。');
+    expect(wrongCountText(view('bad'), 'float32', true, 2, translator('zh-TW'))).toBe('4 個數字，顯示前 2 個。');
+  });
 });

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { formatInt } from '../results/results-format';
 /**
  * What the confusion view shows for one mode, computed from the results cache (the runtime's
  * predictions and the accuracy in the report entry) and the test labels. Pure, tested in Node.
@@ -72,14 +74,16 @@ export function wrongCountText(
   floatMode: string,
   floatMeasured: boolean,
   galleryLimit: number,
+  t: TFunction,
 ): string {
   const n = view.wrong.length;
+  const { mode } = view;
   const count =
     n === 0
       ? view.reference
-        ? `None: quantizing to ${view.mode} did not break any test digit that ${floatMode} classifies correctly.`
-        : 'None.'
-      : `${n.toLocaleString('en-US')} digit(s)${n > galleryLimit ? `, the first ${galleryLimit} shown` : ''}.`;
-  const note = floatMeasured ? '' : ` (${floatMode} was not exported, so these are all of ${view.mode}'s mistakes.)`;
+        ? t('confusion.noneVsFloat', { mode, floatMode })
+        : t('confusion.none')
+      : `${t('confusion.count', { n: formatInt(n) })}${n > galleryLimit ? t('confusion.firstShown', { n: galleryLimit }) : ''}${t('confusion.end')}`;
+  const note = floatMeasured ? '' : t('confusion.notExported', { floatMode, mode });
   return count + note;
 }

@@ -1,4 +1,6 @@
-import { LAB_MODES, LAYER_DEBUG_MODES, type QuantMode } from '../../core/modes/lab-modes';
+import { useTranslation } from 'react-i18next';
+import { useMessages } from '../i18n/use-messages';
+import { LAYER_DEBUG_MODES, type QuantMode } from '../../core/modes/lab-modes';
 import { SAMPLE_CHOICES } from './debugger-model';
 
 interface Props {
@@ -26,25 +28,27 @@ export function DebuggerControls({
   onRun,
   onCancel,
 }: Props) {
+  const { t } = useTranslation();
+  const m = useMessages();
   return (
     <div className="actions">
       <label className="inline">
-        Mode{' '}
+        {t('common.mode')}{' '}
         <select
           value={mode}
           onChange={(e) => onMode(e.target.value as QuantMode)}
           disabled={running}
           data-testid="layer-errors-mode"
         >
-          {LAYER_DEBUG_MODES.map((m) => (
-            <option key={m} value={m}>
-              {LAB_MODES[m].title}
+          {LAYER_DEBUG_MODES.map((mode_) => (
+            <option key={mode_} value={mode_}>
+              {m.modes[mode_].title}
             </option>
           ))}
         </select>
       </label>
       <label className="inline">
-        Test images{' '}
+        {t('debugger.testImages')}{' '}
         <select
           value={samples}
           onChange={(e) => onSamples(Number(e.target.value))}
@@ -59,14 +63,14 @@ export function DebuggerControls({
         </select>
       </label>
       <button data-testid="layer-errors-run" onClick={onRun} disabled={!canRun || running}>
-        Analyse layers
+        {t('debugger.analyse')}
       </button>
       {running && (
         <button className="secondary" onClick={onCancel} data-testid="layer-errors-cancel">
-          Cancel
+          {t('common.cancel')}
         </button>
       )}
-      {!hasModel && <span className="muted">Train a model first.</span>}
+      {!hasModel && <span className="muted">{t('common.trainFirst')}</span>}
     </div>
   );
 }

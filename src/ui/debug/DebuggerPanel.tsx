@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { QuantMode } from '../../core/modes/lab-modes';
@@ -17,18 +18,15 @@ interface Props {
 
 /** Per-layer quantization debugger (like TF's QuantizationDebugger) and selective quantization. */
 export function DebuggerPanel({ trained, recipeFor, onExportMixed, busy }: Props) {
+  const { t } = useTranslation();
   const [mode, setMode] = useState<QuantMode>('int8');
   const [samples, setSamples] = useState<number>(200);
   const { state, keepFloat, analyse, toggle, cancel } = useLayerAnalysis(trained);
   const running = state.status === 'running';
   return (
     <section className="panel debugger" aria-labelledby="debugger-title">
-      <h2 id="debugger-title">5. Per-layer quantization debugger</h2>
-      <p className="hint">
-        Like TensorFlow’s QuantizationDebugger: the quantized model and the float model run on the same test images, and
-        every op’s output is compared with what the float op computes from the same input. Layers that lose the most can
-        be kept in float and the model exported again (mixed precision).
-      </p>
+      <h2 id="debugger-title">{t('debugger.title')}</h2>
+      <p className="hint">{t('debugger.hint')}</p>
       <DebuggerControls
         mode={mode}
         onMode={setMode}
@@ -42,11 +40,11 @@ export function DebuggerPanel({ trained, recipeFor, onExportMixed, busy }: Props
       />
       {running && (
         <p className="muted" data-testid="layer-errors-running">
-          Quantizing ({mode}) and comparing every layer…
+          {t('debugger.running', { mode })}
         </p>
       )}
       {state.status === 'failed' && (
-        <p className="error" role="alert" data-testid="layer-errors-error">
+        <p className="error" role="alert" data-testid="layer-errors-error" lang="en">
           {state.message}
         </p>
       )}

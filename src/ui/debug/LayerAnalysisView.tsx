@@ -1,5 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import { Rich } from '../i18n/Rich';
+import { useMessages } from '../i18n/use-messages';
 import { FLAG_RMSE_OVER_SCALE } from '../../core/debug/error-stats';
-import { LAB_MODES, type QuantMode } from '../../core/modes/lab-modes';
+import { type QuantMode } from '../../core/modes/lab-modes';
 import type { QuantRecipe } from '../../core/quant/recipe';
 import { mixedExport, summarizeAnalysis, type LayerAnalysis } from './debugger-model';
 import { LayerErrorChart } from './LayerErrorChart';
@@ -18,6 +21,8 @@ interface Props {
 
 /** A finished analysis: the flag summary, the per-layer table and chart, and the mixed-precision export. */
 export function LayerAnalysisView({ analysis, keepFloat, onToggle, busy, onExportMixed, recipeFor }: Props) {
+  const { t } = useTranslation();
+  const m = useMessages();
   const { flagged, selective, chartPoints } = summarizeAnalysis(analysis);
   const { mode } = analysis;
   return (
@@ -25,20 +30,18 @@ export function LayerAnalysisView({ analysis, keepFloat, onToggle, busy, onExpor
       <RuleExplanation />
       {flagged.length > 0 ? (
         <p className="notice" data-testid="layer-errors-flagged">
-          {flagged.length} layer(s) above {FLAG_RMSE_OVER_SCALE}: {flagged.map((r) => r.layer).join(', ')}. Their range
-          may clip values or be too coarse; try another calibration method, or keep them in float below.
+          {t('debugger.flagged', {
+            n: flagged.length,
+            flag: FLAG_RMSE_OVER_SCALE,
+            layers: flagged.map((r) => r.layer).join(', '),
+          })}
         </p>
       ) : (
         <p className="muted" data-testid="layer-errors-healthy">
-          No layer above {FLAG_RMSE_OVER_SCALE}: every quantized output stays close to rounding-only error.
+          {t('debugger.healthy', { flag: FLAG_RMSE_OVER_SCALE })}
         </p>
       )}
-      {mode === 'dynamic' && (
-        <p className="hint">
-          Dynamic range keeps activations in float, so outputs have no scale and no RMSE / scale; compare RMSE and SNR
-          instead. Selective quantization applies to the full-integer modes.
-        </p>
-      )}
+      {mode === 'dynamic' && <p className="hint">{t('debugger.dynamicHint')}</p>}
       <LayerErrorTable
         rows={analysis.rows}
         keepFloat={keepFloat}
@@ -46,10 +49,7 @@ export function LayerAnalysisView({ analysis, keepFloat, onToggle, busy, onExpor
         canKeepFloat={selective}
         disabled={busy}
       />
-      <p className="hint">
-        {analysis.samples} test images, {LAB_MODES[mode].title}. Accumulated: both models run from the image, so errors
-        from earlier layers are included.
-      </p>
+      <p className="hint">{t('debugger.samplesLine', { n: analysis.samples, mode: m.modes[mode].title })}</p>
       {chartPoints.length > 0 && <LayerErrorChart points={chartPoints} />}
       {selective && (
         <div className="actions">
@@ -58,11 +58,10 @@ export function LayerAnalysisView({ analysis, keepFloat, onToggle, busy, onExpor
             onClick={() => onExportMixed(mixedExport(analysis, keepFloat, recipeFor(mode)))}
             disabled={busy || keepFloat.size === 0}
           >
-            Export {mode}-mixed with {keepFloat.size} layer(s) in float
+            {t('debugger.exportMixed', { mode, n: keepFloat.size })}
           </button>
           <span className="muted">
-            The file is measured in the TFLite runtime and added to the results table as <code>{mode}-mixed</code>, next
-            to the fully quantized modes: compare its size and accuracy.
+            <Rich k="debugger.exportHint" values={{ mode }} />
           </span>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import {
   Bar,
   BarChart,
@@ -22,13 +23,12 @@ const FLAGGED_COLOR = '#c0392b';
 
 /** RMSE / scale per quantized op (this op alone, and accumulated from the image), with the 0.7 flag line. */
 export function LayerErrorChart({ points }: Props) {
+  const { t } = useTranslation();
   const top = Math.max(1, ...points.map((p) => Math.max(p.perLayer, p.endToEnd)));
   return (
     <figure data-testid="layer-errors-chart">
       <figcaption>
-        RMSE / scale per layer: dark bars are this layer alone, light bars include the error carried in from earlier
-        layers. Red line: the {FLAG_RMSE_OVER_SCALE} flag; grey line: {formatSig(ROUNDING_RMSE_OVER_SCALE)}, pure
-        rounding.
+        {t('debugger.chartCaption', { flag: FLAG_RMSE_OVER_SCALE, rounding: formatSig(ROUNDING_RMSE_OVER_SCALE) })}
       </figcaption>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT + 40}>
         <BarChart data={points} margin={{ ...CHART_MARGIN, bottom: 40 }}>
@@ -39,12 +39,12 @@ export function LayerErrorChart({ points }: Props) {
           <Legend verticalAlign="top" height={24} />
           <ReferenceLine y={FLAG_RMSE_OVER_SCALE} stroke={FLAGGED_COLOR} strokeDasharray="6 3" />
           <ReferenceLine y={ROUNDING_RMSE_OVER_SCALE} stroke="#8a93a3" strokeDasharray="2 3" />
-          <Bar dataKey="perLayer" name="this layer alone" fill={COLORS.runtime} isAnimationActive={false}>
+          <Bar dataKey="perLayer" name={t('debugger.thisLayer')} fill={COLORS.runtime} isAnimationActive={false}>
             {points.map((p) => (
               <Cell key={p.tensorName} fill={p.flagged ? FLAGGED_COLOR : COLORS.runtime} />
             ))}
           </Bar>
-          <Bar dataKey="endToEnd" name="accumulated from the image" fill={COLORS.simulated} isAnimationActive={false} />
+          <Bar dataKey="endToEnd" name={t('debugger.accumulated')} fill={COLORS.simulated} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </figure>

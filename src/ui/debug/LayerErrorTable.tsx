@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { LayerError } from '../../core/debug/layer-errors';
 import { formatInt } from '../results/results-format';
 import { formatDb, formatSig } from './layer-format';
@@ -37,25 +38,24 @@ export function LayerErrorTable({ rows, keepFloat, onToggle, canKeepFloat, disab
 
 /** The column headings, TF QuantizationDebugger's metrics. */
 function LayerErrorHead({ canKeepFloat }: { canKeepFloat: boolean }) {
+  const { t } = useTranslation();
   return (
     <thead>
       <tr>
-        {canKeepFloat && <th title="Keep this op in float32 in the mixed-precision export">Keep float</th>}
-        <th className="text">Layer</th>
-        <th className="text">Op</th>
-        <th className="text" title="Output dtype; weights dtype after the slash">
-          Stored as
+        {canKeepFloat && <th title={t('debugger.keepFloatTitle')}>{t('debugger.keepFloat')}</th>}
+        <th className="text">{t('debugger.layer')}</th>
+        <th className="text">{t('debugger.op')}</th>
+        <th className="text" title={t('debugger.storedAsTitle')}>
+          {t('debugger.storedAs')}
         </th>
-        <th title="Values compared: output size × images">Elements</th>
-        <th title="Root mean squared error, in the layer's output units">RMSE</th>
-        <th>Max abs error</th>
-        <th title="Average signed error: non-zero means a bias">Mean error</th>
-        <th title="Signal-to-noise ratio: 10 log10(output power / error power); higher is better">SNR</th>
-        <th title="Output scale: the real value of one integer step">Scale</th>
-        <th title="RMSE divided by the scale, this layer alone (TF's per-layer number)">RMSE / scale</th>
-        <th title="RMSE / scale when both models run from the image (errors from earlier layers included)">
-          RMSE / scale, accumulated
-        </th>
+        <th title={t('debugger.elementsTitle')}>{t('debugger.elements')}</th>
+        <th title={t('debugger.rmseTitle')}>RMSE</th>
+        <th>{t('debugger.maxAbs')}</th>
+        <th title={t('debugger.meanErrorTitle')}>{t('debugger.meanError')}</th>
+        <th title={t('debugger.snrTitle')}>SNR</th>
+        <th title={t('debugger.scaleTitle')}>{t('debugger.scale')}</th>
+        <th title={t('debugger.rmseScaleTitle')}>RMSE / scale</th>
+        <th title={t('debugger.accumulatedTitle')}>{t('debugger.accumulatedCol')}</th>
       </tr>
     </thead>
   );
@@ -71,6 +71,7 @@ interface RowProps {
 
 /** One op's errors, with its keep-in-float box. */
 function LayerErrorRow({ row: r, keep, onToggle, canKeepFloat, disabled }: RowProps) {
+  const { t } = useTranslation();
   return (
     <tr
       data-testid={`layer-error-row-${r.tensorName}`}
@@ -80,7 +81,7 @@ function LayerErrorRow({ row: r, keep, onToggle, canKeepFloat, disabled }: RowPr
         <td>
           <input
             type="checkbox"
-            aria-label={`keep ${r.tensorName} in float`}
+            aria-label={t('debugger.keepAria', { name: r.tensorName })}
             data-testid={`keep-float-${r.tensorName}`}
             checked={keep}
             disabled={disabled}
@@ -91,9 +92,9 @@ function LayerErrorRow({ row: r, keep, onToggle, canKeepFloat, disabled }: RowPr
       <td className="text">
         <code>{r.layer}</code>
         {r.flagged && (
-          <span className="layer-flag" title="RMSE / scale above 0.7">
+          <span className="layer-flag" title={t('debugger.flagTitle')}>
             {' '}
-            ⚠ flagged
+            {t('debugger.flag')}
           </span>
         )}
       </td>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { LiveTensorChart } from './LiveTensorChart';
 import { DeployTable } from './DeployTable';
@@ -9,11 +10,13 @@ interface Props {
   files: Record<string, Uint8Array>;
   targetId: string;
   onTargetChange: (id: string) => void;
-  heading: string;
+  /** Defaults to the lab's numbered section title. */
+  heading?: string;
 }
 
 /** Ship it to a device: TFLite Micro and Edge TPU checks, arena and flash per file against a chosen board. */
 export function DeployPanel({ files, targetId, onTargetChange, heading }: Props) {
+  const { t } = useTranslation();
   const outcomes = useDeployChecks(files, targetId);
   const [chartMode, setChartMode] = useState<string>();
   const checked = outcomes.flatMap((o) => ('check' in o ? [o] : []));
@@ -21,19 +24,16 @@ export function DeployPanel({ files, targetId, onTargetChange, heading }: Props)
   const reasons = checked.filter((o) => o.check.reasons.length > 0);
   return (
     <section className="panel" aria-labelledby="deploy-title" data-testid="deploy-panel">
-      <h2 id="deploy-title">{heading}</h2>
-      <p className="hint">
-        Arena: the tensor arena TFLite Micro&apos;s greedy planner needs for the activations. RAM adds an estimate of
-        the interpreter&apos;s own allocations; flash is the model file (TFLite Micro&apos;s code is extra).
-      </p>
+      <h2 id="deploy-title">{heading ?? t('deploy.title')}</h2>
+      <p className="hint">{t('deploy.hint')}</p>
       <TargetSelect value={targetId} onChange={onTargetChange} />
       {outcomes.length === 0 ? (
-        <p className="muted">Quantize the model or inspect a file to check it for a device.</p>
+        <p className="muted">{t('deploy.quantizeFirst')}</p>
       ) : (
         <DeployTable outcomes={outcomes} files={files} />
       )}
       {reasons.length > 0 && (
-        <ul className="deploy-reasons" data-testid="deploy-reasons">
+        <ul className="deploy-reasons" data-testid="deploy-reasons" lang="en">
           {reasons.map((o) => (
             <li key={o.mode}>
               <strong>{o.mode}:</strong> {o.check.reasons.join('; ')}
@@ -44,7 +44,7 @@ export function DeployPanel({ files, targetId, onTargetChange, heading }: Props)
       {shown && (
         <div className="deploy-chart">
           <label className="inline">
-            Live tensors of{' '}
+            {t('deploy.liveTensorsOf')}{' '}
             <select data-testid="deploy-chart-mode" value={shown.mode} onChange={(e) => setChartMode(e.target.value)}>
               {checked.map((o) => (
                 <option key={o.mode}>{o.mode}</option>

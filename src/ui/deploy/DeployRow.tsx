@@ -1,10 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumberFixed } from '../i18n/locale';
 import { generateCSource } from '../../core/deploy/c-source';
 import { zipCSource } from '../../core/deploy/c-source-zip';
 import type { DeployCheck } from '../../core/deploy/deploy-check';
 import { downloadBytes } from '../results/download';
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const bytes = (n: number) => n.toLocaleString('en-US');
+const kb = (n: number) => `${formatNumberFixed(n / 1024, 1)} KB`;
+const bytes = (n: number) => formatNumberFixed(n, 0);
 
 /** Saves `<mode>-tflm.zip` with the mode's model_data.h/.cc and main.cc. */
 function downloadC(mode: string, file: Uint8Array) {
@@ -19,18 +21,21 @@ interface Props {
 
 /** One file's deployment row: TFLM, Edge TPU, arena, RAM, flash, fit with margin, C source download. */
 export function DeployRow({ mode, check: c, file }: Props) {
+  const { t } = useTranslation();
   const fitText = c.fits
-    ? `fits (${kb(c.fit.ramMarginBytes)} RAM spare)`
+    ? t('deploy.fits', { kb: kb(c.fit.ramMarginBytes) })
     : c.tflm.compatible
-      ? `does not fit (${kb(Math.min(c.fit.ramMarginBytes, c.fit.flashMarginBytes))})`
-      : 'cannot run';
+      ? t('deploy.doesNotFit', { kb: kb(Math.min(c.fit.ramMarginBytes, c.fit.flashMarginBytes)) })
+      : t('deploy.cannotRun');
   const edge = c.edgeTpu.compatible
-    ? `yes${c.edgeTpu.cpuOps.length ? ` (${c.edgeTpu.cpuOps.map((o) => o.opName).join(', ')} on CPU)` : ''}`
-    : `no (${c.edgeTpu.mappedOps} ops map)`;
+    ? c.edgeTpu.cpuOps.length
+      ? t('deploy.edgeCpuOps', { ops: c.edgeTpu.cpuOps.map((o) => o.opName).join(', ') })
+      : t('deploy.yes')
+    : t('deploy.edgeNo', { n: c.edgeTpu.mappedOps });
   return (
     <tr data-testid={`deploy-row-${mode}`}>
       <td>{mode}</td>
-      <td title={c.tflm.reasons.join('\n')}>{c.tflm.compatible ? 'yes' : 'no'}</td>
+      <td title={c.tflm.reasons.join('\n')}>{c.tflm.compatible ? t('deploy.yes') : t('deploy.no')}</td>
       <td title={c.edgeTpu.reasons.join('\n')}>{edge}</td>
       <td data-testid={`arena-bytes-${mode}`}>{bytes(c.arena.arenaBytes)}</td>
       <td>{bytes(c.tensorArenaBytes)}</td>
@@ -43,10 +48,10 @@ export function DeployRow({ mode, check: c, file }: Props) {
           className="secondary"
           data-testid={`download-c-${mode}`}
           disabled={!c.tflm.compatible}
-          title={c.tflm.compatible ? 'model_data.h, model_data.cc and main.cc for TFLite Micro' : c.tflm.reasons[0]}
+          title={c.tflm.compatible ? t('deploy.cSourceTitle') : c.tflm.reasons[0]}
           onClick={() => downloadC(mode, file)}
         >
-          C source (.zip)
+          {t('deploy.cSource')}
         </button>
       </td>
     </tr>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { DeployRow } from './DeployRow';
 import type { DeployOutcome } from './use-deploy-checks';
 
@@ -8,18 +9,19 @@ interface Props {
 
 /** One row per file: TFLite Micro, Edge TPU, arena, RAM, flash, fit and the C source download. */
 export function DeployTable({ outcomes, files }: Props) {
+  const { t } = useTranslation();
   return (
     <table className="deploy-table">
       <thead>
         <tr>
-          <th>File</th>
+          <th>{t('deploy.colFile')}</th>
           <th>TFLite Micro</th>
           <th>Edge TPU</th>
-          <th>Arena (bytes)</th>
-          <th>RAM with interpreter (est.)</th>
-          <th>Flash (bytes)</th>
-          <th>On this target</th>
-          <th>Download</th>
+          <th>{t('deploy.colArena')}</th>
+          <th>{t('deploy.colRam')}</th>
+          <th>{t('deploy.colFlash')}</th>
+          <th>{t('deploy.colFits')}</th>
+          <th>{t('deploy.colDownload')}</th>
         </tr>
       </thead>
       <tbody>
@@ -29,7 +31,7 @@ export function DeployTable({ outcomes, files }: Props) {
           ) : (
             <tr key={o.mode}>
               <td>{o.mode}</td>
-              <td colSpan={7} className="error">
+              <td colSpan={7} className="error" lang="en">
                 {o.error}
               </td>
             </tr>

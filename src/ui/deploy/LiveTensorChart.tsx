@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumberFixed } from '../i18n/locale';
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ArenaPlan } from '../../core/deploy/arena-plan';
@@ -13,20 +15,31 @@ interface Props {
 
 /** Which tensors are live at each step (stacked bytes), with the planned arena for comparison. */
 export function LiveTensorChart({ mode, plan }: Props) {
+  const { t } = useTranslation();
   const series = useMemo(() => liveTensorSeries(plan), [plan]);
   return (
     <figure data-testid={`live-tensors-${mode}`}>
       <figcaption>
-        {mode}: tensors live at each step (bytes, 16-byte aligned). The greedy plan needs{' '}
-        {plan.arenaBytes.toLocaleString('en-US')} bytes; the most live at once is{' '}
-        {series.peakLiveBytes.toLocaleString('en-US')}.
+        {t('deploy.liveCaption', {
+          mode,
+          arena: formatNumberFixed(plan.arenaBytes, 0),
+          peak: formatNumberFixed(series.peakLiveBytes, 0),
+        })}
       </figcaption>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT + 40}>
         <BarChart data={series.rows} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="step" fontSize={10} interval={0} angle={-30} textAnchor="end" height={60} />
+          <XAxis
+            dataKey="step"
+            tickFormatter={(s: string) => (s === 'inputs' ? t('deploy.inputsStep') : s)}
+            fontSize={10}
+            interval={0}
+            angle={-30}
+            textAnchor="end"
+            height={60}
+          />
           <YAxis width={60} />
-          <Tooltip formatter={(v) => `${Number(v).toLocaleString('en-US')} B`} />
+          <Tooltip formatter={(v) => `${formatNumberFixed(Number(v), 0)} B`} />
           {series.series.map((s, i) => (
             <Bar
               key={s.key}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { DEPLOY_TARGETS, customTargetId, parseTarget } from '../../core/deploy/targets';
 
 interface Props {
@@ -10,6 +11,7 @@ const CUSTOM = 'custom';
 
 /** Board picker with a custom RAM/flash entry (controlled). */
 export function TargetSelect({ value, onChange }: Props) {
+  const { t } = useTranslation();
   const target = parseTarget(value);
   const isCustom = value.startsWith(`${CUSTOM}:`);
   const setCustom = (ramKb: number, flashKb: number) => {
@@ -18,7 +20,7 @@ export function TargetSelect({ value, onChange }: Props) {
   return (
     <div className="target-select">
       <label className="inline">
-        Target{' '}
+        {t('deploy.target')}{' '}
         <select
           data-testid="target-select"
           value={isCustom ? CUSTOM : value}
@@ -26,18 +28,22 @@ export function TargetSelect({ value, onChange }: Props) {
             e.target.value === CUSTOM ? setCustom(target.ramKb, target.flashKb) : onChange(e.target.value)
           }
         >
-          {DEPLOY_TARGETS.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name} ({t.ramKb} KB RAM, {t.flashKb >= 1024 ? `${t.flashKb / 1024} MB` : `${t.flashKb} KB`} flash)
+          {DEPLOY_TARGETS.map((b) => (
+            <option key={b.id} value={b.id}>
+              {t('deploy.targetOption', {
+                name: b.name,
+                ram: b.ramKb,
+                flash: b.flashKb >= 1024 ? `${b.flashKb / 1024} MB` : `${b.flashKb} KB`,
+              })}
             </option>
           ))}
-          <option value={CUSTOM}>Custom…</option>
+          <option value={CUSTOM}>{t('deploy.custom')}</option>
         </select>
       </label>
       {isCustom && (
         <>
           <label className="inline">
-            RAM (KB){' '}
+            {t('deploy.ramKb')}{' '}
             <input
               type="number"
               min={1}
@@ -47,7 +53,7 @@ export function TargetSelect({ value, onChange }: Props) {
             />
           </label>
           <label className="inline">
-            Flash (KB){' '}
+            {t('deploy.flashKb')}{' '}
             <input
               type="number"
               min={1}

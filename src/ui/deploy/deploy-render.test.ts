@@ -10,6 +10,9 @@ import { parseTarget } from '../../core/deploy/targets';
 import { SMALL_GRAPHS } from '../../core/tflite/testing/graph-fixtures';
 import { writeTflite } from '../../core/tflite/write-tflite';
 import { DeployPanel } from './DeployPanel';
+import { startTestI18n } from '../i18n/test-i18n';
+
+startTestI18n();
 
 const files = { int8: writeTflite(SMALL_GRAPHS.int8!()), float16: writeTflite(SMALL_GRAPHS.float16!()) };
 const render = (targetId: string) =>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import { preprocessDrawing } from '../../core/mnist/preprocess';
 import { DigitImage } from './DigitImage';
@@ -17,6 +18,7 @@ const CANVAS_SIDE = 280;
  * MNIST and each .tflite runs in LiteRT.js in the runtime worker.
  */
 export function DrawPanel({ models }: Props) {
+  const { t } = useTranslation();
   const [input, setInput] = useState<{ image: Float32Array; empty: boolean }>();
   const { predictions, predict, reset } = useDrawPredictions(models);
 
@@ -39,13 +41,8 @@ export function DrawPanel({ models }: Props) {
 
   return (
     <section className="panel" aria-labelledby="draw-title">
-      <h2 id="draw-title">6. Draw a digit</h2>
-      <p className="hint">
-        Draw a digit from 0 to 9 with a mouse, finger or pen. After each stroke the drawing is shrunk to fit a 20×20 box
-        and centred by its centre of mass in 28×28 pixels, the way the MNIST images were made, and every exported
-        .tflite file classifies it. The predictions come from LiteRT.js, the real TensorFlow Lite runtime, running each
-        file in this browser.
-      </p>
+      <h2 id="draw-title">{t('draw.title')}</h2>
+      <p className="hint">{t('draw.hint')}</p>
       <div className="draw-layout">
         <div className="draw-input">
           <canvas
@@ -54,7 +51,7 @@ export function DrawPanel({ models }: Props) {
             width={CANVAS_SIDE}
             height={CANVAS_SIDE}
             data-testid="draw-canvas"
-            aria-label="Drawing area: draw one digit"
+            aria-label={t('draw.canvasAria')}
             {...handlers}
           />
           <DrawTools onClear={onClear} image={input?.image} />
@@ -69,20 +66,15 @@ const EMPTY = new Float32Array(784);
 
 /** The clear button and the 28×28 preview of what the models see. */
 function DrawTools({ onClear, image }: { onClear: () => void; image?: Float32Array }) {
+  const { t } = useTranslation();
   return (
     <div className="draw-tools">
       <button type="button" onClick={onClear} data-testid="draw-clear">
-        Clear
+        {t('draw.clear')}
       </button>
       <div className="draw-preview">
-        <DigitImage
-          pixels={image ?? EMPTY}
-          max={1}
-          size={84}
-          label="The 28×28 input the models see"
-          testId="draw-preview"
-        />
-        <span className="muted">what the models see (28×28)</span>
+        <DigitImage pixels={image ?? EMPTY} max={1} size={84} label={t('draw.previewAria')} testId="draw-preview" />
+        <span className="muted">{t('draw.preview')}</span>
       </div>
     </div>
   );
@@ -96,17 +88,18 @@ interface ResultsProps {
 
 /** Each file's prediction for the drawing, or what to do first. */
 function DrawResults({ models, input, predictions }: ResultsProps) {
+  const { t } = useTranslation();
   return (
     <div className="draw-results">
       {models.length === 0 ? (
-        <p className="muted">Quantize the trained model first: each exported file will then classify your drawing.</p>
+        <p className="muted">{t('draw.quantizeFirst')}</p>
       ) : !input ? (
-        <p className="muted">Draw something to see each file’s prediction.</p>
+        <p className="muted">{t('draw.drawSomething')}</p>
       ) : input.empty ? (
-        <p className="notice">The canvas is empty: draw something.</p>
+        <p className="notice">{t('draw.empty')}</p>
       ) : (
         <>
-          <p className="muted">Predictions from LiteRT.js, one per exported file:</p>
+          <p className="muted">{t('draw.predictions')}</p>
           <div className="draw-predictions" data-testid="draw-predictions">
             {models.map((m) => (
               <PredictionCard key={m.mode} mode={m.mode} prediction={predictions[m.mode] ?? { status: 'pending' }} />

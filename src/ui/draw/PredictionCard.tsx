@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../common/format';
 import type { DrawPrediction } from './use-draw-predictions';
 
@@ -8,6 +9,7 @@ interface Props {
 
 /** One file's answer: the predicted digit large, then a bar per class probability. */
 export function PredictionCard({ mode, prediction }: Props) {
+  const { t } = useTranslation();
   const probabilities = prediction.status === 'done' ? prediction.probabilities : undefined;
   const digit = probabilities ? argmax(probabilities) : undefined;
   return (
@@ -16,7 +18,7 @@ export function PredictionCard({ mode, prediction }: Props) {
         <code>{mode}</code>
       </figcaption>
       {prediction.status === 'error' ? (
-        <p className="error" role="alert">
+        <p className="error" role="alert" lang="en">
           {prediction.message}
         </p>
       ) : (
@@ -27,7 +29,7 @@ export function PredictionCard({ mode, prediction }: Props) {
           <div className="muted draw-confidence">
             {probabilities && digit !== undefined ? formatPercent(probabilities[digit], 1) : '\u00a0'}
           </div>
-          <ol className="draw-bars" start={0} aria-label={`${mode} class probabilities`}>
+          <ol className="draw-bars" start={0} aria-label={t('draw.probabilitiesAria', { mode })}>
             {Array.from({ length: 10 }, (_, c) => {
               const p = probabilities?.[c] ?? 0;
               return (

@@ -1,11 +1,11 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANG_PARAM, LANG_STORAGE_KEY, pickLanguage, type Language } from './languages';
-import { en } from './messages/en';
+import { en, type Messages } from './messages/en';
 import { zhTW } from './messages/zh-TW';
 
 /** The tables, one per language; a language added to LANGUAGES without a table fails the typecheck. */
-export const MESSAGES: Record<Language, typeof en | typeof zhTW> = { en, 'zh-TW': zhTW };
+export const MESSAGES: Record<Language, Messages> = { en, 'zh-TW': zhTW };
 
 function storedLanguage(): string | null {
   try {

@@ -1,4 +1,7 @@
 import { architectureOf, type TrainedModel } from '../../core/model/trained-model';
+import { useTranslation } from 'react-i18next';
+import { formatNumberFixed } from '../i18n/locale';
+import { Rich } from '../i18n/Rich';
 import { useModelImport } from './use-model-import';
 
 interface Props {
@@ -15,14 +18,14 @@ const SOURCE_NAMES = { 'keras-h5': 'Keras HDF5', keras: 'Keras 3 .keras', tfjs: 
  * .bin shards, becomes the lab's model (stored across reloads like a trained one).
  */
 export function ImportModel({ ready, busy, trained, onImported }: Props) {
+  const { t } = useTranslation();
   const { state, importFiles } = useModelImport(onImported);
   const importing = state.status === 'running';
   const source = trained?.source;
   return (
     <div className="import-model">
       <label>
-        Or bring your own model (Keras <code>.h5</code> or <code>.keras</code>, or TF.js <code>model.json</code> with
-        its <code>.bin</code> files):{' '}
+        <Rich k="import.label" />{' '}
         <input
           type="file"
           multiple
@@ -35,17 +38,23 @@ export function ImportModel({ ready, busy, trained, onImported }: Props) {
           }}
         />
       </label>
-      {importing && <p className="hint">Reading the model and scoring it on the 10,000 test images…</p>}
+      {importing && <p className="hint">{t('import.reading')}</p>}
       {state.status === 'failed' && (
-        <p className="error" role="alert" data-testid="import-error">
+        <p className="error" role="alert" data-testid="import-error" lang="en">
           {state.message}
         </p>
       )}
       {trained && source && (
         <p className="result" data-testid="imported-summary">
-          Imported from <strong>{source.file}</strong> ({SOURCE_NAMES[source.kind]}):{' '}
-          {architectureOf(trained).layers.length} layers, {trained.params.toLocaleString('en-US')} parameters. Every
-          stage below (quantization, QAT, the debugger, drawing, confusion, downloads) now works on this model.
+          <Rich
+            k="import.summary"
+            values={{
+              file: source.file,
+              kind: SOURCE_NAMES[source.kind],
+              layers: architectureOf(trained).layers.length,
+              params: formatNumberFixed(trained.params, 0),
+            }}
+          />
         </p>
       )}
     </div>

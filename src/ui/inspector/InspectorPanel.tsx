@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState, type DragEvent } from 'react';
 import type { InspectedFile } from '../state/results-cache';
 import { RunStatus } from './RunStatus';
@@ -14,7 +15,8 @@ interface Props {
  * Drop or choose any .tflite (the lab's or TensorFlow's converter output) to see its graph, tensors,
  * quantization parameters, metadata and weights; files that take an MNIST image are scored in the runtime.
  */
-export function InspectorPanel({ onEvaluated, heading = 'Inspect any .tflite file' }: Props) {
+export function InspectorPanel({ onEvaluated, heading }: Props) {
+  const { t } = useTranslation();
   const { loaded, error, evaluation, openFile, rerun, cancel } = useInspectedFile(onEvaluated);
   const [dragging, setDragging] = useState(false);
   const id = useId();
@@ -36,15 +38,11 @@ export function InspectorPanel({ onEvaluated, heading = 'Inspect any .tflite fil
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
-      <h2 id={`${id}-title`}>{heading}</h2>
-      <p className="hint">
-        Drop a .tflite file here, or choose one: one exported above, or one written by TensorFlow’s converter. The file
-        stays in your browser. If it takes one 28 × 28 image and returns 10 scores, it is also run on the 10,000 MNIST
-        test images in the TFLite runtime and joins the comparison above (table, charts, confusion matrix, drawing).
-      </p>
+      <h2 id={`${id}-title`}>{heading ?? t('inspector.title')}</h2>
+      <p className="hint">{t('inspector.hint')}</p>
       <FileInput onFile={openFile} />
       {error && (
-        <p className="error" role="alert" data-testid="inspector-error">
+        <p className="error" role="alert" data-testid="inspector-error" lang="en">
           {error}
         </p>
       )}
@@ -60,9 +58,10 @@ export function InspectorPanel({ onEvaluated, heading = 'Inspect any .tflite fil
 
 /** The "choose a file" control; choosing the same file again opens it again. */
 function FileInput({ onFile }: { onFile: (file: File) => Promise<void> }) {
+  const { t } = useTranslation();
   return (
     <label className="inspector-drop">
-      <span>Model file</span>
+      <span>{t('inspector.modelFile')}</span>
       <input
         type="file"
         accept=".tflite,application/octet-stream"

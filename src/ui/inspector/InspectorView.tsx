@@ -16,7 +16,7 @@ export function InspectorView({ fileName, bytes, info }: Props) {
   // Custom ops are explained above the view (Edge TPU, detection post-processing, ...): list only unknown builtins.
   const unknown = unknownOps(info).filter((n) => !n.startsWith('CUSTOM:'));
   return (
-    <div className="inspector-view">
+    <div className="inspector-view" lang="en">
       <ModelSummary fileName={fileName} info={info} />
       {unknown.length > 0 && (
         <p className="notice" data-testid="inspector-unknown-ops">

@@ -21,7 +21,7 @@ export function RunStatus({ loaded, evaluation, onCancel, onRange }: Props) {
   if (!plan.runs) return <NotRun plan={plan} />;
   const mine = evaluation.status !== 'idle' && evaluation.fileName === loaded.fileName;
   return (
-    <div className="inspector-run">
+    <div className="inspector-run" lang="en">
       <FeedLine plan={plan} onRange={onRange} disabled={mine && evaluation.status === 'running'} />
       {plan.pinnedTensors > 0 && (
         <p className="notice" data-testid="inspector-pinned">
@@ -43,7 +43,7 @@ export function RunStatus({ loaded, evaluation, onCancel, onRange }: Props) {
 
 function NotRun({ plan }: { plan: Extract<RunPlan, { runs: false }> }) {
   return (
-    <div className="notice" data-testid="inspector-no-mnist" data-kind={plan.model.kind}>
+    <div className="notice" data-testid="inspector-no-mnist" data-kind={plan.model.kind} lang="en">
       <p>
         <strong>Not run on MNIST.</strong> {plan.model.title}
       </p>

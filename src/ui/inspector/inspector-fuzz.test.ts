@@ -12,6 +12,9 @@ import { constantChoices, inspectFile, mnistFit, tensorHistogram } from './inspe
 import { planRun } from '../../core/tflite/run-plan';
 import { RunStatus } from './RunStatus';
 import { InspectorView } from './InspectorView';
+import { startTestI18n } from '../i18n/test-i18n';
+
+startTestI18n();
 
 const HUGE = [0xffffffff, 0xfffffff0, 0x7fffffff, 0x80000000, 4_000_000_000, 0x10000, 0xffff];
 

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 
 /**
@@ -9,6 +10,7 @@ import { useRegisterSW } from 'virtual:pwa-register/react';
  * fail (Chromium: ERR_CACHE_WRITE_FAILURE).
  */
 export function OfflineBanner() {
+  const { t } = useTranslation();
   const {
     offlineReady: [offlineReady, setOfflineReady],
     needRefresh: [needRefresh],
@@ -18,9 +20,9 @@ export function OfflineBanner() {
   if (needRefresh) {
     return (
       <div className="offline-banner" role="status" data-testid="update-available">
-        A new version of the lab is ready. It is not applied while you work: reload when your current run has finished.{' '}
+        {t('offline.updateReady')}{' '}
         <button type="button" onClick={() => void updateServiceWorker(true)}>
-          Reload now
+          {t('offline.reloadNow')}
         </button>
       </div>
     );
@@ -28,9 +30,9 @@ export function OfflineBanner() {
   if (offlineReady) {
     return (
       <div className="offline-banner" role="status" data-testid="offline-ready">
-        The lab now works offline: the app, its WASM runtimes and MNIST are stored in this browser.{' '}
+        {t('offline.ready')}{' '}
         <button type="button" onClick={() => setOfflineReady(false)}>
-          OK
+          {t('offline.ok')}
         </button>
       </div>
     );

@@ -1,3 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumberFixed } from '../i18n/locale';
+import { Rich } from '../i18n/Rich';
+import { useMessages } from '../i18n/use-messages';
 import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 import { QAT_FIELDS, type QatTuning } from '../../core/qat/qat-settings';
 import type { TrainProgress } from '../../core/train/settings';
@@ -24,16 +28,13 @@ const QAT_TEST_IDS = { epochs: 'qat-epochs' };
 /** Step 4: quantization-aware training, then full-int8 export with the ranges it learned. */
 export function QatPanel(props: Props) {
   const { settings, onSettingsChange, canRun, running, progress, outcome } = props;
+  const { t } = useTranslation();
+  const m = useMessages();
   const problems = validateQatTuning(settings);
   return (
     <section className="panel" aria-labelledby="qat-title">
-      <h2 id="qat-title">3. Quantization-aware training (QAT)</h2>
-      <p className="hint">
-        QAT fine-tunes the trained model while simulating int8 in the forward pass: weights are rounded to their int8
-        grid per channel and activations to ranges tracked by a moving average, and gradients pass straight through the
-        rounding. The network learns weights that survive rounding; the file is then exported as full int8 with the
-        ranges it learned, instead of ranges calibrated after the fact.
-      </p>
+      <h2 id="qat-title">{t('qat.title')}</h2>
+      <p className="hint">{t('qat.hint')}</p>
       <fieldset className="form-grid" disabled={running}>
         <SettingsFields
           group={QAT_FIELDS}
@@ -41,15 +42,20 @@ export function QatPanel(props: Props) {
           onChange={onSettingsChange}
           fields={['epochs', 'learningRate']}
           testIds={QAT_TEST_IDS}
+          texts={m.fields.qat}
         />
       </fieldset>
-      {problems.length > 0 && <p className="error">{problems.join('; ')}</p>}
+      {problems.length > 0 && (
+        <p className="error" lang="en">
+          {problems.join('; ')}
+        </p>
+      )}
       <div className="actions">
         <button data-testid="qat-run" onClick={props.onRun} disabled={!canRun || running || problems.length > 0}>
-          Run QAT and export int8
+          {t('qat.run')}
         </button>
         <button className="secondary" onClick={props.onCancel} disabled={!running} data-testid="qat-cancel">
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {running && progress && <QatProgress p={progress} />}
@@ -62,6 +68,7 @@ export function QatPanel(props: Props) {
 
 /** The fine-tuning's progress bar and line. */
 function QatProgress({ p }: { p: TrainProgress }) {
+  const { t } = useTranslation();
   return (
     <div className="progress-block">
       <progress
@@ -70,8 +77,14 @@ function QatProgress({ p }: { p: TrainProgress }) {
         value={(p.epoch * p.batchesPerEpoch + p.batch + 1) / (p.epochs * p.batchesPerEpoch)}
       />
       <span className="muted">
-        QAT epoch {p.epoch + 1}/{p.epochs}, batch {p.batch + 1}/{p.batchesPerEpoch} · loss {p.loss.toFixed(4)} · about{' '}
-        {formatSeconds(p.etaSeconds)} left
+        {t('qat.progress', {
+          epoch: p.epoch + 1,
+          epochs: p.epochs,
+          batch: p.batch + 1,
+          batches: p.batchesPerEpoch,
+          loss: formatNumberFixed(p.loss, 4),
+          eta: formatSeconds(p.etaSeconds),
+        })}
       </span>
     </div>
   );
@@ -85,17 +98,23 @@ interface ResultProps {
 
 /** The QAT file's runtime accuracy beside post-training int8 and float, and what QAT changed. */
 function QatResult({ outcome, ptqInt8Accuracy, floatAccuracy }: ResultProps) {
+  const { t } = useTranslation();
   const summary = outcome.entry.qat?.summary ?? [];
   return (
     <div data-testid="qat-result">
       <p>
-        QAT int8 in LiteRT.js: <strong data-testid="qat-accuracy">{formatPercent(outcome.entry.accuracy)}</strong>
-        {ptqInt8Accuracy !== undefined && <> · post-training int8: {formatPercent(ptqInt8Accuracy)}</>}
-        {floatAccuracy !== undefined && <> · float (TF.js): {formatPercent(floatAccuracy)}</>}. The file (
-        <code>qat</code> row above) can be downloaded from the results table.
+        <Rich
+          k="qat.result"
+          values={{
+            accuracy: formatPercent(outcome.entry.accuracy),
+            ptq: ptqInt8Accuracy !== undefined ? t('qat.ptq', { accuracy: formatPercent(ptqInt8Accuracy) }) : '',
+            float: floatAccuracy !== undefined ? t('qat.float', { accuracy: formatPercent(floatAccuracy) }) : '',
+          }}
+          tags={{ acc: <strong data-testid="qat-accuracy" /> }}
+        />
       </p>
       {summary.length > 0 && (
-        <ul className="qat-summary">
+        <ul className="qat-summary" lang="en">
           {summary.map((line) => (
             <li key={line}>{line}</li>
           ))}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { LabReport } from '../../core/report/report';
 import { validateQuantSettings, type QuantSettings } from '../state/lab-state';
 import type { MeasuredMode } from '../../core/pipeline/measure-mode';
@@ -27,20 +28,25 @@ interface Props {
 /** Step 2: post-training quantization into every TFLite mode, measured side by side. */
 export function QuantizePanel(props: Props) {
   const { settings, onSettingsChange, run, outcomes, report, files, canRun } = props;
+  const { t } = useTranslation();
   const busy = run.status === 'running';
   const problems = validateQuantSettings(settings);
   return (
     <section className="panel" aria-labelledby="quant-title">
-      <h2 id="quant-title">2. Quantize and compare</h2>
+      <h2 id="quant-title">{t('quant.title')}</h2>
       <RecipeForm options={settings} onChange={onSettingsChange} disabled={busy} />
-      {problems.length > 0 && <p className="error">{problems.join('; ')}</p>}
+      {problems.length > 0 && (
+        <p className="error" lang="en">
+          {problems.join('; ')}
+        </p>
+      )}
       <div className="actions">
         <button
           data-testid="quantize-run"
           onClick={props.onRun}
           disabled={!canRun || busy || problems.length > 0 || settings.modes.length === 0}
         >
-          Quantize, export and measure {settings.modes.length} mode(s)
+          {t('quant.run', { count: settings.modes.length })}
         </button>
         <button
           className="secondary"
@@ -48,12 +54,12 @@ export function QuantizePanel(props: Props) {
           onClick={props.onExportFloat}
           disabled={!canRun || busy}
         >
-          Export float32 only
+          {t('quant.exportFloat')}
         </button>
         <button className="secondary" data-testid="quantize-cancel" onClick={props.onCancel} disabled={!busy}>
-          Cancel
+          {t('common.cancel')}
         </button>
-        {!canRun && <span className="muted">Train a model first.</span>}
+        {!canRun && <span className="muted">{t('common.trainFirst')}</span>}
       </div>
       <QuantRunStatus run={run} />
       {report && report.modes.length > 0 && (

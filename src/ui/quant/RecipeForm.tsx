@@ -1,5 +1,7 @@
-import { LAB_MODES, QUANT_MODES, needsCalibration, type QuantMode } from '../../core/modes/lab-modes';
-import { RECIPE_FIELDS, type RecipeSettings } from '../../core/quant/recipe';
+import { useTranslation } from 'react-i18next';
+import { useMessages } from '../i18n/use-messages';
+import { QUANT_MODES, needsCalibration, type QuantMode } from '../../core/modes/lab-modes';
+import { RECIPE_FIELDS, type CalibrationMethod, type RecipeSettings } from '../../core/quant/recipe';
 import { SettingsFields } from '../common/SettingsFields';
 import type { QuantSettings } from '../state/lab-state';
 
@@ -29,6 +31,8 @@ function shownFields(options: QuantSettings): (keyof RecipeSettings)[] {
 
 /** Controlled form: which modes to export and the quantization recipe they share (RECIPE_FIELDS). */
 export function RecipeForm({ options, onChange, disabled }: Props) {
+  const { t } = useTranslation();
+  const m = useMessages();
   const calibrated = options.modes.some(needsCalibration);
   return (
     <fieldset className="recipe" disabled={disabled}>
@@ -40,27 +44,26 @@ export function RecipeForm({ options, onChange, disabled }: Props) {
           onChange={(recipe) => onChange({ ...options, ...recipe })}
           fields={shownFields(options)}
           testIds={TEST_IDS}
+          texts={m.fields.recipe}
+          optionLabels={{ calibrationMethod: (o) => m.fieldOptions.calibrationMethod[o as CalibrationMethod] ?? o }}
           disabled={{ calibrationSamples: !calibrated, calibrationMethod: !calibrated }}
         />
       </div>
-      <p className="hint">
-        TensorFlow’s converter leaves weight tensors with fewer than 1,024 values in float in dynamic-range mode, which
-        is why the tutorial’s 108-weight conv layer is “not quantized” there. Set the threshold to 0 to quantize every
-        layer. Dense weights are per-tensor by default: per-channel dense weights need a newer runtime (TFLite 2.17+ for
-        the hybrid kernel).
-      </p>
+      <p className="hint">{t('quant.recipeHint')}</p>
     </fieldset>
   );
 }
 
 /** One checkbox per post-training mode, in the declared order. */
 function ModeChoices({ modes, onChange }: { modes: QuantMode[]; onChange: (modes: QuantMode[]) => void }) {
+  const { t } = useTranslation();
+  const m = useMessages();
   const toggle = (mode: QuantMode, on: boolean) =>
     onChange(QUANT_MODES.filter((m) => (m === mode ? on : modes.includes(m))));
   return (
-    <div className="mode-list" role="group" aria-label="modes">
+    <div className="mode-list" role="group" aria-label={t('quant.modesAria')}>
       {QUANT_MODES.map((mode) => (
-        <label key={mode} className="mode-choice" title={LAB_MODES[mode].description}>
+        <label key={mode} className="mode-choice" title={m.modes[mode].description}>
           <input
             type="checkbox"
             data-testid={`mode-${mode}`}
@@ -68,9 +71,9 @@ function ModeChoices({ modes, onChange }: { modes: QuantMode[]; onChange: (modes
             onChange={(e) => toggle(mode, e.target.checked)}
           />
           <span>
-            <strong>{LAB_MODES[mode].title}</strong>
+            <strong>{m.modes[mode].title}</strong>
             <br />
-            <span className="hint">{LAB_MODES[mode].description}</span>
+            <span className="hint">{m.modes[mode].description}</span>
           </span>
         </label>
       ))}

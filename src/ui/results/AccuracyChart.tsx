@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import {
   Bar,
   BarChart,
@@ -19,6 +20,7 @@ interface Props {
 
 /** Runtime (and simulated) test accuracy per mode, with the float TF.js model as a reference line. */
 export function AccuracyChart({ series }: Props) {
+  const { t } = useTranslation();
   const { points, floatReference, floatEngine } = series;
   const hasSimulation = points.some((p) => p.simulated !== undefined);
   const domain = accuracyAxisDomain([
@@ -29,8 +31,11 @@ export function AccuracyChart({ series }: Props) {
   return (
     <figure data-testid="chart-accuracy">
       <figcaption>
-        Test accuracy per mode. Red line: float model in {floatEngine}, {formatPercent(floatReference)}. The axis starts
-        at {formatPercent(domain[0], 0)}, not 0.
+        {t('charts.accuracyCaption', {
+          engine: floatEngine,
+          accuracy: formatPercent(floatReference),
+          start: formatPercent(domain[0], 0),
+        })}
       </figcaption>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <BarChart data={points} margin={CHART_MARGIN}>
@@ -47,9 +52,9 @@ export function AccuracyChart({ series }: Props) {
           <Tooltip formatter={percentTick} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <ReferenceLine y={floatReference} stroke={COLORS.reference} strokeDasharray="4 3" ifOverflow="extendDomain" />
-          <Bar dataKey="accuracy" name="runtime" fill={COLORS.runtime} isAnimationActive={false} />
+          <Bar dataKey="accuracy" name={t('charts.runtime')} fill={COLORS.runtime} isAnimationActive={false} />
           {hasSimulation && (
-            <Bar dataKey="simulated" name="lab simulation" fill={COLORS.simulated} isAnimationActive={false} />
+            <Bar dataKey="simulated" name={t('charts.simulation')} fill={COLORS.simulated} isAnimationActive={false} />
           )}
         </BarChart>
       </ResponsiveContainer>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { zipFileName } from '../../core/eval/artifact-names';
 import { zipArtifacts } from '../../core/eval/zip';
@@ -13,6 +14,7 @@ interface Props {
 
 /** One button: every .tflite file in the report plus report.json, as quantization-lab-<preset>.zip. */
 export function DownloadAll({ report, files }: Props) {
+  const { t } = useTranslation();
   const [error, setError] = useState<string>();
   const { files: artifacts, missing } = collectArtifacts(report, files);
 
@@ -29,10 +31,14 @@ export function DownloadAll({ report, files }: Props) {
   return (
     <div className="download-all">
       <button type="button" data-testid="download-all" disabled={artifacts.length === 0} onClick={onClick}>
-        Download all ({artifacts.length} .tflite + report.json)
+        {t('results.downloadAll', { n: artifacts.length })}
       </button>
-      {missing.length > 0 && <span className="muted"> Not available in this session: {missing.join(', ')}.</span>}
-      {error && <p className="error">{error}</p>}
+      {missing.length > 0 && <span className="muted"> {t('results.missing', { modes: missing.join(', ') })}</span>}
+      {error && (
+        <p className="error" lang="en">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { Rich } from '../i18n/Rich';
 import { buildChartSeries, type AccuracyPoint, type LatencyPoint, type SizePoint } from '../../core/eval/chart-series';
 import type { LabReport, ModeReport } from '../../core/report/report';
 import { formatPercent } from '../common/format';
@@ -18,9 +20,14 @@ export function ResultsTable({ report, files }: Props) {
   return (
     <div className="results-table-wrap">
       <p className="hint" data-testid="float-reference">
-        Float model before conversion: <strong>{formatPercent(accuracy.floatReference)}</strong> on the{' '}
-        {formatInt(10_000)} MNIST test images, measured in {accuracy.floatEngine}. “vs float” compares each file's
-        runtime accuracy with this number, in percentage points.
+        <Rich
+          k="results.floatReference"
+          values={{
+            accuracy: formatPercent(accuracy.floatReference),
+            count: formatInt(10_000),
+            engine: accuracy.floatEngine,
+          }}
+        />
       </p>
       <table data-testid="results-table" className="results-table">
         <ResultsHead />
@@ -44,20 +51,19 @@ export function ResultsTable({ report, files }: Props) {
 
 /** The column headings. */
 function ResultsHead() {
+  const { t } = useTranslation();
   return (
     <thead>
       <tr>
-        <th>Mode</th>
-        <th>File size</th>
-        <th title="The file after gzip level 9: what it costs to download; pruned zeros and shared values shrink it">
-          gzip size
-        </th>
-        <th title="bytes / float32 file bytes">× float32</th>
-        <th>Accuracy (runtime)</th>
-        <th>vs float</th>
-        <th title="The lab's own simulation of the quantized arithmetic">Accuracy (lab simulation)</th>
-        <th title="Median and 90th percentile of single-image inference times">Latency median / p90</th>
-        <th title="What ran the .tflite file for the runtime accuracy and the latency">Engine</th>
+        <th>{t('results.colMode')}</th>
+        <th>{t('results.colSize')}</th>
+        <th title={t('results.colGzipTitle')}>{t('results.colGzip')}</th>
+        <th title={t('results.colRatioTitle')}>{t('results.colRatio')}</th>
+        <th>{t('results.colAccuracy')}</th>
+        <th>{t('results.colDelta')}</th>
+        <th title={t('results.colSimulatedTitle')}>{t('results.colSimulated')}</th>
+        <th title={t('results.colLatencyTitle')}>{t('results.colLatency')}</th>
+        <th title={t('results.colEngineTitle')}>{t('results.colEngine')}</th>
         <th />
       </tr>
     </thead>
@@ -75,12 +81,13 @@ interface RowProps {
 
 /** One mode's size, accuracies, latency, engine and download button. */
 function ResultRow({ point: p, size: s, latency: lat, entry, bytes, fileName }: RowProps) {
+  const { t } = useTranslation();
   return (
     <tr data-testid={`result-row-${p.mode}`}>
       <td>
         <code>{p.mode}</code>
       </td>
-      <td title={`${formatInt(s.bytes)} bytes`}>
+      <td title={t('results.bytesTitle', { n: formatInt(s.bytes) })}>
         {formatInt(s.bytes)} B<br />
         <span className="muted">{formatKiB(s.bytes)}</span>
       </td>
@@ -91,12 +98,8 @@ function ResultRow({ point: p, size: s, latency: lat, entry, bytes, fileName }: 
         {entry.tfjs_agreement !== undefined && (
           <>
             <br />
-            <span
-              className="muted"
-              data-testid={`tfjs-agreement-${p.mode}`}
-              title="Share of test images where this file and the trained TF.js model predict the same digit"
-            >
-              {formatPercent(entry.tfjs_agreement!)} same as TF.js
+            <span className="muted" data-testid={`tfjs-agreement-${p.mode}`} title={t('results.tfjsAgreementTitle')}>
+              {t('results.tfjsAgreement', { p: formatPercent(entry.tfjs_agreement!) })}
             </span>
           </>
         )}
@@ -107,8 +110,8 @@ function ResultRow({ point: p, size: s, latency: lat, entry, bytes, fileName }: 
         {p.simulationAgreement !== undefined && (
           <>
             <br />
-            <span className="muted" title="Share of test images where simulation and runtime predict the same digit">
-              {formatPercent(p.simulationAgreement)} agree
+            <span className="muted" title={t('results.simAgreementTitle')}>
+              {t('results.simAgreement', { p: formatPercent(p.simulationAgreement) })}
             </span>
           </>
         )}
@@ -118,7 +121,7 @@ function ResultRow({ point: p, size: s, latency: lat, entry, bytes, fileName }: 
         {lat && (
           <>
             <br />
-            <span className="muted">{formatInt(lat.samples)} runs</span>
+            <span className="muted">{t('results.runs', { n: formatInt(lat.samples) })}</span>
           </>
         )}
       </td>
@@ -130,13 +133,14 @@ function ResultRow({ point: p, size: s, latency: lat, entry, bytes, fileName }: 
 
 /** The file's gzip size and its share of the raw size ('–' when not measured). */
 function GzipCell({ mode, size: s }: { mode: string; size: SizePoint }) {
+  const { t } = useTranslation();
   return (
-    <td data-testid={`gzip-bytes-${mode}`} title="bytes after gzip -9">
+    <td data-testid={`gzip-bytes-${mode}`} title={t('results.gzipTitle')}>
       {s.gzipBytes === undefined ? '–' : `${formatInt(s.gzipBytes)} B`}
       {s.gzipBytes !== undefined && (
         <>
           <br />
-          <span className="muted">{formatPercent(s.gzipBytes / s.bytes)} of raw</span>
+          <span className="muted">{t('results.ofRaw', { p: formatPercent(s.gzipBytes / s.bytes) })}</span>
         </>
       )}
     </td>
@@ -145,6 +149,7 @@ function GzipCell({ mode, size: s }: { mode: string; size: SizePoint }) {
 
 /** The row's download button, disabled when the file's bytes are not in this session. */
 function DownloadCell({ mode, bytes, fileName }: { mode: string; bytes?: Uint8Array; fileName: string }) {
+  const { t } = useTranslation();
   return (
     <td>
       <button
@@ -152,7 +157,7 @@ function DownloadCell({ mode, bytes, fileName }: { mode: string; bytes?: Uint8Ar
         className="secondary"
         data-testid={`download-${mode}`}
         disabled={!bytes}
-        title={bytes ? `Download ${fileName}` : 'File not available in this session'}
+        title={bytes ? t('results.downloadTitle', { file: fileName }) : t('results.notInSession')}
         onClick={() => bytes && downloadBytes(bytes, fileName)}
       >
         .tflite

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumberFixed } from '../i18n/locale';
 import {
   CartesianGrid,
   LabelList,
@@ -21,20 +23,20 @@ interface Props {
 
 /** Each mode as a point: smaller (left) and more accurate (up) is better. */
 export function SizeAccuracyChart({ points, floatReference }: Props) {
+  const { t } = useTranslation();
+  const accuracyName = t('charts.accuracy');
   const domain = accuracyAxisDomain([floatReference, ...points.map((p) => p.accuracy)]);
   return (
     <figure data-testid="chart-size-accuracy">
-      <figcaption>
-        Size vs runtime accuracy: up and to the left is better. Red line: float model, {formatPercent(floatReference)}.
-      </figcaption>
+      <figcaption>{t('charts.sizeAccuracyCaption', { accuracy: formatPercent(floatReference) })}</figcaption>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <ScatterChart margin={{ ...CHART_MARGIN, right: 28 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="kib" type="number" name="size" unit=" KiB" domain={[0, 'auto']} fontSize={12} />
+          <XAxis dataKey="kib" type="number" name={t('charts.size')} unit=" KiB" domain={[0, 'auto']} fontSize={12} />
           <YAxis
             dataKey="accuracy"
             type="number"
-            name="accuracy"
+            name={accuracyName}
             domain={domain}
             ticks={accuracyAxisTicks(domain)}
             allowDataOverflow
@@ -42,9 +44,11 @@ export function SizeAccuracyChart({ points, floatReference }: Props) {
             width={48}
             fontSize={12}
           />
-          <Tooltip formatter={(v, name) => (name === 'accuracy' ? percentTick(v) : `${Number(v).toFixed(1)} KiB`)} />
+          <Tooltip
+            formatter={(v, name) => (name === accuracyName ? percentTick(v) : `${formatNumberFixed(Number(v), 1)} KiB`)}
+          />
           <ReferenceLine y={floatReference} stroke={COLORS.reference} strokeDasharray="4 3" />
-          <Scatter data={points} name="modes" fill={COLORS.runtime} isAnimationActive={false}>
+          <Scatter data={points} name={t('charts.modes')} fill={COLORS.runtime} isAnimationActive={false}>
             <LabelList dataKey="mode" position="right" fontSize={11} />
           </Scatter>
         </ScatterChart>

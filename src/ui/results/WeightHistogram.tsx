@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useMemo, useState } from 'react';
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { weightErrorStats, weightHistogramBins, type WeightHistogramBin } from '../../core/eval/weight-histogram';
@@ -23,7 +24,9 @@ const BIN_CHOICES = [32, 64, 128, 256] as const;
  * Float vs quantized weight histogram of one layer. The chosen layer and bin count are view state
  * local to this component (they change nothing in the lab), so they are kept with useState.
  */
-export function WeightHistogram({ layers, quantizedLabel = 'quantized' }: Props) {
+export function WeightHistogram({ layers, quantizedLabel: label }: Props) {
+  const { t } = useTranslation();
+  const quantizedLabel = label ?? t('histogram.quantized');
   const [layerName, setLayerName] = useState(layers[0]?.name ?? '');
   const [bins, setBins] = useState<number>(128);
   const id = useId();
@@ -36,10 +39,7 @@ export function WeightHistogram({ layers, quantizedLabel = 'quantized' }: Props)
   if (!layer || !stats) return null;
   return (
     <figure data-testid="weight-histogram" className="weight-histogram">
-      <figcaption>
-        Weights of one layer before (float) and after {quantizedLabel} quantization, dequantized back to real numbers.
-        Quantized weights can only take a few values, so their histogram turns into spikes.
-      </figcaption>
+      <figcaption>{t('histogram.caption', { label: quantizedLabel })}</figcaption>
       <HistogramControls
         id={id}
         layers={layers}
@@ -50,8 +50,12 @@ export function WeightHistogram({ layers, quantizedLabel = 'quantized' }: Props)
       />
       <WeightStepChart data={data} quantizedLabel={quantizedLabel} />
       <p className="hint" data-testid="weight-error">
-        {formatInt(stats.distinctFloat)} distinct float values → {formatInt(stats.distinctQuantized)} after
-        quantization. Largest rounding error {stats.maxAbs.toPrecision(3)}, RMS error {stats.rms.toPrecision(3)}.
+        {t('histogram.error', {
+          distinctFloat: formatInt(stats.distinctFloat),
+          distinctQuantized: formatInt(stats.distinctQuantized),
+          max: stats.maxAbs.toPrecision(3),
+          rms: stats.rms.toPrecision(3),
+        })}
       </p>
     </figure>
   );
@@ -68,20 +72,21 @@ interface ControlsProps {
 
 /** The layer and bin-count choices. */
 function HistogramControls({ id, layers, layer, onLayer, bins, onBins }: ControlsProps) {
+  const { t } = useTranslation();
   return (
     <div className="weight-histogram-controls">
       <label htmlFor={`${id}-layer`}>
-        Layer
+        {t('histogram.layer')}
         <select id={`${id}-layer`} data-testid="weight-layer" value={layer} onChange={(e) => onLayer(e.target.value)}>
           {layers.map((l) => (
             <option key={l.name} value={l.name}>
-              {l.name} ({formatInt(l.float.length)} weights)
+              {t('histogram.layerOption', { name: l.name, n: formatInt(l.float.length) })}
             </option>
           ))}
         </select>
       </label>
       <label htmlFor={`${id}-bins`}>
-        Bins
+        {t('histogram.bins')}
         <select id={`${id}-bins`} value={bins} onChange={(e) => onBins(Number(e.target.value))}>
           {BIN_CHOICES.map((b) => (
             <option key={b} value={b}>
@@ -96,6 +101,7 @@ function HistogramControls({ id, layers, layer, onLayer, bins, onBins }: Control
 
 /** The float and quantized histograms as overlaid step areas. */
 function WeightStepChart({ data, quantizedLabel }: { data: StepPoint[]; quantizedLabel: string }) {
+  const { t } = useTranslation();
   return (
     <ResponsiveContainer width="100%" height={220}>
       <AreaChart data={data} margin={CHART_MARGIN}>
@@ -108,12 +114,12 @@ function WeightStepChart({ data, quantizedLabel }: { data: StepPoint[]; quantize
           fontSize={12}
         />
         <YAxis width={44} allowDecimals={false} />
-        <Tooltip labelFormatter={(v) => `weights from ${Number(v).toPrecision(3)}`} />
+        <Tooltip labelFormatter={(v) => t('histogram.weightsFrom', { x: Number(v).toPrecision(3) })} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Area
           type="stepAfter"
           dataKey="float"
-          name="float"
+          name={t('histogram.float')}
           stroke={COLORS.simulated}
           fill={COLORS.simulated}
           fillOpacity={0.5}

@@ -1,3 +1,5 @@
+import { formatNumberFixed } from '../i18n/locale';
+
 /** Shared look of the results charts (matches the training charts). */
 export const CHART_HEIGHT = 220;
 export const CHART_MARGIN = { left: 0, right: 12, top: 16, bottom: 4 };
@@ -10,7 +12,7 @@ export const COLORS = {
 } as const;
 
 /** 0.98123 -> "98.12%" for axes and tooltips. */
-export const percentTick = (v: unknown) => `${(Number(v) * 100).toFixed(2)}%`;
+export const percentTick = (v: unknown) => `${formatNumberFixed(Number(v) * 100, 2)}%`;
 
 /** 0.98 -> "98%" for accuracy axes (ticks sit on whole percents, see accuracyAxisTicks). */
 export const percentAxisTick = (v: unknown) => `${Math.round(Number(v) * 100)}%`;

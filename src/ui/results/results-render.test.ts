@@ -10,6 +10,9 @@ import { DownloadAll } from './DownloadAll';
 import { ResultsCharts } from './ResultsCharts';
 import { ResultsTable } from './ResultsTable';
 import { WeightHistogram } from './WeightHistogram';
+import { startTestI18n } from '../i18n/test-i18n';
+
+startTestI18n();
 
 const ENGINE = 'LiteRT.js 2.5.3 (wasm, XNNPACK)';
 const REPORT: LabReport = {

@@ -136,19 +136,12 @@ function ConfusionStep({ session }: { session: LabSession }) {
 }
 
 function InspectorStep({ session }: { session: LabSession }) {
-  return <InspectorPanel onEvaluated={session.results.addInspected} heading="8. Inspect any .tflite file" />;
+  return <InspectorPanel onEvaluated={session.results.addInspected} />;
 }
 
 function DeployStep({ session: { lab, setLab, results } }: { session: LabSession }) {
   const onTargetChange = useCallback((id: string) => setLab('deployTarget', id), [setLab]);
-  return (
-    <DeployPanel
-      files={results.files}
-      targetId={lab.deployTarget}
-      onTargetChange={onTargetChange}
-      heading="9. Ship it to a device"
-    />
-  );
+  return <DeployPanel files={results.files} targetId={lab.deployTarget} onTargetChange={onTargetChange} />;
 }
 
 /** The page's sections, top to bottom. Adding a panel is one adapter above and one entry here. */

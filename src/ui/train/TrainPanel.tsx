@@ -1,6 +1,11 @@
+import { isPresetId } from '../../core/model/presets';
 import { architectureOf, type TrainedModel } from '../../core/model/trained-model';
 import { validateTrainSettings, type TrainSettings } from '../../core/train/settings';
+import { useTranslation } from 'react-i18next';
 import { formatPercent, formatSeconds } from '../common/format';
+import { formatNumberFixed } from '../i18n/locale';
+import { Rich } from '../i18n/Rich';
+import { useMessages } from '../i18n/use-messages';
 import { TrainSettingsForm } from './TrainSettingsForm';
 import { TrainingCharts } from './TrainingCharts';
 import type { TrainingRun } from './training-run';
@@ -18,38 +23,47 @@ interface Props {
 
 /** Step 1: train a model, watching loss and accuracy live. */
 export function TrainPanel({ settings, onSettingsChange, run, ready, trained, onStart, onCancel, onReset }: Props) {
+  const { t } = useTranslation();
+  const m = useMessages();
   const busy = run.status === 'running' || run.status === 'cancelling';
   const problems = validateTrainSettings(settings);
   const p = run.progress;
   const fraction = p ? (p.epoch * p.batchesPerEpoch + p.batch + 1) / (p.epochs * p.batchesPerEpoch) : 0;
   return (
     <section className="panel" aria-labelledby="train-title">
-      <h2 id="train-title">1. Train a CNN on MNIST</h2>
+      <h2 id="train-title">{t('train.title')}</h2>
       <TrainSettingsForm options={settings} onChange={onSettingsChange} disabled={busy} />
       {problems.length > 0 && (
         <p className="error" role="alert">
-          {problems.join('; ')}
+          <span lang="en">{problems.join('; ')}</span>
         </p>
       )}
       <div className="actions">
         <button data-testid="train-start" onClick={onStart} disabled={!ready || busy || problems.length > 0}>
-          {trained ? 'Train again' : 'Train'}
+          {trained ? t('train.trainAgain') : t('train.train')}
         </button>
         <button data-testid="train-cancel" onClick={onCancel} disabled={!busy}>
-          {run.status === 'cancelling' ? 'Cancelling…' : 'Cancel'}
+          {run.status === 'cancelling' ? t('train.cancelling') : t('common.cancel')}
         </button>
         <button data-testid="model-reset" onClick={onReset} disabled={busy || !trained}>
-          Reset (forget model)
+          {t('train.reset')}
         </button>
       </div>
       {(busy || p) && (
         <div className="progress-block">
-          <progress data-testid="train-progress" max={1} value={fraction} aria-label="training progress" />
+          <progress data-testid="train-progress" max={1} value={fraction} aria-label={t('train.progressAria')} />
           {p && (
             <span data-testid="train-status" className="muted">
-              epoch {p.epoch + 1}/{p.epochs}, batch {p.batch + 1}/{p.batchesPerEpoch} · loss {p.loss.toFixed(4)} ·
-              accuracy {formatPercent(p.accuracy)} · {formatSeconds(p.elapsedSeconds)} elapsed
-              {busy ? `, about ${formatSeconds(p.etaSeconds)} left` : ''}
+              {t('train.status', {
+                epoch: p.epoch + 1,
+                epochs: p.epochs,
+                batch: p.batch + 1,
+                batches: p.batchesPerEpoch,
+                loss: formatNumberFixed(p.loss, 4),
+                accuracy: formatPercent(p.accuracy),
+                elapsed: formatSeconds(p.elapsedSeconds),
+              })}
+              {busy ? t('train.statusLeft', { eta: formatSeconds(p.etaSeconds) }) : ''}
             </span>
           )}
         </div>
@@ -61,18 +75,33 @@ export function TrainPanel({ settings, onSettingsChange, run, ready, trained, on
       )}
       {run.status === 'cancelled' && (
         <p className="notice" data-testid="train-cancelled">
-          Training cancelled. The model keeps the weights of the last completed epoch
-          {trained && trained.history.length === 0 ? ' (none completed: the initial weights)' : ''}.
+          {t('train.cancelled')}
+          {trained && trained.history.length === 0 ? t('train.cancelledNone') : ''}.
         </p>
       )}
       <TrainingCharts batchCurve={run.batchCurve} epochCurve={run.epochCurve} />
       {trained && (
         <p className="result" data-testid="trained-summary">
-          {architectureOf(trained).name}: test accuracy on all 10,000 test images{' '}
-          <strong data-testid="test-accuracy">{formatPercent(trained.testAccuracy)}</strong> after{' '}
-          {trained.history.length} epoch(s), {formatSeconds(trained.trainSeconds)} of training on {trained.backend}.
+          <Rich
+            k="train.summary"
+            values={{
+              name: modelName(trained, m),
+              accuracy: formatPercent(trained.testAccuracy),
+              epochs: trained.history.length,
+              seconds: formatSeconds(trained.trainSeconds),
+              backend: trained.backend,
+            }}
+            tags={{ acc: <strong data-testid="test-accuracy" /> }}
+          />
         </p>
       )}
     </section>
   );
+}
+
+/** A built-in preset's name in the shown language; an imported model's own name as it is. */
+function modelName(trained: TrainedModel, m: ReturnType<typeof useMessages>): string {
+  return !trained.architecture && isPresetId(trained.preset)
+    ? m.presets[trained.preset].name
+    : architectureOf(trained).name;
 }

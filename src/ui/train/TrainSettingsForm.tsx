@@ -1,6 +1,9 @@
 import { PRESETS, describePreset, type PresetId } from '../../core/model/presets';
 import { TRAIN_FIELDS, type TrainSettings } from '../../core/train/settings';
 import { SettingsFields } from '../common/SettingsFields';
+import { formatNumberFixed } from '../i18n/locale';
+import { Rich } from '../i18n/Rich';
+import { useMessages } from '../i18n/use-messages';
 
 interface Props {
   options: TrainSettings;
@@ -16,18 +19,24 @@ const TEST_IDS: Partial<Record<keyof TrainSettings, string>> = {
   ...Object.fromEntries(TUNING_FIELDS.map((k) => [k, `setting-${k}`])),
 };
 
-const PRESET_NAMES = { preset: (id: string) => PRESETS[id as PresetId].name };
-
 /** Controlled form for the training settings, over their declarations (TRAIN_FIELDS). */
 export function TrainSettingsForm({ options, onChange, disabled }: Props) {
+  const m = useMessages();
   const info = describePreset(PRESETS[options.preset]);
-  const common = { group: TRAIN_FIELDS, values: options, onChange, testIds: TEST_IDS };
+  const common = { group: TRAIN_FIELDS, values: options, onChange, testIds: TEST_IDS, texts: m.fields.train };
+  const presetNames = { preset: (id: string) => m.presets[id as PresetId].name };
   return (
     <fieldset className="form-grid" disabled={disabled}>
-      <SettingsFields {...common} fields={['preset']} optionLabels={PRESET_NAMES} />
+      <SettingsFields {...common} fields={['preset']} optionLabels={presetNames} />
       <p className="hint" data-testid="preset-info">
-        {PRESETS[options.preset].blurb} <strong>{info.params.toLocaleString('en-US')}</strong> parameters,{' '}
-        <strong>{(info.float32Bytes / 1024).toFixed(1)} KiB</strong> of float32 weights.
+        <Rich
+          k="train.presetInfo"
+          values={{
+            blurb: m.presets[options.preset].blurb,
+            params: formatNumberFixed(info.params, 0),
+            kib: formatNumberFixed(info.float32Bytes / 1024, 1),
+          }}
+        />
       </p>
       <SettingsFields {...common} fields={TUNING_FIELDS} />
     </fieldset>

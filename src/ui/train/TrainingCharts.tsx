@@ -1,4 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../common/format';
+import { formatNumberFixed } from '../i18n/locale';
 import type { CurvePoint } from './training-run';
 
 interface Props {
@@ -6,7 +9,7 @@ interface Props {
   epochCurve: CurvePoint[];
 }
 
-const fmtEpoch = (x: number) => x.toFixed(2);
+const fmtEpoch = (x: number) => formatNumberFixed(x, 2);
 
 /**
  * Live loss and accuracy, per batch (thin lines) and per epoch (dots, with test accuracy).
@@ -24,9 +27,10 @@ export function TrainingCharts({ batchCurve, epochCurve }: Props) {
 
 /** Cross-entropy per batch and per epoch. */
 function LossChart({ batchCurve, epochCurve }: Props) {
+  const { t } = useTranslation();
   return (
     <figure>
-      <figcaption>Loss (cross-entropy)</figcaption>
+      <figcaption>{t('trainCharts.loss')}</figcaption>
       <ResponsiveContainer width="100%" height={200}>
         <LineChart margin={{ left: 0, right: 8, top: 4, bottom: 4 }}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -35,13 +39,29 @@ function LossChart({ batchCurve, epochCurve }: Props) {
             type="number"
             domain={[0, 'dataMax']}
             tickFormatter={fmtEpoch}
-            label={{ value: 'epoch', position: 'insideBottomRight', offset: -2 }}
+            label={{ value: t('trainCharts.epoch'), position: 'insideBottomRight', offset: -2 }}
           />
           <YAxis domain={[0, 'auto']} width={40} />
-          <Tooltip formatter={(v) => Number(v).toFixed(4)} labelFormatter={(x) => `epoch ${fmtEpoch(Number(x))}`} />
+          <Tooltip
+            formatter={(v) => formatNumberFixed(Number(v), 4)}
+            labelFormatter={(x) => t('trainCharts.epochAt', { x: fmtEpoch(Number(x)) })}
+          />
           <Legend />
-          <Line data={batchCurve} dataKey="loss" name="batch" dot={false} stroke="#8aa4d6" isAnimationActive={false} />
-          <Line data={epochCurve} dataKey="loss" name="epoch mean" stroke="#1f4fa3" isAnimationActive={false} />
+          <Line
+            data={batchCurve}
+            dataKey="loss"
+            name={t('trainCharts.batch')}
+            dot={false}
+            stroke="#8aa4d6"
+            isAnimationActive={false}
+          />
+          <Line
+            data={epochCurve}
+            dataKey="loss"
+            name={t('trainCharts.epochMean')}
+            stroke="#1f4fa3"
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </figure>
@@ -50,29 +70,42 @@ function LossChart({ batchCurve, epochCurve }: Props) {
 
 /** Training accuracy per batch and per epoch, and test accuracy per epoch. */
 function AccuracyChart({ batchCurve, epochCurve }: Props) {
+  const { t } = useTranslation();
   return (
     <figure>
-      <figcaption>Accuracy</figcaption>
+      <figcaption>{t('trainCharts.accuracy')}</figcaption>
       <ResponsiveContainer width="100%" height={200}>
         <LineChart margin={{ left: 0, right: 8, top: 4, bottom: 4 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="x" type="number" domain={[0, 'dataMax']} tickFormatter={fmtEpoch} />
           <YAxis domain={[0, 1]} width={40} />
           <Tooltip
-            formatter={(v) => `${(Number(v) * 100).toFixed(2)}%`}
-            labelFormatter={(x) => `epoch ${fmtEpoch(Number(x))}`}
+            formatter={(v) => formatPercent(Number(v))}
+            labelFormatter={(x) => t('trainCharts.epochAt', { x: fmtEpoch(Number(x)) })}
           />
           <Legend />
           <Line
             data={batchCurve}
             dataKey="accuracy"
-            name="batch"
+            name={t('trainCharts.batch')}
             dot={false}
             stroke="#9bd3a6"
             isAnimationActive={false}
           />
-          <Line data={epochCurve} dataKey="accuracy" name="train (epoch)" stroke="#2e8b57" isAnimationActive={false} />
-          <Line data={epochCurve} dataKey="testAccuracy" name="test" stroke="#c0392b" isAnimationActive={false} />
+          <Line
+            data={epochCurve}
+            dataKey="accuracy"
+            name={t('trainCharts.trainEpoch')}
+            stroke="#2e8b57"
+            isAnimationActive={false}
+          />
+          <Line
+            data={epochCurve}
+            dataKey="testAccuracy"
+            name={t('trainCharts.test')}
+            stroke="#c0392b"
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </figure>

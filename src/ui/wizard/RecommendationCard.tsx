@@ -1,29 +1,31 @@
+import { useTranslation } from 'react-i18next';
 import type { Leaf } from '../../core/wizard/decision-tree';
 
-const TRADEOFF_LABELS = [
-  ['size', 'Size'],
-  ['speed', 'Speed'],
-  ['accuracy', 'Accuracy'],
-  ['hardware', 'Hardware'],
-] as const;
+const TRADEOFF_KEYS = ['size', 'speed', 'accuracy', 'hardware'] as const;
 
 /** The recommended mode with its reason and trade-offs. */
 export function RecommendationCard({ leaf }: { leaf: Leaf }) {
+  const { t } = useTranslation();
   return (
     <div className="wizard-card" data-testid="wizard-recommendation" data-mode={leaf.mode}>
       <h3>
-        Recommendation: <code data-testid="wizard-mode">{leaf.mode}</code> · {leaf.title}
+        {t('wizard.recommendation')} <code data-testid="wizard-mode">{leaf.mode}</code> ·{' '}
+        <span lang="en">{leaf.title}</span>
       </h3>
-      <p>{leaf.reason}</p>
+      <p lang="en">{leaf.reason}</p>
       <dl className="wizard-tradeoffs">
-        {TRADEOFF_LABELS.map(([key, label]) => (
+        {TRADEOFF_KEYS.map((key) => (
           <div key={key}>
-            <dt>{label}</dt>
-            <dd>{leaf.tradeoffs[key]}</dd>
+            <dt>{t(`wizard.${key}`)}</dt>
+            <dd lang="en">{leaf.tradeoffs[key]}</dd>
           </div>
         ))}
       </dl>
-      {leaf.prerequisite && <p className="notice">{leaf.prerequisite}</p>}
+      {leaf.prerequisite && (
+        <p className="notice" lang="en">
+          {leaf.prerequisite}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 interface Props {
   value: number;
   onChange: (points: number) => void;
@@ -5,9 +6,10 @@ interface Props {
 
 /** Accuracy tolerance in percentage points (0.5 = the quantized model may score 0.5% lower). */
 export function ToleranceInput({ value, onChange }: Props) {
+  const { t } = useTranslation();
   return (
     <label className="wizard-tolerance">
-      Accuracy drop you can accept (percentage points)
+      {t('wizard.tolerance')}
       <input
         type="number"
         data-testid="wizard-tolerance"

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import type { ModeReport } from '../../core/report/report';
 import { answerQuestion, type Answers } from '../../core/wizard/walk-tree';
@@ -23,13 +24,14 @@ export const DEFAULT_TOLERANCE_POINTS = 0.5;
 
 /** "Which mode should I use?": walks TF Lite's decision trees, then measures the answer on the learner's model. */
 export function Wizard(props: WizardProps) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [answers, setAnswers] = useState<Answers>({});
   const [tolerance, setTolerance] = useState(DEFAULT_TOLERANCE_POINTS);
   const onAnswer = useCallback((q: string, a: string) => setAnswers((prev) => answerQuestion(prev, q, a)), []);
   return (
     <section className="panel wizard" aria-labelledby="wizard-title">
-      <h2 id="wizard-title">4. Which mode should I use?</h2>
+      <h2 id="wizard-title">{t('wizard.title')}</h2>
       <div className="actions">
         <button
           data-testid="wizard-open"
@@ -37,11 +39,11 @@ export function Wizard(props: WizardProps) {
           onClick={() => setOpen((o) => !o)}
           aria-expanded={open}
         >
-          {open ? 'Close the wizard' : 'Ask the wizard'}
+          {open ? t('wizard.close') : t('wizard.open')}
         </button>
         {open && Object.keys(answers).length > 0 && (
           <button className="secondary" data-testid="wizard-restart" onClick={() => setAnswers({})}>
-            Start over
+            {t('wizard.restart')}
           </button>
         )}
       </div>

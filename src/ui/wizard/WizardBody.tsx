@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import type { ModeReport } from '../../core/report/report';
 import { checkDeployment } from '../../core/deploy/deploy-check';
@@ -52,6 +53,7 @@ export function WizardBody({
   files,
   deployTarget,
 }: WizardBodyProps) {
+  const { t } = useTranslation();
   const { path, leaf, next } = walk(answers);
   const modes = leaf ? modesToRun(leaf) : [];
   const hasResults = leaf && measured && floatAccuracy !== undefined && measured.some((r) => r.mode === leaf.mode);
@@ -79,11 +81,11 @@ export function WizardBody({
           <RecommendationCard leaf={leaf} />
           <div className="actions">
             <button data-testid="wizard-run" onClick={() => onRun(modes)} disabled={!canRun || running}>
-              {running ? 'Measuring…' : `Run ${leaf.mode} on my model (with ${modes.slice(1).join(', ')})`}
+              {running
+                ? t('wizard.measuring')
+                : t('wizard.run', { mode: leaf.mode, others: modes.slice(1).join(', ') })}
             </button>
-            {!canRun && !running && (
-              <span className="hint">Train a model first: the wizard measures your own model.</span>
-            )}
+            {!canRun && !running && <span className="hint">{t('wizard.trainFirst')}</span>}
           </div>
         </>
       )}

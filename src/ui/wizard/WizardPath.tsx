@@ -1,12 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import type { Step } from '../../core/wizard/walk-tree';
 
 /** The answers so far as a breadcrumb trail, e.g. "Hardware: CPU › Size: ~4x". */
 export function WizardPath({ path, end }: { path: Step[]; end?: string }) {
+  const { t } = useTranslation();
   if (path.length === 0) return null;
   return (
-    <ol className="wizard-path" data-testid="wizard-path" aria-label="Path through the decision tree">
+    <ol className="wizard-path" data-testid="wizard-path" aria-label={t('wizard.pathAria')}>
       {path.map((s) => (
-        <li key={s.question.id}>
+        <li key={s.question.id} lang="en">
           {s.question.label}: <strong>{s.answer.short}</strong>
         </li>
       ))}

@@ -9,7 +9,7 @@ interface Props {
 /** One question of the wizard as a radio group. */
 export function WizardQuestion({ question, value, onAnswer }: Props) {
   return (
-    <fieldset className="wizard-question" data-testid={`wizard-q-${question.id}`}>
+    <fieldset className="wizard-question" data-testid={`wizard-q-${question.id}`} lang="en">
       <legend>{question.text}</legend>
       <p className="hint">{question.help}</p>
       {question.answers.map((a) => (

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumberFixed } from '../i18n/locale';
 import type { ModeReport } from '../../core/report/report';
 import type { Finding } from '../../core/wizard/check-advice';
 import type { LabMode } from '../../core/modes/lab-modes';
@@ -12,23 +14,22 @@ interface Props {
   findings: Finding[];
 }
 
-const SEVERITY_LABEL = { ok: 'OK', info: 'Note', warn: 'Check' } as const;
-
 /** Measured accuracy, size and latency of the recommendation beside its alternatives, then the findings. */
 export function WizardResults({ modes, recommended, measured, floatAccuracy, findings }: Props) {
+  const { t } = useTranslation();
   const byMode = new Map(measured.map((r) => [r.mode, r]));
   const floatBytes = byMode.get('float32')?.bytes;
   return (
     <div className="wizard-results" data-testid="wizard-results">
-      <h3>Measured on your model</h3>
+      <h3>{t('wizard.measured')}</h3>
       <table>
         <thead>
           <tr>
-            <th>Mode</th>
-            <th>Accuracy</th>
-            <th>Drop vs float (points)</th>
-            <th>Size</th>
-            <th>Latency (median)</th>
+            <th>{t('wizard.colMode')}</th>
+            <th>{t('wizard.colAccuracy')}</th>
+            <th>{t('wizard.colDrop')}</th>
+            <th>{t('wizard.colSize')}</th>
+            <th>{t('wizard.colLatency')}</th>
           </tr>
         </thead>
         <tbody>
@@ -44,7 +45,7 @@ export function WizardResults({ modes, recommended, measured, floatAccuracy, fin
           ))}
         </tbody>
       </table>
-      <p className="hint">Float model (TF.js): {formatPercent(floatAccuracy)} on the 10,000 test images.</p>
+      <p className="hint">{t('wizard.floatLine', { accuracy: formatPercent(floatAccuracy) })}</p>
       <ul className="wizard-findings">
         {findings.map((f, i) => (
           <li
@@ -54,7 +55,7 @@ export function WizardResults({ modes, recommended, measured, floatAccuracy, fin
             data-severity={f.severity}
             data-code={f.code}
           >
-            <strong>{SEVERITY_LABEL[f.severity]}:</strong> {f.text}
+            <strong>{t(`wizard.${f.severity}`)}:</strong> <span lang="en">{f.text}</span>
           </li>
         ))}
       </ul>
@@ -72,25 +73,28 @@ interface RowProps {
 
 /** One mode's measurements, or "not measured". */
 function WizardRow({ mode, recommended, report: r, floatAccuracy, floatBytes }: RowProps) {
+  const { t } = useTranslation();
   return (
     <tr data-testid={`wizard-row-${mode}`} className={recommended ? 'wizard-recommended' : undefined}>
       <td>
         {mode}
-        {recommended ? ' (recommended)' : ''}
+        {recommended ? t('wizard.recommended') : ''}
       </td>
       {r ? (
         <>
           <td>{formatPercent(r.accuracy)}</td>
-          <td>{((floatAccuracy - r.accuracy) * 100).toFixed(2)}</td>
+          <td>{formatNumberFixed((floatAccuracy - r.accuracy) * 100, 2)}</td>
           <td>
-            {(r.bytes / 1024).toFixed(1)} KiB
-            {floatBytes && mode !== 'float32' ? ` (${(floatBytes / r.bytes).toFixed(1)}x smaller)` : ''}
+            {formatNumberFixed(r.bytes / 1024, 1)} KiB
+            {floatBytes && mode !== 'float32'
+              ? t('wizard.smaller', { x: formatNumberFixed(floatBytes / r.bytes, 1) })
+              : ''}
           </td>
-          <td>{r.latency ? `${r.latency.median_ms.toFixed(3)} ms` : '–'}</td>
+          <td>{r.latency ? `${formatNumberFixed(r.latency.median_ms, 3)} ms` : '–'}</td>
         </>
       ) : (
         <td colSpan={4} className="muted">
-          not measured
+          {t('wizard.notMeasured')}
         </td>
       )}
     </tr>

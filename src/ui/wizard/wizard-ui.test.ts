@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { ModeReport } from '../../core/report/report';
 import { Wizard } from './Wizard';
 import { WizardBody, type WizardBodyProps } from './WizardBody';
+import { startTestI18n } from '../i18n/test-i18n';
+
+startTestI18n();
 
 const noop = () => {};
 const CPU_INT8 = { optimize: 'yes', hardware: 'cpu', size: 'quarter', 'cpu-data': 'yes', priority: 'speed' };

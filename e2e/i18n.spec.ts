@@ -1,0 +1,167 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, openLab, test } from './fixtures';
+
+/**
+ * ASCII words that may stay in the zh-TW page: identifiers and units, never English prose. Each entry is
+ * a mode or dtype, a file format or file name part, a product or engine name, an op or layer name, or a unit.
+ */
+const ALLOWED = new Set([
+  // modes, dtypes and their parts (int8-io, int16x8, 16x8)
+  ...[
+    'int8',
+    'int16',
+    'int4',
+    'float16',
+    'float32',
+    'io',
+    'x8',
+    'int16x8',
+    'dynamic',
+    'qat',
+    'mixed',
+    'Float32',
+    'Float16',
+  ],
+  // files and formats
+  ...[
+    'tflite',
+    'json',
+    'report',
+    'zip',
+    'gzip',
+    'DEFLATE',
+    'Keras',
+    'h5',
+    'keras',
+    'model',
+    'bin',
+    'mnist',
+    'tutorial',
+  ],
+  // products, engines, libraries and papers
+  ...['MNIST', 'Fashion', 'CNN', 'TFLite', 'TensorFlow', 'Lite', 'LiteRT', 'js', 'TF', 'WebGPU', 'WebAssembly'],
+  ...['SIMD', 'JavaScript', 'CPU', 'GPU', 'WASM', 'XNNPACK', 'Micro', 'Edge', 'TPU', 'MobileNet', 'TFMOT'],
+  ...['Model', 'Optimization', 'QuantizationDebugger', 'AdaRound', 'Nagel', 'Adam', 'adam', 'sgd', 'App'],
+  ...['tfjs', 'wasm', 'webgl', 'cpu', 'webgpu'],
+  // ops, layers and their building blocks
+  ...[
+    'QUANTIZE',
+    'DEQUANTIZE',
+    'CONV_2D',
+    'DEPTHWISE_CONV_2D',
+    'FULLY_CONNECTED',
+    'MAX_POOL_2D',
+    'RESHAPE',
+    'SOFTMAX',
+    'ReLU',
+    'ReLU6',
+    'conv',
+    'pool',
+  ],
+  ...['conv2d', 'dense', 'kernel', 'sparsity', 'INT4', 'QAT', 'I', 'O', 'CLE', 'MSE', 'CDF', 'RMSE', 'SNR', 'Scale'],
+  ...['scale', 'Op', 'op', 'epoch', 'p90', 'PolynomialDecay', 'ConstantSparsity', 'x', 'e', 'N', 'Arena', 'arena'],
+  // the engine description LiteRT.js reports, e.g. "LiteRT.js 2.5.3 (wasm relaxed-SIMD, XNNPACK, 1 thread)"
+  ...['relaxed', 'thread'],
+  // the C language (TFLite Micro's C source download)
+  'C',
+  // units
+  ...['KiB', 'KB', 'MB', 'B', 'ms', 'dB', 'RAM', 'flash', 'Flash', 'log10'],
+]);
+
+/** The visible text of the page outside elements marked lang="en" (core sentences shown in English on purpose). */
+async function visibleTranslatedText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('[lang="en"], script, style, code, option')) continue;
+      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      parts.push(n.textContent ?? '');
+    }
+    return parts.join('\n');
+  });
+}
+
+/** ASCII words of `text` that are not allowed identifiers (file names and numbers are skipped). */
+function englishLeft(text: string): string[] {
+  // File names, and kernel sizes such as 3x3, are identifiers as a whole.
+  const withoutFiles = text.replace(/[\w.-]+\.(tflite|json|zip|h5|keras|bin|qlm)\b/g, ' ').replace(/\b\d+x\d+\b/g, ' ');
+  const words = withoutFiles.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
+  return [...new Set(words.filter((w) => !ALLOWED.has(w)))];
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  // The results table with its float reference line: small enough for the README (under 300 KB).
+  await page
+    .locator('.results-table-wrap')
+    .first()
+    .screenshot({ path: join(dir, `${name}.png`) });
+}
+
+/** Train one epoch on a subset and quantize the default modes, through data-testids only. */
+async function trainAndQuantize(page: Page): Promise<void> {
+  await page.getByTestId('setting-trainLimit').fill('2000');
+  await page.getByTestId('train-start').click();
+  await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 180_000 });
+  await page.getByTestId('quantize-run').click();
+  await expect(page.getByTestId('result-row-int16x8')).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByTestId('quantize-progress')).toHaveCount(0, { timeout: 60_000 });
+}
+
+test.describe('two languages', () => {
+  test.setTimeout(480_000);
+
+  test('the zh-TW journey trains, quantizes and downloads with no English UI text left', async ({ page }) => {
+    await openLab(page, '?lang=zh-TW');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('量化實驗室');
+    await trainAndQuantize(page);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-int8').click()]);
+    expect(file.suggestedFilename()).toBe('mnist-tutorial-int8.tflite');
+    const left = englishLeft(await visibleTranslatedText(page));
+    expect(left, 'English words left in the zh-TW page').toEqual([]);
+    await screenshot(page, 'quantize-zh-TW');
+  });
+
+  test('the language switch follows <html lang>, survives a reload and keeps the model and results', async ({
+    page,
+  }) => {
+    await openLab(page, '?lang=en&limit=1000&modes=int8');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByTestId('train-start').click();
+    await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 180_000 });
+    await page.getByTestId('quantize-run').click();
+    await expect(page.getByTestId('runtime-accuracy-int8')).toBeVisible({ timeout: 180_000 });
+    const accuracy = await page.getByTestId('test-accuracy').innerText();
+    const int8 = await page.getByTestId('runtime-accuracy-int8').innerText();
+    await screenshot(page, 'quantize-en');
+
+    await page.getByTestId('lang-select').selectOption('zh-TW');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
+    await expect(page).toHaveURL(/[?&]lang=zh-TW/);
+    await expect(page.getByTestId('train-start')).toHaveText('重新訓練');
+    // Switching language is a re-render, not a reload: the trained model and the measured results stay.
+    await expect(page.getByTestId('test-accuracy')).toHaveText(accuracy);
+    await expect(page.getByTestId('runtime-accuracy-int8')).toHaveText(int8);
+
+    // Reload without the URL parameter: the remembered choice (localStorage) wins over the browser's English.
+    await page.goto('/?limit=1000&modes=int8');
+    await expect(page.getByTestId('data-ready')).toBeVisible({ timeout: 120_000 });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
+    await expect(page).toHaveURL(/[?&]lang=zh-TW/);
+    await expect(page.getByTestId('lang-select')).toHaveValue('zh-TW');
+    await expect(page.getByTestId('test-accuracy')).toHaveText(accuracy);
+
+    // And back: the URL carries English again.
+    await page.getByTestId('lang-select').selectOption('en');
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByTestId('train-start')).toHaveText('Train again');
+  });
+});
