@@ -162,7 +162,7 @@ function emitActivation(g: Graph, l: Extract<LayerSpec, { type: 'activation' }>,
   }
   const out = activationTensor(g, site.outputName, site.outputShape);
   if (l.activation === 'leakyRelu') {
-    g.ops.push({ kind: 'LEAKY_RELU', inputs: [x], outputs: [out], alpha: l.alpha ?? 0.3 });
+    g.ops.push({ kind: 'LEAKY_RELU', inputs: [x], outputs: [out], alpha: Math.fround(l.alpha ?? 0.3) });
     return out;
   }
   const kind = ({ sigmoid: 'LOGISTIC', tanh: 'TANH', hardSwish: 'HARD_SWISH' } as const)[l.activation];

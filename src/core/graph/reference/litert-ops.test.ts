@@ -385,9 +385,8 @@ function operand(g: Grid): GraphTensor {
   if (g === 'float32') return constant('c', SHAPE, 'float32', values);
   const p = qParams(g, grid8(0.03, -7), 3.2);
   const [lo, hi] = g === 'int8' ? [-128, 127] : [-32768, 32767];
-  const q = (g === 'int8' ? Int8Array : Int16Array).from(values, (v) =>
-    Math.min(hi, Math.max(lo, Math.round(v / Math.fround(p.scale)) + p.zp)),
-  );
+  const ints = Array.from(values, (v) => Math.min(hi, Math.max(lo, Math.round(v / Math.fround(p.scale)) + p.zp)));
+  const q = g === 'int8' ? Int8Array.from(ints) : Int16Array.from(ints);
   const t = constant('c', SHAPE, g, q);
   t.quant = { scale: [Math.fround(p.scale)], zeroPoint: [p.zp], quantizedDimension: 0 };
   return t;
@@ -396,7 +395,9 @@ function operand(g: Grid): GraphTensor {
 const IN8 = grid8(0.05, 3);
 const unary =
   (kind: 'LOGISTIC' | 'TANH' | 'HARD_SWISH', out8: { scale: number; zp: number }, outRange: number) => (g: Grid) =>
-    singleOp([gridTensor(g, 'in', SHAPE, IN8, 6.5), gridTensor(g, 'out', SHAPE, out8, outRange)], { kind });
+    singleOp([gridTensor(g, 'in', SHAPE, IN8, 6.5), gridTensor(g, 'out', SHAPE, out8, outRange)], {
+      kind,
+    } as unknown as OpOptions);
 
 const NEW_OP_CASES: NewOpCase[] = [
   {
