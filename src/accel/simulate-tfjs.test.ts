@@ -20,6 +20,8 @@ import { quantizeModel } from '../core/quant/quantize-graph';
 import { DEFAULT_RECIPE } from '../core/quant/recipe';
 import { QUANT_MODES, type QuantMode } from '../core/modes/lab-modes';
 import { runGraphTfjs } from './simulate-tfjs';
+import { ALL_OPS } from '../core/model/testing/architectures';
+import { randomArchitectureWeights } from '../core/graph/random-weights';
 
 const FLOAT_MODES: QuantMode[] = ['float32', 'float16', 'dynamic'];
 /** Images compared per backend: CPU convolutions are slow, so the larger presets use fewer there. */
@@ -83,3 +85,40 @@ describe.each(['wasm', 'cpu'] as const)('simulateGraphTfjs on %s matches runGrap
     });
   });
 });
+
+/**
+ * The ops imported models add (ALL_OPS: PAD, LEAKY_RELU, HARD_SWISH, SUB, LOGISTIC, MUL, CONCATENATION,
+ * swish, TANH, MEAN), every mode, 300 test images on WASM and 100 on CPU: float modes within 1e-4,
+ * integer modes raw-equal (the quantized new ops run the reference kernels on the host).
+ */
+describe.each(['wasm', 'cpu'] as const)(
+  'simulateGraphTfjs on %s matches runGraph on every imported-model op',
+  (backend) => {
+    const n = backend === 'wasm' ? 300 : 100;
+    const floatGraph = modelToGraph({
+      preset: 'imported',
+      architecture: ALL_OPS,
+      weights: randomArchitectureWeights(ALL_OPS, 5),
+    });
+    beforeAll(async () => {
+      expect((await initBackend(backend)).name).toBe(backend);
+    });
+    it.each(QUANT_MODES.filter((m) => m !== 'dynamic-int4'))('%s', (mode) => {
+      const graph = quantizeModel(floatGraph, calibration, { ...DEFAULT_RECIPE, mode }).graph;
+      const x = test.subarray(0, n * 784);
+      const want = runGraph(graph, x, n);
+      const got = runGraphTfjs(graph, x, n);
+      let maxAbs = 0;
+      let equalRaw = 0;
+      for (let i = 0; i < want.outputs.length; i++) {
+        maxAbs = Math.max(maxAbs, Math.abs(got.outputs[i] - want.outputs[i]));
+        if (got.raw[i] === want.raw[i]) equalRaw++;
+      }
+      console.log(
+        `TWIN-OPS ${backend} ${mode} n=${n} maxAbs=${maxAbs.toExponential(2)} rawEqual=${equalRaw}/${want.raw.length}`,
+      );
+      if (FLOAT_MODES.includes(mode)) expect(maxAbs).toBeLessThanOrEqual(1e-4);
+      else expect(equalRaw / want.raw.length).toBeGreaterThanOrEqual(0.999);
+    });
+  },
+);

@@ -26,6 +26,7 @@ import {
   softmaxFloatTfjs,
   softmaxInt8Tfjs,
 } from './simple-ops-tfjs';
+import { EXTRA_OP_KINDS, runExtraOpTfjs } from './extra-ops-tfjs';
 import {
   disposeWeighted,
   integerAccumulators,
@@ -85,6 +86,11 @@ function fusableMaxPool(
   if (!next || next.kind !== 'MAX_POOL_2D' || next.inputs[0] !== op.outputs[0]) return undefined;
   if (uses[op.outputs[0]].length !== 1 || graph.outputs.includes(op.outputs[0])) return undefined;
   return next;
+}
+
+/** The op's inputs that are not constants (those the forward pass holds as tfjs tensors). */
+function activationInputs(graph: Graph, op: GraphOp): number[] {
+  return op.inputs.filter((i) => i >= 0 && !graph.tensors[i].data);
 }
 
 /** Runs SOFTMAX with the reference kernel on the host (int16 output). */
@@ -209,7 +215,8 @@ export function runGraphTfjs(
               emit(outIdx, opIn.dtype === 'float16' ? get(op.inputs[0]) : dequantizeTfjs(opIn, get(op.inputs[0])));
               break;
             default:
-              throw new Error(`${op.kind} is not supported`);
+              if (!EXTRA_OP_KINDS.has(op.kind)) throw new Error(`${op.kind} is not supported`);
+              emit(outIdx, runExtraOpTfjs(graph, op, activationInputs(graph, op).map(get), n));
           }
         }
         return get(outIndex);

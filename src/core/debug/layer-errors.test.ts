@@ -3,7 +3,8 @@ import { loadMnistFromIdx } from '../../node/mnist-node';
 import { imagesToFloat } from '../mnist/dataset';
 import type { Graph } from '../graph/graph';
 import { modelToGraph } from '../graph/model-to-graph';
-import { randomWeights } from '../graph/random-weights';
+import { randomArchitectureWeights, randomWeights } from '../graph/random-weights';
+import { ALL_OPS } from '../model/testing/architectures';
 import { quantizeModel } from '../quant/quantize-graph';
 import { DEFAULT_RECIPE, type QuantRecipe } from '../quant/recipe';
 import { type QuantMode } from '../modes/lab-modes';
@@ -123,5 +124,24 @@ describe('layerErrors (tutorial preset, random weights, real MNIST)', () => {
     });
     expect(rows['conv2d_0/out'].outputDtype).toBe('int8');
     expect(rows['probabilities'].outputDtype).toBe('int8');
+  });
+});
+
+describe('layerErrors on every imported-model op (ALL_OPS, random weights)', () => {
+  it('int8: one row per float op, binary and concatenation ops fed all their inputs', () => {
+    const g = modelToGraph({
+      preset: 'imported',
+      architecture: ALL_OPS,
+      weights: randomArchitectureWeights(ALL_OPS, 5),
+    });
+    const q = quantizeModel(g, calibration, { ...DEFAULT_RECIPE, mode: 'int8' }).graph;
+    const rows = layerErrors(g, q, images, 20);
+    expect(rows.map((r) => r.op)).toEqual(g.ops.map((o) => o.kind));
+    for (const op of ['SUB', 'MUL', 'CONCATENATION', 'LOGISTIC', 'TANH', 'HARD_SWISH', 'LEAKY_RELU', 'MEAN', 'PAD']) {
+      const row = rows.find((r) => r.op === op);
+      expect(row, op).toBeDefined();
+      // Each op alone adds about rounding-level error on its own grid (rmse / scale near 1/sqrt(12) or less).
+      expect(row!.rmseOverScale ?? 0, op).toBeLessThan(1);
+    }
   });
 });

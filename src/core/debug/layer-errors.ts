@@ -11,7 +11,8 @@
  */
 
 import { shapeSize, type DType, type Graph, type GraphOp, type OpKind } from '../graph/graph';
-import { runGraph } from '../graph/reference/run-graph';
+import { evalOp, runGraph } from '../graph/reference/run-graph';
+import { decodeConstant, type TensorData } from '../graph/reference/tensors';
 import { errorStats, isFlagged, type ErrorStats } from './error-stats';
 
 export interface LayerError extends ErrorStats {
@@ -54,8 +55,30 @@ function storedDtype(graph: Graph, tensor: number): DType {
 const HAS_WEIGHTS: ReadonlySet<OpKind> = new Set(['CONV_2D', 'DEPTHWISE_CONV_2D', 'FULLY_CONNECTED']);
 
 /** A one-op float graph (sharing the float graph's tensors) that runs `op` on a fed activation. */
-function singleOpGraph(floatGraph: Graph, op: GraphOp): Graph {
-  return { ...floatGraph, ops: [op], inputs: [op.inputs[0]], outputs: [op.outputs[0]], metadata: [] };
+/**
+ * The float op alone on the quantized graph's (dequantized) inputs to the matching quantized op: every
+ * activation input (two for ADD, SUB, MUL; several for CONCATENATION) is fed, constants are the float graph's.
+ */
+function isolatedFloatOp(
+  floatGraph: Graph,
+  floatOp: GraphOp,
+  quantOp: GraphOp,
+  quantRun: Map<number, Float32Array>,
+  n: number,
+  name: string,
+): Float32Array {
+  const values: (TensorData | undefined)[] = floatGraph.tensors.map((t) => (t.data ? decodeConstant(t) : undefined));
+  const batched = floatGraph.tensors.map(() => false);
+  floatOp.inputs.forEach((fi, k) => {
+    if (fi < 0 || floatGraph.tensors[fi].data) return;
+    const fed = quantRun.get(quantOp.inputs[k]);
+    if (!fed) throw new Error(`layerErrors: input ${k} of ${name} was not captured`);
+    values[fi] = fed;
+    batched[fi] = true;
+  });
+  for (const o of floatOp.outputs) batched[o] = true;
+  evalOp({ graph: floatGraph, values, batch: n, batched }, floatOp);
+  return values[floatOp.outputs[0]] as Float32Array;
 }
 
 /**
@@ -82,9 +105,7 @@ export function layerErrors(floatGraph: Graph, quantGraph: Graph, images: Float3
     const opIndex = floatGraph.ops.findIndex((o) => fOut !== undefined && o.outputs.includes(fOut));
     if (fOut === undefined || opIndex < 0) throw new Error(`layerErrors: no float op produces tensor ${tensorName}`);
     const floatOp = floatGraph.ops[opIndex];
-    const fed = quantRun.get(op.inputs[0]);
-    if (!fed) throw new Error(`layerErrors: input of ${tensorName} was not captured`);
-    const isolated = runGraph(singleOpGraph(floatGraph, floatOp), fed, n).outputs;
+    const isolated = isolatedFloatOp(floatGraph, floatOp, op, quantRun, n, tensorName);
     const scale = qT.dtype === 'float32' || !qT.quant ? null : qT.quant.scale[0];
     const weightDtype = HAS_WEIGHTS.has(op.kind) ? storedDtype(quantGraph, op.inputs[1]) : undefined;
     const perLayer = errorStats(isolated, actual, scale);

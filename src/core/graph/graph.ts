@@ -95,6 +95,49 @@ export interface AddOp extends OpBase {
   potScaleInt16: boolean;
 }
 
+/** a - b of two same-shape tensors (TFLite SUB); quantized, the output has its own params. */
+export interface SubOp extends OpBase {
+  kind: 'SUB';
+  activation: Activation;
+  /** int16 only, as ADD: the lab writes false (general scales). */
+  potScaleInt16: boolean;
+}
+
+/** Elementwise a * b of two same-shape tensors (TFLite MUL); quantized, the output has its own params. */
+export interface MulOp extends OpBase {
+  kind: 'MUL';
+  activation: Activation;
+}
+
+/** Concatenation along `axis` (of the batched shape: 3 = channels of NHWC); quantized, inputs and output share params. */
+export interface ConcatenationOp extends OpBase {
+  kind: 'CONCATENATION';
+  axis: number;
+  activation: Activation;
+}
+
+/** Mean over the axes in the int32 constant inputs[1] (GlobalAveragePooling2D: [1, 2]). */
+export interface MeanOp extends OpBase {
+  kind: 'MEAN';
+  keepDims: boolean;
+}
+
+/** Zero padding: inputs[1] is an int32 constant [rank, 2] of (before, after) per dimension; output params = input's. */
+export interface PadOp extends OpBase {
+  kind: 'PAD';
+}
+
+/** max(x, alpha * x) (TFLite LEAKY_RELU). */
+export interface LeakyReluOp extends OpBase {
+  kind: 'LEAKY_RELU';
+  alpha: number;
+}
+
+/** Pointwise functions without options: sigmoid (LOGISTIC), tanh (TANH), x * relu6(x + 3) / 6 (HARD_SWISH). */
+export interface UnaryOp extends OpBase {
+  kind: 'LOGISTIC' | 'TANH' | 'HARD_SWISH';
+}
+
 export interface QuantizeOp extends OpBase {
   kind: 'QUANTIZE';
 }
@@ -111,6 +154,13 @@ export type GraphOp =
   | FullyConnectedOp
   | SoftmaxOp
   | AddOp
+  | SubOp
+  | MulOp
+  | ConcatenationOp
+  | MeanOp
+  | PadOp
+  | LeakyReluOp
+  | UnaryOp
   | QuantizeOp
   | DequantizeOp;
 

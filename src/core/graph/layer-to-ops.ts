@@ -97,7 +97,36 @@ export function emitLayer(b: GraphBuilder, l: LayerSpec, site: LayerSite): numbe
     return out;
   }
   if (l.type === 'dense') return emitDense(b, l, site);
+  if (l.type === 'activation') return emitActivation(g, l, site);
   const out = activationTensor(g, site.outputName, site.outputShape);
+  const int32Constant = (name: string, shape: number[], values: number[]) =>
+    addTensor(g, { name, shape, dtype: 'int32', data: toBytes(Int32Array.from(values)) });
+  if (l.type === 'subtract') {
+    g.ops.push({ kind: 'SUB', inputs: [...site.inputs], outputs: [out], activation: 'NONE', potScaleInt16: true });
+    return out;
+  }
+  if (l.type === 'multiply') {
+    g.ops.push({ kind: 'MUL', inputs: [...site.inputs], outputs: [out], activation: 'NONE' });
+    return out;
+  }
+  if (l.type === 'concatenate') {
+    // Keras axis -1 of [h, w, c] is axis 3 of the batched NHWC tensor (the converter writes it positive).
+    const axis = site.inputShapes[0].length;
+    g.ops.push({ kind: 'CONCATENATION', inputs: [...site.inputs], outputs: [out], axis, activation: 'NONE' });
+    return out;
+  }
+  if (l.type === 'globalAvgPool2d') {
+    // GlobalAveragePooling2D as TF's converter writes it: MEAN over axes [1, 2] (keep_dims = Keras keepdims).
+    const axes = int32Constant(`${site.name}/axes`, [2], [1, 2]);
+    g.ops.push({ kind: 'MEAN', inputs: [x, axes], outputs: [out], keepDims: l.keepDims });
+    return out;
+  }
+  if (l.type === 'zeroPadding2d') {
+    const [t, bottom, left, r] = l.padding;
+    const pads = int32Constant(`${site.name}/paddings`, [4, 2], [0, 0, t, bottom, left, r, 0, 0]);
+    g.ops.push({ kind: 'PAD', inputs: [x, pads], outputs: [out] });
+    return out;
+  }
   if (l.type === 'add') {
     const activation = fusedActivation(l.activation, site.name);
     g.ops.push({ kind: 'ADD', inputs: [...site.inputs], outputs: [out], activation, potScaleInt16: true });
@@ -118,6 +147,26 @@ export function emitLayer(b: GraphBuilder, l: LayerSpec, site: LayerSite): numbe
       activation: 'NONE',
     });
   }
+  return out;
+}
+
+/** A pointwise activation layer: one op, or LOGISTIC then MUL for swish (as TF's converter writes it). */
+function emitActivation(g: Graph, l: Extract<LayerSpec, { type: 'activation' }>, site: LayerSite): number {
+  const x = site.inputs[0];
+  if (l.activation === 'swish') {
+    const sig = activationTensor(g, `${site.name}/sigmoid`, site.outputShape);
+    g.ops.push({ kind: 'LOGISTIC', inputs: [x], outputs: [sig] });
+    const out = activationTensor(g, site.outputName, site.outputShape);
+    g.ops.push({ kind: 'MUL', inputs: [x, sig], outputs: [out], activation: 'NONE' });
+    return out;
+  }
+  const out = activationTensor(g, site.outputName, site.outputShape);
+  if (l.activation === 'leakyRelu') {
+    g.ops.push({ kind: 'LEAKY_RELU', inputs: [x], outputs: [out], alpha: Math.fround(l.alpha ?? 0.3) });
+    return out;
+  }
+  const kind = ({ sigmoid: 'LOGISTIC', tanh: 'TANH', hardSwish: 'HARD_SWISH' } as const)[l.activation];
+  g.ops.push({ kind, inputs: [x], outputs: [out] });
   return out;
 }
 

@@ -4,7 +4,12 @@
  * that names the layer and lists this table.
  */
 
-import type { LayerActivation, LayerSpec } from '../model/architecture';
+import {
+  POINTWISE_ACTIVATIONS,
+  type LayerActivation,
+  type LayerSpec,
+  type PointwiseActivation,
+} from '../model/architecture';
 import { foldBatchNorm, pickWeights, zeroBias, type Role } from './keras-weights';
 import type { KerasNode } from './keras-nodes';
 import { ModelImportError, type RawWeight } from './model-file';
@@ -48,10 +53,48 @@ function square(ctx: TranslateContext, key: string, fallback?: number): number {
   return a as number;
 }
 
-function activationOf(ctx: TranslateContext, value: unknown): LayerActivation {
+/** Keras activation names of the pointwise activations (Keras 3 calls swish silu, hard_swish hard_silu). */
+const POINTWISE_NAMES: Record<string, PointwiseActivation> = {
+  sigmoid: 'sigmoid',
+  tanh: 'tanh',
+  swish: 'swish',
+  silu: 'swish',
+  hard_swish: 'hardSwish',
+  hard_silu: 'hardSwish',
+};
+const FUSED_NAMES = ['linear', 'relu', 'relu6', 'softmax'];
+
+/** A Keras activation: one TFLite fuses into the layer (linear, relu, relu6, softmax), or a pointwise one. */
+function anyActivation(ctx: TranslateContext, value: unknown): LayerActivation | PointwiseActivation {
   const a = value ?? 'linear';
-  if (a === 'linear' || a === 'relu' || a === 'relu6' || a === 'softmax') return a;
-  return fail(ctx, `activation ${JSON.stringify(a)} is not supported (linear, relu, relu6, softmax are)`);
+  if (typeof a === 'string' && FUSED_NAMES.includes(a)) return a as LayerActivation;
+  if (typeof a === 'string' && Object.hasOwn(POINTWISE_NAMES, a)) return POINTWISE_NAMES[a];
+  return fail(
+    ctx,
+    `activation ${JSON.stringify(a)} is not supported (${[...FUSED_NAMES, ...Object.keys(POINTWISE_NAMES)].join(', ')} are)`,
+  );
+}
+
+function isPointwise(a: LayerActivation | PointwiseActivation): a is PointwiseActivation {
+  return (POINTWISE_ACTIVATIONS as readonly string[]).includes(a);
+}
+
+/** The fused part of a layer's activation ('linear' when it is a pointwise one, which follows as its own layer). */
+function activationOf(ctx: TranslateContext, value: unknown): LayerActivation {
+  const a = anyActivation(ctx, value);
+  return isPointwise(a) ? 'linear' : a;
+}
+
+/** The layer, then its activation as a layer of its own when TFLite has no fused form for it. */
+function withActivation(ctx: TranslateContext, layers: ImportedLayer[]): Translation {
+  const a = anyActivation(ctx, ctx.node.config.activation);
+  if (!isPointwise(a)) return { kind: 'layers', layers };
+  // The activation layer takes the Keras name (later layers and the output refer to it); the layer before
+  // it becomes <name>_linear.
+  const last = layers[layers.length - 1];
+  const linear = { ...last, spec: { ...last.spec, name: `${ctx.node.name}_linear` } as LayerSpec };
+  const act: LayerSpec = { type: 'activation', name: ctx.node.name, activation: a };
+  return { kind: 'layers', layers: [...layers.slice(0, -1), linear, { spec: act }] };
 }
 
 function checkConv(ctx: TranslateContext): 'same' | 'valid' {
@@ -87,7 +130,7 @@ const conv2d: Translate = (ctx) => {
     padding,
     activation,
   };
-  return { kind: 'layers', layers: [{ spec, kernel, bias }] };
+  return withActivation(ctx, [{ spec, kernel, bias }]);
 };
 
 function depthwiseSpec(ctx: TranslateContext, name: string, activation: LayerActivation): LayerSpec {
@@ -106,7 +149,7 @@ const depthwiseConv2d: Translate = (ctx) => {
   const spec = depthwiseSpec(ctx, ctx.node.name, activationOf(ctx, ctx.node.config.activation));
   const channels = ctx.inputShape[2] * Number(ctx.node.config.depth_multiplier ?? 1);
   const [kernel, bias] = weighted(ctx, [DEPTHWISE], channels);
-  return { kind: 'layers', layers: [{ spec, kernel, bias }] };
+  return withActivation(ctx, [{ spec, kernel, bias }]);
 };
 
 /** SeparableConv2D = a depthwise conv (linear, zero bias) then a 1x1 conv with the bias and activation. */
@@ -124,13 +167,10 @@ const separableConv2d: Translate = (ctx) => {
     activation: activationOf(ctx, ctx.node.config.activation),
   };
   const dwBias = zeroBias(depthwise.name as string, dw.shape[2] * dw.shape[3]);
-  return {
-    kind: 'layers',
-    layers: [
-      { spec: depthwise, kernel: dw, bias: dwBias },
-      { spec: pointwise, kernel: pw, bias },
-    ],
-  };
+  return withActivation(ctx, [
+    { spec: depthwise, kernel: dw, bias: dwBias },
+    { spec: pointwise, kernel: pw, bias },
+  ]);
 };
 
 const dense: Translate = (ctx) => {
@@ -138,7 +178,7 @@ const dense: Translate = (ctx) => {
   const activation = activationOf(ctx, ctx.node.config.activation);
   const [kernel, bias] = weighted(ctx, [KERNEL], units);
   const spec: LayerSpec = { type: 'dense', name: ctx.node.name, units, activation };
-  return { kind: 'layers', layers: [{ spec, kernel, bias }] };
+  return withActivation(ctx, [{ spec, kernel, bias }]);
 };
 
 /** Keras SAME pooling equals VALID when the window tiles the input exactly (no padding is added). */
@@ -152,6 +192,15 @@ function pool(type: 'maxPool2d' | 'avgPool2d'): Translate {
     return { kind: 'layers', layers: [{ spec: { type, name: ctx.node.name, pool: size, strides } }] };
   };
 }
+
+/** GlobalAveragePooling2D = MEAN over H and W, as TF's converter writes it (keepdims kept). */
+const globalAvgPool: Translate = (ctx) => {
+  if (ctx.inputShape.length !== 3) fail(ctx, `it needs an [h, w, c] input, got [${ctx.inputShape.join(', ')}]`);
+  if (ctx.node.config.data_format && ctx.node.config.data_format !== 'channels_last')
+    fail(ctx, 'only channels_last is supported');
+  const keepDims = ctx.node.config.keepdims === true;
+  return { kind: 'layers', layers: [{ spec: { type: 'globalAvgPool2d', name: ctx.node.name, keepDims } }] };
+};
 
 /** Global pooling = a pool over the whole (square) feature map, then a flatten unless keepdims. */
 function globalPool(type: 'maxPool2d' | 'avgPool2d'): Translate {
@@ -209,15 +258,34 @@ const batchNorm: Translate = (ctx) => {
   };
 };
 
-const activationLayer: Translate = (ctx) => ({
-  kind: 'activation',
-  activation: activationOf(ctx, ctx.node.config.activation),
-});
+function pointwiseLayer(ctx: TranslateContext, activation: PointwiseActivation, alpha?: number): Translation {
+  const spec: LayerSpec = {
+    type: 'activation',
+    name: ctx.node.name,
+    activation,
+    ...(alpha !== undefined && { alpha }),
+  };
+  return { kind: 'layers', layers: [{ spec }] };
+}
+
+const activationLayer: Translate = (ctx) => {
+  const a = anyActivation(ctx, ctx.node.config.activation);
+  return isPointwise(a) ? pointwiseLayer(ctx, a) : { kind: 'activation', activation: a };
+};
+
+/** LeakyReLU: Keras 2 calls the slope alpha (default 0.3), Keras 3 negative_slope (same default). */
+const leakyReluLayer: Translate = (ctx) => {
+  const c = ctx.node.config;
+  return pointwiseLayer(ctx, 'leakyRelu', Number(c.negative_slope ?? c.alpha ?? 0.3));
+};
 
 const reluLayer: Translate = (ctx) => {
   const c = ctx.node.config;
-  if ((c.negative_slope ?? 0) !== 0 || (c.threshold ?? 0) !== 0)
-    fail(ctx, 'leaky or thresholded ReLU is not supported');
+  if ((c.threshold ?? 0) !== 0) fail(ctx, 'thresholded ReLU is not supported');
+  if ((c.negative_slope ?? 0) !== 0) {
+    if (c.max_value != null) fail(ctx, 'a leaky ReLU with max_value is not supported');
+    return pointwiseLayer(ctx, 'leakyRelu', Number(c.negative_slope));
+  }
   if (c.max_value == null) return { kind: 'activation', activation: 'relu' };
   if (c.max_value === 6) return { kind: 'activation', activation: 'relu6' };
   return fail(ctx, `max_value ${String(c.max_value)} is not supported (none or 6 are)`);
@@ -239,8 +307,36 @@ const add: Translate = (ctx) => {
   return { kind: 'layers', layers: [{ spec: { type: 'add', name: ctx.node.name, activation: 'linear' } }] };
 };
 
+/** Subtract and Multiply of two same-shape tensors (TFLite SUB and MUL are binary). */
+function binary(type: 'subtract' | 'multiply'): Translate {
+  return (ctx) => {
+    if (ctx.inputShapes.length !== 2) fail(ctx, `it reads ${ctx.inputShapes.length} inputs; the lab imports two`);
+    return { kind: 'layers', layers: [{ spec: { type, name: ctx.node.name } }] };
+  };
+}
+
+/** Concatenate along the channel (last) axis. */
+const concatenate: Translate = (ctx) => {
+  const axis = Number(ctx.node.config.axis ?? -1);
+  if (axis !== -1 && axis !== ctx.inputShape.length) fail(ctx, `only the last axis is supported, got axis ${axis}`);
+  return { kind: 'layers', layers: [{ spec: { type: 'concatenate', name: ctx.node.name } }] };
+};
+
+/** ZeroPadding2D: padding n, [h, w] or [[top, bottom], [left, right]]. */
+const zeroPadding: Translate = (ctx) => {
+  const c = ctx.node.config;
+  if (c.data_format && c.data_format !== 'channels_last') fail(ctx, 'only channels_last is supported');
+  const p = c.padding ?? 1;
+  const pair = (v: unknown): [number, number] =>
+    Array.isArray(v) ? [Number(v[0]), Number(v[1])] : [Number(v), Number(v)];
+  const [[t, b], [l, r]] = Array.isArray(p) ? [pair(p[0]), pair(p[1])] : [pair(p), pair(p)];
+  if (![t, b, l, r].every((n) => Number.isInteger(n) && n >= 0))
+    fail(ctx, `padding ${JSON.stringify(p)} is not supported`);
+  return { kind: 'layers', layers: [{ spec: { type: 'zeroPadding2d', name: ctx.node.name, padding: [t, b, l, r] } }] };
+};
+
 /** Classes that read several inputs; every other class reads one. */
-export const MULTI_INPUT_LAYERS = new Set(['Add']);
+export const MULTI_INPUT_LAYERS = new Set(['Add', 'Subtract', 'Multiply', 'Concatenate']);
 
 /** Every Keras class the lab imports. */
 export const KERAS_LAYERS: Record<string, Translate> = {
@@ -253,16 +349,22 @@ export const KERAS_LAYERS: Record<string, Translate> = {
   MaxPool2D: pool('maxPool2d'),
   AveragePooling2D: pool('avgPool2d'),
   AvgPool2D: pool('avgPool2d'),
-  GlobalAveragePooling2D: globalPool('avgPool2d'),
+  GlobalAveragePooling2D: globalAvgPool,
+  GlobalAvgPool2D: globalAvgPool,
   GlobalMaxPooling2D: globalPool('maxPool2d'),
   Flatten: flatten,
   Reshape: reshape,
   BatchNormalization: batchNorm,
   Activation: activationLayer,
   ReLU: reluLayer,
+  LeakyReLU: leakyReluLayer,
   Softmax: () => ({ kind: 'activation', activation: 'softmax' }),
   Rescaling: rescaling,
   Add: add,
+  Subtract: binary('subtract'),
+  Multiply: binary('multiply'),
+  Concatenate: concatenate,
+  ZeroPadding2D: zeroPadding,
   Dropout: identity,
   SpatialDropout2D: identity,
   GaussianNoise: identity,

@@ -121,7 +121,7 @@ const CASES: [string, FixtureModel, string[]][] = [
       L('GlobalAveragePooling2D', 'gap'),
       dense('d', 10),
     ),
-    ['depthwiseConv2d', 'conv2d', 'depthwiseConv2d', 'avgPool2d', 'flatten', 'dense'],
+    ['depthwiseConv2d', 'conv2d', 'depthwiseConv2d', 'globalAvgPool2d', 'dense'],
   ],
 ];
 
@@ -142,7 +142,50 @@ CASES.push([
     L('GlobalAveragePooling2D', 'gap', {}, ['relu_skip']),
     L('Dense', 'd', { units: 10, activation: 'softmax' }, ['gap']),
   ),
-  ['conv2d', 'conv2d', 'add', 'avgPool2d', 'flatten', 'dense'],
+  ['conv2d', 'conv2d', 'add', 'globalAvgPool2d', 'dense'],
+]);
+CASES.push([
+  'functional: ZeroPadding2D, tanh and sigmoid convs, Multiply, LeakyReLU, Concatenate, swish, GAP, sigmoid Dense',
+  fn(
+    input([28, 28, 1]),
+    L(
+      'ZeroPadding2D',
+      'pad',
+      {
+        padding: [
+          [1, 2],
+          [0, 1],
+        ],
+      },
+      ['input_1'],
+    ),
+    L('Conv2D', 'a', { filters: 4, kernel_size: [3, 3], strides: [2, 2], padding: 'valid', activation: 'tanh' }, [
+      'pad',
+    ]),
+    L('Conv2D', 'b', { filters: 4, kernel_size: [3, 3], strides: [1, 1], padding: 'same', activation: 'sigmoid' }, [
+      'a',
+    ]),
+    L('Multiply', 'gate', {}, ['a', 'b']),
+    L('LeakyReLU', 'leaky', { alpha: 0.25 }, ['gate']),
+    L('Concatenate', 'cat', { axis: -1 }, ['a', 'leaky']),
+    L('Activation', 'sw', { activation: 'swish' }, ['cat']),
+    L('GlobalAveragePooling2D', 'gap', {}, ['sw']),
+    L('Dense', 'd', { units: 10, activation: 'sigmoid' }, ['gap']),
+  ),
+  [
+    'zeroPadding2d',
+    'conv2d',
+    'activation',
+    'conv2d',
+    'activation',
+    'multiply',
+    'activation',
+    'concatenate',
+    'activation',
+    'globalAvgPool2d',
+    'dense',
+    'activation',
+  ],
 ]);
 
 describe('importKerasModel against TF.js reading the same Keras config', () => {
@@ -187,6 +230,11 @@ describe('importKerasModel refuses what it cannot import, in a sentence', () => 
       'an unsupported activation',
       seq(input([784]), dense('d', 10, 'gelu')),
       /Layer d \(Dense\): activation "gelu" is not supported/,
+    ],
+    [
+      'a thresholded ReLU',
+      seq(input([784]), L('ReLU', 'r', { threshold: 0.5 })),
+      /Layer r \(ReLU\): thresholded ReLU is not supported/,
     ],
     ['missing weights', seq(input([784]), dense('d', 10)), /Layer d has 0 weight array\(s\)/],
     [

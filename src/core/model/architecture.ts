@@ -7,6 +7,20 @@
 
 export type LayerActivation = 'linear' | 'relu' | 'relu6' | 'softmax';
 
+/**
+ * Activations that TFLite has no fused form for: each is its own layer (and op). swish is x * sigmoid(x)
+ * (LOGISTIC then MUL, as TF's converter writes it); hardSwish x * relu6(x + 3) / 6; leakyRelu max(x, alpha x).
+ */
+export type PointwiseActivation = 'sigmoid' | 'tanh' | 'swish' | 'hardSwish' | 'leakyRelu';
+
+export const POINTWISE_ACTIVATIONS: readonly PointwiseActivation[] = [
+  'sigmoid',
+  'tanh',
+  'swish',
+  'hardSwish',
+  'leakyRelu',
+];
+
 interface LayerBase {
   /** Layer name (graph tensor names and TF.js weight names derive from it); default `${type}_${index}`. */
   name?: string;
@@ -39,6 +53,17 @@ export type LayerSpec = LayerBase &
     | { type: 'dense'; units: number; activation: LayerActivation }
     /** Elementwise sum of two same-shape inputs (`inputs` names both), with a fused relu/relu6. */
     | { type: 'add'; activation: LayerActivation }
+    /** a - b and a * b of two same-shape inputs (`inputs` names both). */
+    | { type: 'subtract' }
+    | { type: 'multiply' }
+    /** Concatenation of its inputs along the channel (last) axis. */
+    | { type: 'concatenate' }
+    /** Mean over H and W: [h, w, c] -> [c] ([1, 1, c] with keepDims). */
+    | { type: 'globalAvgPool2d'; keepDims: boolean }
+    /** Zeros around H and W: [top, bottom, left, right]. */
+    | { type: 'zeroPadding2d'; padding: [number, number, number, number] }
+    /** A pointwise activation; `alpha` is leakyRelu's negative slope. */
+    | { type: 'activation'; activation: PointwiseActivation; alpha?: number }
   );
 
 export type LayerType = LayerSpec['type'];
@@ -67,9 +92,16 @@ export function hasWeights(l: LayerSpec): l is Extract<LayerSpec, { type: 'conv2
   return l.type === 'conv2d' || l.type === 'depthwiseConv2d' || l.type === 'dense';
 }
 
-/** Layers whose output carries its own quantization params in the int8 graph (weighted layers and ADD). */
+/** Layers reading two or more inputs. */
+export const MULTI_INPUT_TYPES: ReadonlySet<LayerType> = new Set(['add', 'subtract', 'multiply', 'concatenate']);
+
+/**
+ * Layers whose output carries its own calibrated quantization params in the int8 graph: weighted layers,
+ * the binary and concatenation layers, the global mean, and the activations without fixed output params.
+ */
 export function hasOwnOutputParams(l: LayerSpec): boolean {
-  return hasWeights(l) || l.type === 'add';
+  if (hasWeights(l) || MULTI_INPUT_TYPES.has(l.type) || l.type === 'globalAvgPool2d') return true;
+  return l.type === 'activation' && l.activation !== 'sigmoid' && l.activation !== 'tanh';
 }
 
 /** The layer's name in TF.js (weight names `${name}/kernel`). */

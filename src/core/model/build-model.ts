@@ -8,6 +8,7 @@ import {
   type ModelArchitecture,
 } from './architecture';
 import type { LayerSpec } from './architecture';
+import { HardSwishLayer, SubtractLayer } from './custom-layers';
 
 /**
  * Builds the TF.js model of an architecture with seeded Glorot-uniform kernels and zero biases,
@@ -18,9 +19,10 @@ import type { LayerSpec } from './architecture';
 export function buildModel(arch: ModelArchitecture, seed: number): tfl.LayersModel {
   if (isChain(arch)) {
     const model = tfl.sequential({ name: `lab_${arch.id}` });
-    arch.layers.forEach((spec, i) =>
-      model.add(buildLayer(spec, i, seed, i === 0 ? { inputShape: [...arch.inputShape] } : {})),
-    );
+    arch.layers.forEach((spec, i) => {
+      model.add(buildLayer(spec, i, seed, i === 0 ? { inputShape: [...arch.inputShape] } : {}));
+      if (spec.type === 'globalAvgPool2d' && spec.keepDims) model.add(keepDimsLayer(spec, i, model.outputs[0]));
+    });
     return model;
   }
   const input = tfl.input({ shape: [...arch.inputShape], name: 'input' });
@@ -34,9 +36,18 @@ export function buildModel(arch: ModelArchitecture, seed: number): tfl.LayersMod
       last = tfl.layers
         .activation({ activation: spec.activation, name: `${tfjsLayerName(spec, i)}_act` })
         .apply(last) as tfl.SymbolicTensor;
+    // tfjs's global average pooling has no keepdims: a reshape to [1, 1, c] follows.
+    if (spec.type === 'globalAvgPool2d' && spec.keepDims)
+      last = keepDimsLayer(spec, i, last).apply(last) as tfl.SymbolicTensor;
     values.set(graphLayerName(spec, i), last);
   });
   return tfl.model({ inputs: input, outputs: last, name: `lab_${arch.id}` });
+}
+
+/** tfjs's global average pooling has no keepdims: a reshape [c] -> [1, 1, c] follows it. */
+function keepDimsLayer(spec: LayerSpec, index: number, pooled: tfl.SymbolicTensor): tfl.layers.Layer {
+  const channels = pooled.shape[pooled.shape.length - 1] as number;
+  return tfl.layers.reshape({ targetShape: [1, 1, channels], name: `${tfjsLayerName(spec, index)}_keep` });
 }
 
 function buildLayer(
@@ -81,6 +92,30 @@ function buildLayer(
       return tfl.layers.reshape({ ...inputShape, name, targetShape: spec.targetShape });
     case 'add':
       return tfl.layers.add({ name });
+    case 'subtract':
+      return new SubtractLayer({ name });
+    case 'multiply':
+      return tfl.layers.multiply({ name });
+    case 'concatenate':
+      return tfl.layers.concatenate({ name, axis: -1 });
+    case 'globalAvgPool2d':
+      return tfl.layers.globalAveragePooling2d({ ...inputShape, name });
+    case 'zeroPadding2d': {
+      const [t, b, l, r] = spec.padding;
+      return tfl.layers.zeroPadding2d({
+        ...inputShape,
+        name,
+        padding: [
+          [t, b],
+          [l, r],
+        ],
+      });
+    }
+    case 'activation':
+      if (spec.activation === 'leakyRelu')
+        return tfl.layers.leakyReLU({ ...inputShape, name, alpha: spec.alpha ?? 0.3 });
+      if (spec.activation === 'hardSwish') return new HardSwishLayer({ ...inputShape, name });
+      return tfl.layers.activation({ ...inputShape, name, activation: spec.activation });
     case 'dense':
       return tfl.layers.dense({
         ...inputShape,

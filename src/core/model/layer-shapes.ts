@@ -41,10 +41,30 @@ export function layerOutputShape(l: LayerSpec, inputs: number[][], name: string)
       needRank(l, x, 1, name);
       return [l.units];
     case 'add':
+    case 'subtract':
+    case 'multiply':
       if (inputs.length !== 2 || inputs[1].join(',') !== x.join(','))
         throw new Error(
-          `layer ${name} (add) needs two inputs of one shape, got ${inputs.map((s) => `[${s.join(', ')}]`).join(' and ')}`,
+          `layer ${name} (${l.type}) needs two inputs of one shape, got ${inputs.map((s) => `[${s.join(', ')}]`).join(' and ')}`,
         );
+      return [...x];
+    case 'concatenate': {
+      const lead = (s: number[]) => s.slice(0, -1).join(',');
+      if (inputs.length < 2 || inputs.some((s) => s.length !== x.length || lead(s) !== lead(x)))
+        throw new Error(
+          `layer ${name} (concatenate) needs inputs that differ only in the last axis, got ${inputs.map((s) => `[${s.join(', ')}]`).join(' and ')}`,
+        );
+      return [...x.slice(0, -1), inputs.reduce((n, s) => n + s[s.length - 1], 0)];
+    }
+    case 'globalAvgPool2d':
+      needRank(l, x, 3, name);
+      return l.keepDims ? [1, 1, x[2]] : [x[2]];
+    case 'zeroPadding2d': {
+      needRank(l, x, 3, name);
+      const [t, b, left, r] = l.padding;
+      return [x[0] + t + b, x[1] + left + r, x[2]];
+    }
+    case 'activation':
       return [...x];
   }
 }

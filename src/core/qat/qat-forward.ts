@@ -12,6 +12,7 @@ import { modelToGraph } from '../graph/model-to-graph';
 import {
   ARCH_INPUT,
   graphLayerName,
+  hasOwnOutputParams,
   hasWeights,
   layerInputs,
   type LayerActivation,
@@ -20,6 +21,7 @@ import {
 } from '../model/architecture';
 import { architectureOf, type ModelWeights, type TrainedModel, type WeightTensor } from '../model/trained-model';
 import { DEFAULT_RECIPE, type QuantRecipe } from '../quant/recipe';
+import { quantRuleOf } from '../quant/op-quant-rules';
 import {
   activationQuant,
   fakeQuantActivation,
@@ -69,8 +71,8 @@ export type RangeTable = Record<string, MovingRange>;
 export function quantPointsOf(floatGraph: Graph): string[] {
   const names = [floatGraph.tensors[floatGraph.inputs[0]].name];
   for (const op of floatGraph.ops) {
-    if (op.kind === 'CONV_2D' || op.kind === 'DEPTHWISE_CONV_2D' || op.kind === 'FULLY_CONNECTED' || op.kind === 'ADD')
-      names.push(floatGraph.tensors[op.outputs[0]].name);
+    const rule = quantRuleOf(op.kind)?.output.kind;
+    if (rule === 'own' || rule === 'shared') names.push(floatGraph.tensors[op.outputs[0]].name);
   }
   return names;
 }
@@ -94,7 +96,7 @@ export function buildQatNetwork(trained: ModelWeights, granularity: QatWeightGra
   };
   const layers: QatLayer[] = arch.layers.map((spec, i) => {
     const site = { spec, name: graphLayerName(spec, i), inputs: layerInputs(arch, i) };
-    if (spec.type === 'add') return { ...site, outputName: points[point++] };
+    if (!hasWeights(spec) && hasOwnOutputParams(spec)) return { ...site, outputName: points[point++] };
     if (!hasWeights(spec)) return site;
     const layout: KernelLayout = spec.type;
     const perChannel = layout === 'dense' ? granularity.fcPerChannel : granularity.perChannel;
@@ -199,6 +201,62 @@ function forwardLayer(layer: QatLayer, ins: Value[], quantize: boolean, quantize
       const name = layer.outputName as string;
       return { t: quantizeAt(activate(tf.add(h, ins[1].t), s.activation), name), grid: name };
     }
+    case 'zeroPadding2d': {
+      const [t, b, l, r] = s.padding;
+      return {
+        t: tf.pad(h, [
+          [0, 0],
+          [t, b],
+          [l, r],
+          [0, 0],
+        ]),
+        grid,
+      };
+    }
+    case 'subtract':
+    case 'multiply':
+    case 'concatenate':
+    case 'globalAvgPool2d':
+    case 'activation': {
+      const y = pointwiseOrMerge(
+        s,
+        ins.map((v) => v.t),
+      );
+      // sigmoid and tanh outputs have fixed int8 grids (1/256, 1/128) finer than any trained range: left in float.
+      if (!layer.outputName) return { t: y, grid: '' };
+      return { t: quantizeAt(y, layer.outputName), grid: layer.outputName };
+    }
+  }
+}
+
+/** The float function of the layers without weights added for imported models. */
+function pointwiseOrMerge(s: LayerSpec, ins: tf.Tensor[]): tf.Tensor {
+  const [x, b] = ins;
+  switch (s.type) {
+    case 'subtract':
+      return tf.sub(x, b);
+    case 'multiply':
+      return tf.mul(x, b);
+    case 'concatenate':
+      return tf.concat(ins, -1);
+    case 'globalAvgPool2d':
+      return tf.mean(x, [1, 2], s.keepDims);
+    case 'activation':
+      switch (s.activation) {
+        case 'sigmoid':
+          return tf.sigmoid(x);
+        case 'tanh':
+          return tf.tanh(x);
+        case 'swish':
+          return tf.mul(x, tf.sigmoid(x));
+        case 'hardSwish':
+          return tf.div(tf.mul(x, tf.relu6(tf.add(x, 3))), 6);
+        case 'leakyRelu':
+          return tf.leakyRelu(x, s.alpha ?? 0.3);
+      }
+    // falls through: every activation returned above
+    default:
+      throw new Error(`QAT forward: layer type ${s.type} has no float function here`);
   }
 }
 

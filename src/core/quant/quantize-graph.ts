@@ -21,10 +21,10 @@ import {
   activationParamsInt8,
   quantizeBias,
   quantizeWeightsSymmetric,
-  softmaxOutputParams,
   symmetricQmax,
 } from './quant-params';
 import { type QuantRecipe } from './recipe';
+import { fixedOutputParams, quantRuleOf } from './op-quant-rules';
 import { LAB_MODES, needsCalibration, storesInt4Weights, type QuantMode } from '../modes/lab-modes';
 import { adaroundGraph, type AdaRoundLayer, type AdaRoundOptions } from './algorithms/adaround';
 import { correctBiases, type BiasCorrection } from './algorithms/bias-correction';
@@ -39,6 +39,15 @@ function isWeighted(op: GraphOp): op is WeightedOp {
 function cloneQuant(q: QuantParams | undefined): QuantParams | undefined {
   return (
     q && { ...q, scale: [...q.scale], zeroPoint: [...q.zeroPoint], min: q.min && [...q.min], max: q.max && [...q.max] }
+  );
+}
+
+function sameQuant(a: QuantParams | undefined, b: QuantParams): boolean {
+  return (
+    !!a &&
+    a.scale.length === b.scale.length &&
+    a.scale.every((v, i) => Math.fround(v) === Math.fround(b.scale[i])) &&
+    a.zeroPoint.every((z, i) => z === b.zeroPoint[i])
   );
 }
 
@@ -163,13 +172,26 @@ function fullInteger(floatGraph: Graph, stats: CalibrationStats, recipe: QuantRe
     if (isIO(i)) return dtype === boundary ? src[i].name : `${src[i].name}/${dtype}`;
     return quantVersion.has(i) || floatVersion.has(i) ? `${src[i].name}/${dtype}` : src[i].name;
   };
-  const calibrated = (i: number): QuantParams => {
+  const calibratedRange = (i: number): QuantParams => {
     const s = stats.tensors[src[i].name];
     if (!s) throw new Error(`no calibration stats for tensor ${src[i].name}`);
     return act === 'int8'
       ? activationParamsInt8(s.rangeMin, s.rangeMax)
       : activationParamsInt16(s.rangeMin, s.rangeMax);
   };
+  // Ops quantized in this mode (not kept in float by the recipe, and with a kernel for the grid).
+  const quantizedOp = floatGraph.ops.map((op, k) => {
+    const rule = quantRuleOf(op.kind);
+    return !keptFloat(recipe, floatGraph, k) && !(rule && act === 'int16' && !rule.int16);
+  });
+  // CONCATENATION: its inputs and output share the output's calibrated params (which cover every input).
+  const shared = new Map<number, QuantParams>();
+  floatGraph.ops.forEach((op, k) => {
+    if (op.kind !== 'CONCATENATION' || !quantizedOp[k]) return;
+    const params = calibratedRange(op.outputs[0]);
+    for (const i of [...op.inputs, op.outputs[0]]) shared.set(i, params);
+  });
+  const calibrated = (i: number): QuantParams => cloneQuant(shared.get(i)) ?? calibratedRange(i);
   const newQuant = (i: number, quant: QuantParams) => {
     const q = add({ name: nameFor(i, act), shape: [...src[i].shape], dtype: act, quant });
     quantVersion.set(i, q);
@@ -204,19 +226,34 @@ function fullInteger(floatGraph: Graph, stats: CalibrationStats, recipe: QuantRe
     if (ioQuantized) newQuant(i, calibrated(i));
     else newFloat(i);
   }
+  /** The quantized version of tensor i on exactly `params`, requantizing (QUANTIZE int -> int) when it has others. */
+  const onParams = (i: number, params: QuantParams): number => {
+    const q = getQuant(i, params);
+    if (sameQuant(tensors[q].quant, params)) return q;
+    const r = add({
+      name: `${src[i].name}/requantized`,
+      shape: [...src[i].shape],
+      dtype: act,
+      quant: cloneQuant(params),
+    });
+    ops.push({ kind: 'QUANTIZE', inputs: [q], outputs: [r] });
+    return r;
+  };
   floatGraph.ops.forEach((op, opIndex) => {
     const out = op.outputs[0];
     const c = cloneOp(op);
-    if (keptFloat(recipe, floatGraph, opIndex)) {
+    if (!quantizedOp[opIndex]) {
       c.inputs = op.inputs.map((i) => (i < 0 ? i : src[i].data ? constant(i) : getFloat(i)));
       c.outputs = [newFloat(out)];
       ops.push(c);
       return;
     }
-    if (op.kind === 'QUANTIZE' || op.kind === 'DEQUANTIZE')
-      throw new Error(`${op.kind} in a float graph cannot be quantized`);
+    const rule = quantRuleOf(op.kind);
+    if (!rule) throw new Error(`${op.kind} in a float graph cannot be quantized`);
     const x = getQuant(op.inputs[0]);
     const xq = tensors[x].quant as QuantParams;
+    const rest = (from: number) =>
+      op.inputs.slice(from).map((i) => (i < 0 ? i : src[i].data ? constant(i) : getQuant(i)));
     if (isWeighted(op)) {
       const wT = quantizedWeights(op, src[op.inputs[1]], recipe);
       const w = add(wT);
@@ -230,16 +267,20 @@ function fullInteger(floatGraph: Graph, stats: CalibrationStats, recipe: QuantRe
       }
       c.inputs = inputs;
       c.outputs = [newQuant(out, calibrated(out))];
-    } else if (op.kind === 'ADD') {
+    } else if (rule.output.kind === 'own') {
       // Each input keeps its own grid; the output has its own calibrated params (quantization spec).
-      c.inputs = op.inputs.map((i) => getQuant(i));
+      c.inputs = [x, ...rest(1)];
       c.outputs = [newQuant(out, calibrated(out))];
-      if (c.kind === 'ADD') c.potScaleInt16 = false;
-    } else if (op.kind === 'SOFTMAX') {
+      if (c.kind === 'ADD' || c.kind === 'SUB') c.potScaleInt16 = false;
+    } else if (rule.output.kind === 'fixed') {
       c.inputs = [x];
-      c.outputs = [newQuant(out, softmaxOutputParams(act))];
+      c.outputs = [newQuant(out, fixedOutputParams(rule, act) as QuantParams)];
+    } else if (rule.output.kind === 'shared') {
+      const params = calibrated(out);
+      c.inputs = op.inputs.map((i) => onParams(i, params));
+      c.outputs = [newQuant(out, params)];
     } else {
-      // MAX_POOL_2D, AVERAGE_POOL_2D, RESHAPE: output params = input params.
+      // MAX_POOL_2D, AVERAGE_POOL_2D, RESHAPE, PAD: output params = input params.
       c.inputs = [x, ...op.inputs.slice(1).map((i) => (i < 0 ? i : constant(i)))];
       c.outputs = [newQuant(out, cloneQuant(xq) as QuantParams)];
     }

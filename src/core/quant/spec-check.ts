@@ -3,7 +3,8 @@
  * interpreter's tensor checks. Returns human-readable violations; [] means the graph is within spec.
  */
 
-import type { Graph, GraphTensor } from '../graph/graph';
+import type { Graph, GraphOp, GraphTensor } from '../graph/graph';
+import { quantRuleOf } from './op-quant-rules';
 
 const REL_TOL = 1e-6;
 
@@ -54,6 +55,28 @@ function sameParams(a: GraphTensor, b: GraphTensor): boolean {
   );
 }
 
+/** The output rule of op-quant-rules.ts: fixed params, params equal to the input's, or shared by all inputs. */
+function checkOutputRule(op: GraphOp, T: GraphTensor[], out: string[]): void {
+  const rule = quantRuleOf(op.kind);
+  if (!rule) return;
+  const output = T[op.outputs[0]];
+  const activations = op.inputs.filter((i) => i >= 0 && !T[i].data).map((i) => T[i]);
+  if (activations.some((t) => t.dtype !== output.dtype))
+    out.push(`${output.name}: ${op.kind} inputs and output must share one type`);
+  if (output.dtype !== 'int8' && output.dtype !== 'int16') return;
+  const r = rule.output;
+  if (r.kind === 'fixed') {
+    const want = r.params[output.dtype];
+    const p = output.quant;
+    if (!p || !close(p.scale[0], want.scale) || p.zeroPoint[0] !== want.zeroPoint)
+      out.push(`${output.name}: ${output.dtype} ${op.kind} output must be (${want.scale}, ${want.zeroPoint})`);
+  } else if (r.kind === 'input' && !sameParams(activations[0], output)) {
+    out.push(`${output.name}: ${op.kind} output params must equal its input params`);
+  } else if (r.kind === 'shared' && activations.some((t) => !sameParams(t, output))) {
+    out.push(`${output.name}: ${op.kind} inputs and output must share one scale and zero point`);
+  }
+}
+
 export function checkQuantSpec(graph: Graph): string[] {
   const out: string[] = [];
   const T = graph.tensors;
@@ -62,6 +85,7 @@ export function checkQuantSpec(graph: Graph): string[] {
     const input = T[op.inputs[0]];
     const output = T[op.outputs[0]];
     const quantizedIO = input.dtype === 'int8' || input.dtype === 'int16';
+    if (quantizedIO) checkOutputRule(op, T, out);
     switch (op.kind) {
       case 'CONV_2D':
       case 'DEPTHWISE_CONV_2D':
@@ -106,28 +130,12 @@ export function checkQuantSpec(graph: Graph): string[] {
         }
         break;
       }
-      case 'SOFTMAX': {
-        const p = output.quant;
-        if (output.dtype === 'int8' && (!p || !close(p.scale[0], 1 / 256) || p.zeroPoint[0] !== -128))
-          out.push(`${output.name}: int8 SOFTMAX output must be (1/256, -128)`);
-        if (output.dtype === 'int16' && (!p || !close(p.scale[0], 1 / 32768) || p.zeroPoint[0] !== 0))
-          out.push(`${output.name}: int16 SOFTMAX output must be (1/32768, 0)`);
-        break;
-      }
-      case 'MAX_POOL_2D':
-      case 'AVERAGE_POOL_2D':
-      case 'RESHAPE':
-        if (quantizedIO && !sameParams(input, output))
-          out.push(`${output.name}: ${op.kind} output params must equal its input params`);
-        break;
       case 'ADD':
-        if (op.inputs.some((i) => T[i].dtype !== output.dtype))
-          out.push(`${output.name}: ADD inputs and output must share one type`);
+      case 'SUB':
         if (output.dtype === 'int16' && (op.potScaleInt16 || output.quant?.zeroPoint[0] !== 0))
-          out.push(`${output.name}: int16 ADD needs zero point 0 and pot_scale_int16 false for general scales`);
+          out.push(`${output.name}: int16 ${op.kind} needs zero point 0 and pot_scale_int16 false for general scales`);
         break;
-      case 'QUANTIZE':
-      case 'DEQUANTIZE':
+      default:
         break;
     }
   }

@@ -61,7 +61,7 @@ describe('per-op options declared once', () => {
 
   it("maps each lab op's IR fields to fields of its table", () => {
     for (const [kind, decl] of Object.entries(LAB_OP_OPTIONS)) {
-      const names = decl.table.fields.map((f) => f.name);
+      const names = (decl.table?.fields ?? []).map((f) => f.name);
       for (const field of [...Object.values(decl.fields), ...Object.keys(decl.allowed ?? {})]) {
         expect(names, `${kind}.${field}`).toContain(field);
       }

@@ -196,8 +196,8 @@ function decodeDefault(f: OptionField): TfliteOptionValue {
 
 /** How one of the lab's op kinds maps to its options table. */
 export interface LabOpOptions {
-  /** The options table the op carries. */
-  table: OptionTable;
+  /** The options table the op carries (absent for ops the schema gives none, e.g. LOGISTIC, TANH). */
+  table?: OptionTable;
   /** IR property name -> schema field name. Schema fields not listed are written as their defaults. */
   fields: Readonly<Record<string, string>>;
   /** Values the lab's IR can hold, per schema field; a file with anything else is not a lab graph. */
@@ -248,6 +248,23 @@ export const LAB_OP_OPTIONS: Readonly<Record<OpKind, LabOpOptions>> = {
     fields: { activation: 'fused_activation_function', potScaleInt16: 'pot_scale_int16' },
     allowed: ACT,
   },
+  SUB: {
+    table: OPTION_TABLES.SubOptions!,
+    fields: { activation: 'fused_activation_function', potScaleInt16: 'pot_scale_int16' },
+    allowed: ACT,
+  },
+  MUL: { table: OPTION_TABLES.MulOptions!, fields: { activation: 'fused_activation_function' }, allowed: ACT },
+  CONCATENATION: {
+    table: OPTION_TABLES.ConcatenationOptions!,
+    fields: { axis: 'axis', activation: 'fused_activation_function' },
+    allowed: ACT,
+  },
+  MEAN: { table: OPTION_TABLES.ReducerOptions!, fields: { keepDims: 'keep_dims' } },
+  PAD: { table: OPTION_TABLES.PadOptions!, fields: {} },
+  LEAKY_RELU: { table: OPTION_TABLES.LeakyReluOptions!, fields: { alpha: 'alpha' } },
+  LOGISTIC: { fields: {} },
+  TANH: { fields: {} },
+  HARD_SWISH: { table: OPTION_TABLES.HardSwishOptions!, fields: {} },
   QUANTIZE: { table: OPTION_TABLES.QuantizeOptions!, fields: {} },
   DEQUANTIZE: { table: OPTION_TABLES.DequantizeOptions!, fields: {} },
 };

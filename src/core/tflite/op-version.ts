@@ -73,6 +73,33 @@ export function opVersion(op: GraphOp, graph: Graph): number {
       if (input === 'int16') return op.potScaleInt16 ? 3 : 5;
       if (input === 'int8') return 2;
       return 1;
+    case 'SUB':
+      if (input === 'int16') return op.potScaleInt16 ? 1 : 5;
+      if (input === 'int8') return 2;
+      return 1;
+    case 'MUL': {
+      if (input === 'int16') return 4;
+      const q = (i: number | undefined) => (i === undefined || i < 0 ? 0 : (graph.tensors[i]?.quant?.scale[0] ?? 0));
+      const [s1, s2, so] = [q(op.inputs[0]), q(op.inputs[1]), q(op.outputs[0])];
+      if (s1 !== 0 && s2 !== 0 && so !== 0 && (s1 * s2) / so >= 1) return 3;
+      if (input === 'int8') return 2;
+      return 1;
+    }
+    case 'LOGISTIC':
+    case 'TANH':
+      if (input === 'int16' && output === 'int16') return 3;
+      if (input === 'int8') return 2;
+      return 1;
+    case 'MEAN':
+    case 'PAD':
+    case 'CONCATENATION':
+      if (input === 'int16') return 3;
+      if (input === 'int8') return 2;
+      return 1;
+    case 'LEAKY_RELU':
+      return input === 'int16' ? 2 : 1;
+    case 'HARD_SWISH':
+      return 1;
     case 'QUANTIZE':
       if (perChannel(op.outputs[0])) return 3;
       if (output === 'int16') return 2;

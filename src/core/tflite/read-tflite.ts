@@ -41,12 +41,12 @@ export {
 function toGraphOp(op: TfliteOpInfo, context: string): GraphOp {
   const decl = Object.hasOwn(LAB_OP_OPTIONS, op.opName) ? LAB_OP_OPTIONS[op.opName as OpKind] : undefined;
   if (!decl) throw new TfliteFormatError(`unsupported operator ${op.opName}`, context);
-  const expected = decl.table.name;
+  const expected = decl.table?.name ?? 'NONE';
   if (op.optionsType !== 'NONE' && op.optionsType !== expected) {
     throw new TfliteFormatError(`${op.opName} carries ${op.optionsType}, expected ${expected}`, context);
   }
-  const values = { ...defaultOptions(decl.table), ...op.options };
-  for (const f of decl.table.fields) checkOption(f, values[f.name], decl.allowed?.[f.name], context);
+  const values = { ...(decl.table && defaultOptions(decl.table)), ...op.options };
+  for (const f of decl.table?.fields ?? []) checkOption(f, values[f.name], decl.allowed?.[f.name], context);
   const out: Record<string, unknown> = { kind: op.opName, inputs: op.inputs, outputs: op.outputs };
   for (const [key, field] of Object.entries(decl.fields)) out[key] = values[field];
   return out as unknown as GraphOp;

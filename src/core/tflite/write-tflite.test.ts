@@ -3,6 +3,11 @@ import type { Graph } from '../graph/graph';
 import { SMALL_GRAPHS, tutorialFloatGraph } from './testing/graph-fixtures';
 import { inspectTflite, readTflite } from './read-tflite';
 import { opVersion, writeTflite } from './write-tflite';
+import { modelToGraph } from '../graph/model-to-graph';
+import { randomArchitectureWeights } from '../graph/random-weights';
+import { ALL_OPS } from '../model/testing/architectures';
+import { quantizeModel } from '../quant/quantize-graph';
+import { DEFAULT_RECIPE } from '../quant/recipe';
 
 const ALL_GRAPHS: Record<string, () => Graph> = { tutorialFloat: () => tutorialFloatGraph(), ...SMALL_GRAPHS };
 
@@ -122,5 +127,21 @@ describe('writeTflite file layout', () => {
     const dangling = SMALL_GRAPHS['int8']!();
     dangling.ops[0]!.outputs = [99];
     expect(() => writeTflite(dangling)).toThrow(/tensor 99/);
+  });
+});
+
+describe('writeTflite round trip of every imported-model op', () => {
+  const floatGraph = modelToGraph({
+    preset: 'imported',
+    architecture: ALL_OPS,
+    weights: randomArchitectureWeights(ALL_OPS, 3),
+  });
+  const calibration = Float32Array.from({ length: 20 * 784 }, (_, i) => ((i * 7919) % 256) / 255);
+  it.each(['float32', 'float16', 'dynamic', 'int8', 'int8-io', 'int16x8'] as const)('%s', (mode) => {
+    const graph = quantizeModel(floatGraph, calibration, { ...DEFAULT_RECIPE, mode, calibrationSamples: 20 }).graph;
+    const back = readTflite(writeTflite(graph));
+    expect(back.ops).toEqual(graph.ops);
+    expect(back.tensors.map((t) => t.quant)).toEqual(graph.tensors.map((t) => t.quant));
+    expect(writeTflite(back)).toEqual(writeTflite(graph));
   });
 });

@@ -215,7 +215,7 @@ function labOpSpec(op: GraphOp, graph: Graph): TfliteOpSpec {
     version: opVersion(op, graph),
     inputs: op.inputs,
     outputs: op.outputs,
-    options: { table: decl.table, values },
+    ...(decl.table && { options: { table: decl.table, values } }),
   };
 }
 

@@ -344,3 +344,190 @@ describe('int8 SOFTMAX in LiteRT.js (TFLite kernel, float exp table)', () => {
     expect(countDifferent(runReference(graph, input), await runLiteRt(graph, input))).toBe(0);
   });
 });
+
+/**
+ * The ops imported models add, in float32, int8 and int16 (16x8) single-op files: the reference against
+ * LiteRT.js. Binary ops and CONCATENATION read the input and a constant of the same shape (different
+ * params). Float outputs: max |diff| over all elements; quantized: max |diff| in output steps. Each case
+ * states its tolerance; the measured numbers are logged (LITERT-OP lines).
+ */
+type Grid = 'float32' | 'int8' | 'int16';
+interface NewOpCase {
+  name: string;
+  /** Single-op graph of this grid. */
+  build: (grid: Grid) => Graph;
+  /** Tolerance per grid (float: absolute; quantized: output steps); absent grid = not tested (no kernel). */
+  tolerance: Partial<Record<Grid, number>>;
+}
+
+const SHAPE = [1, 6, 6, 4];
+const per = SHAPE.reduce((a, b) => a * b, 1);
+/** Activation params per grid: int8 asymmetric, int16 symmetric (zero point 0). */
+const grid8 = (scale: number, zp: number) => ({ scale, zp });
+const qParams = (g: Grid, p8: { scale: number; zp: number }, range: number) =>
+  g === 'int8' ? { scale: p8.scale, zp: p8.zp } : { scale: range / 32767, zp: 0 };
+
+function gridTensor(
+  g: Grid,
+  name: string,
+  shape: number[],
+  p8: { scale: number; zp: number },
+  range: number,
+): GraphTensor {
+  if (g === 'float32') return activation(name, shape, 'float32');
+  const p = qParams(g, p8, range);
+  return activation(name, shape, g, p.scale, p.zp);
+}
+
+/** A constant operand of SHAPE: values in [-3, 3] (float) or their quantized integers. */
+function operand(g: Grid): GraphTensor {
+  const values = floats(per, -3, 3);
+  if (g === 'float32') return constant('c', SHAPE, 'float32', values);
+  const p = qParams(g, grid8(0.03, -7), 3.2);
+  const [lo, hi] = g === 'int8' ? [-128, 127] : [-32768, 32767];
+  const ints = Array.from(values, (v) => Math.min(hi, Math.max(lo, Math.round(v / Math.fround(p.scale)) + p.zp)));
+  const q = g === 'int8' ? Int8Array.from(ints) : Int16Array.from(ints);
+  const t = constant('c', SHAPE, g, q);
+  t.quant = { scale: [Math.fround(p.scale)], zeroPoint: [p.zp], quantizedDimension: 0 };
+  return t;
+}
+
+const IN8 = grid8(0.05, 3);
+const unary =
+  (kind: 'LOGISTIC' | 'TANH' | 'HARD_SWISH', out8: { scale: number; zp: number }, outRange: number) => (g: Grid) =>
+    singleOp([gridTensor(g, 'in', SHAPE, IN8, 6.5), gridTensor(g, 'out', SHAPE, out8, outRange)], {
+      kind,
+    } as unknown as OpOptions);
+
+const NEW_OP_CASES: NewOpCase[] = [
+  {
+    name: 'LOGISTIC',
+    build: unary('LOGISTIC', grid8(1 / 256, -128), 32767 / 32768),
+    tolerance: { float32: 1e-6, int8: 0, int16: 2 },
+  },
+  {
+    name: 'TANH',
+    build: unary('TANH', grid8(1 / 128, 0), 32767 / 32768),
+    tolerance: { float32: 1e-6, int8: 0, int16: 2 },
+  },
+  { name: 'HARD_SWISH', build: unary('HARD_SWISH', grid8(0.03, -110), 6.5), tolerance: { float32: 1e-6, int8: 1 } },
+  {
+    name: 'LEAKY_RELU',
+    build: (g) =>
+      singleOp([gridTensor(g, 'in', SHAPE, IN8, 6.5), gridTensor(g, 'out', SHAPE, grid8(0.031, -60), 6.5)], {
+        kind: 'LEAKY_RELU',
+        alpha: 0.2,
+      }),
+    tolerance: { float32: 0, int8: 1, int16: 1 },
+  },
+  {
+    name: 'SUB',
+    build: (g) =>
+      singleOp([gridTensor(g, 'in', SHAPE, IN8, 6.5), operand(g), gridTensor(g, 'out', SHAPE, grid8(0.045, 5), 9.5)], {
+        kind: 'SUB',
+        activation: 'NONE',
+        potScaleInt16: g !== 'int16',
+      }),
+    tolerance: { float32: 0, int8: 1, int16: 1 },
+  },
+  {
+    name: 'MUL',
+    build: (g) =>
+      singleOp([gridTensor(g, 'in', SHAPE, IN8, 6.5), operand(g), gridTensor(g, 'out', SHAPE, grid8(0.09, 2), 20)], {
+        kind: 'MUL',
+        activation: 'NONE',
+      }),
+    tolerance: { float32: 0, int8: 1, int16: 1 },
+  },
+  {
+    name: 'CONCATENATION',
+    build: (g) => {
+      const c = operand(g);
+      const inp = gridTensor(g, 'in', SHAPE, IN8, 6.5);
+      if (c.quant) inp.quant = { ...c.quant };
+      return singleOp(
+        [inp, c, gridTensor(g, 'out', [1, 6, 6, 8], IN8, 6.5)].map((t, i) =>
+          i === 2 && c.quant ? { ...t, quant: { ...c.quant } } : t,
+        ),
+        { kind: 'CONCATENATION', axis: 3, activation: 'NONE' },
+      );
+    },
+    tolerance: { float32: 0, int8: 0, int16: 0 },
+  },
+  {
+    name: 'PAD',
+    build: (g) => {
+      const out = gridTensor(g, 'out', [1, 9, 8, 4], IN8, 6.5);
+      return singleOp(
+        [
+          gridTensor(g, 'in', SHAPE, IN8, 6.5),
+          constant('p', [4, 2], 'int32', Int32Array.from([0, 0, 1, 2, 0, 2, 0, 0])),
+          out,
+        ],
+        { kind: 'PAD' },
+      );
+    },
+    tolerance: { float32: 0, int8: 0, int16: 0 },
+  },
+  {
+    name: 'MEAN (keep_dims false)',
+    build: (g) =>
+      singleOp(
+        [
+          gridTensor(g, 'in', SHAPE, IN8, 6.5),
+          constant('axes', [2], 'int32', Int32Array.from([1, 2])),
+          gridTensor(g, 'out', [1, 4], grid8(0.011, 1), 2),
+        ],
+        { kind: 'MEAN', keepDims: false },
+      ),
+    tolerance: { float32: 1e-6, int8: 0, int16: 1 },
+  },
+  {
+    name: 'MEAN (keep_dims true)',
+    build: (g) =>
+      singleOp(
+        [
+          gridTensor(g, 'in', SHAPE, IN8, 6.5),
+          constant('axes', [2], 'int32', Int32Array.from([1, 2])),
+          gridTensor(g, 'out', [1, 1, 1, 4], grid8(0.011, 1), 2),
+        ],
+        { kind: 'MEAN', keepDims: true },
+      ),
+    tolerance: { float32: 1e-6, int8: 0, int16: 1 },
+  },
+];
+
+/** Max |diff| of the reference and LiteRT.js outputs: float values, or quantized steps. */
+function maxDiff(graph: Graph, a: Uint8Array, b: Uint8Array): { max: number; differing: number; n: number } {
+  const dtype = graph.tensors[graph.outputs[0]].dtype;
+  const view = (u: Uint8Array) => {
+    const buf = u.slice().buffer;
+    return dtype === 'float32' ? new Float32Array(buf) : dtype === 'int16' ? new Int16Array(buf) : new Int8Array(buf);
+  };
+  const [x, y] = [view(a), view(b)];
+  let max = 0;
+  let differing = 0;
+  for (let i = 0; i < x.length; i++) {
+    const d = Math.abs(x[i] - y[i]);
+    if (d > 0) differing++;
+    max = Math.max(max, d);
+  }
+  return { max, differing, n: x.length };
+}
+
+function newOpInputs(graph: Graph): TensorData {
+  const t = graph.tensors[0];
+  if (t.dtype === 'float32') return floats(RUNS * per, -6, 6);
+  if (t.dtype === 'int8') return int8s(RUNS * per, -128, 127);
+  return Int16Array.from({ length: RUNS * per }, () => Math.floor(rand() * 65536) - 32768);
+}
+
+describe.each(NEW_OP_CASES)('$name in LiteRT.js against the reference', (c) => {
+  it.each((['float32', 'int8', 'int16'] as const).filter((g) => c.tolerance[g] !== undefined))('%s', async (g) => {
+    const graph = c.build(g);
+    const input = newOpInputs(graph);
+    const d = maxDiff(graph, runReference(graph, input), await runLiteRt(graph, input));
+    console.log(`LITERT-OP ${c.name} ${g} max=${d.max} differing=${d.differing}/${d.n}`);
+    expect(d.max).toBeLessThanOrEqual(c.tolerance[g] as number);
+  });
+});

@@ -2,16 +2,29 @@
 
 import type { DequantizeOp, QuantizeOp, ReshapeOp } from '../graph';
 import { float16BitsToFloat32 } from '../float16';
+import { multiplyByQuantizedMultiplier, quantizeMultiplier } from './fixed-point';
 import { allocate, dequantizeInto, getValue, qRange, quantizeInto, tensorParams, type RunContext } from './tensors';
 
 export function evalQuantize(ctx: RunContext, op: QuantizeOp): void {
   const inT = ctx.graph.tensors[op.inputs[0]];
   const outT = ctx.graph.tensors[op.outputs[0]];
-  if (inT.dtype !== 'float32') throw new Error(`QUANTIZE: requantizing ${inT.dtype} is not supported`);
-  const input = getValue(ctx, op.inputs[0]) as Float32Array;
-  const out = allocate(outT.dtype, input.length);
   const { scale, zeroPoint } = tensorParams(outT);
   const [qmin, qmax] = qRange(outT.dtype);
+  if (inT.dtype !== 'float32') {
+    // Requantize (quantize.cc, int8 -> int8): MultiplyByQuantizedMultiplier(q - zp_in, s_in / s_out) + zp_out.
+    const x = getValue(ctx, op.inputs[0]);
+    const inP = tensorParams(inT);
+    const m = quantizeMultiplier(inP.scale / scale);
+    const out = allocate(outT.dtype, x.length);
+    for (let i = 0; i < x.length; i++) {
+      const q = multiplyByQuantizedMultiplier(x[i] - inP.zeroPoint, m.multiplier, m.shift) + zeroPoint;
+      out[i] = q < qmin ? qmin : q > qmax ? qmax : q;
+    }
+    ctx.values[op.outputs[0]] = out;
+    return;
+  }
+  const input = getValue(ctx, op.inputs[0]) as Float32Array;
+  const out = allocate(outT.dtype, input.length);
   quantizeInto(input, out, scale, zeroPoint, qmin, qmax);
   ctx.values[op.outputs[0]] = out;
 }

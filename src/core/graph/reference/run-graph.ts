@@ -11,6 +11,9 @@ import { evalDepthwiseConv2D } from './depthwise-conv';
 import { evalFullyConnected } from './fully-connected';
 import { evalPool2D } from './pooling';
 import { evalDequantize, evalQuantize, evalReshape } from './quantize';
+import { evalMul } from './mul';
+import { evalPointwise } from './pointwise';
+import { evalConcatenation, evalMean, evalPad } from './shape-ops';
 import { evalSoftmax } from './softmax';
 import {
   allocate,
@@ -39,7 +42,8 @@ export interface RunResult {
   captured?: Map<number, Float32Array>;
 }
 
-function evalOp(ctx: RunContext, op: GraphOp): void {
+/** Evaluates one op of the graph into ctx.values (its inputs must be computed). */
+export function evalOp(ctx: RunContext, op: GraphOp): void {
   switch (op.kind) {
     case 'CONV_2D':
       return evalConv2D(ctx, op);
@@ -53,7 +57,21 @@ function evalOp(ctx: RunContext, op: GraphOp): void {
     case 'SOFTMAX':
       return evalSoftmax(ctx, op);
     case 'ADD':
+    case 'SUB':
       return evalAdd(ctx, op);
+    case 'MUL':
+      return evalMul(ctx, op);
+    case 'CONCATENATION':
+      return evalConcatenation(ctx, op);
+    case 'PAD':
+      return evalPad(ctx, op);
+    case 'MEAN':
+      return evalMean(ctx, op);
+    case 'LOGISTIC':
+    case 'TANH':
+    case 'HARD_SWISH':
+    case 'LEAKY_RELU':
+      return evalPointwise(ctx, op);
     case 'RESHAPE':
       return evalReshape(ctx, op);
     case 'QUANTIZE':

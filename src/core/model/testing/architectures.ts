@@ -22,3 +22,59 @@ export const NAMED_CHAIN: ModelArchitecture = {
     { type: 'dense', name: 'd', inputs: ['f'], units: 10, activation: 'softmax' },
   ],
 };
+
+/**
+ * Every layer imported models add, in one functional model: zero padding, leaky ReLU, hard-swish,
+ * subtract, sigmoid, multiply, concatenate, swish, tanh and a global average pool (keepdims, then a
+ * flatten) before the softmax dense.
+ */
+export const ALL_OPS: ModelArchitecture = {
+  id: 'imported',
+  name: 'every imported-model op',
+  inputShape: [28, 28, 1],
+  layers: [
+    { type: 'zeroPadding2d', name: 'pad', inputs: ['input'], padding: [1, 1, 1, 1] },
+    {
+      type: 'conv2d',
+      name: 'c1',
+      inputs: ['pad'],
+      filters: 6,
+      kernel: 3,
+      strides: 1,
+      padding: 'valid',
+      activation: 'linear',
+    },
+    { type: 'activation', name: 'leaky', inputs: ['c1'], activation: 'leakyRelu', alpha: 0.2 },
+    {
+      type: 'conv2d',
+      name: 'c2',
+      inputs: ['leaky'],
+      filters: 6,
+      kernel: 3,
+      strides: 1,
+      padding: 'same',
+      activation: 'linear',
+    },
+    { type: 'activation', name: 'hswish', inputs: ['c2'], activation: 'hardSwish' },
+    { type: 'subtract', name: 'sub', inputs: ['leaky', 'hswish'] },
+    { type: 'activation', name: 'sig', inputs: ['c2'], activation: 'sigmoid' },
+    { type: 'multiply', name: 'mul', inputs: ['sub', 'sig'] },
+    { type: 'concatenate', name: 'cat', inputs: ['leaky', 'mul'] },
+    { type: 'maxPool2d', name: 'pool', inputs: ['cat'], pool: 2, strides: 2 },
+    {
+      type: 'conv2d',
+      name: 'c3',
+      inputs: ['pool'],
+      filters: 8,
+      kernel: 3,
+      strides: 1,
+      padding: 'same',
+      activation: 'linear',
+    },
+    { type: 'activation', name: 'swish', inputs: ['c3'], activation: 'swish' },
+    { type: 'activation', name: 'tanh', inputs: ['swish'], activation: 'tanh' },
+    { type: 'globalAvgPool2d', name: 'gap', inputs: ['tanh'], keepDims: true },
+    { type: 'flatten', name: 'flat', inputs: ['gap'] },
+    { type: 'dense', name: 'd', inputs: ['flat'], units: 10, activation: 'softmax' },
+  ],
+};
