@@ -335,7 +335,7 @@ async function wasmTrainAndQuantize(
 export const browserBench: BenchSection = {
   id: 'browser',
   title: 'In the browser: the built app in headless Chromium (vite preview), tutorial CNN, batch 32',
-  async run({ quick }) {
+  async run({ quick, wasmOnly }) {
     const rows: BenchRow[] = [];
     const buildSeconds = await buildApp();
     rows.push({
@@ -352,6 +352,7 @@ export const browserBench: BenchSection = {
       rows.push({ label: 'chromium', value: browser.version(), unit: '' });
       const wasmImages = quick ? 12000 : EPOCH_IMAGES;
       const wasm = await wasmTrainAndQuantize(browser, wasmImages, rows, quick);
+      if (wasmOnly) return rows;
 
       const cpu = await timeSubset(browser, 'cpu', 1000, 120_000);
       rows.push(subsetRow('cpu', cpu));

@@ -3,6 +3,8 @@ import { tfliteFileName } from '../../core/eval/artifact-names';
 import type { TrainedModel } from '../../core/model/trained-model';
 import { measureMode, type ConvertedMode, type MeasuredMode } from '../../core/pipeline/measure-mode';
 import { evaluateInRuntime } from '../common/evaluate-in-runtime';
+import { getTestSet } from '../common/test-set';
+import { runtimeBridge } from '../lab-client';
 import { errorMessage, type JobContext } from '../common/worker-job';
 
 /** What is happening now, for the progress line. */
@@ -52,6 +54,10 @@ export async function measureModes(
     failures++;
     sink.error(mode, errorMessage(e));
   };
+  // Before the first conversion: the test set comes from the lab worker (queued ahead of the
+  // conversions, not behind them), and the runtime worker starts LiteRT.js while mode 1 converts.
+  getTestSet().catch(() => undefined);
+  runtimeBridge.run(async () => undefined, ctx.signal).catch(() => undefined);
   // The runtime stage: one LiteRT.js evaluation at a time, in the jobs' order.
   let runtime: Promise<void> = Promise.resolve();
   for (const [index, { mode, convert }] of jobs.entries()) {
