@@ -162,7 +162,7 @@ function checkMnistInput(session: LiteRtModelSession): void {
  * encodeInput(pixel / 255 as float32, ...) does: a pixel has 256 values, so each one's encoding is
  * computed once (by encodeInput itself) and looked up per pixel.
  */
-function pixelEncoder(images: Uint8Array, input: IoTensorInfo, range: InputRange): (i: number) => Uint8Array {
+export function pixelEncoder(images: Uint8Array, input: IoTensorInfo, range: InputRange): (i: number) => Uint8Array {
   const levels = Float32Array.from({ length: 256 }, (_, p) => p / 255);
   const encoded = encodeInput(levels, input, range);
   const width = encoded.byteLength / 256;
@@ -182,7 +182,7 @@ function pixelEncoder(images: Uint8Array, input: IoTensorInfo, range: InputRange
  * integer output with a positive scale, dequantizing is monotone, so the argmax of the raw integers
  * is the same index (ties included) without decoding.
  */
-function outputArgmax(output: IoTensorInfo): (bytes: Uint8Array) => number {
+export function outputArgmax(output: IoTensorInfo): (bytes: Uint8Array) => number {
   if (output.type === 'float32' || (output.quant && !(output.quant.scale > 0)))
     return (bytes) => argmax(decodeOutput(bytes, output));
   const Typed = TYPED_ARRAYS[output.type];
