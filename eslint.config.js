@@ -54,6 +54,7 @@ export default tseslint.config(
       'playwright-report/**',
       'out/**',
       'bench-out/**',
+      'bench/.browser-dist/**',
     ],
   },
   js.configs.recommended,

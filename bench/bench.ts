@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=<section>]`: prints measured numbers, one section at a time.
+ * `npm run bench [-- --quick] [-- --only=<section>] [-- --wasm-only]`: prints measured numbers, one section at a time.
  * Add a section by writing a BenchSection and listing it in SECTIONS.
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -13,7 +13,7 @@ const SECTIONS: BenchSection[] = [trainSpeedNode, quantizeNode, lowbitNode, brow
 
 function parseArgs(argv: string[]): BenchOptions & { only?: string } {
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  return { quick: argv.includes('--quick'), only };
+  return { quick: argv.includes('--quick'), wasmOnly: argv.includes('--wasm-only'), only };
 }
 
 function printRows(rows: BenchRow[]) {

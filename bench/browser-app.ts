@@ -13,7 +13,8 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
  * builds dist/ and serves it to its e2e tests, and a rebuild under its feet would break them.
  */
 export const BENCH_DIST = 'bench/.browser-dist';
-export const PREVIEW_PORT = 5199;
+/** BENCH_PORT picks another port, so two checkouts can run the bench at once. */
+export const PREVIEW_PORT = Number(process.env.BENCH_PORT ?? 5199);
 export const BASE_URL = `http://127.0.0.1:${PREVIEW_PORT}`;
 
 /** Runs a command in the repo root; resolves with its output, rejects with it on a non-zero exit. */

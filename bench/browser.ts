@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from '@playwright/test';
 import type { LabReport } from '../src/core/report/report';
-import { QUANT_MODES } from '../src/core/modes/lab-modes';
+import { DEFAULT_QUANT_MODES } from '../src/core/modes/lab-modes';
 import { BASE_URL, buildApp, launchChromium, startPreview } from './browser-app';
 import type { BenchRow, BenchSection } from './types';
 
@@ -282,10 +282,10 @@ async function wasmTrainAndQuantize(
     const quantPageStart = await page.evaluate(() => performance.now());
     const quantStarted = performance.now();
     await page.getByTestId('quantize-run').click();
-    for (const mode of QUANT_MODES) await page.getByTestId(`result-row-${mode}`).waitFor({ timeout: 300_000 });
+    for (const mode of DEFAULT_QUANT_MODES) await page.getByTestId(`result-row-${mode}`).waitFor({ timeout: 300_000 });
     await page.getByTestId('quantize-progress').waitFor({ state: 'detached', timeout: 120_000 });
     rows.push({
-      label: 'quantize all 6 modes (click to last row)',
+      label: `quantize all ${DEFAULT_QUANT_MODES.length} default modes (click to last row)`,
       value: (performance.now() - quantStarted) / 1000,
       unit: 's',
       digits: 1,
@@ -335,7 +335,7 @@ async function wasmTrainAndQuantize(
 export const browserBench: BenchSection = {
   id: 'browser',
   title: 'In the browser: the built app in headless Chromium (vite preview), tutorial CNN, batch 32',
-  async run({ quick }) {
+  async run({ quick, wasmOnly }) {
     const rows: BenchRow[] = [];
     const buildSeconds = await buildApp();
     rows.push({
@@ -352,6 +352,7 @@ export const browserBench: BenchSection = {
       rows.push({ label: 'chromium', value: browser.version(), unit: '' });
       const wasmImages = quick ? 12000 : EPOCH_IMAGES;
       const wasm = await wasmTrainAndQuantize(browser, wasmImages, rows, quick);
+      if (wasmOnly) return rows;
 
       const cpu = await timeSubset(browser, 'cpu', 1000, 120_000);
       rows.push(subsetRow('cpu', cpu));

@@ -2,6 +2,8 @@
 export interface BenchOptions {
   /** Smaller runs (subsets, extrapolated) for a quick look. */
   quick: boolean;
+  /** Browser section: only the WASM training and quantization run (no CPU / WebGPU subsets). */
+  wasmOnly?: boolean;
 }
 
 /** One printed line: a measured value with its unit and how it was obtained. */

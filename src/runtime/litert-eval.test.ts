@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findLiteRtWasmDir, loadLiteRtForNode } from '../node/litert-node';
-import { decodeOutput, encodeInput, evaluateTflite, predictTflite } from './litert-eval';
+import { decodeOutput, encodeInput, evaluateTflite, outputArgmax, pixelEncoder, predictTflite } from './litert-eval';
 import { LITERT_VERSION, type LiteRtRuntime } from './litert-module';
+import type { IoTensorInfo } from './tflite-io';
 import {
   buildFloatFullyConnected,
   buildInt8FullyConnected,
@@ -212,4 +213,47 @@ describe('bad models give clear errors', () => {
     });
     expect(Array.from(out)).toEqual([0, 128 / 256, 255 / 256]);
   });
+});
+
+describe('the evaluation loop encodes and decodes as encodeInput / decodeOutput do', () => {
+  const shape = [1, 28, 28, 1];
+  const inputs: [string, IoTensorInfo][] = [
+    ['float32', { name: 'x', type: 'float32', shape }],
+    ['int8 at 1/255, zero point -128', { name: 'x', type: 'int8', shape, quant: { scale: 1 / 255, zeroPoint: -128 } }],
+    ['int8 at an odd scale', { name: 'x', type: 'int8', shape, quant: { scale: 0.0071, zeroPoint: -3 } }],
+    ['uint8 without parameters', { name: 'x', type: 'uint8', shape }],
+    ['int16', { name: 'x', type: 'int16', shape, quant: { scale: 1 / 32767, zeroPoint: 0 } }],
+  ];
+  for (const [what, input] of inputs) {
+    for (const range of ['0-1', '0-255'] as const) {
+      it(`pixelEncoder: ${what}, range ${range}`, () => {
+        const encode = pixelEncoder(images, input, range);
+        for (let i = 0; i < imageCount; i++) {
+          const pixels = Float32Array.from(images.subarray(i * 784, (i + 1) * 784), (p) => p / 255);
+          expect(encode(i)).toEqual(encodeInput(pixels, input, range));
+        }
+      });
+    }
+  }
+
+  const outputs: [string, IoTensorInfo, Uint8Array][] = [
+    ['float32', { name: 'y', type: 'float32', shape: [1, 10] }, new Uint8Array(seeded(10, 9).buffer)],
+    [
+      'int8 with a tie',
+      { name: 'y', type: 'int8', shape: [1, 10], quant: { scale: 1 / 256, zeroPoint: -128 } },
+      new Uint8Array(new Int8Array([-128, 5, 90, -7, 90, 0, 1, 2, 3, 4]).buffer),
+    ],
+    [
+      'int16',
+      { name: 'y', type: 'int16', shape: [1, 10], quant: { scale: 1 / 32768, zeroPoint: 0 } },
+      new Uint8Array(new Int16Array([0, 300, -2, 32767, 5, 6, 7, 8, 9, 10]).buffer),
+    ],
+  ];
+  for (const [what, output, bytes] of outputs) {
+    it(`outputArgmax: ${what}`, () => {
+      const decoded = decodeOutput(bytes, output);
+      const expected = decoded.indexOf(Math.max(...decoded));
+      expect(outputArgmax(output)(bytes)).toBe(expected);
+    });
+  }
 });

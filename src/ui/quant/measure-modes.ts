@@ -3,6 +3,8 @@ import { tfliteFileName } from '../../core/eval/artifact-names';
 import type { TrainedModel } from '../../core/model/trained-model';
 import { measureMode, type ConvertedMode, type MeasuredMode } from '../../core/pipeline/measure-mode';
 import { evaluateInRuntime } from '../common/evaluate-in-runtime';
+import { getTestSet } from '../common/test-set';
+import { runtimeBridge } from '../lab-client';
 import { errorMessage, type JobContext } from '../common/worker-job';
 
 /** What is happening now, for the progress line. */
@@ -35,8 +37,10 @@ const LATENCY_SAMPLES = 500;
 const RUNTIME_STEP = 'running in the TFLite runtime';
 
 /**
- * Converts and measures each mode in turn inside one worker job. A failing mode is reported and the
- * others still run; a cancel stops the loop. Throws when every mode failed.
+ * Converts and measures each mode inside one worker job, as a two-stage pipeline: while the runtime
+ * worker scores mode k in LiteRT.js, the lab worker already converts and simulates mode k + 1, so the
+ * two workers keep both cores busy. Results still arrive in the jobs' order. A failing mode is
+ * reported and the others still run; a cancel stops both stages. Throws when every mode failed.
  */
 export async function measureModes(
   trained: TrainedModel,
@@ -45,23 +49,45 @@ export async function measureModes(
   sink: ModeSink,
 ): Promise<void> {
   let failures = 0;
+  const fail = (mode: string, e: unknown) => {
+    if (e instanceof CancelledError || ctx.signal.aborted) throw e;
+    failures++;
+    sink.error(mode, errorMessage(e));
+  };
+  // Before the first conversion: the test set comes from the lab worker (queued ahead of the
+  // conversions, not behind them), and the runtime worker starts LiteRT.js while mode 1 converts.
+  getTestSet().catch(() => undefined);
+  runtimeBridge.run(async () => undefined, ctx.signal).catch(() => undefined);
+  // The runtime stage: one LiteRT.js evaluation at a time, in the jobs' order.
+  let runtime: Promise<void> = Promise.resolve();
   for (const [index, { mode, convert }] of jobs.entries()) {
     const step = (what: string, fraction?: number) => ctx.progress({ mode, what, index, total: jobs.length, fraction });
+    let converted: ConvertedMode;
     try {
       step('converting and simulating');
-      const converted = await convert(ctx);
-      step(RUNTIME_STEP, 0);
-      const measured = await measureMode(
-        converted,
-        (bytes) => evaluateInRuntime(bytes, ctx, LATENCY_SAMPLES, (f) => step(RUNTIME_STEP, f)),
-        { mode, file: tfliteFileName(trained.preset, mode), tfjsPredictions: trained.testPredictions },
-      );
-      sink.outcome(mode, measured);
+      converted = await convert(ctx);
     } catch (e) {
-      if (e instanceof CancelledError || ctx.signal.aborted) throw e;
-      failures++;
-      sink.error(mode, errorMessage(e));
+      fail(mode, e);
+      continue;
     }
+    runtime = runtime.then(async () => {
+      try {
+        step(RUNTIME_STEP, 0);
+        const measured = await measureMode(
+          converted,
+          (bytes) => evaluateInRuntime(bytes, ctx, LATENCY_SAMPLES, (f) => step(RUNTIME_STEP, f)),
+          { mode, file: tfliteFileName(trained.preset, mode), tfjsPredictions: trained.testPredictions },
+        );
+        sink.outcome(mode, measured);
+      } catch (e) {
+        fail(mode, e);
+      }
+    });
+    // Marked as handled here; the rejection (a cancel) is rethrown by the await below.
+    runtime.catch(() => undefined);
+    // Stop converting once the runtime stage was cancelled.
+    if (ctx.signal.aborted) break;
   }
+  await runtime;
   if (failures > 0 && failures === jobs.length) throw new Error(`all ${failures} mode(s) failed`);
 }

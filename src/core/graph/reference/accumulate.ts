@@ -100,7 +100,9 @@ export function withOffsets(input: TensorData, inputOffset: Float64Array): Float
 
 /**
  * CONV_2D sums: acc[b,y,x,o] = sum filter[o,ky,kx,i] * (input[b,iy,ix,i] + inputOffset[b]); padded positions
- * contribute nothing (they are the real value 0, as in TFLite).
+ * contribute nothing (they are the real value 0, as in TFLite). Each window is gathered once into a patch
+ * in (ky, kx, i) order, the OHWI filter's own order, and each output channel is one dot product with a
+ * register accumulator, summed in that order (an all-zero window, common in MNIST, is skipped whole).
  */
 export function convAccumulate(
   g: ConvGeometry,
@@ -109,52 +111,49 @@ export function convAccumulate(
   filterRaw: TensorData,
   acc: Float64Array,
 ): void {
-  const { inH, inW, inC, outH, outW, outC, kH, kW } = g;
+  const { inH, inW, inC, outH, outW, outC, kH, kW, strideH, strideW, dilH, dilW, padH, padW } = g;
   const input = withOffsets(inputRaw, inputOffset);
-  const filter = filterHwio(filterRaw, outC, kH, kW, inC);
+  const filter = asFloat64(filterRaw);
+  const K = kH * kW * inC;
+  const patch = new Float64Array(K);
   let o = 0;
   for (let b = 0; b < g.batch; b++) {
+    const imageBase = b * inH * inW * inC;
     for (let oy = 0; oy < outH; oy++) {
-      const iy0 = oy * g.strideH - g.padH;
+      const iy0 = oy * strideH - padH;
       for (let ox = 0; ox < outW; ox++, o += outC) {
-        const ix0 = ox * g.strideW - g.padW;
-        for (let oc = 0; oc < outC; oc++) acc[o + oc] = 0;
+        const ix0 = ox * strideW - padW;
+        let nonzero = false;
+        let k = 0;
         for (let ky = 0; ky < kH; ky++) {
-          const iy = iy0 + ky * g.dilH;
-          if (iy < 0 || iy >= inH) continue;
+          const iy = iy0 + ky * dilH;
+          const rowInside = iy >= 0 && iy < inH;
           for (let kx = 0; kx < kW; kx++) {
-            const ix = ix0 + kx * g.dilW;
-            if (ix < 0 || ix >= inW) continue;
-            const ib = ((b * inH + iy) * inW + ix) * inC;
-            const fb = (ky * kW + kx) * inC * outC;
-            // Output channels innermost: contiguous in the HWIO copy of the filter.
+            const ix = ix0 + kx * dilW;
+            if (!rowInside || ix < 0 || ix >= inW) {
+              for (let ic = 0; ic < inC; ic++) patch[k++] = 0;
+              continue;
+            }
+            const ib = imageBase + (iy * inW + ix) * inC;
             for (let ic = 0; ic < inC; ic++) {
               const x = input[ib + ic];
-              if (x === 0) continue;
-              const f = fb + ic * outC;
-              for (let oc = 0; oc < outC; oc++) acc[o + oc] += filter[f + oc] * x;
+              if (x !== 0) nonzero = true;
+              patch[k++] = x;
             }
           }
+        }
+        if (!nonzero) {
+          for (let oc = 0; oc < outC; oc++) acc[o + oc] = 0;
+          continue;
+        }
+        for (let oc = 0, f = 0; oc < outC; oc++) {
+          let sum = 0;
+          for (let j = 0; j < K; j++, f++) sum += patch[j] * filter[f];
+          acc[o + oc] = sum;
         }
       }
     }
   }
-}
-
-const hwioCache = new WeakMap<TensorData, Float64Array>();
-
-/** OHWI filter -> HWIO doubles (cached per constant). */
-function filterHwio(f: TensorData, outC: number, kH: number, kW: number, inC: number): Float64Array {
-  let v = hwioCache.get(f);
-  if (!v) {
-    v = new Float64Array(f.length);
-    for (let o = 0; o < outC; o++)
-      for (let y = 0; y < kH; y++)
-        for (let x = 0; x < kW; x++)
-          for (let i = 0; i < inC; i++) v[((y * kW + x) * inC + i) * outC + o] = f[((o * kH + y) * kW + x) * inC + i];
-    hwioCache.set(f, v);
-  }
-  return v;
 }
 
 /** DEPTHWISE_CONV_2D sums, filter [1, kh, kw, outC], output channel oc = ic * multiplier + m. */
@@ -231,9 +230,11 @@ export function finishFloat(
 ): void {
   const [lo, hi] = floatActivationRange(activation);
   const b64 = bias ? asFloat64(bias) : new Float64Array(channels);
-  for (let i = 0; i < acc.length; i++) {
-    const v = acc[i] + b64[i % channels];
-    out[i] = v < lo ? lo : v > hi ? hi : v;
+  for (let base = 0; base < acc.length; base += channels) {
+    for (let c = 0; c < channels; c++) {
+      const v = acc[base + c] + b64[c];
+      out[base + c] = v < lo ? lo : v > hi ? hi : v;
+    }
   }
 }
 
@@ -249,20 +250,25 @@ export function finishInteger(
   out: TensorData,
 ): void {
   const { fp32Scales, wide, outputZeroPoint, clampMin, clampMax } = stage;
-  const mult = stage.multipliers.map((m) => m.multiplier);
-  const shifts = stage.multipliers.map((m) => m.shift);
+  const mult = Float64Array.from(stage.multipliers, (m) => m.multiplier);
+  const shifts = Int32Array.from(stage.multipliers, (m) => m.shift);
   const b64 = bias ? asFloat64(bias) : new Float64Array(channels);
-  for (let i = 0; i < acc.length; i++) {
-    const c = i % channels;
-    const a = acc[i] + b64[c];
-    const scaled = fp32Scales
-      ? requantizeFp32(a, fp32Scales[c])
-      : wide
-        ? multiplyByQuantizedMultiplier64(a, mult[c], shifts[c])
-        : multiplyByQuantizedMultiplier(a, mult[c], shifts[c]);
-    const q = scaled + outputZeroPoint;
-    out[i] = q < clampMin ? clampMin : q > clampMax ? clampMax : q;
+  // Results go to doubles first (exact: they are clamped integers), then to `out` in one native copy,
+  // so the loop writes one array type whatever the output dtype.
+  const result = new Float64Array(acc.length);
+  for (let base = 0; base < acc.length; base += channels) {
+    for (let c = 0; c < channels; c++) {
+      const a = acc[base + c] + b64[c];
+      const scaled = fp32Scales
+        ? requantizeFp32(a, fp32Scales[c])
+        : wide
+          ? multiplyByQuantizedMultiplier64(a, mult[c], shifts[c])
+          : multiplyByQuantizedMultiplier(a, mult[c], shifts[c]);
+      const q = scaled + outputZeroPoint;
+      result[base + c] = q < clampMin ? clampMin : q > clampMax ? clampMax : q;
+    }
   }
+  out.set(result);
 }
 
 /** Hybrid output stage: out = clamp(acc * filterScale[c] * inputScale[b] + bias[c]) in float. */

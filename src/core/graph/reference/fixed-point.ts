@@ -9,6 +9,8 @@ import type { Activation } from '../graph';
 const TWO_31 = 2 ** 31;
 const TWO_15 = 2 ** 15;
 const POW2 = Float64Array.from({ length: 64 }, (_, i) => 2 ** i);
+/** 2^-i: multiplying by it is exact, as dividing by 2^i is, and cheaper. */
+const INV_POW2 = Float64Array.from({ length: 64 }, (_, i) => 2 ** -i);
 
 /** std::round / TfLiteRound: half away from zero (Math.round rounds half up). */
 export function roundHalfAway(x: number): number {
@@ -113,7 +115,7 @@ export function multiplyByQuantizedMultiplier64(x: number, multiplier: number, s
   const totalShift = 15 - shift;
   const prod = x * reduced;
   if (prod < 4503599627370496 && prod > -4503599627370496)
-    return Math.floor((prod + POW2[totalShift - 1]) / POW2[totalShift]);
+    return Math.floor((prod + POW2[totalShift - 1]) * INV_POW2[totalShift]);
   const big = (BigInt(x) * BigInt(reduced) + (1n << BigInt(totalShift - 1))) >> BigInt(totalShift);
   return Number(big);
 }

@@ -7,7 +7,7 @@
 import type { Pool2DOp } from '../graph';
 import { leadingPad, outputSize } from './accumulate';
 import { floatActivationRange, quantizedActivationRange } from './fixed-point';
-import { allocate, getValue, qRange, runtimeShape, tensorParams, type RunContext } from './tensors';
+import { allocate, asDoubles, getValue, qRange, runtimeShape, tensorParams, type RunContext } from './tensors';
 
 export function evalPool2D(ctx: RunContext, op: Pool2DOp): void {
   const [batch, inH, inW, C] = runtimeShape(ctx, op.inputs[0]);
@@ -17,8 +17,11 @@ export function evalPool2D(ctx: RunContext, op: Pool2DOp): void {
   const padW = op.padding === 'SAME' ? leadingPad(inW, op.filterW, op.strideW, 1, outW) : 0;
   const inT = ctx.graph.tensors[op.inputs[0]];
   const outT = ctx.graph.tensors[op.outputs[0]];
-  const input = getValue(ctx, op.inputs[0]);
-  const out = allocate(outT.dtype, batch * outH * outW * C);
+  const raw = getValue(ctx, op.inputs[0]);
+  // The loops read and write doubles only (one array type whatever the dtype keeps them monomorphic);
+  // every value is exact in a double, and the results are in the output dtype's range when copied back.
+  const input = asDoubles(raw);
+  const result = new Float64Array(batch * outH * outW * C);
   const isFloat = inT.dtype === 'float32';
   let lo: number;
   let hi: number;
@@ -30,26 +33,30 @@ export function evalPool2D(ctx: RunContext, op: Pool2DOp): void {
     [lo, hi] = quantizedActivationRange(op.activation, p.scale, p.zeroPoint, qmin, qmax);
   }
   const isMax = op.kind === 'MAX_POOL_2D';
+  const { filterH, filterW, strideH, strideW } = op;
+  const rowStride = inW * C;
   let o = 0;
   for (let b = 0; b < batch; b++) {
+    const imageBase = b * inH * rowStride;
     for (let oy = 0; oy < outH; oy++) {
-      const y0 = oy * op.strideH - padH;
+      const y0 = oy * strideH - padH;
       const fy0 = Math.max(0, -y0);
-      const fy1 = Math.min(op.filterH, inH - y0);
+      const fy1 = Math.min(filterH, inH - y0);
       for (let ox = 0; ox < outW; ox++) {
-        const x0 = ox * op.strideW - padW;
+        const x0 = ox * strideW - padW;
         const fx0 = Math.max(0, -x0);
-        const fx1 = Math.min(op.filterW, inW - x0);
+        const fx1 = Math.min(filterW, inW - x0);
+        const count = (fy1 - fy0) * (fx1 - fx0);
+        const windowBase = imageBase + (y0 * inW + x0) * C;
         for (let c = 0; c < C; c++, o++) {
           let acc = isMax ? -Infinity : 0;
-          let count = 0;
           for (let fy = fy0; fy < fy1; fy++) {
+            const rowBase = windowBase + fy * rowStride + c;
             for (let fx = fx0; fx < fx1; fx++) {
-              const v = input[((b * inH + y0 + fy) * inW + x0 + fx) * C + c];
+              const v = input[rowBase + fx * C];
               if (isMax) {
                 if (v > acc) acc = v;
               } else acc += v;
-              count++;
             }
           }
           let v = acc;
@@ -61,10 +68,12 @@ export function evalPool2D(ctx: RunContext, op: Pool2DOp): void {
               v = Math.trunc(acc > 0 ? (acc + half) / count : (acc - half) / count);
             }
           }
-          out[o] = v < lo ? lo : v > hi ? hi : v;
+          result[o] = v < lo ? lo : v > hi ? hi : v;
         }
       }
     }
   }
+  const out = allocate(outT.dtype, result.length);
+  out.set(result);
   ctx.values[op.outputs[0]] = out;
 }

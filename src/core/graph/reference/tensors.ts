@@ -86,6 +86,14 @@ export function allocate(dtype: GraphTensor['dtype'], n: number): TensorData {
   }
 }
 
+/** `v` as doubles (a copy unless it already is): hot loops over one array type stay monomorphic. */
+export function asDoubles(v: TensorData): Float64Array {
+  if (v instanceof Float64Array) return v;
+  const out = new Float64Array(v.length);
+  out.set(v);
+  return out;
+}
+
 /** Per-tensor scale and zero point of an activation tensor (throws when missing). */
 export function tensorParams(t: GraphTensor): { scale: number; zeroPoint: number } {
   const q: QuantParams | undefined = t.quant;
