@@ -29,7 +29,7 @@ export interface CliOptions {
   target?: string;
   /** Also write <mode>_model_data.h, <mode>_model_data.cc and <mode>_main.cc for TFLite Micro. */
   cSource: boolean;
-  /** A model file to import instead of training (Keras .h5 / .keras, TF.js model.json). */
+  /** A model file to import instead of training (Keras .h5 / .keras, TF.js model.json, float32 .tflite). */
   importFile?: string;
   help: boolean;
   /** Pruning and clustering after training (src/core/compress/compress-fields.ts). */
@@ -98,7 +98,7 @@ const FLAGS: Record<string, CliFlag> = {
   },
   import: {
     arg: 'FILE',
-    help: 'quantize this model instead of training one: Keras .h5 or .keras, TF.js model.json (its .bin files beside it)',
+    help: 'quantize this model instead of training one: Keras .h5 or .keras, TF.js model.json (its .bin files beside it), float32 .tflite',
     apply: (o, value) => {
       if (!value) throw new UsageError('--import needs a file');
       o.importFile = value;
