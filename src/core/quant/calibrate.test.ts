@@ -111,9 +111,9 @@ describe('calibrationChunkSize', () => {
   it('takes 64 small images a chunk and few large ones, keeping captures within the budget', () => {
     const small = modelToGraph({ preset: 'tutorial', weights: randomWeights('tutorial', 1) });
     expect(calibrationChunkSize(small)).toBe(64);
-    const big = { ...small, tensors: [{ name: 'x', shape: [1, 112, 112, 32], dtype: 'float32' as const }] };
+    const big = { ...small, tensors: [{ name: 'x', shape: [1, 224, 224, 96], dtype: 'float32' as const }] };
     const n = calibrationChunkSize(big);
-    expect(n).toBe(Math.floor(CAPTURE_BUDGET_FLOATS / (112 * 112 * 32)));
-    expect(n * 112 * 112 * 32).toBeLessThanOrEqual(CAPTURE_BUDGET_FLOATS);
+    expect(n).toBe(Math.floor(CAPTURE_BUDGET_FLOATS / (224 * 224 * 96)));
+    expect(n * 224 * 224 * 96).toBeLessThanOrEqual(CAPTURE_BUDGET_FLOATS);
   });
 });
