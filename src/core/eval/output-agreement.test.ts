@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementAccumulator, outputAgreement } from './output-agreement';
+import { agreementAccumulator, agreementReport, outputAgreement } from './output-agreement';
 
 const f = (...v: number[]) => Float32Array.from(v);
 
@@ -29,5 +29,18 @@ describe('outputAgreement', () => {
 
   it('refuses outputs that are not rows', () => {
     expect(() => outputAgreement(f(1, 2, 3), f(1, 2, 3), 2)).toThrow(/not rows of 2/);
+  });
+});
+
+describe('agreementReport', () => {
+  it('writes JSON-safe fields (identical outputs: SNR null)', () => {
+    const same = outputAgreement(f(1, 0), f(1, 0), 2);
+    expect(JSON.parse(JSON.stringify(agreementReport(same, 'e')))).toEqual({
+      images: 1,
+      top1_agreement: 1,
+      output_snr_db: null,
+      engine: 'e',
+    });
+    expect(agreementReport(outputAgreement(f(1, 0), f(2, 0), 2), 'e').output_snr_db).toBe(0);
   });
 });

@@ -5,6 +5,8 @@
  * QuantizationDebugger and ai-edge-quantizer's validation report it). Pure; outputs are [n, classes] rows.
  */
 
+import type { OutputAgreementReport } from '../report/report';
+
 /** Top-1 agreement and output SNR of `test` against `reference` (both [n, classes] flattened). */
 export interface OutputAgreement {
   /** Images compared. */
@@ -59,4 +61,14 @@ export function outputAgreement(reference: Float32Array, test: Float32Array, cla
   const acc = agreementAccumulator(classes);
   acc.add(reference, test);
   return acc.result();
+}
+
+/** The report.json form of an agreement (JSON has no Infinity: identical outputs give null). */
+export function agreementReport(a: OutputAgreement, engine: string): OutputAgreementReport {
+  return {
+    images: a.count,
+    top1_agreement: a.top1Agreement,
+    output_snr_db: Number.isFinite(a.snrDb) ? a.snrDb : null,
+    engine,
+  };
 }
