@@ -114,7 +114,11 @@ export const mobilenetNode: BenchSection = {
       t = performance.now();
       let runtime: string;
       try {
-        const out = await runTfliteOutputs(bytes, data.subarray(0, runtimeImages * PER_IMAGE), runtimeImages);
+        const { outputs: out } = await runTfliteOutputs(
+          bytes,
+          data.subarray(0, runtimeImages * PER_IMAGE),
+          runtimeImages,
+        );
         const acc = agreementAccumulator(10);
         acc.add(reference.subarray(0, runtimeImages * 10), out);
         runtime = `LiteRT.js ${fmt(acc.result())} on ${runtimeImages}`;
