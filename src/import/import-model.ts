@@ -27,7 +27,7 @@ export async function importLabModel(
   const shape = imported.architecture.inputShape;
   if (shape.join(',') !== '28,28,1')
     throw new ModelImportError(
-      `The model takes [${shape.join(', ')}] images; the lab scores imported models on MNIST, so it needs 28x28 grayscale inputs.`,
+      `The model takes [${shape.join(', ')}] images; the page scores imported models on MNIST, so it needs 28x28 grayscale inputs (for other images: npm run lab -- --import FILE --calibration-images IMAGES.npy).`,
     );
   return { model: await importedTrainedModel(imported, test, backend), notes: imported.notes };
 }
