@@ -87,12 +87,12 @@ describe('importTfliteModel: converter-shaped files', () => {
   });
 });
 
-/** The tutorial float graph with its first op swapped for one the lab has no layer for. */
-function withTanh(): Uint8Array {
+/** A graph of one op the lab has no layer for (SQUARE). */
+function withSquare(): Uint8Array {
   const g = new SpecBuilder();
   const x = g.tensor('in', [1, 28, 28, 1], 'float32');
-  const y = g.tensor('model/tanh', [1, 28, 28, 1], 'float32');
-  g.op('TANH', [x], [y]);
+  const y = g.tensor('model/square', [1, 28, 28, 1], 'float32');
+  g.op('SQUARE', [x], [y]);
   return writeTfliteModel(g.spec([x], [y]));
 }
 
@@ -127,8 +127,8 @@ describe('importTfliteModel: refusals are sentences', () => {
     ['Edge TPU custom op', () => writeTfliteModel(edgeTpuLikeModel()), /already quantized/],
     [
       'unsupported op',
-      withTanh,
-      new RegExp(`uses TANH \\(operator 0\\).*Supported: ${Object.keys(TFLITE_OPS).join(', ')}\\.`),
+      withSquare,
+      new RegExp(`uses SQUARE \\(operator 0\\).*Supported: ${Object.keys(TFLITE_OPS).join(', ')}\\.`),
     ],
     ['rank-4 input', threeDimInput, /takes \[2, 28, 28, 1\] inputs/],
   ];
