@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../graph/graph';
 import { modelToGraph } from '../graph/model-to-graph';
-import { randomArchitectureWeights, randomWeights } from '../graph/random-weights';
+import { randomArchitectureWeights, randomWeights, seededRandom } from '../graph/random-weights';
+import { runGraph } from '../graph/reference/run-graph';
+import { ALL_OPS } from '../model/testing/architectures';
 import { PRESETS, type PresetId } from '../model/presets';
 import type { ModelArchitecture } from '../model/architecture';
 import { DEFAULT_RECIPE } from '../quant/recipe';
@@ -143,5 +145,20 @@ describe('importTfliteModel: refusals are sentences', () => {
     const y = g.tensor('m/add', [1, 4, 4, 1], 'float32');
     g.op('ADD', [x, k], [y], 'AddOptions', { fused_activation_function: 'NONE' });
     expect(() => importTfliteModel(writeTfliteModel(g.spec([x], [y])), 'x.tflite')).toThrow(/adding a constant/);
+  });
+});
+
+describe('importTfliteModel: the ops imported models add', () => {
+  it('ALL_OPS (PAD, LEAKY_RELU, HARD_SWISH, SUB, LOGISTIC, MUL, CONCATENATION, TANH, MEAN) computes what the file does', () => {
+    const weights = randomArchitectureWeights(ALL_OPS, 5);
+    const graph = modelToGraph({ preset: 'imported', architecture: ALL_OPS, weights });
+    const got = importTfliteModel(writeTflite(graph), 'all.tflite');
+    const again = modelToGraph({ preset: 'imported', ...got });
+    expect(again.ops.map((o) => o.kind)).toEqual(graph.ops.map((o) => o.kind));
+    const rand = seededRandom(3);
+    const x = Float32Array.from({ length: 4 * 784 }, () => rand());
+    const want = runGraph(graph, x, 4).outputs;
+    const have = runGraph(again, x, 4).outputs;
+    for (let i = 0; i < want.length; i++) expect(have[i]).toBeCloseTo(want[i], 6);
   });
 });

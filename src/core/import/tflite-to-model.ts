@@ -36,6 +36,8 @@ export interface OpContext {
   outputShape: number[];
   /** Float32 constant held by the op's i-th input (an error sentence when it is not one). */
   constant(i: number): Float32Array;
+  /** Int32 constant held by the op's i-th input (axes, paddings). */
+  intConstant(i: number): Int32Array;
 }
 
 type OpTranslate = (ctx: OpContext) => OpStep;
@@ -178,6 +180,57 @@ const add: OpTranslate = (ctx) => {
   return { kind: 'layers', layers: [{ spec }] };
 };
 
+/** SUB and MUL of two computed same-shape tensors, without a fused activation. */
+function binary(type: 'subtract' | 'multiply'): OpTranslate {
+  return (ctx) => {
+    const op = ctx.op as Extract<GraphOp, { kind: 'SUB' | 'MUL' }>;
+    if (op.inputs.some((i) => ctx.graph.tensors[i].data))
+      fail(ctx, 'a constant operand is not supported (the lab combines two computed tensors)');
+    if (ctx.inputShape(0).join(',') !== ctx.inputShape(1).join(','))
+      fail(ctx, 'broadcasting is not supported (both inputs must have one shape)');
+    if (op.activation !== 'NONE') fail(ctx, `a fused ${op.activation} is not supported here`);
+    return { kind: 'layers', layers: [{ spec: { type, name: ctx.name } }] };
+  };
+}
+
+const concatenation: OpTranslate = (ctx) => {
+  const op = ctx.op as Extract<GraphOp, { kind: 'CONCATENATION' }>;
+  const rank = ctx.inputShape(0).length + 1;
+  if (op.axis !== -1 && op.axis !== rank - 1) fail(ctx, `axis ${op.axis} is not supported (the channel axis is)`);
+  if (op.activation !== 'NONE') fail(ctx, `a fused ${op.activation} is not supported here`);
+  if (op.inputs.some((i) => ctx.graph.tensors[i].data)) fail(ctx, 'a constant operand is not supported');
+  return { kind: 'layers', layers: [{ spec: { type: 'concatenate', name: ctx.name } }] };
+};
+
+/** MEAN over H and W (GlobalAveragePooling2D). */
+const mean: OpTranslate = (ctx) => {
+  const op = ctx.op as Extract<GraphOp, { kind: 'MEAN' }>;
+  const axes = [...ctx.intConstant(1)].sort().join(',');
+  if (axes !== '1,2') fail(ctx, `the mean over axes [${axes}] is not supported (over H and W, [1, 2], is)`);
+  return { kind: 'layers', layers: [{ spec: { type: 'globalAvgPool2d', name: ctx.name, keepDims: op.keepDims } }] };
+};
+
+/** PAD with zeros around H and W only. */
+const pad: OpTranslate = (ctx) => {
+  const p = [...ctx.intConstant(1)];
+  if (p.length !== 8 || p[0] !== 0 || p[1] !== 0 || p[6] !== 0 || p[7] !== 0)
+    fail(ctx, 'only padding of H and W is supported');
+  const padding: [number, number, number, number] = [p[2], p[3], p[4], p[5]];
+  return { kind: 'layers', layers: [{ spec: { type: 'zeroPadding2d', name: ctx.name, padding } }] };
+};
+
+function pointwise(activation: 'sigmoid' | 'tanh' | 'hardSwish'): OpTranslate {
+  return (ctx) => ({ kind: 'layers', layers: [{ spec: { type: 'activation', name: ctx.name, activation } }] });
+}
+
+const leakyRelu: OpTranslate = (ctx) => {
+  const op = ctx.op as Extract<GraphOp, { kind: 'LEAKY_RELU' }>;
+  return {
+    kind: 'layers',
+    layers: [{ spec: { type: 'activation', name: ctx.name, activation: 'leakyRelu', alpha: op.alpha } }],
+  };
+};
+
 /**
  * Every TFLite operator the importer translates, one entry each. An op the IR gains becomes one more
  * entry here (its lab layer, weights in TF.js layout).
@@ -191,6 +244,15 @@ export const TFLITE_OPS: Partial<Record<GraphOp['kind'], OpTranslate>> = {
   RESHAPE: reshape,
   SOFTMAX: softmax,
   ADD: add,
+  SUB: binary('subtract'),
+  MUL: binary('multiply'),
+  CONCATENATION: concatenation,
+  MEAN: mean,
+  PAD: pad,
+  LOGISTIC: pointwise('sigmoid'),
+  TANH: pointwise('tanh'),
+  HARD_SWISH: pointwise('hardSwish'),
+  LEAKY_RELU: leakyRelu,
 };
 
 /** The converter's batch-size chain: ops that only compute a RESHAPE's shape input at run time. */
@@ -361,6 +423,12 @@ function translateOp(
       const t = graph.tensors[op.inputs[i]];
       if (!t?.data) throw new ModelImportError(`Operator ${index} (${op.kind}): input ${i} must be a constant.`);
       return constFloat32(t);
+    },
+    intConstant: (i) => {
+      const t = graph.tensors[op.inputs[i]];
+      if (!t?.data || t.dtype !== 'int32')
+        throw new ModelImportError(`Operator ${index} (${op.kind}): input ${i} must be an int32 constant.`);
+      return new Int32Array(t.data.slice().buffer);
     },
   };
   const step = translate(ctx);
