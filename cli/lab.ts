@@ -20,6 +20,7 @@ import { importLabModel } from '../src/import/import-model';
 import { readModelFilesNode } from '../src/node/model-files-node';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './options';
 import { progressPrinter, runModes } from './run-modes';
+import { importNonMnist, runUnlabelled } from './run-unlabelled';
 import { compressForCli, runSweep } from './run-compress';
 import { formatSweepTable } from '../src/core/compress/sparsity-sweep';
 
@@ -54,6 +55,11 @@ async function main(argv: string[]): Promise<number> {
 
   const backend = await initBackend(options.backend, {});
   console.log(`backend: ${backend.name} (${backend.reason})`);
+  const nonMnist = options.importFile ? await importNonMnist(options.importFile) : undefined;
+  if (nonMnist) {
+    await runUnlabelled(nonMnist, options, out, backend.name);
+    return 0;
+  }
   const data = loadDatasetForNode(options.train.dataset);
   console.log(
     `dataset: ${DATASETS[options.train.dataset].title}, ${data.train.count} training and ${data.test.count} test images`,

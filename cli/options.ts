@@ -29,8 +29,10 @@ export interface CliOptions {
   target?: string;
   /** Also write <mode>_model_data.h, <mode>_model_data.cc and <mode>_main.cc for TFLite Micro. */
   cSource: boolean;
-  /** A model file to import instead of training (Keras .h5 / .keras, TF.js model.json). */
+  /** A model file to import instead of training (Keras .h5 / .keras, TF.js model.json, float32 .tflite). */
   importFile?: string;
+  /** --calibration-images: images for an imported model whose input is not MNIST (.npy or raw float32). */
+  calibrationImages?: string;
   help: boolean;
   /** Pruning and clustering after training (src/core/compress/compress-fields.ts). */
   compress: CompressTuning;
@@ -98,10 +100,18 @@ const FLAGS: Record<string, CliFlag> = {
   },
   import: {
     arg: 'FILE',
-    help: 'quantize this model instead of training one: Keras .h5 or .keras, TF.js model.json (its .bin files beside it)',
+    help: 'quantize this model instead of training one: Keras .h5 or .keras, TF.js model.json (its .bin files beside it), float32 .tflite',
     apply: (o, value) => {
       if (!value) throw new UsageError('--import needs a file');
       o.importFile = value;
+    },
+  },
+  'calibration-images': {
+    arg: 'FILE',
+    help: 'for an imported model whose input is not 28x28 grayscale: its images, [n, h, w, c] as .npy (float32, or uint8 scaled to [0, 1]) or raw float32; scored by agreement with the float model (PNG/JPEG decoding is in the page)',
+    apply: (o, value) => {
+      if (!value) throw new UsageError('--calibration-images needs a file');
+      o.calibrationImages = value;
     },
   },
   out: {

@@ -4,12 +4,15 @@
  */
 import { importKerasModel, type ImportedModel } from '../core/import/keras-to-model';
 import { importedTrainedModel } from '../core/import/imported-model';
+import { ModelImportError } from '../core/import/model-file';
+import { importTfliteModel } from '../core/import/tflite-to-model';
 import type { MnistSplit } from '../core/mnist/dataset';
 import type { TrainedModel } from '../core/model/trained-model';
-import { readKerasFiles, type H5Opener, type ModelFileInput } from './read-model-file';
+import { isTflite, readKerasFiles, type H5Opener, type ModelFileInput } from './read-model-file';
 
 /** Reads and translates the files; throws ModelImportError with one sentence when it cannot. */
 export async function importModelFiles(files: ModelFileInput[], openH5: H5Opener): Promise<ImportedModel> {
+  if (files.length === 1 && isTflite(files[0].bytes)) return importTfliteModel(files[0].bytes, files[0].name);
   return importKerasModel(await readKerasFiles(files, openH5));
 }
 
@@ -21,5 +24,10 @@ export async function importLabModel(
   backend: string,
 ): Promise<{ model: TrainedModel; notes: string[] }> {
   const imported = await importModelFiles(files, openH5);
+  const shape = imported.architecture.inputShape;
+  if (shape.join(',') !== '28,28,1')
+    throw new ModelImportError(
+      `The model takes [${shape.join(', ')}] images; the page scores imported models on MNIST, so it needs 28x28 grayscale inputs (for other images: npm run lab -- --import FILE --calibration-images IMAGES.npy).`,
+    );
   return { model: await importedTrainedModel(imported, test, backend), notes: imported.notes };
 }

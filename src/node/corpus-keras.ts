@@ -1,7 +1,7 @@
 /**
- * The corpus command's reader for Keras files (.h5, .keras): import with the lab's importer, score
- * the model in TF.js (wasm) on the MNIST test set, convert it to int8 and score that file in LiteRT.js.
- * TF.js model.json needs its .bin shards beside it and goes through `npm run lab -- --import` instead.
+ * The corpus command's reader for Keras-family files (.h5, .keras, TF.js model.json with its .bin shards
+ * beside it): import with the lab's importer, score the model in TF.js (wasm) on the MNIST test set,
+ * convert it to int8 and score that file in LiteRT.js.
  */
 import { initBackend } from '../backends/select-backend';
 import { importedTrainedModel } from '../core/import/imported-model';
@@ -13,6 +13,8 @@ import { importModelFiles } from '../import/import-model';
 import { evaluateTflite } from '../runtime/litert-eval';
 import type { CorpusContext, CorpusLine } from './corpus';
 import { loadMnistFromIdx } from './mnist-node';
+import { readModelFilesNode } from './model-files-node';
+import { join } from 'node:path';
 
 let backend: Promise<unknown> | undefined;
 
@@ -22,11 +24,30 @@ export async function kerasLine(file: string, bytes: Uint8Array, ctx: CorpusCont
   await backend;
   let imported;
   try {
-    imported = await importModelFiles([{ name: file, bytes }], openH5Node);
+    const files = file.endsWith('.json') && ctx.dir ? readModelFilesNode(join(ctx.dir, file)) : [{ name: file, bytes }];
+    imported = await importModelFiles(files, openH5Node);
   } catch (e) {
-    return { file, kind: 'unreadable', feed: '', ops: '', result: `not imported: ${(e as Error).message}` };
+    const why = (e as Error).message;
+    return {
+      file,
+      kind: 'unreadable',
+      feed: '',
+      ops: '',
+      result: `not imported: ${why}`,
+      imports: `does not import: ${why}`,
+    };
   }
   const ops = imported.architecture.layers.map((l) => l.type).join(', ');
+  const imports = `imports: ${imported.architecture.layers.length} layers, input [${imported.architecture.inputShape.join(', ')}]`;
+  if (imported.architecture.inputShape.join(',') !== '28,28,1')
+    return {
+      file,
+      kind: imported.source.kind,
+      feed: '',
+      ops,
+      result: 'not scored: not a 28x28 grayscale model',
+      imports,
+    };
   const test = ctx.limit ? takeFirst(ctx.test, ctx.limit) : ctx.test;
   const model = await importedTrainedModel(imported, test, 'wasm');
   const calibration = calibrationImages(loadMnistFromIdx().train, 100, 1);
@@ -34,5 +55,5 @@ export async function kerasLine(file: string, bytes: Uint8Array, ctx: CorpusCont
   const r = await evaluateTflite(int8.bytes, test.images, test.labels, { latencySamples: 10 });
   const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
   const result = `TF.js ${pct(model.testAccuracy)}, int8 in LiteRT.js ${pct(r.accuracy)} on ${r.count.toLocaleString('en-US')} images (${model.params.toLocaleString('en-US')} parameters)`;
-  return { file, kind: imported.source.kind, feed: '[0, 1]', ops, result, accuracy: r.accuracy };
+  return { file, kind: imported.source.kind, feed: '[0, 1]', ops, result, accuracy: r.accuracy, imports };
 }

@@ -59,6 +59,13 @@ describe('npm run corpus', () => {
     expect(dynamic!.ops).toBe('CONV_2D, SHAPE, STRIDED_SLICE, PACK, RESHAPE, FULLY_CONNECTED, SOFTMAX');
   });
 
+  it('says whether the lab imports each .tflite as its model', () => {
+    expect(lines[0]!.imports).toMatch(/^does not import: a-cast\.tflite takes a UINT8 input/);
+    expect(lines[1]!.imports).toBe('imports: 3 layers, 7,852 parameters, input [28, 28, 1]');
+    expect(lines[2]!.imports).toMatch(/^does not import: .*already quantized/);
+    expect(formatCorpusLine(lines[1]!)).toMatch(/\| imports: 3 layers/);
+  });
+
   it('gives the reason for files it does not run', () => {
     expect(lines[2]!.result).toMatch(/^not run: An Edge TPU model/);
     expect(lines[3]!.result).toMatch(/^not run: A detector-like model: 4 outputs/);

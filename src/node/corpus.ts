@@ -1,7 +1,8 @@
 /**
  * `npm run corpus -- DIR [--limit N]`: inspects and evaluates every model file in DIR in Node with the
  * page's own code (inspectTflite, planRun, evaluateTflite on LiteRT.js), one line per file: kind, input
- * feed, ops, and the accuracy on the MNIST test set or the reason it did not run.
+ * feed, ops, the accuracy on the MNIST test set or the reason it did not run, and whether the lab imports
+ * it as its own model (a float32 .tflite, a Keras .h5 / .keras, a TF.js model.json with its shards beside it).
  *
  * Formats are dispatched by file extension through FORMATS; add an entry to read another format.
  */
@@ -9,6 +10,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MnistSplit } from '../core/mnist/dataset';
+import { importTfliteModel } from '../core/import/tflite-to-model';
+import { describeArchitecture } from '../core/model/layer-shapes';
 import { inspectTflite, type TfliteModelInfo } from '../core/tflite/inspect-tflite';
 import { planRun } from '../core/tflite/run-plan';
 import { evaluateTflite } from '../runtime/litert-eval';
@@ -25,11 +28,15 @@ export interface CorpusLine {
   /** "accuracy 98.91% on 10,000 images", or why it did not run. */
   result: string;
   accuracy?: number;
+  /** Whether the lab imports the file as its model: "imports: N layers, P parameters", or the importer's sentence. */
+  imports?: string;
 }
 
 export interface CorpusContext {
   test: MnistSplit;
   limit?: number;
+  /** The folder being read (a TF.js model.json finds its .bin shards there). */
+  dir?: string;
 }
 
 type FormatReader = (file: string, bytes: Uint8Array, ctx: CorpusContext) => Promise<CorpusLine>;
@@ -39,7 +46,18 @@ export const FORMATS: Record<string, FormatReader> = {
   '.tflite': tfliteLine,
   '.h5': (...args) => import('./corpus-keras').then((m) => m.kerasLine(...args)),
   '.keras': (...args) => import('./corpus-keras').then((m) => m.kerasLine(...args)),
+  '.json': (...args) => import('./corpus-keras').then((m) => m.kerasLine(...args)),
 };
+
+/** The importer's verdict on a .tflite (pure: no runtime needed). */
+function tfliteImports(file: string, bytes: Uint8Array): string {
+  try {
+    const m = importTfliteModel(bytes, file);
+    return `imports: ${m.architecture.layers.length} layers, ${describeArchitecture(m.architecture).params.toLocaleString('en-US')} parameters, input [${m.architecture.inputShape.join(', ')}]`;
+  } catch (e) {
+    return `does not import: ${(e as Error).message}`;
+  }
+}
 
 function opSummary(info: TfliteModelInfo): string {
   const counts = new Map<string, number>();
@@ -56,8 +74,10 @@ async function tfliteLine(file: string, bytes: Uint8Array, ctx: CorpusContext): 
     return { file, kind: 'unreadable', feed: '', ops: '', result: `not a readable .tflite: ${(e as Error).message}` };
   }
   const ops = opSummary(info);
+  const imports = tfliteImports(file, bytes);
   const plan = planRun(bytes, info);
-  if (!plan.runs) return { file, kind: plan.model.kind, feed: '', ops, result: `not run: ${plan.model.title}` };
+  if (!plan.runs)
+    return { file, kind: plan.model.kind, feed: '', ops, result: `not run: ${plan.model.title}`, imports };
   const feed = plan.feed.label + (plan.pinnedTensors > 0 ? `; batch pinned to 1 on ${plan.pinnedTensors} tensors` : '');
   try {
     const r = await evaluateTflite(plan.bytes, ctx.test.images, ctx.test.labels, {
@@ -66,29 +86,39 @@ async function tfliteLine(file: string, bytes: Uint8Array, ctx: CorpusContext): 
       inputRange: plan.feed.range,
     });
     const result = `accuracy ${(100 * r.accuracy).toFixed(2)}% on ${r.count.toLocaleString('en-US')} images (${plan.model.outputLabel})`;
-    return { file, kind: 'classifier', feed, ops, result, accuracy: r.accuracy };
+    return { file, kind: 'classifier', feed, ops, result, accuracy: r.accuracy, imports };
   } catch (e) {
-    return { file, kind: 'failed', feed, ops, result: `did not run: ${(e as Error).message}` };
+    return { file, kind: 'failed', feed, ops, result: `did not run: ${(e as Error).message}`, imports };
   }
+}
+
+/** A .json counts as a model only when it is a TF.js model (other JSON files in the folder are skipped). */
+function isModelFile(dir: string, f: string): boolean {
+  if (!FORMATS[extname(f).toLowerCase()] || !statSync(join(dir, f)).isFile()) return false;
+  if (extname(f).toLowerCase() !== '.json') return true;
+  return readFileSync(join(dir, f), 'utf8').slice(0, 100_000).includes('"modelTopology"');
 }
 
 /** Every file of a known format in `dir` (not recursive), sorted by name, each read and described. */
 export async function runCorpus(dir: string, ctx: CorpusContext, onLine: (line: CorpusLine) => void) {
   const files = readdirSync(dir)
-    .filter((f) => FORMATS[extname(f).toLowerCase()] && statSync(join(dir, f)).isFile())
+    .filter((f) => isModelFile(dir, f))
     .sort();
   const lines: CorpusLine[] = [];
   for (const f of files) {
-    const line = await FORMATS[extname(f).toLowerCase()]!(f, new Uint8Array(readFileSync(join(dir, f))), ctx);
+    const line = await FORMATS[extname(f).toLowerCase()]!(f, new Uint8Array(readFileSync(join(dir, f))), {
+      ...ctx,
+      dir,
+    });
     lines.push(line);
     onLine(line);
   }
   return lines;
 }
 
-/** `file | kind | feed | ops | result` */
+/** `file | kind | feed | ops | result [| imports]` */
 export function formatCorpusLine(l: CorpusLine): string {
-  return [l.file, l.kind, l.feed || '–', l.ops || '–', l.result].join(' | ');
+  return [l.file, l.kind, l.feed || '–', l.ops || '–', l.result, ...(l.imports ? [l.imports] : [])].join(' | ');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -97,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
   const limit = limitAt >= 0 ? Number(argv[limitAt + 1]) : undefined;
   if (!dir || (limit !== undefined && !(limit > 0))) {
     console.error(
-      'usage: npm run corpus -- DIR [--limit N]   (inspects and evaluates every .tflite, .h5 and .keras in DIR)',
+      'usage: npm run corpus -- DIR [--limit N]   (inspects, evaluates and imports every .tflite, .h5, .keras and TF.js model.json in DIR)',
     );
     return 2;
   }

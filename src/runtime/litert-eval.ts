@@ -268,3 +268,37 @@ export async function predictTflite(
   const range = inputRange ?? defaultInputRange(bytes);
   return decodeOutput(await session.run(encodeInput(image, session.input, range)), session.output);
 }
+
+/**
+ * Runs a single-input .tflite of any input shape on `count` inputs one at a time and returns its outputs
+ * ([count, outputs] flattened, dequantized) with each run's time: what the agreement with a float model
+ * needs when there are no labels (the user's images, a 224x224x3 model).
+ * @param inputs [count, ...input shape] floats in the range the model expects, flattened
+ */
+export async function runTfliteOutputs(
+  bytes: Uint8Array,
+  inputs: Float32Array,
+  count: number,
+): Promise<{ outputs: Float32Array; msPerImage: number[]; engine: string }> {
+  const { engine } = getLiteRtRuntime();
+  const session = await openCached(bytes);
+  const per = session.inputSize;
+  if (inputs.length !== count * per)
+    throw new Error(`inputs have ${inputs.length} values, expected ${count} x ${per} for '${session.input.name}'`);
+  const rows: Float32Array[] = [];
+  const msPerImage: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const encoded = encodeInput(inputs.subarray(i * per, (i + 1) * per), session.input);
+    const started = performance.now();
+    const raw = await session.run(encoded);
+    msPerImage.push(performance.now() - started);
+    rows.push(decodeOutput(raw, session.output));
+  }
+  const outputs = new Float32Array(rows.reduce((a, r) => a + r.length, 0));
+  let at = 0;
+  for (const r of rows) {
+    outputs.set(r, at);
+    at += r.length;
+  }
+  return { outputs, msPerImage, engine };
+}

@@ -125,6 +125,12 @@ const CASES: [string, FixtureModel, string[]][] = [
   ],
 ];
 
+CASES.push([
+  'a 32x32 RGB input keeps its shape',
+  seq(input([32, 32, 3]), conv('c', 4, { activation: 'relu' }), L('Flatten', 'f'), dense('d', 10)),
+  ['conv2d', 'flatten', 'dense'],
+]);
+
 const fn = (...layers: FixtureLayer[]): FixtureModel => ({ className: 'Functional', name: 'model', layers });
 CASES.push([
   'functional: Conv-BN-ReLU, Conv-BN, Add skip, ReLU (BN folded, ReLUs fused into the conv and the ADD)',
@@ -202,7 +208,8 @@ describe('importKerasModel against TF.js reading the same Keras config', () => {
     expect(imported.architecture.layers.map((l) => l.type)).toEqual(types);
     const rand = seededRandom(9);
     const n = 3;
-    const x = Float32Array.from({ length: n * 784 }, () => rand());
+    const perImage = imported.architecture.inputShape.reduce((a, b) => a * b, 1);
+    const x = Float32Array.from({ length: n * perImage }, () => rand());
     const shape = [n, ...(tfModel.inputs[0].shape.slice(1) as number[])];
     const want = tf.tidy(() => (tfModel.predict(tf.tensor(x, shape)) as tf.Tensor).dataSync() as Float32Array);
     const got = runGraph(modelToGraph({ preset: 'imported', ...imported }), x, n).outputs;
@@ -225,7 +232,7 @@ describe('importKerasModel refuses what it cannot import, in a sentence', () => 
       seq(input([28, 28, 1]), L('LSTM', 'lstm', { units: 4 })),
       /Layer lstm is a LSTM.*Supported: Conv2D.*Dense/,
     ],
-    ['a non-MNIST input', seq(input([32, 32, 3]), L('Flatten', 'f')), /takes \[32, 32, 3\] inputs/],
+    ['an input that is not an image', seq(input([100]), L('Flatten', 'f')), /takes \[100\] inputs.*\[h, w, c\]/],
     [
       'an unsupported activation',
       seq(input([784]), dense('d', 10, 'gelu')),

@@ -2,7 +2,7 @@
  * A Keras model file (config + named weights) -> the lab's architecture and weights. Dropout and
  * no-op reshapes vanish, BatchNormalization folds into the conv or dense before it, standalone
  * activations fuse into it, and MNIST-shaped inputs ([784], [28, 28], [28, 28, 1]) become the lab's
- * [28, 28, 1]. Pure: the format adapters in src/import produce the {@link KerasModelFile}.
+ * [28, 28, 1]; other image inputs [h, w, c] keep their shape. Pure: the format adapters in src/import produce the {@link KerasModelFile}.
  */
 
 import {
@@ -43,10 +43,12 @@ interface WalkState {
 /** Translates a Keras model file; throws {@link ModelImportError} with one sentence when it cannot. */
 export function importKerasModel(file: KerasModelFile): ImportedModel {
   const graph = kerasGraph(file.config ?? weightsOnlyConfig(file));
-  if (!MNIST_SHAPES.includes(graph.inputShape.join(',')))
+  const mnist = MNIST_SHAPES.includes(graph.inputShape.join(','));
+  if (!mnist && graph.inputShape.length !== 3)
     throw new ModelImportError(
-      `The model takes [${graph.inputShape.join(', ')}] inputs; the lab imports 28x28 grayscale models ([784], [28, 28] or [28, 28, 1]).`,
+      `The model takes [${graph.inputShape.join(', ')}] inputs; the lab imports image models: [h, w, c], or 28x28 grayscale as [784], [28, 28] or [28, 28, 1].`,
     );
+  const inputShape = mnist ? [28, 28, 1] : [...graph.inputShape];
   const state: WalkState = {
     layers: [],
     alias: new Map(),
@@ -54,9 +56,9 @@ export function importKerasModel(file: KerasModelFile): ImportedModel {
     consumers: countConsumers(graph),
     notes: [],
   };
-  state.shapes.set(ARCH_INPUT, [28, 28, 1]);
+  state.shapes.set(ARCH_INPUT, inputShape);
   state.alias.set(INPUT_NODE, ARCH_INPUT);
-  if (graph.inputShape.length === 1) {
+  if (mnist && graph.inputShape.length === 1) {
     state.layers.push({ spec: { type: 'flatten', name: 'input_flatten', inputs: [ARCH_INPUT] } });
     state.shapes.set('input_flatten', [784]);
     state.alias.set(INPUT_NODE, 'input_flatten');
@@ -72,7 +74,7 @@ export function importKerasModel(file: KerasModelFile): ImportedModel {
     architecture: {
       id: 'imported',
       name: `${file.source.file} (${sourceName(file.source)})`,
-      inputShape: [28, 28, 1],
+      inputShape,
       layers: state.layers.map((l) => l.spec),
     },
     weights: state.layers.flatMap(weightTensors),

@@ -23,6 +23,13 @@ describe('modeReportEntry', () => {
     });
   });
 
+  it('unlabelled inputs: the agreement with the float model is its own field', () => {
+    const floatAgreement = { images: 100, top1_agreement: 0.97, output_snr_db: 24.5, engine: 'LiteRT.js' };
+    const entry = modeReportEntry({ mode: 'int8', file: 'int8.tflite', size: 10 }, run, { floatAgreement });
+    expect(entry.float_model_agreement).toEqual(floatAgreement);
+    expect(entry.accuracy).toBe(0.5);
+  });
+
   it('agreement counts matching predictions; QAT fields stand in qat and, for compatibility, in recipe', () => {
     const simulated = { accuracy: 0.5, predictions: Uint8Array.from([1, 2, 0, 4]), seconds: 1, engine: 'sim' };
     const qat = {

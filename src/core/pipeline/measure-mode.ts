@@ -13,7 +13,7 @@ import type { QatRun } from '../qat/qat-pipeline';
 import type { QatExplanation } from '../qat/explain-qat';
 import type { QuantRecipe } from '../quant/recipe';
 import type { AlgorithmReport } from '../quant/quantize-graph';
-import type { ModeReport, QatReport } from '../report/report';
+import type { ModeReport, OutputAgreementReport, QatReport } from '../report/report';
 import { calibrationImages, convertModel, simulateModel, type SimulatedEvaluation } from './convert';
 import { weightLayers, type WeightLayer } from './weight-layers';
 import type { CompressionRecipe } from '../compress/compression-recipe';
@@ -132,7 +132,7 @@ export interface EntrySource {
 export function modeReportEntry(
   source: EntrySource,
   run: RuntimeScore,
-  extra: { runtimeSeconds?: number; tfjsPredictions?: Uint8Array } = {},
+  extra: { runtimeSeconds?: number; tfjsPredictions?: Uint8Array; floatAgreement?: OutputAgreementReport } = {},
 ): ModeReport {
   const { simulated, recipe, qat, tfjsPredictions, compression } = { ...source, ...extra };
   const { mode: _mode, ...recipeFields } = recipe ?? ({} as Partial<QuantRecipe>);
@@ -153,6 +153,7 @@ export function modeReportEntry(
     ...(recipe && { recipe: { ...recipeFields, ...qatRecipeFields(qat), ...(compression && { compression }) } }),
     ...(qat && { qat }),
     ...(source.algorithms && { algorithms: source.algorithms }),
+    ...(extra.floatAgreement && { float_model_agreement: extra.floatAgreement }),
   };
 }
 

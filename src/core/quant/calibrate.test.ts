@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { modelToGraph } from '../graph/model-to-graph';
 import { randomWeights, seededRandom } from '../graph/random-weights';
-import { addToHistogram, calibrate, expectedQuantMse, mseRange, percentileRange, type Histogram } from './calibrate';
+import {
+  addToHistogram,
+  calibrate,
+  calibrationChunkSize,
+  CAPTURE_BUDGET_FLOATS,
+  expectedQuantMse,
+  mseRange,
+  percentileRange,
+  type Histogram,
+} from './calibrate';
 
 /** Gaussian-ish bulk in [-1, 1] plus a few huge outliers: a heavy-tailed tensor. */
 function heavyTailed(): Histogram {
@@ -95,5 +104,16 @@ describe('calibrate', () => {
       expect(r.rangeMin).toBeGreaterThanOrEqual(r.min);
       expect(r.rangeMax).toBeLessThanOrEqual(r.max);
     }
+  });
+});
+
+describe('calibrationChunkSize', () => {
+  it('takes 64 small images a chunk and few large ones, keeping captures within the budget', () => {
+    const small = modelToGraph({ preset: 'tutorial', weights: randomWeights('tutorial', 1) });
+    expect(calibrationChunkSize(small)).toBe(64);
+    const big = { ...small, tensors: [{ name: 'x', shape: [1, 224, 224, 96], dtype: 'float32' as const }] };
+    const n = calibrationChunkSize(big);
+    expect(n).toBe(Math.floor(CAPTURE_BUDGET_FLOATS / (224 * 224 * 96)));
+    expect(n * 224 * 224 * 96).toBeLessThanOrEqual(CAPTURE_BUDGET_FLOATS);
   });
 });

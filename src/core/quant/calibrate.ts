@@ -44,12 +44,27 @@ export interface CalibrateOptions {
   bins?: number;
   /** Grid for 'mse' (default 'int8'). */
   grid?: QuantGrid;
-  /** Images per interpreter call (default 64). */
+  /** Images per interpreter call (default: as many as keep the captured activations within {@link CAPTURE_BUDGET_FLOATS}, at most 64). */
   chunkSize?: number;
 }
 
 /**
- * Calibrates `count` images from `images` ([N, 28, 28, 1] float in [0, 1], flattened).
+ * Float values of captured activations one calibration chunk may hold (128 MB): a 28x28 model takes 64
+ * images a chunk, a 224x224x3 MobileNet (about 5 M activation values an image) a few, so memory stays
+ * bounded whatever the input size.
+ */
+export const CAPTURE_BUDGET_FLOATS = 1 << 25;
+
+/** Images a chunk of the capture budget holds for this graph (1..64). */
+export function calibrationChunkSize(graph: Graph): number {
+  let perImage = 0;
+  for (const t of graph.tensors) if (!t.data) perImage += shapeSize(t.shape.slice(1));
+  return Math.max(1, Math.min(64, Math.floor(CAPTURE_BUDGET_FLOATS / Math.max(1, perImage))));
+}
+
+/**
+ * Calibrates `count` images from `images` ([N, ...input shape] floats as the model expects them, flattened),
+ * a chunk at a time (see {@link calibrationChunkSize}).
  * Pure: the same inputs give the same stats.
  */
 export function calibrate(
@@ -62,7 +77,7 @@ export function calibrate(
   const perImage = shapeSize(floatGraph.tensors[floatGraph.inputs[0]].shape.slice(1));
   const n = Math.min(count, Math.floor(images.length / perImage));
   if (n <= 0) throw new Error('calibrate: no images');
-  const chunk = options.chunkSize ?? 64;
+  const chunk = options.chunkSize ?? calibrationChunkSize(floatGraph);
   const bins = options.bins ?? 2048;
   const eachChunk = (visit: (name: string, values: Float32Array) => void) => {
     for (let s = 0; s < n; s += chunk) {

@@ -62,6 +62,23 @@ export interface ModeReport {
   batch_pinned_tensors?: number;
   /** Deployment check for the CLI's --target (src/core/deploy), when one was given. */
   deploy?: DeployReport;
+  /**
+   * Unlabelled inputs (images the user dropped, a non-MNIST model): how the file agrees with the float model
+   * instead of accuracy, from {@link OutputAgreementReport}. Absent when the model was scored on labels.
+   */
+  float_model_agreement?: OutputAgreementReport;
+}
+
+/** Agreement with the float model over unlabelled images (src/core/eval/output-agreement.ts). */
+export interface OutputAgreementReport {
+  /** Images compared. */
+  images: number;
+  /** Fraction of images whose top-1 class equals the float model's, in [0, 1]. */
+  top1_agreement: number;
+  /** 10 * log10(sum(float^2) / sum((float - file)^2)) over every output value, dB (null when identical). */
+  output_snr_db: number | null;
+  /** What computed the file's outputs. */
+  engine: string;
 }
 
 /** Whether a file runs on TFLite Micro / the Edge TPU and fits a target's RAM and flash. */

@@ -109,7 +109,17 @@ function toQuant(t: TfliteTensorInfo, context: string): QuantParams {
   return out;
 }
 
-function toGraph(bytes: Uint8Array, info: TfliteModelInfo): Graph {
+/** Options of {@link readTflite}. */
+export interface ReadTfliteOptions {
+  /**
+   * Operator names left out of the graph (their output tensors stay, unproduced). The importer passes the
+   * converter's batch-size chain (SHAPE, STRIDED_SLICE, PACK), which only computes a RESHAPE's shape input,
+   * after checking that this is all those operators feed.
+   */
+  ignoreOps?: ReadonlySet<string>;
+}
+
+function toGraph(bytes: Uint8Array, info: TfliteModelInfo, options: ReadTfliteOptions): Graph {
   if (info.version !== 3) throw new TfliteFormatError(`unsupported schema version ${info.version}`);
   if (info.subgraphs.length !== 1) {
     throw new TfliteFormatError(`the model has ${info.subgraphs.length} subgraphs; the lab reads exactly one`);
@@ -126,12 +136,14 @@ function toGraph(bytes: Uint8Array, info: TfliteModelInfo): Graph {
   };
   sg.inputs.forEach((i) => checkIndex(i, false, 'subgraph inputs'));
   sg.outputs.forEach((i) => checkIndex(i, false, 'subgraph outputs'));
-  const ops = sg.ops.map((op) => {
-    const context = `operators[${op.index}]`;
-    op.inputs.forEach((i) => checkIndex(i, true, context));
-    op.outputs.forEach((i) => checkIndex(i, false, context));
-    return toGraphOp(op, context);
-  });
+  const ops = sg.ops
+    .filter((op) => !options.ignoreOps?.has(op.opName))
+    .map((op) => {
+      const context = `operators[${op.index}]`;
+      op.inputs.forEach((i) => checkIndex(i, true, context));
+      op.outputs.forEach((i) => checkIndex(i, false, context));
+      return toGraphOp(op, context);
+    });
   for (const b of info.buffers) {
     if (b.offset >= 0 && b.offset + b.size > bytes.length) {
       throw new TfliteFormatError(`buffer ${b.index} declares ${b.size} bytes but the file has ${bytes.length}`);
@@ -157,9 +169,9 @@ function toGraph(bytes: Uint8Array, info: TfliteModelInfo): Graph {
  * Reads a .tflite file written for the lab back into a Graph. Throws TfliteFormatError (and nothing else)
  * for malformed files and for files using operators, dtypes or options the lab does not model.
  */
-export function readTflite(bytes: Uint8Array): Graph {
+export function readTflite(bytes: Uint8Array, options: ReadTfliteOptions = {}): Graph {
   const info = inspectTflite(bytes);
-  return guarded(() => toGraph(bytes, info));
+  return guarded(() => toGraph(bytes, info, options));
 }
 
 /** Convenience for the inspector: a constant tensor's values by subgraph and tensor index (null if none). */

@@ -14,8 +14,8 @@ interface Props {
 const SOURCE_NAMES = { 'keras-h5': 'Keras HDF5', keras: 'Keras 3 .keras', tfjs: 'TF.js Layers', tflite: '.tflite' };
 
 /**
- * "Bring your own model": a Keras .h5 / .keras file, or a TF.js model.json chosen together with its
- * .bin shards, becomes the lab's model (stored across reloads like a trained one).
+ * "Bring your own model": a Keras .h5 / .keras file, a TF.js model.json chosen together with its
+ * .bin shards, or a float32 .tflite becomes the lab's model (stored across reloads like a trained one).
  */
 export function ImportModel({ ready, busy, trained, onImported }: Props) {
   const { t } = useTranslation();
@@ -29,7 +29,7 @@ export function ImportModel({ ready, busy, trained, onImported }: Props) {
         <input
           type="file"
           multiple
-          accept=".h5,.hdf5,.keras,.json,.bin"
+          accept=".h5,.hdf5,.keras,.json,.bin,.tflite"
           data-testid="import-model"
           disabled={!ready || busy || importing}
           onChange={(e) => {

@@ -48,7 +48,7 @@ export function centroidClassifier(images: Uint8Array, labels: Uint8Array): Line
 type OptionValues = Record<string, TfliteOptionValue>;
 
 /** Collects tensors and ops for a TfliteModelSpec, converter-style (description, metadata). */
-class SpecBuilder {
+export class SpecBuilder {
   readonly tensors: TfliteTensorSpec[] = [];
   readonly ops: TfliteOpSpec[] = [];
 

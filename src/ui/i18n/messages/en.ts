@@ -243,7 +243,7 @@ export const en = {
   },
   import: {
     label:
-      'Or bring your own model (Keras <code>.h5</code> or <code>.keras</code>, or TF.js <code>model.json</code> with its <code>.bin</code> files):',
+      'Or bring your own model (Keras <code>.h5</code> or <code>.keras</code>, TF.js <code>model.json</code> with its <code>.bin</code> files, or a float32 <code>.tflite</code>):',
     reading: 'Reading the model and scoring it on the 10,000 test images…',
     summary:
       'Imported from <strong>{{file}}</strong> ({{kind}}): {{layers}} layers, {{params}} parameters. Every stage below (quantization, QAT, the debugger, drawing, confusion, downloads) now works on this model.',

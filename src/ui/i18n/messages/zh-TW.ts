@@ -207,7 +207,7 @@ export const zhTW: Messages = {
   },
   import: {
     label:
-      '或是匯入你自己的模型（Keras <code>.h5</code> 或 <code>.keras</code>，或 TF.js 的 <code>model.json</code> 加上它的 <code>.bin</code> 檔）：',
+      '或是匯入你自己的模型（Keras <code>.h5</code> 或 <code>.keras</code>、TF.js 的 <code>model.json</code> 加上它的 <code>.bin</code> 檔，或 float32 的 <code>.tflite</code>）：',
     reading: '正在讀取模型，並以 10,000 張測試圖片評分…',
     summary:
       '已從 <strong>{{file}}</strong>（{{kind}}）匯入：{{layers}} 層，{{params}} 個參數。下方每個階段（量化、QAT、除錯器、手寫、混淆矩陣、下載）現在都使用這個模型。',

@@ -1,0 +1,71 @@
+// A model whose input is not MNIST (16x16 RGB), imported from a float32 .tflite, calibrated on images
+// without labels and scored in the real LiteRT.js by agreement with its float model.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../backends/select-backend';
+import { importTfliteModel } from '../core/import/tflite-to-model';
+import { modelToGraph } from '../core/graph/model-to-graph';
+import { runGraph } from '../core/graph/reference/run-graph';
+import { randomArchitectureWeights, seededRandom } from '../core/graph/random-weights';
+import type { ModelArchitecture } from '../core/model/architecture';
+import { runUnlabelledModes } from '../core/pipeline/unlabelled-modes';
+import { DEFAULT_RECIPE } from '../core/quant/recipe';
+import type { ModeReport } from '../core/report/report';
+import { writeTflite } from '../core/tflite/write-tflite';
+import { loadLiteRtForNode } from '../node/litert-node';
+import { runTfliteOutputs } from '../runtime/litert-eval';
+
+const RGB: ModelArchitecture = {
+  id: 'rgb',
+  name: 'rgb',
+  inputShape: [16, 16, 3],
+  layers: [
+    { type: 'conv2d', filters: 8, kernel: 3, strides: 2, padding: 'same', activation: 'relu6' },
+    { type: 'depthwiseConv2d', kernel: 3, strides: 1, padding: 'same', depthMultiplier: 1, activation: 'relu6' },
+    { type: 'conv2d', filters: 16, kernel: 1, strides: 1, padding: 'same', activation: 'relu6' },
+    { type: 'avgPool2d', pool: 8, strides: 8 },
+    { type: 'flatten' },
+    { type: 'dense', units: 5, activation: 'softmax' },
+  ],
+};
+
+let entries: ModeReport[];
+
+beforeAll(async () => {
+  await initBackend('wasm');
+  await loadLiteRtForNode();
+  const file = writeTflite(
+    modelToGraph({ preset: 'imported', architecture: RGB, weights: randomArchitectureWeights(RGB, 4, 0.3) }),
+  );
+  const imported = importTfliteModel(file, 'rgb.tflite');
+  const rand = seededRandom(2);
+  const count = 24;
+  const values = Float32Array.from({ length: count * 16 * 16 * 3 }, () => rand());
+  const images = { count, shape: [16, 16, 3], values };
+  const model = { preset: 'imported' as const, ...imported };
+  const reference = runGraph(modelToGraph(model), values, count).outputs;
+  entries = [];
+  const modes = ['float32', 'dynamic', 'int8', 'int8-io', 'float16', 'int16x8'] as const;
+  for await (const { entry } of runUnlabelledModes(model, images, reference, modes, DEFAULT_RECIPE, runTfliteOutputs))
+    entries.push(entry);
+}, 120_000);
+
+describe('unlabelled images: every mode scored by agreement with the float model', () => {
+  it('writes float_model_agreement and no accuracy', () => {
+    expect(entries.map((e) => e.mode)).toEqual(['float32', 'dynamic', 'int8', 'int8-io', 'float16', 'int16x8']);
+    for (const e of entries) {
+      expect(e.accuracy).toBeNaN();
+      expect(e.accuracy_engine).toMatch(/no labels/);
+      expect(e.float_model_agreement?.images).toBe(24);
+      expect(e.float_model_agreement?.engine).toMatch(/LiteRT\.js/);
+    }
+  });
+
+  it('float32 agrees with the float model up to float rounding; quantized modes come close', () => {
+    const by = Object.fromEntries(entries.map((e) => [e.mode, e.float_model_agreement!]));
+    expect(by.float32.top1_agreement).toBe(1);
+    expect(by.float32.output_snr_db ?? Infinity).toBeGreaterThan(80);
+    expect(by.float16.output_snr_db ?? Infinity).toBeGreaterThan(40);
+    for (const m of ['int8', 'int8-io', 'dynamic']) expect(by[m].output_snr_db!, m).toBeGreaterThan(15);
+    expect(by.int16x8.output_snr_db ?? Infinity).toBeGreaterThan(by.int8.output_snr_db!);
+  });
+});
