@@ -25,11 +25,14 @@ import { layerErrors as computeLayerErrors } from '../src/core/debug/layer-error
 import { imagesToFloat } from '../src/core/mnist/dataset';
 import type { DatasetId } from '../src/core/mnist/datasets';
 import { quantizeModel } from '../src/core/quant/quantize-graph';
+import { sweepWeightBits } from '../src/core/quant/bits-sweep';
 import { compressModel, type CompressPlan } from '../src/core/compress/compress-model';
 import type { CompressProgress } from '../src/core/compress/compress-progress';
 
 let dataset: Promise<MnistDataset> | undefined;
 let datasetId: DatasetId | undefined;
+/** The app's base URL from the first loadData, so a stage can load the dataset its model was trained on. */
+let dataBase: string | undefined;
 
 async function switchBackend(names: string[]): Promise<void> {
   for (const name of names) if (await tf.setBackend(name).catch(() => false)) return;
@@ -40,6 +43,14 @@ let cancelRequested = false;
 function loadedData(): Promise<MnistDataset> {
   if (!dataset) throw new Error('the dataset is not loaded yet');
   return dataset;
+}
+
+/** The dataset `id` (absent: MNIST, as for models stored before datasets existed), loading it when another is held. */
+async function dataFor(id: DatasetId = 'mnist'): Promise<MnistDataset> {
+  if (datasetId === id && dataset) return dataset;
+  if (!dataBase) throw new Error('the dataset is not loaded yet');
+  await api.loadData(dataBase, undefined, id);
+  return loadedData();
 }
 
 /** A converted mode crosses to the page with its bytes, predictions and weight copies transferred. */
@@ -65,6 +76,7 @@ const api = {
   async loadData(base: string, onProgress?: (p: DownloadProgress) => void, id: DatasetId = 'mnist') {
     if (datasetId !== id) dataset = undefined;
     datasetId = id;
+    dataBase = base;
     dataset ??= fetchDataset(base, onProgress, id);
     try {
       const d = await dataset;
@@ -76,7 +88,7 @@ const api = {
   },
 
   async train(settings: TrainSettings, onProgress: (p: TrainProgress) => void, initialWeights?: WeightTensor[]) {
-    const data = await loadedData();
+    const data = await dataFor(settings.dataset);
     cancelRequested = false;
     const result = await trainModel(data, settings, {
       onProgress,
@@ -91,7 +103,7 @@ const api = {
    * quantize, write the .tflite, and simulate its accuracy on all test images.
    */
   async convert(trained: TrainedModel, recipe: QuantRecipe) {
-    return transferConverted(convertMode(trained, recipe, await loadedData(), simulateModelAccelerated));
+    return transferConverted(convertMode(trained, recipe, await dataFor(trained.dataset), simulateModelAccelerated));
   },
 
   /**
@@ -99,7 +111,7 @@ const api = {
    * ranges, simulated like every other mode. Cancel with cancelTraining (keeps the last epoch).
    */
   async qat(trained: TrainedModel, settings: QatSettings, onProgress: (p: TrainProgress) => void) {
-    const data = await loadedData();
+    const data = await dataFor(trained.dataset);
     cancelRequested = false;
     // QAT's range tracking reads tensors synchronously, which WebGPU cannot do reliably in a worker:
     // run it on WASM (or CPU) and switch back afterwards.
@@ -130,7 +142,7 @@ const api = {
    */
   async compress(trained: TrainedModel, plan: CompressPlan, onProgress: (p: CompressProgress) => void) {
     cancelRequested = false;
-    const result = await compressModel(await loadedData(), trained, plan, {
+    const result = await compressModel(await dataFor(trained.dataset), trained, plan, {
       onPruneProgress: (p) => onProgress({ stage: 'prune', ...p }),
       onClusterProgress: (p) => onProgress({ stage: 'cluster', ...p }),
       shouldCancel: () => cancelRequested,
@@ -138,9 +150,9 @@ const api = {
     return Comlink.transfer(result, weightBuffers(result.model));
   },
 
-  /** The test split's pixels and labels (copies), for the runtime worker and the confusion views. */
-  async testSet() {
-    const { test } = await loadedData();
+  /** The test split's pixels and labels (copies) of `id` (default: the one held), for the runtime worker and the confusion views. */
+  async testSet(id?: DatasetId) {
+    const { test } = await (id ? dataFor(id) : loadedData());
     const images = test.images.slice();
     const labels = test.labels.slice();
     return Comlink.transfer({ images, labels }, [images.buffer, labels.buffer]);
@@ -152,7 +164,7 @@ const api = {
    * (clamped to 1..500).
    */
   async layerErrors(trained: TrainedModel, recipe: QuantRecipe, samples = 200) {
-    const data = await loadedData();
+    const data = await dataFor(trained.dataset);
     const floatGraph = modelToGraph(trained);
     const { graph } = quantizeModel(
       floatGraph,
@@ -161,6 +173,25 @@ const api = {
     );
     const n = Math.max(1, Math.min(500, Math.round(samples), data.test.count));
     return computeLayerErrors(floatGraph, graph, imagesToFloat(data.test, 0, n), n);
+  },
+
+  /**
+   * The bit-width explorer (src/core/quant/bits-sweep.ts): simulated accuracy against weight bits, per-channel and
+   * per-tensor, on the first `testLimit` test images. Cancel with cancelTraining (keeps the points measured).
+   */
+  async bitsSweep(
+    trained: TrainedModel,
+    options: { activationBits: 8 | 16; testLimit: number; recipe: Partial<QuantRecipe> },
+    onProgress: (p: { done: number; total: number }) => void,
+  ) {
+    const data = await dataFor(trained.dataset);
+    cancelRequested = false;
+    return sweepWeightBits(trained, data, {
+      ...options,
+      runner: simulateModelAccelerated,
+      onProgress: (done, total) => onProgress({ done, total }),
+      shouldCancel: () => cancelRequested,
+    });
   },
 
   /** Asks a running training to stop after the current batch; it keeps the last completed epoch. */
