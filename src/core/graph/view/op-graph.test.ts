@@ -34,7 +34,10 @@ describe('buildOpGraph', () => {
   });
 
   it('reads the same nodes from the written .tflite as from the graph, QUANTIZE and DEQUANTIZE included', () => {
-    const { graph } = quantizeModel(floatGraph, new Float32Array(784 * 4).fill(0.5), { ...DEFAULT_RECIPE, mode: 'int8' });
+    const { graph } = quantizeModel(floatGraph, new Float32Array(784 * 4).fill(0.5), {
+      ...DEFAULT_RECIPE,
+      mode: 'int8',
+    });
     const fromGraph = buildOpGraph(listGraph(graph));
     const fromFile = buildOpGraph(listTflite(inspectTflite(writeTflite(graph))));
     expect(fromFile.nodes.map((n) => [n.op, n.tensorName])).toEqual(fromGraph.nodes.map((n) => [n.op, n.tensorName]));
