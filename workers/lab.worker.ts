@@ -25,7 +25,15 @@ import { layerErrors as computeLayerErrors } from '../src/core/debug/layer-error
 import { imagesToFloat } from '../src/core/mnist/dataset';
 import type { DatasetId } from '../src/core/mnist/datasets';
 import { quantizeModel } from '../src/core/quant/quantize-graph';
-import { sweepWeightBits } from '../src/core/quant/bits-sweep';
+import {
+  mergeSeries,
+  SWEEP_WEIGHT_BITS,
+  sweepWeightBits,
+  WEIGHT_GRANULARITIES,
+  type BitsSeries,
+} from '../src/core/quant/bits-sweep';
+import type { GraphRunner } from '../src/core/pipeline/convert';
+import { runGraphTfjs } from '../src/accel/simulate-tfjs';
 import { compressModel, type CompressPlan } from '../src/core/compress/compress-model';
 import type { CompressProgress } from '../src/core/compress/compress-progress';
 
@@ -182,16 +190,23 @@ const api = {
   async bitsSweep(
     trained: TrainedModel,
     options: { activationBits: 8 | 16; testLimit: number; recipe: Partial<QuantRecipe> },
-    onProgress: (p: { done: number; total: number }) => void,
+    onProgress: (p: { done: number; total: number; series: BitsSeries[] }) => void,
   ) {
     const data = await dataFor(trained.dataset);
     cancelRequested = false;
-    return sweepWeightBits(trained, data, {
-      ...options,
-      runner: simulateModelAccelerated,
-      onProgress: (done, total) => onProgress({ done, total }),
-      shouldCancel: () => cancelRequested,
-    });
+    const runner: GraphRunner | undefined =
+      tf.getBackend() === 'wasm' ? (g, input, batch) => runGraphTfjs(g, input, batch).outputs : undefined;
+    const total = SWEEP_WEIGHT_BITS.length * WEIGHT_GRANULARITIES.length;
+    let series: BitsSeries[] = [];
+    // One bit-width at a time, yielding in between, so that cancelTraining is heard between points.
+    for (const bits of SWEEP_WEIGHT_BITS) {
+      if (cancelRequested) break;
+      const point = sweepWeightBits(trained, data, { ...options, bits: [bits], runner });
+      series = mergeSeries(series, point);
+      onProgress({ done: series[0].points.length * series.length, total, series });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return { series, cancelled: cancelRequested };
   },
 
   /** Asks a running training to stop after the current batch; it keeps the last completed epoch. */

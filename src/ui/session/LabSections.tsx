@@ -1,8 +1,11 @@
 import { useCallback, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DatasetId } from '../../core/mnist/datasets';
 import type { QuantMode } from '../../core/modes/lab-modes';
 import { CompressPanel } from '../compress/CompressPanel';
 import { ConfusionPanel } from '../confusion/ConfusionPanel';
 import { DebuggerPanel } from '../debug/DebuggerPanel';
+import { DatasetSelect } from '../datasets/DatasetSelect';
 import { DeployPanel } from '../deploy/DeployPanel';
 import { DrawPanel } from '../draw/DrawPanel';
 import { ImportModel } from '../import/ImportModel';
@@ -16,6 +19,17 @@ import type { LabSession } from './lab-session';
 
 /** A section of the page: it takes what it needs from the session. */
 export type LabSection = ComponentType<{ session: LabSession }>;
+
+function DatasetStep({ session: { lab, setLab, training } }: { session: LabSession }) {
+  const { t } = useTranslation();
+  const onChange = useCallback((dataset: DatasetId) => setLab('train', { ...lab.train, dataset }), [lab.train, setLab]);
+  return (
+    <section className="panel" aria-labelledby="dataset-title">
+      <h2 id="dataset-title">{t('datasets.label')}</h2>
+      <DatasetSelect value={lab.train.dataset} onChange={onChange} disabled={training} />
+    </section>
+  );
+}
 
 function TrainStep({
   session: { lab, setLab, dataReady, trained, training, actions, setTraining },
@@ -146,6 +160,7 @@ function DeployStep({ session: { lab, setLab, results } }: { session: LabSession
 
 /** The page's sections, top to bottom. Adding a panel is one adapter above and one entry here. */
 export const LAB_SECTIONS: readonly LabSection[] = [
+  DatasetStep,
   TrainStep,
   CompressStep,
   QuantizeStep,
