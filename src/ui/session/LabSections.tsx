@@ -7,6 +7,7 @@ import { ConfusionPanel } from '../confusion/ConfusionPanel';
 import { DebuggerPanel } from '../debug/DebuggerPanel';
 import { DatasetSelect } from '../datasets/DatasetSelect';
 import { DeployPanel } from '../deploy/DeployPanel';
+import { BitsExplorer } from '../explore/BitsExplorer';
 import { DrawPanel } from '../draw/DrawPanel';
 import { ImportModel } from '../import/ImportModel';
 import { InspectorPanel } from '../inspector/InspectorPanel';
@@ -94,6 +95,11 @@ function QuantizeStep({
   );
 }
 
+function ExploreStep({ session: { lab, trained, training, quant } }: { session: LabSession }) {
+  const { modes: _modes, ...recipe } = lab.quant;
+  return <BitsExplorer trained={trained} recipe={recipe} busy={training || quant.run.status === 'running'} />;
+}
+
 function QatStep({
   session: { lab, setLab, trained, training, quant, qat, results, actions },
 }: {
@@ -164,6 +170,7 @@ export const LAB_SECTIONS: readonly LabSection[] = [
   TrainStep,
   CompressStep,
   QuantizeStep,
+  ExploreStep,
   QatStep,
   WizardStep,
   DebuggerStep,
