@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackendSelect } from './BackendSelect';
 import { DataBanner } from './boot/DataBanner';
+import { useLayerAnalysis } from './debug/use-layer-analysis';
 import { DatasetContext } from './datasets/dataset-context';
 import { DatasetMismatch, modelForDataset } from './datasets/DatasetMismatch';
 import { LanguageSelect } from './i18n/LanguageSelect';
@@ -29,6 +30,7 @@ export function App() {
   const qat = useQat(quant.runJobs);
   const actions = useLabActions(lab, saved, quant, qat);
   const [training, setTraining] = useState(false);
+  const layers = useLayerAnalysis(trained);
   const session = useMemo<LabSession>(
     () => ({
       lab,
@@ -41,8 +43,9 @@ export function App() {
       qat,
       results,
       actions,
+      layers,
     }),
-    [lab, setLab, trained, data.status, training, quant, qat, results, actions],
+    [lab, setLab, trained, data.status, training, quant, qat, results, actions, layers],
   );
 
   return (

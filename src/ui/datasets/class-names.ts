@@ -24,14 +24,14 @@ const FASHION_CLASS_KEYS = [
 export function useClassNames(dataset?: DatasetId): readonly string[] {
   const current = useDataset();
   const id = dataset ?? current;
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return useMemo(
     () =>
       id === 'fashion'
         ? FASHION_CLASS_KEYS.map((k) => t(`datasets.fashionClasses.${k}`))
         : DATASETS.mnist.classNames.map(String),
-    // i18n.language: a language switch renames the classes.
-    [id, t, i18n.language],
+    // t changes with the language, which renames the classes.
+    [id, t],
   );
 }
 

@@ -8,6 +8,7 @@ import { DebuggerPanel } from '../debug/DebuggerPanel';
 import { DatasetSelect } from '../datasets/DatasetSelect';
 import { DeployPanel } from '../deploy/DeployPanel';
 import { BitsExplorer } from '../explore/BitsExplorer';
+import { GraphPanel } from '../graph/GraphPanel';
 import { DrawPanel } from '../draw/DrawPanel';
 import { ImportModel } from '../import/ImportModel';
 import { InspectorPanel } from '../inspector/InspectorPanel';
@@ -136,10 +137,23 @@ function WizardStep({ session: { lab, trained, training, quant, results, actions
   );
 }
 
-function DebuggerStep({ session: { lab, trained, training, quant, actions } }: { session: LabSession }) {
+function DebuggerStep({ session: { lab, trained, training, quant, actions, layers } }: { session: LabSession }) {
   return (
     <DebuggerPanel
+      analysis={layers}
       trained={trained}
+      recipeFor={(m: QuantMode) => recipeFor(lab.quant, m)}
+      busy={training || quant.run.status === 'running'}
+      onExportMixed={actions.exportMixed}
+    />
+  );
+}
+
+function GraphStep({ session: { lab, trained, training, quant, actions, layers } }: { session: LabSession }) {
+  return (
+    <GraphPanel
+      trained={trained}
+      layers={layers}
       recipeFor={(m: QuantMode) => recipeFor(lab.quant, m)}
       busy={training || quant.run.status === 'running'}
       onExportMixed={actions.exportMixed}
@@ -174,6 +188,7 @@ export const LAB_SECTIONS: readonly LabSection[] = [
   QatStep,
   WizardStep,
   DebuggerStep,
+  GraphStep,
   DrawStep,
   ConfusionStep,
   InspectorStep,
