@@ -28,7 +28,11 @@ export function useLabBoot(
     void run((ctx) =>
       ctx.gate<DownloadProgress, DataCounts>((onDataProgress) =>
         restart
-          ? startLab(preference, { onBackend: (info) => !ctx.signal.aborted && setBackend(info), onDataProgress }, dataset)
+          ? startLab(
+              preference,
+              { onBackend: (info) => !ctx.signal.aborted && setBackend(info), onDataProgress },
+              dataset,
+            )
           : loadLabDataset(dataset, onDataProgress),
       ),
     );

@@ -5,7 +5,10 @@ import { formatPercent } from '../common/format';
 import { CHART_HEIGHT, CHART_MARGIN, COLORS, percentAxisTick, percentTick } from '../results/chart-style';
 import { bitsAxisMin, bitsChartRows } from './bits-chart-data';
 
-const LINE_COLORS: Record<WeightGranularity, string> = { 'per-channel': COLORS.runtime, 'per-tensor': COLORS.reference };
+const LINE_COLORS: Record<WeightGranularity, string> = {
+  'per-channel': COLORS.runtime,
+  'per-tensor': COLORS.reference,
+};
 
 /** Accuracy against weight bits, one line per granularity, and the same numbers as a table. */
 export function BitsChart({ series }: { series: BitsSeries[] }) {
@@ -32,14 +35,7 @@ export function BitsChart({ series }: { series: BitsSeries[] }) {
           <Tooltip formatter={percentTick} labelFormatter={(b) => `${String(b)} ${t('explore.bitsAxis')}`} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {WEIGHT_GRANULARITIES.map((g) => (
-            <Line
-              key={g}
-              dataKey={g}
-              name={name(g)}
-              stroke={LINE_COLORS[g]}
-              isAnimationActive={false}
-              connectNulls
-            />
+            <Line key={g} dataKey={g} name={name(g)} stroke={LINE_COLORS[g]} isAnimationActive={false} connectNulls />
           ))}
         </LineChart>
       </ResponsiveContainer>

@@ -17,13 +17,7 @@ export function InspectedGraph({ info, fileName }: { info: TfliteModelInfo; file
   return (
     <div className="inspector-graph">
       <h3>{t('graph.inspected', { name: fileName })}</h3>
-      <GraphView
-        graph={opGraph}
-        name={fileName}
-        source="file"
-        selected={selected}
-        onSelect={setSelected}
-      />
+      <GraphView graph={opGraph} name={fileName} source="file" selected={selected} onSelect={setSelected} />
       {node && (
         <GraphNodeDetails
           node={node}
