@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerError } from '../debug/layer-errors';
-import { proposeRepairs, type RepairInput, type RepairKind, type RepairRecipe } from './repair-advice';
+import {
+  baseMode,
+  proposeRepairs,
+  repairRunName,
+  type RepairInput,
+  type RepairKind,
+  type RepairRecipe,
+} from './repair-advice';
 
 const RTN: RepairRecipe = {
   perChannel: true,
@@ -156,5 +163,30 @@ describe('proposeRepairs', () => {
       ],
     }).map((p) => p.mode);
     expect(modes).toEqual(['int4', 'int8']);
+  });
+});
+
+describe('baseMode and repairRunName', () => {
+  it.each([
+    ['int8', 'int8'],
+    ['int8-io', 'int8-io'],
+    ['int8-cle', 'int8'],
+    ['dynamic-int4-adaround', 'dynamic-int4'],
+    ['qat', undefined],
+    ['model.tflite', undefined],
+  ])('%s was made with %s', (name, mode) => expect(baseMode(name)).toBe(mode));
+
+  it.each([
+    [{ kind: 'cle' as const, mode: 'int8' }, 'int8-cle'],
+    [{ kind: 'adaround' as const, mode: 'int4-per-channel' }, 'int4-per-channel-adaround'],
+    [{ kind: 'keep-float' as const, mode: 'int8-cle' }, 'int8-mixed'],
+  ])('%j runs as %s', (p, name) => expect(repairRunName(p)).toBe(name));
+
+  it('proposes for a derived run by its base mode', () => {
+    const [p] = proposeRepairs({
+      ...base,
+      measured: [{ mode: 'int4-per-channel', accuracy: 0.7, recipe: { ...RTN, weightBits: 4 } }],
+    });
+    expect(p).toMatchObject({ kind: 'adaround', mode: 'int4-per-channel' });
   });
 });

@@ -10,7 +10,7 @@
  *      fewer than 8 weight bits, already per-channel                    -> AdaRound (Nagel et al. 2020).
  */
 import type { LayerError } from '../debug/layer-errors';
-import { supportsKeepFloat, isQuantMode } from '../modes/lab-modes';
+import { QUANT_MODES, supportsKeepFloat, type QuantMode } from '../modes/lab-modes';
 import type { QuantRecipe } from '../quant/recipe';
 
 export type RepairKind = 'keep-float' | 'cle' | 'bias-correction' | 'per-channel' | 'adaround';
@@ -22,6 +22,7 @@ export type RepairRecipe = Pick<
 >;
 
 export interface MeasuredForRepair {
+  /** The results-table name: a mode ('int8'), or a run derived from one ('int8-cle', 'int8-mixed'). */
   mode: string;
   /** Runtime accuracy, fraction. */
   accuracy: number;
@@ -60,6 +61,17 @@ export interface RepairProposal {
  */
 export const BIAS_SHARE = 0.25;
 
+/** The quantization mode a results-table name was made with: the longest mode name it starts with. */
+export function baseMode(name: string): QuantMode | undefined {
+  return [...QUANT_MODES].sort((a, b) => b.length - a.length).find((m) => name === m || name.startsWith(`${m}-`));
+}
+
+/** The results-table name a proposal's run is measured under: '<mode>-mixed' for keep-float, else '<mode>-<kind>'. */
+export function repairRunName(p: Pick<RepairProposal, 'kind' | 'mode'>): string {
+  const base = baseMode(p.mode) ?? p.mode;
+  return p.kind === 'keep-float' ? `${base}-mixed` : `${p.mode}-${p.kind}`;
+}
+
 function biased(rows: readonly LayerError[]): boolean {
   return rows.some(
     (r) =>
@@ -75,13 +87,14 @@ export function proposeRepairs(input: RepairInput): RepairProposal[] {
   const out: RepairProposal[] = [];
   const measured = [...input.measured].sort((a, b) => a.accuracy - b.accuracy);
   for (const m of measured) {
-    if (m.mode === 'float32' || m.mode === 'float16') continue;
+    const mode = baseMode(m.mode);
+    if (!mode || mode === 'float32' || mode === 'float16') continue;
     const dropPoints = (input.floatAccuracy - m.accuracy) * 100;
     if (dropPoints <= input.tolerancePoints) continue;
     const base = { mode: m.mode, dropPoints, bits: m.recipe.weightBits };
     const rows = input.debugger?.mode === m.mode ? input.debugger.rows : undefined;
     const flagged = rows?.filter((r) => r.flagged) ?? [];
-    if (flagged.length === 1 && isQuantMode(m.mode) && supportsKeepFloat(m.mode)) {
+    if (flagged.length === 1 && supportsKeepFloat(mode)) {
       out.push({ ...base, kind: 'keep-float', patch: { keepFloat: [flagged[0].tensorName] }, layer: flagged[0].layer });
     }
     if (!m.recipe.perChannel && input.hasDepthwise && !m.recipe.crossLayerEqualization) {

@@ -16,6 +16,7 @@ import { QatPanel } from '../qat/QatPanel';
 import { QuantizePanel } from '../quant/QuantizePanel';
 import { recipeFor, type LabState } from '../state/lab-state';
 import { TrainSection } from '../train/TrainSection';
+import { RepairProposals } from '../wizard/RepairProposals';
 import { Wizard } from '../wizard/Wizard';
 import type { LabSession } from './lab-session';
 
@@ -137,6 +138,18 @@ function WizardStep({ session: { lab, trained, training, quant, results, actions
   );
 }
 
+function RepairStep({ session: { trained, training, quant, results, actions, layers } }: { session: LabSession }) {
+  return (
+    <RepairProposals
+      trained={trained}
+      outcomes={results.outcomes}
+      analysis={layers.state.status === 'done' ? layers.state.result : undefined}
+      canRun={!training && quant.run.status !== 'running'}
+      onRun={actions.exportMixed}
+    />
+  );
+}
+
 function DebuggerStep({ session: { lab, trained, training, quant, actions, layers } }: { session: LabSession }) {
   return (
     <DebuggerPanel
@@ -187,6 +200,7 @@ export const LAB_SECTIONS: readonly LabSection[] = [
   ExploreStep,
   QatStep,
   WizardStep,
+  RepairStep,
   DebuggerStep,
   GraphStep,
   DrawStep,

@@ -555,7 +555,7 @@ export const en = {
     intro:
       'Where a measured drop is larger than your tolerance, the wizard names the kind of drop and the algorithm that fixes it.',
     none: 'No measured mode loses more than your tolerance: nothing to repair.',
-    tolerance: 'Tolerance: {{points}} points',
+    tolerance: 'Accuracy drop you can accept (percentage points)',
     run: 'Try it',
     drop: '{{mode}} loses {{points}} points.',
     cle: 'Per-tensor weights on a depthwise layer: its channels have very different ranges, so one scale rounds the small ones to zero. Cross-layer equalization rescales the channels to match (Nagel et al. 2019).',

@@ -512,7 +512,7 @@ export const zhTW: Messages = {
     title: '精靈的修復建議',
     intro: '當量測到的準確率下降超過你的容許值時，精靈會指出是哪一種下降，以及能修復它的演算法。',
     none: '沒有任何已量測的模式下降超過你的容許值：不需要修復。',
-    tolerance: '容許值：{{points}} 個百分點',
+    tolerance: '可接受的準確率下降（百分點）',
     run: '試試看',
     drop: '{{mode}} 下降了 {{points}} 個百分點。',
     cle: '深度可分離（depthwise）層使用 per-tensor 權重：各通道的範圍差很多，單一尺度會把小通道捨入成零。跨層等化（CLE）會重新縮放各通道讓範圍一致（Nagel 等人，2019）。',
