@@ -61,4 +61,24 @@ test.describe('when quantization hurts: datasets, bit-widths and the graph', () 
     await expect(page.getByTestId('result-row-int8-mixed')).toBeVisible({ timeout: 120_000 });
     await expect(page.getByTestId('runtime-accuracy-int8-mixed')).toContainText('%');
   });
+
+  test('the wizard proposes per-channel scales for a 2-bit per-tensor drop and runs it with one click', async ({
+    page,
+  }) => {
+    // int8 files whose weights sit on a 2-bit per-tensor grid: far below float.
+    await openLab(page, '?modes=int8&wb=2&pc=0&fcpc=0&limit=2000');
+    await page.getByTestId('train-start').click();
+    await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
+    await page.getByTestId('quantize-run').click();
+    await expect(page.getByTestId('result-row-int8')).toBeVisible({ timeout: 120_000 });
+    const proposals = page.getByTestId('repair-proposals');
+    await expect(proposals.getByTestId('repair-per-channel-int8')).toBeVisible();
+    await proposals.getByTestId('repair-run-per-channel-int8').click();
+    await expect(page.getByTestId('result-row-int8-per-channel')).toBeVisible({ timeout: 120_000 });
+    const before = parsePercent(await page.getByTestId('runtime-accuracy-int8').innerText());
+    const after = parsePercent(await page.getByTestId('runtime-accuracy-int8-per-channel').innerText());
+    expect(after).toBeGreaterThan(before);
+    // Still 2 bits and per-channel now: the next proposal for that run is AdaRound.
+    await expect(proposals.getByTestId('repair-adaround-int8-per-channel')).toBeVisible();
+  });
 });

@@ -15,10 +15,13 @@ describe('repair input', () => {
   };
 
   it('takes the runs the lab converted, each with its base mode and recipe', () => {
-    expect(measuredForRepair(outcomes).map((m) => [m.mode, m.recipe.mode, m.recipe.perChannel])).toEqual([
-      ['int8', 'int8', false],
-      ['int8-cle', 'int8', true],
+    expect(
+      measuredForRepair(outcomes).map((m) => [m.mode, m.recipe.perChannel, m.recipe.crossLayerEqualization]),
+    ).toEqual([
+      ['int8', false, false],
+      ['int8-cle', true, true],
     ]);
+    expect(entryRecipe('int8-cle', outcomes['int8-cle'])?.mode).toBe('int8');
     expect(entryRecipe('model.tflite', outcomes['model.tflite'])).toBeUndefined();
   });
 
