@@ -8,7 +8,7 @@ import { GraphView } from './GraphView';
 
 /** An inspected .tflite's first subgraph as a graph; a node's weights are its constant's type and shape. */
 export function InspectedGraph({ info, fileName }: { info: TfliteModelInfo; fileName: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [selected, setSelected] = useState<string>();
   const opGraph = useMemo(() => buildOpGraph(listTflite(info)), [info]);
   const node = opGraph.nodes.find((n) => n.id === selected);
@@ -21,7 +21,14 @@ export function InspectedGraph({ info, fileName }: { info: TfliteModelInfo; file
       {node && (
         <GraphNodeDetails
           node={node}
-          weights={tensor && `${tensor.type} ${shapeText(tensor.shape)}, ${tensor.byteLength.toLocaleString()} bytes`}
+          weights={
+            tensor &&
+            t('graph.fileWeights', {
+              type: tensor.type,
+              shape: shapeText(tensor.shape),
+              bytes: tensor.byteLength.toLocaleString(i18n.language),
+            })
+          }
         />
       )}
       <p className="hint">{t('graph.inspectedOnly')}</p>

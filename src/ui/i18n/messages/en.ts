@@ -594,6 +594,7 @@ export const en = {
     kept: 'Kept in float: {{names}}',
     export: 'Export mixed precision',
     exporting: 'Exporting…',
+    fileWeights: '{{type}} {{shape}}, {{bytes}} bytes',
     inspectedOnly: 'Keep-in-float applies to the lab’s own model, not to inspected files.',
   },
 };

@@ -549,6 +549,7 @@ export const zhTW: Messages = {
     kept: '保持浮點數：{{names}}',
     export: '匯出混合精度模型',
     exporting: '匯出中…',
+    fileWeights: '{{type}} {{shape}}，{{bytes}} 位元組',
     inspectedOnly: '「保持浮點數」只適用於實驗室自己的模型，不適用於檢視中的檔案。',
   },
 };
