@@ -25,7 +25,8 @@ describe('bitsAxisMin', () => {
   it.each([
     [[], 0],
     [[0.98], 0.9],
-    [[0.98, 0.12], 0],
+    [[0.98, 0.12], 0.05],
+    [[0.03], 0],
     [[0.71, 0.99], 0.65],
   ])('%j -> %d', (values, expected) => {
     const rows = values.map((v, i) => ({ bits: 8 - i, 'per-channel': v }));
