@@ -4,13 +4,14 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { browserBench } from './browser';
+import { lowbitBrowser } from './lowbit-browser';
 import { lowbitNode } from './lowbit-node';
 import { mobilenetNode } from './mobilenet-node';
 import { quantizeNode } from './quantize-node';
 import { trainSpeedNode } from './train-speed-node';
 import type { BenchOptions, BenchRow, BenchSection } from './types';
 
-const SECTIONS: BenchSection[] = [trainSpeedNode, quantizeNode, lowbitNode, mobilenetNode, browserBench];
+const SECTIONS: BenchSection[] = [trainSpeedNode, quantizeNode, lowbitNode, mobilenetNode, browserBench, lowbitBrowser];
 
 function parseArgs(argv: string[]): BenchOptions & { only?: string } {
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);

@@ -25,11 +25,22 @@ import { layerErrors as computeLayerErrors } from '../src/core/debug/layer-error
 import { imagesToFloat } from '../src/core/mnist/dataset';
 import type { DatasetId } from '../src/core/mnist/datasets';
 import { quantizeModel } from '../src/core/quant/quantize-graph';
+import {
+  mergeSeries,
+  SWEEP_WEIGHT_BITS,
+  sweepWeightBits,
+  WEIGHT_GRANULARITIES,
+  type BitsSeries,
+} from '../src/core/quant/bits-sweep';
+import type { GraphRunner } from '../src/core/pipeline/convert';
+import { runGraphTfjs } from '../src/accel/simulate-tfjs';
 import { compressModel, type CompressPlan } from '../src/core/compress/compress-model';
 import type { CompressProgress } from '../src/core/compress/compress-progress';
 
 let dataset: Promise<MnistDataset> | undefined;
 let datasetId: DatasetId | undefined;
+/** The app's base URL from the first loadData, so a stage can load the dataset its model was trained on. */
+let dataBase: string | undefined;
 
 async function switchBackend(names: string[]): Promise<void> {
   for (const name of names) if (await tf.setBackend(name).catch(() => false)) return;
@@ -40,6 +51,14 @@ let cancelRequested = false;
 function loadedData(): Promise<MnistDataset> {
   if (!dataset) throw new Error('the dataset is not loaded yet');
   return dataset;
+}
+
+/** The dataset `id` (absent: MNIST, as for models stored before datasets existed), loading it when another is held. */
+async function dataFor(id: DatasetId = 'mnist'): Promise<MnistDataset> {
+  if (datasetId === id && dataset) return dataset;
+  if (!dataBase) throw new Error('the dataset is not loaded yet');
+  await api.loadData(dataBase, undefined, id);
+  return loadedData();
 }
 
 /** A converted mode crosses to the page with its bytes, predictions and weight copies transferred. */
@@ -65,6 +84,7 @@ const api = {
   async loadData(base: string, onProgress?: (p: DownloadProgress) => void, id: DatasetId = 'mnist') {
     if (datasetId !== id) dataset = undefined;
     datasetId = id;
+    dataBase = base;
     dataset ??= fetchDataset(base, onProgress, id);
     try {
       const d = await dataset;
@@ -76,7 +96,7 @@ const api = {
   },
 
   async train(settings: TrainSettings, onProgress: (p: TrainProgress) => void, initialWeights?: WeightTensor[]) {
-    const data = await loadedData();
+    const data = await dataFor(settings.dataset);
     cancelRequested = false;
     const result = await trainModel(data, settings, {
       onProgress,
@@ -91,7 +111,7 @@ const api = {
    * quantize, write the .tflite, and simulate its accuracy on all test images.
    */
   async convert(trained: TrainedModel, recipe: QuantRecipe) {
-    return transferConverted(convertMode(trained, recipe, await loadedData(), simulateModelAccelerated));
+    return transferConverted(convertMode(trained, recipe, await dataFor(trained.dataset), simulateModelAccelerated));
   },
 
   /**
@@ -99,7 +119,7 @@ const api = {
    * ranges, simulated like every other mode. Cancel with cancelTraining (keeps the last epoch).
    */
   async qat(trained: TrainedModel, settings: QatSettings, onProgress: (p: TrainProgress) => void) {
-    const data = await loadedData();
+    const data = await dataFor(trained.dataset);
     cancelRequested = false;
     // QAT's range tracking reads tensors synchronously, which WebGPU cannot do reliably in a worker:
     // run it on WASM (or CPU) and switch back afterwards.
@@ -130,7 +150,7 @@ const api = {
    */
   async compress(trained: TrainedModel, plan: CompressPlan, onProgress: (p: CompressProgress) => void) {
     cancelRequested = false;
-    const result = await compressModel(await loadedData(), trained, plan, {
+    const result = await compressModel(await dataFor(trained.dataset), trained, plan, {
       onPruneProgress: (p) => onProgress({ stage: 'prune', ...p }),
       onClusterProgress: (p) => onProgress({ stage: 'cluster', ...p }),
       shouldCancel: () => cancelRequested,
@@ -138,9 +158,9 @@ const api = {
     return Comlink.transfer(result, weightBuffers(result.model));
   },
 
-  /** The test split's pixels and labels (copies), for the runtime worker and the confusion views. */
-  async testSet() {
-    const { test } = await loadedData();
+  /** The test split's pixels and labels (copies) of `id` (default: the one held), for the runtime worker and the confusion views. */
+  async testSet(id?: DatasetId) {
+    const { test } = await (id ? dataFor(id) : loadedData());
     const images = test.images.slice();
     const labels = test.labels.slice();
     return Comlink.transfer({ images, labels }, [images.buffer, labels.buffer]);
@@ -152,7 +172,7 @@ const api = {
    * (clamped to 1..500).
    */
   async layerErrors(trained: TrainedModel, recipe: QuantRecipe, samples = 200) {
-    const data = await loadedData();
+    const data = await dataFor(trained.dataset);
     const floatGraph = modelToGraph(trained);
     const { graph } = quantizeModel(
       floatGraph,
@@ -161,6 +181,32 @@ const api = {
     );
     const n = Math.max(1, Math.min(500, Math.round(samples), data.test.count));
     return computeLayerErrors(floatGraph, graph, imagesToFloat(data.test, 0, n), n);
+  },
+
+  /**
+   * The bit-width explorer (src/core/quant/bits-sweep.ts): simulated accuracy against weight bits, per-channel and
+   * per-tensor, on the first `testLimit` test images. Cancel with cancelTraining (keeps the points measured).
+   */
+  async bitsSweep(
+    trained: TrainedModel,
+    options: { activationBits: 8 | 16; testLimit: number; recipe: Partial<QuantRecipe> },
+    onProgress: (p: { done: number; total: number; series: BitsSeries[] }) => void,
+  ) {
+    const data = await dataFor(trained.dataset);
+    cancelRequested = false;
+    const runner: GraphRunner | undefined =
+      tf.getBackend() === 'wasm' ? (g, input, batch) => runGraphTfjs(g, input, batch).outputs : undefined;
+    const total = SWEEP_WEIGHT_BITS.length * WEIGHT_GRANULARITIES.length;
+    let series: BitsSeries[] = [];
+    // One bit-width at a time, yielding in between, so that cancelTraining is heard between points.
+    for (const bits of SWEEP_WEIGHT_BITS) {
+      if (cancelRequested) break;
+      const point = sweepWeightBits(trained, data, { ...options, bits: [bits], runner });
+      series = mergeSeries(series, point);
+      onProgress({ done: series[0].points.length * series.length, total, series });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return { series, cancelled: cancelRequested };
   },
 
   /** Asks a running training to stop after the current batch; it keeps the last completed epoch. */

@@ -2,6 +2,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackendSelect } from './BackendSelect';
 import { DataBanner } from './boot/DataBanner';
+import { useLayerAnalysis } from './debug/use-layer-analysis';
+import { DatasetContext } from './datasets/dataset-context';
+import { DatasetMismatch, modelForDataset } from './datasets/DatasetMismatch';
 import { LanguageSelect } from './i18n/LanguageSelect';
 import { OfflineBanner } from './offline/OfflineBanner';
 import { useLabBoot } from './boot/use-lab-boot';
@@ -18,18 +21,21 @@ import { useSavedModel } from './state/use-saved-model';
 export function App() {
   const { t } = useTranslation();
   const [lab, setLab] = useLabState();
-  const { backend, data } = useLabBoot(lab.backend);
+  const { backend, data } = useLabBoot(lab.backend, lab.train.dataset);
   const saved = useSavedModel();
-  const results = useLabResults(saved.trained, lab);
+  // A model trained on one dataset is never evaluated on the other: the stages see it only under its own.
+  const trained = modelForDataset(saved.trained, lab.train.dataset);
+  const results = useLabResults(trained, lab);
   const quant = useQuantization(results.addOutcome);
   const qat = useQat(quant.runJobs);
   const actions = useLabActions(lab, saved, quant, qat);
   const [training, setTraining] = useState(false);
+  const layers = useLayerAnalysis(trained);
   const session = useMemo<LabSession>(
     () => ({
       lab,
       setLab,
-      trained: saved.trained,
+      trained,
       dataReady: data.status === 'done',
       training,
       setTraining,
@@ -37,8 +43,9 @@ export function App() {
       qat,
       results,
       actions,
+      layers,
     }),
-    [lab, setLab, saved.trained, data.status, training, quant, qat, results, actions],
+    [lab, setLab, trained, data.status, training, quant, qat, results, actions, layers],
   );
 
   return (
@@ -58,7 +65,8 @@ export function App() {
           />
         </div>
       </header>
-      <DataBanner status={data} />
+      <DataBanner status={data} dataset={lab.train.dataset} />
+      <DatasetMismatch model={saved.trained} dataset={lab.train.dataset} />
       {session.dataReady && <OfflineBanner />}
       {saved.storeError && (
         <p className="error" lang="en">
@@ -70,9 +78,11 @@ export function App() {
           {t('app.modelForgotten')}
         </p>
       )}
-      {LAB_SECTIONS.map((Section, i) => (
-        <Section key={i} session={session} />
-      ))}
+      <DatasetContext.Provider value={lab.train.dataset}>
+        {LAB_SECTIONS.map((Section, i) => (
+          <Section key={i} session={session} />
+        ))}
+      </DatasetContext.Provider>
     </main>
   );
 }

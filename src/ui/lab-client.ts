@@ -3,6 +3,7 @@ import type { LabWorkerApi } from '../../workers/lab.worker';
 import type { RuntimeWorkerApi } from '../../workers/runtime.worker';
 import type { BackendChoice as BackendInfo } from '../backends/select-backend';
 import { WorkerBridge } from '../bridge/worker-bridge';
+import type { DatasetId } from '../core/mnist/datasets';
 import type { DownloadProgress } from '../data/fetch-dataset';
 import type { BackendPreference } from './state/lab-state';
 
@@ -21,7 +22,10 @@ export interface DataCounts {
 }
 
 /** What a (re)started lab worker is told (which backend, whom to report to), and what it loaded. */
-const boot: { preference: BackendPreference; listener?: BootListener; counts?: DataCounts } = { preference: 'auto' };
+const boot: { preference: BackendPreference; dataset: DatasetId; listener?: BootListener; counts?: DataCounts } = {
+  preference: 'auto',
+  dataset: 'mnist',
+};
 
 /** One bridge per worker kind; the UI talks to workers only through these. */
 export const labBridge = new WorkerBridge<LabWorkerApi>(
@@ -29,26 +33,52 @@ export const labBridge = new WorkerBridge<LabWorkerApi>(
   () => new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' }),
   async (api) => {
     // Each start reports to the listener that was current when it began.
-    const { preference, listener } = boot;
+    const { preference, listener, dataset } = boot;
     const info = await api.init(preference, APP_BASE);
     listener?.onBackend(info);
     const counts = await api.loadData(
       APP_BASE,
       Comlink.proxy((p: DownloadProgress) => listener?.onDataProgress(p)),
+      dataset,
     );
     boot.counts = counts;
   },
 );
 
-/** Starts (or restarts, after a backend change) the lab worker; resolves once MNIST is loaded in it. */
-export async function startLab(preference: BackendPreference, listener: BootListener): Promise<DataCounts> {
+/** The dataset the lab worker holds (or is loading): the test set and every stage use it. */
+export function labDataset(): DatasetId {
+  return boot.dataset;
+}
+
+/**
+ * Starts (or restarts, after a backend change) the lab worker; resolves once `dataset` is loaded in it.
+ * A running worker switches datasets with loadLabDataset instead (no restart).
+ */
+export async function startLab(
+  preference: BackendPreference,
+  listener: BootListener,
+  dataset: DatasetId = 'mnist',
+): Promise<DataCounts> {
   boot.preference = preference;
+  boot.dataset = dataset;
   boot.listener = listener;
   boot.counts = undefined;
   labBridge.terminate();
   await labBridge.api();
   if (!boot.counts) throw new Error('the lab worker started without loading MNIST');
   return boot.counts;
+}
+
+/** Switches the running lab worker to `dataset` (downloaded on first use, from this site). */
+export async function loadLabDataset(
+  dataset: DatasetId,
+  onProgress: (p: DownloadProgress) => void,
+  signal?: AbortSignal,
+): Promise<DataCounts> {
+  boot.dataset = dataset;
+  const counts = await labBridge.run((api) => api.loadData(APP_BASE, Comlink.proxy(onProgress), dataset), signal);
+  boot.counts = counts;
+  return counts;
 }
 
 /** The TFLite runtime (LiteRT.js) lives in its own worker, so a runtime crash never takes training with it. */

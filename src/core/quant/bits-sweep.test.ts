@@ -4,7 +4,7 @@ import { weightGridView } from '../eval/weight-grid';
 import type { MnistDataset } from '../mnist/dataset';
 import type { TrainedModel } from '../model/trained-model';
 import { trainedFixture } from '../../node/testing/trained-fixture';
-import { sweepWeightBits } from './bits-sweep';
+import { mergeSeries, sweepWeightBits, WEIGHT_GRANULARITIES, type BitsSeries } from './bits-sweep';
 import { quantizeWeightsSymmetric, symmetricQmax } from './quant-params';
 
 let model: TrainedModel;
@@ -62,5 +62,22 @@ describe('sweepWeightBits', () => {
     let polls = 0;
     const cancelled = sweepWeightBits(model, data, { bits: [8, 4], shouldCancel: () => ++polls > 1 });
     expect(cancelled.flatMap((s) => s.points)).toHaveLength(1);
+  });
+});
+
+describe('mergeSeries', () => {
+  it('appends points per granularity, in order', () => {
+    const one = (bits: number, acc: number): BitsSeries[] =>
+      WEIGHT_GRANULARITIES.map((granularity, i) => ({
+        granularity,
+        activationBits: 8,
+        points: [{ bits, accuracy: acc - i / 10 }],
+      }));
+    const merged = mergeSeries(mergeSeries([], one(8, 0.9)), one(4, 0.8));
+    expect(merged.map((s) => s.points.map((p) => p.bits))).toEqual([
+      [8, 4],
+      [8, 4],
+    ]);
+    expect(merged[1].points[1].accuracy).toBeCloseTo(0.7, 9);
   });
 });

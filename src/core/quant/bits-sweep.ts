@@ -77,3 +77,12 @@ export function sweepWeightBits(trained: TrainedModel, data: MnistDataset, optio
   }
   return series;
 }
+
+/** `a` with the points of `b` appended, series matched by granularity (for a sweep run one bit-width at a time). */
+export function mergeSeries(a: readonly BitsSeries[], b: readonly BitsSeries[]): BitsSeries[] {
+  if (a.length === 0) return b.map((s) => ({ ...s, points: [...s.points] }));
+  return a.map((s) => ({
+    ...s,
+    points: [...s.points, ...(b.find((t) => t.granularity === s.granularity)?.points ?? [])],
+  }));
+}

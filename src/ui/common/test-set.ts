@@ -1,21 +1,28 @@
-import { labBridge } from '../lab-client';
+import type { DatasetId } from '../../core/mnist/datasets';
+import { labBridge, labDataset } from '../lab-client';
 
-/** The MNIST test split: images [N * 784] raw pixels 0..255, labels [N]. */
+/** A test split: images [N * 784] raw pixels 0..255, labels [N]. */
 export interface TestSet {
   images: Uint8Array;
   labels: Uint8Array;
 }
 
-let cached: Promise<TestSet> | undefined;
+const cached = new Map<DatasetId, Promise<TestSet>>();
 
 /**
- * The test set, fetched from the lab worker once and shared by every panel (the runtime worker
- * scores files on it, the confusion view draws its digits). A failed fetch is retried next time.
+ * The test set of `dataset` (default: the one the lab worker holds), fetched from the lab worker once and
+ * shared by every panel (the runtime worker scores files on it, the confusion view draws its images). A
+ * failed fetch is retried next time.
  */
-export function getTestSet(): Promise<TestSet> {
-  const pending = (cached ??= labBridge.run((api) => api.testSet()));
-  pending.catch(() => {
-    if (cached === pending) cached = undefined;
+export function getTestSet(dataset: DatasetId = labDataset()): Promise<TestSet> {
+  let pending = cached.get(dataset);
+  if (!pending) {
+    pending = labBridge.run((api) => api.testSet(dataset));
+    cached.set(dataset, pending);
+  }
+  const mine = pending;
+  mine.catch(() => {
+    if (cached.get(dataset) === mine) cached.delete(dataset);
   });
-  return pending;
+  return mine;
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../common/format';
+import { useClassNames } from '../datasets/class-names';
 
 interface Props {
   /** `matrix[label][prediction]` counts, 10 x 10 (see confusionMatrix in core/eval/metrics). */
@@ -13,6 +14,7 @@ interface Props {
  */
 export function ConfusionMatrix({ matrix, mode }: Props) {
   const { t } = useTranslation();
+  const names = useClassNames();
   let worst = 0;
   matrix.forEach((row, tr) => row.forEach((n, p) => tr !== p && n > worst && (worst = n)));
   return (
@@ -28,8 +30,8 @@ export function ConfusionMatrix({ matrix, mode }: Props) {
               {t('confusion.corner')}
             </th>
             {matrix.map((_, p) => (
-              <th key={p} scope="col">
-                {p}
+              <th key={p} scope="col" data-testid={`confusion-class-${p}`}>
+                {names[p] ?? p}
               </th>
             ))}
           </tr>
@@ -39,7 +41,7 @@ export function ConfusionMatrix({ matrix, mode }: Props) {
             const total = row.reduce((a, b) => a + b, 0);
             return (
               <tr key={tr}>
-                <th scope="row">{tr}</th>
+                <th scope="row">{names[tr] ?? tr}</th>
                 {row.map((n, p) => {
                   const diagonal = tr === p;
                   const share = diagonal ? (total > 0 ? n / total : 0) : worst > 0 ? n / worst : 0;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useClassNames } from '../datasets/class-names';
 import { DigitImage } from '../draw/DigitImage';
 
 interface Props {
@@ -19,6 +20,7 @@ interface Props {
 export function WrongDigits({ indices, images, labels, mode, predictions, reference, limit = 48 }: Props) {
   const { t } = useTranslation();
   const shown = indices.slice(0, limit);
+  const names = useClassNames();
   return (
     <ul className="confusion-gallery">
       {shown.map((i) => (
@@ -27,18 +29,18 @@ export function WrongDigits({ indices, images, labels, mode, predictions, refere
             pixels={images.subarray(i * 784, (i + 1) * 784)}
             max={255}
             size={56}
-            label={t('confusion.digitAria', { i, label: labels[i] })}
+            label={t('confusion.digitAria', { i, label: names[labels[i]] })}
           />
           <span>
-            {t('confusion.true')} <strong>{labels[i]}</strong>
+            {t('confusion.true')} <strong>{names[labels[i]]}</strong>
           </span>
           {reference && (
             <span className="good">
-              {reference.mode}: {reference.predictions[i]}
+              {reference.mode}: {names[reference.predictions[i]]}
             </span>
           )}
           <span className="warn">
-            {mode}: {predictions[i]}
+            {mode}: {names[predictions[i]]}
           </span>
         </li>
       ))}

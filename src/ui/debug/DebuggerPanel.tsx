@@ -5,7 +5,7 @@ import type { QuantMode } from '../../core/modes/lab-modes';
 import type { QuantRecipe } from '../../core/quant/recipe';
 import { DebuggerControls } from './DebuggerControls';
 import { LayerAnalysisView } from './LayerAnalysisView';
-import { useLayerAnalysis } from './use-layer-analysis';
+import type { LayerAnalysisHandle } from './use-layer-analysis';
 
 interface Props {
   trained?: TrainedModel;
@@ -14,14 +14,16 @@ interface Props {
   onExportMixed: (mode: string, recipe: QuantRecipe) => void;
   /** Another job (training, quantization) is running. */
   busy: boolean;
+  /** The analysis and the kept layers (useLayerAnalysis, held by the session: the graph view shares them). */
+  analysis: LayerAnalysisHandle;
 }
 
 /** Per-layer quantization debugger (like TF's QuantizationDebugger) and selective quantization. */
-export function DebuggerPanel({ trained, recipeFor, onExportMixed, busy }: Props) {
+export function DebuggerPanel({ trained, recipeFor, onExportMixed, busy, analysis }: Props) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<QuantMode>('int8');
   const [samples, setSamples] = useState<number>(200);
-  const { state, keepFloat, analyse, toggle, cancel } = useLayerAnalysis(trained);
+  const { state, keepFloat, analyse, toggle, cancel } = analysis;
   const running = state.status === 'running';
   return (
     <section className="panel debugger" aria-labelledby="debugger-title">

@@ -5,6 +5,9 @@ import { useWorkerJob } from '../common/use-worker-job';
 import { labBridge } from '../lab-client';
 import { toggleKeepFloat, type LayerAnalysis } from './debugger-model';
 
+/** The per-layer analysis and the layers kept in float, shared by the debugger and the graph view. */
+export type LayerAnalysisHandle = ReturnType<typeof useLayerAnalysis>;
+
 /**
  * Runs the per-layer comparison in the lab worker and keeps the learner's choice of float layers.
  * A new model cancels the analysis and clears the choice.

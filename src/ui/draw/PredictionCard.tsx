@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../common/format';
+import { useClassNames } from '../datasets/class-names';
 import type { DrawPrediction } from './use-draw-predictions';
 
 interface Props {
@@ -12,6 +13,7 @@ export function PredictionCard({ mode, prediction }: Props) {
   const { t } = useTranslation();
   const probabilities = prediction.status === 'done' ? prediction.probabilities : undefined;
   const digit = probabilities ? argmax(probabilities) : undefined;
+  const names = useClassNames();
   return (
     <figure className="draw-prediction" data-testid={`draw-prediction-${mode}`}>
       <figcaption>
@@ -24,7 +26,7 @@ export function PredictionCard({ mode, prediction }: Props) {
       ) : (
         <>
           <div className="draw-digit" data-testid={`draw-digit-${mode}`} aria-busy={prediction.status === 'pending'}>
-            {digit ?? '…'}
+            {digit !== undefined ? names[digit] : '…'}
           </div>
           <div className="muted draw-confidence">
             {probabilities && digit !== undefined ? formatPercent(probabilities[digit], 1) : '\u00a0'}
@@ -36,9 +38,9 @@ export function PredictionCard({ mode, prediction }: Props) {
                 <li
                   key={c}
                   className={c === digit ? 'draw-bar top' : 'draw-bar'}
-                  title={`${c}: ${formatPercent(p, 2)}`}
+                  title={`${names[c]}: ${formatPercent(p, 2)}`}
                 >
-                  <span className="draw-bar-label">{c}</span>
+                  <span className="draw-bar-label">{names[c]}</span>
                   <span className="draw-bar-track">
                     <span className="draw-bar-fill" style={{ width: `${Math.max(0, Math.min(1, p)) * 100}%` }} />
                   </span>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useId, useState, type DragEvent } from 'react';
 import type { InspectedFile } from '../state/results-cache';
+import { InspectedGraph } from '../graph/InspectedGraph';
 import { RunStatus } from './RunStatus';
 import { InspectorView } from './InspectorView';
 import { useInspectedFile } from './use-inspected-file';
@@ -50,6 +51,7 @@ export function InspectorPanel({ onEvaluated, heading }: Props) {
         <>
           <RunStatus loaded={loaded} evaluation={evaluation} onCancel={cancel} onRange={rerun} />
           <InspectorView key={loaded.serial} fileName={loaded.fileName} bytes={loaded.bytes} info={loaded.info} />
+          <InspectedGraph key={`graph-${loaded.serial}`} info={loaded.info} fileName={loaded.fileName} />
         </>
       )}
     </section>

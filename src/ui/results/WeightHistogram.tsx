@@ -1,6 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { useId, useMemo, useState } from 'react';
-import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { weightErrorStats, weightHistogramBins, type WeightHistogramBin } from '../../core/eval/weight-histogram';
 import { CHART_MARGIN, COLORS } from './chart-style';
 import { formatInt } from './results-format';
@@ -10,7 +20,12 @@ export interface WeightLayer {
   float: Float32Array;
   /** The same weights after quantize -> dequantize (scale * (q - zero_point)), same length and order as `float`. */
   quantized: Float32Array;
+  /** The quantization grid's levels (weight units), drawn as dashed lines when there are few enough. */
+  levels?: readonly number[];
 }
+
+/** More levels than this (8-bit grids have 255) would hide the histogram: they are not drawn. */
+const MAX_DRAWN_LEVELS = 63;
 
 interface Props {
   layers: WeightLayer[];
@@ -48,7 +63,7 @@ export function WeightHistogram({ layers, quantizedLabel: label }: Props) {
         bins={bins}
         onBins={setBins}
       />
-      <WeightStepChart data={data} quantizedLabel={quantizedLabel} />
+      <WeightStepChart data={data} quantizedLabel={quantizedLabel} levels={layer.levels} />
       <p className="hint" data-testid="weight-error">
         {t('histogram.error', {
           distinctFloat: formatInt(stats.distinctFloat),
@@ -100,8 +115,17 @@ function HistogramControls({ id, layers, layer, onLayer, bins, onBins }: Control
 }
 
 /** The float and quantized histograms as overlaid step areas. */
-function WeightStepChart({ data, quantizedLabel }: { data: StepPoint[]; quantizedLabel: string }) {
+function WeightStepChart({
+  data,
+  quantizedLabel,
+  levels,
+}: {
+  data: StepPoint[];
+  quantizedLabel: string;
+  levels?: readonly number[];
+}) {
   const { t } = useTranslation();
+  const drawn = levels && levels.length <= MAX_DRAWN_LEVELS ? levels : [];
   return (
     <ResponsiveContainer width="100%" height={220}>
       <AreaChart data={data} margin={CHART_MARGIN}>
@@ -133,6 +157,9 @@ function WeightStepChart({ data, quantizedLabel }: { data: StepPoint[]; quantize
           fill="none"
           isAnimationActive={false}
         />
+        {drawn.map((v, i) => (
+          <ReferenceLine key={i} x={v} stroke={COLORS.runtime} strokeDasharray="2 3" strokeOpacity={0.6} />
+        ))}
       </AreaChart>
     </ResponsiveContainer>
   );

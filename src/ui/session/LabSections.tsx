@@ -1,9 +1,14 @@
 import { useCallback, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DatasetId } from '../../core/mnist/datasets';
 import type { QuantMode } from '../../core/modes/lab-modes';
 import { CompressPanel } from '../compress/CompressPanel';
 import { ConfusionPanel } from '../confusion/ConfusionPanel';
 import { DebuggerPanel } from '../debug/DebuggerPanel';
+import { DatasetSelect } from '../datasets/DatasetSelect';
 import { DeployPanel } from '../deploy/DeployPanel';
+import { BitsExplorer } from '../explore/BitsExplorer';
+import { GraphPanel } from '../graph/GraphPanel';
 import { DrawPanel } from '../draw/DrawPanel';
 import { ImportModel } from '../import/ImportModel';
 import { InspectorPanel } from '../inspector/InspectorPanel';
@@ -11,11 +16,23 @@ import { QatPanel } from '../qat/QatPanel';
 import { QuantizePanel } from '../quant/QuantizePanel';
 import { recipeFor, type LabState } from '../state/lab-state';
 import { TrainSection } from '../train/TrainSection';
+import { RepairProposals } from '../wizard/RepairProposals';
 import { Wizard } from '../wizard/Wizard';
 import type { LabSession } from './lab-session';
 
 /** A section of the page: it takes what it needs from the session. */
 export type LabSection = ComponentType<{ session: LabSession }>;
+
+function DatasetStep({ session: { lab, setLab, training } }: { session: LabSession }) {
+  const { t } = useTranslation();
+  const onChange = useCallback((dataset: DatasetId) => setLab('train', { ...lab.train, dataset }), [lab.train, setLab]);
+  return (
+    <section className="panel" aria-labelledby="dataset-title">
+      <h2 id="dataset-title">{t('datasets.label')}</h2>
+      <DatasetSelect value={lab.train.dataset} onChange={onChange} disabled={training} />
+    </section>
+  );
+}
 
 function TrainStep({
   session: { lab, setLab, dataReady, trained, training, actions, setTraining },
@@ -80,6 +97,11 @@ function QuantizeStep({
   );
 }
 
+function ExploreStep({ session: { lab, trained, training, quant } }: { session: LabSession }) {
+  const { modes: _modes, ...recipe } = lab.quant;
+  return <BitsExplorer trained={trained} recipe={recipe} busy={training || quant.run.status === 'running'} />;
+}
+
 function QatStep({
   session: { lab, setLab, trained, training, quant, qat, results, actions },
 }: {
@@ -116,10 +138,35 @@ function WizardStep({ session: { lab, trained, training, quant, results, actions
   );
 }
 
-function DebuggerStep({ session: { lab, trained, training, quant, actions } }: { session: LabSession }) {
+function RepairStep({ session: { trained, training, quant, results, actions, layers } }: { session: LabSession }) {
+  return (
+    <RepairProposals
+      trained={trained}
+      outcomes={results.outcomes}
+      analysis={layers.state.status === 'done' ? layers.state.result : undefined}
+      canRun={!training && quant.run.status !== 'running'}
+      onRun={actions.exportMixed}
+    />
+  );
+}
+
+function DebuggerStep({ session: { lab, trained, training, quant, actions, layers } }: { session: LabSession }) {
   return (
     <DebuggerPanel
+      analysis={layers}
       trained={trained}
+      recipeFor={(m: QuantMode) => recipeFor(lab.quant, m)}
+      busy={training || quant.run.status === 'running'}
+      onExportMixed={actions.exportMixed}
+    />
+  );
+}
+
+function GraphStep({ session: { lab, trained, training, quant, actions, layers } }: { session: LabSession }) {
+  return (
+    <GraphPanel
+      trained={trained}
+      layers={layers}
       recipeFor={(m: QuantMode) => recipeFor(lab.quant, m)}
       busy={training || quant.run.status === 'running'}
       onExportMixed={actions.exportMixed}
@@ -146,12 +193,16 @@ function DeployStep({ session: { lab, setLab, results } }: { session: LabSession
 
 /** The page's sections, top to bottom. Adding a panel is one adapter above and one entry here. */
 export const LAB_SECTIONS: readonly LabSection[] = [
+  DatasetStep,
   TrainStep,
   CompressStep,
   QuantizeStep,
+  ExploreStep,
   QatStep,
   WizardStep,
+  RepairStep,
   DebuggerStep,
+  GraphStep,
   DrawStep,
   ConfusionStep,
   InspectorStep,

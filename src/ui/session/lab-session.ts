@@ -1,5 +1,6 @@
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { QuantRecipe } from '../../core/quant/recipe';
+import type { LayerAnalysisHandle } from '../debug/use-layer-analysis';
 import type { QatRun } from '../qat/use-qat';
 import type { Quantization } from '../quant/use-quantization';
 import type { LabResults } from '../results/use-lab-results';
@@ -36,4 +37,6 @@ export interface LabSession {
   qat: QatRun;
   results: LabResults;
   actions: LabActions;
+  /** The per-layer debugger's analysis and the layers kept in float (the debugger and the graph view share it). */
+  layers: LayerAnalysisHandle;
 }

@@ -149,10 +149,6 @@ export const en = {
     clusterInit: { density: "density-based (by the weights' CDF)", linear: 'linear (evenly spaced)' },
     clustersOff: 'off',
   },
-  datasets: {
-    mnist: 'MNIST digits',
-    fashion: 'Fashion-MNIST',
-  } satisfies Record<DatasetId, string>,
   presets: {
     tutorial: {
       name: 'TF tutorial CNN',
@@ -499,6 +495,107 @@ export const en = {
     inputsStep: 'inputs',
     liveCaption:
       '{{mode}}: tensors live at each step (bytes, 16-byte aligned). The greedy plan needs {{arena}} bytes; the most live at once is {{peak}}.',
+  },
+  datasets: {
+    label: 'Dataset',
+    help: 'images to train on and test with',
+    mnist: 'MNIST digits',
+    fashion: 'Fashion-MNIST',
+    loading: 'Loading {{name}}',
+    loadingBytes: 'Loading {{name}} ({{loaded}} of {{total}} MB)',
+    ready: '{{name}} loaded from this site: {{train}} training and {{test}} test images.',
+    fetchedOnDemand:
+      'Fashion-MNIST is not stored for offline use with the page: it is fetched from this site the first time you choose it (about 30 MB).',
+    offline:
+      'You are offline and Fashion-MNIST has not been fetched in this browser yet. Go online once and choose it again, or switch back to MNIST.',
+    mismatch:
+      'The stored model was trained on {{model}}, so it is not evaluated on {{current}}: its classes mean different things. Train a new model here, or switch the dataset back to {{model}} to keep working with it.',
+    fashionClasses: {
+      tshirt: 'T-shirt/top',
+      trouser: 'Trouser',
+      pullover: 'Pullover',
+      dress: 'Dress',
+      coat: 'Coat',
+      sandal: 'Sandal',
+      shirt: 'Shirt',
+      sneaker: 'Sneaker',
+      bag: 'Bag',
+      ankleBoot: 'Ankle boot',
+    },
+  } satisfies Record<DatasetId, string> & Record<string, unknown>,
+  explore: {
+    title: 'Bit-width explorer: how few bits are enough?',
+    intro:
+      'Weights are rounded to a symmetric grid of 8 down to 2 bits, with one scale per output channel or one per tensor, and the whole model is run by the lab’s own integer path (simulation, not LiteRT.js) on the test set. Fewer bits mean a coarser grid: watch where each line falls off.',
+    noModel: 'Train or import a model first.',
+    activations: 'Activation bits',
+    activations8: '8 (int8)',
+    activations16: '16 (16x8)',
+    testImages: 'Test images',
+    run: 'Run the sweep',
+    cancel: 'Cancel',
+    progress: '{{done}} of {{total}} bit-widths measured',
+    cancelled: 'Sweep cancelled; the points measured so far are kept.',
+    failed: 'The sweep failed: {{message}}',
+    chartCaption: 'Simulated accuracy against weight bits ({{activations}}-bit activations), one line per granularity.',
+    bitsAxis: 'weight bits',
+    accuracyAxis: 'accuracy',
+    perChannel: 'per-channel',
+    perTensor: 'per-tensor',
+    histogramTitle: 'One layer’s weights on the {{bits}}-bit grid',
+    histogramBits: 'Grid bits',
+    granularity: 'Granularity',
+    quantizedLabel: '{{bits}}-bit {{granularity}}',
+    gridNote: 'The dashed lines are the {{levels}} levels of the per-tensor grid.',
+    gridNotePerChannel: 'Per-channel: each output channel has its own grid, so no single set of levels is drawn.',
+    pointTitle: '{{granularity}}, {{bits}} bits: {{accuracy}}',
+  },
+  repair: {
+    title: 'The wizard’s repair proposals',
+    intro:
+      'Where a measured drop is larger than your tolerance, the wizard names the kind of drop and the algorithm that fixes it.',
+    none: 'No measured mode loses more than your tolerance: nothing to repair.',
+    tolerance: 'Accuracy drop you can accept (percentage points)',
+    run: 'Try it',
+    drop: '{{mode}} loses {{points}} points.',
+    cle: 'Per-tensor weights on a depthwise layer: its channels have very different ranges, so one scale rounds the small ones to zero. Cross-layer equalization rescales the channels to match (Nagel et al. 2019).',
+    biasCorrection:
+      'The quantized layers shift their outputs on average (a systematic bias). Bias correction subtracts the shift measured on the calibration images.',
+    adaround:
+      'With {{bits}}-bit weights, rounding each weight to the nearest level loses too much. AdaRound learns, layer by layer, whether each weight rounds up or down (Nagel et al. 2020).',
+    perChannel:
+      'With {{bits}}-bit weights and one scale per tensor, the widest channel sets the grid for all. Give every output channel its own scale.',
+    keepFloat:
+      'One layer, {{layer}}, carries most of the error (the debugger found it). Keep it in float and quantize the rest.',
+  },
+  graph: {
+    title: 'The model as a graph',
+    intro:
+      'Every op of the model, left to right, with the shape of the tensor on each edge. After the per-layer debugger has run, each node is shaded by its quantization error. Click a node (or focus it and press Enter) for its numbers.',
+    source: 'Graph of',
+    labModel: 'the lab’s model',
+    inspected: 'inspected file {{name}}',
+    noModel: 'Train or import a model, or inspect a .tflite file, to see its graph.',
+    ariaLabel: 'Graph of {{name}}: {{count}} ops',
+    nodeLabel: '{{name}} ({{op}}), output {{shape}}',
+    legendNoErrors: 'Run the per-layer debugger to colour the nodes by their error.',
+    legend: 'Shade: error relative to the output scale (light is small, dark red is large).',
+    details: 'Node {{name}}',
+    op: 'Op',
+    output: 'Output shape',
+    error: 'Error (RMSE / scale)',
+    rmse: 'RMSE',
+    noError: 'not measured yet',
+    weights: 'Weights',
+    weightStats: '{{count}} values, min {{min}}, max {{max}}, mean |w| {{meanAbs}}',
+    noWeights: 'no weights',
+    keepFloat: 'Keep in float',
+    keepFloatHelp: 'The mixed-precision export quantizes everything else and leaves this op in float.',
+    kept: 'Kept in float: {{names}}',
+    export: 'Export mixed precision',
+    exporting: 'Exporting…',
+    fileWeights: '{{type}} {{shape}}, {{bytes}} bytes',
+    inspectedOnly: 'Keep-in-float applies to the lab’s own model, not to inspected files.',
   },
 };
 
