@@ -3,6 +3,7 @@ import type { QuantRecipe } from '../../core/quant/recipe';
 import type { QatRun } from '../qat/use-qat';
 import type { Quantization } from '../quant/use-quantization';
 import type { LabResults } from '../results/use-lab-results';
+import type { Runs } from '../runs/use-runs';
 import type { LabState } from '../state/lab-state';
 import type { LabStateSetter } from '../state/use-lab-state';
 
@@ -36,4 +37,6 @@ export interface LabSession {
   qat: QatRun;
   results: LabResults;
   actions: LabActions;
+  /** The runs kept in IndexedDB. */
+  runs: Runs;
 }
