@@ -150,6 +150,13 @@ test('runs survive a reload, compare side by side, export, delete and import bac
 
   // With results, runs and a comparison on the page, every control is reached by keyboard.
   await expectEveryControlReachedByTab(page);
+
+  // The drawing area has a keyboard alternative: a vertical stroke drawn with the arrows, then Enter.
+  await page.getByTestId('draw-canvas').focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowUp');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  for (const mode of ['int8', 'float16']) await expect(page.getByTestId(`draw-digit-${mode}`)).toHaveText(/^[0-9]$/);
 });
 
 test('the guided tour steps through the sections, in both languages, and can be skipped', async ({ page }) => {

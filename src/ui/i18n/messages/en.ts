@@ -585,6 +585,10 @@ export const en = {
       },
     },
   },
+  keyboard: {
+    drawHint:
+      'With a keyboard: Tab to the drawing area, draw with the arrow keys (Shift and an arrow moves the pen without ink), then press Enter to classify the digit.',
+  },
 };
 
 /** The shape every language's table has: the English table's keys, each a string. */

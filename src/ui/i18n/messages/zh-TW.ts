@@ -545,4 +545,8 @@ export const zhTW: Messages = {
       },
     },
   },
+  keyboard: {
+    drawHint:
+      '使用鍵盤：按 Tab 移到繪圖區，用方向鍵畫線（按住 Shift 再按方向鍵可移動筆而不留下墨跡），再按 Enter 辨識這個數字。',
+  },
 };
