@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openLab, test } from './fixtures';
+
+/** axe-core's WCAG 2.1 A/AA violations on the page as it is now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help}, e.g. ${v.nodes[0]?.target.join(' ')}`);
+}
 
 /**
  * Every enabled, visible button, input, select, textarea, link, summary and tabindex'd element is reached by
@@ -88,6 +95,15 @@ test('runs survive a reload, compare side by side, export, delete and import bac
   await expect(rowsOfKind(page, 'quantization')).toHaveCount(2);
   const storedBytes = Number(await page.getByTestId('runs-storage').getAttribute('data-runs-bytes'));
   testInfo.annotations.push({ type: 'runs bytes (training + 2 quantization runs)', description: String(storedBytes) });
+  for (const row of await runRows(page).all())
+    testInfo.annotations.push({
+      type: `run bytes: ${await row.getByTestId('run-name').innerText()}`,
+      description: String(await row.getAttribute('data-run-bytes')),
+    });
+  testInfo.annotations.push({
+    type: 'storage line',
+    description: await page.getByTestId('runs-storage').innerText(),
+  });
 
   await page.reload();
   await expect(page.getByTestId('data-ready')).toBeVisible({ timeout: 120_000 });
@@ -109,6 +125,7 @@ test('runs survive a reload, compare side by side, export, delete and import bac
   await expectCompareShows(page, newer, 'b');
   const original = await compareBody(page);
   expect(original.length).toBe(3);
+  expect(await axeViolations(page)).toEqual([]);
 
   const [download] = await Promise.all([page.waitForEvent('download'), older.getByTestId('run-export').click()]);
   expect(download.suggestedFilename()).toMatch(/\.zip$/);
@@ -168,6 +185,7 @@ test('the guided tour steps through the sections, in both languages, and can be 
   await expect(card).toBeFocused();
   await expect(page.locator('section.tour-highlight')).toHaveAttribute('aria-labelledby', 'train-title');
   await expect(page.getByTestId('tour-back')).toBeDisabled();
+  expect(await axeViolations(page)).toEqual([]);
   const steps = ['quantize', 'qat', 'wizard', 'draw', 'runs'];
   const headings = ['quant-title', 'qat-title', 'wizard-title', 'draw-title', 'runs-title'];
   for (const [i, step] of steps.entries()) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../common/format';
 import { formatInt } from '../results/results-format';
-import { runHeadline, type RunRecord } from './run-record';
+import { runBytes, runHeadline, type RunRecord } from './run-record';
 import type { Runs } from './use-runs';
 
 interface Props {
@@ -60,7 +60,7 @@ function RunRow({
   const { t, i18n } = useTranslation();
   const h = runHeadline(run);
   return (
-    <tr data-testid="run-row" data-run-id={run.id}>
+    <tr data-testid="run-row" data-run-id={run.id} data-run-bytes={runBytes(run)}>
       <td>
         <input
           type="checkbox"

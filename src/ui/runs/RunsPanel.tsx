@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatKiB } from '../results/results-format';
+import { formatStorage } from './run-format';
 import { RunCompare } from './RunCompare';
 import { RunsList } from './RunsList';
 import type { Runs, RunsProblem } from './use-runs';
@@ -42,11 +42,11 @@ export function RunsPanel({ runs }: { runs: Runs }) {
 
 function StorageLine({ storage }: { storage: Runs['storage'] }) {
   const { t } = useTranslation();
-  const runs = formatKiB(storage.runsBytes);
+  const runs = formatStorage(storage.runsBytes);
   return (
     <p className="muted" data-testid="runs-storage" data-runs-bytes={storage.runsBytes}>
       {storage.usage !== undefined && storage.quota !== undefined
-        ? t('runs.storage', { runs, usage: formatKiB(storage.usage), quota: formatKiB(storage.quota) })
+        ? t('runs.storage', { runs, usage: formatStorage(storage.usage), quota: formatStorage(storage.quota) })
         : t('runs.storageRunsOnly', { runs })}
     </p>
   );
