@@ -176,6 +176,26 @@ test('runs survive a reload, compare side by side, export, delete and import bac
   for (const mode of ['int8', 'float16']) await expect(page.getByTestId(`draw-digit-${mode}`)).toHaveText(/^[0-9]$/);
 });
 
+test('a QAT run is kept, and its results come back after a reload', async ({ page }) => {
+  await openLab(page, '?limit=1000&epochs=1&modes=int8&qe=1&lang=en');
+  await page.getByTestId('train-start').click();
+  await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 180_000 });
+  await quantize(page, ['int8']);
+  await expect(rowsOfKind(page, 'quantization')).toHaveCount(1);
+  await page.getByTestId('qat-run').click();
+  await expect(page.getByTestId('qat-accuracy')).toBeVisible({ timeout: 200_000 });
+  await expect(rowsOfKind(page, 'quantization')).toHaveCount(2);
+  const qatRow = rowsOfKind(page, 'quantization').first();
+  await expect(qatRow.getByTestId('run-name')).toHaveText('tutorial · int8, qat');
+  await expect(qatRow.getByTestId('run-modes')).toHaveText('2');
+  const accuracy = await page.getByTestId('runtime-accuracy-qat').innerText();
+
+  await page.reload();
+  await expect(page.getByTestId('data-ready')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('runtime-accuracy-qat')).toHaveText(accuracy);
+  await expect(page.getByTestId('qat-result')).toBeVisible();
+});
+
 test('the guided tour steps through the sections, in both languages, and can be skipped', async ({ page }) => {
   await openLab(page, '?lang=en');
   await expectEveryControlReachedByTab(page);
