@@ -561,11 +561,11 @@ export const en = {
     steps: {
       train: {
         title: 'Train a model',
-        body: 'Press “Train” to teach a small CNN to read handwritten digits. One epoch takes under a minute. “Test accuracy” is the share of 10,000 unseen MNIST images it gets right: this float32 model is the reference every quantized file is measured against.',
+        body: 'Press “Train” to teach a small CNN to read handwritten digits. One epoch takes under a minute. The test accuracy shown afterwards is the share of 10,000 unseen MNIST images it gets right: this float32 model is the reference every quantized file is measured against.',
       },
       quantize: {
         title: 'Quantize it',
-        body: 'Press “Quantize” to turn the model into .tflite files, one per mode: dynamic range quantization, full integer quantization (int8), float16 and others. In the table, “File size” is the model size on disk, “× float32” how much smaller it got, “Accuracy (runtime)” what the real TFLite runtime scores, “vs float” the change in percentage points, and “Latency” the time for one image.',
+        body: 'Press “Quantize, export and measure” to turn the model into .tflite files, one per mode: dynamic range quantization, full integer quantization (int8), float16 and others. In the table, “File size” is the model size on disk, “× float32” how much smaller it got, “Accuracy (runtime)” what the real TFLite runtime scores, “vs float” the change in percentage points, and “Latency” the time for one image.',
       },
       qat: {
         title: 'Quantization-aware training',
