@@ -11,11 +11,14 @@ import { useLabBoot } from './boot/use-lab-boot';
 import { useQat } from './qat/use-qat';
 import { useQuantization } from './quant/use-quantization';
 import { useLabResults } from './results/use-lab-results';
+import { useRecordedActions } from './runs/use-recorded-actions';
+import { useRuns } from './runs/use-runs';
 import { LAB_SECTIONS } from './session/LabSections';
 import type { LabSession } from './session/lab-session';
 import { useLabActions } from './session/use-lab-actions';
 import { useLabState } from './state/use-lab-state';
 import { useSavedModel } from './state/use-saved-model';
+import { GuidedTour } from './tour/GuidedTour';
 
 /** The lab: composes the state, boot, saved-model, results and run hooks, and lays out the sections. */
 export function App() {
@@ -28,7 +31,8 @@ export function App() {
   const results = useLabResults(trained, lab);
   const quant = useQuantization(results.addOutcome);
   const qat = useQat(quant.runJobs);
-  const actions = useLabActions(lab, saved, quant, qat);
+  const runs = useRuns(saved.trained, lab, results);
+  const actions = useRecordedActions(useLabActions(lab, saved, quant, qat), runs.markFinished);
   const [training, setTraining] = useState(false);
   const layers = useLayerAnalysis(trained);
   const session = useMemo<LabSession>(
@@ -44,8 +48,9 @@ export function App() {
       results,
       actions,
       layers,
+      runs,
     }),
-    [lab, setLab, trained, data.status, training, quant, qat, results, actions, layers],
+    [lab, setLab, trained, data.status, training, quant, qat, results, actions, layers, runs],
   );
 
   return (
@@ -56,6 +61,7 @@ export function App() {
           <p className="tagline">{t('app.tagline')}</p>
         </div>
         <div className="header-controls">
+          <GuidedTour />
           <LanguageSelect />
           <BackendSelect
             value={lab.backend}

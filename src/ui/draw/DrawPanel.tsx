@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { preprocessDrawing } from '../../core/mnist/preprocess';
 import { DigitImage } from './DigitImage';
 import { PredictionCard } from './PredictionCard';
@@ -52,8 +52,13 @@ export function DrawPanel({ models }: Props) {
             height={CANVAS_SIDE}
             data-testid="draw-canvas"
             aria-label={t('draw.canvasAria')}
+            aria-describedby="draw-keyboard-hint"
+            tabIndex={0}
             {...handlers}
           />
+          <p className="hint" id="draw-keyboard-hint">
+            {t('keyboard.drawHint')}
+          </p>
           <DrawTools onClear={onClear} image={input?.image} />
         </div>
         <DrawResults models={models} input={input} predictions={predictions} />

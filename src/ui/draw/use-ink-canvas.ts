@@ -1,4 +1,10 @@
-import { useCallback, useRef, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  useCallback,
+  useRef,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
+import { penAction, penStart, type PenPoint } from './keyboard-pen';
 
 /** Stroke width as a fraction of the canvas side: 20 px on 280 px, so a stroke ends up ~2 px wide in 28 x 28, like MNIST's pen. */
 const STROKE_FRACTION = 20 / 280;
@@ -47,13 +53,39 @@ export function useInkCanvas(onStrokeEnd: (ink: Float32Array, width: number, hei
     [onStrokeEnd],
   );
 
+  // The keyboard alternative (keyboard-pen.ts): arrows draw, Shift+arrows move, Enter or Space classifies.
+  const pen = useRef<PenPoint>(undefined);
+  const onKeyDown = useCallback(
+    (e: ReactKeyboardEvent<HTMLCanvasElement>) => {
+      const canvas = ref.current;
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx) return;
+      const action = penAction(pen.current ?? penStart(canvas.width), e.key, e.shiftKey, canvas.width);
+      if (action.kind === 'none') return;
+      e.preventDefault();
+      if (action.kind === 'end') {
+        const ink = readInk(canvas);
+        if (ink) onStrokeEnd(ink, canvas.width, canvas.height);
+        return;
+      }
+      if (action.ink) drawSegment(ctx, action.from, action.to, canvas.width * STROKE_FRACTION);
+      pen.current = action.to;
+    },
+    [onStrokeEnd],
+  );
+
   const clear = useCallback(() => {
     const canvas = ref.current;
     canvas?.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
     last.current = undefined;
+    pen.current = undefined;
   }, []);
 
-  return { ref, clear, handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp } };
+  return {
+    ref,
+    clear,
+    handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp, onKeyDown },
+  };
 }
 
 interface Point {

@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
-import { zipFileName } from '../../core/eval/artifact-names';
-import { zipArtifacts } from '../../core/eval/zip';
 import type { LabReport } from '../../core/report/report';
-import { collectArtifacts } from './artifact-files';
+import { collectArtifacts, resultsZip } from './artifact-files';
 import { downloadBytes } from './download';
 
 interface Props {
@@ -20,8 +18,8 @@ export function DownloadAll({ report, files }: Props) {
 
   function onClick() {
     try {
-      const zip = zipArtifacts(artifacts, report);
-      downloadBytes(zip, zipFileName(report.preset), 'application/zip');
+      const zip = resultsZip(report, files);
+      downloadBytes(zip.bytes, zip.fileName, 'application/zip');
       setError(undefined);
     } catch (e) {
       setError((e as Error).message);

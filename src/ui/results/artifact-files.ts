@@ -1,6 +1,6 @@
 /** Which bytes go out under which name, for single downloads and the zip. */
-import { tfliteFileName } from '../../core/eval/artifact-names';
-import type { ArtifactFile } from '../../core/eval/zip';
+import { tfliteFileName, zipFileName } from '../../core/eval/artifact-names';
+import { zipArtifacts, type ArtifactFile } from '../../core/eval/zip';
 import type { LabReport, ModeReport } from '../../core/report/report';
 
 /**
@@ -31,4 +31,24 @@ export function collectArtifacts(
     else out.missing.push(m.mode);
   }
   return out;
+}
+
+/** The "Download all" zip of a report and its files: what the results panel and the runs panel export. */
+export interface ResultsZip {
+  bytes: Uint8Array;
+  fileName: string;
+  /** How many .tflite files went in. */
+  count: number;
+  missing: string[];
+}
+
+/** Every .tflite file of `report` that has bytes in `files`, plus report.json, zipped (throws on a bad name). */
+export function resultsZip(report: LabReport, files: Record<string, Uint8Array>): ResultsZip {
+  const { files: artifacts, missing } = collectArtifacts(report, files);
+  return {
+    bytes: zipArtifacts(artifacts, report),
+    fileName: zipFileName(report.preset),
+    count: artifacts.length,
+    missing,
+  };
 }

@@ -3,7 +3,14 @@ import type { TrainedModel } from '../../core/model/trained-model';
 import type { LabReport } from '../../core/report/report';
 import type { LabState } from '../state/lab-state';
 import type { MeasuredMode } from '../../core/pipeline/measure-mode';
-import { addInspected, addOutcome, EMPTY_RESULTS, outcomesFor, type InspectedFile } from '../state/results-cache';
+import {
+  addInspected,
+  addOutcome,
+  EMPTY_RESULTS,
+  outcomesFor,
+  restoreOutcomes,
+  type InspectedFile,
+} from '../state/results-cache';
 import { comparedModes, drawModels, labReport, resultFiles } from './lab-results';
 
 /** The results of the current model, their derived views, and stable ways to add to them. */
@@ -16,6 +23,8 @@ export interface LabResults {
   compared: Record<string, MeasuredMode>;
   addOutcome: (model: TrainedModel, mode: string, outcome: MeasuredMode) => void;
   addInspected: (file: InspectedFile) => void;
+  /** Put back the results of `model` a kept run holds (after a reload). */
+  restore: (model: TrainedModel, modes: Record<string, MeasuredMode>) => void;
 }
 
 /** Holds the results cache and derives what the panels show for `trained` under the settings `lab`. */
@@ -26,6 +35,10 @@ export function useLabResults(trained: TrainedModel | undefined, lab: LabState):
     [],
   );
   const inspect = useCallback((file: InspectedFile) => setCache((c) => addInspected(c, file)), []);
+  const restore = useCallback(
+    (model: TrainedModel, modes: Record<string, MeasuredMode>) => setCache((c) => restoreOutcomes(c, model, modes)),
+    [],
+  );
   const outcomes = outcomesFor(cache, trained);
   const { train, quant, qat, deployTarget } = lab;
   const report = useMemo(
@@ -36,7 +49,7 @@ export function useLabResults(trained: TrainedModel | undefined, lab: LabState):
   const models = useMemo(() => drawModels(outcomes, cache.files), [outcomes, cache.files]);
   const compared = useMemo(() => comparedModes(outcomes, cache.files), [outcomes, cache.files]);
   return useMemo(
-    () => ({ outcomes, report, files, drawModels: models, compared, addOutcome: add, addInspected: inspect }),
-    [outcomes, report, files, models, compared, add, inspect],
+    () => ({ outcomes, report, files, drawModels: models, compared, addOutcome: add, addInspected: inspect, restore }),
+    [outcomes, report, files, models, compared, add, inspect, restore],
   );
 }

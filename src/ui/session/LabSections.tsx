@@ -14,6 +14,7 @@ import { ImportModel } from '../import/ImportModel';
 import { InspectorPanel } from '../inspector/InspectorPanel';
 import { QatPanel } from '../qat/QatPanel';
 import { QuantizePanel } from '../quant/QuantizePanel';
+import { RunsPanel } from '../runs/RunsPanel';
 import { recipeFor, type LabState } from '../state/lab-state';
 import { TrainSection } from '../train/TrainSection';
 import { RepairProposals } from '../wizard/RepairProposals';
@@ -191,6 +192,10 @@ function DeployStep({ session: { lab, setLab, results } }: { session: LabSession
   return <DeployPanel files={results.files} targetId={lab.deployTarget} onTargetChange={onTargetChange} />;
 }
 
+function RunsStep({ session }: { session: LabSession }) {
+  return <RunsPanel runs={session.runs} />;
+}
+
 /** The page's sections, top to bottom. Adding a panel is one adapter above and one entry here. */
 export const LAB_SECTIONS: readonly LabSection[] = [
   DatasetStep,
@@ -207,4 +212,5 @@ export const LAB_SECTIONS: readonly LabSection[] = [
   ConfusionStep,
   InspectorStep,
   DeployStep,
+  RunsStep,
 ];

@@ -4,6 +4,7 @@ import type { LayerAnalysisHandle } from '../debug/use-layer-analysis';
 import type { QatRun } from '../qat/use-qat';
 import type { Quantization } from '../quant/use-quantization';
 import type { LabResults } from '../results/use-lab-results';
+import type { Runs } from '../runs/use-runs';
 import type { LabState } from '../state/lab-state';
 import type { LabStateSetter } from '../state/use-lab-state';
 
@@ -39,4 +40,6 @@ export interface LabSession {
   actions: LabActions;
   /** The per-layer debugger's analysis and the layers kept in float (the debugger and the graph view share it). */
   layers: LayerAnalysisHandle;
+  /** The runs kept in IndexedDB. */
+  runs: Runs;
 }

@@ -50,3 +50,12 @@ export function addInspected(cache: ResultsCache, file: InspectedFile): ResultsC
 export function outcomesFor(cache: ResultsCache, model: TrainedModel | undefined): Record<string, MeasuredMode> {
   return model && cache.model === model ? cache.modes : NO_OUTCOMES;
 }
+
+/** The results of `model` as a kept run held them (a reload): they replace any other model's. */
+export function restoreOutcomes(
+  cache: ResultsCache,
+  model: TrainedModel,
+  modes: Record<string, MeasuredMode>,
+): ResultsCache {
+  return { ...cache, model, modes };
+}
