@@ -66,18 +66,25 @@ const ALLOWED = new Set([
   ...['relaxed', 'thread'],
   // the C language (TFLite Micro's C source download)
   'C',
+  // the technical terms per-channel and per-tensor, which zh-TW writing keeps beside their translation
+  ...['per', 'channel', 'tensor'],
+  // key names on the keyboard
+  ...['Enter', 'Tab', 'Shift', 'Esc', 'Escape', 'Space'],
   // units
   ...['KiB', 'KB', 'MB', 'B', 'ms', 'dB', 'RAM', 'flash', 'Flash', 'log10'],
 ]);
 
-/** The visible text of the page outside elements marked lang="en" (core sentences shown in English on purpose). */
+/**
+ * The visible text of the page outside elements marked lang="en" (core sentences shown in English on purpose)
+ * and translate="no" (identifiers only, such as the graph view's op and layer names).
+ */
 async function visibleTranslatedText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const parts: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || el.closest('[lang="en"], script, style, code, option')) continue;
+      if (!el || el.closest('[lang="en"], [translate="no"], script, style, code, option')) continue;
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
       parts.push(n.textContent ?? '');
     }

@@ -41,7 +41,8 @@ export function GraphView({ graph, name, source, errors, keepFloat, selected, on
     }
   };
   return (
-    <div className="graph-scroll" data-testid="graph-view" data-source={source}>
+    // Everything drawn in the graph is an identifier (op types, layer and tensor names, shapes): translate="no".
+    <div className="graph-scroll" data-testid="graph-view" data-source={source} translate="no">
       <svg
         className="graph-svg"
         width={layout.width}
