@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Step } from '../../core/wizard/walk-tree';
+import { Rich } from '../i18n/Rich';
 import { useMessages } from '../i18n/use-messages';
 import { answerText, questionText } from './tree-text';
 
@@ -12,7 +13,13 @@ export function WizardPath({ path, end }: { path: Step[]; end?: string }) {
     <ol className="wizard-path" data-testid="wizard-path" aria-label={t('wizard.pathAria')}>
       {path.map((s) => (
         <li key={s.question.id}>
-          {questionText(tree, s.question).label}: <strong>{answerText(tree, s.question, s.answer).short}</strong>
+          <Rich
+            k="wizard.pathStep"
+            values={{
+              label: questionText(tree, s.question).label,
+              short: answerText(tree, s.question, s.answer).short,
+            }}
+          />
         </li>
       ))}
       {end && (

@@ -22,7 +22,7 @@ describe('Wizard in zh-TW (static render)', () => {
       }),
     );
     expect(html).toContain('模型會在哪裡執行？');
-    expect(html).toMatch(/硬體: <strong>CPU<\/strong>/);
+    expect(html).toMatch(/硬體：<strong>CPU<\/strong>/);
     expect(html).toContain('全整數量化（int8，浮點輸入與輸出）');
     expect(html).not.toContain('Where will the model run?');
     expect(html).not.toContain('lang="en"');

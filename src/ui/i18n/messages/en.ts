@@ -376,6 +376,7 @@ export const en = {
     measuring: 'Measuring…',
     trainFirst: 'Train a model first: the wizard measures your own model.',
     pathAria: 'Path through the decision tree',
+    pathStep: '{{label}}: <strong>{{short}}</strong>',
     measured: 'Measured on your model',
     colMode: 'Mode',
     colAccuracy: 'Accuracy',

@@ -337,6 +337,7 @@ export const zhTW: Messages = {
     measuring: '量測中…',
     trainFirst: '請先訓練模型：精靈會量測你自己的模型。',
     pathAria: '決策樹上的路徑',
+    pathStep: '{{label}}：<strong>{{short}}</strong>',
     measured: '在你的模型上量測的結果',
     colMode: '模式',
     colAccuracy: '準確率',
