@@ -70,9 +70,48 @@ export interface DecisionTree {
   nodes: Record<NodeId, TreeNode>;
 }
 
+/**
+ * The wizard tree's question ids and, per question, its answer ids, as literal types: the declarations below
+ * are typed against them, so the UI's text tables (keyed by these ids) fail the typecheck when a question,
+ * answer or leaf has no text. Adding a question or answer means adding its id here too.
+ */
+export interface WizardAnswerIds {
+  optimize: 'yes' | 'no';
+  hardware: 'cpu' | 'gpu' | 'edgetpu' | 'mcu';
+  size: 'half' | 'quarter';
+  'cpu-data': 'yes' | 'no';
+  priority: 'speed' | 'accuracy';
+  retrain: 'yes' | 'no';
+  'integer-data': 'yes' | 'no';
+  'integer-retrain': 'yes' | 'no';
+}
+
+export type WizardQuestionId = keyof WizardAnswerIds;
+
+/** The wizard tree's leaf ids (see {@link WizardAnswerIds}). */
+export type WizardLeafId =
+  | 'leaf-float32'
+  | 'leaf-gpu-float16'
+  | 'leaf-cpu-float16'
+  | 'leaf-cpu-dynamic'
+  | 'leaf-cpu-int8'
+  | 'leaf-cpu-int16x8'
+  | 'leaf-cpu-qat'
+  | 'leaf-integer-int8-io'
+  | 'leaf-integer-qat'
+  | 'leaf-integer-needs-data';
+
+/** A question of the wizard tree: its id and its answers' ids are the literal ones. */
+export type WizardQuestion = {
+  [Q in WizardQuestionId]: Question & { id: Q; answers: (Answer & { id: WizardAnswerIds[Q] })[] };
+}[WizardQuestionId];
+
+/** A leaf of the wizard tree, with its literal id. */
+export type WizardLeaf = Leaf & { id: WizardLeafId };
+
 const INTEGER_HARDWARE = 'CPU (ARM and x86), Edge TPU, microcontrollers, DSPs and NPUs that run integer-only ops';
 
-const questions: Question[] = [
+export const WIZARD_QUESTIONS: WizardQuestion[] = [
   {
     kind: 'question',
     id: 'optimize',
@@ -175,7 +214,7 @@ const questions: Question[] = [
   },
 ];
 
-const leaves: Leaf[] = [
+export const WIZARD_LEAVES: WizardLeaf[] = [
   {
     kind: 'leaf',
     id: 'leaf-float32',
@@ -363,5 +402,5 @@ const leaves: Leaf[] = [
 /** The wizard's tree. Root question: "optimize". */
 export const WIZARD_TREE: DecisionTree = {
   root: 'optimize',
-  nodes: Object.fromEntries([...questions, ...leaves].map((n) => [n.id, n])),
+  nodes: Object.fromEntries([...WIZARD_QUESTIONS, ...WIZARD_LEAVES].map((n) => [n.id, n])),
 };

@@ -1,4 +1,6 @@
 import type { Question } from '../../core/wizard/decision-tree';
+import { useMessages } from '../i18n/use-messages';
+import { answerText, questionText } from './tree-text';
 
 interface Props {
   question: Question;
@@ -8,10 +10,12 @@ interface Props {
 
 /** One question of the wizard as a radio group. */
 export function WizardQuestion({ question, value, onAnswer }: Props) {
+  const tree = useMessages().wizardTree;
+  const text = questionText(tree, question);
   return (
-    <fieldset className="wizard-question" data-testid={`wizard-q-${question.id}`} lang="en">
-      <legend>{question.text}</legend>
-      <p className="hint">{question.help}</p>
+    <fieldset className="wizard-question" data-testid={`wizard-q-${question.id}`}>
+      <legend>{text.prompt}</legend>
+      <p className="hint">{text.help}</p>
       {question.answers.map((a) => (
         <label key={a.id} className="wizard-answer">
           <input
@@ -22,7 +26,7 @@ export function WizardQuestion({ question, value, onAnswer }: Props) {
             checked={value === a.id}
             onChange={() => onAnswer(question.id, a.id)}
           />
-          {a.label}
+          {answerText(tree, question, a).label}
         </label>
       ))}
     </fieldset>

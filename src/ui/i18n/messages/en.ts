@@ -5,6 +5,7 @@ import type { LabMode } from '../../../core/modes/lab-modes';
 import type { QatTuning } from '../../../core/qat/qat-settings';
 import type { RecipeSettings } from '../../../core/quant/recipe';
 import type { TrainSettings } from '../../../core/train/settings';
+import { englishWizardTree } from './wizard-tree';
 
 /** A settings field's UI text, keyed in the tables by the declaration's key (the core keeps its English for the CLI). */
 interface FieldText {
@@ -371,6 +372,7 @@ export const en = {
     measuring: 'Measuring…',
     trainFirst: 'Train a model first: the wizard measures your own model.',
     pathAria: 'Path through the decision tree',
+    pathStep: '{{label}}: <strong>{{short}}</strong>',
     measured: 'Measured on your model',
     colMode: 'Mode',
     colAccuracy: 'Accuracy',
@@ -385,6 +387,8 @@ export const en = {
     smaller: ' ({{x}}x smaller)',
     notMeasured: 'not measured',
   },
+  /** The wizard's questions, answers and leaves by the core tree's ids (see wizard-tree.ts). */
+  wizardTree: englishWizardTree(),
   debugger: {
     title: '5. Per-layer quantization debugger',
     hint: 'Like TensorFlow’s QuantizationDebugger: the quantized model and the float model run on the same test images, and every op’s output is compared with what the float op computes from the same input. Layers that lose the most can be kept in float and the model exported again (mixed precision).',
@@ -691,4 +695,6 @@ export const en = {
 /** The shape every language's table has: the English table's keys, each a string. */
 export type Messages = DeepStrings<typeof en>;
 
-type DeepStrings<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+type DeepStrings<T> = {
+  readonly [K in keyof T]: T[K] extends string ? string : T[K] extends string | undefined ? T[K] : DeepStrings<T[K]>;
+};

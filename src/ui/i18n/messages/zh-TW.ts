@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { zhTWWizardTree } from './wizard-tree.zh-TW';
 
 /**
  * 繁體中文（台灣）. Terms follow Taiwanese ML writing: 量化, 訓練後量化, 動態範圍量化, 全整數量化, 量化感知訓練,
@@ -332,6 +333,7 @@ export const zhTW: Messages = {
     measuring: '量測中…',
     trainFirst: '請先訓練模型：精靈會量測你自己的模型。',
     pathAria: '決策樹上的路徑',
+    pathStep: '{{label}}：<strong>{{short}}</strong>',
     measured: '在你的模型上量測的結果',
     colMode: '模式',
     colAccuracy: '準確率',
@@ -346,6 +348,7 @@ export const zhTW: Messages = {
     smaller: '（小 {{x}} 倍）',
     notMeasured: '尚未量測',
   },
+  wizardTree: zhTWWizardTree,
   debugger: {
     title: '5. 逐層量化除錯器',
     hint: '就像 TensorFlow 的 QuantizationDebugger：量化模型與浮點模型在相同的測試圖片上執行，每個 op 的輸出都與浮點 op 從相同輸入算出的結果比較。損失最多的層可以保留為浮點，再重新匯出模型（混合精度）。',
