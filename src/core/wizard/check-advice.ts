@@ -1,6 +1,8 @@
 import type { ModeReport } from '../report/report';
 import type { Leaf } from './decision-tree';
 import type { LabMode } from '../modes/lab-modes';
+import { englishFinding } from './finding-english';
+import type { FindingMessage } from './finding-message';
 
 export type Severity = 'ok' | 'info' | 'warn';
 
@@ -28,6 +30,9 @@ export interface Finding {
   severity: Severity;
   /** Stable key for tests and styling; the text is for learners. */
   code: FindingCode;
+  /** What it says, as data (the page writes it in the shown language). */
+  message: FindingMessage;
+  /** The English sentence of `message`. */
   text: string;
   /** Modes the finding suggests trying next, best first. */
   suggest?: LabMode[];
@@ -44,21 +49,11 @@ const SAME_SPEED = 0.05;
 const SIZE_SHORT = 0.8;
 const SIZE_FAR_SHORT = 0.6;
 
-const WHY_NEXT: Record<LabMode, string> = {
-  float32: 'no quantization at all',
-  float16: 'keeps float maths and still halves the size',
-  dynamic: 'quantizes only the weights and measures activations on the fly',
-  int8: 'full int8 with calibrated activation ranges',
-  'int8-io': 'full int8 including input and output',
-  int16x8: 'keeps int8 weights but gives activations 16 bits',
-  'dynamic-int4': 'stores weights in 4 bits and keeps float activations',
-  int4: 'halves the int8 weights again, to 4 bits, with int8 activations',
-  qat: 'retrains with int8 rounding simulated, so the weights adapt to it',
-};
+/** A finding whose English text is written from its message. */
+export function finding(severity: Severity, code: FindingCode, message: FindingMessage, suggest?: LabMode[]): Finding {
+  return { severity, code, message, text: englishFinding(message), ...(suggest ? { suggest } : {}) };
+}
 
-const pct = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
-const points = (p: number) => `${p.toFixed(2)} percentage point${Math.abs(p) === 1 ? '' : 's'}`;
-const ms = (v: number) => `${v < 1 ? v.toFixed(3) : v.toFixed(2)} ms`;
 /** Accuracy drop against float, in percentage points; negative when the quantized model scores higher. */
 const dropPoints = (floatAccuracy: number, r: ModeReport) => (floatAccuracy - r.accuracy) * 100;
 
@@ -75,23 +70,22 @@ export function checkRecommendation(
   const byMode = new Map(measured.map((r) => [r.mode, r]));
   const rec = byMode.get(leaf.mode);
   const findings: Finding[] = [];
-  if (leaf.prerequisite) findings.push({ severity: 'info', code: 'prerequisite', text: leaf.prerequisite });
+  if (leaf.prerequisite)
+    findings.push(finding('info', 'prerequisite', { key: 'prerequisite', leaf: leaf.id, text: leaf.prerequisite }));
   if (!rec) {
-    findings.push({
-      severity: 'warn',
-      code: 'missing',
-      text: `There is no measurement for ${leaf.mode} yet: run the recommendation first.`,
-    });
+    findings.push(finding('warn', 'missing', { key: 'missing', mode: leaf.mode }));
     return findings;
   }
   const f32 = byMode.get('float32');
   findings.push(...checkAccuracy(leaf, rec, byMode, float.accuracy, options.tolerancePoints));
   if (f32 && Math.abs(f32.accuracy - float.accuracy) >= 0.001) {
-    findings.push({
-      severity: 'info',
-      code: 'float-mismatch',
-      text: `The float32 .tflite scores ${pct(f32.accuracy)} in the runtime against ${pct(float.accuracy)} in TF.js; drops here are measured against TF.js.`,
-    });
+    findings.push(
+      finding('info', 'float-mismatch', {
+        key: 'float-mismatch',
+        runtimeAccuracy: f32.accuracy,
+        tfjsAccuracy: float.accuracy,
+      }),
+    );
   }
   if (f32 && leaf.mode !== 'float32') {
     const size = checkSize(leaf, rec, f32);
@@ -112,102 +106,66 @@ function checkAccuracy(
   tolerance: number,
 ): Finding[] {
   const drop = dropPoints(floatAccuracy, rec);
+  const numbers = { mode: leaf.mode, dropPoints: drop, accuracy: rec.accuracy, floatAccuracy, tolerance };
   if (drop <= tolerance) {
-    const text =
+    return [
       drop <= 0
-        ? `${leaf.mode} scores ${pct(rec.accuracy)}, no lower than the float model (${pct(floatAccuracy)}).`
-        : `${leaf.mode} loses ${points(drop)} (${pct(floatAccuracy)} -> ${pct(rec.accuracy)}), within your ${tolerance}-point tolerance.`;
-    return [{ severity: 'ok', code: 'accuracy-ok', text }];
+        ? finding('ok', 'accuracy-ok', {
+            key: 'accuracy-no-lower',
+            mode: leaf.mode,
+            accuracy: rec.accuracy,
+            floatAccuracy,
+          })
+        : finding('ok', 'accuracy-ok', { key: 'accuracy-within', ...numbers }),
+    ];
   }
-  const tries = leaf.ifInaccurate.map((m) => {
-    const r = byMode.get(m);
-    if (!r) return `try ${m} next (${WHY_NEXT[m]})`;
+  const next = leaf.ifInaccurate.map((mode) => {
+    const r = byMode.get(mode);
+    if (!r) return { mode };
     const d = dropPoints(floatAccuracy, r);
-    return `${m} (${WHY_NEXT[m]}) measured ${pct(r.accuracy)}, a drop of ${points(d)}${d <= tolerance ? ', within tolerance' : ', also too much'}`;
+    return { mode, measured: { accuracy: r.accuracy, dropPoints: d, withinTolerance: d <= tolerance } };
   });
-  const next = tries.length
-    ? ` Next: ${tries.join('; ')}.`
-    : ' Try more quantization-aware training epochs, or accept float32 for this model.';
-  return [
-    {
-      severity: 'warn',
-      code: 'accuracy-drop',
-      text: `${leaf.mode} loses ${points(drop)} (${pct(floatAccuracy)} -> ${pct(rec.accuracy)}), more than your ${tolerance}-point tolerance.${next}`,
-      suggest: leaf.ifInaccurate,
-    },
-  ];
+  return [finding('warn', 'accuracy-drop', { key: 'accuracy-drop', ...numbers, next }, leaf.ifInaccurate)];
 }
 
 function checkSize(leaf: Leaf, rec: ModeReport, f32: ModeReport): Finding | undefined {
   if (leaf.expected.sizeRatio <= 1 || rec.bytes <= 0) return undefined;
-  const ratio = f32.bytes / rec.bytes;
-  const said = `${ratio.toFixed(1)}x smaller than float32 (${rec.bytes.toLocaleString('en-US')} vs ${f32.bytes.toLocaleString('en-US')} bytes)`;
-  if (ratio >= leaf.expected.sizeRatio * SIZE_SHORT) {
-    return {
-      severity: 'ok',
-      code: 'size-ok',
-      text: `${leaf.mode} is ${said}, as promised (~${leaf.expected.sizeRatio}x).`,
-    };
-  }
-  return {
-    severity: ratio < leaf.expected.sizeRatio * SIZE_FAR_SHORT ? 'warn' : 'info',
-    code: 'size-short',
-    text:
-      `${leaf.mode} is only ${said}, short of the ~${leaf.expected.sizeRatio}x promised. ` +
-      'The promise counts weights only: the graph, metadata, biases and any tensors left in float are a fixed cost that weighs more in a small model.',
+  const sizes = {
+    mode: leaf.mode,
+    ratio: f32.bytes / rec.bytes,
+    bytes: rec.bytes,
+    floatBytes: f32.bytes,
+    promised: leaf.expected.sizeRatio,
   };
+  if (sizes.ratio >= leaf.expected.sizeRatio * SIZE_SHORT)
+    return finding('ok', 'size-ok', { key: 'size-ok', ...sizes });
+  const severity = sizes.ratio < leaf.expected.sizeRatio * SIZE_FAR_SHORT ? 'warn' : 'info';
+  return finding(severity, 'size-short', { key: 'size-short', ...sizes });
 }
 
 function checkSpeed(leaf: Leaf, rec: ModeReport, f32: ModeReport): Finding[] {
   if (!rec.latency || !f32.latency || f32.latency.median_ms <= 0) {
-    return [{ severity: 'info', code: 'speed-unmeasured', text: 'Latency was not measured for this comparison.' }];
+    return [finding('info', 'speed-unmeasured', { key: 'speed-unmeasured' })];
   }
   const ratio = rec.latency.median_ms / f32.latency.median_ms;
-  const vs = `${ms(rec.latency.median_ms)} vs ${ms(f32.latency.median_ms)} median`;
+  const speeds = { mode: leaf.mode, ratio, modeMs: rec.latency.median_ms, floatMs: f32.latency.median_ms };
   const out: Finding[] = [];
   if (leaf.target === 'gpu' || leaf.target === 'integer-only') {
-    const where = leaf.target === 'gpu' ? 'a GPU' : 'an Edge TPU or microcontroller';
-    out.push({
-      severity: 'info',
-      code: 'target-not-measured',
-      text: `The lab measures latency on this computer's CPU (WebAssembly), not on ${where}; the speed there can differ a lot.`,
-    });
+    out.push(finding('info', 'target-not-measured', { key: 'target-not-measured', target: leaf.target }));
   }
   const slower = ratio > 1 + SAME_SPEED;
   const faster = ratio < 1 - SAME_SPEED;
   if (leaf.expected.speed === 'faster' && slower) {
-    out.push({
-      severity: leaf.target === 'cpu' ? 'warn' : 'info',
-      code: 'speed-slower',
-      text:
-        `Expected faster, but ${leaf.mode} ran ${ratio.toFixed(2)}x slower than float32 here (${vs}). ` +
-        "On a desktop CPU the runtime's float path (XNNPACK, with SIMD) is very optimised, and in a model this small fixed per-op costs dominate; " +
-        'integer kernels pay off on mobile CPUs, microcontrollers and Edge TPUs.',
-    });
+    const severity = leaf.target === 'cpu' ? 'warn' : 'info';
+    out.push(finding(severity, 'speed-slower', { key: 'speed-slower-unexpected', ...speeds }));
   } else if (leaf.expected.speed === 'faster' && !faster) {
-    out.push({
-      severity: 'info',
-      code: 'speed-same',
-      text: `Expected faster, but ${leaf.mode} ran about as fast as float32 here (${vs}).`,
-    });
+    out.push(finding('info', 'speed-same', { key: 'speed-same-unexpected', ...speeds }));
   } else if (leaf.expected.speed === 'slower' && slower) {
-    out.push({
-      severity: 'info',
-      code: 'speed-slower',
-      text: `${leaf.mode} ran ${ratio.toFixed(2)}x slower than float32 (${vs}), as expected: its kernels are less optimised than int8 and float.`,
-    });
+    out.push(finding('info', 'speed-slower', { key: 'speed-slower-expected', ...speeds }));
   } else if (leaf.expected.speed === 'same' && ratio > 1.2) {
-    out.push({
-      severity: 'info',
-      code: 'speed-slower',
-      text: `${leaf.mode} ran ${ratio.toFixed(2)}x slower than float32 here (${vs}), more than expected.`,
-    });
+    out.push(finding('info', 'speed-slower', { key: 'speed-slower-than-expected', ...speeds }));
   } else {
-    out.push({
-      severity: 'ok',
-      code: 'speed-ok',
-      text: `${leaf.mode}: ${vs} (${ratio.toFixed(2)}x the float32 time).`,
-    });
+    out.push(finding('ok', 'speed-ok', { key: 'speed-ok', ...speeds }));
   }
   return out;
 }
@@ -234,23 +192,26 @@ function findDominating(
       dropPoints(floatAccuracy, r) <= tolerance,
   );
   if (!better?.latency) return undefined;
-  return {
-    severity: 'info',
-    code: 'dominated',
-    text:
-      `On this model ${better.mode} did at least as well on every measure: ${better.bytes.toLocaleString('en-US')} bytes, ` +
-      `${ms(better.latency.median_ms)}, ${pct(better.accuracy)}. The tree gives the usual answer; your measurement is the final word.`,
-    suggest: [better.mode as LabMode],
+  const message = {
+    key: 'dominated' as const,
+    mode: better.mode,
+    bytes: better.bytes,
+    latencyMs: better.latency.median_ms,
+    accuracy: better.accuracy,
   };
+  return finding('info', 'dominated', message, [better.mode as LabMode]);
 }
 
 /** For "keep float32": what each measured alternative would have saved. */
 function describeGains(f32: ModeReport, measured: ModeReport[], floatAccuracy: number): Finding[] {
   return measured
     .filter((r) => r.mode !== 'float32' && r.bytes > 0)
-    .map((r) => ({
-      severity: 'info' as const,
-      code: 'float-gain' as const,
-      text: `${r.mode} would be ${(f32.bytes / r.bytes).toFixed(1)}x smaller for a drop of ${points(dropPoints(floatAccuracy, r))}.`,
-    }));
+    .map((r) =>
+      finding('info', 'float-gain', {
+        key: 'float-gain',
+        mode: r.mode,
+        ratio: f32.bytes / r.bytes,
+        dropPoints: dropPoints(floatAccuracy, r),
+      }),
+    );
 }

@@ -4,39 +4,31 @@
  * on the CPU. Findings in the same shape as check-advice.ts.
  */
 import type { DeployCheck } from '../deploy/deploy-check';
-import type { Finding } from './check-advice';
+import { finding, type Finding } from './check-advice';
 import type { Answers } from './walk-tree';
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-
 function microFinding(mode: string, c: DeployCheck): Finding {
-  const where = `${c.target.name} (${c.target.ramKb} KB RAM, ${c.target.flashKb} KB flash)`;
-  const need = `${kb(c.tensorArenaBytes)} of RAM (arena ${kb(c.arena.arenaBytes)} + interpreter estimate) and ${kb(c.fit.flashBytes)} of flash`;
+  const target = { name: c.target.name, ramKb: c.target.ramKb, flashKb: c.target.flashKb };
   if (c.fits) {
-    return {
-      severity: 'ok',
-      code: 'deploy-fits',
-      text: `${mode} fits the ${where}: it needs ${need}, leaving ${kb(c.fit.ramMarginBytes)} of RAM.`,
-    };
+    return finding('ok', 'deploy-fits', {
+      key: 'deploy-fits',
+      mode,
+      target,
+      ramBytes: c.tensorArenaBytes,
+      arenaBytes: c.arena.arenaBytes,
+      flashBytes: c.fit.flashBytes,
+      ramMarginBytes: c.fit.ramMarginBytes,
+    });
   }
-  return {
-    severity: 'warn',
-    code: 'deploy-no-fit',
-    text: `${mode} does not run on the ${where}: ${c.reasons.join('; ')}.`,
-  };
+  return finding('warn', 'deploy-no-fit', { key: 'deploy-no-fit', mode, target, reasons: c.reasons });
 }
 
 function edgeTpuFinding(mode: string, c: DeployCheck): Finding {
-  const onCpu = c.edgeTpu.cpuOps.map((o) => o.opName).join(', ');
   if (c.edgeTpu.compatible) {
-    const text = `${mode}: the Edge TPU compiler would map ${c.edgeTpu.mappedOps} op(s)${onCpu ? `; ${onCpu} stay on the CPU (float I/O)` : ''}.`;
-    return { severity: 'ok', code: 'edgetpu-ready', text };
+    const cpuOps = c.edgeTpu.cpuOps.map((o) => o.opName);
+    return finding('ok', 'edgetpu-ready', { key: 'edgetpu-ready', mode, mappedOps: c.edgeTpu.mappedOps, cpuOps });
   }
-  return {
-    severity: 'warn',
-    code: 'edgetpu-fallback',
-    text: `${mode} would not run on the Edge TPU as a whole: ${c.edgeTpu.reasons.join('; ')}.`,
-  };
+  return finding('warn', 'edgetpu-fallback', { key: 'edgetpu-fallback', mode, reasons: c.edgeTpu.reasons });
 }
 
 /** Deployment findings for the recommended `mode`, when the hardware answer is a microcontroller or an Edge TPU. */

@@ -4,6 +4,9 @@ import type { ModeReport } from '../../core/report/report';
 import type { Finding } from '../../core/wizard/check-advice';
 import type { LabMode } from '../../core/modes/lab-modes';
 import { formatPercent } from '../common/format';
+import { isLanguage, DEFAULT_LANGUAGE } from '../i18n/languages';
+import { useMessages } from '../i18n/use-messages';
+import { findingText } from './finding-text';
 
 interface Props {
   /** Rows in this order; the first is the recommendation. */
@@ -55,7 +58,7 @@ export function WizardResults({ modes, recommended, measured, floatAccuracy, fin
             data-severity={f.severity}
             data-code={f.code}
           >
-            <strong>{t(`wizard.${f.severity}`)}:</strong> <span lang="en">{f.text}</span>
+            <strong>{t(`wizard.${f.severity}`)}:</strong> <FindingSentence finding={f} />
           </li>
         ))}
       </ul>
@@ -99,4 +102,12 @@ function WizardRow({ mode, recommended, report: r, floatAccuracy, floatBytes }: 
       )}
     </tr>
   );
+}
+
+/** One finding in the shown language (English ones marked lang="en" for screen readers inside a zh-TW page). */
+function FindingSentence({ finding }: { finding: Finding }) {
+  const { i18n } = useTranslation();
+  const tree = useMessages().wizardTree;
+  const { text, english } = findingText(finding, isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE, tree);
+  return <span lang={english ? 'en' : undefined}>{text}</span>;
 }
