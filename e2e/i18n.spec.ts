@@ -71,7 +71,7 @@ const ALLOWED = new Set([
   // key names on the keyboard
   ...['Enter', 'Tab', 'Shift', 'Esc', 'Escape', 'Space'],
   // units
-  ...['KiB', 'KB', 'MB', 'B', 'ms', 'dB', 'RAM', 'flash', 'Flash', 'log10'],
+  ...['KiB', 'MiB', 'GiB', 'KB', 'MB', 'B', 'ms', 'dB', 'RAM', 'flash', 'Flash', 'log10'],
 ]);
 
 /**

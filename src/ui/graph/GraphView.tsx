@@ -80,7 +80,6 @@ export function GraphView({ graph, name, source, errors, keepFloat, selected, on
               tabIndex={0}
               role="button"
               aria-pressed={n.id === selected}
-              aria-label={t('graph.nodeLabel', { name: n.id, op: n.op, shape: shapeText(n.outputShape) })}
               data-testid={`graph-node-${n.id}`}
               onClick={() => onSelect(n.id)}
               onKeyDown={onKey(n.id)}

@@ -581,7 +581,6 @@ export const en = {
     inspected: 'inspected file {{name}}',
     noModel: 'Train or import a model, or inspect a .tflite file, to see its graph.',
     ariaLabel: 'Graph of {{name}}: {{count}} ops',
-    nodeLabel: '{{name}} ({{op}}), output {{shape}}',
     legendNoErrors: 'Run the per-layer debugger to colour the nodes by their error.',
     legend: 'Shade: error relative to the output scale (light is small, dark red is large).',
     details: 'Node {{name}}',

@@ -535,7 +535,6 @@ export const zhTW: Messages = {
     inspected: '檢視中的檔案 {{name}}',
     noModel: '請先訓練或匯入模型，或檢視一個 .tflite 檔，才能看到它的計算圖。',
     ariaLabel: '{{name}} 的計算圖：{{count}} 個運算',
-    nodeLabel: '{{name}}（{{op}}），輸出 {{shape}}',
     legendNoErrors: '執行逐層除錯器後，節點會依誤差上色。',
     legend: '顏色深淺：相對於輸出尺度的誤差（淺色小，深紅色大）。',
     details: '節點 {{name}}',
