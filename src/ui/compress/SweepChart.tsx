@@ -1,10 +1,10 @@
 import { formatPercent } from '../common/format';
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { accuracyAxisDomain, accuracyAxisTicks } from '../../core/eval/chart-series';
+import { accuracyAxisDomain } from '../../core/eval/chart-series';
 import type { SweepPoint } from '../../core/compress/sweep-series';
 import { useTranslation } from 'react-i18next';
 import { formatNumberFixed } from '../i18n/locale';
-import { percentAxisTick, percentTick } from '../results/chart-style';
+import { percentTick, accuracyAxisProps } from '../results/chart-style';
 
 const PALETTE = ['#1f4fa3', '#c0392b', '#2e8b57', '#8e44ad', '#d35400', '#16a085', '#7f8c8d'];
 
@@ -33,17 +33,7 @@ export function SweepChart({ points }: { points: SweepPoint[] }) {
             domain={[0, 'auto']}
             fontSize={12}
           />
-          <YAxis
-            dataKey="accuracy"
-            type="number"
-            name={accuracyName}
-            domain={domain}
-            ticks={accuracyAxisTicks(domain)}
-            allowDataOverflow
-            tickFormatter={percentAxisTick}
-            width={48}
-            fontSize={12}
-          />
+          <YAxis dataKey="accuracy" type="number" name={accuracyName} {...accuracyAxisProps(domain)} />
           <Tooltip
             formatter={(v, name) => (name === accuracyName ? percentTick(v) : `${formatNumberFixed(Number(v), 2)} KiB`)}
           />

@@ -10,9 +10,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { accuracyAxisDomain, accuracyAxisTicks, type AccuracySeries } from '../../core/eval/chart-series';
+import { accuracyAxisDomain, type AccuracySeries } from '../../core/eval/chart-series';
 import { formatPercent } from '../common/format';
-import { CHART_HEIGHT, CHART_MARGIN, COLORS, percentAxisTick, percentTick } from './chart-style';
+import { CHART_HEIGHT, CHART_MARGIN, COLORS, percentTick, accuracyAxisProps } from './chart-style';
 
 interface Props {
   series: AccuracySeries;
@@ -41,14 +41,7 @@ export function AccuracyChart({ series }: Props) {
         <BarChart data={points} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="mode" interval={0} fontSize={12} />
-          <YAxis
-            domain={domain}
-            ticks={accuracyAxisTicks(domain)}
-            allowDataOverflow
-            tickFormatter={percentAxisTick}
-            width={48}
-            fontSize={12}
-          />
+          <YAxis {...accuracyAxisProps(domain)} />
           <Tooltip formatter={percentTick} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <ReferenceLine y={floatReference} stroke={COLORS.reference} strokeDasharray="4 3" ifOverflow="extendDomain" />

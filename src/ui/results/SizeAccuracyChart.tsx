@@ -11,9 +11,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { accuracyAxisDomain, accuracyAxisTicks, type SizeAccuracyPoint } from '../../core/eval/chart-series';
+import { accuracyAxisDomain, type SizeAccuracyPoint } from '../../core/eval/chart-series';
 import { formatPercent } from '../common/format';
-import { CHART_HEIGHT, CHART_MARGIN, COLORS, percentAxisTick, percentTick } from './chart-style';
+import { CHART_HEIGHT, CHART_MARGIN, COLORS, percentTick, accuracyAxisProps } from './chart-style';
 
 interface Props {
   points: SizeAccuracyPoint[];
@@ -33,17 +33,7 @@ export function SizeAccuracyChart({ points, floatReference }: Props) {
         <ScatterChart margin={{ ...CHART_MARGIN, right: 28 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="kib" type="number" name={t('charts.size')} unit=" KiB" domain={[0, 'auto']} fontSize={12} />
-          <YAxis
-            dataKey="accuracy"
-            type="number"
-            name={accuracyName}
-            domain={domain}
-            ticks={accuracyAxisTicks(domain)}
-            allowDataOverflow
-            tickFormatter={percentAxisTick}
-            width={48}
-            fontSize={12}
-          />
+          <YAxis dataKey="accuracy" type="number" name={accuracyName} {...accuracyAxisProps(domain)} />
           <Tooltip
             formatter={(v, name) => (name === accuracyName ? percentTick(v) : `${formatNumberFixed(Number(v), 1)} KiB`)}
           />

@@ -1,3 +1,4 @@
+import { accuracyAxisTicks } from '../../core/eval/chart-series';
 import { formatNumberFixed } from '../i18n/locale';
 
 /** Shared look of the results charts (matches the training charts). */
@@ -16,3 +17,15 @@ export const percentTick = (v: unknown) => `${formatNumberFixed(Number(v) * 100,
 
 /** 0.98 -> "98%" for accuracy axes (ticks sit on whole percents, see accuracyAxisTicks). */
 export const percentAxisTick = (v: unknown) => `${Math.round(Number(v) * 100)}%`;
+
+/** The accuracy Y axis every accuracy chart shares: whole-percent ticks over `domain`, spread into `<YAxis>`. */
+export function accuracyAxisProps(domain: [number, number]) {
+  return {
+    domain,
+    ticks: accuracyAxisTicks(domain),
+    allowDataOverflow: true,
+    tickFormatter: percentAxisTick,
+    width: 48,
+    fontSize: 12,
+  };
+}

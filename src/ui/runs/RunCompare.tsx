@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { accuracyAxisDomain, accuracyAxisTicks } from '../../core/eval/chart-series';
+import { accuracyAxisDomain } from '../../core/eval/chart-series';
 import { formatPercent } from '../common/format';
-import { CHART_HEIGHT, CHART_MARGIN, COLORS, percentAxisTick, percentTick } from '../results/chart-style';
+import { CHART_HEIGHT, CHART_MARGIN, COLORS, percentTick, accuracyAxisProps } from '../results/chart-style';
 import { formatInt, formatMs } from '../results/results-format';
 import { compareRuns, type CompareCell } from './run-compare';
 import type { RunRecord } from './run-record';
@@ -94,14 +94,7 @@ function CompareChart({ a, b, rows }: { a: string; b: string; rows: ReturnType<t
         <BarChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="mode" interval={0} fontSize={12} />
-          <YAxis
-            domain={domain}
-            ticks={accuracyAxisTicks(domain)}
-            allowDataOverflow
-            tickFormatter={percentAxisTick}
-            width={48}
-            fontSize={12}
-          />
+          <YAxis {...accuracyAxisProps(domain)} />
           <Tooltip formatter={percentTick} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="a" name={a} fill={COLORS.runtime} isAnimationActive={false} />

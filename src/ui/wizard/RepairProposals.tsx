@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ToleranceInput } from './ToleranceInput';
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 import type { QuantRecipe } from '../../core/quant/recipe';
@@ -54,21 +55,12 @@ export function RepairProposals({ trained, outcomes, analysis, canRun, onRun }: 
     <section className="panel wizard" aria-labelledby="repair-title" data-testid="repair-proposals">
       <h2 id="repair-title">{t('repair.title')}</h2>
       <p className="hint">{t('repair.intro')}</p>
-      <label className="wizard-tolerance">
-        {t('repair.tolerance')}
-        <input
-          type="number"
-          data-testid="repair-tolerance"
-          min={0}
-          max={100}
-          step={0.1}
-          value={tolerance}
-          onChange={(e) => {
-            const v = Number(e.target.value);
-            if (e.target.value !== '' && Number.isFinite(v) && v >= 0) setTolerance(v);
-          }}
-        />
-      </label>
+      <ToleranceInput
+        value={tolerance}
+        onChange={setTolerance}
+        label={t('repair.tolerance')}
+        testId="repair-tolerance"
+      />
       {proposals.length === 0 ? (
         <p className="muted" data-testid="repair-none">
           {t('repair.none')}
