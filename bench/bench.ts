@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=<section>] [-- --wasm-only]`: prints measured numbers, one section at a time.
+ * `npm run bench [-- --quick] [-- --only=<section>] [-- --wasm-only] [-- --baseline=<git ref>]`: prints measured numbers, one section at a time.
  * Add a section by writing a BenchSection and listing it in SECTIONS.
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -8,14 +8,24 @@ import { lowbitBrowser } from './lowbit-browser';
 import { lowbitNode } from './lowbit-node';
 import { mobilenetNode } from './mobilenet-node';
 import { quantizeNode } from './quantize-node';
+import { quantizeBrowser } from './quantize-browser';
 import { trainSpeedNode } from './train-speed-node';
 import type { BenchOptions, BenchRow, BenchSection } from './types';
 
-const SECTIONS: BenchSection[] = [trainSpeedNode, quantizeNode, lowbitNode, mobilenetNode, browserBench, lowbitBrowser];
+const SECTIONS: BenchSection[] = [
+  trainSpeedNode,
+  quantizeNode,
+  lowbitNode,
+  mobilenetNode,
+  browserBench,
+  quantizeBrowser,
+  lowbitBrowser,
+];
 
 function parseArgs(argv: string[]): BenchOptions & { only?: string } {
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  return { quick: argv.includes('--quick'), wasmOnly: argv.includes('--wasm-only'), only };
+  const baseline = argv.find((a) => a.startsWith('--baseline='))?.slice('--baseline='.length);
+  return { quick: argv.includes('--quick'), wasmOnly: argv.includes('--wasm-only'), only, baseline };
 }
 
 function printRows(rows: BenchRow[]) {

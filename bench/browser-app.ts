@@ -18,9 +18,9 @@ export const PREVIEW_PORT = Number(process.env.BENCH_PORT ?? 5199);
 export const BASE_URL = `http://127.0.0.1:${PREVIEW_PORT}`;
 
 /** Runs a command in the repo root; resolves with its output, rejects with it on a non-zero exit. */
-function run(command: string, args: string[]): Promise<string> {
+export function run(command: string, args: string[], cwd = ROOT): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -33,10 +33,12 @@ function run(command: string, args: string[]): Promise<string> {
   });
 }
 
-/** `vite build` of the current sources into BENCH_DIST; returns the wall time in seconds. */
-export async function buildApp(): Promise<number> {
+/** `vite build` of the sources in `root` (default: this checkout) into `outDir`; returns the wall time in seconds. */
+export async function buildApp(root = ROOT, outDir = BENCH_DIST): Promise<number> {
   const started = performance.now();
-  await run('npx', ['vite', 'build', '--outDir', BENCH_DIST, '--emptyOutDir', '--logLevel', 'warn']);
+  // BENCH_MINIFY=0: readable function names in the main-thread profiles (the timings are then not production's).
+  const minify = process.env.BENCH_MINIFY === '0' ? ['--minify', 'false'] : [];
+  await run('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...minify], root);
   return (performance.now() - started) / 1000;
 }
 
@@ -49,11 +51,15 @@ export interface PreviewServer {
  * Starts `vite preview` in its own process group (npx starts node, which starts nothing else, but
  * killing the group we created is the only way to be sure) and waits until it answers.
  */
-export async function startPreview(timeoutMs = 60_000): Promise<PreviewServer> {
+export async function startPreview(
+  timeoutMs = 60_000,
+  { root = ROOT, outDir = BENCH_DIST, port = PREVIEW_PORT } = {},
+): Promise<PreviewServer> {
+  const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     'npx',
-    ['vite', 'preview', '--port', String(PREVIEW_PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', BENCH_DIST],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -72,14 +78,14 @@ export async function startPreview(timeoutMs = 60_000): Promise<PreviewServer> {
   while (Date.now() < deadline) {
     if (exited) throw new Error(`vite preview exited before serving:\n${output.slice(-2000)}`);
     try {
-      if ((await fetch(BASE_URL)).ok) return { stop };
+      if ((await fetch(baseUrl)).ok) return { stop };
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 250));
   }
   stop();
-  throw new Error(`vite preview did not answer on ${BASE_URL} within ${timeoutMs / 1000} s:\n${output.slice(-2000)}`);
+  throw new Error(`vite preview did not answer on ${baseUrl} within ${timeoutMs / 1000} s:\n${output.slice(-2000)}`);
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -17,7 +17,7 @@ interface StatusRecord {
   elapsed: number;
 }
 
-interface BenchWindow {
+export interface BenchWindow {
   __benchStatus: { t: number; text: string }[];
   __benchClick: number;
   /** Main-thread tasks over 50 ms (the Long Tasks API): page-clock start and duration, ms. */
@@ -25,15 +25,16 @@ interface BenchWindow {
 }
 
 /** The longest main-thread task (ms) that started at or after `since` (page clock), 0 when none passed 50 ms. */
-async function longestTask(page: Page, since: number): Promise<number> {
+export async function longestTask(page: Page, since: number): Promise<number> {
   const tasks = await page.evaluate(() => (window as unknown as BenchWindow).__benchLongTasks);
   return Math.max(0, ...tasks.filter((t) => t.start >= since).map((t) => t.duration));
 }
 
 /** Opens the lab with URL settings and waits until MNIST is loaded and a backend is running. */
-async function openLab(
+export async function openLab(
   browser: Browser,
   query: string,
+  baseUrl = BASE_URL,
 ): Promise<{ page: Page; backend: string; close: () => Promise<void> }> {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
@@ -43,7 +44,7 @@ async function openLab(
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text().slice(0, 300)}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   try {
-    await page.goto(`${BASE_URL}/?${query}`);
+    await page.goto(`${baseUrl}/?${query}`);
     await page.getByTestId('data-ready').waitFor({ timeout: 120_000 });
     await page.waitForFunction(
       () => document.querySelector('[data-testid="backend-active"]')?.textContent?.includes('running on'),
@@ -72,7 +73,7 @@ async function openLab(
  * Clicks "train-start" from inside the page and records every change of the status line with the
  * page's clock, so the batches' timing can be read without the per-epoch test evaluation.
  */
-async function startTraining(page: Page): Promise<void> {
+export async function startTraining(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as BenchWindow;
     w.__benchStatus = [];

@@ -4,6 +4,8 @@ export interface BenchOptions {
   quick: boolean;
   /** Browser section: only the WASM training and quantization run (no CPU / WebGPU subsets). */
   wasmOnly?: boolean;
+  /** quantize-browser: the git ref built and measured beside this checkout (`--baseline=<ref>`, 'none' to skip). */
+  baseline?: string;
 }
 
 /** One printed line: a measured value with its unit and how it was obtained. */

@@ -36,6 +36,7 @@ import {
   runWeighted,
   type PreparedWeighted,
 } from './weighted-ops-tfjs';
+import type { AccPair } from './requantize-tfjs';
 
 export interface TfjsRunOptions {
   /** Images per tfjs chunk (bounds memory); default 500. */
@@ -75,17 +76,37 @@ function fusableMaxPool(
 ): Pool2DOp | undefined {
   const op = graph.ops[opIndex];
   const next = graph.ops[opIndex + 1];
-  if (
-    !prepared ||
-    prepared.mode !== 'integer' ||
-    prepared.wideInput ||
-    prepared.ranges.length !== 1 ||
-    op.kind === 'FULLY_CONNECTED'
-  )
-    return undefined;
+  if (!prepared || prepared.mode !== 'integer' || op.kind === 'FULLY_CONNECTED') return undefined;
   if (!next || next.kind !== 'MAX_POOL_2D' || next.inputs[0] !== op.outputs[0]) return undefined;
+  // Accumulators held as exact pairs (16x8, chunked sums) pool through maxPoolPairTfjs, which needs tiling windows.
+  const [, h, w] = graph.tensors[op.outputs[0]].shape;
+  if ((prepared.wideInput || prepared.ranges.length !== 1) && !tilingPool(next, h, w)) return undefined;
   if (uses[op.outputs[0]].length !== 1 || graph.outputs.includes(op.outputs[0])) return undefined;
   return next;
+}
+
+/** Windows that tile the input exactly: filter = stride and no padding (none needed for SAME either). */
+function tilingPool(pool: Pool2DOp, h: number, w: number): boolean {
+  return (
+    pool.filterH === pool.strideH && pool.filterW === pool.strideW && h % pool.filterH === 0 && w % pool.filterW === 0
+  );
+}
+
+/**
+ * MAX_POOL_2D of exact accumulator pairs (value 4096 hi + lo, lo in [0, 4096)) over tiling windows: the
+ * largest value has the largest hi, and among those the largest lo. H = maxpool(hi) is spread back over each
+ * window (nearest-neighbour resize); lo - 8192 (H - hi) keeps lo where hi = H and is negative (at most -4097, which rounding in float32
+ * keeps negative) elsewhere, so its maxpool is the maximizer's lo. Every other step is exact integer arithmetic.
+ */
+function maxPoolPairTfjs(pool: Pool2DOp, acc: AccPair): AccPair {
+  return tf.tidy(() => {
+    const [, inH, inW] = acc.hi.shape;
+    const hi = maxPoolTfjs(pool, acc.hi);
+    // Nearest neighbour without align-corners or half-pixel centers reads pixel floor(y * outH / inH): its window.
+    const spread = tf.image.resizeNearestNeighbor(hi, [inH, inW]);
+    const lo = maxPoolTfjs(pool, tf.sub(acc.lo, tf.mul(tf.sub(spread, acc.hi), 8192)));
+    return { hi, lo };
+  });
 }
 
 /** The op's inputs that are not constants (those the forward pass holds as tfjs tensors). */
@@ -181,7 +202,8 @@ export function runGraphTfjs(
           const p = prepared.get(i);
           const pool = visit ? undefined : fusableMaxPool(graph, i, p, uses);
           if (p && pool) {
-            const pooled = maxPoolTfjs(pool, integerAccumulators(p, get(op.inputs[0])) as tf.Tensor);
+            const acc = integerAccumulators(p, get(op.inputs[0]));
+            const pooled = acc instanceof tf.Tensor ? maxPoolTfjs(pool, acc) : maxPoolPairTfjs(pool, acc);
             const [lo, hi] = poolClamp(pool, graph.tensors[pool.outputs[0]]);
             emit(pool.outputs[0], tf.clipByValue(requantizeAccumulators(p, pooled), lo, hi));
             i++;

@@ -55,6 +55,10 @@ export interface PreparedWeighted {
   /** Hybrid ops LiteRT.js runs on XNNPACK's qd8 kernels: one quantization row per batch row (FC, KxK conv) or per pixel (1x1 conv). */
   xnnpackRows?: 'row' | 'pixel';
   channels: number;
+  /** FULLY_CONNECTED split into chunks: the whole filter [in, units], for inputs whose sums are exact in one matmul. */
+  wholeFilter?: tf.Tensor2D;
+  /** Largest |filter| value (bounds every partial sum of a row by maxAbsFilter * sum |x|). */
+  maxAbsFilter: number;
 }
 
 /** Prepares op tensors. `values` holds decoded constants (static ops already evaluated, float16 expanded). */
@@ -78,6 +82,9 @@ export function prepareWeighted(graph: Graph, op: WeightedOp, values: (TensorDat
   const ranges: [number, number][] = [];
   const filters: tf.Tensor[] = [];
   let channels: number;
+  let wholeFilter: tf.Tensor2D | undefined;
+  let maxAbsFilter = 0;
+  for (const v of f32) maxAbsFilter = Math.max(maxAbsFilter, Math.abs(v));
   if (op.kind === 'FULLY_CONNECTED') {
     const [units, inSize] = fT.shape;
     channels = units;
@@ -88,6 +95,7 @@ export function prepareWeighted(graph: Graph, op: WeightedOp, values: (TensorDat
       ranges.push([k, end]);
       filters.push(tf.slice(w, [0, k], [units, end - k]));
     }
+    if (ranges.length > 1) wholeFilter = tf.transpose(w) as tf.Tensor2D;
     w.dispose();
   } else if (op.kind === 'CONV_2D') {
     const [out, kh, kw, cin] = fT.shape;
@@ -120,6 +128,8 @@ export function prepareWeighted(graph: Graph, op: WeightedOp, values: (TensorDat
     wideInput: inT.dtype === 'int16',
     asymmetricRows: false,
     channels,
+    wholeFilter,
+    maxAbsFilter,
   };
   if (mode === 'integer') {
     const stage = integerOutputStage(inT, fT, outT, channels, op.activation);
@@ -163,7 +173,7 @@ function prepareHybrid(p: PreparedWeighted, fT: GraphTensor): void {
 
 export function disposeWeighted(p: PreparedWeighted): void {
   tf.dispose(
-    [...p.filters, p.floatBias, p.intBias?.hi, p.intBias?.lo, p.filterScales].filter(
+    [...p.filters, p.floatBias, p.intBias?.hi, p.intBias?.lo, p.filterScales, p.wholeFilter].filter(
       (t): t is tf.Tensor => t !== undefined,
     ),
   );
@@ -199,8 +209,26 @@ function floatActivation(x: tf.Tensor, activation: WeightedOp['activation']): tf
   return x;
 }
 
+/**
+ * The sums of a chunked FULLY_CONNECTED in one matmul when that is exact for this input: every partial sum of
+ * row b is at most maxAbsFilter * sum |x[b]| in magnitude, so below 2^24 no float32 addition rounds, in any
+ * order. Returns undefined (use the chunks) when some row could exceed it. One row-sum read back per chunk of
+ * images replaces a slice and a matmul per chunk of the reduction.
+ */
+function wholeSum(p: PreparedWeighted, x: tf.Tensor): tf.Tensor | undefined {
+  if (!p.wholeFilter) return undefined;
+  const x2 = tf.reshape(x, [x.shape[0], -1]) as tf.Tensor2D;
+  const rowSums = tf.tidy(() => tf.max(tf.sum(tf.abs(x2), 1)));
+  const largest = rowSums.dataSync()[0];
+  rowSums.dispose();
+  if (!(largest * p.maxAbsFilter < 2 ** 24)) return undefined;
+  return tf.matMul(x2, p.wholeFilter);
+}
+
 /** Sum of all chunks in float (float mode; hybrid sums are exact integers unless they exceed 2^24). */
 function floatSum(p: PreparedWeighted, x: tf.Tensor): tf.Tensor {
+  const whole = wholeSum(p, x);
+  if (whole) return whole;
   let acc = chunkSum(p, x, 0);
   for (let i = 1; i < p.ranges.length; i++) acc = tf.add(acc, chunkSum(p, x, i));
   return acc;
@@ -225,8 +253,11 @@ export function integerAccumulators(p: PreparedWeighted, q: tf.Tensor): tf.Tenso
   } else {
     parts.push([x, 1]);
   }
-  for (const [part, weight] of parts)
-    for (let i = 0; i < p.ranges.length; i++) pairs.push(accPairOf(chunkSum(p, part, i), weight));
+  for (const [part, weight] of parts) {
+    const whole = wholeSum(p, part);
+    if (whole) pairs.push(accPairOf(whole, weight));
+    else for (let i = 0; i < p.ranges.length; i++) pairs.push(accPairOf(chunkSum(p, part, i), weight));
+  }
   if (p.intBias) pairs.push(p.intBias);
   return addAccPairs(pairs);
 }
@@ -284,17 +315,20 @@ function quantizeRowsXnnpackTfjs(x: tf.Tensor, rows: 'row' | 'pixel'): { values:
   const hi = maxs.dataSync();
   tf.dispose([mins, maxs]);
   const n = lo.length;
-  const [inv, qlo, qhi, scale] = [0, 1, 2, 3].map(() => new Float32Array(n));
+  const [inv, offset, scale] = [0, 1, 2].map(() => new Float32Array(n));
   for (let r = 0; r < n; r++) {
     const p = xnnpackRowParams(lo[r], hi[r]);
     inv[r] = p.inv;
-    qlo[r] = -128 - p.offset;
-    qhi[r] = 127 - p.offset;
+    offset[r] = p.offset;
     scale[r] = p.scale;
   }
   const col = (a: Float32Array) => tf.tensor2d(a, [n, 1]);
-  const v = tf.minimum(tf.maximum(tf.mul(x2, col(inv)), col(qlo)), col(qhi));
-  const values = tf.reshape(tf.sub(tf.add(v, MAGIC_BIAS), MAGIC_BIAS), x.shape);
+  // rint first, then the integer clamp: clamp(rint(v), a, b) = rint(clamp(v, a, b)) for integer bounds, and
+  // every step after rint is exact integer arithmetic. One uniform clip replaces per-row minimum / maximum,
+  // whose broadcasting path on tfjs-wasm costs about 20x a plain elementwise op.
+  const rounded = tf.sub(tf.add(tf.mul(x2, col(inv)), MAGIC_BIAS), MAGIC_BIAS);
+  const off = col(offset);
+  const values = tf.reshape(tf.sub(tf.clipByValue(tf.add(rounded, off), -128, 127), off), x.shape);
   const scaleShape = rows === 'row' ? [x.shape[0], ...x.shape.slice(1).map(() => 1)] : [...x.shape.slice(0, -1), 1];
   return { values, scales: tf.reshape(tf.tensor1d(scale), scaleShape) };
 }

@@ -81,13 +81,24 @@ export async function loadLabDataset(
   return counts;
 }
 
+/** A bridge to one runtime worker (LiteRT.js started from this site's copy of its WASM). */
+function runtimeWorkerBridge(name: string): WorkerBridge<RuntimeWorkerApi> {
+  return new WorkerBridge<RuntimeWorkerApi>(
+    'TFLite runtime',
+    () => new Worker(new URL('../../workers/runtime.worker.ts', import.meta.url), { type: 'module', name }),
+    async (api) => {
+      await api.init(new URL('wasm/litert/', APP_BASE).href);
+    },
+  );
+}
+
 /** The TFLite runtime (LiteRT.js) lives in its own worker, so a runtime crash never takes training with it. */
-export const runtimeBridge = new WorkerBridge<RuntimeWorkerApi>(
-  'TFLite runtime',
-  () => new Worker(new URL('../../workers/runtime.worker.ts', import.meta.url), { type: 'module', name: 'runtime' }),
-  async (api) => {
-    await api.init(new URL('wasm/litert/', APP_BASE).href);
-  },
-);
+export const runtimeBridge = runtimeWorkerBridge('runtime');
+
+/**
+ * A second runtime worker, for scoring a file's test images in two halves at once (the machine's second
+ * core); started on first use, by the quantize run only.
+ */
+export const runtimeHelperBridge = runtimeWorkerBridge('runtime-2');
 
 export { Comlink };

@@ -1,19 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { useMessages } from '../i18n/use-messages';
 import { isQuantMode } from '../../core/modes/lab-modes';
+import { useProgress } from '../common/progress-store';
 import type { QuantRun } from './use-quantization';
 
 /** The quantization run's progress line, its cancel notice and its per-mode errors. */
 export function QuantRunStatus({ run }: { run: QuantRun }) {
   const { t } = useTranslation();
   const m = useMessages();
+  const step = useProgress(run.progress);
   return (
     <>
-      {run.step && (
+      {step && run.status === 'running' && (
         <div className="progress-block" data-testid="quantize-progress">
-          <progress max={1} value={(run.step.index + (run.step.fraction ?? 0)) / run.step.total} />
+          <progress max={1} value={(step.index + (step.fraction ?? 0)) / step.total} />
           <span className="muted">
-            {run.step.mode} ({run.step.index + 1}/{run.step.total}): <span lang="en">{run.step.what}</span>…
+            {step.mode} ({step.index + 1}/{step.total}): <span lang="en">{step.what}</span>…
           </span>
         </div>
       )}

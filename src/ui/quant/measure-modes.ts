@@ -4,7 +4,7 @@ import type { TrainedModel } from '../../core/model/trained-model';
 import { measureMode, type ConvertedMode, type MeasuredMode } from '../../core/pipeline/measure-mode';
 import { evaluateInRuntime } from '../common/evaluate-in-runtime';
 import { getTestSet } from '../common/test-set';
-import { runtimeBridge } from '../lab-client';
+import { runtimeBridge, runtimeHelperBridge } from '../lab-client';
 import { errorMessage, type JobContext } from '../common/worker-job';
 
 /** What is happening now, for the progress line. */
@@ -38,8 +38,8 @@ const RUNTIME_STEP = 'running in the TFLite runtime';
 
 /**
  * Converts and measures each mode inside one worker job, as a two-stage pipeline: while the runtime
- * worker scores mode k in LiteRT.js, the lab worker already converts and simulates mode k + 1, so the
- * two workers keep both cores busy. Results still arrive in the jobs' order. A failing mode is
+ * workers score mode k in LiteRT.js (two workers, half of the test images each), the lab worker already
+ * converts and simulates mode k + 1, so the workers keep both cores busy. Results still arrive in the jobs' order. A failing mode is
  * reported and the others still run; a cancel stops both stages. Throws when every mode failed.
  */
 export async function measureModes(
@@ -55,9 +55,10 @@ export async function measureModes(
     sink.error(mode, errorMessage(e));
   };
   // Before the first conversion: the test set comes from the lab worker (queued ahead of the
-  // conversions, not behind them), and the runtime worker starts LiteRT.js while mode 1 converts.
+  // conversions, not behind them), and both runtime workers start LiteRT.js while mode 1 converts.
   getTestSet().catch(() => undefined);
-  runtimeBridge.run(async () => undefined, ctx.signal).catch(() => undefined);
+  for (const bridge of [runtimeBridge, runtimeHelperBridge])
+    bridge.run(async () => undefined, ctx.signal).catch(() => undefined);
   // The runtime stage: one LiteRT.js evaluation at a time, in the jobs' order.
   let runtime: Promise<void> = Promise.resolve();
   for (const [index, { mode, convert }] of jobs.entries()) {
@@ -75,7 +76,8 @@ export async function measureModes(
         step(RUNTIME_STEP, 0);
         const measured = await measureMode(
           converted,
-          (bytes) => evaluateInRuntime(bytes, ctx, LATENCY_SAMPLES, (f) => step(RUNTIME_STEP, f)),
+          (bytes) =>
+            evaluateInRuntime(bytes, ctx, LATENCY_SAMPLES, (f) => step(RUNTIME_STEP, f), undefined, { split: true }),
           { mode, file: tfliteFileName(trained.preset, mode), tfjsPredictions: trained.testPredictions },
         );
         sink.outcome(mode, measured);

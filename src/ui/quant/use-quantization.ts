@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { QuantMode } from '../../core/modes/lab-modes';
 import type { QuantRecipe } from '../../core/quant/recipe';
+import { ProgressStore } from '../common/progress-store';
 import { useWorkerJob } from '../common/use-worker-job';
 import { labBridge } from '../lab-client';
 import type { MeasuredMode } from '../../core/pipeline/measure-mode';
@@ -10,8 +11,10 @@ import { measureModes, type ConvertJob, type ModeJob, type QuantStep } from './m
 /** The quantization run as the panels show it (its results live in the results cache). */
 export interface QuantRun {
   status: 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
-  /** What is happening now, for the progress line. */
-  step?: QuantStep;
+  /** The mode being worked on (the progress line's details are in `progress`). */
+  mode?: string;
+  /** What is happening now, for the progress line (subscribe with useProgress: it changes many times a second). */
+  progress: ProgressStore<QuantStep>;
   /** Per-mode failures of the last run (the other modes still ran). */
   errors: Record<string, string>;
 }
@@ -41,18 +44,35 @@ export function convertJob(trained: TrainedModel, recipe: QuantRecipe): ConvertJ
 export function useQuantization(onOutcome: (model: TrainedModel, mode: string, o: MeasuredMode) => void): Quantization {
   const { state, run, cancel, reset: resetJob } = useWorkerJob<QuantStep, void>();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [progress] = useState(() => new ProgressStore<QuantStep>());
+  const [mode, setMode] = useState<string>();
 
   const runJobs = useCallback(
     async (trained: TrainedModel, jobs: ModeJob[]) => {
       setErrors({});
-      await run((ctx) =>
-        measureModes(trained, jobs, ctx, {
-          outcome: (mode, o) => onOutcome(trained, mode, o),
-          error: (mode, message) => setErrors((e) => ({ ...e, [mode]: message })),
-        }),
-      );
+      await run(async (ctx) => {
+        // Reports go to the progress store, not to the job's state: re-rendering the page on each one kept
+        // the main thread busy for most of the run.
+        const quiet = {
+          ...ctx,
+          progress: (p: QuantStep) => {
+            if (ctx.signal.aborted) return;
+            progress.set(p);
+            setMode(p.mode);
+          },
+        };
+        try {
+          await measureModes(trained, jobs, quiet, {
+            outcome: (m, o) => onOutcome(trained, m, o),
+            error: (m, message) => setErrors((e) => ({ ...e, [m]: message })),
+          });
+        } finally {
+          progress.set(undefined);
+          setMode(undefined);
+        }
+      });
     },
-    [run, onOutcome],
+    [run, onOutcome, progress],
   );
   const quantize = useCallback(
     (trained: TrainedModel, modes: QuantMode[], recipeOf: (m: QuantMode) => QuantRecipe) =>
@@ -67,9 +87,10 @@ export function useQuantization(onOutcome: (model: TrainedModel, mode: string, o
     setErrors({});
   }, [resetJob]);
 
+  const status = state.status;
   const quantRun = useMemo<QuantRun>(
-    () => ({ status: state.status, step: state.status === 'running' ? state.progress : undefined, errors }),
-    [state, errors],
+    () => ({ status, mode: status === 'running' ? mode : undefined, progress, errors }),
+    [status, mode, progress, errors],
   );
   return useMemo(
     () => ({ run: quantRun, runJobs, quantize, cancel, reset }),

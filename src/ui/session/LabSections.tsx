@@ -114,7 +114,7 @@ function QatStep({
       settings={lab.qat}
       onSettingsChange={(s) => setLab('qat', s)}
       canRun={!!trained && !training && !running}
-      running={running && quant.run.step?.mode === 'qat'}
+      running={running && quant.run.mode === 'qat'}
       progress={qat.progress}
       outcome={results.outcomes.qat}
       ptqInt8Accuracy={results.outcomes.int8?.entry.accuracy}
