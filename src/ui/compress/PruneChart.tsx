@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { COLORS, percentTick } from '../results/chart-style';
 import { useTranslation } from 'react-i18next';
 import type { CompressPoint } from './use-compression';
 
 /** Live sparsity (schedule) and batch accuracy per optimizer step, through pruning and then clustering. */
-export function PruneChart({ points }: { points: CompressPoint[] }) {
+export const PruneChart = memo(function PruneChart({ points }: { points: CompressPoint[] }) {
   const { t } = useTranslation();
   return (
     <figure data-testid="prune-chart" data-points={points.length}>
@@ -34,4 +35,4 @@ export function PruneChart({ points }: { points: CompressPoint[] }) {
       </ResponsiveContainer>
     </figure>
   );
-}
+});

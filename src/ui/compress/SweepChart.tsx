@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { formatPercent } from '../common/format';
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { accuracyAxisDomain } from '../../core/eval/chart-series';
@@ -9,7 +10,7 @@ import { percentTick, accuracyAxisProps } from '../results/chart-style';
 const PALETTE = ['#1f4fa3', '#c0392b', '#2e8b57', '#8e44ad', '#d35400', '#16a085', '#7f8c8d'];
 
 /** Accuracy against gzip size, one colour per sparsity (and cluster count): left and up is better. */
-export function SweepChart({ points }: { points: SweepPoint[] }) {
+export const SweepChart = memo(function SweepChart({ points }: { points: SweepPoint[] }) {
   const { t } = useTranslation();
   const accuracyName = t('compress.accuracy');
   const seriesLabel = (p: SweepPoint) =>
@@ -51,4 +52,4 @@ export function SweepChart({ points }: { points: SweepPoint[] }) {
       </ResponsiveContainer>
     </figure>
   );
-}
+});

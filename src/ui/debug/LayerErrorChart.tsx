@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -22,7 +23,7 @@ interface Props {
 const FLAGGED_COLOR = '#c0392b';
 
 /** RMSE / scale per quantized op (this op alone, and accumulated from the image), with the 0.7 flag line. */
-export function LayerErrorChart({ points }: Props) {
+export const LayerErrorChart = memo(function LayerErrorChart({ points }: Props) {
   const { t } = useTranslation();
   const top = Math.max(1, ...points.map((p) => Math.max(p.perLayer, p.endToEnd)));
   return (
@@ -49,4 +50,4 @@ export function LayerErrorChart({ points }: Props) {
       </ResponsiveContainer>
     </figure>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumberFixed } from '../i18n/locale';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ArenaPlan } from '../../core/deploy/arena-plan';
 import { liveTensorSeries } from '../../core/deploy/live-tensors';
@@ -14,7 +14,7 @@ interface Props {
 }
 
 /** Which tensors are live at each step (stacked bytes), with the planned arena for comparison. */
-export function LiveTensorChart({ mode, plan }: Props) {
+export const LiveTensorChart = memo(function LiveTensorChart({ mode, plan }: Props) {
   const { t } = useTranslation();
   const series = useMemo(() => liveTensorSeries(plan), [plan]);
   return (
@@ -54,4 +54,4 @@ export function LiveTensorChart({ mode, plan }: Props) {
       </ResponsiveContainer>
     </figure>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { WEIGHT_GRANULARITIES, type BitsSeries, type WeightGranularity } from '../../core/quant/bits-sweep';
@@ -11,7 +12,7 @@ const LINE_COLORS: Record<WeightGranularity, string> = {
 };
 
 /** Accuracy against weight bits, one line per granularity, and the same numbers as a table. */
-export function BitsChart({ series }: { series: BitsSeries[] }) {
+export const BitsChart = memo(function BitsChart({ series }: { series: BitsSeries[] }) {
   const { t } = useTranslation();
   const rows = bitsChartRows(series);
   const name = (g: WeightGranularity) => (g === 'per-channel' ? t('explore.perChannel') : t('explore.perTensor'));
@@ -65,4 +66,4 @@ export function BitsChart({ series }: { series: BitsSeries[] }) {
       </table>
     </figure>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TfliteModelInfo } from '../../core/tflite/read-tflite';
 import { CHART_HEIGHT, CHART_MARGIN, COLORS } from '../results/chart-style';
@@ -16,7 +16,7 @@ const BINS = 64;
  * Histogram of one constant tensor (weights or bias) of the file, dequantized to real numbers when it has
  * quantization parameters. The chosen tensor is view state, so it stays local.
  */
-export function ConstantHistogram({ bytes, info }: Props) {
+export const ConstantHistogram = memo(function ConstantHistogram({ bytes, info }: Props) {
   const choices = useMemo(() => constantChoices(info), [info]);
   const [key, setKey] = useState<string>();
   const [stored, setStored] = useState(false);
@@ -75,7 +75,7 @@ export function ConstantHistogram({ bytes, info }: Props) {
       )}
     </figure>
   );
-}
+});
 
 /** The values' histogram as a step area. */
 function ConstantStepChart({ data }: { data: { lo: number; count: number }[] }) {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -19,7 +20,7 @@ interface Props {
 }
 
 /** Runtime (and simulated) test accuracy per mode, with the float TF.js model as a reference line. */
-export function AccuracyChart({ series }: Props) {
+export const AccuracyChart = memo(function AccuracyChart({ series }: Props) {
   const { t } = useTranslation();
   const { points, floatReference, floatEngine } = series;
   const hasSimulation = points.some((p) => p.simulated !== undefined);
@@ -53,4 +54,4 @@ export function AccuracyChart({ series }: Props) {
       </ResponsiveContainer>
     </figure>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LatencyPoint } from '../../core/eval/chart-series';
@@ -9,7 +10,7 @@ interface Props {
 }
 
 /** Single-image inference time per mode: median and 90th percentile, from the engine that ran the files. */
-export function LatencyChart({ points }: Props) {
+export const LatencyChart = memo(function LatencyChart({ points }: Props) {
   const { t } = useTranslation();
   if (points.length === 0) return null;
   const engines = [...new Set(points.map((p) => p.engine))].join('; ');
@@ -29,4 +30,4 @@ export function LatencyChart({ points }: Props) {
       </ResponsiveContainer>
     </figure>
   );
-}
+});

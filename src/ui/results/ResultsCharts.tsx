@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { buildChartSeries } from '../../core/eval/chart-series';
 import type { LabReport } from '../../core/report/report';
 import { AccuracyChart } from './AccuracyChart';
@@ -10,7 +11,7 @@ interface Props {
 }
 
 /** The four results charts, all derived from the report by the chart-series stage. */
-export function ResultsCharts({ report }: Props) {
+export const ResultsCharts = memo(function ResultsCharts({ report }: Props) {
   if (report.modes.length === 0) return null;
   const series = buildChartSeries(report);
   return (
@@ -21,4 +22,4 @@ export function ResultsCharts({ report }: Props) {
       <LatencyChart points={series.latency} />
     </div>
   );
-}
+});

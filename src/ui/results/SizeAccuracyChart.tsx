@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumberFixed } from '../i18n/locale';
 import {
@@ -22,7 +23,7 @@ interface Props {
 }
 
 /** Each mode as a point: smaller (left) and more accurate (up) is better. */
-export function SizeAccuracyChart({ points, floatReference }: Props) {
+export const SizeAccuracyChart = memo(function SizeAccuracyChart({ points, floatReference }: Props) {
   const { t } = useTranslation();
   const accuracyName = t('charts.accuracy');
   const domain = accuracyAxisDomain([floatReference, ...points.map((p) => p.accuracy)]);
@@ -45,4 +46,4 @@ export function SizeAccuracyChart({ points, floatReference }: Props) {
       </ResponsiveContainer>
     </figure>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumberFixed } from '../i18n/locale';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -13,7 +14,7 @@ interface Props {
  * .tflite file size per mode in KiB, each bar labelled with its size relative to the float32 file; beside it
  * the gzip size, when measured.
  */
-export function SizeChart({ points }: Props) {
+export const SizeChart = memo(function SizeChart({ points }: Props) {
   const { t } = useTranslation();
   const data = points.map((p) => ({ ...p, ratioLabel: formatRatio(p.ratioVsFloat32) }));
   return (
@@ -36,4 +37,4 @@ export function SizeChart({ points }: Props) {
       </ResponsiveContainer>
     </figure>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import {
   Area,
   AreaChart,
@@ -39,7 +39,7 @@ const BIN_CHOICES = [32, 64, 128, 256] as const;
  * Float vs quantized weight histogram of one layer. The chosen layer and bin count are view state
  * local to this component (they change nothing in the lab), so they are kept with useState.
  */
-export function WeightHistogram({ layers, quantizedLabel: label }: Props) {
+export const WeightHistogram = memo(function WeightHistogram({ layers, quantizedLabel: label }: Props) {
   const { t } = useTranslation();
   const quantizedLabel = label ?? t('histogram.quantized');
   const [layerName, setLayerName] = useState(layers[0]?.name ?? '');
@@ -74,7 +74,7 @@ export function WeightHistogram({ layers, quantizedLabel: label }: Props) {
       </p>
     </figure>
   );
-}
+});
 
 interface ControlsProps {
   id: string;

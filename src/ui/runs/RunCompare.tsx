@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { accuracyAxisDomain } from '../../core/eval/chart-series';
@@ -8,7 +9,7 @@ import { compareRuns, type CompareCell } from './run-compare';
 import type { RunRecord } from './run-record';
 
 /** Two runs side by side: a table of size, accuracy and latency per mode, and a chart of the accuracies. */
-export function RunCompare({ a, b }: { a: RunRecord; b: RunRecord }) {
+export const RunCompare = memo(function RunCompare({ a, b }: { a: RunRecord; b: RunRecord }) {
   const { t } = useTranslation();
   const c = compareRuns(a, b);
   return (
@@ -53,7 +54,7 @@ export function RunCompare({ a, b }: { a: RunRecord; b: RunRecord }) {
       <CompareChart a={a.name} b={b.name} rows={c.rows} />
     </div>
   );
-}
+});
 
 function CellHeads() {
   const { t } = useTranslation();

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../common/format';
@@ -16,14 +17,14 @@ const fmtEpoch = (x: number) => formatNumberFixed(x, 2);
  * The charts are mounted before training starts (empty): mounting recharts costs a main-thread task
  * of over 100 ms on a slow machine, which would otherwise land just as training begins.
  */
-export function TrainingCharts({ batchCurve, epochCurve }: Props) {
+export const TrainingCharts = memo(function TrainingCharts({ batchCurve, epochCurve }: Props) {
   return (
     <div className="chart-row" data-testid={batchCurve.length > 0 ? 'training-charts' : 'training-charts-empty'}>
       <LossChart batchCurve={batchCurve} epochCurve={epochCurve} />
       <AccuracyChart batchCurve={batchCurve} epochCurve={epochCurve} />
     </div>
   );
-}
+});
 
 /** Cross-entropy per batch and per epoch. */
 function LossChart({ batchCurve, epochCurve }: Props) {
