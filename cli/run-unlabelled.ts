@@ -77,14 +77,12 @@ export async function runUnlabelled(imported: ImportedModel, options: CliOptions
   const report = buildReport(trained, settings, [], 0);
   const writeReport = () => writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeReport();
-  for await (const { entry, bytes } of runUnlabelledModes(
-    model,
-    images,
-    reference,
-    modes,
-    options.recipe,
-    runTfliteOutputs,
-  )) {
+  for await (const outcome of runUnlabelledModes(model, images, reference, modes, options.recipe, runTfliteOutputs)) {
+    if ('error' in outcome) {
+      console.log(`${outcome.mode.padEnd(8)} failed: ${outcome.error}`);
+      continue;
+    }
+    const { entry, bytes } = outcome;
     writeFileSync(join(out, entry.file), bytes);
     report.modes.push(entry);
     writeReport();
