@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { imageToModelInput, stackModelInputs, type RgbaImage } from './calibration-pixels';
+import {
+  changeInputRange,
+  imageToModelInput,
+  needsCalibrationImages,
+  stackModelInputs,
+  type RgbaImage,
+} from './calibration-pixels';
 
 function rgba(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): RgbaImage {
   const data = new Uint8ClampedArray(width * height * 4);
@@ -57,5 +63,25 @@ describe('stackModelInputs', () => {
     const batch = stackModelInputs([new Float32Array([1, 2]), new Float32Array([3, 4])], [1, 2, 1]);
     expect(batch).toEqual({ count: 2, shape: [1, 2, 1], values: new Float32Array([1, 2, 3, 4]) });
     expect(() => stackModelInputs([new Float32Array(3)], [1, 2, 1])).toThrow(/3 values, not 2/);
+  });
+});
+
+describe('changeInputRange and needsCalibrationImages', () => {
+  it('re-expresses scaled pixels in another range, as scaling the pixels again would', () => {
+    const img = rgba(3, 2, (x, y) => [x * 90, y * 255, 17]);
+    const from01 = imageToModelInput(img, [2, 2, 3], '0-1');
+    const direct = imageToModelInput(img, [2, 2, 3], '-1-1');
+    const changed = changeInputRange(from01, '0-1', '-1-1');
+    for (let i = 0; i < direct.length; i++) expect(changed[i]).toBeCloseTo(direct[i], 5);
+    expect(changeInputRange(changed, '-1-1', '0-255')[2]).toBeCloseTo(17, 4);
+  });
+
+  it.each([
+    [[28, 28, 1], false],
+    [[32, 32, 3], true],
+    [[224, 224, 3], true],
+    [[28, 28, 3], true],
+  ])('%j needs calibration images: %s', (shape, expected) => {
+    expect(needsCalibrationImages(shape)).toBe(expected);
   });
 });

@@ -15,6 +15,14 @@ export type ModelInputRange = keyof typeof INPUT_RANGES;
 
 export const INPUT_RANGE_IDS = Object.keys(INPUT_RANGES) as ModelInputRange[];
 
+/** The most images kept for calibration and agreement (a 224x224x3 image is 0.6 MB of floats). */
+export const MAX_CALIBRATION_IMAGES = 500;
+
+/** Whether a model's input is an image other than MNIST's 28x28x1: it is calibrated on the user's images. */
+export function needsCalibrationImages(inputShape: readonly number[]): boolean {
+  return inputShape.join(',') !== '28,28,1';
+}
+
 /** Decoded pixels: `width * height * 4` bytes, RGBA row-major (ImageData's layout). */
 export interface RgbaImage {
   width: number;
@@ -82,4 +90,12 @@ export function stackModelInputs(
     values.set(v, i * per);
   });
   return { count: inputs.length, shape: [...shape], values };
+}
+
+/** Values scaled for range `from` re-expressed in range `to` (the same pixels, a new linear map). */
+export function changeInputRange(values: Float32Array, from: ModelInputRange, to: ModelInputRange): Float32Array {
+  const a = INPUT_RANGES[from];
+  const b = INPUT_RANGES[to];
+  const k = (b.max - b.min) / (a.max - a.min);
+  return values.map((v) => b.min + (v - a.min) * k);
 }

@@ -38,13 +38,23 @@ export const UNLABELLED_ENGINE = 'no labels: scored by agreement with the float 
 export type UnlabelledOutcome =
   { mode: QuantMode; entry: ModeReport; bytes: Uint8Array } | { mode: QuantMode; error: string };
 
+/** Where a page's unlabelled run stands: the float reference (images done), or mode `index` of `total`. */
+export type UnlabelledStep =
+  | { stage: 'reference'; done: number; total: number }
+  | { stage: 'convert' | 'run'; mode: QuantMode; index: number; total: number };
+
 /** Optional seams: an accelerated calibrator, progress, cancel. */
 export interface UnlabelledHooks {
   /**
-   * Calibration stats of the float graph on the first `count` images (default: the reference calibrate).
-   * Called at most once per calibration grid: every mode that needs ranges shares them.
+   * Calibration stats of the float graph on the first `count` images, or undefined to use the reference
+   * calibrate (e.g. an accelerated min/max twin). Called once per calibration grid: modes share the ranges.
    */
-  calibrate?: (floatGraph: Graph, images: Float32Array, count: number, recipe: QuantRecipe) => CalibrationStats;
+  calibrate?: (
+    floatGraph: Graph,
+    images: Float32Array,
+    count: number,
+    recipe: QuantRecipe,
+  ) => CalibrationStats | undefined;
   /** Told before each stage of each mode. */
   onStep?: (mode: QuantMode, what: 'convert' | 'run', index: number, total: number) => void;
   /** Checked between modes: true stops the run (the modes done so far are kept). */
@@ -57,7 +67,7 @@ function latency(ms: number[]) {
   return { medianMs: at(0.5), p90Ms: at(0.9), samples: s.length };
 }
 
-const defaultCalibrate: NonNullable<UnlabelledHooks['calibrate']> = (graph, images, count, recipe) =>
+const referenceCalibrate = (graph: Graph, images: Float32Array, count: number, recipe: QuantRecipe) =>
   calibrate(graph, images, count, recipe.calibrationMethod, {
     percentile: recipe.percentile,
     grid: recipe.mode === 'int16x8' ? 'int16' : 'int8',
@@ -86,7 +96,8 @@ export async function* runUnlabelledModes(
   const classes = reference.length / images.count;
   const floatGraph = modelToGraph(model);
   const samples = Math.min(recipe.calibrationSamples, images.count);
-  const calibrator = hooks.calibrate ?? defaultCalibrate;
+  const calibrator = (graph: Graph, values: Float32Array, count: number, r: QuantRecipe) =>
+    hooks.calibrate?.(graph, values, count, r) ?? referenceCalibrate(graph, values, count, r);
   // Ranges depend on the grid only for the MSE method (int16x8 searches on its own grid).
   const statsByGrid = new Map<string, CalibrationStats>();
   const convert = (mode: QuantMode): ConvertedModel => {
