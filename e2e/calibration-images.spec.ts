@@ -50,7 +50,9 @@ async function encodePngs(page: Page, images: RgbaImage[]): Promise<Buffer[]> {
       Promise.all(
         list.map(async ({ width, height, data }) => {
           const canvas = new OffscreenCanvas(width, height);
-          canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(data as number[]), width, height), 0, 0);
+          canvas
+            .getContext('2d')!
+            .putImageData(new ImageData(new Uint8ClampedArray(data as number[]), width, height), 0, 0);
           const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
           return Array.from(bytes);
         }),

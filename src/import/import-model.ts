@@ -29,7 +29,8 @@ export async function importLabModel(
   backend: string,
 ): Promise<{ model: TrainedModel; notes: string[] }> {
   const imported = await importModelFiles(files, openH5);
-  if (needsCalibrationImages(imported.architecture.inputShape)) return { model: unscoredModel(imported, backend), notes: imported.notes };
+  if (needsCalibrationImages(imported.architecture.inputShape))
+    return { model: unscoredModel(imported, backend), notes: imported.notes };
   return { model: await importedTrainedModel(imported, test, backend), notes: imported.notes };
 }
 

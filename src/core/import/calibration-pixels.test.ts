@@ -41,17 +41,37 @@ describe('imageToModelInput', () => {
 
   it('resizes bilinearly with half-pixel centres (tf.image.resize)', () => {
     // A 4-wide ramp 0, 80, 160, 240 halved: each output pixel averages its two source pixels.
-    const down = imageToModelInput(rgba(4, 1, (x) => [x * 80, 0, 0]), [1, 2, 1], '0-255');
+    const down = imageToModelInput(
+      rgba(4, 1, (x) => [x * 80, 0, 0]),
+      [1, 2, 1],
+      '0-255',
+    );
     expect(down[0]).toBeCloseTo(0.299 * 40, 4);
     expect(down[1]).toBeCloseTo(0.299 * 200, 4);
     // 2 -> 4 upsampling: centres at -0.25 (clamped), 0.25, 0.75, 1.25 (clamped) of the source.
-    const up = imageToModelInput(rgba(2, 1, (x) => [x * 200, x * 200, x * 200]), [1, 4, 3], '0-255');
+    const up = imageToModelInput(
+      rgba(2, 1, (x) => [x * 200, x * 200, x * 200]),
+      [1, 4, 3],
+      '0-255',
+    );
     expect([0, 3, 6, 9].map((i) => up[i])).toEqual([0, 50, 150, 200]);
   });
 
   it('refuses inputs that are not images and pixels that do not match their size', () => {
-    expect(() => imageToModelInput(rgba(2, 2, () => [0, 0, 0]), [784], '0-1')).toThrow(/not an image/);
-    expect(() => imageToModelInput(rgba(2, 2, () => [0, 0, 0]), [8, 8, 4], '0-1')).toThrow(/not an image/);
+    expect(() =>
+      imageToModelInput(
+        rgba(2, 2, () => [0, 0, 0]),
+        [784],
+        '0-1',
+      ),
+    ).toThrow(/not an image/);
+    expect(() =>
+      imageToModelInput(
+        rgba(2, 2, () => [0, 0, 0]),
+        [8, 8, 4],
+        '0-1',
+      ),
+    ).toThrow(/not an image/);
     expect(() => imageToModelInput({ width: 3, height: 3, data: new Uint8Array(8) }, [2, 2, 3], '0-1')).toThrow(
       /not 3x3 RGBA/,
     );
