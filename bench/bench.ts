@@ -7,6 +7,7 @@ import { browserBench } from './browser';
 import { lowbitBrowser } from './lowbit-browser';
 import { lowbitNode } from './lowbit-node';
 import { mobilenetNode } from './mobilenet-node';
+import { mobilenetBrowser } from './mobilenet-browser';
 import { quantizeNode } from './quantize-node';
 import { quantizeBrowser } from './quantize-browser';
 import { trainSpeedNode } from './train-speed-node';
@@ -20,6 +21,7 @@ const SECTIONS: BenchSection[] = [
   browserBench,
   quantizeBrowser,
   lowbitBrowser,
+  mobilenetBrowser,
 ];
 
 function parseArgs(argv: string[]): BenchOptions & { only?: string } {

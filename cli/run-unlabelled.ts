@@ -5,17 +5,16 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import { importModelFiles } from '../src/import/import-model';
+import { floatModelOutputs } from '../src/import/float-outputs';
 import { openH5Node } from '../src/import/h5-node';
 import { ModelImportError } from '../src/core/import/model-file';
-import { readImageBatch, type ImageBatch } from '../src/core/import/npy';
+import { readImageBatch } from '../src/core/import/npy';
 import type { ImportedModel } from '../src/core/import/keras-to-model';
 import { describeArchitecture } from '../src/core/model/layer-shapes';
 import { LAB_MODES, type QuantMode } from '../src/core/modes/lab-modes';
 import { runUnlabelledModes } from '../src/core/pipeline/unlabelled-modes';
 import { buildReport } from '../src/core/report/build-report';
-import { modelFromTrained } from '../src/core/train/train';
 import { loadLiteRtForNode } from '../src/node/litert-node';
 import { readModelFilesNode } from '../src/node/model-files-node';
 import { runTfliteOutputs } from '../src/runtime/litert-eval';
@@ -25,27 +24,6 @@ import type { CliOptions } from './options';
 export async function importNonMnist(file: string): Promise<ImportedModel | undefined> {
   const imported = await importModelFiles(readModelFilesNode(file), openH5Node);
   return imported.architecture.inputShape.join(',') === '28,28,1' ? undefined : imported;
-}
-
-/** The float model's outputs on the images, a few at a time. */
-function floatOutputs(imported: ImportedModel, images: ImageBatch): Float32Array {
-  const model = modelFromTrained({ preset: 'imported', seed: 0, ...imported });
-  const per = images.values.length / images.count;
-  const parts: Float32Array[] = [];
-  try {
-    for (let s = 0; s < images.count; s += 8) {
-      const n = Math.min(8, images.count - s);
-      const x = images.values.subarray(s * per, (s + n) * per);
-      parts.push(
-        tf.tidy(() => (model.predict(tf.tensor(x, [n, ...images.shape])) as tf.Tensor).dataSync() as Float32Array),
-      );
-    }
-  } finally {
-    model.dispose();
-  }
-  const out = new Float32Array(parts.reduce((a, p) => a + p.length, 0));
-  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
-  return out;
 }
 
 export async function runUnlabelled(imported: ImportedModel, options: CliOptions, out: string, backend: string) {
@@ -66,7 +44,7 @@ export async function runUnlabelled(imported: ImportedModel, options: CliOptions
   console.log(
     `calibration images: ${images.count} from ${basename(options.calibrationImages)} (no labels: each mode is scored by agreement with the float model)`,
   );
-  const reference = floatOutputs(imported, images);
+  const reference = await floatModelOutputs({ preset: 'imported', ...imported }, images);
   const modes = options.modes.filter((m): m is QuantMode => LAB_MODES[m].kind === 'ptq');
   const skipped = options.modes.filter((m) => !modes.includes(m as QuantMode));
   if (skipped.length) console.log(`  skipped ${skipped.join(', ')}: needs labelled training data`);
@@ -77,14 +55,12 @@ export async function runUnlabelled(imported: ImportedModel, options: CliOptions
   const report = buildReport(trained, settings, [], 0);
   const writeReport = () => writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeReport();
-  for await (const { entry, bytes } of runUnlabelledModes(
-    model,
-    images,
-    reference,
-    modes,
-    options.recipe,
-    runTfliteOutputs,
-  )) {
+  for await (const outcome of runUnlabelledModes(model, images, reference, modes, options.recipe, runTfliteOutputs)) {
+    if ('error' in outcome) {
+      console.log(`${outcome.mode.padEnd(8)} failed: ${outcome.error}`);
+      continue;
+    }
+    const { entry, bytes } = outcome;
     writeFileSync(join(out, entry.file), bytes);
     report.modes.push(entry);
     writeReport();

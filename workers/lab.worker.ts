@@ -36,6 +36,20 @@ import type { GraphRunner } from '../src/core/pipeline/convert';
 import { runGraphTfjs } from '../src/accel/simulate-tfjs';
 import { compressModel, type CompressPlan } from '../src/core/compress/compress-model';
 import type { CompressProgress } from '../src/core/compress/compress-progress';
+import type { Graph } from '../src/core/graph/graph';
+import type { QuantMode } from '../src/core/modes/lab-modes';
+import {
+  runUnlabelledModes,
+  type UnlabelledImages,
+  type UnlabelledOutcome,
+  type UnlabelledStep,
+} from '../src/core/pipeline/unlabelled-modes';
+import { calibrationChunkSize } from '../src/core/quant/calibrate';
+import type { RecipeSettings } from '../src/core/quant/recipe';
+import { collectRangesTfjs } from '../src/accel/collect-ranges-tfjs';
+import { floatModelOutputs } from '../src/import/float-outputs';
+import { loadLiteRtFromUrl } from '../src/runtime/litert-browser';
+import { clearRuntimeCache, runTfliteOutputs } from '../src/runtime/litert-eval';
 
 let dataset: Promise<MnistDataset> | undefined;
 let datasetId: DatasetId | undefined;
@@ -47,6 +61,8 @@ async function switchBackend(names: string[]): Promise<void> {
   throw new Error(`none of the backends ${names.join(', ')} could be started`);
 }
 let cancelRequested = false;
+/** The app's base URL from init (LiteRT.js is served under it). */
+let appBase: string | undefined;
 
 function loadedData(): Promise<MnistDataset> {
   if (!dataset) throw new Error('the dataset is not loaded yet');
@@ -77,6 +93,7 @@ function weightBuffers(model: TrainedModel): ArrayBuffer[] {
 const api = {
   /** Picks and initialises the tfjs backend; `base` is the app's base URL (WASM is served from it). */
   async init(preference: BackendPreference, base: string) {
+    appBase = base;
     return initBackend(preference, { wasmPath: new URL('wasm/tfjs/', base).href });
   },
 
@@ -207,6 +224,48 @@ const api = {
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     return { series, cancelled: cancelRequested };
+  },
+
+  /**
+   * Every mode in `modes` of a model whose input is not MNIST, calibrated on the user's
+   * images: the float reference in TF.js, min/max ranges once (tfjs twin), each file run in LiteRT.js (loaded
+   * in this worker) and scored by agreement with the float model. Each mode's outcome goes to `onOutcome` as
+   * it is done (its file transferred). Cancel with cancelTraining (stops between modes) or by aborting.
+   */
+  async quantizeUnlabelled(
+    model: TrainedModel,
+    images: UnlabelledImages,
+    modes: QuantMode[],
+    recipe: RecipeSettings,
+    onStep: (s: UnlabelledStep) => void,
+    onOutcome: (o: UnlabelledOutcome) => void,
+  ) {
+    cancelRequested = false;
+    if (!appBase) throw new Error('the lab worker is not started yet');
+    await loadLiteRtFromUrl(new URL('wasm/litert/', appBase).href);
+    const reference = await floatModelOutputs(model, images, (done, total) =>
+      onStep({ stage: 'reference', done, total }),
+    );
+    const run = async (bytes: Uint8Array, inputs: Float32Array, count: number) => {
+      try {
+        return await runTfliteOutputs(bytes, inputs, count);
+      } finally {
+        await clearRuntimeCache();
+      }
+    };
+    const calibrateTfjs = (graph: Graph, values: Float32Array, count: number, r: QuantRecipe) =>
+      r.calibrationMethod === 'minmax'
+        ? collectRangesTfjs(graph, values, count, calibrationChunkSize(graph))
+        : undefined;
+    const hooks = {
+      calibrate: calibrateTfjs,
+      onStep: (mode: QuantMode, stage: 'convert' | 'run', index: number, total: number) =>
+        onStep({ stage, mode, index, total }),
+      shouldCancel: () => cancelRequested,
+    };
+    for await (const outcome of runUnlabelledModes(model, images, reference, modes, recipe, run, hooks))
+      await onOutcome('bytes' in outcome ? Comlink.transfer(outcome, [outcome.bytes.buffer as ArrayBuffer]) : outcome);
+    return { cancelled: cancelRequested };
   },
 
   /** Asks a running training to stop after the current batch; it keeps the last completed epoch. */

@@ -4,7 +4,8 @@
  */
 import { importKerasModel, type ImportedModel } from '../core/import/keras-to-model';
 import { importedTrainedModel } from '../core/import/imported-model';
-import { ModelImportError } from '../core/import/model-file';
+import { needsCalibrationImages } from '../core/import/calibration-pixels';
+import { describeArchitecture } from '../core/model/layer-shapes';
 import { importTfliteModel } from '../core/import/tflite-to-model';
 import type { MnistSplit } from '../core/mnist/dataset';
 import type { TrainedModel } from '../core/model/trained-model';
@@ -16,7 +17,11 @@ export async function importModelFiles(files: ModelFileInput[], openH5: H5Opener
   return importKerasModel(await readKerasFiles(files, openH5));
 }
 
-/** {@link importModelFiles}, then the TF.js score on the test split: the model the lab quantizes. */
+/**
+ * {@link importModelFiles}, then the TF.js score on the test split: the model the lab quantizes. A model
+ * whose input is another image (H x W x C) has no MNIST score (testAccuracy NaN): it is calibrated on the
+ * user's images and scored by agreement with its float model (src/core/pipeline/unlabelled-modes.ts).
+ */
 export async function importLabModel(
   files: ModelFileInput[],
   openH5: H5Opener,
@@ -24,10 +29,24 @@ export async function importLabModel(
   backend: string,
 ): Promise<{ model: TrainedModel; notes: string[] }> {
   const imported = await importModelFiles(files, openH5);
-  const shape = imported.architecture.inputShape;
-  if (shape.join(',') !== '28,28,1')
-    throw new ModelImportError(
-      `The model takes [${shape.join(', ')}] images; the page scores imported models on MNIST, so it needs 28x28 grayscale inputs (for other images: npm run lab -- --import FILE --calibration-images IMAGES.npy).`,
-    );
+  if (needsCalibrationImages(imported.architecture.inputShape))
+    return { model: unscoredModel(imported, backend), notes: imported.notes };
   return { model: await importedTrainedModel(imported, test, backend), notes: imported.notes };
+}
+
+function unscoredModel(imported: ImportedModel, backend: string): TrainedModel {
+  const { architecture, source, weights } = imported;
+  const params = describeArchitecture(architecture).params;
+  return {
+    preset: 'imported',
+    architecture,
+    source,
+    seed: 0,
+    weights,
+    history: [],
+    testAccuracy: Number.NaN,
+    params,
+    trainSeconds: 0,
+    backend,
+  };
 }

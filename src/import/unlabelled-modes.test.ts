@@ -7,7 +7,8 @@ import { modelToGraph } from '../core/graph/model-to-graph';
 import { runGraph } from '../core/graph/reference/run-graph';
 import { randomArchitectureWeights, seededRandom } from '../core/graph/random-weights';
 import type { ModelArchitecture } from '../core/model/architecture';
-import { runUnlabelledModes } from '../core/pipeline/unlabelled-modes';
+import { runUnlabelledModes, type UnlabelledHooks } from '../core/pipeline/unlabelled-modes';
+import { calibrate } from '../core/quant/calibrate';
 import { DEFAULT_RECIPE } from '../core/quant/recipe';
 import type { ModeReport } from '../core/report/report';
 import { writeTflite } from '../core/tflite/write-tflite';
@@ -45,8 +46,10 @@ beforeAll(async () => {
   const reference = runGraph(modelToGraph(model), values, count).outputs;
   entries = [];
   const modes = ['float32', 'dynamic', 'int8', 'int8-io', 'float16', 'int16x8'] as const;
-  for await (const { entry } of runUnlabelledModes(model, images, reference, modes, DEFAULT_RECIPE, runTfliteOutputs))
-    entries.push(entry);
+  for await (const outcome of runUnlabelledModes(model, images, reference, modes, DEFAULT_RECIPE, runTfliteOutputs)) {
+    if ('error' in outcome) throw new Error(`${outcome.mode}: ${outcome.error}`);
+    entries.push(outcome.entry);
+  }
 }, 120_000);
 
 describe('unlabelled images: every mode scored by agreement with the float model', () => {
@@ -67,5 +70,32 @@ describe('unlabelled images: every mode scored by agreement with the float model
     expect(by.float16.output_snr_db ?? Infinity).toBeGreaterThan(40);
     for (const m of ['int8', 'int8-io', 'dynamic']) expect(by[m].output_snr_db!, m).toBeGreaterThan(15);
     expect(by.int16x8.output_snr_db ?? Infinity).toBeGreaterThan(by.int8.output_snr_db!);
+  });
+});
+
+describe('unlabelled images: calibration shared between modes, cancel between modes', () => {
+  it('calibrates once for int8, int8-io and int16x8 (min/max) and stops when asked', async () => {
+    const file = writeTflite(
+      modelToGraph({ preset: 'imported', architecture: RGB, weights: randomArchitectureWeights(RGB, 5, 0.3) }),
+    );
+    const model = { preset: 'imported' as const, ...importTfliteModel(file, 'rgb.tflite') };
+    const rand = seededRandom(3);
+    const values = Float32Array.from({ length: 6 * 16 * 16 * 3 }, () => rand());
+    const images = { count: 6, shape: [16, 16, 3], values };
+    const reference = runGraph(modelToGraph(model), values, 6).outputs;
+    let calibrations = 0;
+    const done: string[] = [];
+    const modes = ['int8', 'int8-io', 'int16x8', 'float16'] as const;
+    const hooks = {
+      calibrate: (...args: Parameters<NonNullable<UnlabelledHooks['calibrate']>>) => {
+        calibrations++;
+        return calibrate(args[0], args[1], args[2], 'minmax');
+      },
+      shouldCancel: () => done.length === 3,
+    };
+    for await (const o of runUnlabelledModes(model, images, reference, modes, DEFAULT_RECIPE, runTfliteOutputs, hooks))
+      done.push('error' in o ? `${o.mode}: ${o.error}` : o.mode);
+    expect(done).toEqual(['int8', 'int8-io', 'int16x8']);
+    expect(calibrations).toBe(1);
   });
 });

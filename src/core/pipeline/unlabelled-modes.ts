@@ -6,11 +6,16 @@
  */
 import { gzipBytes } from '../compress/gzip-size';
 import { agreementAccumulator, agreementReport } from '../eval/output-agreement';
+import type { Graph } from '../graph/graph';
+import { modelToGraph } from '../graph/model-to-graph';
 import type { ModelWeights } from '../model/trained-model';
-import type { QuantMode } from '../modes/lab-modes';
-import type { RecipeSettings } from '../quant/recipe';
+import { needsCalibration, type QuantMode } from '../modes/lab-modes';
+import { calibrate, type CalibrationStats } from '../quant/calibrate';
+import { quantizeGraph } from '../quant/quantize-graph';
+import type { QuantRecipe, RecipeSettings } from '../quant/recipe';
 import type { ModeReport } from '../report/report';
-import { convertModel } from './convert';
+import { writeTflite } from '../tflite/write-tflite';
+import { convertModel, type ConvertedModel } from './convert';
 import { modeReportEntry } from './measure-mode';
 
 /** The runtime's outputs for `count` images and how long each run took (ms). */
@@ -29,15 +34,54 @@ export interface UnlabelledImages {
 
 export const UNLABELLED_ENGINE = 'no labels: scored by agreement with the float model (float_model_agreement)';
 
+/** One mode's outcome: its report entry and file, or the sentence saying why it could not be made or run. */
+export type UnlabelledOutcome =
+  { mode: QuantMode; entry: ModeReport; bytes: Uint8Array } | { mode: QuantMode; error: string };
+
+/** Where a page's unlabelled run stands: the float reference (images done), or mode `index` of `total`. */
+export type UnlabelledStep =
+  | { stage: 'reference'; done: number; total: number }
+  | { stage: 'convert' | 'run'; mode: QuantMode; index: number; total: number };
+
+/** Optional seams: an accelerated calibrator, progress, cancel. */
+export interface UnlabelledHooks {
+  /**
+   * Calibration stats of the float graph on the first `count` images, or undefined to use the reference
+   * calibrate (e.g. an accelerated min/max twin). Called once per calibration grid: modes share the ranges.
+   */
+  calibrate?: (
+    floatGraph: Graph,
+    images: Float32Array,
+    count: number,
+    recipe: QuantRecipe,
+  ) => CalibrationStats | undefined;
+  /** Told before each stage of each mode. */
+  onStep?: (mode: QuantMode, what: 'convert' | 'run', index: number, total: number) => void;
+  /** Checked between modes: true stops the run (the modes done so far are kept). */
+  shouldCancel?: () => boolean;
+}
+
 function latency(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
   return { medianMs: at(0.5), p90Ms: at(0.9), samples: s.length };
 }
 
+const referenceCalibrate = (graph: Graph, images: Float32Array, count: number, recipe: QuantRecipe) =>
+  calibrate(graph, images, count, recipe.calibrationMethod, {
+    percentile: recipe.percentile,
+    grid: recipe.mode === 'int16x8' ? 'int16' : 'int8',
+  });
+
+/** Recipes whose float graph is changed with the images (CLE, bias correction, AdaRound) calibrate per mode. */
+function changesGraph(recipe: RecipeSettings): boolean {
+  return !!(recipe.crossLayerEqualization || recipe.biasCorrection || recipe.adaround);
+}
+
 /**
  * Converts `model` into each mode and scores every file against `reference` (the float model's outputs
- * on the same images, [count, classes]). Yields each mode's report entry and file as it is done.
+ * on the same images, [count, classes]). Yields each mode's outcome as it is done; a mode that fails
+ * (a runtime that cannot allocate it) yields its sentence and the others still run.
  */
 export async function* runUnlabelledModes(
   model: ModelWeights,
@@ -46,30 +90,55 @@ export async function* runUnlabelledModes(
   modes: readonly QuantMode[],
   recipe: RecipeSettings,
   run: (bytes: Uint8Array, inputs: Float32Array, count: number) => Promise<RuntimeOutputs>,
-): AsyncGenerator<{ entry: ModeReport; bytes: Uint8Array }> {
+  hooks: UnlabelledHooks = {},
+): AsyncGenerator<UnlabelledOutcome> {
+  if (images.count === 0) throw new Error('no calibration images');
   const classes = reference.length / images.count;
-  for (const mode of modes) {
-    const converted = convertModel(
-      model,
-      { ...recipe, mode, calibrationSamples: Math.min(recipe.calibrationSamples, images.count) },
-      images.values,
-    );
+  const floatGraph = modelToGraph(model);
+  const samples = Math.min(recipe.calibrationSamples, images.count);
+  const calibrator = (graph: Graph, values: Float32Array, count: number, r: QuantRecipe) =>
+    hooks.calibrate?.(graph, values, count, r) ?? referenceCalibrate(graph, values, count, r);
+  // Ranges depend on the grid only for the MSE method (int16x8 searches on its own grid).
+  const statsByGrid = new Map<string, CalibrationStats>();
+  const convert = (mode: QuantMode): ConvertedModel => {
+    const modeRecipe: QuantRecipe = { ...recipe, mode, calibrationSamples: samples };
+    if (changesGraph(recipe)) return convertModel(model, modeRecipe, images.values, floatGraph);
     const started = Date.now();
-    const ran = await run(converted.bytes, images.values, images.count);
-    const acc = agreementAccumulator(classes);
-    acc.add(reference, ran.outputs);
-    const entry = modeReportEntry(
-      {
-        mode,
-        file: `${mode}.tflite`,
-        size: converted.bytes.length,
-        gzipSize: gzipBytes(converted.bytes),
-        recipe: converted.recipe,
-        convertSeconds: converted.convertSeconds,
-      },
-      { accuracy: Number.NaN, engine: UNLABELLED_ENGINE, latency: latency(ran.msPerImage) },
-      { runtimeSeconds: (Date.now() - started) / 1000, floatAgreement: agreementReport(acc.result(), ran.engine) },
-    );
-    yield { entry, bytes: converted.bytes };
+    let stats: CalibrationStats | undefined;
+    if (needsCalibration(mode)) {
+      const grid = recipe.calibrationMethod === 'mse' && mode === 'int16x8' ? 'int16' : 'int8';
+      stats = statsByGrid.get(grid) ?? calibrator(floatGraph, images.values, samples, modeRecipe);
+      statsByGrid.set(grid, stats);
+    }
+    const graph = quantizeGraph(floatGraph, stats, modeRecipe);
+    const bytes = writeTflite(graph);
+    return { recipe: modeRecipe, graph, bytes, stats, convertSeconds: (Date.now() - started) / 1000 };
+  };
+  for (const [index, mode] of modes.entries()) {
+    if (hooks.shouldCancel?.()) return;
+    try {
+      hooks.onStep?.(mode, 'convert', index, modes.length);
+      const converted = convert(mode);
+      hooks.onStep?.(mode, 'run', index, modes.length);
+      const started = Date.now();
+      const ran = await run(converted.bytes, images.values, images.count);
+      const acc = agreementAccumulator(classes);
+      acc.add(reference, ran.outputs);
+      const entry = modeReportEntry(
+        {
+          mode,
+          file: `${mode}.tflite`,
+          size: converted.bytes.length,
+          gzipSize: gzipBytes(converted.bytes),
+          recipe: converted.recipe,
+          convertSeconds: converted.convertSeconds,
+        },
+        { accuracy: Number.NaN, engine: UNLABELLED_ENGINE, latency: latency(ran.msPerImage) },
+        { runtimeSeconds: (Date.now() - started) / 1000, floatAgreement: agreementReport(acc.result(), ran.engine) },
+      );
+      yield { mode, entry, bytes: converted.bytes };
+    } catch (e) {
+      yield { mode, error: e instanceof Error ? e.message : String(e) };
+    }
   }
 }

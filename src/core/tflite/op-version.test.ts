@@ -114,6 +114,22 @@ describe('runtime versions', () => {
     expect(runtimeVersionFor(BuiltinOperator.SOFTMAX, 9)).toBeUndefined();
   });
 
+  // The ops the importer added: a file using them tells older runtimes it needs them (min_runtime_version).
+  it.each([
+    ['HARD_SWISH', [f32, null, f32], '1.15.0'],
+    ['LOGISTIC', ['int8', null, 'int8'], '1.14.0'],
+    ['TANH', ['int16', null, 'int16'], '2.3.0'],
+    ['LEAKY_RELU', [f32, null, f32], '1.13.1'],
+    ['MEAN', ['int16', null, 'int16'], '2.4.0'],
+    ['PAD', ['int8', null, 'int8'], '1.14.0'],
+    ['CONCATENATION', ['int8', null, 'int8'], '1.14.0'],
+    ['SUB', [f32, null, f32], '1.6.0'],
+    ['MUL', ['int16', null, 'int16'], '2.3.0'],
+  ] as const)('a one-op %s graph (%j) needs runtime %s', (kind, types, want) => {
+    const { graph } = oneOp({ kind, types: [...types], want: 0 });
+    expect(minRuntimeVersion(graph)).toBe(want);
+  });
+
   it('compares dotted versions numerically', () => {
     expect(compareVersions('1.14.0', '1.5.0')).toBeGreaterThan(0);
     expect(compareVersions('2.3.0', '2.3.0')).toBe(0);

@@ -2,13 +2,20 @@ import { architectureOf, type TrainedModel } from '../../core/model/trained-mode
 import { useTranslation } from 'react-i18next';
 import { formatNumberFixed } from '../i18n/locale';
 import { Rich } from '../i18n/Rich';
+import type { QuantSettings } from '../state/lab-state';
+import { CalibrationImages, shapeText } from './CalibrationImages';
+import { UnlabelledModes } from './UnlabelledModes';
+import { useCalibrationImages } from './use-calibration-images';
 import { useModelImport } from './use-model-import';
+import { useUnlabelledQuantization } from './use-unlabelled-quantization';
 
 interface Props {
   ready: boolean;
   busy: boolean;
   trained?: TrainedModel;
   onImported: (model: TrainedModel) => void;
+  /** The quantization settings (modes and recipe) a non-MNIST model is quantized with. */
+  quant: QuantSettings;
 }
 
 const SOURCE_NAMES = { 'keras-h5': 'Keras HDF5', keras: 'Keras 3 .keras', tfjs: 'TF.js Layers', tflite: '.tflite' };
@@ -16,12 +23,18 @@ const SOURCE_NAMES = { 'keras-h5': 'Keras HDF5', keras: 'Keras 3 .keras', tfjs: 
 /**
  * "Bring your own model": a Keras .h5 / .keras file, a TF.js model.json chosen together with its
  * .bin shards, or a float32 .tflite becomes the lab's model (stored across reloads like a trained one).
+ * A model whose input is another image than MNIST's is quantized here, on images the user drops.
  */
-export function ImportModel({ ready, busy, trained, onImported }: Props) {
+export function ImportModel({ ready, busy, trained, onImported, quant }: Props) {
   const { t } = useTranslation();
-  const { state, importFiles } = useModelImport(onImported);
+  const { state, importFiles, unlabelled } = useModelImport(onImported);
   const importing = state.status === 'running';
-  const source = trained?.source;
+  const shown = unlabelled ?? trained;
+  const source = shown?.source;
+  const shape = unlabelled && architectureOf(unlabelled).inputShape;
+  const calibration = useCalibrationImages(shape);
+  const quantization = useUnlabelledQuantization();
+  const working = quantization.state.status === 'running';
   return (
     <div className="import-model">
       <label>
@@ -31,7 +44,7 @@ export function ImportModel({ ready, busy, trained, onImported }: Props) {
           multiple
           accept=".h5,.hdf5,.keras,.json,.bin,.tflite"
           data-testid="import-model"
-          disabled={!ready || busy || importing}
+          disabled={!ready || busy || importing || working}
           onChange={(e) => {
             void importFiles([...(e.target.files ?? [])]);
             e.target.value = '';
@@ -44,18 +57,32 @@ export function ImportModel({ ready, busy, trained, onImported }: Props) {
           {state.message}
         </p>
       )}
-      {trained && source && (
+      {shown && source && (
         <p className="result" data-testid="imported-summary">
           <Rich
-            k="import.summary"
+            k={unlabelled ? 'import.summaryUnlabelled' : 'import.summary'}
             values={{
               file: source.file,
               kind: SOURCE_NAMES[source.kind],
-              layers: architectureOf(trained).layers.length,
-              params: formatNumberFixed(trained.params, 0),
+              layers: architectureOf(shown).layers.length,
+              params: formatNumberFixed(shown.params, 0),
+              shape: shape ? shapeText(shape) : '',
             }}
           />
         </p>
+      )}
+      {unlabelled && shape && (
+        <>
+          <CalibrationImages shape={shape} calibration={calibration} disabled={working} />
+          <UnlabelledModes
+            key={`${source?.file}-${shapeText(shape)}`}
+            model={unlabelled}
+            images={calibration.images}
+            settings={quant}
+            quantization={quantization}
+            disabled={busy || importing}
+          />
+        </>
       )}
     </div>
   );

@@ -52,7 +52,13 @@ function TrainStep({
         onReset={actions.onReset}
         onBusyChange={setTraining}
       />
-      <ImportModel ready={dataReady} busy={training} trained={trained} onImported={actions.onTrained} />
+      <ImportModel
+        ready={dataReady}
+        busy={training}
+        trained={trained}
+        onImported={actions.onTrained}
+        quant={lab.quant}
+      />
     </>
   );
 }

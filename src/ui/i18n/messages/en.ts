@@ -244,6 +244,46 @@ export const en = {
     reading: 'Reading the model and scoring it on the 10,000 test images…',
     summary:
       'Imported from <strong>{{file}}</strong> ({{kind}}): {{layers}} layers, {{params}} parameters. Every stage below (quantization, QAT, the debugger, drawing, confusion, downloads) now works on this model.',
+    summaryUnlabelled:
+      'Imported from <strong>{{file}}</strong> ({{kind}}): {{layers}} layers, {{params}} parameters, input {{shape}}. It does not take MNIST images, so it is quantized here on your own images; the stages below keep working on the MNIST model.',
+  },
+  calibration: {
+    needsImages:
+      'This model takes <strong>{{shape}}</strong> images, not MNIST. Choose or drop its calibration images (PNG or JPEG, several at once): each is resized to {{size}} ({{channels}}) and scaled to the input range below, and every post-training mode is calibrated on them.',
+    label: 'Calibration images (PNG or JPEG):',
+    drop: 'Drop images here',
+    range: 'Input range the model expects:',
+    ranges: {
+      '0-1': '[0, 1] (pixel / 255)',
+      '-1-1': '[-1, 1] (pixel / 127.5 - 1, as MobileNet)',
+      '0-255': '[0, 255] (raw pixels)',
+    },
+    channels: { gray: 'grayscale', rgb: 'RGB' },
+    decoding: 'Decoding image {{done}} of {{total}}…',
+    ready: '<strong>{{count}}</strong> calibration images, resized to {{size}}, in {{range}}.',
+    refused: 'Skipped, not a PNG or JPEG image the browser can decode: {{files}}.',
+    none: 'None of the {{count}} chosen file(s) is a PNG or JPEG image the browser can decode; the calibration images are unchanged.',
+    tooMany: 'Only the first {{max}} images are kept.',
+    decodeCancelled: 'Decoding cancelled; the calibration images are unchanged.',
+    run: 'Quantize into {{count}} modes with these images',
+    cancel: 'Cancel',
+    noModes: 'Choose at least one post-training mode in the quantization settings below.',
+    stepReference: 'Float model (TF.js) on image {{done}} of {{total}}…',
+    stepConvert: '{{mode}} ({{index}}/{{total}}): calibrating, quantizing and writing the file…',
+    stepRun: '{{mode}} ({{index}}/{{total}}): running the file in LiteRT.js on every image…',
+    scoredBy:
+      'No labels, so no accuracy: each file is scored by its <strong>agreement with the float model</strong> on the {{count}} calibration images. Top-1 agreement is the share of images whose top class is the same; output SNR is the signal-to-noise ratio of the outputs in dB (higher is closer).',
+    cancelled: 'Cancelled: the modes finished so far are kept.',
+    failed: 'The run stopped: {{message}}',
+    mode: 'Mode',
+    size: 'Size',
+    top1: 'Top-1 agreement',
+    snr: 'Output SNR',
+    latency: 'Latency (median)',
+    file: 'File',
+    identical: 'identical',
+    int16x8Alloc:
+      'LiteRT.js could not allocate the 16x8 file for a model this size (its int16 activations and int64 biases need more memory than this runtime lays out); the other modes are unaffected. The file itself is valid: the TFLite runtime on a phone or a desktop runs it.',
   },
   compress: {
     title: 'Prune and cluster before quantizing',

@@ -208,6 +208,46 @@ export const zhTW: Messages = {
     reading: '正在讀取模型，並以 10,000 張測試圖片評分…',
     summary:
       '已從 <strong>{{file}}</strong>（{{kind}}）匯入：{{layers}} 層，{{params}} 個參數。下方每個階段（量化、QAT、除錯器、手寫、混淆矩陣、下載）現在都使用這個模型。',
+    summaryUnlabelled:
+      '已從 <strong>{{file}}</strong>（{{kind}}）匯入：{{layers}} 層，{{params}} 個參數，輸入 {{shape}}。它的輸入不是 MNIST 影像，所以在這裡以你自己的影像量化；下方各階段仍使用 MNIST 模型。',
+  },
+  calibration: {
+    needsImages:
+      '這個模型的輸入是 <strong>{{shape}}</strong> 的影像，不是 MNIST。請選擇或拖放它的校準資料影像（PNG 或 JPEG，可一次多張）：每張都會縮放成 {{size}}（{{channels}}），並換算到下方的輸入範圍，每一種訓練後量化模式都以它們校準。',
+    label: '校準資料影像（PNG 或 JPEG）：',
+    drop: '把影像拖放到這裡',
+    range: '模型預期的輸入範圍：',
+    ranges: {
+      '0-1': '[0, 1]（像素 / 255）',
+      '-1-1': '[-1, 1]（像素 / 127.5 - 1，同 MobileNet）',
+      '0-255': '[0, 255]（原始像素）',
+    },
+    channels: { gray: '灰階', rgb: 'RGB' },
+    decoding: '正在解碼第 {{done}} 張，共 {{total}} 張影像…',
+    ready: '<strong>{{count}}</strong> 張校準資料影像，已縮放成 {{size}}，範圍 {{range}}。',
+    refused: '已略過，這些不是瀏覽器能解碼的 PNG 或 JPEG 影像：{{files}}。',
+    none: '選擇的 {{count}} 個檔案中沒有瀏覽器能解碼的 PNG 或 JPEG 影像；校準資料影像維持不變。',
+    tooMany: '只保留前 {{max}} 張影像。',
+    decodeCancelled: '已取消解碼；校準資料影像維持不變。',
+    run: '用這些影像量化成 {{count}} 種模式',
+    cancel: '取消',
+    noModes: '請在下方的量化設定中至少選擇一種訓練後量化模式。',
+    stepReference: '浮點模型（TF.js）正在處理第 {{done}} 張，共 {{total}} 張影像…',
+    stepConvert: '{{mode}}（{{index}}/{{total}}）：校準、量化並寫出檔案…',
+    stepRun: '{{mode}}（{{index}}/{{total}}）：在 LiteRT.js 中對每張影像執行檔案…',
+    scoredBy:
+      '沒有標籤，所以沒有準確率：每個檔案以它在 {{count}} 張校準資料影像上<strong>與浮點模型的一致程度</strong>評分。Top-1 一致率是最高分類別相同的影像比例；輸出 SNR 是輸出的訊號雜訊比，單位 dB（越高越接近）。',
+    cancelled: '已取消：保留目前已完成的模式。',
+    failed: '執行中止：{{message}}',
+    mode: '模式',
+    size: '大小',
+    top1: 'Top-1 一致率',
+    snr: '輸出 SNR',
+    latency: '延遲（中位數）',
+    file: '檔案',
+    identical: '完全相同',
+    int16x8Alloc:
+      'LiteRT.js 無法為這麼大的模型配置 16x8 檔案（它的 int16 啟動值與 int64 偏差值所需的記憶體超過這個執行環境的配置）；其他模式不受影響。檔案本身是有效的：手機或桌機上的 TFLite 執行環境可以執行它。',
   },
   compress: {
     title: '量化前先剪枝與分群',

@@ -1,0 +1,147 @@
+/**
+ * The MobileNet-sized model (bench/mobilenet-fixture.ts: 224x224x3, about 3.2 M parameters, random weights)
+ * through the page, headless Chromium: the .h5 chosen in `import-model`, 100 PNG images (smooth random
+ * patterns encoded by the browser) dropped on `calibration-images`, then every default mode quantized and
+ * run in LiteRT.js in the lab worker, scored by agreement with the float model. Times are click-to-state;
+ * peak memory is the summed resident set of this run's Chromium processes, sampled every 250 ms.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { DEFAULT_QUANT_MODES } from '../src/core/modes/lab-modes';
+import { BASE_URL, buildApp, launchChromium, startPreview } from './browser-app';
+import { mobilenetH5 } from './mobilenet-fixture';
+import type { BenchRow, BenchSection } from './types';
+
+const GOAL_ALL_MODES_SECONDS = 60;
+
+/** Parent pid of every process, from /proc/<pid>/stat. */
+function processTree(): Map<number, { ppid: number; comm: string; rssKiB: number }> {
+  const tree = new Map<number, { ppid: number; comm: string; rssKiB: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${name}/status`, 'utf8'));
+      tree.set(Number(name), { ppid, comm, rssKiB: rss ? Number(rss[1]) : 0 });
+    } catch {
+      // the process ended while we read it
+    }
+  }
+  return tree;
+}
+
+/** Summed RSS (MiB) of the Chromium processes descended from this Node process. */
+function chromiumRssMiB(): number {
+  const tree = processTree();
+  const ours = new Set([process.pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, p] of tree)
+      if (!ours.has(pid) && ours.has(p.ppid)) {
+        ours.add(pid);
+        grew = true;
+      }
+  }
+  let kib = 0;
+  for (const pid of ours) {
+    const p = tree.get(pid);
+    if (p && /chrom/i.test(p.comm)) kib += p.rssKiB;
+  }
+  return kib / 1024;
+}
+
+export const mobilenetBrowser: BenchSection = {
+  id: 'mobilenet-browser',
+  title: 'MobileNet-sized import in Chromium: 224x224x3 .h5 in the page, 100 dropped PNGs, every default mode',
+  async run({ quick }) {
+    const count = quick ? 20 : 100;
+    const rows: BenchRow[] = [];
+    await buildApp();
+    const server = await startPreview();
+    const browser = await launchChromium();
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssMiB())), 250);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${BASE_URL}/?backend=wasm&modes=${DEFAULT_QUANT_MODES.join(',')}`);
+      await page.getByTestId('data-ready').waitFor({ timeout: 120_000 });
+      const h5 = await mobilenetH5();
+
+      let started = performance.now();
+      await page
+        .getByTestId('import-model')
+        .setInputFiles({ name: 'mobilenet.h5', mimeType: 'application/octet-stream', buffer: Buffer.from(h5) });
+      await page.getByText('224×224×3').first().waitFor({ timeout: 300_000 });
+      rows.push({
+        label: 'import the .h5 in the page',
+        value: (performance.now() - started) / 1000,
+        unit: 's',
+        note: `${(h5.length / 1e6).toFixed(1)} MB; ${(await page.getByTestId('imported-summary').innerText()).slice(0, 90)}`,
+      });
+
+      started = performance.now();
+      // Encoded and dropped inside the page: 100 images never cross to Node and back.
+      await page.evaluate(async (n) => {
+        const dt = new DataTransfer();
+        for (let i = 0; i < n; i++) {
+          const canvas = new OffscreenCanvas(256, 240);
+          const context = canvas.getContext('2d')!;
+          const image = context.createImageData(256, 240);
+          for (let y = 0; y < 240; y++)
+            for (let x = 0; x < 256; x++) {
+              const at = (y * 256 + x) * 4;
+              image.data[at] = 128 + 127 * Math.sin(x / (9 + (i % 7)) + i);
+              image.data[at + 1] = 128 + 127 * Math.cos(y / (6 + (i % 5)) - i);
+              image.data[at + 2] = 128 + 127 * Math.sin((x + y) / (11 + (i % 3)));
+              image.data[at + 3] = 255;
+            }
+          context.putImageData(image, 0, 0);
+          dt.items.add(new File([await canvas.convertToBlob({ type: 'image/png' })], `img-${i}.png`));
+        }
+        document
+          .querySelector('[data-testid="calibration-drop"]')!
+          .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, count);
+      await page.locator(`[data-testid="calibration-ready"][data-count="${count}"]`).waitFor({ timeout: 300_000 });
+      rows.push({
+        label: `encode + drop + decode ${count} PNGs`,
+        value: (performance.now() - started) / 1000,
+        unit: 's',
+        note: '256x240 PNGs resized to 224x224x3 in the page',
+      });
+
+      started = performance.now();
+      await page.getByTestId('unlabelled-run').click();
+      await page
+        .locator('[data-testid="unlabelled-modes"]:is([data-state="done"], [data-state="failed"])')
+        .waitFor({ timeout: 1_800_000 });
+      const all = (performance.now() - started) / 1000;
+      for (const mode of DEFAULT_QUANT_MODES) {
+        const row = page.getByTestId(`unlabelled-row-${mode}`);
+        const text = (await row.count()) ? (await row.innerText()).replace(/\s+/g, ' ') : 'no row';
+        rows.push({ label: mode, value: text.slice(0, 200), unit: '' });
+      }
+      rows.push({
+        label: 'all modes (float reference, calibration, every mode in LiteRT.js)',
+        value: all,
+        unit: 's',
+        note: `click to done, ${count} images; ${all <= GOAL_ALL_MODES_SECONDS ? 'meets' : 'MISSES'} goal <= ${GOAL_ALL_MODES_SECONDS} s${quick ? ' (--quick: fewer images)' : ''}`,
+      });
+      rows.push({
+        label: 'peak memory (Chromium processes, summed RSS)',
+        value: peak,
+        unit: 'MiB',
+        digits: 0,
+        note: 'sampled every 250 ms; shared pages counted once per process',
+      });
+      return rows;
+    } finally {
+      clearInterval(sampler);
+      await browser.close();
+      server.stop();
+    }
+  },
+};
