@@ -25,9 +25,6 @@ export async function importLabModel(
 ): Promise<{ model: TrainedModel; notes: string[] }> {
   const imported = await importModelFiles(files, openH5);
   const shape = imported.architecture.inputShape;
-  if (shape.join(',') !== '28,28,1')
-    throw new ModelImportError(
-      `The model takes [${shape.join(', ')}] images; the page scores imported models on MNIST, so it needs 28x28 grayscale inputs (for other images: npm run lab -- --import FILE --calibration-images IMAGES.npy).`,
-    );
+  if (shape.join(',') !== '28,28,1') throw new ModelImportError({ code: 'import-input-size', shape: [...shape] });
   return { model: await importedTrainedModel(imported, test, backend), notes: imported.notes };
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumberFixed } from '../i18n/locale';
 import { Rich } from '../i18n/Rich';
 import { useModelImport } from './use-model-import';
+import { CoreSentence } from '../i18n/CoreSentence';
 
 interface Props {
   ready: boolean;
@@ -40,8 +41,8 @@ export function ImportModel({ ready, busy, trained, onImported }: Props) {
       </label>
       {importing && <p className="hint">{t('import.reading')}</p>}
       {state.status === 'failed' && (
-        <p className="error" role="alert" data-testid="import-error" lang="en">
-          {state.message}
+        <p className="error" role="alert" data-testid="import-error">
+          <CoreSentence failure={state} />
         </p>
       )}
       {trained && source && (
