@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
+import type { BackendWhy } from '../../backends/select-backend';
 import { keepErrorData } from '../../bridge/coded-errors';
 import type { DeployProblem } from '../../core/deploy/deploy-problem';
 import type { ImportProblem } from '../../core/import/import-problem';
@@ -9,6 +10,7 @@ import { inspectTflite } from '../../core/tflite/inspect-tflite';
 import { TfliteFormatError } from '../../core/tflite/errors';
 import type { RuntimeProblem } from '../../runtime/runtime-errors';
 import { coreFailure, failureText, problemText, type CoreProblem } from './core-text';
+import { backendWhyZh } from './messages/backend.zh-TW';
 
 /** One sample per code: a new code without a sample (and so without a checked zh-TW sentence) fails the typecheck. */
 type Samples<U extends { code: string }> = { [K in U['code']]: Extract<U, { code: K }> };
@@ -188,5 +190,19 @@ describe('keepErrorData', () => {
     expect(failureText(coreFailure(imported), 'zh-TW').text).toContain('junk.h5 不是實驗室能讀取的模型檔');
     port1.close();
     port2.close();
+  });
+});
+
+describe('backend reason in zh-TW', () => {
+  it.each<[string, BackendWhy]>([
+    ['auto webgpu', { pick: { code: 'auto-webgpu', adapter: 'nvidia ampere' } }],
+    ['auto wasm', { pick: { code: 'auto-wasm', probe: 'software-adapter', adapter: 'google swiftshader' } }],
+    ['no gpu', { pick: { code: 'auto-wasm', probe: 'no-navigator-gpu' } }],
+    ['fallback', { pick: { code: 'chosen', preference: 'webgpu' }, failed: [{ name: 'webgpu', error: 'lost' }] }],
+  ])('%s', (_label, why) => {
+    const zh = backendWhyZh(why);
+    expect(zh).toMatch(CJK);
+    if ('adapter' in why.pick && why.pick.adapter) expect(zh).toContain(why.pick.adapter);
+    for (const f of why.failed ?? []) expect(zh).toContain(f.name);
   });
 });
