@@ -202,7 +202,7 @@ describe('backend reason in zh-TW', () => {
   ])('%s', (_label, why) => {
     const zh = backendWhyZh(why);
     expect(zh).toMatch(CJK);
-    if ('adapter' in why.pick && why.pick.adapter) expect(zh).toContain(why.pick.adapter);
+    if (why.pick.code === 'auto-webgpu') expect(zh).toContain(why.pick.adapter);
     for (const f of why.failed ?? []) expect(zh).toContain(f.name);
   });
 });
