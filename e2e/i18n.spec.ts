@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { tutorialConverterFile } from '../src/core/import/testing/converter-cnn';
+import { randomWeights } from '../src/core/graph/random-weights';
 import { expect, openLab, test } from './fixtures';
 
 /**
@@ -70,6 +72,8 @@ const ALLOWED = new Set([
   ...['per', 'channel', 'tensor'],
   // key names on the keyboard
   ...['Enter', 'Tab', 'Shift', 'Esc', 'Escape', 'Space'],
+  // tensor types as the .tflite schema spells them
+  ...['FLOAT16', 'FLOAT32', 'INT8', 'INT16', 'INT32', 'INT64', 'UINT8'],
   // units
   ...['KiB', 'MiB', 'GiB', 'KB', 'MB', 'B', 'ms', 'dB', 'RAM', 'flash', 'Flash', 'log10'],
 ]);
@@ -95,9 +99,34 @@ async function visibleTranslatedText(page: Page): Promise<string> {
 /** ASCII words of `text` that are not allowed identifiers (file names and numbers are skipped). */
 function englishLeft(text: string): string[] {
   // File names, and kernel sizes such as 3x3, are identifiers as a whole.
-  const withoutFiles = text.replace(/[\w.-]+\.(tflite|json|zip|h5|keras|bin|qlm)\b/g, ' ').replace(/\b\d+x\d+\b/g, ' ');
+  const withoutFiles = text
+    .replace(/[\w.-]+\.(tflite|json|zip|h5|keras|bin|qlm|cc|h)\b/g, ' ')
+    .replace(/\b\d+x\d+\b/g, ' ');
   const words = withoutFiles.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
   return [...new Set(words.filter((w) => !ALLOWED.has(w)))];
+}
+
+/** The text of `element` outside lang="en", translate="no" and code parts (as visibleTranslatedText). */
+async function translatedTextOf(element: Locator): Promise<string> {
+  return element.evaluate((root) => {
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('[lang="en"], [translate="no"], code')) continue;
+      parts.push(n.textContent ?? '');
+    }
+    return parts.join('\n');
+  });
+}
+
+/** `element` shows text in zh-TW (CJK characters) with no English word left (identifiers excepted). */
+async function expectChinese(element: Locator): Promise<void> {
+  await expect(element).toBeVisible();
+  expect(await element.locator('[lang="en"]').count(), 'parts marked English').toBe(0);
+  const text = await translatedTextOf(element);
+  expect(text).toMatch(/[\u4e00-\u9fff]/);
+  expect(englishLeft(text), `English words left in: ${text}`).toEqual([]);
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -134,6 +163,49 @@ test.describe('two languages', () => {
     const left = englishLeft(await visibleTranslatedText(page));
     expect(left, 'English words left in the zh-TW page').toEqual([]);
     await screenshot(page, 'quantize-zh-TW');
+  });
+
+  test('core sentences in zh-TW: a bad model import, a corrupt .tflite in the inspector, a deployment reason', async ({
+    page,
+  }) => {
+    await openLab(page, '?lang=zh-TW&modes=float16');
+    const importError = page.getByTestId('import-error');
+    const choose = (name: string, bytes: Uint8Array) =>
+      page
+        .getByTestId('import-model')
+        .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+
+    // Not a model file at all.
+    await choose('junk.h5', new TextEncoder().encode('this is not a model, only some text'));
+    await expect(importError).toContainText('junk.h5');
+    await expectChinese(importError);
+
+    // A converter .tflite cut in half: the reader's own problem, in zh-TW, with the place in the file as code.
+    const file = tutorialConverterFile(randomWeights('tutorial', 3));
+    const half = file.subarray(0, file.length >> 1);
+    await choose('half.tflite', half);
+    await expect(importError).toContainText('half.tflite');
+    await expectChinese(importError);
+
+    // The same corrupt file in the inspector.
+    await page.getByTestId('inspector-drop').setInputFiles({
+      name: 'half.tflite',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(half),
+    });
+    const inspectorError = page.getByTestId('inspector-error');
+    await expect(inspectorError).toContainText('half.tflite');
+    await expectChinese(inspectorError);
+
+    // A float16 file cannot run on TFLite Micro (DEQUANTIZE from FLOAT16): the deployment check says why.
+    await choose('model.tflite', file);
+    await expect(page.getByTestId('imported-summary')).toContainText('model.tflite');
+    await page.getByTestId('quantize-run').click();
+    await expect(page.getByTestId('runtime-accuracy-float16')).toBeVisible({ timeout: 180_000 });
+    const reasons = page.getByTestId('deploy-reasons');
+    await expect(reasons).toContainText('DEQUANTIZE');
+    await expectChinese(reasons);
+    await expect(page.getByTestId('deploy-fits-float16')).toHaveText('無法執行');
   });
 
   test('the language switch follows <html lang>, survives a reload and keeps the model and results', async ({

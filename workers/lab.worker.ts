@@ -4,6 +4,7 @@
  * evaluation) plus quantization. The UI imports only its type (LabWorkerApi).
  */
 import * as Comlink from 'comlink';
+import { keepErrorData } from '../src/bridge/coded-errors';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendPreference } from '../src/backends/select-backend';
 import type { MnistDataset } from '../src/core/mnist/dataset';
@@ -275,4 +276,5 @@ const api = {
 };
 
 export type LabWorkerApi = typeof api;
+keepErrorData();
 Comlink.expose(api);

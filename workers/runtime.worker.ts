@@ -5,6 +5,7 @@
  * `new Worker(new URL('../workers/runtime.worker.ts', import.meta.url), { type: 'module' })`.
  */
 import * as Comlink from 'comlink';
+import { keepErrorData } from '../src/bridge/coded-errors';
 import { loadLiteRtFromUrl } from '../src/runtime/litert-browser';
 import { evaluateTflite, predictTflite, type EvaluateOptions } from '../src/runtime/litert-eval';
 
@@ -40,4 +41,5 @@ const api = {
 };
 
 export type RuntimeWorkerApi = typeof api;
+keepErrorData();
 Comlink.expose(api);

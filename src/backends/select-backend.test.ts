@@ -5,7 +5,12 @@ import { classifyAdapter, initBackend } from './select-backend';
 describe('initBackend in Node', () => {
   it('starts wasm with the training kernels and the single-threaded binary', async () => {
     const choice = await initBackend('wasm');
-    expect(choice).toEqual({ name: 'wasm', reason: 'chosen: wasm', adapter: undefined });
+    expect(choice).toEqual({
+      name: 'wasm',
+      reason: 'chosen: wasm',
+      why: { pick: { code: 'chosen', preference: 'wasm' } },
+      adapter: undefined,
+    });
     expect(tf.getBackend()).toBe('wasm');
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
     expect(tf.env().get('WASM_HAS_MULTITHREAD_SUPPORT')).toBe(false);

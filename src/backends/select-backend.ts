@@ -17,11 +17,29 @@ export interface AdapterDescription {
   isFallbackAdapter: boolean;
 }
 
+/** What the WebGPU probe found (probeWebGpu), as a code. */
+export type ProbeCode =
+  'no-navigator-gpu' | 'request-failed' | 'no-adapter' | 'fallback-adapter' | 'software-adapter' | 'hardware';
+
+/**
+ * Why this backend, as data, for the page's other languages (`reason` is the English sentence): how it was
+ * picked, and on a fallback which backends failed (their errors are tfjs's own English messages).
+ */
+export interface BackendWhy {
+  pick:
+    | { code: 'auto-webgpu'; adapter: string }
+    | { code: 'auto-wasm'; probe: ProbeCode; adapter?: string }
+    | { code: 'chosen'; preference: BackendName };
+  failed?: { name: BackendName; error: string }[];
+}
+
 export interface BackendChoice {
   /** The tfjs backend now active. */
   name: BackendName;
   /** Why this one, in words a learner can read. */
   reason: string;
+  /** The same, as data. */
+  why: BackendWhy;
   /** Set when the preferred (or automatically chosen) backend failed and this is a fallback. */
   fallbackFrom?: BackendName;
   /** The WebGPU adapter that was probed, when one was. */
@@ -50,34 +68,42 @@ export async function initBackend(preference: BackendPreference, env: BackendEnv
   let adapter: AdapterDescription | undefined;
   let first: BackendName;
   let reason: string;
+  let pick: BackendWhy['pick'];
   if (preference === 'auto') {
     const probe = await probeWebGpu();
     adapter = probe.adapter;
+    const named = probe.adapter && describeAdapter(probe.adapter);
     if (probe.hardware) {
       first = 'webgpu';
       reason = `automatic: WebGPU on a hardware adapter (${describeAdapter(probe.adapter)})`;
+      pick = { code: 'auto-webgpu', adapter: named ?? '' };
     } else {
       first = 'wasm';
       reason = `automatic: WASM, because ${probe.why}`;
+      pick = { code: 'auto-wasm', probe: probe.code, ...(named && { adapter: named }) };
     }
   } else {
     first = preference;
     reason = `chosen: ${preference}`;
+    pick = { code: 'chosen', preference };
   }
 
   const failures: string[] = [];
+  const failed: { name: BackendName; error: string }[] = [];
   for (const name of FALLBACK_ORDER.slice(FALLBACK_ORDER.indexOf(first))) {
     const error = await tryBackend(name, env);
     if (error == null) {
-      if (name === first) return { name, reason, adapter };
+      if (name === first) return { name, reason, why: { pick }, adapter };
       return {
         name,
         fallbackFrom: first,
         adapter,
         reason: `${reason}; fell back to ${name} because ${failures.join('; ')}`,
+        why: { pick, failed },
       };
     }
     failures.push(`${name} failed: ${error}`);
+    failed.push({ name, error });
   }
   throw new Error(`No tfjs backend could start: ${failures.join('; ')}`);
 }
@@ -153,16 +179,26 @@ function hasNavigatorGpu(): boolean {
 const SOFTWARE_ADAPTER = /swiftshader|software|llvmpipe|lavapipe|warp|microsoft basic render/i;
 
 /** Asks navigator.gpu for an adapter and decides whether it is real hardware. */
-export async function probeWebGpu(): Promise<{ hardware: boolean; why: string; adapter?: AdapterDescription }> {
+export async function probeWebGpu(): Promise<{
+  hardware: boolean;
+  why: string;
+  code: ProbeCode;
+  adapter?: AdapterDescription;
+}> {
   const gpu = (globalThis as { navigator?: NavigatorGpuLike }).navigator?.gpu;
-  if (gpu == null) return { hardware: false, why: 'WebGPU is not available here (no navigator.gpu)' };
+  if (gpu == null)
+    return { hardware: false, code: 'no-navigator-gpu', why: 'WebGPU is not available here (no navigator.gpu)' };
   let raw: GpuAdapterLike | null;
   try {
     raw = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (e) {
-    return { hardware: false, why: `requesting a WebGPU adapter failed (${(e as Error).message})` };
+    return {
+      hardware: false,
+      code: 'request-failed',
+      why: `requesting a WebGPU adapter failed (${(e as Error).message})`,
+    };
   }
-  if (raw == null) return { hardware: false, why: 'the browser offers no WebGPU adapter' };
+  if (raw == null) return { hardware: false, code: 'no-adapter', why: 'the browser offers no WebGPU adapter' };
   const adapter = adapterDescription(raw);
   return classifyAdapter(adapter, raw.info?.description ?? '');
 }
@@ -180,12 +216,13 @@ export function adapterDescription(raw: GpuAdapterLike): AdapterDescription {
 export function classifyAdapter(
   adapter: AdapterDescription,
   description = '',
-): { hardware: boolean; why: string; adapter: AdapterDescription } {
+): { hardware: boolean; why: string; code: ProbeCode; adapter: AdapterDescription } {
   const text = `${adapter.vendor} ${adapter.architecture} ${description}`;
   if (adapter.isFallbackAdapter) {
     return {
       hardware: false,
       adapter,
+      code: 'fallback-adapter',
       why: `the only WebGPU adapter is a software fallback (${describeAdapter(adapter)}), slower than WASM`,
     };
   }
@@ -193,10 +230,11 @@ export function classifyAdapter(
     return {
       hardware: false,
       adapter,
+      code: 'software-adapter',
       why: `the WebGPU adapter is a software renderer (${describeAdapter(adapter)}), slower than WASM`,
     };
   }
-  return { hardware: true, adapter, why: `hardware WebGPU adapter (${describeAdapter(adapter)})` };
+  return { hardware: true, adapter, code: 'hardware', why: `hardware WebGPU adapter (${describeAdapter(adapter)})` };
 }
 
 function describeAdapter(a: AdapterDescription | undefined): string {

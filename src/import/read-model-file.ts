@@ -32,23 +32,18 @@ export const isTflite = (b: Uint8Array) => strFromU8(b.subarray(4, 8)) === 'TFL3
 export async function readKerasFiles(files: ModelFileInput[], openH5: H5Opener): Promise<KerasModelFile> {
   const json = files.find((f) => f.name.endsWith('.json'));
   if (json) return readTfjs(json, files);
-  if (files.length !== 1) throw new ModelImportError('Choose one model file (or a model.json with its .bin files).');
+  if (files.length !== 1) throw new ModelImportError({ code: 'import-choose-one' });
   const [file] = files;
   if (isHdf5(file.bytes)) return openH5(file.bytes, (f) => kerasFileFromH5(f, { kind: 'keras-h5', file: file.name }));
   if (isZip(file.bytes)) return readKerasZip(file, openH5);
-  throw new ModelImportError(
-    `${file.name} is not a model file the lab reads: choose a Keras .h5 or .keras, a TF.js model.json with its .bin files, or a float32 .tflite.`,
-  );
+  throw new ModelImportError({ code: 'import-not-model-file', file: file.name });
 }
 
 async function readKerasZip(file: ModelFileInput, openH5: H5Opener): Promise<KerasModelFile> {
   const entries = unzipSync(file.bytes);
   const config = entries['config.json'];
   const weights = entries['model.weights.h5'];
-  if (!config || !weights)
-    throw new ModelImportError(
-      `${file.name} is a zip but not a Keras 3 .keras file (it needs config.json and model.weights.h5).`,
-    );
+  if (!config || !weights) throw new ModelImportError({ code: 'import-not-keras-zip', file: file.name });
   const modelConfig = JSON.parse(strFromU8(config));
   const nodes = kerasGraph(modelConfig).nodes;
   const layerNames = nodes.map((n) => n.name);
@@ -72,9 +67,7 @@ function readTfjs(json: ModelFileInput, files: ModelFileInput[]): KerasModelFile
   };
   const topology = model.modelTopology;
   if (!topology || !Array.isArray(model.weightsManifest))
-    throw new ModelImportError(
-      `${json.name} is not a TF.js Layers model (it needs modelTopology and weightsManifest).`,
-    );
+    throw new ModelImportError({ code: 'import-not-tfjs', file: json.name });
   const weights: Record<string, RawWeight[]> = {};
   for (const group of model.weightsManifest) {
     const data = concatShards(group.paths, files);
@@ -99,7 +92,7 @@ function concatShards(paths: string[], files: ModelFileInput[]): Uint8Array {
   const parts = paths.map((p) => {
     const base = p.split('/').pop() as string;
     const f = files.find((x) => x.name === base);
-    if (!f) throw new ModelImportError(`model.json needs ${base}; choose it together with model.json.`);
+    if (!f) throw new ModelImportError({ code: 'import-tfjs-missing-shard', file: base });
     return f.bytes;
   });
   const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));

@@ -11,7 +11,7 @@
  * for every element type.
  */
 import { getLiteRtRuntime, withLiteRtErrors, type LiteRtWasm } from './litert-module';
-import { explainLiteRtError } from './runtime-errors';
+import { englishRuntimeProblem, liteRtProblem, type LiteRtStage, type RuntimeProblem } from './runtime-errors';
 import { readTfliteIo, type IoTensorInfo } from './tflite-io';
 
 type WasmModel = ReturnType<LiteRtWasm['loadModel']>;
@@ -23,16 +23,20 @@ const BYTES_PER_ELEMENT = { float32: 4, int32: 4, uint8: 1, int16: 2, int8: 1 } 
 
 /** An error LiteRT reported (as a thrown error or only as an ERROR log line). */
 export class LiteRtError extends Error {
+  /** What went wrong, as data; the message is its English sentence (runtime-errors.ts). */
+  readonly problem: RuntimeProblem;
+
   /**
-   * @param message a sentence for people (see runtime-errors.ts)
+   * @param problem what went wrong (see runtime-errors.ts)
    * @param detail what LiteRT.js itself said, source paths included: for developers and logs, never the page
    */
   constructor(
-    message: string,
+    problem: RuntimeProblem,
     readonly detail = '',
   ) {
-    super(message);
+    super(englishRuntimeProblem(problem));
     this.name = 'LiteRtError';
+    this.problem = problem;
   }
 }
 
@@ -41,17 +45,15 @@ function describe(error: unknown): string {
 }
 
 /** Fails when LiteRT logged an ERROR line, e.g. `Failed to allocate tensors` (outputs would be garbage). */
-function throwOnLoggedErrors(stage: string, errors: string[]): void {
-  if (errors.length > 0) throw new LiteRtError(explainLiteRtError(stage, errors.join(' | ')), errors.join(' | '));
+function throwOnLoggedErrors(stage: LiteRtStage, errors: string[]): void {
+  if (errors.length > 0) throw new LiteRtError(liteRtProblem(stage, errors.join(' | ')), errors.join(' | '));
 }
 
 /** The file's view of an I/O tensor must match LiteRT's, or we would feed it the wrong bytes. */
 function checkSize(role: string, runtimeBytes: number, info: IoTensorInfo): void {
   const fileBytes = info.shape.reduce((a, b) => a * b, 1) * BYTES_PER_ELEMENT[info.type];
   if (runtimeBytes !== fileBytes) {
-    throw new LiteRtError(
-      `${role} '${info.name}' is ${runtimeBytes} bytes in LiteRT but ${fileBytes} bytes in the file`,
-    );
+    throw new LiteRtError({ code: 'litert-io-size', role, tensor: info.name, runtimeBytes, fileBytes });
   }
 }
 
@@ -81,9 +83,7 @@ export class LiteRtModelSession {
   static async open(bytes: Uint8Array): Promise<LiteRtModelSession> {
     const io = readTfliteIo(bytes);
     if (io.inputs.length !== 1 || io.outputs.length !== 1) {
-      throw new LiteRtError(
-        `expected a model with 1 input and 1 output, got ${io.inputs.length} and ${io.outputs.length}`,
-      );
+      throw new LiteRtError({ code: 'litert-io-count', inputs: io.inputs.length, outputs: io.outputs.length });
     }
     const { wasm, environment } = getLiteRtRuntime();
     const modelPtr = wasm._malloc(bytes.byteLength);
@@ -94,7 +94,7 @@ export class LiteRtModelSession {
       const loaded = await withLiteRtErrors(() => wasm.loadModel(environment, modelPtr, bytes.byteLength));
       model = loaded.result;
       throwOnLoggedErrors('load the model', loaded.errors);
-      if (!model) throw new LiteRtError('LiteRT.js failed to load the model (no model returned)');
+      if (!model) throw new LiteRtError({ code: 'litert-no-model' });
       const options = {
         accelerator: 'wasm',
         cpuOptions: { numThreads: wasm.getThreadCount() },
@@ -127,7 +127,7 @@ export class LiteRtModelSession {
       model?.delete();
       wasm._free(modelPtr);
       if (error instanceof Error && (error.name === 'LiteRtError' || error.name === 'TfliteFormatError')) throw error;
-      throw new LiteRtError(explainLiteRtError('load and compile the model', describe(error)), describe(error));
+      throw new LiteRtError(liteRtProblem('load and compile the model', describe(error)), describe(error));
     }
   }
 
@@ -142,13 +142,17 @@ export class LiteRtModelSession {
    * garbage outputs after `Failed to allocate tensors`).
    */
   async run(input: Uint8Array): Promise<Uint8Array> {
-    if (this.deleted) throw new LiteRtError('model session was deleted');
+    if (this.deleted) throw new LiteRtError({ code: 'litert-deleted' });
     const { wasm } = this;
     const lockModes = wasm.LiteRtTensorBufferLockMode;
     const writePtr = this.inputBuffer.lock(lockModes.WRITE);
     try {
       if (input.byteLength !== this.inputBuffer.size()) {
-        throw new LiteRtError(`input is ${input.byteLength} bytes, the model expects ${this.inputBuffer.size()}`);
+        throw new LiteRtError({
+          code: 'litert-input-size',
+          bytes: input.byteLength,
+          expected: this.inputBuffer.size(),
+        });
       }
       wasm.HEAPU8.set(input, writePtr);
     } finally {
@@ -159,7 +163,7 @@ export class LiteRtModelSession {
       throwOnLoggedErrors('run the model', errors);
       const output = outputs[0];
       if (!output || outputs.length !== 1)
-        throw new LiteRtError(`expected 1 output, LiteRT returned ${outputs.length}`);
+        throw new LiteRtError({ code: 'litert-output-count', outputs: outputs.length });
       const readPtr = output.lock(lockModes.READ);
       try {
         return wasm.HEAPU8.slice(readPtr, readPtr + output.size());

@@ -32,9 +32,9 @@ export interface TfliteIo {
 }
 
 function ioTensor(t: TfliteTensorInfo | undefined, index: number, role: string): IoTensorInfo {
-  if (!t) throw new TfliteFormatError(`${role} tensor index ${index} is out of range`);
+  if (!t) throw new TfliteFormatError({ code: 'tflite-io-index', role, index });
   const type = IO_TYPES[t.type as keyof typeof IO_TYPES];
-  if (!type) throw new TfliteFormatError(`${role} tensor '${t.name}' has type ${t.type}, which the lab cannot feed`);
+  if (!type) throw new TfliteFormatError({ code: 'tflite-io-type', role, tensor: t.name, type: t.type });
   const info: IoTensorInfo = { name: t.name || `tensor_${index}`, type, shape: t.shape };
   if (type !== 'float32' && t.quant && t.quant.scale.length > 0) {
     info.quant = { scale: t.quant.scale[0], zeroPoint: t.quant.zeroPoint[0] ?? 0 };
@@ -48,7 +48,7 @@ function ioTensor(t: TfliteTensorInfo | undefined, index: number, role: string):
  */
 export function readTfliteIo(bytes: Uint8Array): TfliteIo {
   const subgraph = inspectTflite(bytes).subgraphs[0];
-  if (!subgraph) throw new TfliteFormatError('the model has no subgraph');
+  if (!subgraph) throw new TfliteFormatError({ code: 'tflite-no-subgraph' });
   return {
     inputs: subgraph.inputs.map((i) => ioTensor(subgraph.tensors[i], i, 'input')),
     outputs: subgraph.outputs.map((i) => ioTensor(subgraph.tensors[i], i, 'output')),

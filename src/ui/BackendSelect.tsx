@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Rich } from './i18n/Rich';
+import { useLanguage } from './i18n/CoreSentence';
+import { backendWhyZh } from './i18n/messages/backend.zh-TW';
 import type { BackendChoice as BackendInfo } from '../backends/select-backend';
 import { BACKEND_PREFERENCES, type BackendPreference } from './state/lab-state';
 
@@ -13,6 +15,8 @@ interface Props {
 /** Which tfjs backend trains: chosen automatically, shown, overridable. */
 export function BackendSelect({ value, info, onChange, disabled }: Props) {
   const { t } = useTranslation();
+  // zh-TW writes the reason from its data; English (and a reason without data) is the core's sentence.
+  const zhWhy = useLanguage() === 'zh-TW' && info?.why ? backendWhyZh(info.why) : undefined;
   return (
     <div className="backend">
       <label>
@@ -34,8 +38,8 @@ export function BackendSelect({ value, info, onChange, disabled }: Props) {
         {info ? (
           <Rich
             k="backend.running"
-            values={{ name: info.name, reason: info.reason }}
-            tags={{ reason: <span lang="en" /> }}
+            values={{ name: info.name, reason: zhWhy ?? info.reason }}
+            tags={{ reason: <span lang={zhWhy ? undefined : 'en'} title={zhWhy ? info.reason : undefined} /> }}
           />
         ) : (
           t('backend.starting')

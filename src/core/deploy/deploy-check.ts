@@ -5,6 +5,7 @@
  */
 import { inspectTflite, type TfliteModelInfo } from '../tflite/read-tflite';
 import { alignUp, planArena, type ArenaPlan } from './arena-plan';
+import { englishDeployProblem, type DeployProblem } from './deploy-problem';
 import { checkEdgeTpu, type EdgeTpuReadiness } from './edgetpu';
 import { estimateInterpreterOverhead } from './interpreter-overhead';
 import { fitTarget, type DeployTarget, type TargetFit } from './targets';
@@ -22,19 +23,19 @@ export interface DeployCheck {
   fit: TargetFit;
   /** Runs on TFLM and fits the target's RAM and flash. */
   fits: boolean;
-  /** Why it does not fit or run, one sentence each (empty when `fits`). */
+  /** Why it does not fit or run, one sentence each (empty when `fits`): `problems` in English. */
   reasons: string[];
+  /** The same reasons as data (deploy-problem.ts), for the page's other languages. */
+  problems: DeployProblem[];
 }
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-
-function fitReasons(fit: TargetFit, target: DeployTarget): string[] {
-  const out: string[] = [];
+function fitProblems(fit: TargetFit, target: DeployTarget): DeployProblem[] {
+  const out: DeployProblem[] = [];
   if (fit.ramMarginBytes < 0) {
-    out.push(`needs ${kb(fit.ramBytes)} of RAM (arena + interpreter estimate); ${target.name} has ${target.ramKb} KB`);
+    out.push({ code: 'ram-short', ramBytes: fit.ramBytes, target: target.name, ramKb: target.ramKb });
   }
   if (fit.flashMarginBytes < 0) {
-    out.push(`the model takes ${kb(fit.flashBytes)} of flash; ${target.name} has ${target.flashKb} KB`);
+    out.push({ code: 'flash-short', flashBytes: fit.flashBytes, target: target.name, flashKb: target.flashKb });
   }
   return out;
 }
@@ -52,7 +53,7 @@ export function checkDeployment(file: Uint8Array | TfliteModelInfo, target: Depl
   const tflm = checkTflm(info);
   const { arena, overheadBytes, tensorArenaBytes } = ramNeed(info);
   const fit = fitTarget(target, tensorArenaBytes, info.fileSize);
-  const reasons = [...tflm.reasons, ...fitReasons(fit, target)];
+  const problems = [...tflm.problems, ...fitProblems(fit, target)];
   return {
     target,
     tflm,
@@ -62,6 +63,7 @@ export function checkDeployment(file: Uint8Array | TfliteModelInfo, target: Depl
     tensorArenaBytes,
     fit,
     fits: tflm.compatible && fit.fits,
-    reasons,
+    reasons: problems.map(englishDeployProblem),
+    problems,
   };
 }

@@ -7,6 +7,13 @@
  * and a trailing DEQUANTIZE to float (full integer with float I/O) run on the CPU around the Edge TPU segment.
  */
 import type { TfliteOpInfo, TfliteModelInfo, TfliteTensorInfo } from '../tflite/read-tflite';
+import {
+  englishDeployProblem,
+  englishEdgeTpuCpu,
+  type DeployProblem,
+  type EdgeTpuCpuReason,
+  type EdgeTpuProblem,
+} from './deploy-problem';
 
 /** Builtin ops in Coral's supported-operations table (TFLite names). */
 export const EDGETPU_OPS: ReadonlySet<string> = new Set([
@@ -23,8 +30,9 @@ export const EDGETPU_SOFTMAX_MAX_ELEMENTS = 16000;
 export interface EdgeTpuOp {
   index: number;
   opName: string;
-  /** Why it runs on the CPU. */
+  /** Why it runs on the CPU (English: `why` in words). */
   reason: string;
+  why: EdgeTpuCpuReason;
 }
 
 export interface EdgeTpuReadiness {
@@ -33,67 +41,72 @@ export interface EdgeTpuReadiness {
   mappedOps: number;
   /** Ops that would run on the CPU, in order, each with its reason. */
   cpuOps: EdgeTpuOp[];
-  /** The first blocking reason(s), one sentence each. */
+  /** The first blocking reason(s), one sentence each: `problems` in English. */
   reasons: string[];
+  problems: DeployProblem[];
 }
 
 const EIGHT_BIT = new Set(['INT8', 'UINT8']);
 const nonUnitDims = (shape: readonly number[]) => shape.filter((d) => d !== 1).length;
 
-function tensorProblem(t: TfliteTensorInfo): string | null {
+function tensorProblem(op: string, t: TfliteTensorInfo): EdgeTpuProblem | null {
   if (t.shape.some((d) => d <= 0) || t.shapeSignature?.some((d) => d < 0)) {
-    return `tensor "${t.name}" has a dynamic size [${t.shapeSignature ?? t.shape}]; sizes must be fixed at compile time`;
+    return { code: 'tensor-dynamic', op, tensor: t.name, shape: [...(t.shapeSignature ?? t.shape)] };
   }
   // The dimension rule is about activations: a CONV_2D filter [out, kh, kw, in] is 4-D by definition.
   if (t.dataOffset < 0 && t.shape.length > 3 && t.shape.slice(0, -3).some((d) => d > 1)) {
-    return `tensor "${t.name}" [${t.shape}] has more than 3 dimensions larger than 1`;
+    return { code: 'tensor-dims', op, tensor: t.name, shape: [...t.shape] };
   }
   const bias = t.dataOffset >= 0 && t.type === 'INT32';
-  return EIGHT_BIT.has(t.type) || bias
-    ? null
-    : `tensor "${t.name}" is ${t.type}; the Edge TPU runs only 8-bit quantized tensors`;
+  return EIGHT_BIT.has(t.type) || bias ? null : { code: 'tensor-type', op, tensor: t.name, type: t.type };
 }
 
 /** The op-specific limitations from the supported-operations table. */
-function opLimitation(op: TfliteOpInfo, tensors: readonly TfliteTensorInfo[]): string | null {
+function opLimitation(op: TfliteOpInfo, tensors: readonly TfliteTensorInfo[]): EdgeTpuProblem | null {
   const o = op.options ?? {};
   const out = tensors[op.outputs[0] ?? -1];
   if (
     (op.opName === 'MAX_POOL_2D' || op.opName === 'AVERAGE_POOL_2D') &&
     (o.fused_activation_function ?? 'NONE') !== 'NONE'
   ) {
-    return 'pooling must have no fused activation function';
+    return { code: 'pool-activation', op: op.opName };
   }
   if ((op.opName === 'CONV_2D' || op.opName === 'DEPTHWISE_CONV_2D') && o.dilation_w_factor !== o.dilation_h_factor) {
-    return 'convolutions must use the same dilation in x and y';
+    return { code: 'conv-dilation', op: op.opName };
   }
   if (
     op.opName === 'FULLY_CONNECTED' &&
     ((o.weights_format ?? 'DEFAULT') !== 'DEFAULT' || (out && nonUnitDims(out.shape) > 1))
   ) {
-    return 'fully connected needs the default weights format and a one-dimensional output';
+    return { code: 'fc-format', op: op.opName };
   }
   const input = tensors[op.inputs[0] ?? -1];
   if (op.opName === 'SOFTMAX' && input) {
     const n = input.shape.reduce((a, d) => a * d, 1);
     if (nonUnitDims(input.shape) > 1 || n > EDGETPU_SOFTMAX_MAX_ELEMENTS) {
-      return `softmax supports only a 1-D input of at most ${EDGETPU_SOFTMAX_MAX_ELEMENTS} elements`;
+      return { code: 'softmax-size', op: op.opName, maxElements: EDGETPU_SOFTMAX_MAX_ELEMENTS };
     }
   }
   return null;
 }
 
 /** Why one op cannot be mapped, or null. */
-export function edgeTpuOpProblem(op: TfliteOpInfo, tensors: readonly TfliteTensorInfo[]): string | null {
-  if (!EDGETPU_OPS.has(op.opName)) return `${op.opName} is not in the Edge TPU compiler's supported operations`;
+export function edgeTpuOpProblem(op: TfliteOpInfo, tensors: readonly TfliteTensorInfo[]): EdgeTpuProblem | null {
+  if (!EDGETPU_OPS.has(op.opName)) return { code: 'not-supported', op: op.opName };
   for (const i of [...op.inputs, ...op.outputs]) {
     const t = i >= 0 ? tensors[i] : undefined;
-    const problem = t ? tensorProblem(t) : null;
-    if (problem) return `${op.opName}: ${problem}`;
+    const problem = t ? tensorProblem(op.opName, t) : null;
+    if (problem) return problem;
   }
-  const limitation = opLimitation(op, tensors);
-  return limitation ? `${op.opName}: ${limitation}` : null;
+  return opLimitation(op, tensors);
 }
+
+const cpuOp = (op: TfliteOpInfo, why: EdgeTpuCpuReason): EdgeTpuOp => ({
+  index: op.index,
+  opName: op.opName,
+  reason: englishEdgeTpuCpu(why),
+  why,
+});
 
 const isFloatEdge = (op: TfliteOpInfo, tensors: readonly TfliteTensorInfo[], first: boolean): boolean => {
   const t = tensors[(first ? op.inputs[0] : op.outputs[0]) ?? -1];
@@ -103,27 +116,29 @@ const isFloatEdge = (op: TfliteOpInfo, tensors: readonly TfliteTensorInfo[], fir
 /** Checks subgraph 0 op by op and partitions it as the Edge TPU compiler does; see EdgeTpuReadiness. */
 export function checkEdgeTpu(info: TfliteModelInfo): EdgeTpuReadiness {
   const sg = info.subgraphs[0];
-  if (!sg || sg.ops.length === 0)
-    return { compatible: false, mappedOps: 0, cpuOps: [], reasons: ['the file has no ops'] };
+  if (!sg || sg.ops.length === 0) {
+    const problems: DeployProblem[] = [{ code: 'edgetpu-no-ops' }];
+    return { compatible: false, mappedOps: 0, cpuOps: [], reasons: problems.map(englishDeployProblem), problems };
+  }
   const cpuOps: EdgeTpuOp[] = [];
-  const reasons: string[] = [];
+  const problems: DeployProblem[] = [];
   let mappedOps = 0;
   let fallenBack = false;
   sg.ops.forEach((op, k) => {
     const atStart = mappedOps === 0 && !fallenBack && isFloatEdge(op, sg.tensors, true);
     const atEnd = k === sg.ops.length - 1 && isFloatEdge(op, sg.tensors, false);
     if (atStart || (atEnd && !fallenBack)) {
-      cpuOps.push({ index: op.index, opName: op.opName, reason: 'float I/O conversion, runs on the CPU' });
+      cpuOps.push(cpuOp(op, { code: 'float-io' }));
       return;
     }
     const problem = fallenBack ? null : edgeTpuOpProblem(op, sg.tensors);
     if (problem) {
       fallenBack = true;
-      reasons.push(`${problem} (op ${op.index}); it and every op after it would run on the CPU`);
+      problems.push({ code: 'edgetpu-fallback', problem, index: op.index });
     }
-    const reason = problem ?? 'follows an op the Edge TPU cannot run (the compiler partitions once)';
-    if (fallenBack) cpuOps.push({ index: op.index, opName: op.opName, reason });
+    if (fallenBack) cpuOps.push(cpuOp(op, problem ? { code: 'problem', problem } : { code: 'after-fallback' }));
     else mappedOps++;
   });
-  return { compatible: !fallenBack && mappedOps > 0, mappedOps, cpuOps, reasons };
+  const reasons = problems.map(englishDeployProblem);
+  return { compatible: !fallenBack && mappedOps > 0, mappedOps, cpuOps, reasons, problems };
 }

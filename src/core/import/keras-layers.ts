@@ -377,8 +377,11 @@ export const KERAS_LAYERS: Record<string, Translate> = {
 export function translateLayer(ctx: TranslateContext): Translation {
   const t = KERAS_LAYERS[ctx.node.className];
   if (!t)
-    throw new ModelImportError(
-      `Layer ${ctx.node.name} is a ${ctx.node.className}, which the lab does not import yet. Supported: ${Object.keys(KERAS_LAYERS).join(', ')}.`,
-    );
+    throw new ModelImportError({
+      code: 'import-unsupported-layer',
+      layer: ctx.node.name,
+      className: ctx.node.className,
+      supported: Object.keys(KERAS_LAYERS),
+    });
   return t(ctx);
 }

@@ -5,6 +5,7 @@
  */
 
 import type { ModelSource } from '../model/architecture';
+import { englishImportProblem, type ImportProblem } from './import-problem';
 
 /** One weight array as a file holds it. */
 export interface RawWeight {
@@ -26,10 +27,17 @@ export interface KerasModelFile {
   layerNames: string[];
 }
 
-/** A model file the lab cannot import; the message is one sentence for the user. */
+/**
+ * A model file the lab cannot import; the message is one sentence for the user, written from `problem`
+ * (import-problem.ts). A plain string is an `import-other` problem.
+ */
 export class ModelImportError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly problem: ImportProblem;
+
+  constructor(problem: ImportProblem | string) {
+    const p: ImportProblem = typeof problem === 'string' ? { code: 'import-other', text: problem } : problem;
+    super(englishImportProblem(p));
     this.name = 'ModelImportError';
+    this.problem = p;
   }
 }

@@ -14,6 +14,7 @@ import { layerOutputShape, windowOut } from '../model/layer-shapes';
 import type { WeightTensor } from '../model/trained-model';
 import { inspectTflite, readTflite, type TfliteModelInfo } from '../tflite/read-tflite';
 import type { ImportedModel } from './keras-to-model';
+import { readerProblem } from './import-problem';
 import { ModelImportError } from './model-file';
 
 /** What translating one operator gives. */
@@ -261,8 +262,6 @@ const SHAPE_OPS = new Set(['SHAPE', 'STRIDED_SLICE', 'PACK']);
 /** Ops that mark a quantized file (the lab imports float32 models). */
 const QUANT_OPS = new Set(['QUANTIZE', 'DEQUANTIZE']);
 
-const supportedList = () => Object.keys(TFLITE_OPS).join(', ');
-
 /**
  * Refuses what is not a float32 file of translatable ops, each with one sentence: a quantized file
  * (it should be inspected, not imported), an unsupported op (named, with the supported list), several
@@ -270,24 +269,27 @@ const supportedList = () => Object.keys(TFLITE_OPS).join(', ');
  */
 function screen(info: TfliteModelInfo, file: string): Set<string> {
   if (info.subgraphs.length !== 1)
-    throw new ModelImportError(
-      `${file} has ${info.subgraphs.length} subgraphs; the lab imports a single-subgraph model.`,
-    );
+    throw new ModelImportError({ code: 'import-tflite-subgraphs', file, count: info.subgraphs.length });
   const sg = info.subgraphs[0];
   const quantOp = sg.ops.find((op) => QUANT_OPS.has(op.opName));
   const quantTensor = sg.tensors.find((t) => t.quant && t.quant.scale.length > 0 && t.type !== 'FLOAT32');
   const lowType = sg.tensors.find((t) => t.type !== 'FLOAT32' && t.type !== 'INT32' && t.type !== 'INT64');
   if (quantOp || quantTensor || (lowType && lowType.dataOffset >= 0))
-    throw new ModelImportError(
-      `${file} is already quantized (${quantOp ? quantOp.opName : `${(quantTensor ?? lowType)!.type} tensor ${(quantTensor ?? lowType)!.name}`}); the lab imports float32 .tflite files. Open it in the inspector to run and inspect it instead.`,
-    );
+    throw new ModelImportError({
+      code: 'import-tflite-quantized',
+      file,
+      what: quantOp ? quantOp.opName : `${(quantTensor ?? lowType)!.type} tensor ${(quantTensor ?? lowType)!.name}`,
+    });
   if (sg.inputs.length !== 1 || sg.outputs.length !== 1)
-    throw new ModelImportError(
-      `${file} has ${sg.inputs.length} inputs and ${sg.outputs.length} outputs; the lab imports one input and one output.`,
-    );
+    throw new ModelImportError({
+      code: 'import-tflite-io',
+      file,
+      inputs: sg.inputs.length,
+      outputs: sg.outputs.length,
+    });
   const inputType = sg.tensors[sg.inputs[0]]?.type;
   if (inputType !== 'FLOAT32')
-    throw new ModelImportError(`${file} takes a ${inputType} input; the lab imports models with a float32 input.`);
+    throw new ModelImportError({ code: 'import-tflite-input-type', file, type: String(inputType) });
   const reshapeShapes = new Set(sg.ops.filter((op) => op.opName === 'RESHAPE').map((op) => op.inputs[1]));
   const skipped = new Set<string>();
   for (const op of sg.ops) {
@@ -300,9 +302,13 @@ function screen(info: TfliteModelInfo, file: string): Set<string> {
       skipped.add(op.opName);
       continue;
     }
-    throw new ModelImportError(
-      `${file} uses ${op.opName} (operator ${op.index}), which the lab does not import yet. Supported: ${supportedList()}.`,
-    );
+    throw new ModelImportError({
+      code: 'import-tflite-unsupported-op',
+      file,
+      op: op.opName,
+      index: op.index,
+      supported: Object.keys(TFLITE_OPS),
+    });
   }
   return skipped;
 }
@@ -342,7 +348,7 @@ export function importTfliteModel(bytes: Uint8Array, file: string): ImportedMode
   try {
     info = inspectTflite(bytes);
   } catch (e) {
-    throw new ModelImportError(`${file} is not a readable .tflite file: ${(e as Error).message}.`);
+    throw new ModelImportError({ code: 'import-tflite-unreadable', file, ...readerProblem(e) });
   }
   const ignoreOps = screen(info, file);
   let graph: Graph;

@@ -34,17 +34,14 @@ export class FlatReader {
   charge(units: number, context: string): void {
     this.budget -= units;
     if (this.budget < 0) {
-      throw new TfliteFormatError('file is too complex for its size (tables share data in a loop?)', context);
+      throw new TfliteFormatError({ code: 'tflite-too-complex' }, context);
     }
   }
 
   /** Throws unless [pos, pos + n) lies inside the file. */
   need(pos: number, n: number, context: string): void {
     if (!(pos >= 0 && n >= 0 && pos + n <= this.size)) {
-      throw new TfliteFormatError(
-        `truncated: ${n} bytes at offset ${pos} run past the end of the file (${this.size} bytes)`,
-        context,
-      );
+      throw new TfliteFormatError({ code: 'tflite-truncated', bytes: n, offset: pos, fileBytes: this.size }, context);
     }
   }
 
@@ -113,9 +110,9 @@ export class FlatReader {
     const vtableSize = this.u16(vtable, context);
     const objectSize = this.u16(vtable + 2, context);
     if (vtableSize < 4 || vtableSize % 2 !== 0) {
-      throw new TfliteFormatError(`malformed table: vtable size ${vtableSize}`, context);
+      throw new TfliteFormatError({ code: 'tflite-vtable-size', size: vtableSize }, context);
     }
-    if (objectSize < 4) throw new TfliteFormatError(`malformed table: inline size ${objectSize}`, context);
+    if (objectSize < 4) throw new TfliteFormatError({ code: 'tflite-inline-size', size: objectSize }, context);
     this.need(vtable, vtableSize, context);
     this.need(pos, objectSize, context);
     return new Table(this, pos, vtable, vtableSize, objectSize, context);
@@ -126,7 +123,10 @@ export class FlatReader {
     const length = this.u32(pos, context);
     const bytes = length * elemSize;
     if (bytes > this.size - pos - 4) {
-      throw new TfliteFormatError(`${context} declares ${bytes} bytes but the file has ${this.size}`, context);
+      throw new TfliteFormatError(
+        { code: 'tflite-vector-past-end', what: context, bytes, fileBytes: this.size },
+        context,
+      );
     }
     return { start: pos + 4, length };
   }
@@ -157,7 +157,7 @@ export class Table {
     const offset = this.reader.u16(this.vtable + slot, this.context);
     if (offset === 0) return 0;
     if (offset + size > this.objectSize) {
-      throw new TfliteFormatError(`field ${id} lies outside its table`, this.context);
+      throw new TfliteFormatError({ code: 'tflite-field-outside', field: id }, this.context);
     }
     return this.pos + offset;
   }

@@ -196,7 +196,10 @@ function readBuffers(reader: FlatReader, model: Table, remarks: string[]): Tflit
     const size = t.u64(BufferField.size, 0);
     if (offset > 1) {
       if (!(offset + size <= reader.size)) {
-        throw new TfliteFormatError(`buffer ${index} declares ${size} bytes but the file has ${reader.size}`, ctx);
+        throw new TfliteFormatError(
+          { code: 'tflite-buffer-past-end', buffer: index, bytes: size, fileBytes: reader.size },
+          ctx,
+        );
       }
       return { index, size, offset };
     }
@@ -306,13 +309,13 @@ function readTensorMaps(t: Table, id: number, ctx: string) {
 /** Reads the header and returns the Model table, rejecting non-TFLite input. */
 export function openModel(reader: FlatReader): Table {
   if (reader.size < 8) {
-    throw new TfliteFormatError(`truncated: ${reader.size} bytes, a .tflite file has at least 8`);
+    throw new TfliteFormatError({ code: 'tflite-too-short', bytes: reader.size });
   }
   const id = reader.identifier();
-  if (id !== FILE_IDENTIFIER) throw new TfliteFormatError(`File format is not tflite.Model (identifier "${id}")`);
+  if (id !== FILE_IDENTIFIER) throw new TfliteFormatError({ code: 'tflite-identifier', identifier: id });
   const root = reader.u32(0, 'root offset');
   if (root < 8 || root >= reader.size) {
-    throw new TfliteFormatError(`root offset ${root} is outside the file (${reader.size} bytes)`, 'root offset');
+    throw new TfliteFormatError({ code: 'tflite-root-offset', root, fileBytes: reader.size }, 'root offset');
   }
   return reader.table(root, 'model');
 }
@@ -401,7 +404,11 @@ export function guarded<T>(fn: () => T): T {
     return fn();
   } catch (e) {
     if (e instanceof TfliteFormatError) throw e;
-    throw new TfliteFormatError(`unreadable file (${e instanceof Error ? e.message : String(e)})`, '', true);
+    throw new TfliteFormatError(
+      { code: 'tflite-unreadable', detail: e instanceof Error ? e.message : String(e) },
+      '',
+      true,
+    );
   }
 }
 
@@ -433,7 +440,7 @@ export function constantValues(
   const elemBytes = TENSOR_TYPE_BYTES[tensor.typeId] ?? 0;
   if (tensor.dataOffset < 0 || elemBytes === 0) return null;
   if (tensor.dataOffset + tensor.byteLength > bytes.length) {
-    throw new TfliteFormatError(`tensor ${tensor.name} data runs past the end of the file`);
+    throw new TfliteFormatError({ code: 'tflite-tensor-data-past-end', tensor: tensor.name });
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset + tensor.dataOffset, tensor.byteLength);
   const n = Math.floor(tensor.byteLength / elemBytes);

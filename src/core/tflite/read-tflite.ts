@@ -40,10 +40,13 @@ export {
  */
 function toGraphOp(op: TfliteOpInfo, context: string): GraphOp {
   const decl = Object.hasOwn(LAB_OP_OPTIONS, op.opName) ? LAB_OP_OPTIONS[op.opName as OpKind] : undefined;
-  if (!decl) throw new TfliteFormatError(`unsupported operator ${op.opName}`, context);
+  if (!decl) throw new TfliteFormatError({ code: 'tflite-unsupported-op', op: op.opName }, context);
   const expected = decl.table?.name ?? 'NONE';
   if (op.optionsType !== 'NONE' && op.optionsType !== expected) {
-    throw new TfliteFormatError(`${op.opName} carries ${op.optionsType}, expected ${expected}`, context);
+    throw new TfliteFormatError(
+      { code: 'tflite-options-mismatch', op: op.opName, carries: op.optionsType, expected },
+      context,
+    );
   }
   const values = { ...(decl.table && defaultOptions(decl.table)), ...op.options };
   for (const f of decl.table?.fields ?? []) checkOption(f, values[f.name], decl.allowed?.[f.name], context);
@@ -61,25 +64,32 @@ function checkOption(
   const wanted = { enum: 'string', ints: 'object', bool: 'boolean', byte: 'number', int: 'number', float: 'number' }[
     f.type
   ];
-  if (v === undefined) throw new TfliteFormatError(`missing option ${f.name}`, context);
-  if (typeof v !== wanted) throw new TfliteFormatError(`option ${f.name} is not a ${f.type}`, context);
+  if (v === undefined) throw new TfliteFormatError({ code: 'tflite-missing-option', option: f.name }, context);
+  if (typeof v !== wanted)
+    throw new TfliteFormatError({ code: 'tflite-option-type', option: f.name, type: f.type }, context);
   if (allowed && !allowed.includes(v)) {
-    const what = f.name === 'fused_activation_function' ? 'fused activation' : f.name;
-    throw new TfliteFormatError(`unsupported ${what} ${String(v)}`, context);
+    throw new TfliteFormatError({ code: 'tflite-unsupported-option', option: f.name, value: String(v) }, context);
   }
 }
 
 function toGraphTensor(bytes: Uint8Array, t: TfliteTensorInfo, context: string): GraphTensor {
-  if (!t.dtype) throw new TfliteFormatError(`unsupported tensor type ${t.type}`, context);
+  if (!t.dtype) throw new TfliteFormatError({ code: 'tflite-tensor-type', type: t.type }, context);
   for (const d of t.shape) {
-    if (d < 0) throw new TfliteFormatError(`dynamic or negative dimension in shape [${t.shape}]`, context);
+    if (d < 0) throw new TfliteFormatError({ code: 'tflite-dynamic-shape', shape: [...t.shape] }, context);
   }
   const tensor: GraphTensor = { name: t.name, shape: t.shape, dtype: t.dtype };
   if (t.dataOffset >= 0) {
     const expected = dataByteLength(t.dtype, shapeSize(t.shape));
     if (expected !== t.byteLength) {
       throw new TfliteFormatError(
-        `buffer ${t.buffer} has ${t.byteLength} bytes but shape [${t.shape}] ${t.dtype} needs ${expected}`,
+        {
+          code: 'tflite-buffer-shape',
+          buffer: t.buffer,
+          bytes: t.byteLength,
+          shape: [...t.shape],
+          dtype: t.dtype,
+          expected,
+        },
         context,
       );
     }
@@ -92,14 +102,25 @@ function toGraphTensor(bytes: Uint8Array, t: TfliteTensorInfo, context: string):
 function toQuant(t: TfliteTensorInfo, context: string): QuantParams {
   const q = t.quant!;
   if (q.scale.length !== q.zeroPoint.length) {
-    throw new TfliteFormatError(`${q.scale.length} scales but ${q.zeroPoint.length} zero points`, context);
+    throw new TfliteFormatError(
+      { code: 'tflite-scales-zero-points', scales: q.scale.length, zeroPoints: q.zeroPoint.length },
+      context,
+    );
   }
   if (q.scale.length > 1 && !(q.quantizedDimension >= 0 && q.quantizedDimension < t.shape.length)) {
-    throw new TfliteFormatError(`quantized_dimension ${q.quantizedDimension} outside rank ${t.shape.length}`, context);
+    throw new TfliteFormatError(
+      { code: 'tflite-quant-dim-rank', dim: q.quantizedDimension, rank: t.shape.length },
+      context,
+    );
   }
   if (q.scale.length > 1 && q.scale.length !== t.shape[q.quantizedDimension]) {
     throw new TfliteFormatError(
-      `${q.scale.length} scales for dimension ${q.quantizedDimension} of size ${t.shape[q.quantizedDimension]}`,
+      {
+        code: 'tflite-scales-dim',
+        scales: q.scale.length,
+        dim: q.quantizedDimension,
+        size: t.shape[q.quantizedDimension],
+      },
       context,
     );
   }
@@ -120,18 +141,18 @@ export interface ReadTfliteOptions {
 }
 
 function toGraph(bytes: Uint8Array, info: TfliteModelInfo, options: ReadTfliteOptions): Graph {
-  if (info.version !== 3) throw new TfliteFormatError(`unsupported schema version ${info.version}`);
+  if (info.version !== 3) throw new TfliteFormatError({ code: 'tflite-schema-version', version: info.version });
   if (info.subgraphs.length !== 1) {
-    throw new TfliteFormatError(`the model has ${info.subgraphs.length} subgraphs; the lab reads exactly one`);
+    throw new TfliteFormatError({ code: 'tflite-subgraphs', count: info.subgraphs.length });
   }
   if (info.buffers.length === 0 || info.buffers[0]!.size !== 0) {
-    throw new TfliteFormatError('buffers[0] must exist and be empty');
+    throw new TfliteFormatError({ code: 'tflite-buffer0' });
   }
   const sg = info.subgraphs[0]!;
   const n = sg.tensors.length;
   const checkIndex = (i: number, optional: boolean, context: string): void => {
     if (i >= n || i < (optional ? -1 : 0)) {
-      throw new TfliteFormatError(`tensor index ${i} out of range (the subgraph has ${n})`, context);
+      throw new TfliteFormatError({ code: 'tflite-tensor-index', index: i, count: n }, context);
     }
   };
   sg.inputs.forEach((i) => checkIndex(i, false, 'subgraph inputs'));
@@ -146,20 +167,24 @@ function toGraph(bytes: Uint8Array, info: TfliteModelInfo, options: ReadTfliteOp
     });
   for (const b of info.buffers) {
     if (b.offset >= 0 && b.offset + b.size > bytes.length) {
-      throw new TfliteFormatError(`buffer ${b.index} declares ${b.size} bytes but the file has ${bytes.length}`);
+      throw new TfliteFormatError({
+        code: 'tflite-buffer-past-end',
+        buffer: b.index,
+        bytes: b.size,
+        fileBytes: bytes.length,
+      });
     }
   }
   // Tensors may share a buffer; cap the bytes copied so a small file cannot make us allocate without limit.
   let copyBudget = 4 * bytes.length;
   const tensors = sg.tensors.map((t) => {
     copyBudget -= t.byteLength;
-    if (copyBudget < 0)
-      throw new TfliteFormatError('tensors share buffers far beyond the file size', `tensors[${t.index}]`);
+    if (copyBudget < 0) throw new TfliteFormatError({ code: 'tflite-shared-buffers' }, `tensors[${t.index}]`);
     return toGraphTensor(bytes, t, `tensors[${t.index}]`);
   });
   const metadata = info.metadata.map((m) => {
     const b = info.buffers[m.buffer];
-    if (!b) throw new TfliteFormatError(`metadata ${m.name} refers to missing buffer ${m.buffer}`);
+    if (!b) throw new TfliteFormatError({ code: 'tflite-metadata-buffer', name: m.name, buffer: m.buffer });
     return { name: m.name, data: b.offset >= 0 ? bytes.slice(b.offset, b.offset + b.size) : new Uint8Array(0) };
   });
   return { tensors, ops, inputs: sg.inputs, outputs: sg.outputs, description: info.description, metadata };

@@ -20,7 +20,13 @@ function microFinding(mode: string, c: DeployCheck): Finding {
       ramMarginBytes: c.fit.ramMarginBytes,
     });
   }
-  return finding('warn', 'deploy-no-fit', { key: 'deploy-no-fit', mode, target, reasons: c.reasons });
+  return finding('warn', 'deploy-no-fit', {
+    key: 'deploy-no-fit',
+    mode,
+    target,
+    reasons: c.reasons,
+    problems: c.problems,
+  });
 }
 
 function edgeTpuFinding(mode: string, c: DeployCheck): Finding {
@@ -28,7 +34,12 @@ function edgeTpuFinding(mode: string, c: DeployCheck): Finding {
     const cpuOps = c.edgeTpu.cpuOps.map((o) => o.opName);
     return finding('ok', 'edgetpu-ready', { key: 'edgetpu-ready', mode, mappedOps: c.edgeTpu.mappedOps, cpuOps });
   }
-  return finding('warn', 'edgetpu-fallback', { key: 'edgetpu-fallback', mode, reasons: c.edgeTpu.reasons });
+  return finding('warn', 'edgetpu-fallback', {
+    key: 'edgetpu-fallback',
+    mode,
+    reasons: c.edgeTpu.reasons,
+    problems: c.edgeTpu.problems,
+  });
 }
 
 /** Deployment findings for the recommended `mode`, when the hardware answer is a microcontroller or an Edge TPU. */

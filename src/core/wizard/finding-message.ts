@@ -3,6 +3,7 @@
  * sentence from it (`Finding.text`, the CLI's); the page's other languages write their own from the same data,
  * so a finding's numbers are never parsed back out of English.
  */
+import type { DeployProblem } from '../deploy/deploy-problem';
 import type { LabMode } from '../modes/lab-modes';
 
 /** A mode the wizard suggests after a drop, with its measurement when there is one. */
@@ -79,10 +80,10 @@ export type FindingMessage =
       flashBytes: number;
       ramMarginBytes: number;
     }
-  /** `reasons` are the deployment check's own sentences (English). */
-  | { key: 'deploy-no-fit'; mode: string; target: TargetFacts; reasons: string[] }
+  /** `reasons` are the deployment check's own sentences (English), written from `problems`. */
+  | { key: 'deploy-no-fit'; mode: string; target: TargetFacts; reasons: string[]; problems: DeployProblem[] }
   | { key: 'edgetpu-ready'; mode: string; mappedOps: number; cpuOps: string[] }
-  | { key: 'edgetpu-fallback'; mode: string; reasons: string[] };
+  | { key: 'edgetpu-fallback'; mode: string; reasons: string[]; problems: DeployProblem[] };
 
 export type FindingKey = FindingMessage['key'];
 

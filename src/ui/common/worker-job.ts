@@ -5,18 +5,19 @@
  * would put a finished view back into "running". useWorkerJob wraps this for components.
  */
 import { CancelledError } from '../../bridge/worker-bridge';
+import { coreFailure, type CoreFailure } from '../i18n/core-text';
 
 /** Where one job stands. `P` is its progress report, `R` its result. */
 export type JobState<P, R> =
   | { status: 'idle' }
   | { status: 'running'; progress?: P }
   | { status: 'done'; result: R }
-  | { status: 'failed'; message: string }
+  | ({ status: 'failed' } & CoreFailure)
   | { status: 'cancelled' };
 
 /** How a run ended, for the caller that started it. */
 export type JobOutcome<R> =
-  { status: 'done'; result: R } | { status: 'failed'; message: string } | { status: 'cancelled' };
+  { status: 'done'; result: R } | ({ status: 'failed' } & CoreFailure) | { status: 'cancelled' };
 
 /** What a job's work function is given. */
 export interface JobContext<P> {
@@ -132,6 +133,6 @@ async function settle<P, R>(work: JobWork<P, R>, ctx: JobContext<P>): Promise<Jo
     return ctx.signal.aborted ? { status: 'cancelled' } : { status: 'done', result };
   } catch (e) {
     if (e instanceof CancelledError || ctx.signal.aborted) return { status: 'cancelled' };
-    return { status: 'failed', message: errorMessage(e) };
+    return { status: 'failed', ...coreFailure(e) };
   }
 }

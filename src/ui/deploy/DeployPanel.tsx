@@ -3,11 +3,15 @@ import { useState } from 'react';
 import { LiveTensorChart } from './LiveTensorChart';
 import { DeployTable } from './DeployTable';
 import { TargetSelect } from './TargetSelect';
-import { useDeployChecks } from './use-deploy-checks';
+import type { DeployOutcome } from '../results/deploy-checks';
+import { problemsText } from '../i18n/core-text';
+import { useLanguage } from '../i18n/CoreSentence';
 
 interface Props {
   /** Every file in the comparison (the lab's and inspected ones), by mode name. */
   files: Record<string, Uint8Array>;
+  /** Their deployment checks for `targetId` (the results' `deploy`, computed once). */
+  outcomes: DeployOutcome[];
   targetId: string;
   onTargetChange: (id: string) => void;
   /** Defaults to the lab's numbered section title. */
@@ -15,9 +19,9 @@ interface Props {
 }
 
 /** Ship it to a device: TFLite Micro and Edge TPU checks, arena and flash per file against a chosen board. */
-export function DeployPanel({ files, targetId, onTargetChange, heading }: Props) {
+export function DeployPanel({ files, outcomes, targetId, onTargetChange, heading }: Props) {
   const { t } = useTranslation();
-  const outcomes = useDeployChecks(files, targetId);
+  const language = useLanguage();
   const [chartMode, setChartMode] = useState<string>();
   const checked = outcomes.flatMap((o) => ('check' in o ? [o] : []));
   const shown = checked.find((o) => o.mode === chartMode) ?? checked.find((o) => o.check.tflm.compatible) ?? checked[0];
@@ -33,10 +37,10 @@ export function DeployPanel({ files, targetId, onTargetChange, heading }: Props)
         <DeployTable outcomes={outcomes} files={files} />
       )}
       {reasons.length > 0 && (
-        <ul className="deploy-reasons" data-testid="deploy-reasons" lang="en">
+        <ul className="deploy-reasons" data-testid="deploy-reasons">
           {reasons.map((o) => (
             <li key={o.mode}>
-              <strong>{o.mode}:</strong> {o.check.reasons.join('; ')}
+              <strong>{o.mode}:</strong> {problemsText(o.check.problems, language)}
             </li>
           ))}
         </ul>

@@ -4,6 +4,8 @@ import { generateCSource } from '../../core/deploy/c-source';
 import { zipCSource } from '../../core/deploy/c-source-zip';
 import type { DeployCheck } from '../../core/deploy/deploy-check';
 import { downloadBytes } from '../results/download';
+import { edgeTpuCpuText, problemsText } from '../i18n/core-text';
+import { useLanguage } from '../i18n/CoreSentence';
 
 const kb = (n: number) => `${formatNumberFixed(n / 1024, 1)} KB`;
 const bytes = (n: number) => formatNumberFixed(n, 0);
@@ -22,6 +24,14 @@ interface Props {
 /** One file's deployment row: TFLM, Edge TPU, arena, RAM, flash, fit with margin, C source download. */
 export function DeployRow({ mode, check: c, file }: Props) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const tflmWhy = problemsText(c.tflm.problems, language, '\n');
+  const edgeWhy = [
+    problemsText(c.edgeTpu.problems, language, '\n'),
+    ...c.edgeTpu.cpuOps.map((o) => `${o.opName} (op ${o.index}): ${edgeTpuCpuText(o.why, language)}`),
+  ]
+    .filter(Boolean)
+    .join('\n');
   const fitText = c.fits
     ? t('deploy.fits', { kb: kb(c.fit.ramMarginBytes) })
     : c.tflm.compatible
@@ -35,8 +45,8 @@ export function DeployRow({ mode, check: c, file }: Props) {
   return (
     <tr data-testid={`deploy-row-${mode}`}>
       <td>{mode}</td>
-      <td title={c.tflm.reasons.join('\n')}>{c.tflm.compatible ? t('deploy.yes') : t('deploy.no')}</td>
-      <td title={c.edgeTpu.reasons.join('\n')}>{edge}</td>
+      <td title={tflmWhy}>{c.tflm.compatible ? t('deploy.yes') : t('deploy.no')}</td>
+      <td title={edgeWhy}>{edge}</td>
       <td data-testid={`arena-bytes-${mode}`}>{bytes(c.arena.arenaBytes)}</td>
       <td>{bytes(c.tensorArenaBytes)}</td>
       <td>{bytes(c.fit.flashBytes)}</td>
@@ -48,7 +58,7 @@ export function DeployRow({ mode, check: c, file }: Props) {
           className="secondary"
           data-testid={`download-c-${mode}`}
           disabled={!c.tflm.compatible}
-          title={c.tflm.compatible ? t('deploy.cSourceTitle') : c.tflm.reasons[0]}
+          title={c.tflm.compatible ? t('deploy.cSourceTitle') : tflmWhy.split('\n')[0]}
           onClick={() => downloadC(mode, file)}
         >
           {t('deploy.cSource')}

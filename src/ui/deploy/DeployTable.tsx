@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { coreFailure } from '../i18n/core-text';
+import { CoreSentence } from '../i18n/CoreSentence';
 import { DeployRow } from './DeployRow';
-import type { DeployOutcome } from './use-deploy-checks';
+import type { DeployOutcome } from '../results/deploy-checks';
 
 interface Props {
   outcomes: DeployOutcome[];
@@ -31,8 +33,8 @@ export function DeployTable({ outcomes, files }: Props) {
           ) : (
             <tr key={o.mode}>
               <td>{o.mode}</td>
-              <td colSpan={7} className="error" lang="en">
-                {o.error}
+              <td colSpan={7} className="error">
+                <CoreSentence failure={coreFailure(o.error)} />
               </td>
             </tr>
           ),

@@ -9,6 +9,7 @@ import { checkDeployment } from '../../core/deploy/deploy-check';
 import { parseTarget } from '../../core/deploy/targets';
 import { SMALL_GRAPHS } from '../../core/tflite/testing/graph-fixtures';
 import { writeTflite } from '../../core/tflite/write-tflite';
+import { deployChecks } from '../results/deploy-checks';
 import { DeployPanel } from './DeployPanel';
 import { startTestI18n } from '../i18n/test-i18n';
 
@@ -16,7 +17,15 @@ startTestI18n();
 
 const files = { int8: writeTflite(SMALL_GRAPHS.int8!()), float16: writeTflite(SMALL_GRAPHS.float16!()) };
 const render = (targetId: string) =>
-  renderToStaticMarkup(createElement(DeployPanel, { files, targetId, onTargetChange: () => {}, heading: 'Deploy' }));
+  renderToStaticMarkup(
+    createElement(DeployPanel, {
+      files,
+      outcomes: deployChecks(files, targetId),
+      targetId,
+      onTargetChange: () => {},
+      heading: 'Deploy',
+    }),
+  );
 
 describe('DeployPanel', () => {
   it('shows each file with its arena, fit and a C source button only when TFLite Micro runs it', () => {

@@ -8,6 +8,7 @@ import { UnlabelledModes } from './UnlabelledModes';
 import { useCalibrationImages } from './use-calibration-images';
 import { useModelImport } from './use-model-import';
 import { useUnlabelledQuantization } from './use-unlabelled-quantization';
+import { CoreSentence } from '../i18n/CoreSentence';
 
 interface Props {
   ready: boolean;
@@ -53,8 +54,8 @@ export function ImportModel({ ready, busy, trained, onImported, quant }: Props) 
       </label>
       {importing && <p className="hint">{t('import.reading')}</p>}
       {state.status === 'failed' && (
-        <p className="error" role="alert" data-testid="import-error" lang="en">
-          {state.message}
+        <p className="error" role="alert" data-testid="import-error">
+          <CoreSentence failure={state} />
         </p>
       )}
       {shown && source && (

@@ -5,6 +5,8 @@ import { InspectedGraph } from '../graph/InspectedGraph';
 import { RunStatus } from './RunStatus';
 import { InspectorView } from './InspectorView';
 import { useInspectedFile } from './use-inspected-file';
+import { formatMiB, type InspectorProblem } from './inspector-model';
+import { CoreSentence } from '../i18n/CoreSentence';
 
 interface Props {
   /** Called once a file that fits MNIST has been scored in the runtime, to add it to the comparison. */
@@ -43,8 +45,8 @@ export function InspectorPanel({ onEvaluated, heading }: Props) {
       <p className="hint">{t('inspector.hint')}</p>
       <FileInput onFile={openFile} />
       {error && (
-        <p className="error" role="alert" data-testid="inspector-error" lang="en">
-          {error}
+        <p className="error" role="alert" data-testid="inspector-error">
+          <ProblemSentence problem={error} />
         </p>
       )}
       {loaded && (
@@ -56,6 +58,29 @@ export function InspectorPanel({ onEvaluated, heading }: Props) {
       )}
     </section>
   );
+}
+
+/** Why a file could not be opened, in the shown language (the browser's own message stays English). */
+function ProblemSentence({ problem: p }: { problem: InspectorProblem }) {
+  const { t } = useTranslation();
+  switch (p.kind) {
+    case 'empty':
+      return t('inspector.empty', { file: p.fileName });
+    case 'too-big':
+      return t('inspector.tooBig', { file: p.fileName, size: formatMiB(p.size), max: formatMiB(p.max) });
+    case 'read-failed':
+      return (
+        <>
+          {t('inspector.readFailed', { file: p.fileName })} <span lang="en">{p.detail}</span>
+        </>
+      );
+    case 'unreadable':
+      return (
+        <>
+          {t('inspector.unreadable', { file: p.fileName })} <CoreSentence failure={p.failure} />
+        </>
+      );
+  }
 }
 
 /** The "choose a file" control; choosing the same file again opens it again. */

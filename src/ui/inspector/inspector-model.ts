@@ -4,6 +4,7 @@
  * fuzz-tested in Node.
  */
 import { histogram, type Histogram } from '../../core/eval/metrics';
+import { coreFailure, type CoreFailure } from '../i18n/core-text';
 import type { ModeReport } from '../../core/report/report';
 import { modeReportEntry, type RuntimeScore } from '../../core/pipeline/measure-mode';
 import { describeModel } from '../../core/tflite/model-kind';
@@ -36,7 +37,18 @@ export interface Loaded {
   plan: RunPlan;
 }
 
-export type InspectOutcome = { ok: true; info: TfliteModelInfo } | { ok: false; message: string };
+/** A file the inspector could not open, as data the panel writes in the shown language. */
+export type InspectorProblem =
+  | { kind: 'empty'; fileName: string }
+  | { kind: 'too-big'; fileName: string; size: number; max: number }
+  /** The browser could not read the file; `detail` is its (English) message. */
+  | { kind: 'read-failed'; fileName: string; detail: string }
+  /** The bytes are not a .tflite model: the reader's failure (TfliteFormatError's problem). */
+  | { kind: 'unreadable'; fileName: string; failure: CoreFailure };
+
+export type InspectOutcome =
+  | { ok: true; info: TfliteModelInfo }
+  | { ok: false; message: string; problem: Extract<InspectorProblem, { kind: 'unreadable' }> };
 
 /**
  * Inspects the bytes of a dropped file. Never throws: malformed input becomes a message that names the file.
@@ -47,21 +59,25 @@ export function inspectFile(bytes: Uint8Array, fileName: string): InspectOutcome
   try {
     return { ok: true, info: inspectTflite(bytes) };
   } catch (e) {
-    const detail = e instanceof TfliteFormatError ? e.message : `unexpected reader failure: ${String(e)}`;
-    return { ok: false, message: `${fileName} is not a readable .tflite model: ${detail}` };
+    const failure =
+      e instanceof TfliteFormatError ? coreFailure(e) : { message: `unexpected reader failure: ${String(e)}` };
+    return {
+      ok: false,
+      message: `${fileName} is not a readable .tflite model: ${failure.message}`,
+      problem: { kind: 'unreadable', fileName, failure },
+    };
   }
 }
 
 /** Rejects files by size before reading them, or returns null. */
-export function fileSizeProblem(fileName: string, size: number): string | null {
-  if (size === 0) return `${fileName} is empty (0 bytes); a .tflite model has at least a header and one subgraph.`;
-  if (size > MAX_FILE_BYTES) {
-    return `${fileName} is ${formatMiB(size)}; the inspector reads files up to ${formatMiB(MAX_FILE_BYTES)}.`;
-  }
+export function fileSizeProblem(fileName: string, size: number): InspectorProblem | null {
+  if (size === 0) return { kind: 'empty', fileName };
+  if (size > MAX_FILE_BYTES) return { kind: 'too-big', fileName, size, max: MAX_FILE_BYTES };
   return null;
 }
 
-const formatMiB = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+/** Bytes as MiB with one decimal, e.g. "256.0 MiB". */
+export const formatMiB = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
 /** Number of elements of a static shape (1 for a scalar []); null when a dimension is dynamic (-1). */
 export function elementCount(shape: readonly number[]): number | null {

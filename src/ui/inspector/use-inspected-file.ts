@@ -4,7 +4,7 @@ import type { InputRange } from '../../core/tflite/model-kind';
 import { planRun } from '../../core/tflite/run-plan';
 import { errorMessage } from '../common/worker-job';
 import type { InspectedFile } from '../state/results-cache';
-import { fileReport, fileSizeProblem, inspectFile, type Loaded } from './inspector-model';
+import { fileReport, fileSizeProblem, inspectFile, type InspectorProblem, type Loaded } from './inspector-model';
 import { useFileEvaluation } from './use-file-evaluation';
 
 /** One file read and inspected, with its run plan (see core/tflite/run-plan.ts). */
@@ -17,7 +17,7 @@ export type LoadedFile = Loaded;
  */
 export function useInspectedFile(onEvaluated: (file: InspectedFile) => void) {
   const [loaded, setLoaded] = useState<LoadedFile>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<InspectorProblem>();
   const serial = useRef(0);
   const onEvaluatedRef = useRef(onEvaluated);
   useEffect(() => {
@@ -50,12 +50,12 @@ export function useInspectedFile(onEvaluated: (file: InspectedFile) => void) {
       try {
         bytes = new Uint8Array(await file.arrayBuffer());
       } catch (e) {
-        if (mine === serial.current) setError(`Could not read ${file.name}: ${errorMessage(e)}`);
+        if (mine === serial.current) setError({ kind: 'read-failed', fileName: file.name, detail: errorMessage(e) });
         return;
       }
       if (mine !== serial.current) return;
       const outcome = inspectFile(bytes, file.name);
-      if (!outcome.ok) return setError(outcome.message);
+      if (!outcome.ok) return setError(outcome.problem);
       const next = { serial: mine, fileName: file.name, bytes, info: outcome.info, plan: planRun(bytes, outcome.info) };
       setLoaded(next);
       await run(next);

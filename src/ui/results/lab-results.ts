@@ -2,7 +2,8 @@
  * What the panels read from the results cache: the report (report.json and the table), the files
  * to download and the models to draw with. Derived, never stored twice; pure, tested in Node.
  */
-import { deployReportFor } from '../../core/deploy/deploy-report';
+import type { DeployCheck } from '../../core/deploy/deploy-check';
+import { toDeployReport } from '../../core/deploy/deploy-report';
 import type { TrainedModel } from '../../core/model/trained-model';
 import { buildReport } from '../../core/report/build-report';
 import type { LabReport, ModeReport } from '../../core/report/report';
@@ -15,20 +16,20 @@ const MNIST_TRAIN_IMAGES = 60000;
 
 /**
  * The lab report: the trained model, the settings, and every measured mode then every inspected file, each with
- * its deployment check for the chosen target (report.json's `deploy`, as the CLI's `--target` writes it).
+ * its deployment check for the chosen target (report.json's `deploy`, as the CLI's `--target` writes it), taken
+ * from `checks` (deploy-checks.ts: computed once, shared with the deployment panel).
  */
 export function labReport(
   trained: TrainedModel,
-  lab: Pick<LabState, 'train' | 'quant' | 'qat' | 'deployTarget'>,
+  lab: Pick<LabState, 'train' | 'quant' | 'qat'>,
   outcomes: Record<string, MeasuredMode>,
   inspected: Record<string, InspectedFile>,
+  checks: Record<string, DeployCheck>,
 ): LabReport {
-  const withDeploy = ({ entry, bytes }: { entry: ModeReport; bytes: Uint8Array }): ModeReport => {
-    try {
-      return { ...entry, deploy: deployReportFor(bytes, lab.deployTarget) };
-    } catch {
-      return entry; // a file the deployment check cannot read still belongs in the report
-    }
+  // A file the deployment check could not read has no check and still belongs in the report.
+  const withDeploy = ({ entry }: { entry: ModeReport }): ModeReport => {
+    const check = checks[entry.mode];
+    return check ? { ...entry, deploy: toDeployReport(check) } : entry;
   };
   return buildReport(
     trained,

@@ -11,6 +11,7 @@ import {
   restoreOutcomes,
   type InspectedFile,
 } from '../state/results-cache';
+import { checksByMode, deployChecks, type DeployOutcome } from './deploy-checks';
 import { comparedModes, drawModels, labReport, resultFiles } from './lab-results';
 
 /** The results of the current model, their derived views, and stable ways to add to them. */
@@ -18,6 +19,8 @@ export interface LabResults {
   outcomes: Record<string, MeasuredMode>;
   report?: LabReport;
   files: Record<string, Uint8Array>;
+  /** Every file's deployment check for the chosen target, in the files' order (the report's `deploy` is from these). */
+  deploy: DeployOutcome[];
   drawModels: { mode: string; bytes: Uint8Array }[];
   /** The modes and the inspected files, for the confusion matrix. */
   compared: Record<string, MeasuredMode>;
@@ -41,15 +44,26 @@ export function useLabResults(trained: TrainedModel | undefined, lab: LabState):
   );
   const outcomes = outcomesFor(cache, trained);
   const { train, quant, qat, deployTarget } = lab;
-  const report = useMemo(
-    () => trained && labReport(trained, { train, quant, qat, deployTarget }, outcomes, cache.files),
-    [trained, train, quant, qat, deployTarget, outcomes, cache.files],
-  );
   const files = useMemo(() => resultFiles(outcomes, cache.files), [outcomes, cache.files]);
+  const deploy = useMemo(() => deployChecks(files, deployTarget), [files, deployTarget]);
+  const report = useMemo(
+    () => trained && labReport(trained, { train, quant, qat }, outcomes, cache.files, checksByMode(deploy)),
+    [trained, train, quant, qat, outcomes, cache.files, deploy],
+  );
   const models = useMemo(() => drawModels(outcomes, cache.files), [outcomes, cache.files]);
   const compared = useMemo(() => comparedModes(outcomes, cache.files), [outcomes, cache.files]);
   return useMemo(
-    () => ({ outcomes, report, files, drawModels: models, compared, addOutcome: add, addInspected: inspect, restore }),
-    [outcomes, report, files, models, compared, add, inspect, restore],
+    () => ({
+      outcomes,
+      report,
+      files,
+      deploy,
+      drawModels: models,
+      compared,
+      addOutcome: add,
+      addInspected: inspect,
+      restore,
+    }),
+    [outcomes, report, files, deploy, models, compared, add, inspect, restore],
   );
 }

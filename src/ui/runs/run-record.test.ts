@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAB_STATE } from '../state/lab-state';
-import { fakeModel, fakeOutcome, fakeReport } from './testing/run-fixtures';
+import { fakeModel, fakeOutcome, fakeReport, fakeTflite } from './testing/run-fixtures';
 import {
   buildRunRecord,
   latestRunOf,
@@ -11,6 +11,8 @@ import {
   RUN_RECORD_VERSION,
   runBytes,
   runHeadline,
+  runIdentity,
+  sameRunAs,
   type RunRecord,
 } from './run-record';
 
@@ -92,5 +94,33 @@ describe('run record', () => {
     let x = 0;
     const rnd = () => (x += 0.1);
     expect(newRunId(5, rnd)).not.toBe(newRunId(5, rnd));
+  });
+});
+
+describe('same run', () => {
+  it('a second save of the same results is the same run, whatever its id, date and latency', () => {
+    const first = record();
+    const again = record({
+      id: 'r2',
+      createdAt: 2000,
+      outcomes: { int8: outcomes.int8, float32: { ...outcomes.float32 } },
+    });
+    again.report.modes[0] = { ...again.report.modes[0]!, latency: { median_ms: 9, p90_ms: 9, samples: 50 } };
+    expect(runIdentity(again)).toBe(runIdentity(first));
+    expect(sameRunAs([first], again)?.id).toBe('r1');
+  });
+
+  it('new results, another model or another kind are a new run', () => {
+    const first = record();
+    const other = { ...outcomes, int8: fakeOutcome('int8', 121, 0.975) };
+    const sameSizeOtherBytes = { ...outcomes, int8: { ...outcomes.int8, bytes: fakeTflite(120, 99) } };
+    const fresh = [
+      record({ id: 'a', outcomes: other }),
+      record({ id: 'b', outcomes: sameSizeOtherBytes }),
+      record({ id: 'c', outcomes: { ...outcomes, int4: fakeOutcome('int4', 80, 0.96) } }),
+      record({ id: 'd', model: fakeModel(0.97) }),
+      record({ id: 'e', kind: 'training', outcomes: {} }),
+    ];
+    for (const r of fresh) expect(sameRunAs([first], r), r.id).toBeUndefined();
   });
 });

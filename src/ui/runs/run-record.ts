@@ -109,6 +109,32 @@ export function latestRunOf(records: readonly RunRecord[], model: TrainedModel):
     .sort((a, b) => b.createdAt - a.createdAt)[0];
 }
 
+/** FNV-1a over a file's bytes: enough to tell two files of one browser apart, not a security hash. */
+function fileHash(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return `${bytes.length}:${(h >>> 0).toString(36)}`;
+}
+
+/**
+ * What makes two records the same run: their kind, their model and, mode by mode, the file and the accuracy
+ * measured from it. Id, date, name and latency samples are left out: a second save of the same results (an
+ * action that measured nothing new, such as a cancelled or failed run after a reload restored the results)
+ * differs only in those.
+ */
+export function runIdentity(record: Pick<RunRecord, 'kind' | 'model' | 'report' | 'files'>): string {
+  const modes = [...record.report.modes]
+    .sort((a, b) => a.mode.localeCompare(b.mode))
+    .map((m) => `${m.mode}=${fileHash(record.files[m.mode] ?? new Uint8Array(0))}@${m.accuracy}`);
+  return [record.kind, record.model ? modelKey(record.model) : '-', ...modes].join('\n');
+}
+
+/** The kept record that holds the same run as `record` (see {@link runIdentity}), if any. */
+export function sameRunAs(records: readonly RunRecord[], record: RunRecord): RunRecord | undefined {
+  const id = runIdentity(record);
+  return records.find((r) => runIdentity(r) === id);
+}
+
 /** The numbers a run is listed with. */
 export interface RunHeadline {
   floatAccuracy: number;

@@ -1,6 +1,6 @@
 /** IndexedDB persistence of the lab's runs (run-record.ts says what a run holds), through `idb`. */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { readRunRecord, type RunRecord } from './run-record';
+import { readRunRecord, sameRunAs, type RunRecord } from './run-record';
 
 /** Its own database: the trained model's ('quantization-lab', model-store.ts) keeps its version. */
 const DB_NAME = 'quantization-lab-runs';
@@ -32,6 +32,19 @@ export async function listRuns(): Promise<RunRecord[]> {
 
 export async function putRun(record: RunRecord): Promise<void> {
   await (await open()).put(STORE, record);
+}
+
+/**
+ * Keeps `record` unless the store already holds the same run (run-record.ts runIdentity), checked and written in
+ * one transaction so two quick saves of the same results keep one. Says whether it was written.
+ */
+export async function keepRun(record: RunRecord): Promise<boolean> {
+  const tx = (await open()).transaction(STORE, 'readwrite');
+  const kept = (await tx.store.getAll()).flatMap((v) => readRunRecord(v) ?? []);
+  const written = !sameRunAs(kept, record);
+  if (written) await tx.store.put(record);
+  await tx.done;
+  return written;
 }
 
 export async function deleteRun(id: string): Promise<void> {

@@ -6,7 +6,7 @@ import { downloadBytes } from '../results/download';
 import type { LabResults } from '../results/use-lab-results';
 import type { LabState } from '../state/lab-state';
 import { buildRunRecord, latestRunOf, newRunId, outcomesOf, runBytes, type RunRecord } from './run-record';
-import { deleteRun, listRuns, putRun, renameRun, storageEstimate } from './run-store';
+import { deleteRun, keepRun, listRuns, renameRun, storageEstimate } from './run-store';
 import { importedRunRecord, readRunZip, type RunZipProblem } from './run-zip';
 
 /** What went wrong, for the panel to say in the page's language. */
@@ -78,7 +78,7 @@ export function useRuns(trained: TrainedModel | undefined, lab: LabState, result
       model: trained,
       outcomes: pending === 'training' ? {} : outcomes,
     });
-    putRun(record).then(refresh, fail);
+    keepRun(record).then(refresh, fail);
   }, [pending, trained, report, outcomes, lab, refresh, fail]);
 
   // A reload: the saved model's newest quantization run becomes the current results again.
@@ -110,7 +110,7 @@ export function useRuns(trained: TrainedModel | undefined, lab: LabState, result
         return;
       }
       const now = Date.now();
-      await putRun(importedRunRecord(reading, newRunId(now), now, file.name.replace(/\.zip$/i, ''))).then(
+      await keepRun(importedRunRecord(reading, newRunId(now), now, file.name.replace(/\.zip$/i, ''))).then(
         refresh,
         fail,
       );

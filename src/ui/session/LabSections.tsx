@@ -15,6 +15,7 @@ import { InspectorPanel } from '../inspector/InspectorPanel';
 import { QatPanel } from '../qat/QatPanel';
 import { QuantizePanel } from '../quant/QuantizePanel';
 import { RunsPanel } from '../runs/RunsPanel';
+import { checksByMode } from '../results/deploy-checks';
 import { recipeFor, type LabState } from '../state/lab-state';
 import { TrainSection } from '../train/TrainSection';
 import { RepairProposals } from '../wizard/RepairProposals';
@@ -131,7 +132,7 @@ function QatStep({
   );
 }
 
-function WizardStep({ session: { lab, trained, training, quant, results, actions } }: { session: LabSession }) {
+function WizardStep({ session: { trained, training, quant, results, actions } }: { session: LabSession }) {
   return (
     <Wizard
       measured={results.report?.modes}
@@ -139,8 +140,7 @@ function WizardStep({ session: { lab, trained, training, quant, results, actions
       running={quant.run.status === 'running'}
       canRun={!!trained && !training}
       onRun={actions.quantizeModes}
-      files={results.files}
-      deployTarget={lab.deployTarget}
+      deployChecks={checksByMode(results.deploy)}
     />
   );
 }
@@ -195,7 +195,14 @@ function InspectorStep({ session }: { session: LabSession }) {
 
 function DeployStep({ session: { lab, setLab, results } }: { session: LabSession }) {
   const onTargetChange = useCallback((id: string) => setLab('deployTarget', id), [setLab]);
-  return <DeployPanel files={results.files} targetId={lab.deployTarget} onTargetChange={onTargetChange} />;
+  return (
+    <DeployPanel
+      files={results.files}
+      outcomes={results.deploy}
+      targetId={lab.deployTarget}
+      onTargetChange={onTargetChange}
+    />
+  );
 }
 
 function RunsStep({ session }: { session: LabSession }) {

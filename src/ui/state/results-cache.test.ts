@@ -5,6 +5,7 @@ import { deployReportFor } from '../../core/deploy/deploy-report';
 import { SMALL_GRAPHS } from '../../core/tflite/testing/graph-fixtures';
 import { writeTflite } from '../../core/tflite/write-tflite';
 import { drawModels, labReport, resultFiles } from '../results/lab-results';
+import { checksByMode, deployChecks } from '../results/deploy-checks';
 import { DEFAULT_LAB_STATE } from './lab-state';
 import { addInspected, addOutcome, EMPTY_RESULTS, outcomesFor } from './results-cache';
 
@@ -67,7 +68,7 @@ describe('lab results views', () => {
 
   it('the report lists the measured modes, then the inspected files, with the settings and the training subset', () => {
     const lab = { ...DEFAULT_LAB_STATE, train: { ...DEFAULT_LAB_STATE.train, trainLimit: 70000 } };
-    const report = labReport(a, lab, outcomes, files);
+    const report = labReport(a, lab, outcomes, files, {});
     expect(report.modes.map((m) => m.mode)).toEqual(['float32', 'int8', 'file:x.tflite']);
     expect(report.float.train_images).toBe(60000);
     expect(report.settings).toMatchObject({ quantization: lab.quant, qat: lab.qat, epochs: lab.train.epochs });
@@ -76,7 +77,13 @@ describe('lab results views', () => {
   it('each readable file carries its deployment check for the chosen target, as the CLI writes it', () => {
     const int8 = { ...measured('int8', 0), bytes: writeTflite(SMALL_GRAPHS.int8!()) };
     const lab = { ...DEFAULT_LAB_STATE, deployTarget: 'm0-32k' };
-    const report = labReport(a, lab, { float32: measured('float32', 10), int8 }, {});
+    const modes = { float32: measured('float32', 10), int8 };
+    const checks = deployChecks(resultFiles(modes, {}), lab.deployTarget);
+    expect(checks.map((c) => [c.mode, 'check' in c])).toEqual([
+      ['float32', false],
+      ['int8', true],
+    ]);
+    const report = labReport(a, lab, modes, {}, checksByMode(checks));
     expect(report.modes.find((m) => m.mode === 'int8')?.deploy).toEqual(deployReportFor(int8.bytes, 'm0-32k'));
     expect(report.modes.find((m) => m.mode === 'int8')?.deploy?.target).toBe('m0-32k');
     expect(report.modes.find((m) => m.mode === 'float32')?.deploy).toBeUndefined();

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
+import type { DeployCheck } from '../../core/deploy/deploy-check';
 import type { ModeReport } from '../../core/report/report';
 import { answerQuestion, type Answers } from '../../core/wizard/walk-tree';
 import { WizardBody } from './WizardBody';
@@ -13,10 +14,11 @@ export interface WizardProps {
   canRun: boolean;
   /** Called with the recommended mode first, then the modes to compare it with. */
   onRun: (modes: string[]) => void;
-  /** The comparison's files by mode, so microcontroller and Edge TPU answers check the recommended file. */
-  files?: Record<string, Uint8Array>;
-  /** The deployment panel's target id. */
-  deployTarget?: string;
+  /**
+   * The deployment checks of the comparison's files by mode, for the deployment panel's target (the results'
+   * `deploy`), so microcontroller and Edge TPU answers check the recommended file.
+   */
+  deployChecks?: Record<string, DeployCheck>;
 }
 
 /** Default accuracy tolerance, in percentage points. */

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import type { ModeReport } from '../../core/report/report';
-import { checkDeployment } from '../../core/deploy/deploy-check';
-import { parseTarget } from '../../core/deploy/targets';
+import type { DeployCheck } from '../../core/deploy/deploy-check';
 import { checkRecommendation } from '../../core/wizard/check-advice';
 import { checkDeployAdvice } from '../../core/wizard/deploy-advice';
 import { modesToRun, walk, type Answers } from '../../core/wizard/walk-tree';
@@ -23,20 +22,8 @@ export interface WizardBodyProps {
   running: boolean;
   canRun: boolean;
   onRun: (modes: string[]) => void;
-  /** The comparison's files by mode, for the microcontroller and Edge TPU checks of the recommendation. */
-  files?: Record<string, Uint8Array>;
-  /** Deployment target id chosen in the deployment panel. */
-  deployTarget?: string;
-}
-
-/** Deployment findings for the recommended mode's file, when there is one (see deploy-advice.ts). */
-function deployFindings(answers: Answers, mode: string, file: Uint8Array | undefined, targetId: string | undefined) {
-  if (!file || !targetId) return [];
-  try {
-    return checkDeployAdvice(answers, mode, checkDeployment(file, parseTarget(targetId)));
-  } catch {
-    return [];
-  }
+  /** The deployment checks of the comparison's files by mode, for the microcontroller and Edge TPU findings. */
+  deployChecks?: Record<string, DeployCheck>;
 }
 
 /** The open wizard: questions on the current path, the recommendation, the run button and the results. */
@@ -50,23 +37,22 @@ export function WizardBody({
   running,
   canRun,
   onRun,
-  files,
-  deployTarget,
+  deployChecks,
 }: WizardBodyProps) {
   const { t } = useTranslation();
   const { path, leaf, next } = walk(answers);
   const modes = leaf ? modesToRun(leaf) : [];
   const hasResults = leaf && measured && floatAccuracy !== undefined && measured.some((r) => r.mode === leaf.mode);
-  const file = leaf ? files?.[leaf.mode] : undefined;
+  const check = leaf ? deployChecks?.[leaf.mode] : undefined;
   const findings = useMemo(
     () =>
       leaf && measured && floatAccuracy !== undefined
         ? [
             ...checkRecommendation(leaf, measured, { accuracy: floatAccuracy }, { tolerancePoints: tolerance }),
-            ...deployFindings(answers, leaf.mode, file, deployTarget),
+            ...(check ? checkDeployAdvice(answers, leaf.mode, check) : []),
           ]
         : [],
-    [leaf, measured, floatAccuracy, tolerance, answers, file, deployTarget],
+    [leaf, measured, floatAccuracy, tolerance, answers, check],
   );
   return (
     <div className="wizard-body" data-testid="wizard-body">

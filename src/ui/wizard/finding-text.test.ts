@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishDeployProblem, type DeployProblem } from '../../core/deploy/deploy-problem';
 import { finding, type Finding } from '../../core/wizard/check-advice';
 import type { FindingKey, MessageOf } from '../../core/wizard/finding-message';
 import { WIZARD_LEAVES } from '../../core/wizard/decision-tree';
@@ -9,6 +10,19 @@ const sizes = { mode: 'int8', ratio: 3.58, bytes: 23248, floatBytes: 83168, prom
 const speeds = { mode: 'int8', ratio: 1.37, modeMs: 0.052, floatMs: 0.038 };
 const target = { name: 'Arduino Nano 33 BLE', ramKb: 256, flashKb: 1024 };
 const leaf = WIZARD_LEAVES.find((l) => l.prerequisite)!;
+const noFit: DeployProblem[] = [
+  {
+    code: 'tflm-kernel-types',
+    op: 'DEQUANTIZE',
+    problem: { code: 'from-float16', source: 'dequantize_common.cc' },
+    ops: [0],
+  },
+  { code: 'ram-short', ramBytes: 307200, target: target.name, ramKb: 256 },
+];
+const fallback: DeployProblem[] = [
+  { code: 'edgetpu-fallback', problem: { code: 'tensor-type', op: 'CONV_2D', tensor: 'x', type: 'FLOAT32' }, index: 1 },
+];
+const reasons = (problems: DeployProblem[]) => ({ problems, reasons: problems.map(englishDeployProblem) });
 
 /** One message per key (the type makes a new key without a sample fail the typecheck). */
 const SAMPLES: { [K in FindingKey]: MessageOf<K> } = {
@@ -56,9 +70,9 @@ const SAMPLES: { [K in FindingKey]: MessageOf<K> } = {
     flashBytes: 23248,
     ramMarginBytes: 200000,
   },
-  'deploy-no-fit': { key: 'deploy-no-fit', mode: 'float16', target, reasons: ['DEQUANTIZE from float16'] },
+  'deploy-no-fit': { key: 'deploy-no-fit', mode: 'float16', target, ...reasons(noFit) },
   'edgetpu-ready': { key: 'edgetpu-ready', mode: 'int8', mappedOps: 5, cpuOps: ['QUANTIZE'] },
-  'edgetpu-fallback': { key: 'edgetpu-fallback', mode: 'float16', reasons: ['float tensors'] },
+  'edgetpu-fallback': { key: 'edgetpu-fallback', mode: 'float16', ...reasons(fallback) },
 };
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -7,7 +7,7 @@ import type { Messages } from '../i18n/messages/en';
 /**
  * A finding in the shown language: English is the core's own sentence; zh-TW is written from the same message
  * (the prerequisite from the wizard's leaf table). `english` says when the text is English, so the page can mark
- * it lang="en". The deployment check's own reasons inside a zh-TW sentence stay English (they come from the core).
+ * it lang="en". The deployment check's reasons inside a zh-TW sentence are written from their data (deploy.zh-TW.ts).
  */
 export function findingText(
   f: Finding,

@@ -510,6 +510,10 @@ export const en = {
     title: '8. Inspect any .tflite file',
     hint: 'Drop a .tflite file here, or choose one: one exported above, or one written by TensorFlow’s converter. The file stays in your browser. If it takes one 28 × 28 image and returns 10 scores, it is also run on the 10,000 MNIST test images in the TFLite runtime and joins the comparison above (table, charts, confusion matrix, drawing).',
     modelFile: 'Model file',
+    empty: '{{file}} is empty (0 bytes); a .tflite model has at least a header and one subgraph.',
+    tooBig: '{{file}} is {{size}}; the inspector reads files up to {{max}}.',
+    readFailed: 'Could not read {{file}}:',
+    unreadable: '{{file}} is not a readable .tflite model:',
   },
   deploy: {
     title: '9. Ship it to a device',

@@ -1,10 +1,11 @@
 /**
  * 精靈檢查結果（findings）的繁體中文句子，由核心的訊息資料（src/core/wizard/finding-message.ts）寫成；英文句子在
- * src/core/wizard/finding-english.ts。每個 key 都要有一句，少一個就無法通過型別檢查。部署檢查自己的原因句（reasons）
- * 來自核心，仍是英文。
+ * src/core/wizard/finding-english.ts。每個 key 都要有一句，少一個就無法通過型別檢查。部署檢查的原因由它們的資料
+ * （problems）寫成，見 deploy.zh-TW.ts。
  */
 import type { LabMode } from '../../../core/modes/lab-modes';
 import type { FindingKey, MessageOf, Sizes, Speeds } from '../../../core/wizard/finding-message';
+import { deployProblemZh } from './deploy.zh-TW';
 
 /** 每種模式為什麼值得下一個試。 */
 export const WHY_NEXT_ZH: Record<LabMode, string> = {
@@ -74,8 +75,9 @@ export const FINDINGS_ZH: { [K in Exclude<FindingKey, 'prerequisite'>]: (m: Mess
   'deploy-fits': (m) =>
     `${m.mode} 放得進 ${target(m.target)}：需要 ${kb(m.ramBytes)} RAM（arena ${kb(m.arenaBytes)} 加上直譯器估計值）與 ` +
     `${kb(m.flashBytes)} flash，還剩 ${kb(m.ramMarginBytes)} RAM。`,
-  'deploy-no-fit': (m) => `${m.mode} 無法在 ${target(m.target)} 上執行：${m.reasons.join('；')}。`,
+  'deploy-no-fit': (m) =>
+    `${m.mode} 無法在 ${target(m.target)} 上執行：${m.problems.map(deployProblemZh).join('；')}。`,
   'edgetpu-ready': (m) =>
     `${m.mode}：Edge TPU 編譯器會對應 ${m.mappedOps} 個運算${m.cpuOps.length ? `；${m.cpuOps.join('、')} 留在 CPU 上（浮點輸入輸出）` : ''}。`,
-  'edgetpu-fallback': (m) => `${m.mode} 無法整個在 Edge TPU 上執行：${m.reasons.join('；')}。`,
+  'edgetpu-fallback': (m) => `${m.mode} 無法整個在 Edge TPU 上執行：${m.problems.map(deployProblemZh).join('；')}。`,
 };

@@ -469,6 +469,10 @@ export const zhTW: Messages = {
     title: '8. 檢視任何 .tflite 檔',
     hint: '把 .tflite 檔拖放到這裡，或選擇一個檔案：上面匯出的，或 TensorFlow 轉換器產生的都可以。檔案只會留在你的瀏覽器中。如果它接收一張 28 × 28 的圖片並輸出 10 個分數，也會在 TFLite 執行環境中以 10,000 張 MNIST 測試圖片執行，並加入上方的比較（表格、圖表、混淆矩陣、手寫）。',
     modelFile: '模型檔案',
+    empty: '{{file}} 是空的（0 位元組）；.tflite 模型至少要有檔頭與一個子圖。',
+    tooBig: '{{file}} 有 {{size}}；檢視器只讀取 {{max}} 以內的檔案。',
+    readFailed: '無法讀取 {{file}}：',
+    unreadable: '{{file}} 不是可讀取的 .tflite 模型：',
   },
   deploy: {
     title: '9. 部署到裝置',

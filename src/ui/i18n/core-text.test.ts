@@ -1,0 +1,207 @@
+import * as Comlink from 'comlink';
+import { describe, expect, it } from 'vitest';
+import type { BackendWhy } from '../../backends/select-backend';
+import { keepErrorData } from '../../bridge/coded-errors';
+import type { DeployProblem } from '../../core/deploy/deploy-problem';
+import type { ImportProblem } from '../../core/import/import-problem';
+import { ModelImportError } from '../../core/import/model-file';
+import type { TfliteProblem } from '../../core/tflite/format-problem';
+import { inspectTflite } from '../../core/tflite/inspect-tflite';
+import { TfliteFormatError } from '../../core/tflite/errors';
+import type { RuntimeProblem } from '../../runtime/runtime-errors';
+import { coreFailure, failureText, problemText, type CoreProblem } from './core-text';
+import { backendWhyZh } from './messages/backend.zh-TW';
+
+/** One sample per code: a new code without a sample (and so without a checked zh-TW sentence) fails the typecheck. */
+type Samples<U extends { code: string }> = { [K in U['code']]: Extract<U, { code: K }> };
+
+const DEPLOY: Samples<DeployProblem> = {
+  'tflm-custom-op': { code: 'tflm-custom-op', name: 'TFLite_Detection_PostProcess', ops: [7, 9] },
+  'tflm-no-kernel': { code: 'tflm-no-kernel', op: 'GATHER_ND', ops: [3] },
+  'tflm-kernel-types': {
+    code: 'tflm-kernel-types',
+    op: 'DEQUANTIZE',
+    problem: { code: 'from-float16', source: 'dequantize_common.cc' },
+    ops: [0, 2],
+  },
+  'ram-short': { code: 'ram-short', ramBytes: 40960, target: 'ESP32', ramKb: 32 },
+  'flash-short': { code: 'flash-short', flashBytes: 409600, target: 'ESP32', flashKb: 256 },
+  'edgetpu-no-ops': { code: 'edgetpu-no-ops' },
+  'edgetpu-fallback': {
+    code: 'edgetpu-fallback',
+    problem: { code: 'tensor-type', op: 'CONV_2D', tensor: 'conv/w', type: 'FLOAT32' },
+    index: 4,
+  },
+};
+
+const TFLITE: Samples<TfliteProblem> = {
+  'tflite-unsupported-op': { code: 'tflite-unsupported-op', op: 'GATHER' },
+  'tflite-options-mismatch': {
+    code: 'tflite-options-mismatch',
+    op: 'ADD',
+    carries: 'MulOptions',
+    expected: 'AddOptions',
+  },
+  'tflite-missing-option': { code: 'tflite-missing-option', option: 'stride_w' },
+  'tflite-option-type': { code: 'tflite-option-type', option: 'stride_w', type: 'int' },
+  'tflite-unsupported-option': { code: 'tflite-unsupported-option', option: 'padding', value: 'REFLECT' },
+  'tflite-tensor-type': { code: 'tflite-tensor-type', type: 'COMPLEX64' },
+  'tflite-dynamic-shape': { code: 'tflite-dynamic-shape', shape: [-1, 28, 28, 1] },
+  'tflite-buffer-shape': {
+    code: 'tflite-buffer-shape',
+    buffer: 3,
+    bytes: 12,
+    shape: [2, 3],
+    dtype: 'float32',
+    expected: 24,
+  },
+  'tflite-scales-zero-points': { code: 'tflite-scales-zero-points', scales: 3, zeroPoints: 2 },
+  'tflite-quant-dim-rank': { code: 'tflite-quant-dim-rank', dim: 5, rank: 4 },
+  'tflite-scales-dim': { code: 'tflite-scales-dim', scales: 3, dim: 0, size: 12 },
+  'tflite-schema-version': { code: 'tflite-schema-version', version: 2 },
+  'tflite-subgraphs': { code: 'tflite-subgraphs', count: 3 },
+  'tflite-buffer0': { code: 'tflite-buffer0' },
+  'tflite-tensor-index': { code: 'tflite-tensor-index', index: 40, count: 12 },
+  'tflite-buffer-past-end': { code: 'tflite-buffer-past-end', buffer: 2, bytes: 5000, fileBytes: 4096 },
+  'tflite-shared-buffers': { code: 'tflite-shared-buffers' },
+  'tflite-metadata-buffer': { code: 'tflite-metadata-buffer', name: 'min_runtime_version', buffer: 9 },
+  'tflite-too-short': { code: 'tflite-too-short', bytes: 4 },
+  'tflite-identifier': { code: 'tflite-identifier', identifier: 'XXXX' },
+  'tflite-root-offset': { code: 'tflite-root-offset', root: 9000, fileBytes: 4096 },
+  'tflite-unreadable': { code: 'tflite-unreadable', detail: 'RangeError' },
+  'tflite-tensor-data-past-end': { code: 'tflite-tensor-data-past-end', tensor: 'conv/w' },
+  'tflite-too-complex': { code: 'tflite-too-complex' },
+  'tflite-truncated': { code: 'tflite-truncated', bytes: 8, offset: 4090, fileBytes: 4096 },
+  'tflite-vtable-size': { code: 'tflite-vtable-size', size: 3 },
+  'tflite-inline-size': { code: 'tflite-inline-size', size: 2 },
+  'tflite-vector-past-end': { code: 'tflite-vector-past-end', what: 'buffers[1].data', bytes: 9000, fileBytes: 4096 },
+  'tflite-field-outside': { code: 'tflite-field-outside', field: 6 },
+  'tflite-io-index': { code: 'tflite-io-index', role: 'input', index: 7 },
+  'tflite-io-type': { code: 'tflite-io-type', role: 'output', tensor: 'scores', type: 'STRING' },
+  'tflite-no-subgraph': { code: 'tflite-no-subgraph' },
+};
+
+const supported = ['Conv2D', 'Dense'];
+const IMPORT: Samples<Exclude<ImportProblem, { code: 'import-other' }>> = {
+  'import-not-model-file': { code: 'import-not-model-file', file: 'junk.h5' },
+  'import-choose-one': { code: 'import-choose-one' },
+  'import-not-keras-zip': { code: 'import-not-keras-zip', file: 'm.keras' },
+  'import-not-tfjs': { code: 'import-not-tfjs', file: 'model.json' },
+  'import-tfjs-missing-shard': { code: 'import-tfjs-missing-shard', file: 'group1-shard1of1.bin' },
+  'import-unsupported-layer': { code: 'import-unsupported-layer', layer: 'lstm', className: 'LSTM', supported },
+  'import-tflite-unreadable': {
+    code: 'import-tflite-unreadable',
+    file: 'half.tflite',
+    problem: { code: 'tflite-truncated', bytes: 8, offset: 4090, fileBytes: 4096 },
+    detail: 'truncated: 8 bytes at offset 4090 run past the end of the file (4096 bytes)',
+  },
+  'import-tflite-unsupported-op': {
+    code: 'import-tflite-unsupported-op',
+    file: 'm.tflite',
+    op: 'GATHER',
+    index: 3,
+    supported: ['CONV_2D'],
+  },
+  'import-tflite-quantized': { code: 'import-tflite-quantized', file: 'm.tflite', what: 'QUANTIZE' },
+  'import-tflite-subgraphs': { code: 'import-tflite-subgraphs', file: 'm.tflite', count: 2 },
+  'import-tflite-io': { code: 'import-tflite-io', file: 'm.tflite', inputs: 2, outputs: 3 },
+  'import-tflite-input-type': { code: 'import-tflite-input-type', file: 'm.tflite', type: 'UINT8' },
+};
+
+const stage = 'compile the model' as const;
+const RUNTIME: Samples<RuntimeProblem> = {
+  'litert-custom-op': { code: 'litert-custom-op', stage, op: 'edgetpu-custom-op' },
+  'litert-no-kernel': { code: 'litert-no-kernel', stage, op: 'GELU', version: '2' },
+  'litert-allocate': { code: 'litert-allocate', stage },
+  'litert-dynamic-shape': { code: 'litert-dynamic-shape', stage },
+  'litert-element-type': { code: 'litert-element-type', stage, type: 'kLiteRtElementTypeFloat64' },
+  'litert-other': { code: 'litert-other', stage, quote: '' },
+  'litert-io-count': { code: 'litert-io-count', inputs: 2, outputs: 1 },
+  'litert-no-model': { code: 'litert-no-model' },
+  'litert-io-size': { code: 'litert-io-size', role: 'input', tensor: 'x', runtimeBytes: 3136, fileBytes: 784 },
+  'litert-deleted': { code: 'litert-deleted' },
+  'litert-input-size': { code: 'litert-input-size', bytes: 784, expected: 3136 },
+  'litert-output-count': { code: 'litert-output-count', outputs: 2 },
+};
+
+const ALL: CoreProblem[] = [DEPLOY, TFLITE, IMPORT, RUNTIME].flatMap((s) => Object.values(s) as CoreProblem[]);
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('core sentences in both languages', () => {
+  it.each(ALL.map((p) => [p.code, p] as const))('%s', (_code, p) => {
+    const en = problemText(p, 'en');
+    const zh = problemText(p, 'zh-TW');
+    expect(en.english).toBe(true);
+    expect(en.text.length).toBeGreaterThan(5);
+    expect(zh.english).toBe(false);
+    expect(zh.text).toMatch(CJK);
+    // The same numbers in both sentences (none dropped in translation).
+    for (const n of en.text.match(/\d+(?:\.\d+)?/g) ?? []) expect(zh.text, en.text).toContain(n);
+  });
+
+  it('a sentence without a code stays English', () => {
+    const p: ImportProblem = { code: 'import-other', text: 'Two layers are named dense.' };
+    expect(problemText(p, 'zh-TW')).toEqual({ text: 'Two layers are named dense.', english: true });
+    expect(failureText(coreFailure(new Error('boom')), 'zh-TW')).toEqual({ text: 'boom', english: true });
+  });
+
+  it('a reader error keeps its English message for the CLI, and the page writes zh-TW from its problem', () => {
+    let thrown: unknown;
+    try {
+      inspectTflite(new Uint8Array(4));
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(TfliteFormatError);
+    const failure = coreFailure(thrown);
+    expect(failure.message).toBe('truncated: 4 bytes, a .tflite file has at least 8');
+    expect(failureText(failure, 'en').text).toBe(failure.message);
+    expect(failureText(failure, 'zh-TW')).toEqual({
+      text: '檔案被截斷：只有 4 位元組，.tflite 檔至少有 8 位元組',
+      english: false,
+    });
+  });
+});
+
+describe('keepErrorData', () => {
+  it('a coded error thrown in a worker arrives with its problem and context', async () => {
+    keepErrorData();
+    const { port1, port2 } = new MessageChannel();
+    Comlink.expose(
+      {
+        fail: () => {
+          throw new TfliteFormatError({ code: 'tflite-vtable-size', size: 3 }, 'subgraphs[0]');
+        },
+        failImport: () => {
+          throw new ModelImportError({ code: 'import-not-model-file', file: 'junk.h5' });
+        },
+      },
+      port1,
+    );
+    const remote = Comlink.wrap<{ fail: () => void; failImport: () => void }>(port2);
+    const caught = await remote.fail().catch((e: unknown) => e);
+    expect(coreFailure(caught)).toEqual({
+      message: 'malformed table: vtable size 3 (at subgraphs[0])',
+      problem: { code: 'tflite-vtable-size', size: 3 },
+      where: 'subgraphs[0]',
+    });
+    const imported = await remote.failImport().catch((e: unknown) => e);
+    expect(failureText(coreFailure(imported), 'zh-TW').text).toContain('junk.h5 不是實驗室能讀取的模型檔');
+    port1.close();
+    port2.close();
+  });
+});
+
+describe('backend reason in zh-TW', () => {
+  it.each<[string, BackendWhy]>([
+    ['auto webgpu', { pick: { code: 'auto-webgpu', adapter: 'nvidia ampere' } }],
+    ['auto wasm', { pick: { code: 'auto-wasm', probe: 'software-adapter', adapter: 'google swiftshader' } }],
+    ['no gpu', { pick: { code: 'auto-wasm', probe: 'no-navigator-gpu' } }],
+    ['fallback', { pick: { code: 'chosen', preference: 'webgpu' }, failed: [{ name: 'webgpu', error: 'lost' }] }],
+  ])('%s', (_label, why) => {
+    const zh = backendWhyZh(why);
+    expect(zh).toMatch(CJK);
+    if (why.pick.code === 'auto-webgpu') expect(zh).toContain(why.pick.adapter);
+    for (const f of why.failed ?? []) expect(zh).toContain(f.name);
+  });
+});

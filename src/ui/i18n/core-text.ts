@@ -1,0 +1,102 @@
+/**
+ * Core sentences in the shown language. The core says what went wrong as data (a code and its numbers, each
+ * domain's union declared once: deploy-problem.ts, format-problem.ts, import-problem.ts, runtime-errors.ts) and
+ * writes the English sentence from it; zh-TW is written from the same data by the typed tables in messages/.
+ * `english` says when the text is English anyway (a sentence without a code yet, a plain Error), so the page
+ * can mark it lang="en".
+ */
+import {
+  englishDeployProblem,
+  englishEdgeTpuCpu,
+  type DeployProblem,
+  type EdgeTpuCpuReason,
+} from '../../core/deploy/deploy-problem';
+import { englishImportProblem, type ImportProblem } from '../../core/import/import-problem';
+import { englishTfliteProblem, type TfliteProblem } from '../../core/tflite/format-problem';
+import { englishRuntimeProblem, type RuntimeProblem } from '../../runtime/runtime-errors';
+import type { Language } from './languages';
+import { deployProblemZh, edgeTpuCpuZh } from './messages/deploy.zh-TW';
+import { IMPORT_ZH, RUNTIME_ZH, tfliteProblemZh } from './messages/errors.zh-TW';
+
+/** Every coded core sentence the page shows. */
+export type CoreProblem = DeployProblem | TfliteProblem | ImportProblem | RuntimeProblem;
+
+/** A core sentence in one language; `where` is the place in a file it names (an identifier path), if any. */
+export interface CoreText {
+  text: string;
+  english: boolean;
+  where?: string;
+}
+
+const isTflite = (p: CoreProblem): p is TfliteProblem => p.code.startsWith('tflite-');
+const isImport = (p: CoreProblem): p is ImportProblem => p.code.startsWith('import-');
+const isRuntime = (p: CoreProblem): p is RuntimeProblem => p.code.startsWith('litert-');
+
+function english(p: CoreProblem): string {
+  if (isTflite(p)) return englishTfliteProblem(p);
+  if (isImport(p)) return englishImportProblem(p);
+  if (isRuntime(p)) return englishRuntimeProblem(p);
+  return englishDeployProblem(p);
+}
+
+function chinese(p: CoreProblem): string | undefined {
+  if (isTflite(p)) return tfliteProblemZh(p);
+  if (isImport(p)) {
+    if (p.code === 'import-other') return undefined;
+    return (IMPORT_ZH[p.code] as (p: ImportProblem) => string)(p);
+  }
+  if (isRuntime(p)) return (RUNTIME_ZH[p.code] as (p: RuntimeProblem) => string)(p);
+  return deployProblemZh(p);
+}
+
+/** A coded problem in `language`. */
+export function problemText(p: CoreProblem, language: Language): CoreText {
+  const zh = language === 'zh-TW' ? chinese(p) : undefined;
+  return zh === undefined ? { text: english(p), english: true } : { text: zh, english: false };
+}
+
+/** Several problems in `language`, joined (English "; ", zh-TW "；" unless `separator` is given). */
+export function problemsText(ps: readonly CoreProblem[], language: Language, separator?: string): string {
+  const sep = separator ?? (language === 'zh-TW' ? '；' : '; ');
+  return ps.map((p) => problemText(p, language).text).join(sep);
+}
+
+/** Why an op runs on the CPU beside the Edge TPU, in `language`. */
+export function edgeTpuCpuText(r: EdgeTpuCpuReason, language: Language): string {
+  return language === 'zh-TW' ? edgeTpuCpuZh(r) : englishEdgeTpuCpu(r);
+}
+
+/**
+ * The coded problem a thrown error carries (TfliteFormatError, ModelImportError, LiteRtError; the worker bridge
+ * keeps `problem` across threads, see src/bridge/coded-errors.ts), or undefined.
+ */
+export function problemOf(e: unknown): CoreProblem | undefined {
+  const p = typeof e === 'object' && e !== null ? (e as { problem?: unknown }).problem : undefined;
+  return typeof p === 'object' && p !== null && typeof (p as { code?: unknown }).code === 'string'
+    ? (p as CoreProblem)
+    : undefined;
+}
+
+/** What the page keeps of a thrown error: its English message and, when it has them, its problem and place. */
+export interface CoreFailure {
+  message: string;
+  problem?: CoreProblem;
+  /** Where in a .tflite file it was found (TfliteFormatError.context). */
+  where?: string;
+}
+
+/** A thrown error as the page keeps it (in a job's failed state, across re-renders and language switches). */
+export function coreFailure(e: unknown): CoreFailure {
+  const message = e instanceof Error ? e.message : String(e);
+  const problem = problemOf(e);
+  const c = typeof e === 'object' && e !== null ? (e as { context?: unknown }).context : undefined;
+  return { message, ...(problem && { problem }), ...(typeof c === 'string' && c !== '' && { where: c }) };
+}
+
+/** A failure in `language`: its problem's sentence, or the English message when it has none (or no text here). */
+export function failureText(f: CoreFailure, language: Language): CoreText {
+  const out = f.problem ? problemText(f.problem, language) : undefined;
+  // The English message already ends with "(at ...)"; only the other languages name the place themselves.
+  if (!out || out.english) return { text: f.message, english: true };
+  return f.where ? { ...out, where: f.where } : out;
+}
