@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { tutorialConverterFile } from '../src/core/import/testing/converter-cnn';
 import { randomWeights } from '../src/core/graph/random-weights';
@@ -140,6 +141,19 @@ async function screenshot(page: Page, name: string): Promise<void> {
     .screenshot({ path: join(dir, `${name}.png`) });
 }
 
+/**
+ * An accessibility scan (axe-core, WCAG 2.1 A and AA rules) of the page as it is: run once the model is
+ * trained and quantized, in each language (it was its own a11y.spec.ts journey per language).
+ */
+async function expectNoAxeViolations(page: Page, lang: string): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target.join(' ')}`,
+  );
+  expect(violations, `axe violations (${lang})`).toEqual([]);
+}
+
 /** Train one epoch on a subset and quantize the default modes, through data-testids only. */
 async function trainAndQuantize(page: Page): Promise<void> {
   await page.getByTestId('setting-trainLimit').fill('2000');
@@ -208,7 +222,7 @@ test.describe('two languages', () => {
     await expect(page.getByTestId('deploy-fits-float16')).toHaveText('無法執行');
   });
 
-  test('the language switch follows <html lang>, survives a reload and keeps the model and results', async ({
+  test('the language switch follows <html lang>, survives a reload and keeps the model and results; no axe violations in either language', async ({
     page,
   }) => {
     await openLab(page, '?lang=en&limit=1000&modes=int8');
@@ -220,6 +234,7 @@ test.describe('two languages', () => {
     const accuracy = await page.getByTestId('test-accuracy').innerText();
     const int8 = await page.getByTestId('runtime-accuracy-int8').innerText();
     await screenshot(page, 'quantize-en');
+    await expectNoAxeViolations(page, 'en');
 
     await page.getByTestId('lang-select').selectOption('zh-TW');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
@@ -228,6 +243,7 @@ test.describe('two languages', () => {
     // Switching language is a re-render, not a reload: the trained model and the measured results stay.
     await expect(page.getByTestId('test-accuracy')).toHaveText(accuracy);
     await expect(page.getByTestId('runtime-accuracy-int8')).toHaveText(int8);
+    await expectNoAxeViolations(page, 'zh-TW');
 
     // Reload without the URL parameter: the remembered choice (localStorage) wins over the browser's English.
     await page.goto('/?limit=1000&modes=int8');

@@ -14,6 +14,16 @@ function identifier(bytes: Uint8Array): string {
   return String.fromCharCode(...bytes.subarray(4, 8));
 }
 
+/** Drags the mouse through `points` (in 280 x 280 canvas coordinates) as one stroke. */
+async function stroke(page: Page, points: [number, number][]): Promise<void> {
+  const box = (await page.getByTestId('draw-canvas').boundingBox())!;
+  const at = ([x, y]: [number, number]) => [box.x + (x / 280) * box.width, box.y + (y / 280) * box.height] as const;
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 12 });
+  await page.mouse.up();
+}
+
 test('exports float32 for every preset, runs it in LiteRT.js and downloads it', async ({ page }) => {
   await openLab(page);
   await setSetting(page, 'trainLimit', 2000);
@@ -42,11 +52,19 @@ test('exports float32 for every preset, runs it in LiteRT.js and downloads it', 
   }
 });
 
-test('quantizes every mode, measures each in LiteRT.js, downloads every file and the zip', async ({ page }) => {
+/**
+ * One train (12,000 images) and one quantize of every mode serve three checks that were three journeys,
+ * each training and quantizing: every file measured in LiteRT.js and downloaded with the zip, the
+ * confusion matrix of the runtime predictions, and a drawn digit classified by every file.
+ */
+test('quantizes every mode, measures each in LiteRT.js, downloads every file and the zip; confusion matrix; a drawn 7 is a 7 for every file', async ({
+  page,
+}) => {
+  test.setTimeout(480_000);
   await openLab(page);
-  await setSetting(page, 'trainLimit', 6000);
+  await setSetting(page, 'trainLimit', 12000);
   await page.getByTestId('train-start').click();
-  await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 180_000 });
   const tfjs = parsePercent(await page.getByTestId('test-accuracy').innerText());
   await page.getByTestId('quantize-run').click();
   for (const mode of MODES) await expect(page.getByTestId(`result-row-${mode}`)).toBeVisible({ timeout: 180_000 });
@@ -78,4 +96,38 @@ test('quantizes every mode, measures each in LiteRT.js, downloads every file and
     expect(entries[m.file].length).toBe(sizes[m.mode]);
     expect(m.accuracy_engine).toMatch(/LiteRT/);
   }
+
+  // The confusion matrix counts the runtime's predictions over the whole test set.
+  for (const mode of ['float32', 'int8'] as const) {
+    await page.getByTestId('confusion-mode').selectOption(mode);
+    const cells = page.getByTestId('confusion-matrix').locator('tbody td');
+    await expect(cells).toHaveCount(100);
+    const counts = (await cells.allInnerTexts()).map(Number);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(10_000);
+    await expect(page.getByTestId('confusion-wrong-count')).toBeVisible();
+    const shown = await page.getByTestId('confusion-wrong').locator('li').count();
+    expect(shown).toBeLessThanOrEqual(48);
+  }
+
+  // A clear 7: a horizontal bar at the top, then a diagonal down to the left.
+  await page.getByTestId('draw-canvas').scrollIntoViewIfNeeded();
+  await stroke(page, [
+    [70, 60],
+    [210, 60],
+  ]);
+  await stroke(page, [
+    [210, 60],
+    [120, 235],
+  ]);
+  await expect(page.getByTestId('draw-predictions')).toBeVisible();
+  for (const mode of MODES) await expect(page.getByTestId(`draw-digit-${mode}`)).toHaveText('7');
+
+  // Clear empties the canvas and the answers; the panel keeps working for the next digit.
+  await page.getByTestId('draw-clear').click();
+  await expect(page.getByTestId('draw-predictions')).toHaveCount(0);
+  await stroke(page, [
+    [140, 40],
+    [140, 240],
+  ]);
+  for (const mode of MODES) await expect(page.getByTestId(`draw-digit-${mode}`)).toHaveText(/^[0-9]$/);
 });

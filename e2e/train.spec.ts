@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, openLab, parsePercent, setSetting, test } from './fixtures';
 
 test.describe('training journey', () => {
@@ -50,12 +51,33 @@ test.describe('training journey', () => {
 
   // How responsive the page stays while training (the longest main-thread task) is a speed figure:
   // `npm run bench` prints it; tests do not time the machine.
-  test('one epoch on all 60,000 images reaches at least 95.5% test accuracy', async ({ page }) => {
-    await openLab(page);
+  // The QAT check needs this same model (one epoch on all 60,000 images), so it continues here rather
+  // than training it again in its own journey: `?modes=int8` only picks the modes quantized.
+  test('one epoch on all 60,000 images reaches at least 95.5% test accuracy; QAT after it: int8 as accurate as post-training int8 and close to float, file downloadable', async ({
+    page,
+  }) => {
+    test.setTimeout(600_000);
+    await openLab(page, '?modes=int8');
     await page.getByTestId('train-start').click();
     await expect(page.getByTestId('train-progress')).toBeVisible();
     await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 220_000 });
-    const accuracy = parsePercent(await page.getByTestId('test-accuracy').innerText());
-    expect(accuracy).toBeGreaterThanOrEqual(0.955);
+    const float = parsePercent(await page.getByTestId('test-accuracy').innerText());
+    expect(float).toBeGreaterThanOrEqual(0.955);
+
+    await page.getByTestId('quantize-run').click();
+    await expect(page.getByTestId('runtime-accuracy-int8')).toBeVisible({ timeout: 120_000 });
+    const ptq = parsePercent(await page.getByTestId('runtime-accuracy-int8').innerText());
+    await page.getByTestId('qat-run').click();
+    await expect(page.getByTestId('qat-progress')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('qat-accuracy')).toBeVisible({ timeout: 400_000 });
+    const qat = parsePercent(await page.getByTestId('runtime-accuracy-qat').innerText());
+    expect(qat).toBeGreaterThanOrEqual(ptq - 0.001);
+    expect(qat).toBeGreaterThanOrEqual(float - 0.003);
+    await expect(page.getByTestId('qat-result')).toContainText(/QAT/);
+
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-qat').click()]);
+    const bytes = readFileSync((await file.path())!);
+    expect(bytes.subarray(4, 8).toString('latin1')).toBe('TFL3');
+    expect(file.suggestedFilename()).toBe('mnist-tutorial-qat.tflite');
   });
 });
