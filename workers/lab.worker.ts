@@ -11,6 +11,7 @@ import type { TrainedModel, WeightTensor } from '../src/core/model/trained-model
 import type { TrainProgress, TrainSettings } from '../src/core/train/settings';
 import { trainModel } from '../src/core/train/train';
 import { fetchDataset, type DownloadProgress } from '../src/data/fetch-dataset';
+import { portLink } from '../src/bridge/port-link';
 import { modelToGraph } from '../src/core/graph/model-to-graph';
 import { calibrationImages } from '../src/core/pipeline/convert';
 import { convertMode, convertedQatMode, type ConvertedMode } from '../src/core/pipeline/measure-mode';
@@ -47,6 +48,8 @@ async function switchBackend(names: string[]): Promise<void> {
   throw new Error(`none of the backends ${names.join(', ')} could be started`);
 }
 let cancelRequested = false;
+/** The link to the other training replica while a data-parallel training runs in this worker. */
+let replicaLink: ReturnType<typeof portLink> | undefined;
 
 function loadedData(): Promise<MnistDataset> {
   if (!dataset) throw new Error('the dataset is not loaded yet');
@@ -95,15 +98,55 @@ const api = {
     }
   },
 
-  async train(settings: TrainSettings, onProgress: (p: TrainProgress) => void, initialWeights?: WeightTensor[]) {
+  /**
+   * Trains a model. With `replica` (one end of a MessageChannel whose other end went to another lab
+   * worker's trainReplica), this worker is rank 0 of a two-way data-parallel training.
+   */
+  async train(
+    settings: TrainSettings,
+    onProgress: (p: TrainProgress) => void,
+    initialWeights?: WeightTensor[],
+    replica?: MessagePort,
+  ) {
     const data = await dataFor(settings.dataset);
     cancelRequested = false;
-    const result = await trainModel(data, settings, {
-      onProgress,
-      shouldCancel: () => cancelRequested,
-      initialWeights,
-    });
-    return Comlink.transfer(result, weightBuffers(result.model));
+    replicaLink = replica && portLink(replica);
+    try {
+      const result = await trainModel(data, settings, {
+        onProgress,
+        shouldCancel: () => cancelRequested,
+        initialWeights,
+        dataParallel: replicaLink && { rank: 0, link: replicaLink },
+      });
+      return Comlink.transfer(result, weightBuffers(result.model));
+    } finally {
+      replicaLink?.close();
+      replicaLink = undefined;
+    }
+  },
+
+  /**
+   * The second replica of a data-parallel training (rank 1): the same settings and initial weights,
+   * half of every batch. Returns when rank 0 finishes or stops; the result is rank 0's.
+   */
+  async trainReplica(settings: TrainSettings, port: MessagePort, initialWeights?: WeightTensor[]) {
+    const data = await dataFor(settings.dataset);
+    const link = portLink(port);
+    try {
+      await trainModel(data, settings, { initialWeights, dataParallel: { rank: 1, link } });
+    } finally {
+      link.close();
+    }
+  },
+
+  /** Told by the bridge when the other replica's worker failed: the training stops with `reason`. */
+  replicaFailed(reason: string) {
+    replicaLink?.fail(reason);
+  },
+
+  /** The active tfjs backend. */
+  backendName() {
+    return tf.getBackend();
   },
 
   /**

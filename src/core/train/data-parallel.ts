@@ -9,7 +9,7 @@
 
 /** Sends one message to the other replica and waits for its message of the same step. */
 export interface PeerLink {
-  /** Posts `mine` (ownership may be transferred) and resolves with the peer's message of the same round. */
+  /** Posts `mine` (which stays the caller's: a link copies it) and resolves with the peer's message of the same round. */
   exchange(mine: Float32Array): Promise<Float32Array>;
   /** Tells the peer that this replica stops (its pending and later exchanges reject with {@link PeerStoppedError}). */
   close(): void;
@@ -72,7 +72,9 @@ export interface CombinedBatch {
 export function combineShards(first: Float32Array, second: Float32Array, sizes: number[]): CombinedBatch {
   const total = sizes.reduce((s, n) => s + n, 0);
   if (first.length !== total + STATS_LENGTH || second.length !== total + STATS_LENGTH)
-    throw new Error(`data-parallel message of ${first.length}/${second.length} floats, expected ${total + STATS_LENGTH}`);
+    throw new Error(
+      `data-parallel message of ${first.length}/${second.length} floats, expected ${total + STATS_LENGTH}`,
+    );
   const n0 = first[total];
   const n1 = second[total];
   const rows = n0 + n1;

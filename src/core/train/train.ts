@@ -173,7 +173,16 @@ export async function trainModel(
           if (parallel) {
             let combined: { loss: number; correct: number };
             try {
-              combined = await trainShardStep(model, optimizer, variables, data.train, indices, opts.stepHook, step, parallel);
+              combined = await trainShardStep(
+                model,
+                optimizer,
+                variables,
+                data.train,
+                indices,
+                opts.stepHook,
+                step,
+                parallel,
+              );
             } catch (e) {
               if (e instanceof PeerStoppedError && parallel.rank === 1) return finish(true, NaN);
               throw e;
@@ -184,7 +193,10 @@ export async function trainModel(
             correctSum += combined.correct;
             last = { loss: combined.loss, accuracy: combined.correct / indices.length };
           } else
-            pending.push({ ...trainBatch(model, optimizer, variables, data.train, indices, opts.stepHook, step), batch });
+            pending.push({
+              ...trainBatch(model, optimizer, variables, data.train, indices, opts.stepHook, step),
+              batch,
+            });
           batchesDone++;
           const now = Date.now();
           const lastOfEpoch = batch === batchesPerEpoch - 1;
@@ -334,7 +346,13 @@ async function trainShardStep(
   const { images, oneHot, labels } = makeBatch(split, rows);
   const n = rows.length;
   let mine: Float32Array;
-  if (n === 0) mine = packShard(variables.map((v) => new Float32Array(v.size)), 0, 0, 0);
+  if (n === 0)
+    mine = packShard(
+      variables.map((v) => new Float32Array(v.size)),
+      0,
+      0,
+      0,
+    );
   else {
     const x = tf.tensor4d(images, [n, split.rows, split.cols, 1]);
     const y = tf.tensor2d(oneHot, [n, MNIST_CLASSES]);
