@@ -9,6 +9,7 @@ import { lowbitNode } from './lowbit-node';
 import { mobilenetNode } from './mobilenet-node';
 import { quantizeNode } from './quantize-node';
 import { quantizeBrowser } from './quantize-browser';
+import { trainBrowserBench } from './train-browser';
 import { trainSpeedNode } from './train-speed-node';
 import type { BenchOptions, BenchRow, BenchSection } from './types';
 
@@ -20,6 +21,7 @@ const SECTIONS: BenchSection[] = [
   browserBench,
   quantizeBrowser,
   lowbitBrowser,
+  trainBrowserBench,
 ];
 
 function parseArgs(argv: string[]): BenchOptions & { only?: string } {
