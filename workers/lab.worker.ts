@@ -18,6 +18,7 @@ import { convertMode, convertedQatMode, type ConvertedMode } from '../src/core/p
 import { simulateModelAccelerated } from '../src/accel/simulate-model-tfjs';
 import type { QuantRecipe } from '../src/core/quant/recipe';
 import { runQat } from '../src/core/qat/qat-pipeline';
+import { trainQat } from '../src/core/qat/qat-train';
 import { importLabModel } from '../src/import/import-model';
 import { openH5Browser } from '../src/import/h5-browser';
 import type { ModelFileInput } from '../src/import/read-model-file';
@@ -131,15 +132,28 @@ const api = {
    */
   async trainReplica(settings: TrainSettings, port: MessagePort, initialWeights?: WeightTensor[]) {
     const data = await dataFor(settings.dataset);
-    const link = portLink(port);
+    const link = (replicaLink = portLink(port));
     try {
       await trainModel(data, settings, { initialWeights, dataParallel: { rank: 1, link } });
     } finally {
       link.close();
+      if (replicaLink === link) replicaLink = undefined;
     }
   },
 
-  /** Told by the bridge when the other replica's worker failed: the training stops with `reason`. */
+  /** The second replica of a data-parallel QAT (rank 1), as trainReplica is for training. */
+  async qatReplica(trained: TrainedModel, settings: QatSettings, port: MessagePort) {
+    const data = await dataFor(trained.dataset);
+    const link = (replicaLink = portLink(port));
+    try {
+      await trainQat(data, trained, settings, { dataParallel: { rank: 1, link } });
+    } finally {
+      link.close();
+      if (replicaLink === link) replicaLink = undefined;
+    }
+  },
+
+  /** Told by the bridge when the other replica's worker failed or stopped: this replica's run stops with `reason`. */
   replicaFailed(reason: string) {
     replicaLink?.fail(reason);
   },
@@ -161,18 +175,28 @@ const api = {
    * Quantization-aware training from the trained model, then full-int8 export with the learned
    * ranges, simulated like every other mode. Cancel with cancelTraining (keeps the last epoch).
    */
-  async qat(trained: TrainedModel, settings: QatSettings, onProgress: (p: TrainProgress) => void) {
+  async qat(
+    trained: TrainedModel,
+    settings: QatSettings,
+    onProgress: (p: TrainProgress) => void,
+    replica?: MessagePort,
+  ) {
     const data = await dataFor(trained.dataset);
     cancelRequested = false;
+    replicaLink = replica && portLink(replica);
     // QAT's range tracking reads tensors synchronously, which WebGPU cannot do reliably in a worker:
     // run it on WASM (or CPU) and switch back afterwards.
     const previous = tf.getBackend();
     if (previous === 'webgpu') await switchBackend(['wasm', 'cpu']);
-    const run = await runQat(data, trained, settings, { onProgress, shouldCancel: () => cancelRequested }).finally(
-      async () => {
-        if (previous === 'webgpu') await switchBackend(['webgpu']);
-      },
-    );
+    const run = await runQat(data, trained, settings, {
+      onProgress,
+      shouldCancel: () => cancelRequested,
+      dataParallel: replicaLink && { rank: 0, link: replicaLink },
+    }).finally(async () => {
+      replicaLink?.close();
+      replicaLink = undefined;
+      if (previous === 'webgpu') await switchBackend(['webgpu']);
+    });
     return transferConverted(convertedQatMode(trained, run, data, simulateModelAccelerated));
   },
 

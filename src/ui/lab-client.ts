@@ -58,6 +58,11 @@ export const replicaBridge = new WorkerBridge<LabWorkerApi>(
   },
 );
 
+/** How many images the lab worker holds (after start-up), e.g. to plan a data-parallel run. */
+export function labCounts(): DataCounts | undefined {
+  return boot.counts;
+}
+
 /** The dataset the lab worker holds (or is loading): the test set and every stage use it. */
 export function labDataset(): DatasetId {
   return boot.dataset;

@@ -22,7 +22,7 @@ export function useTraining(onTrained: (m: TrainedModel, cancelled: boolean) => 
       const outcome = await runJob((ctx) =>
         ctx.gate<TrainProgress, TrainResult>(
           async (onProgress) => {
-            const plan = await planWorkers(settings);
+            const plan = await planWorkers(settings.workers);
             setWorkers(plan);
             return trainOnWorkers(settings, onProgress, plan);
           },
