@@ -167,7 +167,7 @@ export const trainBrowserBench: BenchSection = {
             value: qat.seconds,
             unit: 's/epoch',
             digits: 1,
-            note: 'click to last batch line, one worker',
+            note: 'click to last batch line; two workers when every batch splits',
           },
           { label: 'longest main-thread task during QAT', value: qat.longestTaskMs, unit: 'ms', digits: 0 },
         );
