@@ -10,6 +10,7 @@ import { mobilenetNode } from './mobilenet-node';
 import { quantizeNode } from './quantize-node';
 import { quantizeBrowser } from './quantize-browser';
 import { trainBrowserBench } from './train-browser';
+import { trainProfileNode } from './train-profile-node';
 import { trainSpeedNode } from './train-speed-node';
 import type { BenchOptions, BenchRow, BenchSection } from './types';
 
@@ -22,6 +23,7 @@ const SECTIONS: BenchSection[] = [
   quantizeBrowser,
   lowbitBrowser,
   trainBrowserBench,
+  trainProfileNode,
 ];
 
 function parseArgs(argv: string[]): BenchOptions & { only?: string } {
