@@ -6,7 +6,7 @@ type PortMessage = { kind: 'step'; values: Float32Array } | { kind: 'stop'; reas
 /**
  * A {@link PeerLink} over a MessagePort between two workers (the bridge hands each worker one end
  * of a MessageChannel): step messages cross as transferables, without the page in between.
- * `fail` rejects the pending and later exchanges, e.g. when the bridge learns the peer worker died.
+ * `fail` rejects the pending and later exchanges, e.g. when the bridge learns the peer worker died or stopped.
  */
 export function portLink(port: MessagePort): PeerLink & { fail(reason: string): void } {
   const inbox: Float32Array[] = [];
@@ -44,7 +44,8 @@ export function portLink(port: MessagePort): PeerLink & { fail(reason: string): 
       port.close();
     },
     fail(reason) {
-      stop(new Error(reason));
+      // A stop either way: rank 1 then returns quietly, rank 0 fails with `reason`.
+      stop(new PeerStoppedError(reason));
     },
   };
 }
