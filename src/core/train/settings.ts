@@ -110,7 +110,7 @@ export const TRAIN_FIELDS: FieldGroup<TrainSettings> = {
   workers: {
     kind: 'integer',
     label: 'Training workers',
-    help: '2 splits every batch across two workers (both cores); 1 trains in one',
+    help: 'in the browser, 2 splits every batch across two workers (both cores); 1 trains in one (the CLI always uses one)',
     min: 1,
     max: 2,
     default: 2,

@@ -74,7 +74,7 @@ export const en = {
       seed: { label: 'Seed', help: 'seeds weight init and shuffling' },
       workers: {
         label: 'Training workers',
-        help: '2 splits every batch across two workers (both cores); 1 trains in one',
+        help: 'in the browser, 2 splits every batch across two workers (both cores); 1 trains in one (the CLI always uses one)',
       },
     } satisfies Record<keyof TrainSettings, FieldText>,
     recipe: {

@@ -56,7 +56,10 @@ export const zhTW: Messages = {
       optimizer: { label: '最佳化器', help: '梯度如何更新權重' },
       trainLimit: { label: '訓練圖片數', help: '使用打亂後 60,000 張訓練圖片中的前 N 張' },
       seed: { label: '亂數種子', help: '決定權重初始化與資料打亂順序' },
-      workers: { label: '訓練 worker 數', help: '2 會把每個批次分給兩個 worker（用到兩個核心）；1 只用一個' },
+      workers: {
+        label: '訓練 worker 數',
+        help: '在瀏覽器中，2 會把每個批次分給兩個 worker（用到兩個核心）；1 只用一個（CLI 一律只用一個）',
+      },
     },
     recipe: {
       calibrationSamples: { label: '校準圖片數', help: '用來校準啟動值範圍的代表性訓練圖片（校準資料）' },
