@@ -18,13 +18,19 @@ export async function planWorkers(wanted: number): Promise<WorkerPlan> {
   if ((globalThis.navigator?.hardwareConcurrency ?? 1) < 2) return { workers: 1, reason: 'cores' };
   const backend = await (await labBridge.api()).backendName();
   if (backend !== 'wasm' && backend !== 'cpu') return { workers: 1, reason: 'backend', backend };
-  try {
-    const other = await (await replicaBridge.api()).backendName();
-    if (other !== backend) return { workers: 1, reason: 'start', detail: `it runs ${other}, not ${backend}` };
-  } catch (e) {
-    return { workers: 1, reason: 'start', detail: e instanceof Error ? e.message : String(e) };
+  // Two attempts: on a busy machine the second worker's dataset download was seen to fail once
+  // ("network error"); a failed start terminates that worker, so the retry starts a fresh one.
+  let failure = '';
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const other = await (await replicaBridge.api()).backendName();
+      if (other !== backend) return { workers: 1, reason: 'start', detail: `it runs ${other}, not ${backend}` };
+      return { workers: 2 };
+    } catch (e) {
+      failure = e instanceof Error ? e.message : String(e);
+    }
   }
-  return { workers: 2 };
+  return { workers: 1, reason: 'start', detail: failure };
 }
 
 type LabApi = Awaited<ReturnType<typeof labBridge.api>>;
