@@ -10,6 +10,8 @@ import { mobilenetNode } from './mobilenet-node';
 import { mobilenetBrowser } from './mobilenet-browser';
 import { quantizeNode } from './quantize-node';
 import { quantizeBrowser } from './quantize-browser';
+import { trainBrowserBench } from './train-browser';
+import { trainProfileNode } from './train-profile-node';
 import { trainSpeedNode } from './train-speed-node';
 import type { BenchOptions, BenchRow, BenchSection } from './types';
 
@@ -22,6 +24,8 @@ const SECTIONS: BenchSection[] = [
   quantizeBrowser,
   lowbitBrowser,
   mobilenetBrowser,
+  trainBrowserBench,
+  trainProfileNode,
 ];
 
 function parseArgs(argv: string[]): BenchOptions & { only?: string } {

@@ -9,7 +9,7 @@ const EPOCH_IMAGES = 60000;
 const BATCH = 32;
 
 /** One text of data-testid="train-status", stamped with the page's performance.now() (ms). */
-interface StatusRecord {
+export interface StatusRecord {
   t: number;
   batch: number;
   batches: number;
@@ -98,7 +98,7 @@ export async function startTraining(page: Page): Promise<void> {
  * Status lines of batch progress so far ("batch k/N" with k < N: k = N is also the line shown after
  * the test evaluation), and whether the last batch has been reached.
  */
-async function batchRecords(page: Page): Promise<{ click: number; records: StatusRecord[]; ended: boolean }> {
+export async function batchRecords(page: Page): Promise<{ click: number; records: StatusRecord[]; ended: boolean }> {
   const { click, status } = await page.evaluate(() => {
     const w = window as unknown as BenchWindow;
     return { click: w.__benchClick, status: w.__benchStatus };
@@ -135,7 +135,7 @@ async function waitForBatch(page: Page, target: number, timeoutMs: number): Prom
  * Steady-state seconds per 60,000-image epoch from the first and last status lines (excludes the
  * first batch's warm-up), by the page's clock (when the line was shown) or the worker's "elapsed".
  */
-function steadyEpochSeconds(records: StatusRecord[], clock: 'page' | 'worker'): number {
+export function steadyEpochSeconds(records: StatusRecord[], clock: 'page' | 'worker'): number {
   if (records.length < 2) return Number.NaN;
   const first = records[0];
   const last = records[records.length - 1];

@@ -8,6 +8,8 @@ test.describe('training journey', () => {
     await setSetting(page, 'trainLimit', 3000);
     await page.getByTestId('train-start').click();
     await expect(page.getByTestId('train-progress')).toBeVisible();
+    // Two cores here: every batch is split across two lab workers.
+    await expect(page.getByTestId('train-workers')).toHaveAttribute('data-workers', '2');
     await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
     const accuracy = parsePercent(await page.getByTestId('test-accuracy').innerText());
     // 3,000 images for one epoch is far from converged but well above chance (10%).
@@ -40,6 +42,14 @@ test.describe('training journey', () => {
     expect(accuracy).toBeGreaterThan(0.6);
     // The page is still usable: training can start again.
     await expect(page.getByTestId('train-start')).toBeEnabled();
+  });
+
+  test('with one training worker chosen, the page says so and still trains', async ({ page }) => {
+    await openLab(page, '?workers=1&limit=1000');
+    await page.getByTestId('train-start').click();
+    await expect(page.getByTestId('train-workers')).toHaveAttribute('data-workers', '1');
+    await expect(page.getByTestId('train-workers')).toContainText('"Training workers" setting is 1');
+    await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
   });
 
   test('a diverging run stops with an explanation', async ({ page }) => {

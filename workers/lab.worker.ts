@@ -12,12 +12,14 @@ import type { TrainedModel, WeightTensor } from '../src/core/model/trained-model
 import type { TrainProgress, TrainSettings } from '../src/core/train/settings';
 import { trainModel } from '../src/core/train/train';
 import { fetchDataset, type DownloadProgress } from '../src/data/fetch-dataset';
+import { portLink } from '../src/bridge/port-link';
 import { modelToGraph } from '../src/core/graph/model-to-graph';
 import { calibrationImages } from '../src/core/pipeline/convert';
 import { convertMode, convertedQatMode, type ConvertedMode } from '../src/core/pipeline/measure-mode';
 import { simulateModelAccelerated } from '../src/accel/simulate-model-tfjs';
 import type { QuantRecipe } from '../src/core/quant/recipe';
 import { runQat } from '../src/core/qat/qat-pipeline';
+import { trainQat } from '../src/core/qat/qat-train';
 import { importLabModel } from '../src/import/import-model';
 import { openH5Browser } from '../src/import/h5-browser';
 import type { ModelFileInput } from '../src/import/read-model-file';
@@ -64,6 +66,8 @@ async function switchBackend(names: string[]): Promise<void> {
 let cancelRequested = false;
 /** The app's base URL from init (LiteRT.js is served under it). */
 let appBase: string | undefined;
+/** The link to the other training replica while a data-parallel training runs in this worker. */
+let replicaLink: ReturnType<typeof portLink> | undefined;
 
 function loadedData(): Promise<MnistDataset> {
   if (!dataset) throw new Error('the dataset is not loaded yet');
@@ -113,15 +117,68 @@ const api = {
     }
   },
 
-  async train(settings: TrainSettings, onProgress: (p: TrainProgress) => void, initialWeights?: WeightTensor[]) {
+  /**
+   * Trains a model. With `replica` (one end of a MessageChannel whose other end went to another lab
+   * worker's trainReplica), this worker is rank 0 of a two-way data-parallel training.
+   */
+  async train(
+    settings: TrainSettings,
+    onProgress: (p: TrainProgress) => void,
+    initialWeights?: WeightTensor[],
+    replica?: MessagePort,
+  ) {
     const data = await dataFor(settings.dataset);
     cancelRequested = false;
-    const result = await trainModel(data, settings, {
-      onProgress,
-      shouldCancel: () => cancelRequested,
-      initialWeights,
-    });
-    return Comlink.transfer(result, weightBuffers(result.model));
+    replicaLink = replica && portLink(replica);
+    try {
+      const result = await trainModel(data, settings, {
+        onProgress,
+        shouldCancel: () => cancelRequested,
+        initialWeights,
+        dataParallel: replicaLink && { rank: 0, link: replicaLink },
+      });
+      return Comlink.transfer(result, weightBuffers(result.model));
+    } finally {
+      replicaLink?.close();
+      replicaLink = undefined;
+    }
+  },
+
+  /**
+   * The second replica of a data-parallel training (rank 1): the same settings and initial weights,
+   * half of every batch. Returns when rank 0 finishes or stops; the result is rank 0's.
+   */
+  async trainReplica(settings: TrainSettings, port: MessagePort, initialWeights?: WeightTensor[]) {
+    const data = await dataFor(settings.dataset);
+    const link = (replicaLink = portLink(port));
+    try {
+      await trainModel(data, settings, { initialWeights, dataParallel: { rank: 1, link } });
+    } finally {
+      link.close();
+      if (replicaLink === link) replicaLink = undefined;
+    }
+  },
+
+  /** The second replica of a data-parallel QAT (rank 1), as trainReplica is for training. */
+  async qatReplica(trained: TrainedModel, settings: QatSettings, port: MessagePort) {
+    const data = await dataFor(trained.dataset);
+    const link = (replicaLink = portLink(port));
+    try {
+      await trainQat(data, trained, settings, { dataParallel: { rank: 1, link } });
+    } finally {
+      link.close();
+      if (replicaLink === link) replicaLink = undefined;
+    }
+  },
+
+  /** Told by the bridge when the other replica's worker failed or stopped: this replica's run stops with `reason`. */
+  replicaFailed(reason: string) {
+    replicaLink?.fail(reason);
+  },
+
+  /** The active tfjs backend. */
+  backendName() {
+    return tf.getBackend();
   },
 
   /**
@@ -136,18 +193,28 @@ const api = {
    * Quantization-aware training from the trained model, then full-int8 export with the learned
    * ranges, simulated like every other mode. Cancel with cancelTraining (keeps the last epoch).
    */
-  async qat(trained: TrainedModel, settings: QatSettings, onProgress: (p: TrainProgress) => void) {
+  async qat(
+    trained: TrainedModel,
+    settings: QatSettings,
+    onProgress: (p: TrainProgress) => void,
+    replica?: MessagePort,
+  ) {
     const data = await dataFor(trained.dataset);
     cancelRequested = false;
+    replicaLink = replica && portLink(replica);
     // QAT's range tracking reads tensors synchronously, which WebGPU cannot do reliably in a worker:
     // run it on WASM (or CPU) and switch back afterwards.
     const previous = tf.getBackend();
     if (previous === 'webgpu') await switchBackend(['wasm', 'cpu']);
-    const run = await runQat(data, trained, settings, { onProgress, shouldCancel: () => cancelRequested }).finally(
-      async () => {
-        if (previous === 'webgpu') await switchBackend(['webgpu']);
-      },
-    );
+    const run = await runQat(data, trained, settings, {
+      onProgress,
+      shouldCancel: () => cancelRequested,
+      dataParallel: replicaLink && { rank: 0, link: replicaLink },
+    }).finally(async () => {
+      replicaLink?.close();
+      replicaLink = undefined;
+      if (previous === 'webgpu') await switchBackend(['webgpu']);
+    });
     return transferConverted(convertedQatMode(trained, run, data, simulateModelAccelerated));
   },
 

@@ -254,6 +254,20 @@ const CONFIGS: KernelConfig[] = [
   { kernelName: DepthwiseConv2dNativeBackpropInput, backendName: BACKEND, kernelFunc: depthwiseBackpropInput },
 ];
 
+/**
+ * Registers only the gradient kernels tfjs-backend-wasm lacks (without them it cannot train a CNN):
+ * stock tfjs-wasm plus the minimum, the bench's reference for `model.fit`. Returns the names registered.
+ */
+export function registerMissingWasmGradients(): string[] {
+  const added: string[] = [];
+  for (const config of CONFIGS) {
+    if (getKernel(config.kernelName, BACKEND) != null) continue;
+    registerKernel(config);
+    added.push(config.kernelName);
+  }
+  return added;
+}
+
 /** Kernels tfjs-backend-wasm has but that are slow for training; replaced by {@link registerWasmTrainingKernels}. */
 export const WASM_FASTER_KERNELS = [MaxPoolGrad, BatchMatMul] as const;
 
@@ -266,12 +280,7 @@ const replaced = new Set<string>();
  * Returns the names it registered.
  */
 export function registerWasmTrainingKernels(): string[] {
-  const added: string[] = [];
-  for (const config of CONFIGS) {
-    if (getKernel(config.kernelName, BACKEND) != null) continue;
-    registerKernel(config);
-    added.push(config.kernelName);
-  }
+  const added = registerMissingWasmGradients();
   const faster: Record<(typeof WASM_FASTER_KERNELS)[number], (original: KernelConfig) => KernelConfig> = {
     [MaxPoolGrad]: () => wasmMaxPoolGradConfig,
     [BatchMatMul]: makeWasmBatchMatMulConfig,

@@ -45,6 +45,24 @@ export const labBridge = new WorkerBridge<LabWorkerApi>(
   },
 );
 
+/**
+ * A second lab worker, started on the first two-worker training: the other replica of data-parallel
+ * training (src/ui/train/train-on-workers.ts). Same backend preference and dataset as the first.
+ */
+export const replicaBridge = new WorkerBridge<LabWorkerApi>(
+  'second training',
+  () => new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'lab-replica' }),
+  async (api) => {
+    await api.init(boot.preference, APP_BASE);
+    await api.loadData(APP_BASE, undefined, boot.dataset);
+  },
+);
+
+/** How many images the lab worker holds (after start-up), e.g. to plan a data-parallel run. */
+export function labCounts(): DataCounts | undefined {
+  return boot.counts;
+}
+
 /** The dataset the lab worker holds (or is loading): the test set and every stage use it. */
 export function labDataset(): DatasetId {
   return boot.dataset;
@@ -64,6 +82,7 @@ export async function startLab(
   boot.listener = listener;
   boot.counts = undefined;
   labBridge.terminate();
+  replicaBridge.terminate();
   await labBridge.api();
   if (!boot.counts) throw new Error('the lab worker started without loading MNIST');
   return boot.counts;

@@ -120,5 +120,6 @@ export function fineTuneTrainSettings(
     learningRate: s.learningRate,
     optimizer: 'adam' as const,
     trainLimit: s.trainLimit,
+    workers: 1,
   };
 }

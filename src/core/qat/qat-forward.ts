@@ -293,3 +293,55 @@ export function qatForward(net: QatNetwork, x: tf.Tensor4D, opts: ForwardOptions
   // SOFTMAX int8 output: fixed (1/256, -128), range [0, 255/256].
   return tf.mul(tf.clipByValue(tf.floor(tf.add(tf.mul(probs, 256), 0.5)), 0, 255), 1 / 256) as tf.Tensor2D;
 }
+
+/**
+ * Data-parallel QAT, first pass (no gradient tape): folds the batch ranges into `ranges` exactly as
+ * {@link qatForward} with `updateRanges` does on the whole batch, while this replica holds only its
+ * rows `x` (at least one). At each quantized point, the replica's own [min, max] goes through
+ * `combine` (which returns the whole batch's [min, max] from both replicas), the range is updated,
+ * and the forward pass continues on the point's int8 grid. The taped pass then runs with `ranges` fixed.
+ */
+export async function trackShardRanges(
+  net: QatNetwork,
+  x: tf.Tensor4D,
+  ranges: RangeTable,
+  momentum: number,
+  combine: (lo: number, hi: number) => Promise<[number, number]>,
+): Promise<void> {
+  const made: tf.Tensor[] = [];
+  try {
+    const quantized = async (t: tf.Tensor, name: string, shareWith?: string): Promise<tf.Tensor> => {
+      if (!shareWith) {
+        const [lo, hi] = batchMinMax(t);
+        const [allLo, allHi] = await combine(lo, hi);
+        ranges[name] = updateMovingRange(ranges[name], allLo, allHi, momentum);
+      }
+      const r = ranges[shareWith ?? name];
+      if (!r) throw new Error(`QAT forward: no activation range for ${shareWith ?? name}`);
+      const q = tf.tidy(() => fakeQuantActivation(t, activationQuant(r.min, r.max)));
+      made.push(q);
+      return q;
+    };
+    const values = new Map<string, Value>([
+      [ARCH_INPUT, { t: await quantized(x, net.inputName), grid: net.inputName }],
+    ]);
+    for (const layer of net.layers) {
+      const ins = layer.inputs.map((n) => values.get(n) as Value);
+      // Every quantizeAt call is a layer's last op: run the layer with it deferred, then quantize here.
+      let point: { name: string; shareWith?: string } | undefined;
+      const defer: QuantizeAt = (t, name, shareWith) => {
+        point = { name, shareWith };
+        return t;
+      };
+      const out = tf.tidy(() => {
+        const v = forwardLayer(layer, ins, true, defer);
+        return { t: tf.keep(v.t), grid: v.grid };
+      });
+      made.push(out.t);
+      const p = point as { name: string; shareWith?: string } | undefined;
+      values.set(layer.name, p ? { t: await quantized(out.t, p.name, p.shareWith), grid: out.grid } : out);
+    }
+  } finally {
+    tf.dispose(made);
+  }
+}

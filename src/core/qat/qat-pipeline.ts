@@ -3,10 +3,9 @@ import type { TrainedModel } from '../model/trained-model';
 import { modelToGraph } from '../graph/model-to-graph';
 import { calibrationImages, type ConvertedModel } from '../pipeline/convert';
 import { calibrate } from '../quant/calibrate';
-import type { TrainProgress } from '../train/settings';
 import { convertQatModel } from './export-qat';
 import { explainQat, type QatExplanation } from './explain-qat';
-import { trainQat, type QatResult } from './qat-train';
+import { trainQat, type QatOptions, type QatResult } from './qat-train';
 import type { QatSettings } from './qat-settings';
 import type { QatReport } from '../report/report';
 
@@ -26,11 +25,12 @@ export async function runQat(
   data: MnistDataset,
   model: TrainedModel,
   settings: QatSettings,
-  opts: { onProgress?: (p: TrainProgress) => void; shouldCancel?: () => boolean; calibrationSamples?: number } = {},
+  opts: Pick<QatOptions, 'onProgress' | 'shouldCancel' | 'dataParallel'> & { calibrationSamples?: number } = {},
 ): Promise<QatRun> {
   const result = await trainQat(data, model, settings, {
     onProgress: opts.onProgress,
     shouldCancel: opts.shouldCancel,
+    dataParallel: opts.dataParallel,
   });
   const converted = convertQatModel(result);
   const samples = opts.calibrationSamples ?? 100;

@@ -14,6 +14,7 @@ import type { EpochMetrics, TrainedModel } from '../model/trained-model';
 import type { CalibrationStats } from '../quant/calibrate';
 import { DEFAULT_RECIPE } from '../quant/recipe';
 import { makeBatch, mulberry32, shuffleInPlace } from '../train/batches';
+import { combineShards, packShard, PeerStoppedError, shardOf, type DataParallel } from '../train/data-parallel';
 import { checkDivergence, LossWatch } from '../train/divergence';
 import type { TrainProgress } from '../train/settings';
 import { categoricalCrossEntropy, evaluateClassifier } from '../train/train';
@@ -22,6 +23,7 @@ import {
   disposeQatNetwork,
   qatForward,
   qatWeightsOf,
+  trackShardRanges,
   type QatNetwork,
   type QatWeightGranularity,
   type RangeTable,
@@ -40,6 +42,20 @@ export interface QatOptions {
   shouldCancel?: () => boolean;
   /** Weight granularity, as in the export recipe (default: conv per channel, dense per tensor). */
   granularity?: QatWeightGranularity;
+  /**
+   * Run as one of two data-parallel replicas (as trainModel does; see data-parallel.ts): each takes
+   * half of every batch; the activation ranges see the whole batch's [min, max] (exchanged at every
+   * quantized point) and the gradients are combined, so the result equals one replica's up to float
+   * rounding. Needs {@link qatShardable}. Rank 1 ignores onProgress and shouldCancel and skips the
+   * test evaluation; its result is not meaningful.
+   */
+  dataParallel?: DataParallel;
+}
+
+/** True when every batch of a QAT run has at least two rows, so both data-parallel replicas get some. */
+export function qatShardable(settings: Pick<QatSettings, 'batchSize' | 'trainLimit'>, trainCount: number): boolean {
+  const n = Math.min(settings.trainLimit, trainCount);
+  return settings.batchSize >= 2 && n >= 2 && n % settings.batchSize !== 1;
 }
 
 export interface QatEpochMetrics extends EpochMetrics {
@@ -115,6 +131,10 @@ export async function trainQat(
 ): Promise<QatResult> {
   const problems = validateQatSettings(settings);
   if (problems.length > 0) throw new Error(`Invalid QAT settings: ${problems.join('; ')}`);
+  const parallel = opts.dataParallel;
+  if (parallel && !qatShardable(settings, data.train.count))
+    throw new Error('Data-parallel QAT needs at least two images in every batch');
+  if (parallel?.rank === 1) opts = { ...opts, onProgress: undefined, shouldCancel: undefined };
   const granularity: QatWeightGranularity = opts.granularity ?? {
     perChannel: DEFAULT_RECIPE.perChannel,
     fcPerChannel: DEFAULT_RECIPE.fcPerChannel,
@@ -145,7 +165,7 @@ export async function trainQat(
     const finish = async (cancelled: boolean): Promise<QatResult> => {
       let simulated = history.length > 0 ? history[history.length - 1].testAccuracy : NaN;
       let floatAccuracy = history.length > 0 ? history[history.length - 1].floatTestAccuracy : NaN;
-      if (history.length === 0 && Object.keys(snapshot.ranges).length > 0) {
+      if (parallel?.rank !== 1 && history.length === 0 && Object.keys(snapshot.ranges).length > 0) {
         simulated = (await evaluateQat(net, data.test, snapshot.ranges, true)).accuracy;
         floatAccuracy = (await evaluateQat(net, data.test, snapshot.ranges, false)).accuracy;
       }
@@ -179,7 +199,16 @@ export async function trainQat(
       for (let batch = 0; batch < batchesPerEpoch; batch++) {
         if (opts.shouldCancel?.()) return await cancelNow();
         const indices = subset.subarray(batch * batchSize, (batch + 1) * batchSize);
-        const { loss, correct } = qatBatch(net, optimizer, data.train, indices, ranges, momentum);
+        let step: { loss: number; correct: number };
+        if (!parallel) step = qatBatch(net, optimizer, data.train, indices, ranges, momentum);
+        else
+          try {
+            step = await qatShardStep(net, optimizer, data.train, indices, ranges, momentum, parallel);
+          } catch (e) {
+            if (e instanceof PeerStoppedError && parallel.rank === 1) return await finish(true);
+            throw e;
+          }
+        const { loss, correct } = step;
         const problem = checkDivergence(watch, loss, {
           epoch,
           batch,
@@ -210,8 +239,9 @@ export async function trainQat(
       }
       const epochTrainSeconds = (Date.now() - epochStart) / 1000;
       if (opts.shouldCancel?.()) return await cancelNow();
-      const testAccuracy = (await evaluateQat(net, data.test, ranges, true)).accuracy;
-      const floatTestAccuracy = (await evaluateQat(net, data.test, ranges, false)).accuracy;
+      const evaluate = parallel?.rank !== 1;
+      const testAccuracy = evaluate ? (await evaluateQat(net, data.test, ranges, true)).accuracy : NaN;
+      const floatTestAccuracy = evaluate ? (await evaluateQat(net, data.test, ranges, false)).accuracy : NaN;
       const metrics: QatEpochMetrics = {
         epoch,
         loss: lossSum / subset.length,
@@ -239,6 +269,7 @@ export async function trainQat(
     }
     return await finish(false);
   } finally {
+    parallel?.link.close();
     optimizer.dispose();
     disposeQatNetwork(net);
   }
@@ -246,6 +277,22 @@ export async function trainQat(
 
 /** Epsilon of the categorical cross-entropy clip (as in train.ts). */
 const EPSILON = 1e-7;
+
+/** Mean clipped cross-entropy (NaN when an output is NaN) and correct argmax count of softmax rows [n, 10]. */
+function scoreRows(values: Float32Array, labels: Uint8Array): { loss: number; correct: number } {
+  const n = labels.length;
+  let loss = 0;
+  let correct = 0;
+  for (let i = 0; i < n; i++) {
+    const row = values.subarray(i * MNIST_CLASSES, (i + 1) * MNIST_CLASSES);
+    loss -= Math.log(Math.min(Math.max(row[labels[i]], EPSILON), 1 - EPSILON));
+    let best = 0;
+    for (let k = 1; k < MNIST_CLASSES; k++) if (row[k] > row[best]) best = k;
+    if (best === labels[i]) correct++;
+    if (Number.isNaN(row[0])) loss = NaN;
+  }
+  return { loss: loss / n, correct };
+}
 
 /** One adam step through the fake-quantized forward pass; updates `ranges` in place. */
 function qatBatch(
@@ -271,21 +318,68 @@ function qatBatch(
       false,
       net.variables,
     );
-    const values = (probs as tf.Tensor).dataSync() as Float32Array;
-    let loss = 0;
-    let correct = 0;
-    for (let i = 0; i < n; i++) {
-      const row = values.subarray(i * MNIST_CLASSES, (i + 1) * MNIST_CLASSES);
-      loss -= Math.log(Math.min(Math.max(row[labels[i]], EPSILON), 1 - EPSILON));
-      let best = 0;
-      for (let k = 1; k < MNIST_CLASSES; k++) if (row[k] > row[best]) best = k;
-      if (best === labels[i]) correct++;
-      if (Number.isNaN(row[0])) loss = NaN;
-    }
-    return { loss: loss / n, correct };
+    return scoreRows((probs as tf.Tensor).dataSync() as Float32Array, labels);
   } finally {
     x.dispose();
     y.dispose();
     probs?.dispose();
   }
+}
+
+/**
+ * One data-parallel QAT step on this replica's half of the batch: the ranges pass (whole-batch
+ * [min, max] at every quantized point, exchanged), then the taped pass with those ranges fixed,
+ * the gradients combined with the peer's (same bits in both), and one adam step.
+ */
+async function qatShardStep(
+  net: QatNetwork,
+  optimizer: tf.Optimizer,
+  split: MnistSplit,
+  indices: Uint32Array,
+  ranges: RangeTable,
+  momentum: number,
+  parallel: DataParallel,
+): Promise<{ loss: number; correct: number }> {
+  const { start, end } = shardOf(indices.length, parallel.rank);
+  const rows = indices.subarray(start, end);
+  const { images, oneHot, labels } = makeBatch(split, rows);
+  const n = rows.length;
+  const x = tf.tensor4d(images, [n, split.rows, split.cols, 1]);
+  const y = tf.tensor2d(oneHot, [n, MNIST_CLASSES]);
+  let mine: Float32Array;
+  try {
+    await trackShardRanges(net, x, ranges, momentum, async (lo, hi) => {
+      const theirs = await parallel.link.exchange(Float32Array.of(lo, hi));
+      return [Math.min(lo, theirs[0]), Math.max(hi, theirs[1])];
+    });
+    mine = tf.tidy(() => {
+      let probs: tf.Tensor | undefined;
+      const { value, grads } = tf.variableGrads(() => {
+        const p = qatForward(net, x, { quantize: true, ranges });
+        probs = tf.keep(p);
+        return categoricalCrossEntropy(p, y);
+      }, net.variables);
+      value.dispose();
+      const { loss, correct } = scoreRows(probs!.dataSync() as Float32Array, labels);
+      probs!.dispose();
+      return packShard(
+        net.variables.map((v) => grads[v.name].dataSync() as Float32Array),
+        n,
+        loss * n,
+        correct,
+      );
+    });
+  } finally {
+    x.dispose();
+    y.dispose();
+  }
+  const theirs = await parallel.link.exchange(mine);
+  const sizes = net.variables.map((v) => v.size);
+  const combined = parallel.rank === 0 ? combineShards(mine, theirs, sizes) : combineShards(theirs, mine, sizes);
+  tf.tidy(() =>
+    optimizer.applyGradients(
+      Object.fromEntries(net.variables.map((v, i) => [v.name, tf.tensor(combined.grads[i], v.shape)])),
+    ),
+  );
+  return { loss: combined.loss, correct: combined.correct };
 }

@@ -18,6 +18,11 @@ export interface TrainSettings {
   trainLimit: number;
   /** Seeds weight init and shuffling. */
   seed: number;
+  /**
+   * Training workers in the browser: 2 splits every batch across two workers (both cores, see
+   * data-parallel.ts), 1 trains in one. The same seed gives the same model up to float rounding.
+   */
+  workers: number;
 }
 
 /** The training settings, declared once: bounds, defaults and names for the form, the URL and the CLI. */
@@ -101,6 +106,16 @@ export const TRAIN_FIELDS: FieldGroup<TrainSettings> = {
     default: 1,
     cli: 'seed',
     url: 'seed',
+  },
+  workers: {
+    kind: 'integer',
+    label: 'Training workers',
+    help: 'in the browser, 2 splits every batch across two workers (both cores); 1 trains in one (the CLI always uses one)',
+    min: 1,
+    max: 2,
+    default: 2,
+    cli: 'workers',
+    url: 'workers',
   },
 };
 

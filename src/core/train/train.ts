@@ -6,6 +6,7 @@ import { buildModel } from '../model/build-model';
 import { describePreset, PRESETS } from '../model/presets';
 import { architectureOf, type EpochMetrics, type TrainedModel, type WeightTensor } from '../model/trained-model';
 import { makeBatch, mulberry32, shuffleInPlace } from './batches';
+import { combineShards, packShard, PeerStoppedError, shardOf, type DataParallel } from './data-parallel';
 import { checkDivergence, LossWatch } from './divergence';
 import { FusedAdam, hasFusedAdam } from './fused-adam';
 import type { TrainProgress, TrainSettings } from './settings';
@@ -52,6 +53,14 @@ export interface TrainOptions {
    * passes ln 10, so only a loss several times worse than guessing stops it.
    */
   divergenceReference?: number;
+  /**
+   * Train as one of two data-parallel replicas (see data-parallel.ts): this replica computes the
+   * gradient of its half of every batch and combines it with the peer's before the step. Rank 0
+   * reports progress, evaluates and decides when to stop; rank 1 ignores onProgress, shouldCancel
+   * and the test evaluation, and returns (cancelled) when rank 0 stops early. Needs a backend whose
+   * tensors live in CPU memory (WASM, CPU): gradients are read back synchronously every step.
+   */
+  dataParallel?: DataParallel;
 }
 
 /**
@@ -87,6 +96,9 @@ export async function trainModel(
 ): Promise<TrainResult> {
   const problems = validateTrainSettings(settings);
   if (problems.length > 0) throw new Error(`Invalid training settings: ${problems.join('; ')}`);
+  const parallel = opts.dataParallel;
+  if (parallel?.rank === 1)
+    opts = { ...opts, onProgress: undefined, shouldCancel: undefined, skipTestEvaluation: true, cancelKeeps: 'epoch' };
   const preset = PRESETS[settings.preset];
   const backend = opts.backendName ?? tf.getBackend();
   const model = buildModel(preset, settings.seed);
@@ -152,7 +164,39 @@ export async function trainModel(
           if (opts.shouldCancel?.()) return await cancelNow();
           const indices = subset.subarray(batch * batchSize, (batch + 1) * batchSize);
           const step = batchesDone;
-          pending.push({ ...trainBatch(model, optimizer, variables, data.train, indices, opts.stepHook, step), batch });
+          const divergenceContext = {
+            epoch,
+            batch,
+            learningRate: settings.learningRate,
+            optimizer: settings.optimizer,
+          };
+          if (parallel) {
+            let combined: { loss: number; correct: number };
+            try {
+              combined = await trainShardStep(
+                model,
+                optimizer,
+                variables,
+                data.train,
+                indices,
+                opts.stepHook,
+                step,
+                parallel,
+              );
+            } catch (e) {
+              if (e instanceof PeerStoppedError && parallel.rank === 1) return finish(true, NaN);
+              throw e;
+            }
+            const problem = checkDivergence(watch, combined.loss, divergenceContext);
+            if (problem) throw problem;
+            lossSum += combined.loss * indices.length;
+            correctSum += combined.correct;
+            last = { loss: combined.loss, accuracy: combined.correct / indices.length };
+          } else
+            pending.push({
+              ...trainBatch(model, optimizer, variables, data.train, indices, opts.stepHook, step),
+              batch,
+            });
           batchesDone++;
           const now = Date.now();
           const lastOfEpoch = batch === batchesPerEpoch - 1;
@@ -220,6 +264,7 @@ export async function trainModel(
       }
     } finally {
       tf.dispose(pending.map((p) => p.probs));
+      parallel?.link.close();
     }
     return finish(false, history[history.length - 1].testAccuracy);
   } finally {
@@ -267,8 +312,7 @@ function trainBatch(
       }, variables);
       let ordered = variables.map((v) => grads[v.name]);
       if (hook?.transformGradients) ordered = hook.transformGradients(ordered, step);
-      if (optimizer.kind === 'fused') optimizer.optimizer.applyGradients(variables, ordered);
-      else optimizer.optimizer.applyGradients(Object.fromEntries(variables.map((v, i) => [v.name, ordered[i]])));
+      applyStep(optimizer, variables, ordered);
       hook?.afterStep?.(variables, step);
       value.dispose();
     });
@@ -280,6 +324,76 @@ function trainBatch(
     y.dispose();
   }
   return { probs: probs!, labels };
+}
+
+/**
+ * One data-parallel step: the gradient of this replica's half of the batch, exchanged with the
+ * peer's and combined (same bits in both replicas), then the optimizer step on the combined
+ * gradient. Returns the whole batch's mean loss and correct count.
+ */
+async function trainShardStep(
+  model: tfl.LayersModel,
+  optimizer: Optimizer,
+  variables: tf.Variable[],
+  split: MnistSplit,
+  indices: Uint32Array,
+  hook: TrainStepHook | undefined,
+  step: number,
+  parallel: DataParallel,
+): Promise<{ loss: number; correct: number }> {
+  const { start, end } = shardOf(indices.length, parallel.rank);
+  const rows = indices.subarray(start, end);
+  const { images, oneHot, labels } = makeBatch(split, rows);
+  const n = rows.length;
+  let mine: Float32Array;
+  if (n === 0)
+    mine = packShard(
+      variables.map((v) => new Float32Array(v.size)),
+      0,
+      0,
+      0,
+    );
+  else {
+    const x = tf.tensor4d(images, [n, split.rows, split.cols, 1]);
+    const y = tf.tensor2d(oneHot, [n, MNIST_CLASSES]);
+    try {
+      mine = tf.tidy(() => {
+        let probs: tf.Tensor | undefined;
+        const { value, grads } = tf.variableGrads(() => {
+          const p = model.apply(x, { training: true }) as tf.Tensor;
+          probs = tf.keep(p);
+          return categoricalCrossEntropy(p, y);
+        }, variables);
+        value.dispose();
+        const { loss, correct } = scoreBatch(probs!.dataSync() as Float32Array, labels);
+        probs!.dispose();
+        return packShard(
+          variables.map((v) => grads[v.name].dataSync() as Float32Array),
+          n,
+          loss * n,
+          correct,
+        );
+      });
+    } finally {
+      x.dispose();
+      y.dispose();
+    }
+  }
+  const theirs = await parallel.link.exchange(mine);
+  const sizes = variables.map((v) => v.size);
+  const combined = parallel.rank === 0 ? combineShards(mine, theirs, sizes) : combineShards(theirs, mine, sizes);
+  tf.tidy(() => {
+    let ordered: tf.Tensor[] = combined.grads.map((g, i) => tf.tensor(g, variables[i].shape));
+    if (hook?.transformGradients) ordered = hook.transformGradients(ordered, step);
+    applyStep(optimizer, variables, ordered);
+    hook?.afterStep?.(variables, step);
+  });
+  return { loss: combined.loss, correct: combined.correct };
+}
+
+function applyStep(optimizer: Optimizer, variables: tf.Variable[], ordered: tf.Tensor[]) {
+  if (optimizer.kind === 'fused') optimizer.optimizer.applyGradients(variables, ordered);
+  else optimizer.optimizer.applyGradients(Object.fromEntries(variables.map((v, i) => [v.name, ordered[i]])));
 }
 
 /**

@@ -76,7 +76,7 @@ function QatProgress({ p }: { p: TrainProgress }) {
         max={1}
         value={(p.epoch * p.batchesPerEpoch + p.batch + 1) / (p.epochs * p.batchesPerEpoch)}
       />
-      <span className="muted">
+      <span className="muted" data-testid="qat-status">
         {t('qat.progress', {
           epoch: p.epoch + 1,
           epochs: p.epochs,

@@ -2,7 +2,9 @@ import { useCallback, useMemo, useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { QatSettings } from '../../core/qat/qat-settings';
 import type { TrainProgress } from '../../core/train/settings';
-import { Comlink, labBridge } from '../lab-client';
+import { qatShardable } from '../../core/qat/qat-train';
+import { Comlink, labBridge, labCounts } from '../lab-client';
+import { planWorkers, runReplicated } from '../train/train-on-workers';
 import type { ConvertedMode } from '../../core/pipeline/measure-mode';
 import type { Quantization } from '../quant/use-quantization';
 
@@ -24,10 +26,19 @@ export function useQat(runJobs: Quantization['runJobs']): QatRun {
         {
           mode: 'qat',
           convert: (ctx) =>
-            ctx.gate<TrainProgress, ConvertedMode>(
-              (onProgress) => labBridge.run((api) => api.qat(trained, settings, Comlink.proxy(onProgress)), ctx.signal),
-              setProgress,
-            ),
+            ctx.gate<TrainProgress, ConvertedMode>(async (onProgress) => {
+              // Both cores when the batches split (no setting: QAT follows the lab's two-worker default).
+              const count = labCounts()?.train ?? 0;
+              const plan = qatShardable(settings, count)
+                ? await planWorkers(2)
+                : ({ workers: 1, reason: 'setting' } as const);
+              return runReplicated(
+                plan,
+                (port) =>
+                  labBridge.run((api) => api.qat(trained, settings, Comlink.proxy(onProgress), port), ctx.signal),
+                (api, port) => api.qatReplica(trained, settings, port),
+              );
+            }, setProgress),
         },
       ]),
     [runJobs],

@@ -44,6 +44,7 @@ describe('lab state URL round trip', () => {
           optimizer: 'sgd',
           trainLimit: 5000,
           seed: 42,
+          workers: 1,
         },
       },
     ],

@@ -9,11 +9,14 @@ import { useMessages } from '../i18n/use-messages';
 import { TrainSettingsForm } from './TrainSettingsForm';
 import { TrainingCharts } from './TrainingCharts';
 import type { TrainingRun } from './training-run';
+import type { WorkerPlan } from './train-on-workers';
 
 interface Props {
   settings: TrainSettings;
   onSettingsChange: (s: TrainSettings) => void;
   run: TrainingRun;
+  /** How the latest training ran (one or two workers, and why); absent before the first. */
+  workers?: WorkerPlan;
   ready: boolean;
   trained?: TrainedModel;
   onStart: () => void;
@@ -22,7 +25,17 @@ interface Props {
 }
 
 /** Step 1: train a model, watching loss and accuracy live. */
-export function TrainPanel({ settings, onSettingsChange, run, ready, trained, onStart, onCancel, onReset }: Props) {
+export function TrainPanel({
+  settings,
+  onSettingsChange,
+  run,
+  workers,
+  ready,
+  trained,
+  onStart,
+  onCancel,
+  onReset,
+}: Props) {
   const { t } = useTranslation();
   const m = useMessages();
   const busy = run.status === 'running' || run.status === 'cancelling';
@@ -64,6 +77,18 @@ export function TrainPanel({ settings, onSettingsChange, run, ready, trained, on
                 elapsed: formatSeconds(p.elapsedSeconds),
               })}
               {busy ? t('train.statusLeft', { eta: formatSeconds(p.etaSeconds) }) : ''}
+            </span>
+          )}
+          {workers && (
+            <span data-testid="train-workers" data-workers={workers.workers} className="muted">
+              {workers.workers === 2
+                ? t('train.workersTwo')
+                : t('train.workersOne', {
+                    reason: t(`train.workersWhy.${workers.reason}`, {
+                      backend: 'backend' in workers ? workers.backend : '',
+                      detail: 'detail' in workers ? workers.detail : '',
+                    }),
+                  })}
             </span>
           )}
         </div>

@@ -2,7 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { TrainProgress, TrainSettings } from '../../core/train/settings';
 import { useWorkerJob } from '../common/use-worker-job';
-import { Comlink, labBridge } from '../lab-client';
+import { labBridge } from '../lab-client';
+import { planWorkers, trainOnWorkers, type WorkerPlan } from './train-on-workers';
 import { addProgress, EMPTY_CURVES, trainingRun, type TrainResult } from './training-run';
 
 /** Runs training in the lab worker as a worker job and exposes its live state. */
@@ -11,6 +12,7 @@ export function useTraining(onTrained: (m: TrainedModel, cancelled: boolean) => 
   const { run: runJob, isRunning } = job;
   const [curves, setCurves] = useState(EMPTY_CURVES);
   const [cancelling, setCancelling] = useState(false);
+  const [workers, setWorkers] = useState<WorkerPlan>();
 
   const start = useCallback(
     async (settings: TrainSettings) => {
@@ -19,7 +21,11 @@ export function useTraining(onTrained: (m: TrainedModel, cancelled: boolean) => 
       setCancelling(false);
       const outcome = await runJob((ctx) =>
         ctx.gate<TrainProgress, TrainResult>(
-          (onProgress) => labBridge.run((api) => api.train(settings, Comlink.proxy(onProgress))),
+          async (onProgress) => {
+            const plan = await planWorkers(settings.workers);
+            setWorkers(plan);
+            return trainOnWorkers(settings, onProgress, plan);
+          },
           (p) => setCurves((c) => addProgress(c, p)),
         ),
       );
@@ -37,5 +43,5 @@ export function useTraining(onTrained: (m: TrainedModel, cancelled: boolean) => 
   }, [isRunning]);
 
   const run = useMemo(() => trainingRun(job.state, curves, cancelling), [job.state, curves, cancelling]);
-  return { run, start, cancel };
+  return { run, start, cancel, workers };
 }

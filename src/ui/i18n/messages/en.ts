@@ -72,6 +72,10 @@ export const en = {
       optimizer: { label: 'Optimizer', help: 'how gradients update the weights' },
       trainLimit: { label: 'Training images', help: 'use the first N of the 60,000 shuffled training images' },
       seed: { label: 'Seed', help: 'seeds weight init and shuffling' },
+      workers: {
+        label: 'Training workers',
+        help: 'in the browser, 2 splits every batch across two workers (both cores); 1 trains in one (the CLI always uses one)',
+      },
     } satisfies Record<keyof TrainSettings, FieldText>,
     recipe: {
       calibrationSamples: {
@@ -224,6 +228,15 @@ export const en = {
     statusLeft: ', about {{eta}} left',
     cancelled: 'Training cancelled. The model keeps the weights of the last completed epoch',
     cancelledNone: ' (none completed: the initial weights)',
+    workersTwo:
+      'Training on two workers, one per core: each computes the gradient of half of every batch, and both apply the same combined step.',
+    workersOne: 'Training on one worker: {{reason}}',
+    workersWhy: {
+      setting: 'the "Training workers" setting is 1.',
+      cores: 'this device reports a single CPU core.',
+      backend: 'the {{backend}} backend does not split batches across workers (only WASM and CPU do).',
+      start: 'the second worker could not start ({{detail}}).',
+    },
     summary:
       '{{name}}: test accuracy on all 10,000 test images <acc>{{accuracy}}</acc> after {{epochs}} epoch(s), {{seconds}} of training on {{backend}}.',
     presetInfo: '{{blurb}} <strong>{{params}}</strong> parameters, <strong>{{kib}} KiB</strong> of float32 weights.',
