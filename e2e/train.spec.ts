@@ -3,12 +3,12 @@ import { expect, openLab, parsePercent, setSetting, test } from './fixtures';
 
 test.describe('training journey', () => {
   test('trains on a subset, shows metrics, and the model survives a reload', async ({ page }) => {
-    await openLab(page);
+    await openLab(page, '?workers=2');
     await expect(page.getByTestId('backend-active')).toContainText('wasm');
     await setSetting(page, 'trainLimit', 3000);
     await page.getByTestId('train-start').click();
     await expect(page.getByTestId('train-progress')).toBeVisible();
-    // Two cores here: every batch is split across two lab workers.
+    // Two workers asked for, two cores here: every batch is split across two lab workers.
     await expect(page.getByTestId('train-workers')).toHaveAttribute('data-workers', '2');
     await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
     const accuracy = parsePercent(await page.getByTestId('test-accuracy').innerText());
@@ -44,8 +44,8 @@ test.describe('training journey', () => {
     await expect(page.getByTestId('train-start')).toBeEnabled();
   });
 
-  test('with one training worker chosen, the page says so and still trains', async ({ page }) => {
-    await openLab(page, '?workers=1&limit=1000');
+  test('with one training worker (the default), the page says so and still trains', async ({ page }) => {
+    await openLab(page, '?limit=1000');
     await page.getByTestId('train-start').click();
     await expect(page.getByTestId('train-workers')).toHaveAttribute('data-workers', '1');
     await expect(page.getByTestId('train-workers')).toContainText('"Training workers" setting is 1');

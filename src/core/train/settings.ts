@@ -113,7 +113,9 @@ export const TRAIN_FIELDS: FieldGroup<TrainSettings> = {
     help: 'in the browser, 2 splits every batch across two workers (both cores); 1 trains in one (the CLI always uses one)',
     min: 1,
     max: 2,
-    default: 2,
+    // 1: measured on this 2-core machine (npm run bench -- --only=train-browser), two workers that meet every
+    // step are slower than one (50.6 s against 27.3 s an epoch); 2 stays for machines where it pays.
+    default: 1,
     cli: 'workers',
     url: 'workers',
   },

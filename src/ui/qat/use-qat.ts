@@ -12,7 +12,8 @@ import type { Quantization } from '../quant/use-quantization';
 export interface QatRun {
   /** The last QAT training report of the current run (none after it). */
   progress?: TrainProgress;
-  run: (trained: TrainedModel, settings: QatSettings) => Promise<void>;
+  /** `workers`: the lab's "Training workers" setting (2 splits every batch across two workers when it can). */
+  run: (trained: TrainedModel, settings: QatSettings, workers: number) => Promise<void>;
   /** Asks the running QAT to stop after the current batch. */
   cancel: () => Promise<void>;
 }
@@ -21,16 +22,16 @@ export interface QatRun {
 export function useQat(runJobs: Quantization['runJobs']): QatRun {
   const [progress, setProgress] = useState<TrainProgress>();
   const run = useCallback(
-    (trained: TrainedModel, settings: QatSettings) =>
+    (trained: TrainedModel, settings: QatSettings, workers: number) =>
       runJobs(trained, [
         {
           mode: 'qat',
           convert: (ctx) =>
             ctx.gate<TrainProgress, ConvertedMode>(async (onProgress) => {
-              // Both cores when the batches split (no setting: QAT follows the lab's two-worker default).
+              // Two workers only when the setting asks for them and every batch splits.
               const count = labCounts()?.train ?? 0;
               const plan = qatShardable(settings, count)
-                ? await planWorkers(2)
+                ? await planWorkers(workers)
                 : ({ workers: 1, reason: 'setting' } as const);
               return runReplicated(
                 plan,

@@ -27,7 +27,7 @@ export function useLabActions(lab: LabState, saved: SavedModel, quant: Quantizat
   }, [forget, reset]);
   const { train, qat: qatUi, quant: quantSettings } = lab;
   const runQat = useCallback(
-    async () => (trained ? runQatJob(trained, qatSettingsFor(qatUi, train)) : undefined),
+    async () => (trained ? runQatJob(trained, qatSettingsFor(qatUi, train), train.workers) : undefined),
     [trained, runQatJob, train, qatUi],
   );
   const quantizeModes = useCallback(
