@@ -57,8 +57,8 @@ export const zhTW: Messages = {
       trainLimit: { label: '訓練圖片數', help: '使用打亂後 60,000 張訓練圖片中的前 N 張' },
       seed: { label: '亂數種子', help: '決定權重初始化與資料打亂順序' },
       workers: {
-        label: '訓練 worker 數',
-        help: '在瀏覽器中，2 會把每個批次分給兩個 worker（用到兩個核心）；1 只用一個（CLI 一律只用一個）',
+        label: '訓練用背景執行緒數',
+        help: '在瀏覽器中，2 會把每個批次分給兩個背景執行緒（用到兩個核心）；1 只用一個（CLI 一律只用一個）',
       },
     },
     recipe: {
@@ -192,13 +192,13 @@ export const zhTW: Messages = {
     statusLeft: '，大約還要 {{eta}}',
     cancelled: '已取消訓練。模型保留最後一個完成的 epoch 的權重',
     cancelledNone: '（沒有完成任何 epoch：保留初始權重）',
-    workersTwo: '使用兩個 worker 訓練，每個核心一個：各自計算每個批次一半的梯度，再套用同一個合併後的更新。',
-    workersOne: '使用一個 worker 訓練：{{reason}}',
+    workersTwo: '使用兩個背景執行緒訓練，每個核心一個：各自計算每個批次一半的梯度，再套用同一個合併後的更新。',
+    workersOne: '使用一個背景執行緒訓練：{{reason}}',
     workersWhy: {
-      setting: '「訓練 worker 數」設定為 1。',
+      setting: '「訓練用背景執行緒數」設定為 1。',
       cores: '這台裝置只回報一個 CPU 核心。',
-      backend: '{{backend}} 後端不會把批次分給多個 worker（只有 WASM 與 CPU 會）。',
-      start: '第二個 worker 無法啟動（{{detail}}）。',
+      backend: '{{backend}} 後端不會把批次分給多個背景執行緒（只有 WASM 與 CPU 會）。',
+      start: '第二個背景執行緒無法啟動（{{detail}}）。',
     },
     summary:
       '{{name}}：在全部 10,000 張測試圖片上的測試準確率 <acc>{{accuracy}}</acc>，共訓練 {{epochs}} 輪，在 {{backend}} 上花了 {{seconds}}。',
