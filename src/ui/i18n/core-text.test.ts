@@ -9,7 +9,19 @@ import type { TfliteProblem } from '../../core/tflite/format-problem';
 import { inspectTflite } from '../../core/tflite/inspect-tflite';
 import { TfliteFormatError } from '../../core/tflite/errors';
 import type { RuntimeProblem } from '../../runtime/runtime-errors';
-import { coreFailure, failureText, problemText, type CoreProblem } from './core-text';
+import { DEFAULT_RECIPE, RECIPE_FIELDS } from '../../core/quant/recipe';
+import { fieldProblems } from '../../core/settings/fields';
+import { defaultsOf } from '../../core/settings/fields';
+import { TRAIN_FIELDS, validateTrainSettings } from '../../core/train/settings';
+import {
+  coreFailure,
+  failureText,
+  fieldProblemText,
+  fieldProblemsText,
+  problemText,
+  type CoreProblem,
+} from './core-text';
+import { zhTW } from './messages/zh-TW';
 import { backendWhyZh } from './messages/backend.zh-TW';
 
 /** One sample per code: a new code without a sample (and so without a checked zh-TW sentence) fails the typecheck. */
@@ -203,5 +215,38 @@ describe('backend reason in zh-TW', () => {
     expect(zh).toMatch(CJK);
     if (why.pick.code === 'auto-webgpu') expect(zh).toContain(why.pick.adapter);
     for (const f of why.failed ?? []) expect(zh).toContain(f.name);
+  });
+});
+
+describe('settings problems in both languages', () => {
+  // One invalid value of each kind of field, checked by the real declarations.
+  const train = fieldProblems(TRAIN_FIELDS, {
+    ...defaultsOf(TRAIN_FIELDS),
+    epochs: 0,
+    learningRate: 0,
+    optimizer: 'nope' as never,
+  });
+  const recipe = fieldProblems(RECIPE_FIELDS, { ...DEFAULT_RECIPE, perChannel: 'yes' as never });
+  it.each([...train, ...recipe].map((p) => [`${p.key} (${p.bounds.kind})`, p] as const))('%s', (_k, p) => {
+    const en = fieldProblemText(p, 'en');
+    const label =
+      (zhTW.fields.train as Record<string, { label: string }>)[p.key]?.label ??
+      (zhTW.fields.recipe as Record<string, { label: string }>)[p.key]!.label;
+    const zh = fieldProblemText(p, 'zh-TW', label);
+    expect(en).toContain(p.label.toLowerCase());
+    expect(zh).toMatch(CJK);
+    expect(zh).toContain(label);
+    expect(zh).not.toContain(p.label);
+    for (const n of en.match(/\d+(?:\.\d+)?/g) ?? []) expect(zh, en).toContain(n);
+  });
+
+  it('every kind of field is covered, and the English stays the CLI sentence', () => {
+    expect(new Set([...train, ...recipe].map((p) => p.bounds.kind))).toEqual(
+      new Set(['integer', 'number', 'choice', 'boolean']),
+    );
+    const bad = { ...defaultsOf(TRAIN_FIELDS), epochs: 0, learningRate: 0, optimizer: 'nope' as never };
+    expect(fieldProblemsText(train, 'en', zhTW.fields.train)).toBe(validateTrainSettings(bad).join('; '));
+    expect(validateTrainSettings(bad)[0]).toBe('epochs must be an integer from 1 to 100 (got 0)');
+    expect(fieldProblemsText(train, 'zh-TW', zhTW.fields.train).split('；')).toHaveLength(3);
   });
 });

@@ -11,12 +11,13 @@ import {
   type DeployProblem,
   type EdgeTpuCpuReason,
 } from '../../core/deploy/deploy-problem';
+import { englishFieldProblem, type FieldProblem } from '../../core/settings/fields';
 import { englishImportProblem, type ImportProblem } from '../../core/import/import-problem';
 import { englishTfliteProblem, type TfliteProblem } from '../../core/tflite/format-problem';
 import { englishRuntimeProblem, type RuntimeProblem } from '../../runtime/runtime-errors';
 import type { Language } from './languages';
 import { deployProblemZh, edgeTpuCpuZh } from './messages/deploy.zh-TW';
-import { IMPORT_ZH, RUNTIME_ZH, tfliteProblemZh } from './messages/errors.zh-TW';
+import { IMPORT_ZH, RUNTIME_ZH, fieldProblemZh, tfliteProblemZh } from './messages/errors.zh-TW';
 
 /** Every coded core sentence the page shows. */
 export type CoreProblem = DeployProblem | TfliteProblem | ImportProblem | RuntimeProblem;
@@ -59,6 +60,23 @@ export function problemText(p: CoreProblem, language: Language): CoreText {
 export function problemsText(ps: readonly CoreProblem[], language: Language, separator?: string): string {
   const sep = separator ?? (language === 'zh-TW' ? '；' : '; ');
   return ps.map((p) => problemText(p, language).text).join(sep);
+}
+
+/**
+ * A settings value its field does not allow, in `language`; `label` is the field's name as the form shows it
+ * (the English sentence is the core's, with the declaration's label).
+ */
+export function fieldProblemText(p: FieldProblem, language: Language, label?: string): string {
+  return language === 'zh-TW' ? fieldProblemZh(p, label ?? p.label) : englishFieldProblem(p);
+}
+
+/** Several settings problems, joined as problemsText joins; `texts` has the form's labels by field key. */
+export function fieldProblemsText(
+  ps: readonly FieldProblem[],
+  language: Language,
+  texts: Partial<Record<string, { label: string }>>,
+): string {
+  return ps.map((p) => fieldProblemText(p, language, texts[p.key]?.label)).join(language === 'zh-TW' ? '；' : '; ');
 }
 
 /** Why an op runs on the CPU beside the Edge TPU, in `language`. */

@@ -7,7 +7,8 @@ import { QAT_FIELDS, type QatTuning } from '../../core/qat/qat-settings';
 import type { TrainProgress } from '../../core/train/settings';
 import { formatPercent, formatSeconds } from '../common/format';
 import { SettingsFields } from '../common/SettingsFields';
-import { validateQatTuning } from '../state/lab-state';
+import { qatTuningProblems } from '../state/lab-state';
+import { FieldProblems } from '../i18n/FieldProblems';
 
 interface Props {
   settings: QatTuning;
@@ -30,7 +31,7 @@ export function QatPanel(props: Props) {
   const { settings, onSettingsChange, canRun, running, progress, outcome } = props;
   const { t } = useTranslation();
   const m = useMessages();
-  const problems = validateQatTuning(settings);
+  const problems = qatTuningProblems(settings);
   return (
     <section className="panel" aria-labelledby="qat-title">
       <h2 id="qat-title">{t('qat.title')}</h2>
@@ -45,11 +46,7 @@ export function QatPanel(props: Props) {
           texts={m.fields.qat}
         />
       </fieldset>
-      {problems.length > 0 && (
-        <p className="error" lang="en">
-          {problems.join('; ')}
-        </p>
-      )}
+      <FieldProblems problems={problems} texts={m.fields.qat} />
       <div className="actions">
         <button data-testid="qat-run" onClick={props.onRun} disabled={!canRun || running || problems.length > 0}>
           {t('qat.run')}

@@ -5,6 +5,7 @@
  * 頁面照英文顯示（lang="en"），所以這裡沒有它。
  */
 import type { ImportProblem } from '../../../core/import/import-problem';
+import type { FieldBounds, FieldProblem } from '../../../core/settings/fields';
 import type { TfliteProblem } from '../../../core/tflite/format-problem';
 import type { LiteRtStage, RuntimeProblem } from '../../../runtime/runtime-errors';
 
@@ -110,3 +111,22 @@ export const RUNTIME_ZH = {
   'litert-input-size': (p) => `輸入有 ${p.bytes} 位元組，模型需要 ${p.expected} 位元組`,
   'litert-output-count': (p) => `應該有 1 個輸出，LiteRT 傳回了 ${p.outputs} 個`,
 } satisfies Writers<RuntimeProblem>;
+
+/** 設定欄位接受的值：「1 到 100 的整數」、「(0, 10] 之間的數」、「adam、sgd 其中之一」。 */
+export function fieldBoundsZh(b: FieldBounds): string {
+  switch (b.kind) {
+    case 'integer':
+      return `${b.min} 到 ${b.max} 的整數`;
+    case 'number':
+      return `${b.minExclusive ? '(' : '['}${b.min}, ${b.max}] 之間的數`;
+    case 'choice':
+      return `${list(b.options)} 其中之一`;
+    case 'boolean':
+      return 'true 或 false';
+  }
+}
+
+/** 一個設定值不被接受的句子；`label` 是頁面顯示的欄位名稱。 */
+export function fieldProblemZh(p: FieldProblem, label: string): string {
+  return `「${label}」必須是 ${fieldBoundsZh(p.bounds)}（目前是 ${p.got}）`;
+}
