@@ -179,10 +179,19 @@ test.describe('two languages', () => {
     await screenshot(page, 'quantize-zh-TW');
   });
 
-  test('core sentences in zh-TW: a bad model import, a corrupt .tflite in the inspector, a deployment reason', async ({
+  test('core sentences in zh-TW: an invalid setting, a bad model import, a corrupt .tflite in the inspector, a deployment reason', async ({
     page,
   }) => {
     await openLab(page, '?lang=zh-TW&modes=float16');
+    // An invalid setting: the form's field name and what it accepts, in zh-TW.
+    const epochs = page.getByTestId('setting-epochs');
+    await epochs.fill('0');
+    const settingsProblems = page.getByTestId('settings-problems');
+    await expect(settingsProblems).toContainText('1 到 100');
+    await expectChinese(settingsProblems);
+    await epochs.fill('1');
+    await expect(settingsProblems).toHaveCount(0);
+
     const importError = page.getByTestId('import-error');
     const choose = (name: string, bytes: Uint8Array) =>
       page

@@ -9,6 +9,7 @@ import type { TfliteProblem } from '../../core/tflite/format-problem';
 import { inspectTflite } from '../../core/tflite/inspect-tflite';
 import { TfliteFormatError } from '../../core/tflite/errors';
 import type { RuntimeProblem } from '../../runtime/runtime-errors';
+import { checkDivergence, LossWatch, TrainingDivergedError, type TrainProblem } from '../../core/train/divergence';
 import { DEFAULT_RECIPE, RECIPE_FIELDS } from '../../core/quant/recipe';
 import { fieldProblems } from '../../core/settings/fields';
 import { defaultsOf } from '../../core/settings/fields';
@@ -136,7 +137,32 @@ const RUNTIME: Samples<RuntimeProblem> = {
   'litert-output-count': { code: 'litert-output-count', outputs: 2 },
 };
 
-const ALL: CoreProblem[] = [DEPLOY, TFLITE, IMPORT, RUNTIME].flatMap((s) => Object.values(s) as CoreProblem[]);
+const TRAIN: Samples<TrainProblem> = {
+  'train-loss-nonfinite': {
+    code: 'train-loss-nonfinite',
+    loss: 'NaN',
+    epoch: 1,
+    batch: 3,
+    learningRate: 0.5,
+    optimizer: 'adam',
+    next: 0.001,
+  },
+  'train-loss-exploded': {
+    code: 'train-loss-exploded',
+    epoch: 2,
+    batch: 41,
+    window: 20,
+    mean: '7.12',
+    factor: 3,
+    reference: '2.30',
+    against: 'uniform',
+    learningRate: 0.3,
+    optimizer: 'sgd',
+    next: 0.05,
+  },
+};
+
+const ALL: CoreProblem[] = [DEPLOY, TFLITE, IMPORT, RUNTIME, TRAIN].flatMap((s) => Object.values(s) as CoreProblem[]);
 const CJK = /[\u4e00-\u9fff]/;
 
 describe('core sentences in both languages', () => {
@@ -215,6 +241,20 @@ describe('backend reason in zh-TW', () => {
     expect(zh).toMatch(CJK);
     if (why.pick.code === 'auto-webgpu') expect(zh).toContain(why.pick.adapter);
     for (const f of why.failed ?? []) expect(zh).toContain(f.name);
+  });
+});
+
+describe('a diverging run', () => {
+  it('the core error keeps its English message and carries the problem the page writes in zh-TW', () => {
+    const ctx = { epoch: 0, batch: 2, learningRate: 0.5, optimizer: 'adam' as const };
+    const e = checkDivergence(new LossWatch(), NaN, ctx);
+    expect(e).toBeInstanceOf(TrainingDivergedError);
+    expect(e!.message).toBe(
+      'Loss became NaN at epoch 1, batch 3: the learning rate 0.5 is too high for adam; try 0.001',
+    );
+    const zh = failureText(coreFailure(e), 'zh-TW');
+    expect(zh.english).toBe(false);
+    expect(zh.text).toBe('在第 1 個 epoch、第 3 個批次，損失變成了 NaN：學習率 0.5 對 adam 來說太高；請試試 0.001');
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Core sentences in the shown language. The core says what went wrong as data (a code and its numbers, each
- * domain's union declared once: deploy-problem.ts, format-problem.ts, import-problem.ts, runtime-errors.ts) and
+ * domain's union declared once: deploy-problem.ts, format-problem.ts, import-problem.ts, runtime-errors.ts,
+ * divergence.ts) and
  * writes the English sentence from it; zh-TW is written from the same data by the typed tables in messages/.
  * `english` says when the text is English anyway (a sentence without a code yet, a plain Error), so the page
  * can mark it lang="en".
@@ -14,13 +15,14 @@ import {
 import { englishFieldProblem, type FieldProblem } from '../../core/settings/fields';
 import { englishImportProblem, type ImportProblem } from '../../core/import/import-problem';
 import { englishTfliteProblem, type TfliteProblem } from '../../core/tflite/format-problem';
+import { englishTrainProblem, type TrainProblem } from '../../core/train/divergence';
 import { englishRuntimeProblem, type RuntimeProblem } from '../../runtime/runtime-errors';
 import type { Language } from './languages';
 import { deployProblemZh, edgeTpuCpuZh } from './messages/deploy.zh-TW';
-import { IMPORT_ZH, RUNTIME_ZH, fieldProblemZh, tfliteProblemZh } from './messages/errors.zh-TW';
+import { IMPORT_ZH, RUNTIME_ZH, TRAIN_ZH, fieldProblemZh, tfliteProblemZh } from './messages/errors.zh-TW';
 
 /** Every coded core sentence the page shows. */
-export type CoreProblem = DeployProblem | TfliteProblem | ImportProblem | RuntimeProblem;
+export type CoreProblem = DeployProblem | TfliteProblem | ImportProblem | RuntimeProblem | TrainProblem;
 
 /** A core sentence in one language; `where` is the place in a file it names (an identifier path), if any. */
 export interface CoreText {
@@ -32,11 +34,13 @@ export interface CoreText {
 const isTflite = (p: CoreProblem): p is TfliteProblem => p.code.startsWith('tflite-');
 const isImport = (p: CoreProblem): p is ImportProblem => p.code.startsWith('import-');
 const isRuntime = (p: CoreProblem): p is RuntimeProblem => p.code.startsWith('litert-');
+const isTrain = (p: CoreProblem): p is TrainProblem => p.code.startsWith('train-');
 
 function english(p: CoreProblem): string {
   if (isTflite(p)) return englishTfliteProblem(p);
   if (isImport(p)) return englishImportProblem(p);
   if (isRuntime(p)) return englishRuntimeProblem(p);
+  if (isTrain(p)) return englishTrainProblem(p);
   return englishDeployProblem(p);
 }
 
@@ -47,6 +51,7 @@ function chinese(p: CoreProblem): string | undefined {
     return (IMPORT_ZH[p.code] as (p: ImportProblem) => string)(p);
   }
   if (isRuntime(p)) return (RUNTIME_ZH[p.code] as (p: RuntimeProblem) => string)(p);
+  if (isTrain(p)) return (TRAIN_ZH[p.code] as (p: TrainProblem) => string)(p);
   return deployProblemZh(p);
 }
 

@@ -4,6 +4,7 @@ import { trainSettingsProblems, type TrainSettings } from '../../core/train/sett
 import { useTranslation } from 'react-i18next';
 import { formatPercent, formatSeconds } from '../common/format';
 import { formatNumberFixed } from '../i18n/locale';
+import { CoreSentence } from '../i18n/CoreSentence';
 import { FieldProblems } from '../i18n/FieldProblems';
 import { Rich } from '../i18n/Rich';
 import { useMessages } from '../i18n/use-messages';
@@ -92,7 +93,7 @@ export function TrainPanel({
       )}
       {run.status === 'failed' && (
         <p className="error" role="alert" data-testid="train-error">
-          {run.error}
+          <CoreSentence failure={run.failure ?? { message: run.error ?? '' }} />
         </p>
       )}
       {run.status === 'cancelled' && (

@@ -340,6 +340,7 @@ export const en = {
       'TensorFlow’s converter leaves weight tensors with fewer than 1,024 values in float in dynamic-range mode, which is why the tutorial’s 108-weight conv layer is “not quantized” there. Set the threshold to 0 to quantize every layer. Dense weights are per-tensor by default: per-channel dense weights need a newer runtime (TFLite 2.17+ for the hybrid kernel).',
     cancelled: 'Cancelled; the files finished before the cancel are kept below.',
     histogramTitle: 'Weights before and after quantization',
+    step: { convert: 'converting and simulating', runtime: 'running in the TFLite runtime' },
   },
   results: {
     floatReference:

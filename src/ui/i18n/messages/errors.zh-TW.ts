@@ -7,6 +7,7 @@
 import type { ImportProblem } from '../../../core/import/import-problem';
 import type { FieldBounds, FieldProblem } from '../../../core/settings/fields';
 import type { TfliteProblem } from '../../../core/tflite/format-problem';
+import type { TrainProblem } from '../../../core/train/divergence';
 import type { LiteRtStage, RuntimeProblem } from '../../../runtime/runtime-errors';
 
 type Writers<U extends { code: string }> = { [K in U['code']]: (p: Extract<U, { code: K }>) => string };
@@ -130,3 +131,12 @@ export function fieldBoundsZh(b: FieldBounds): string {
 export function fieldProblemZh(p: FieldProblem, label: string): string {
   return `「${label}」必須是 ${fieldBoundsZh(p.bounds)}（目前是 ${p.got}）`;
 }
+
+const advice = (p: TrainProblem) => `學習率 ${p.learningRate} 對 ${p.optimizer} 來說太高；請試試 ${p.next}`;
+
+/** 訓練發散而停止的句子（src/core/train/divergence.ts）。 */
+export const TRAIN_ZH = {
+  'train-loss-nonfinite': (p) => `在第 ${p.epoch} 個 epoch、第 ${p.batch} 個批次，損失變成了 ${p.loss}：${advice(p)}`,
+  'train-loss-exploded': (p) =>
+    `在第 ${p.epoch} 個 epoch、第 ${p.batch} 個批次，損失爆增：最近 ${p.window} 個批次的平均是 ${p.mean}，超過 ${p.reference}（${p.against === 'first-batches' ? '最初幾個批次' : '把 10 個類別平均亂猜'}）的 ${p.factor} 倍；${advice(p)}`,
+} satisfies Writers<TrainProblem>;

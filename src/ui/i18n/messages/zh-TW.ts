@@ -300,6 +300,7 @@ export const zhTW: Messages = {
       'TensorFlow 的轉換器在動態範圍量化時，會把少於 1,024 個值的權重張量保留為浮點，所以教學中只有 108 個權重的卷積層在那裡「沒有被量化」。把門檻設為 0 就會量化每一層。全連接權重預設為逐張量量化：逐通道的全連接權重需要較新的執行環境（混合核心需要 TFLite 2.17 以上）。',
     cancelled: '已取消；取消前已完成的檔案保留在下方。',
     histogramTitle: '量化前後的權重',
+    step: { convert: '轉換並模擬中', runtime: '在 TFLite 執行環境中執行' },
   },
   results: {
     floatReference:
