@@ -11,8 +11,8 @@ import { TfliteFormatError } from '../../core/tflite/errors';
 import type { RuntimeProblem } from '../../runtime/runtime-errors';
 import { checkDivergence, LossWatch, TrainingDivergedError, type TrainProblem } from '../../core/train/divergence';
 import { DEFAULT_RECIPE, RECIPE_FIELDS } from '../../core/quant/recipe';
-import { fieldProblems } from '../../core/settings/fields';
-import { defaultsOf } from '../../core/settings/fields';
+import { defaultsOf, fieldProblems } from '../../core/settings/fields';
+import type { QatSummaryLine } from '../../core/qat/explain-qat';
 import { TRAIN_FIELDS, validateTrainSettings } from '../../core/train/settings';
 import {
   coreFailure,
@@ -20,6 +20,7 @@ import {
   fieldProblemText,
   fieldProblemsText,
   problemText,
+  qatLineText,
   type CoreProblem,
 } from './core-text';
 import { zhTW } from './messages/zh-TW';
@@ -288,5 +289,30 @@ describe('settings problems in both languages', () => {
     expect(fieldProblemsText(train, 'en', zhTW.fields.train)).toBe(validateTrainSettings(bad).join('; '));
     expect(validateTrainSettings(bad)[0]).toBe('epochs must be an integer from 1 to 100 (got 0)');
     expect(fieldProblemsText(train, 'zh-TW', zhTW.fields.train).split('；')).toHaveLength(3);
+  });
+});
+
+const QAT_LINES: Samples<QatSummaryLine> = {
+  'qat-trained': { code: 'qat-trained', epochs: 2, images: 120000 },
+  'qat-kernel': { code: 'qat-kernel', name: 'conv2d_0/kernel', moved: '3.4 %', codesChanged: '12.5 %' },
+  'qat-range': {
+    code: 'qat-range',
+    tensor: 'dense_0/Relu',
+    narrower: true,
+    qat: ['0.000', '7.81'],
+    ptq: ['0.000', '11.2'],
+    qatStep: '0.0306',
+    ptqStep: '0.0439',
+  },
+  'qat-accuracy': { code: 'qat-accuracy', before: '98.12 %', after: '98.40 %', simulated: '98.35 %' },
+};
+
+describe('QAT summary lines in both languages', () => {
+  it.each(Object.values(QAT_LINES).map((l) => [l.code, l] as const))('%s', (_code, l) => {
+    const en = qatLineText(l, 'en');
+    const zh = qatLineText(l, 'zh-TW');
+    expect(en).not.toMatch(CJK);
+    expect(zh).toMatch(CJK);
+    for (const n of en.match(/\d+(?:[.,]\d+)*/g) ?? []) expect(zh, en).toContain(n);
   });
 });

@@ -13,13 +13,14 @@ import {
   type EdgeTpuCpuReason,
 } from '../../core/deploy/deploy-problem';
 import { englishFieldProblem, type FieldProblem } from '../../core/settings/fields';
+import { englishQatLine, type QatSummaryLine } from '../../core/qat/explain-qat';
 import { englishImportProblem, type ImportProblem } from '../../core/import/import-problem';
 import { englishTfliteProblem, type TfliteProblem } from '../../core/tflite/format-problem';
 import { englishTrainProblem, type TrainProblem } from '../../core/train/divergence';
 import { englishRuntimeProblem, type RuntimeProblem } from '../../runtime/runtime-errors';
 import type { Language } from './languages';
 import { deployProblemZh, edgeTpuCpuZh } from './messages/deploy.zh-TW';
-import { IMPORT_ZH, RUNTIME_ZH, TRAIN_ZH, fieldProblemZh, tfliteProblemZh } from './messages/errors.zh-TW';
+import { IMPORT_ZH, QAT_LINE_ZH, RUNTIME_ZH, TRAIN_ZH, fieldProblemZh, tfliteProblemZh } from './messages/errors.zh-TW';
 
 /** Every coded core sentence the page shows. */
 export type CoreProblem = DeployProblem | TfliteProblem | ImportProblem | RuntimeProblem | TrainProblem;
@@ -82,6 +83,11 @@ export function fieldProblemsText(
   texts: Partial<Record<string, { label: string }>>,
 ): string {
   return ps.map((p) => fieldProblemText(p, language, texts[p.key]?.label)).join(language === 'zh-TW' ? '；' : '; ');
+}
+
+/** A line of the QAT summary in `language`. */
+export function qatLineText(l: QatSummaryLine, language: Language): string {
+  return language === 'zh-TW' ? (QAT_LINE_ZH[l.code] as (l: QatSummaryLine) => string)(l) : englishQatLine(l);
 }
 
 /** Why an op runs on the CPU beside the Edge TPU, in `language`. */

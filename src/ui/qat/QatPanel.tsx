@@ -9,6 +9,8 @@ import { formatPercent, formatSeconds } from '../common/format';
 import { SettingsFields } from '../common/SettingsFields';
 import { qatTuningProblems } from '../state/lab-state';
 import { FieldProblems } from '../i18n/FieldProblems';
+import { useLanguage } from '../i18n/CoreSentence';
+import { qatLineText } from '../i18n/core-text';
 
 interface Props {
   settings: QatTuning;
@@ -96,7 +98,9 @@ interface ResultProps {
 /** The QAT file's runtime accuracy beside post-training int8 and float, and what QAT changed. */
 function QatResult({ outcome, ptqInt8Accuracy, floatAccuracy }: ResultProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const summary = outcome.entry.qat?.summary ?? [];
+  const lines = outcome.entry.qat?.summary_lines;
   return (
     <div data-testid="qat-result">
       <p>
@@ -110,12 +114,21 @@ function QatResult({ outcome, ptqInt8Accuracy, floatAccuracy }: ResultProps) {
           tags={{ acc: <strong data-testid="qat-accuracy" /> }}
         />
       </p>
-      {summary.length > 0 && (
-        <ul className="qat-summary" lang="en">
-          {summary.map((line) => (
-            <li key={line}>{line}</li>
+      {lines ? (
+        <ul className="qat-summary">
+          {lines.map((line, i) => (
+            <li key={i}>{qatLineText(line, language)}</li>
           ))}
         </ul>
+      ) : (
+        // A run kept from before the summary had data: its English sentences as they were.
+        summary.length > 0 && (
+          <ul className="qat-summary" lang="en">
+            {summary.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )
       )}
     </div>
   );
