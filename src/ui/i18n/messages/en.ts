@@ -371,6 +371,7 @@ export const en = {
     downloadTitle: 'Download {{file}}',
     notInSession: 'File not available in this session',
     downloadAll: 'Download all ({{n}} .tflite + report.json)',
+    downloadFailed: 'The zip could not be made:',
     missing: 'Not available in this session: {{modes}}.',
   },
   charts: {
@@ -489,6 +490,7 @@ export const en = {
   },
   draw: {
     title: '6. Draw a digit',
+    failed: 'This file could not classify the drawing:',
     hint: 'Draw a digit from 0 to 9 with a mouse, finger or pen. After each stroke the drawing is shrunk to fit a 20×20 box and centred by its centre of mass in 28×28 pixels, the way the MNIST images were made, and every exported .tflite file classifies it. The predictions come from LiteRT.js, the real TensorFlow Lite runtime, running each file in this browser.',
     canvasAria: 'Drawing area: draw one digit',
     clear: 'Clear',
@@ -504,6 +506,8 @@ export const en = {
     title: '7. Where each mode goes wrong',
     quantizeFirst: 'Quantize the trained model first: each file’s test-set predictions from LiteRT.js show up here.',
     loading: 'Loading the test set…',
+    testSetFailed: 'The test set could not be loaded:',
+    mismatch: '{{mode}} has {{predictions}} predictions for {{labels}} test labels.',
     hint: 'The {{count}} MNIST test images as <code>{{mode}}</code> classified them in LiteRT.js ({{accuracy}} correct). Each row is the true digit, each column the predicted one: the blue diagonal counts right answers, red cells are mistakes.',
     wrongVsFloat: 'Test digits {{mode}} gets wrong that {{floatMode}} gets right',
     wrong: 'Test digits {{mode}} gets wrong',

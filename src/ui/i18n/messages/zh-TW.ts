@@ -331,6 +331,7 @@ export const zhTW: Messages = {
     downloadTitle: '下載 {{file}}',
     notInSession: '這次工作階段沒有這個檔案',
     downloadAll: '全部下載（{{n}} 個 .tflite + report.json）',
+    downloadFailed: '無法建立 zip 檔：',
     missing: '這次工作階段沒有：{{modes}}。',
   },
   charts: {
@@ -447,6 +448,7 @@ export const zhTW: Messages = {
   },
   draw: {
     title: '6. 手寫一個數字',
+    failed: '這個檔案無法辨識這張手寫圖：',
     hint: '用滑鼠、手指或觸控筆寫一個 0 到 9 的數字。每一筆畫完後，圖會縮小到 20×20 的框內，並依質心置中於 28×28 像素中，就像當初製作 MNIST 圖片的方式，然後每個匯出的 .tflite 檔都會辨識它。預測來自 LiteRT.js，也就是在這個瀏覽器中執行每個檔案的真正 TensorFlow Lite 執行環境。',
     canvasAria: '手寫區：寫一個數字',
     clear: '清除',
@@ -462,6 +464,8 @@ export const zhTW: Messages = {
     title: '7. 每種模式錯在哪裡',
     quantizeFirst: '請先量化訓練好的模型：每個檔案在 LiteRT.js 中對測試集的預測會顯示在這裡。',
     loading: '正在載入測試集…',
+    testSetFailed: '無法載入測試集：',
+    mismatch: '{{mode}} 有 {{predictions}} 個預測，測試標籤卻有 {{labels}} 個。',
     hint: '<code>{{mode}}</code> 在 LiteRT.js 中對 {{count}} 張 MNIST 測試圖片的分類結果（正確率 {{accuracy}}）。每一列是真正的數字，每一行是預測的數字：藍色對角線是答對的次數，紅色格子是錯誤。',
     wrongVsFloat: '{{mode}} 答錯、但 {{floatMode}} 答對的測試數字',
     wrong: '{{mode}} 答錯的測試數字',
