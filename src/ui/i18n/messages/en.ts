@@ -26,6 +26,11 @@ export const en = {
     tagline:
       'Train a small CNN on real MNIST in this tab, quantize it with every TensorFlow Lite mode, and download .tflite files the TFLite runtime runs. Nothing leaves your browser.',
     modelForgotten: 'The saved model was deleted from this browser.',
+    storeFailed: {
+      read: 'Could not read the saved model:',
+      save: 'Could not save the model for the next visit:',
+      delete: 'Could not delete the saved model:',
+    },
   },
   language: {
     label: 'Language',

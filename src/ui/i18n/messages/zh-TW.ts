@@ -11,6 +11,11 @@ export const zhTW: Messages = {
     tagline:
       '在這個分頁裡用真正的 MNIST 訓練一個小型 CNN，以 TensorFlow Lite 的每一種模式量化它，並下載 TFLite 執行環境能執行的 .tflite 檔。所有資料都不會離開你的瀏覽器。',
     modelForgotten: '已從這個瀏覽器刪除儲存的模型。',
+    storeFailed: {
+      read: '無法讀取儲存的模型：',
+      save: '無法儲存模型供下次使用：',
+      delete: '無法刪除儲存的模型：',
+    },
   },
   language: {
     label: '語言',
