@@ -67,6 +67,8 @@ const ALLOWED = new Set([
   ...['scale', 'Op', 'op', 'epoch', 'p90', 'PolynomialDecay', 'ConstantSparsity', 'x', 'e', 'N', 'Arena', 'arena'],
   // the engine description LiteRT.js reports, e.g. "LiteRT.js 2.5.3 (wasm relaxed-SIMD, XNNPACK, 1 thread)"
   ...['relaxed', 'thread'],
+  // the Web Worker term, which zh-TW developers write as it is (like epoch): the Training workers line
+  'worker',
   // the C language (TFLite Micro's C source download)
   'C',
   // the technical terms per-channel and per-tensor, which zh-TW writing keeps beside their translation
@@ -179,10 +181,19 @@ test.describe('two languages', () => {
     await screenshot(page, 'quantize-zh-TW');
   });
 
-  test('core sentences in zh-TW: a bad model import, a corrupt .tflite in the inspector, a deployment reason', async ({
+  test('core sentences in zh-TW: an invalid setting, a bad model import, a corrupt .tflite in the inspector, a deployment reason', async ({
     page,
   }) => {
     await openLab(page, '?lang=zh-TW&modes=float16');
+    // An invalid setting: the form's field name and what it accepts, in zh-TW.
+    const epochs = page.getByTestId('setting-epochs');
+    await epochs.fill('0');
+    const settingsProblems = page.getByTestId('settings-problems');
+    await expect(settingsProblems).toContainText('1 到 100');
+    await expectChinese(settingsProblems);
+    await epochs.fill('1');
+    await expect(settingsProblems).toHaveCount(0);
+
     const importError = page.getByTestId('import-error');
     const choose = (name: string, bytes: Uint8Array) =>
       page

@@ -75,8 +75,8 @@ export function App() {
       <DatasetMismatch model={saved.trained} dataset={lab.train.dataset} />
       {session.dataReady && <OfflineBanner />}
       {saved.storeError && (
-        <p className="error" lang="en">
-          {saved.storeError}
+        <p className="error">
+          {t(`app.storeFailed.${saved.storeError.action}`)} <span lang="en">{saved.storeError.message}</span>
         </p>
       )}
       {saved.forgotten && !saved.trained && (

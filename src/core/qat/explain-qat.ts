@@ -50,6 +50,50 @@ export interface QatExplanation {
   imagesSeen: number;
   /** Short learner-facing sentences built from the numbers above. */
   summary: string[];
+  /** The same sentences as data (englishQatLine writes each), for the page's other languages. */
+  lines: QatSummaryLine[];
+}
+
+/**
+ * One line of the QAT summary, as data: the numbers already formatted as the English sentence shows them
+ * (percentages, ranges, int8 steps), so every language shows the same figures.
+ */
+export type QatSummaryLine =
+  | { code: 'qat-trained'; epochs: number; images: number }
+  | { code: 'qat-kernel'; name: string; moved: string; codesChanged: string }
+  | {
+      code: 'qat-range';
+      tensor: string;
+      narrower: boolean;
+      qat: [string, string];
+      ptq: [string, string];
+      qatStep: string;
+      ptqStep: string;
+    }
+  | { code: 'qat-accuracy'; before: string; after: string; simulated: string };
+
+/** The English sentence of a QAT summary line. */
+export function englishQatLine(l: QatSummaryLine): string {
+  switch (l.code) {
+    case 'qat-trained':
+      return (
+        `QAT fine-tuned the float weights for ${l.epochs} epoch${l.epochs === 1 ? '' : 's'} (${l.images.toLocaleString('en-US')} images) ` +
+        'while every forward pass rounded weights and activations to the int8 grid the file uses; gradients passed through the rounding unchanged.'
+      );
+    case 'qat-kernel':
+      return `${l.name}: weights moved by ${l.moved} (L2); ${l.codesChanged} of its int8 codes differ from the post-training file.`;
+    case 'qat-range':
+      return (
+        `${l.tensor}: the learned range [${l.qat[0]}, ${l.qat[1]}] is ${l.narrower ? 'narrower' : 'wider'} than the calibrated [${l.ptq[0]}, ${l.ptq[1]}] ` +
+        `(int8 step ${l.qatStep} vs ${l.ptqStep}). QAT's range is a moving average of batch extremes, ` +
+        'measured while the weights changed; calibration takes the extremes of the original model over the representative images.'
+      );
+    case 'qat-accuracy':
+      return (
+        `Test accuracy: float before ${l.before}, float after QAT ${l.after}, int8 simulated during QAT ${l.simulated}. ` +
+        'Part of any gain is simply more training; the int8 file now matches the model that training evaluated.'
+      );
+  }
 }
 
 /** int8 codes of a kernel as the exporter computes them, per channel in TF.js layout. */
@@ -132,33 +176,38 @@ export function explainQat(original: TrainedModel, result: QatResult, ptq?: Cali
       });
     return row;
   });
-  const summary: string[] = [];
+  const lines: QatSummaryLine[] = [];
   const epochs = result.history.length;
-  summary.push(
-    `QAT fine-tuned the float weights for ${epochs} epoch${epochs === 1 ? '' : 's'} (${result.imagesSeen.toLocaleString('en-US')} images) ` +
-      'while every forward pass rounded weights and activations to the int8 grid the file uses; gradients passed through the rounding unchanged.',
-  );
+  lines.push({ code: 'qat-trained', epochs, images: result.imagesSeen });
   const kernels = weights.filter((w) => w.codesChanged !== undefined);
   for (const k of kernels) {
-    summary.push(
-      `${k.name}: weights moved by ${pct(k.relativeChange)} (L2); ${pct(k.codesChanged ?? 0)} of its int8 codes differ from the post-training file.`,
-    );
+    lines.push({
+      code: 'qat-kernel',
+      name: k.name,
+      moved: pct(k.relativeChange),
+      codesChanged: pct(k.codesChanged ?? 0),
+    });
   }
   for (const r of ranges) {
     if (r.ptqMin === undefined || r.ptqMax === undefined || r.ptqScale === undefined) continue;
     if (Math.abs(r.qatScale / r.ptqScale - 1) < 0.02) continue;
-    const verb = r.qatScale < r.ptqScale ? 'narrower' : 'wider';
-    summary.push(
-      `${r.tensor}: the learned range [${fmt(r.qatMin)}, ${fmt(r.qatMax)}] is ${verb} than the calibrated [${fmt(r.ptqMin)}, ${fmt(r.ptqMax)}] ` +
-        `(int8 step ${r.qatScale.toPrecision(3)} vs ${r.ptqScale.toPrecision(3)}). QAT's range is a moving average of batch extremes, ` +
-        'measured while the weights changed; calibration takes the extremes of the original model over the representative images.',
-    );
+    lines.push({
+      code: 'qat-range',
+      tensor: r.tensor,
+      narrower: r.qatScale < r.ptqScale,
+      qat: [fmt(r.qatMin), fmt(r.qatMax)],
+      ptq: [fmt(r.ptqMin), fmt(r.ptqMax)],
+      qatStep: r.qatScale.toPrecision(3),
+      ptqStep: r.ptqScale.toPrecision(3),
+    });
   }
   const after = result.model.testAccuracy;
-  summary.push(
-    `Test accuracy: float before ${pct(original.testAccuracy, 2)}, float after QAT ${pct(after, 2)}, int8 simulated during QAT ${pct(result.simulatedTestAccuracy, 2)}. ` +
-      'Part of any gain is simply more training; the int8 file now matches the model that training evaluated.',
-  );
+  lines.push({
+    code: 'qat-accuracy',
+    before: pct(original.testAccuracy, 2),
+    after: pct(after, 2),
+    simulated: pct(result.simulatedTestAccuracy, 2),
+  });
   return {
     weights,
     ranges,
@@ -167,6 +216,7 @@ export function explainQat(original: TrainedModel, result: QatResult, ptq?: Cali
     simulatedInt8Accuracy: result.simulatedTestAccuracy,
     qatEpochs: epochs,
     imagesSeen: result.imagesSeen,
-    summary,
+    summary: lines.map(englishQatLine),
+    lines,
   };
 }

@@ -50,6 +50,7 @@ export async function runQat(
       simulated_accuracy: result.simulatedTestAccuracy,
       cancelled: result.cancelled,
       summary: explanation.summary,
+      summary_lines: explanation.lines,
     },
   };
 }

@@ -6,6 +6,7 @@ import type { CompressionRecipe, SweepRow } from '../compress/compression-recipe
  */
 
 import type { ModelSource } from '../model/architecture';
+import type { QatSummaryLine } from '../qat/explain-qat';
 
 export interface FloatReport {
   /** Fraction of all 10,000 MNIST test images the TF.js model classifies correctly. */
@@ -123,6 +124,8 @@ export interface QatReport {
   cancelled: boolean;
   /** Sentences explaining what QAT changed against plain min/max calibration. */
   summary: string[];
+  /** The same sentences as data (one per `summary` line, in order), for a page in another language. */
+  summary_lines?: QatSummaryLine[];
 }
 
 /** What the recipe's post-training algorithms did to one file (report.json `modes[].algorithms`). */

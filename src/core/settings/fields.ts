@@ -70,7 +70,7 @@ export function defaultsOf<T>(group: FieldGroup<T>): T {
 }
 
 /** "an integer from 1 to 100", "a number in (0, 10]", "one of adam, sgd, rmsprop", "true or false". */
-export function describeBounds(f: Field): string {
+export function describeBounds(f: Field | FieldBounds): string {
   switch (f.kind) {
     case 'integer':
       return `an integer from ${f.min} to ${f.max}`;
@@ -97,14 +97,58 @@ export function isValid(f: Field, v: unknown): boolean {
   }
 }
 
-/** Human-readable problems with a settings object (empty when valid), e.g. "epochs must be an integer from 1 to 100 (got 0)". */
-export function validateGroup<T>(group: FieldGroup<T>, values: T): string[] {
-  const problems: string[] = [];
+/**
+ * A value its field does not allow, as data: the field's key and English label, what the field accepts and the
+ * value given. The core writes the English sentence (englishFieldProblem, the CLI); the page writes other
+ * languages from the same data and its own field labels.
+ */
+export interface FieldProblem {
+  code: 'setting-invalid';
+  key: string;
+  label: string;
+  bounds: FieldBounds;
+  got: string;
+}
+
+/** What a field accepts (its kind and limits, without the texts). */
+export type FieldBounds =
+  | { kind: 'integer'; min: number; max: number }
+  | { kind: 'number'; min: number; max: number; minExclusive: boolean }
+  | { kind: 'choice'; options: readonly string[] }
+  | { kind: 'boolean' };
+
+export function boundsOf(f: Field): FieldBounds {
+  switch (f.kind) {
+    case 'integer':
+      return { kind: 'integer', min: f.min, max: f.max };
+    case 'number':
+      return { kind: 'number', min: f.min, max: f.max, minExclusive: f.minExclusive ?? false };
+    case 'choice':
+      return { kind: 'choice', options: f.options };
+    case 'boolean':
+      return { kind: 'boolean' };
+  }
+}
+
+/** The values a settings object's fields do not allow (empty when valid), in declaration order. */
+export function fieldProblems<T>(group: FieldGroup<T>, values: T): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   for (const [k, f] of entries(group)) {
     const v = values[k];
-    if (!isValid(f, v)) problems.push(`${f.label.toLowerCase()} must be ${describeBounds(f)} (got ${String(v)})`);
+    if (!isValid(f, v))
+      problems.push({ code: 'setting-invalid', key: k, label: f.label, bounds: boundsOf(f), got: String(v) });
   }
   return problems;
+}
+
+/** "epochs must be an integer from 1 to 100 (got 0)". */
+export function englishFieldProblem(p: FieldProblem): string {
+  return `${p.label.toLowerCase()} must be ${describeBounds(p.bounds)} (got ${p.got})`;
+}
+
+/** Human-readable problems with a settings object (empty when valid), e.g. "epochs must be an integer from 1 to 100 (got 0)". */
+export function validateGroup<T>(group: FieldGroup<T>, values: T): string[] {
+  return fieldProblems(group, values).map(englishFieldProblem);
 }
 
 /**

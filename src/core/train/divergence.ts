@@ -6,16 +6,60 @@ export const UNIFORM_GUESS = Math.log(10);
 
 export const SUGGESTED_LEARNING_RATE: Record<OptimizerName, number> = { adam: 0.001, rmsprop: 0.001, sgd: 0.05 };
 
+/**
+ * Why training stopped, as data: the core writes the English sentence from it (the error's message, the CLI);
+ * the page writes its other languages from the same data (src/ui/i18n/messages/errors.zh-TW.ts).
+ * `epoch` and `batch` count from 1, as the sentence says them; `next` is the learning rate to try.
+ */
+export type TrainProblem =
+  | {
+      code: 'train-loss-nonfinite';
+      loss: string;
+      epoch: number;
+      batch: number;
+      learningRate: number;
+      optimizer: OptimizerName;
+      next: number;
+    }
+  | {
+      code: 'train-loss-exploded';
+      epoch: number;
+      batch: number;
+      window: number;
+      mean: string;
+      factor: number;
+      reference: string;
+      /** What the reference loss is: the first batches' mean, or guessing all 10 classes equally. */
+      against: 'first-batches' | 'uniform';
+      learningRate: number;
+      optimizer: OptimizerName;
+      next: number;
+    };
+
+/** The English sentence of a training problem. */
+export function englishTrainProblem(p: TrainProblem): string {
+  const where = `at epoch ${p.epoch}, batch ${p.batch}`;
+  const advice = `the learning rate ${p.learningRate} is too high for ${p.optimizer}; try ${p.next}`;
+  if (p.code === 'train-loss-nonfinite') return `Loss became ${p.loss} ${where}: ${advice}`;
+  const against = p.against === 'first-batches' ? 'the first batches' : 'guessing all 10 classes equally';
+  return (
+    `Loss exploded ${where}: the last ${p.window} batches average ${p.mean}, over ${p.factor}x ` +
+    `${p.reference} (${against}); ${advice}`
+  );
+}
+
 /** Training stopped because the loss became NaN/Infinity or blew up; the message says why and what to try. */
 export class TrainingDivergedError extends Error {
+  readonly epoch: number;
+  readonly batch: number;
   constructor(
-    message: string,
-    readonly epoch: number,
-    readonly batch: number,
+    readonly problem: TrainProblem,
     readonly loss: number,
   ) {
-    super(message);
+    super(englishTrainProblem(problem));
     this.name = 'TrainingDivergedError';
+    this.epoch = problem.epoch - 1;
+    this.batch = problem.batch - 1;
   }
 }
 
@@ -57,9 +101,15 @@ export function checkDivergence(
   loss: number,
   ctx: DivergenceContext,
 ): TrainingDivergedError | undefined {
-  const where = `at epoch ${ctx.epoch + 1}, batch ${ctx.batch + 1}`;
+  const at = {
+    epoch: ctx.epoch + 1,
+    batch: ctx.batch + 1,
+    learningRate: ctx.learningRate,
+    optimizer: ctx.optimizer,
+    next: nextLearningRate(ctx),
+  };
   if (!Number.isFinite(loss)) {
-    return new TrainingDivergedError(`Loss became ${loss} ${where}: ${advice(ctx)}`, ctx.epoch, ctx.batch, loss);
+    return new TrainingDivergedError({ code: 'train-loss-nonfinite', loss: String(loss), ...at }, loss);
   }
   if (watch.seen < WINDOW) watch.baseline += loss / WINDOW;
   watch.recent[watch.seen % WINDOW] = loss;
@@ -68,20 +118,23 @@ export function checkDivergence(
     const mean = watch.recent.reduce((a, b) => a + b, 0) / WINDOW;
     const reference = watch.reference ?? Math.min(watch.baseline, UNIFORM_GUESS_LOSS);
     if (mean > BLOW_UP_FACTOR * reference) {
-      return new TrainingDivergedError(
-        `Loss exploded ${where}: the last ${WINDOW} batches average ${mean.toFixed(2)}, over ${BLOW_UP_FACTOR}x ` +
-          `${reference.toFixed(2)} (${reference === watch.baseline ? 'the first batches' : 'guessing all 10 classes equally'}); ${advice(ctx)}`,
-        ctx.epoch,
-        ctx.batch,
-        loss,
-      );
+      const problem: TrainProblem = {
+        code: 'train-loss-exploded',
+        ...at,
+        window: WINDOW,
+        mean: mean.toFixed(2),
+        factor: BLOW_UP_FACTOR,
+        reference: reference.toFixed(2),
+        against: reference === watch.baseline ? 'first-batches' : 'uniform',
+      };
+      return new TrainingDivergedError(problem, loss);
     }
   }
   return undefined;
 }
 
-function advice(ctx: DivergenceContext): string {
+/** The learning rate to suggest: the preset's good one when above it, else a tenth of this one. */
+function nextLearningRate(ctx: DivergenceContext): number {
   const good = SUGGESTED_LEARNING_RATE[ctx.optimizer];
-  const next = ctx.learningRate > good ? good : ctx.learningRate / 10;
-  return `the learning rate ${ctx.learningRate} is too high for ${ctx.optimizer}; try ${next}`;
+  return ctx.learningRate > good ? good : ctx.learningRate / 10;
 }

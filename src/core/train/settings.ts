@@ -1,6 +1,6 @@
 import { DATASET_IDS, DATASETS, type DatasetId } from '../mnist/datasets';
 import { PRESET_IDS, type PresetId } from '../model/presets';
-import { defaultsOf, validateGroup, type FieldGroup } from '../settings/fields';
+import { defaultsOf, fieldProblems, validateGroup, type FieldGroup, type FieldProblem } from '../settings/fields';
 
 export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
@@ -145,4 +145,9 @@ export interface TrainProgress {
 /** Checks settings; returns human-readable problems (empty when valid). */
 export function validateTrainSettings(s: TrainSettings): string[] {
   return validateGroup(TRAIN_FIELDS, s);
+}
+
+/** The same checks as data, for the page to write in its language. */
+export function trainSettingsProblems(s: TrainSettings): FieldProblem[] {
+  return fieldProblems(TRAIN_FIELDS, s);
 }

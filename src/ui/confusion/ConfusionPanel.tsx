@@ -49,15 +49,15 @@ export function ConfusionPanel({ outcomes, loadTestSet, floatMode = 'float32', g
             </select>
           </label>
           {error && (
-            <p className="error" role="alert" lang="en">
-              {error}
+            <p className="error" role="alert">
+              {t('confusion.testSetFailed')} <span lang="en">{error}</span>
             </p>
           )}
           {!view || !testSet ? (
             !error && <p className="muted">{t('confusion.loading')}</p>
           ) : !view.ok ? (
-            <p className="error" role="alert" lang="en">
-              {view.error}
+            <p className="error" role="alert">
+              {t('confusion.mismatch', { mode: view.mode, predictions: view.predictions, labels: view.labels })}
             </p>
           ) : (
             <ConfusionDetails

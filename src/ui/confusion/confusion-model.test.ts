@@ -47,6 +47,9 @@ describe('confusionView', () => {
     expect(confusionView('int8', { int8: outcome([0], 1) }, labels, 'float32')).toEqual({
       ok: false,
       error: 'int8 has 1 predictions for 4 test labels.',
+      mode: 'int8',
+      predictions: 1,
+      labels: 4,
     });
   });
 });

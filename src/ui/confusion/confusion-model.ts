@@ -8,7 +8,8 @@ import { confusionMatrix, disagreements } from '../../core/eval/metrics';
 import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 
 export type ConfusionView =
-  | { ok: false; error: string }
+  /** `error` is the English sentence; the counts let the page write its own. */
+  | { ok: false; error: string; mode: string; predictions: number; labels: number }
   | {
       ok: true;
       mode: string;
@@ -53,7 +54,13 @@ export function confusionView(
 ): ConfusionView {
   const predictions = outcomes[mode].runtimePredictions;
   if (predictions.length !== labels.length) {
-    return { ok: false, error: `${mode} has ${predictions.length} predictions for ${labels.length} test labels.` };
+    return {
+      ok: false,
+      error: `${mode} has ${predictions.length} predictions for ${labels.length} test labels.`,
+      mode,
+      predictions: predictions.length,
+      labels: labels.length,
+    };
   }
   const float = mode === floatMode ? undefined : outcomes[floatMode];
   const reference = float && { mode: floatMode, predictions: float.runtimePredictions };

@@ -20,8 +20,8 @@ export function PredictionCard({ mode, prediction }: Props) {
         <code>{mode}</code>
       </figcaption>
       {prediction.status === 'error' ? (
-        <p className="error" role="alert" lang="en">
-          {prediction.message}
+        <p className="error" role="alert">
+          {t('draw.failed')} <span lang="en">{prediction.message}</span>
         </p>
       ) : (
         <>

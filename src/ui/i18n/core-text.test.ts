@@ -9,7 +9,21 @@ import type { TfliteProblem } from '../../core/tflite/format-problem';
 import { inspectTflite } from '../../core/tflite/inspect-tflite';
 import { TfliteFormatError } from '../../core/tflite/errors';
 import type { RuntimeProblem } from '../../runtime/runtime-errors';
-import { coreFailure, failureText, problemText, type CoreProblem } from './core-text';
+import { checkDivergence, LossWatch, TrainingDivergedError, type TrainProblem } from '../../core/train/divergence';
+import { DEFAULT_RECIPE, RECIPE_FIELDS } from '../../core/quant/recipe';
+import { defaultsOf, fieldProblems } from '../../core/settings/fields';
+import type { QatSummaryLine } from '../../core/qat/explain-qat';
+import { TRAIN_FIELDS, validateTrainSettings } from '../../core/train/settings';
+import {
+  coreFailure,
+  failureText,
+  fieldProblemText,
+  fieldProblemsText,
+  problemText,
+  qatLineText,
+  type CoreProblem,
+} from './core-text';
+import { zhTW } from './messages/zh-TW';
 import { backendWhyZh } from './messages/backend.zh-TW';
 
 /** One sample per code: a new code without a sample (and so without a checked zh-TW sentence) fails the typecheck. */
@@ -124,7 +138,32 @@ const RUNTIME: Samples<RuntimeProblem> = {
   'litert-output-count': { code: 'litert-output-count', outputs: 2 },
 };
 
-const ALL: CoreProblem[] = [DEPLOY, TFLITE, IMPORT, RUNTIME].flatMap((s) => Object.values(s) as CoreProblem[]);
+const TRAIN: Samples<TrainProblem> = {
+  'train-loss-nonfinite': {
+    code: 'train-loss-nonfinite',
+    loss: 'NaN',
+    epoch: 1,
+    batch: 3,
+    learningRate: 0.5,
+    optimizer: 'adam',
+    next: 0.001,
+  },
+  'train-loss-exploded': {
+    code: 'train-loss-exploded',
+    epoch: 2,
+    batch: 41,
+    window: 20,
+    mean: '7.12',
+    factor: 3,
+    reference: '2.30',
+    against: 'uniform',
+    learningRate: 0.3,
+    optimizer: 'sgd',
+    next: 0.05,
+  },
+};
+
+const ALL: CoreProblem[] = [DEPLOY, TFLITE, IMPORT, RUNTIME, TRAIN].flatMap((s) => Object.values(s) as CoreProblem[]);
 const CJK = /[\u4e00-\u9fff]/;
 
 describe('core sentences in both languages', () => {
@@ -203,5 +242,77 @@ describe('backend reason in zh-TW', () => {
     expect(zh).toMatch(CJK);
     if (why.pick.code === 'auto-webgpu') expect(zh).toContain(why.pick.adapter);
     for (const f of why.failed ?? []) expect(zh).toContain(f.name);
+  });
+});
+
+describe('a diverging run', () => {
+  it('the core error keeps its English message and carries the problem the page writes in zh-TW', () => {
+    const ctx = { epoch: 0, batch: 2, learningRate: 0.5, optimizer: 'adam' as const };
+    const e = checkDivergence(new LossWatch(), NaN, ctx);
+    expect(e).toBeInstanceOf(TrainingDivergedError);
+    expect(e!.message).toBe(
+      'Loss became NaN at epoch 1, batch 3: the learning rate 0.5 is too high for adam; try 0.001',
+    );
+    const zh = failureText(coreFailure(e), 'zh-TW');
+    expect(zh.english).toBe(false);
+    expect(zh.text).toBe('在第 1 個 epoch、第 3 個批次，損失變成了 NaN：學習率 0.5 對 adam 來說太高；請試試 0.001');
+  });
+});
+
+describe('settings problems in both languages', () => {
+  // One invalid value of each kind of field, checked by the real declarations.
+  const train = fieldProblems(TRAIN_FIELDS, {
+    ...defaultsOf(TRAIN_FIELDS),
+    epochs: 0,
+    learningRate: 0,
+    optimizer: 'nope' as never,
+  });
+  const recipe = fieldProblems(RECIPE_FIELDS, { ...DEFAULT_RECIPE, perChannel: 'yes' as never });
+  it.each([...train, ...recipe].map((p) => [`${p.key} (${p.bounds.kind})`, p] as const))('%s', (_k, p) => {
+    const en = fieldProblemText(p, 'en');
+    const label =
+      (zhTW.fields.train as Record<string, { label: string }>)[p.key]?.label ??
+      (zhTW.fields.recipe as Record<string, { label: string }>)[p.key]!.label;
+    const zh = fieldProblemText(p, 'zh-TW', label);
+    expect(en).toContain(p.label.toLowerCase());
+    expect(zh).toMatch(CJK);
+    expect(zh).toContain(label);
+    expect(zh).not.toContain(p.label);
+    for (const n of en.match(/\d+(?:\.\d+)?/g) ?? []) expect(zh, en).toContain(n);
+  });
+
+  it('every kind of field is covered, and the English stays the CLI sentence', () => {
+    expect(new Set([...train, ...recipe].map((p) => p.bounds.kind))).toEqual(
+      new Set(['integer', 'number', 'choice', 'boolean']),
+    );
+    const bad = { ...defaultsOf(TRAIN_FIELDS), epochs: 0, learningRate: 0, optimizer: 'nope' as never };
+    expect(fieldProblemsText(train, 'en', zhTW.fields.train)).toBe(validateTrainSettings(bad).join('; '));
+    expect(validateTrainSettings(bad)[0]).toBe('epochs must be an integer from 1 to 100 (got 0)');
+    expect(fieldProblemsText(train, 'zh-TW', zhTW.fields.train).split('；')).toHaveLength(3);
+  });
+});
+
+const QAT_LINES: Samples<QatSummaryLine> = {
+  'qat-trained': { code: 'qat-trained', epochs: 2, images: 120000 },
+  'qat-kernel': { code: 'qat-kernel', name: 'conv2d_0/kernel', moved: '3.4 %', codesChanged: '12.5 %' },
+  'qat-range': {
+    code: 'qat-range',
+    tensor: 'dense_0/Relu',
+    narrower: true,
+    qat: ['0.000', '7.81'],
+    ptq: ['0.000', '11.2'],
+    qatStep: '0.0306',
+    ptqStep: '0.0439',
+  },
+  'qat-accuracy': { code: 'qat-accuracy', before: '98.12 %', after: '98.40 %', simulated: '98.35 %' },
+};
+
+describe('QAT summary lines in both languages', () => {
+  it.each(Object.values(QAT_LINES).map((l) => [l.code, l] as const))('%s', (_code, l) => {
+    const en = qatLineText(l, 'en');
+    const zh = qatLineText(l, 'zh-TW');
+    expect(en).not.toMatch(CJK);
+    expect(zh).toMatch(CJK);
+    for (const n of en.match(/\d+(?:[.,]\d+)*/g) ?? []) expect(zh, en).toContain(n);
   });
 });

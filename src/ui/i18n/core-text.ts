@@ -1,6 +1,7 @@
 /**
  * Core sentences in the shown language. The core says what went wrong as data (a code and its numbers, each
- * domain's union declared once: deploy-problem.ts, format-problem.ts, import-problem.ts, runtime-errors.ts) and
+ * domain's union declared once: deploy-problem.ts, format-problem.ts, import-problem.ts, runtime-errors.ts,
+ * divergence.ts) and
  * writes the English sentence from it; zh-TW is written from the same data by the typed tables in messages/.
  * `english` says when the text is English anyway (a sentence without a code yet, a plain Error), so the page
  * can mark it lang="en".
@@ -11,15 +12,18 @@ import {
   type DeployProblem,
   type EdgeTpuCpuReason,
 } from '../../core/deploy/deploy-problem';
+import { englishFieldProblem, type FieldProblem } from '../../core/settings/fields';
+import { englishQatLine, type QatSummaryLine } from '../../core/qat/explain-qat';
 import { englishImportProblem, type ImportProblem } from '../../core/import/import-problem';
 import { englishTfliteProblem, type TfliteProblem } from '../../core/tflite/format-problem';
+import { englishTrainProblem, type TrainProblem } from '../../core/train/divergence';
 import { englishRuntimeProblem, type RuntimeProblem } from '../../runtime/runtime-errors';
 import type { Language } from './languages';
 import { deployProblemZh, edgeTpuCpuZh } from './messages/deploy.zh-TW';
-import { IMPORT_ZH, RUNTIME_ZH, tfliteProblemZh } from './messages/errors.zh-TW';
+import { IMPORT_ZH, QAT_LINE_ZH, RUNTIME_ZH, TRAIN_ZH, fieldProblemZh, tfliteProblemZh } from './messages/errors.zh-TW';
 
 /** Every coded core sentence the page shows. */
-export type CoreProblem = DeployProblem | TfliteProblem | ImportProblem | RuntimeProblem;
+export type CoreProblem = DeployProblem | TfliteProblem | ImportProblem | RuntimeProblem | TrainProblem;
 
 /** A core sentence in one language; `where` is the place in a file it names (an identifier path), if any. */
 export interface CoreText {
@@ -31,11 +35,13 @@ export interface CoreText {
 const isTflite = (p: CoreProblem): p is TfliteProblem => p.code.startsWith('tflite-');
 const isImport = (p: CoreProblem): p is ImportProblem => p.code.startsWith('import-');
 const isRuntime = (p: CoreProblem): p is RuntimeProblem => p.code.startsWith('litert-');
+const isTrain = (p: CoreProblem): p is TrainProblem => p.code.startsWith('train-');
 
 function english(p: CoreProblem): string {
   if (isTflite(p)) return englishTfliteProblem(p);
   if (isImport(p)) return englishImportProblem(p);
   if (isRuntime(p)) return englishRuntimeProblem(p);
+  if (isTrain(p)) return englishTrainProblem(p);
   return englishDeployProblem(p);
 }
 
@@ -46,6 +52,7 @@ function chinese(p: CoreProblem): string | undefined {
     return (IMPORT_ZH[p.code] as (p: ImportProblem) => string)(p);
   }
   if (isRuntime(p)) return (RUNTIME_ZH[p.code] as (p: RuntimeProblem) => string)(p);
+  if (isTrain(p)) return (TRAIN_ZH[p.code] as (p: TrainProblem) => string)(p);
   return deployProblemZh(p);
 }
 
@@ -59,6 +66,28 @@ export function problemText(p: CoreProblem, language: Language): CoreText {
 export function problemsText(ps: readonly CoreProblem[], language: Language, separator?: string): string {
   const sep = separator ?? (language === 'zh-TW' ? '；' : '; ');
   return ps.map((p) => problemText(p, language).text).join(sep);
+}
+
+/**
+ * A settings value its field does not allow, in `language`; `label` is the field's name as the form shows it
+ * (the English sentence is the core's, with the declaration's label).
+ */
+export function fieldProblemText(p: FieldProblem, language: Language, label?: string): string {
+  return language === 'zh-TW' ? fieldProblemZh(p, label ?? p.label) : englishFieldProblem(p);
+}
+
+/** Several settings problems, joined as problemsText joins; `texts` has the form's labels by field key. */
+export function fieldProblemsText(
+  ps: readonly FieldProblem[],
+  language: Language,
+  texts: Partial<Record<string, { label: string }>>,
+): string {
+  return ps.map((p) => fieldProblemText(p, language, texts[p.key]?.label)).join(language === 'zh-TW' ? '；' : '; ');
+}
+
+/** A line of the QAT summary in `language`. */
+export function qatLineText(l: QatSummaryLine, language: Language): string {
+  return language === 'zh-TW' ? (QAT_LINE_ZH[l.code] as (l: QatSummaryLine) => string)(l) : englishQatLine(l);
 }
 
 /** Why an op runs on the CPU beside the Edge TPU, in `language`. */

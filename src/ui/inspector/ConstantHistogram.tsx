@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { memo, useId, useMemo, useState } from 'react';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TfliteModelInfo } from '../../core/tflite/read-tflite';
@@ -17,6 +18,7 @@ const BINS = 64;
  * quantization parameters. The chosen tensor is view state, so it stays local.
  */
 export const ConstantHistogram = memo(function ConstantHistogram({ bytes, info }: Props) {
+  const { t } = useTranslation();
   const choices = useMemo(() => constantChoices(info), [info]);
   const [key, setKey] = useState<string>();
   const [stored, setStored] = useState(false);
@@ -32,18 +34,18 @@ export const ConstantHistogram = memo(function ConstantHistogram({ bytes, info }
     // Step areas draw each bin from its left edge; a closing zero at the last edge finishes the last bin.
     return [...counts.map((count, i) => ({ lo: edges[i]!, count })), { lo: edges[edges.length - 1]!, count: 0 }];
   }, [result]);
-  if (!choice) return <p className="muted">The file has no constant numeric tensors to plot.</p>;
+  if (!choice) return <p className="muted">{t('inspector.histogram.none')}</p>;
   const quantized = !!choice.tensor.quant?.scale.length;
   return (
     <figure className="inspector-histogram" data-testid="inspector-histogram">
       <figcaption>
-        Values stored in one constant tensor
-        {quantized && !stored ? ', dequantized to real numbers (scale × (q − zero point))' : ''}. Quantized weights can
-        only take a few values, so their histogram is made of spikes.
+        {t('inspector.histogram.caption')}
+        {quantized && !stored ? t('inspector.histogram.dequantized') : ''}
+        {t('inspector.histogram.spikes')}
       </figcaption>
       <div className="weight-histogram-controls">
         <label htmlFor={`${id}-tensor`}>
-          Tensor
+          {t('inspector.histogram.tensor')}
           <select
             id={`${id}-tensor`}
             data-testid="inspector-histogram-tensor"
@@ -59,7 +61,8 @@ export const ConstantHistogram = memo(function ConstantHistogram({ bytes, info }
         </label>
         {quantized && (
           <label className="inline">
-            <input type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} /> stored integers
+            <input type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} />{' '}
+            {t('inspector.histogram.stored')}
           </label>
         )}
       </div>
@@ -67,11 +70,17 @@ export const ConstantHistogram = memo(function ConstantHistogram({ bytes, info }
         <>
           <ConstantStepChart data={data} />
           <p className="hint">
-            {formatInt(result.count)} values from {formatNumber(result.min)} to {formatNumber(result.max)}.
+            {t('inspector.histogram.range', {
+              count: formatInt(result.count),
+              min: formatNumber(result.min),
+              max: formatNumber(result.max),
+            })}
           </p>
         </>
       ) : (
-        <p className="notice">Cannot plot this tensor: {result?.message}</p>
+        <p className="notice">
+          {t('inspector.histogram.cannot')} <span lang="en">{result?.message}</span>
+        </p>
       )}
     </figure>
   );

@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { TfliteModelInfo } from '../../core/tflite/read-tflite';
+import { Rich } from '../i18n/Rich';
 import { ConstantHistogram } from './ConstantHistogram';
 import { MAX_TABLE_ROWS, shorten, unknownOps } from './inspector-model';
 import { ModelSummary } from './ModelSummary';
@@ -14,18 +16,19 @@ interface Props {
 /** Everything the inspector read from one file. Pure rendering of `info`, so it is also fuzz-tested. */
 export function InspectorView({ fileName, bytes, info }: Props) {
   // Custom ops are explained above the view (Edge TPU, detection post-processing, ...): list only unknown builtins.
+  const { t } = useTranslation();
   const unknown = unknownOps(info).filter((n) => !n.startsWith('CUSTOM:'));
   return (
-    <div className="inspector-view" lang="en">
+    <div className="inspector-view">
       <ModelSummary fileName={fileName} info={info} />
       {unknown.length > 0 && (
         <p className="notice" data-testid="inspector-unknown-ops">
-          Operators the lab does not know:{' '}
-          {unknown
-            .slice(0, 10)
-            .map((n) => shorten(n, 40))
-            .join(', ')}
-          . The TFLite runtime may not run them either.
+          {t('inspector.view.unknownOps', {
+            ops: unknown
+              .slice(0, 10)
+              .map((n) => shorten(n, 40))
+              .join(', '),
+          })}
         </p>
       )}
       <FileNotes info={info} />
@@ -33,29 +36,32 @@ export function InspectorView({ fileName, bytes, info }: Props) {
         <section key={s} className="inspector-subgraph">
           <h3>
             {info.subgraphs.length > 1
-              ? `Subgraph ${s}${sg.name ? ` (${shorten(sg.name, 40)})` : ''}: operators`
-              : 'Operators'}
+              ? t('inspector.view.subgraphOps', { index: s, name: sg.name ? ` (${shorten(sg.name, 40)})` : '' })
+              : t('inspector.view.operators')}
           </h3>
           <OpsTable subgraph={sg} />
-          <h3>Tensors</h3>
+          <h3>{t('inspector.view.tensors')}</h3>
           <TensorsTable subgraph={sg} />
         </section>
       ))}
-      {info.subgraphs.length > 4 && <p className="hint">Showing 4 of {info.subgraphs.length} subgraphs.</p>}
-      <h3>Metadata</h3>
+      {info.subgraphs.length > 4 && (
+        <p className="hint">{t('inspector.view.someSubgraphs', { count: info.subgraphs.length })}</p>
+      )}
+      <h3>{t('inspector.view.metadata')}</h3>
       {info.metadata.length === 0 ? (
-        <p className="muted">No metadata entries.</p>
+        <p className="muted">{t('inspector.view.noMetadata')}</p>
       ) : (
         <ul className="inspector-metadata" data-testid="inspector-metadata">
           {info.metadata.slice(0, MAX_TABLE_ROWS).map((m, i) => (
             <li key={i}>
-              <code>{shorten(m.name, 60)}</code>: buffer {m.buffer}, {m.size} bytes
+              <code>{shorten(m.name, 60)}</code>
+              {t('inspector.view.metadataEntry', { buffer: m.buffer, size: m.size })}
               {m.text !== undefined ? ` = "${shorten(m.text, 60)}"` : ''}
             </li>
           ))}
         </ul>
       )}
-      <h3>Weight histogram</h3>
+      <h3>{t('inspector.view.weightHistogram')}</h3>
       <ConstantHistogram bytes={bytes} info={info} />
     </div>
   );
@@ -63,25 +69,27 @@ export function InspectorView({ fileName, bytes, info }: Props) {
 
 /** Real warnings, visible; informational remarks about converter habits, folded away beside them. */
 function FileNotes({ info }: { info: TfliteModelInfo }) {
+  const { t } = useTranslation();
+  // The warnings and remarks themselves are the reader's English sentences (read-tflite.ts has no codes for them).
   return (
     <>
       {info.warnings.length > 0 && (
         <div className="notice" data-testid="inspector-warnings">
-          <strong>{info.warnings.length} warning(s)</strong>: the file is readable but looks unusual.
-          <ul>
+          <Rich k="inspector.view.warnings" values={{ count: info.warnings.length }} />
+          <ul lang="en">
             {info.warnings.slice(0, 20).map((w, i) => (
               <li key={i}>{shorten(w, 200)}</li>
             ))}
           </ul>
-          {info.warnings.length > 20 && <span>…and {info.warnings.length - 20} more.</span>}
+          {info.warnings.length > 20 && (
+            <span>{t('inspector.view.moreWarnings', { count: info.warnings.length - 20 })}</span>
+          )}
         </div>
       )}
       {info.remarks.length > 0 && (
         <details className="inspector-remarks" data-testid="inspector-remarks">
-          <summary className="muted">
-            {info.remarks.length} remark(s): normal habits of TensorFlow’s converter, nothing to fix
-          </summary>
-          <ul>
+          <summary className="muted">{t('inspector.view.remarks', { count: info.remarks.length })}</summary>
+          <ul lang="en">
             {info.remarks.map((r, i) => (
               <li key={i}>{r}</li>
             ))}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { TfliteSubgraphInfo } from '../../core/tflite/read-tflite';
 import { MAX_TABLE_ROWS, optionsText, tensorLabel } from './inspector-model';
 
@@ -7,6 +8,7 @@ interface Props {
 
 /** One row per operator in execution order: opcode name and version, input tensors → output tensors. */
 export function OpsTable({ subgraph }: Props) {
+  const { t } = useTranslation();
   const shown = subgraph.ops.slice(0, MAX_TABLE_ROWS);
   return (
     <div className="inspector-table-wrap">
@@ -14,10 +16,10 @@ export function OpsTable({ subgraph }: Props) {
         <thead>
           <tr>
             <th>#</th>
-            <th>Operator</th>
-            <th>Version</th>
-            <th>Options</th>
-            <th>Inputs → outputs</th>
+            <th>{t('inspector.table.operator')}</th>
+            <th>{t('inspector.table.version')}</th>
+            <th>{t('inspector.table.options')}</th>
+            <th>{t('inspector.table.io')}</th>
           </tr>
         </thead>
         <tbody>
@@ -43,9 +45,7 @@ export function OpsTable({ subgraph }: Props) {
         </tbody>
       </table>
       {subgraph.ops.length > shown.length && (
-        <p className="hint">
-          Showing the first {shown.length} of {subgraph.ops.length} operators.
-        </p>
+        <p className="hint">{t('inspector.table.firstOps', { shown: shown.length, count: subgraph.ops.length })}</p>
       )}
     </div>
   );

@@ -1,3 +1,6 @@
+import { useTranslation } from 'react-i18next';
+import { CoreSentence } from '../i18n/CoreSentence';
+import { Rich } from '../i18n/Rich';
 import type { InputRange } from '../../core/tflite/model-kind';
 import { pinnedFileName } from '../../core/tflite/pin-batch';
 import type { RunPlan } from '../../core/tflite/run-plan';
@@ -17,22 +20,23 @@ interface Props {
 
 /** What the lab does with the file: why it is not run (explained, not an error), or how it is fed and scored. */
 export function RunStatus({ loaded, evaluation, onCancel, onRange }: Props) {
+  const { t } = useTranslation();
   const { plan } = loaded;
   if (!plan.runs) return <NotRun plan={plan} />;
   const mine = evaluation.status !== 'idle' && evaluation.fileName === loaded.fileName;
   return (
-    <div className="inspector-run" lang="en">
+    <div className="inspector-run">
       <FeedLine plan={plan} onRange={onRange} disabled={mine && evaluation.status === 'running'} />
       {plan.pinnedTensors > 0 && (
         <p className="notice" data-testid="inspector-pinned">
-          {plan.pinnedNote}{' '}
+          {t('inspector.run.pinnedNote', { count: plan.pinnedTensors })}{' '}
           <button
             type="button"
             className="secondary"
             data-testid="inspector-pinned-download"
             onClick={() => downloadBytes(plan.bytes, pinnedFileName(loaded.fileName))}
           >
-            Download the pinned copy ({pinnedFileName(loaded.fileName)})
+            {t('inspector.run.pinnedDownload', { file: pinnedFileName(loaded.fileName) })}
           </button>
         </p>
       )}
@@ -42,13 +46,15 @@ export function RunStatus({ loaded, evaluation, onCancel, onRange }: Props) {
 }
 
 function NotRun({ plan }: { plan: Extract<RunPlan, { runs: false }> }) {
+  const { t } = useTranslation();
+  // The kind of file and its details are the core's English sentences (model-kind.ts has no codes yet).
   return (
-    <div className="notice" data-testid="inspector-no-mnist" data-kind={plan.model.kind} lang="en">
+    <div className="notice" data-testid="inspector-no-mnist" data-kind={plan.model.kind}>
       <p>
-        <strong>Not run on MNIST.</strong> {plan.model.title}
+        <strong>{t('inspector.run.notRun')}</strong> <span lang="en">{plan.model.title}</span>
       </p>
       {plan.model.details.length > 0 && (
-        <ul>
+        <ul lang="en">
           {plan.model.details.map((d, i) => (
             <li key={i}>{d}</li>
           ))}
@@ -67,14 +73,19 @@ function FeedLine({
   onRange: (r: InputRange) => void;
   disabled: boolean;
 }) {
+  const { t } = useTranslation();
   const { feed } = plan;
+  // How the input is fed, why, and what the output is are the core's English descriptions (model-kind.ts).
   return (
     <p data-testid="inspector-feed" data-range={feed.range}>
-      Input feed: <strong>{feed.label}</strong>. <span className="muted">Why: {feed.reason}.</span> Output:{' '}
-      {plan.model.outputLabel}.{' '}
+      {t('inspector.run.feed')} <strong lang="en">{feed.label}.</strong>{' '}
+      <span className="muted">
+        {t('inspector.run.why')} <span lang="en">{feed.reason}.</span>
+      </span>{' '}
+      {t('inspector.run.output')} <span lang="en">{plan.model.outputLabel}.</span>{' '}
       {feed.type === 'FLOAT32' && (
         <label>
-          Pixel range{' '}
+          {t('inspector.run.pixelRange')}{' '}
           <select
             value={feed.range}
             disabled={disabled}
@@ -99,15 +110,14 @@ function Evaluation({
   evaluation: Exclude<FileEvaluation, { status: 'idle' }>;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation();
   if (evaluation.status === 'running') {
     return (
       <div className="progress-block" data-testid="inspector-progress">
-        <progress max={1} value={evaluation.fraction} aria-label="Runtime evaluation" />
-        <span className="muted">
-          Running {formatPercent(evaluation.fraction, 0)} of the test images in the TFLite runtime…
-        </span>
+        <progress max={1} value={evaluation.fraction} aria-label={t('inspector.run.progressAria')} />
+        <span className="muted">{t('inspector.run.running', { percent: formatPercent(evaluation.fraction, 0) })}</span>
         <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     );
@@ -115,19 +125,28 @@ function Evaluation({
   if (evaluation.status === 'failed') {
     return (
       <p className="error" role="alert" data-testid="inspector-error">
-        The TFLite runtime could not run {fileName}: {evaluation.message}
+        {t('inspector.run.failed', { file: fileName })}{' '}
+        <CoreSentence
+          failure={{ message: evaluation.message, ...(evaluation.problem && { problem: evaluation.problem }) }}
+        />
       </p>
     );
   }
   const { result } = evaluation;
   return (
     <p className="result" data-testid="inspector-accuracy">
-      Accuracy <strong>{formatPercent(result.accuracy)}</strong> on {formatInt(result.count)} test images; latency{' '}
-      {formatMs(result.latency.medianMs)} median, {formatMs(result.latency.p90Ms)} p90 (
-      {formatInt(result.latency.samples)} runs).{' '}
+      <Rich
+        k="inspector.run.accuracy"
+        values={{
+          accuracy: formatPercent(result.accuracy),
+          count: formatInt(result.count),
+          median: formatMs(result.latency.medianMs),
+          p90: formatMs(result.latency.p90Ms),
+          runs: formatInt(result.latency.samples),
+        }}
+      />{' '}
       <span className="muted">
-        {result.engine}. Added to the comparison as file:{fileName} (results table, charts, confusion matrix, draw a
-        digit).
+        <span lang="en">{result.engine}.</span> {t('inspector.run.added', { file: fileName })}
       </span>
     </p>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { TfliteSubgraphInfo } from '../../core/tflite/read-tflite';
 import { formatInt } from '../results/results-format';
 import { formatShape, MAX_TABLE_ROWS, shorten, summarizeQuant, tensorBytes } from './inspector-model';
@@ -8,21 +9,27 @@ interface Props {
 
 /** Every tensor: type, shape, bytes (constant data, or what an activation will take) and quantization. */
 export function TensorsTable({ subgraph }: Props) {
+  const { t: tr } = useTranslation();
   const shown = subgraph.tensors.slice(0, MAX_TABLE_ROWS);
-  const role = (i: number) => (subgraph.inputs.includes(i) ? 'input' : subgraph.outputs.includes(i) ? 'output' : '');
+  const role = (i: number) =>
+    subgraph.inputs.includes(i)
+      ? tr('inspector.table.input')
+      : subgraph.outputs.includes(i)
+        ? tr('inspector.table.output')
+        : '';
   return (
     <div className="inspector-table-wrap">
       <table className="inspector-table" data-testid="inspector-tensors">
         <thead>
           <tr>
             <th>#</th>
-            <th>Name</th>
-            <th>Type</th>
-            <th>Shape</th>
-            <th>Bytes</th>
-            <th>Scale</th>
-            <th>Zero point</th>
-            <th>Axis</th>
+            <th>{tr('inspector.table.name')}</th>
+            <th>{tr('inspector.table.type')}</th>
+            <th>{tr('inspector.table.shape')}</th>
+            <th>{tr('inspector.table.bytes')}</th>
+            <th>{tr('inspector.table.scale')}</th>
+            <th>{tr('inspector.table.zeroPoint')}</th>
+            <th>{tr('inspector.table.axis')}</th>
           </tr>
         </thead>
         <tbody>
@@ -34,22 +41,24 @@ export function TensorsTable({ subgraph }: Props) {
               <tr key={t.index}>
                 <td>{t.index}</td>
                 <td className="inspector-name" title={t.name}>
-                  {shorten(t.name, 60) || <span className="muted">(unnamed)</span>}
+                  {shorten(t.name, 60) || <span className="muted">{tr('inspector.table.unnamed')}</span>}
                   {r && <span className="inspector-role"> {r}</span>}
                 </td>
                 <td>{t.type}</td>
                 <td>
                   {shorten(formatShape(t.shape), 40)}
                   {t.shapeSignature?.includes(-1) && (
-                    <span className="muted" title="shape_signature: -1 is only known at run time">
+                    <span className="muted" title={tr('inspector.table.signatureTitle')}>
                       {' '}
-                      signature {shorten(formatShape(t.shapeSignature), 40)}
+                      {tr('inspector.table.signature')} {shorten(formatShape(t.shapeSignature), 40)}
                     </span>
                   )}
                 </td>
                 <td>
                   {size.bytes === null ? '–' : formatInt(size.bytes)}
-                  {!size.constant && size.bytes !== null && <span className="muted"> (activation)</span>}
+                  {!size.constant && size.bytes !== null && (
+                    <span className="muted"> {tr('inspector.table.activation')}</span>
+                  )}
                 </td>
                 <td>{q.scale}</td>
                 <td>{q.zeroPoint}</td>
@@ -61,7 +70,7 @@ export function TensorsTable({ subgraph }: Props) {
       </table>
       {subgraph.tensors.length > shown.length && (
         <p className="hint">
-          Showing the first {shown.length} of {subgraph.tensors.length} tensors.
+          {tr('inspector.table.firstTensors', { shown: shown.length, count: subgraph.tensors.length })}
         </p>
       )}
     </div>

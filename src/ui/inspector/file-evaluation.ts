@@ -2,6 +2,7 @@
 import type { InputRange } from '../../core/tflite/model-kind';
 import { stripInternalPaths } from '../../runtime/runtime-errors';
 import type { JobState } from '../common/worker-job';
+import type { CoreProblem } from '../i18n/core-text';
 
 /** A failure as the page shows it: the worker's sentence, with any internal source path taken out. */
 function userMessage(text: string): string {
@@ -23,7 +24,8 @@ export type FileEvaluation =
   | { status: 'idle' }
   | { status: 'running'; fileName: string; fraction: number }
   | { status: 'done'; fileName: string; result: FileEvaluationResult }
-  | { status: 'failed'; fileName: string; message: string };
+  /** `problem`: the coded runtime error, when it has one, for the page to write in its language. */
+  | { status: 'failed'; fileName: string; message: string; problem?: CoreProblem };
 
 const IDLE: FileEvaluation = { status: 'idle' };
 
@@ -42,7 +44,12 @@ export function fileEvaluationOf(
     case 'done':
       return { status: 'done', fileName, result: job.result };
     case 'failed':
-      return { status: 'failed', fileName, message: userMessage(job.message) };
+      return {
+        status: 'failed',
+        fileName,
+        message: userMessage(job.message),
+        ...(job.problem && { problem: job.problem }),
+      };
     default:
       return IDLE;
   }

@@ -7,7 +7,10 @@ import { QAT_FIELDS, type QatTuning } from '../../core/qat/qat-settings';
 import type { TrainProgress } from '../../core/train/settings';
 import { formatPercent, formatSeconds } from '../common/format';
 import { SettingsFields } from '../common/SettingsFields';
-import { validateQatTuning } from '../state/lab-state';
+import { qatTuningProblems } from '../state/lab-state';
+import { FieldProblems } from '../i18n/FieldProblems';
+import { useLanguage } from '../i18n/CoreSentence';
+import { qatLineText } from '../i18n/core-text';
 
 interface Props {
   settings: QatTuning;
@@ -30,7 +33,7 @@ export function QatPanel(props: Props) {
   const { settings, onSettingsChange, canRun, running, progress, outcome } = props;
   const { t } = useTranslation();
   const m = useMessages();
-  const problems = validateQatTuning(settings);
+  const problems = qatTuningProblems(settings);
   return (
     <section className="panel" aria-labelledby="qat-title">
       <h2 id="qat-title">{t('qat.title')}</h2>
@@ -45,11 +48,7 @@ export function QatPanel(props: Props) {
           texts={m.fields.qat}
         />
       </fieldset>
-      {problems.length > 0 && (
-        <p className="error" lang="en">
-          {problems.join('; ')}
-        </p>
-      )}
+      <FieldProblems problems={problems} texts={m.fields.qat} />
       <div className="actions">
         <button data-testid="qat-run" onClick={props.onRun} disabled={!canRun || running || problems.length > 0}>
           {t('qat.run')}
@@ -99,7 +98,9 @@ interface ResultProps {
 /** The QAT file's runtime accuracy beside post-training int8 and float, and what QAT changed. */
 function QatResult({ outcome, ptqInt8Accuracy, floatAccuracy }: ResultProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const summary = outcome.entry.qat?.summary ?? [];
+  const lines = outcome.entry.qat?.summary_lines;
   return (
     <div data-testid="qat-result">
       <p>
@@ -113,12 +114,21 @@ function QatResult({ outcome, ptqInt8Accuracy, floatAccuracy }: ResultProps) {
           tags={{ acc: <strong data-testid="qat-accuracy" /> }}
         />
       </p>
-      {summary.length > 0 && (
-        <ul className="qat-summary" lang="en">
-          {summary.map((line) => (
-            <li key={line}>{line}</li>
+      {lines ? (
+        <ul className="qat-summary">
+          {lines.map((line, i) => (
+            <li key={i}>{qatLineText(line, language)}</li>
           ))}
         </ul>
+      ) : (
+        // A run kept from before the summary had data: its English sentences as they were.
+        summary.length > 0 && (
+          <ul className="qat-summary" lang="en">
+            {summary.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CoreSentence } from '../i18n/CoreSentence';
 import { useMessages } from '../i18n/use-messages';
 import { isQuantMode } from '../../core/modes/lab-modes';
 import { useProgress } from '../common/progress-store';
@@ -15,14 +16,15 @@ export function QuantRunStatus({ run }: { run: QuantRun }) {
         <div className="progress-block" data-testid="quantize-progress">
           <progress max={1} value={(step.index + (step.fraction ?? 0)) / step.total} />
           <span className="muted">
-            {step.mode} ({step.index + 1}/{step.total}): <span lang="en">{step.what}</span>…
+            {isQuantMode(step.mode) ? m.modes[step.mode].title : step.mode} ({step.index + 1}/{step.total}):{' '}
+            {t(`quant.step.${step.what}`)}…
           </span>
         </div>
       )}
       {run.status === 'cancelled' && <p className="notice">{t('quant.cancelled')}</p>}
-      {Object.entries(run.errors).map(([mode, message]) => (
+      {Object.entries(run.errors).map(([mode, failure]) => (
         <p key={mode} className="error" role="alert" data-testid={`quantize-error-${mode}`}>
-          {isQuantMode(mode) ? m.modes[mode].title : mode}: <span lang="en">{message}</span>
+          {isQuantMode(mode) ? m.modes[mode].title : mode}: <CoreSentence failure={failure} />
         </p>
       ))}
     </>

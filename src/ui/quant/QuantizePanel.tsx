@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { LabReport } from '../../core/report/report';
-import { validateQuantSettings, type QuantSettings } from '../state/lab-state';
+import { quantSettingsProblems, type QuantSettings } from '../state/lab-state';
+import { FieldProblems } from '../i18n/FieldProblems';
+import { useMessages } from '../i18n/use-messages';
 import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 import { DownloadAll } from '../results/DownloadAll';
 import { ResultsCharts } from '../results/ResultsCharts';
@@ -30,16 +32,13 @@ export function QuantizePanel(props: Props) {
   const { settings, onSettingsChange, run, outcomes, report, files, canRun } = props;
   const { t } = useTranslation();
   const busy = run.status === 'running';
-  const problems = validateQuantSettings(settings);
+  const m = useMessages();
+  const problems = quantSettingsProblems(settings);
   return (
     <section className="panel" aria-labelledby="quant-title">
       <h2 id="quant-title">{t('quant.title')}</h2>
       <RecipeForm options={settings} onChange={onSettingsChange} disabled={busy} />
-      {problems.length > 0 && (
-        <p className="error" lang="en">
-          {problems.join('; ')}
-        </p>
-      )}
+      <FieldProblems problems={problems} texts={m.fields.recipe} />
       <div className="actions">
         <button
           data-testid="quantize-run"

@@ -5,12 +5,17 @@ import { measureMode, type ConvertedMode, type MeasuredMode } from '../../core/p
 import { evaluateInRuntime } from '../common/evaluate-in-runtime';
 import { getTestSet } from '../common/test-set';
 import { runtimeBridge, runtimeHelperBridge } from '../lab-client';
-import { errorMessage, type JobContext } from '../common/worker-job';
+import type { JobContext } from '../common/worker-job';
+import { coreFailure, type CoreFailure } from '../i18n/core-text';
+
+/** Converting the file (and simulating it in tfjs), or running it in the TFLite runtime. */
+export type QuantStepKind = 'convert' | 'runtime';
 
 /** What is happening now, for the progress line. */
 export interface QuantStep {
   mode: string;
-  what: string;
+  /** The step, as a code the progress line writes in the page's language (messages `quant.step`). */
+  what: QuantStepKind;
   index: number;
   total: number;
   /** Share of this step done (0..1), when the step reports it. */
@@ -29,12 +34,12 @@ export interface ModeJob {
 /** Where each mode's result or failure goes. */
 export interface ModeSink {
   outcome: (mode: string, outcome: MeasuredMode) => void;
-  error: (mode: string, message: string) => void;
+  /** The failure keeps its coded problem (a diverging QAT run, a LiteRT.js error) for the page's language. */
+  error: (mode: string, failure: CoreFailure) => void;
 }
 
 /** Timed single-image runs per file for the latency statistics. */
 const LATENCY_SAMPLES = 500;
-const RUNTIME_STEP = 'running in the TFLite runtime';
 
 /**
  * Converts and measures each mode inside one worker job, as a two-stage pipeline: while the runtime
@@ -52,7 +57,7 @@ export async function measureModes(
   const fail = (mode: string, e: unknown) => {
     if (e instanceof CancelledError || ctx.signal.aborted) throw e;
     failures++;
-    sink.error(mode, errorMessage(e));
+    sink.error(mode, coreFailure(e));
   };
   // Before the first conversion: the test set comes from the lab worker (queued ahead of the
   // conversions, not behind them), and both runtime workers start LiteRT.js while mode 1 converts.
@@ -62,10 +67,11 @@ export async function measureModes(
   // The runtime stage: one LiteRT.js evaluation at a time, in the jobs' order.
   let runtime: Promise<void> = Promise.resolve();
   for (const [index, { mode, convert }] of jobs.entries()) {
-    const step = (what: string, fraction?: number) => ctx.progress({ mode, what, index, total: jobs.length, fraction });
+    const step = (what: QuantStepKind, fraction?: number) =>
+      ctx.progress({ mode, what, index, total: jobs.length, fraction });
     let converted: ConvertedMode;
     try {
-      step('converting and simulating');
+      step('convert');
       converted = await convert(ctx);
     } catch (e) {
       fail(mode, e);
@@ -73,11 +79,11 @@ export async function measureModes(
     }
     runtime = runtime.then(async () => {
       try {
-        step(RUNTIME_STEP, 0);
+        step('runtime', 0);
         const measured = await measureMode(
           converted,
           (bytes) =>
-            evaluateInRuntime(bytes, ctx, LATENCY_SAMPLES, (f) => step(RUNTIME_STEP, f), undefined, { split: true }),
+            evaluateInRuntime(bytes, ctx, LATENCY_SAMPLES, (f) => step('runtime', f), undefined, { split: true }),
           { mode, file: tfliteFileName(trained.preset, mode), tfjsPredictions: trained.testPredictions },
         );
         sink.outcome(mode, measured);

@@ -6,6 +6,7 @@ import { ProgressStore } from '../common/progress-store';
 import { useWorkerJob } from '../common/use-worker-job';
 import { labBridge } from '../lab-client';
 import type { MeasuredMode } from '../../core/pipeline/measure-mode';
+import type { CoreFailure } from '../i18n/core-text';
 import { measureModes, type ConvertJob, type ModeJob, type QuantStep } from './measure-modes';
 
 /** The quantization run as the panels show it (its results live in the results cache). */
@@ -16,7 +17,7 @@ export interface QuantRun {
   /** What is happening now, for the progress line (subscribe with useProgress: it changes many times a second). */
   progress: ProgressStore<QuantStep>;
   /** Per-mode failures of the last run (the other modes still ran). */
-  errors: Record<string, string>;
+  errors: Record<string, CoreFailure>;
 }
 
 /** The quantization run and its stable controls. */
@@ -43,7 +44,7 @@ export function convertJob(trained: TrainedModel, recipe: QuantRecipe): ConvertJ
  */
 export function useQuantization(onOutcome: (model: TrainedModel, mode: string, o: MeasuredMode) => void): Quantization {
   const { state, run, cancel, reset: resetJob } = useWorkerJob<QuantStep, void>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, CoreFailure>>({});
   const [progress] = useState(() => new ProgressStore<QuantStep>());
   const [mode, setMode] = useState<string>();
 
@@ -64,7 +65,7 @@ export function useQuantization(onOutcome: (model: TrainedModel, mode: string, o
         try {
           await measureModes(trained, jobs, quiet, {
             outcome: (m, o) => onOutcome(trained, m, o),
-            error: (m, message) => setErrors((e) => ({ ...e, [m]: message })),
+            error: (m, failure) => setErrors((e) => ({ ...e, [m]: failure })),
           });
         } finally {
           progress.set(undefined);

@@ -33,8 +33,8 @@ export function DownloadAll({ report, files }: Props) {
       </button>
       {missing.length > 0 && <span className="muted"> {t('results.missing', { modes: missing.join(', ') })}</span>}
       {error && (
-        <p className="error" lang="en">
-          {error}
+        <p className="error">
+          {t('results.downloadFailed')} <span lang="en">{error}</span>
         </p>
       )}
     </div>

@@ -3,7 +3,14 @@ import { DEFAULT_TARGET_ID, parseTarget } from '../../core/deploy/targets';
 import { DEFAULT_QUANT_MODES, isQuantMode, type QuantMode } from '../../core/modes/lab-modes';
 import { DEFAULT_QAT_TUNING, QAT_FIELDS, type QatTuning } from '../../core/qat/qat-settings';
 import { RECIPE_FIELDS, type QuantRecipe, type RecipeSettings } from '../../core/quant/recipe';
-import { defaultsOf, groupFromQuery, groupToQuery, validateGroup } from '../../core/settings/fields';
+import {
+  defaultsOf,
+  fieldProblems,
+  groupFromQuery,
+  groupToQuery,
+  validateGroup,
+  type FieldProblem,
+} from '../../core/settings/fields';
 import { DEFAULT_TRAIN_SETTINGS, TRAIN_FIELDS, type TrainSettings } from '../../core/train/settings';
 import type { BackendPreference } from '../../backends/select-backend';
 import { DEFAULT_COMPRESS_FORM } from '../compress/compress-form';
@@ -52,9 +59,19 @@ export function validateQuantSettings(q: QuantSettings): string[] {
   return validateGroup(RECIPE_FIELDS, q);
 }
 
+/** The same checks as data, for the page to write in its language. */
+export function quantSettingsProblems(q: QuantSettings): FieldProblem[] {
+  return fieldProblems(RECIPE_FIELDS, q);
+}
+
 /** Problems with the QAT settings (empty when valid). */
 export function validateQatTuning(q: QatTuning): string[] {
   return validateGroup(QAT_FIELDS, q);
+}
+
+/** The same checks as data, for the page to write in its language. */
+export function qatTuningProblems(q: QatTuning): FieldProblem[] {
+  return fieldProblems(QAT_FIELDS, q);
 }
 
 /** Encodes the state as URL search parameters (only the fields that differ from the defaults). */

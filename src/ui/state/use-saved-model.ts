@@ -12,32 +12,36 @@ export interface SavedModel {
   forget: () => void;
   /** True once `forget` has deleted the stored copy (until a new model is kept). */
   forgotten: boolean;
-  /** Why reading, saving or deleting failed, if it did. */
-  storeError?: string;
+  /** Which of reading, saving or deleting failed, if one did, and the browser's message. */
+  storeError?: StoreError;
+}
+
+/** A failed IndexedDB action; `message` is the browser's own (English) text. */
+export interface StoreError {
+  action: 'read' | 'save' | 'delete';
+  message: string;
 }
 
 /** Loads the saved model once on mount; `keep` and `forget` are stable. */
 export function useSavedModel(): SavedModel {
   const [trained, setTrained] = useState<TrainedModel>();
   const [forgotten, setForgotten] = useState(false);
-  const [storeError, setStoreError] = useState<string>();
+  const [storeError, setStoreError] = useState<StoreError>();
   useEffect(() => {
     loadModel()
       .then((stored) => stored && setTrained(stored.model))
-      .catch((e: unknown) => setStoreError(`Could not read the saved model: ${errorMessage(e)}`));
+      .catch((e: unknown) => setStoreError({ action: 'read', message: errorMessage(e) }));
   }, []);
   const keep = useCallback((model: TrainedModel) => {
     setTrained(model);
     setForgotten(false);
-    saveModel(model).catch((e: unknown) =>
-      setStoreError(`Could not save the model for the next visit: ${errorMessage(e)}`),
-    );
+    saveModel(model).catch((e: unknown) => setStoreError({ action: 'save', message: errorMessage(e) }));
   }, []);
   const forget = useCallback(() => {
     setTrained(undefined);
     clearModel().then(
       () => setForgotten(true),
-      (e: unknown) => setStoreError(errorMessage(e)),
+      (e: unknown) => setStoreError({ action: 'delete', message: errorMessage(e) }),
     );
   }, []);
   return useMemo(

@@ -1,9 +1,11 @@
 import { isPresetId } from '../../core/model/presets';
 import { architectureOf, type TrainedModel } from '../../core/model/trained-model';
-import { validateTrainSettings, type TrainSettings } from '../../core/train/settings';
+import { trainSettingsProblems, type TrainSettings } from '../../core/train/settings';
 import { useTranslation } from 'react-i18next';
 import { formatPercent, formatSeconds } from '../common/format';
 import { formatNumberFixed } from '../i18n/locale';
+import { CoreSentence } from '../i18n/CoreSentence';
+import { FieldProblems } from '../i18n/FieldProblems';
 import { Rich } from '../i18n/Rich';
 import { useMessages } from '../i18n/use-messages';
 import { TrainSettingsForm } from './TrainSettingsForm';
@@ -39,18 +41,14 @@ export function TrainPanel({
   const { t } = useTranslation();
   const m = useMessages();
   const busy = run.status === 'running' || run.status === 'cancelling';
-  const problems = validateTrainSettings(settings);
+  const problems = trainSettingsProblems(settings);
   const p = run.progress;
   const fraction = p ? (p.epoch * p.batchesPerEpoch + p.batch + 1) / (p.epochs * p.batchesPerEpoch) : 0;
   return (
     <section className="panel" aria-labelledby="train-title">
       <h2 id="train-title">{t('train.title')}</h2>
       <TrainSettingsForm options={settings} onChange={onSettingsChange} disabled={busy} />
-      {problems.length > 0 && (
-        <p className="error" role="alert">
-          <span lang="en">{problems.join('; ')}</span>
-        </p>
-      )}
+      <FieldProblems problems={problems} texts={m.fields.train} testId="settings-problems" />
       <div className="actions">
         <button data-testid="train-start" onClick={onStart} disabled={!ready || busy || problems.length > 0}>
           {trained ? t('train.trainAgain') : t('train.train')}
@@ -95,7 +93,7 @@ export function TrainPanel({
       )}
       {run.status === 'failed' && (
         <p className="error" role="alert" data-testid="train-error">
-          {run.error}
+          <CoreSentence failure={run.failure ?? { message: run.error ?? '' }} />
         </p>
       )}
       {run.status === 'cancelled' && (

@@ -2,6 +2,7 @@
  * The training run as the panel shows it: status, last report and loss/accuracy curves, built from
  * the worker job's state and the progress reports. Pure, tested in Node.
  */
+import type { CoreFailure } from '../i18n/core-text';
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { TrainProgress } from '../../core/train/settings';
 import type { JobState } from '../common/worker-job';
@@ -23,6 +24,8 @@ export interface TrainingCurves {
 export interface TrainingRun extends TrainingCurves {
   status: 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
   error?: string;
+  /** The failure with its coded problem, when it has one (a diverging run), for the page's language. */
+  failure?: CoreFailure;
 }
 
 /** What the lab worker's train call returns. */
@@ -66,7 +69,12 @@ export function trainingRun(
     case 'done':
       return { ...curves, status: job.result.cancelled ? 'cancelled' : 'done' };
     case 'failed':
-      return { ...curves, status: 'failed', error: job.message };
+      return {
+        ...curves,
+        status: 'failed',
+        error: job.message,
+        failure: { message: job.message, ...(job.problem && { problem: job.problem }) },
+      };
     default:
       return { ...curves, status: job.status };
   }

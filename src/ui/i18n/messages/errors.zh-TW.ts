@@ -5,7 +5,10 @@
  * 頁面照英文顯示（lang="en"），所以這裡沒有它。
  */
 import type { ImportProblem } from '../../../core/import/import-problem';
+import type { QatSummaryLine } from '../../../core/qat/explain-qat';
+import type { FieldBounds, FieldProblem } from '../../../core/settings/fields';
 import type { TfliteProblem } from '../../../core/tflite/format-problem';
+import type { TrainProblem } from '../../../core/train/divergence';
 import type { LiteRtStage, RuntimeProblem } from '../../../runtime/runtime-errors';
 
 type Writers<U extends { code: string }> = { [K in U['code']]: (p: Extract<U, { code: K }>) => string };
@@ -110,3 +113,43 @@ export const RUNTIME_ZH = {
   'litert-input-size': (p) => `輸入有 ${p.bytes} 位元組，模型需要 ${p.expected} 位元組`,
   'litert-output-count': (p) => `應該有 1 個輸出，LiteRT 傳回了 ${p.outputs} 個`,
 } satisfies Writers<RuntimeProblem>;
+
+/** 設定欄位接受的值：「1 到 100 的整數」、「(0, 10] 之間的數」、「adam、sgd 其中之一」。 */
+export function fieldBoundsZh(b: FieldBounds): string {
+  switch (b.kind) {
+    case 'integer':
+      return `${b.min} 到 ${b.max} 的整數`;
+    case 'number':
+      return `${b.minExclusive ? '(' : '['}${b.min}, ${b.max}] 之間的數`;
+    case 'choice':
+      return `${list(b.options)} 其中之一`;
+    case 'boolean':
+      return 'true 或 false';
+  }
+}
+
+/** 一個設定值不被接受的句子；`label` 是頁面顯示的欄位名稱。 */
+export function fieldProblemZh(p: FieldProblem, label: string): string {
+  return `「${label}」必須是 ${fieldBoundsZh(p.bounds)}（目前是 ${p.got}）`;
+}
+
+const advice = (p: TrainProblem) => `學習率 ${p.learningRate} 對 ${p.optimizer} 來說太高；請試試 ${p.next}`;
+
+/** 訓練發散而停止的句子（src/core/train/divergence.ts）。 */
+export const TRAIN_ZH = {
+  'train-loss-nonfinite': (p) => `在第 ${p.epoch} 個 epoch、第 ${p.batch} 個批次，損失變成了 ${p.loss}：${advice(p)}`,
+  'train-loss-exploded': (p) =>
+    `在第 ${p.epoch} 個 epoch、第 ${p.batch} 個批次，損失爆增：最近 ${p.window} 個批次的平均是 ${p.mean}，超過 ${p.reference}（${p.against === 'first-batches' ? '最初幾個批次' : '把 10 個類別平均亂猜'}）的 ${p.factor} 倍；${advice(p)}`,
+} satisfies Writers<TrainProblem>;
+
+/** 量化感知訓練摘要的句子（src/core/qat/explain-qat.ts），數字和英文句子相同。 */
+export const QAT_LINE_ZH = {
+  'qat-trained': (l) =>
+    `量化感知訓練把浮點權重微調了 ${l.epochs} 個 epoch（${l.images.toLocaleString('en-US')} 張圖片），每次前向傳遞都把權重與啟動值捨入到檔案使用的 int8 格點；梯度則原封不動地穿過捨入。`,
+  'qat-kernel': (l) =>
+    `${l.name}：權重移動了 ${l.moved}（L2）；它有 ${l.codesChanged} 的 int8 碼和訓練後量化的檔案不同。`,
+  'qat-range': (l) =>
+    `${l.tensor}：學到的範圍 [${l.qat[0]}, ${l.qat[1]}] 比校準的 [${l.ptq[0]}, ${l.ptq[1]}] ${l.narrower ? '窄' : '寬'}（int8 步長 ${l.qatStep} 對 ${l.ptqStep}）。量化感知訓練的範圍是批次極值的移動平均，是在權重變動時量到的；校準則取原始模型在校準資料上的極值。`,
+  'qat-accuracy': (l) =>
+    `測試準確率：微調前的浮點模型 ${l.before}，量化感知訓練後的浮點模型 ${l.after}，訓練中模擬的 int8 ${l.simulated}。提升有一部分只是多訓練了幾輪；現在 int8 檔案和訓練時評估的模型一致。`,
+} satisfies Writers<QatSummaryLine>;

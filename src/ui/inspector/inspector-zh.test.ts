@@ -1,0 +1,111 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { tutorialFloatGraph } from '../../core/tflite/testing/graph-fixtures';
+import { writeTflite } from '../../core/tflite/write-tflite';
+import { planRun } from '../../core/tflite/run-plan';
+import { startTestI18n } from '../i18n/test-i18n';
+import { inspectFile } from './inspector-model';
+import { InspectorView } from './InspectorView';
+import { RunStatus } from './RunStatus';
+
+startTestI18n('zh-TW');
+
+/** The visible text outside code, tags and parts marked lang="en" (the core's own English sentences). */
+function translatedText(html: string): string {
+  let out = html.replace(/<code>[^<]*<\/code>/g, ' ');
+  // Innermost lang="en" elements first, until none is left.
+  for (let prev = ''; prev !== out;) {
+    prev = out;
+    out = out.replace(/<(\w+)[^>]*lang="en"[^>]*>[^<]*(?:<(?!\/?\1)[^<]*)*<\/\1>/g, ' ');
+  }
+  return out.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&quot;|&amp;/g, ' ');
+}
+
+/**
+ * English words left (three letters or more), except identifiers: schema names (snake_case, ALL CAPS, *Options, option names),
+ * the file's name,
+ * tensor names of the fixture, and the few names the page keeps as they are.
+ */
+const KEPT = new Set([
+  'KiB',
+  'LiteRT',
+  'TFLite',
+  'TensorFlow',
+  'MNIST',
+  'Scale',
+  'Schema',
+  'signature',
+  'true',
+  'false',
+  'padding',
+  'beta',
+  'p90',
+]);
+const isIdentifier = (w: string) => /_|^[A-Z0-9]+$|Options$/.test(w) || KEPT.has(w);
+const englishLeft = (text: string, names: readonly string[]) =>
+  (text.replace(/(file:)?tutorial\.tflite/g, ' ').match(/[A-Za-z][A-Za-z0-9_]{2,}/g) ?? []).filter(
+    (w) => !isIdentifier(w) && !names.some((n) => n.includes(w)),
+  );
+
+describe('inspector in zh-TW (static render)', () => {
+  const bytes = writeTflite(tutorialFloatGraph());
+  const r = inspectFile(bytes, 'tutorial.tflite');
+  if (!r.ok) throw new Error(r.message);
+  const names = r.info.subgraphs.flatMap((sg) => sg.tensors.map((t) => t.name));
+
+  it('the file view: summary, tables, metadata and histogram in Traditional Chinese', () => {
+    const html = renderToStaticMarkup(
+      createElement(InspectorView, { fileName: 'tutorial.tflite', bytes, info: r.info }),
+    );
+    for (const zh of ['檔案', '運算', '張量', '中繼資料', '權重直方圖', '型別', '形狀']) expect(html).toContain(zh);
+    expect(englishLeft(translatedText(html), names)).toEqual([]);
+  });
+
+  it('the run line and a finished evaluation, with the core descriptions marked English', () => {
+    const plan = planRun(bytes, r.info);
+    const html = renderToStaticMarkup(
+      createElement(RunStatus, {
+        loaded: { serial: 1, fileName: 'tutorial.tflite', bytes, info: r.info, plan },
+        evaluation: {
+          status: 'done',
+          fileName: 'tutorial.tflite',
+          result: {
+            accuracy: 0.9812,
+            count: 10000,
+            engine: 'LiteRT.js (wasm)',
+            latency: { medianMs: 0.41, p90Ms: 0.62, samples: 10000 },
+            predictions: new Uint8Array(0),
+            inputRange: '0-1',
+          },
+        },
+        onCancel: () => undefined,
+        onRange: () => undefined,
+      }),
+    );
+    expect(html).toContain('輸入方式');
+    expect(html).toContain('準確率');
+    expect(html).toContain('98');
+    expect(englishLeft(translatedText(html), names)).toEqual([]);
+  });
+
+  it('a runtime failure with a coded problem is written in zh-TW; the frame names the file', () => {
+    const plan = planRun(bytes, r.info);
+    const html = renderToStaticMarkup(
+      createElement(RunStatus, {
+        loaded: { serial: 1, fileName: 'tutorial.tflite', bytes, info: r.info, plan },
+        evaluation: {
+          status: 'failed',
+          fileName: 'tutorial.tflite',
+          message: 'LiteRT.js rejected the model (run the model): no kernel for GELU version 2.',
+          problem: { code: 'litert-no-kernel', stage: 'run the model', op: 'GELU', version: '2' },
+        },
+        onCancel: () => undefined,
+        onRange: () => undefined,
+      }),
+    );
+    expect(html).toContain('TFLite 執行環境無法執行 tutorial.tflite');
+    expect(html).toContain('沒有 GELU 第 2 版的核心');
+    expect(html).not.toContain('rejected the model');
+  });
+});
