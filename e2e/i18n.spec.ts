@@ -67,8 +67,6 @@ const ALLOWED = new Set([
   ...['scale', 'Op', 'op', 'epoch', 'p90', 'PolynomialDecay', 'ConstantSparsity', 'x', 'e', 'N', 'Arena', 'arena'],
   // the engine description LiteRT.js reports, e.g. "LiteRT.js 2.5.3 (wasm relaxed-SIMD, XNNPACK, 1 thread)"
   ...['relaxed', 'thread'],
-  // the Web Worker term, which zh-TW developers write as it is (like epoch): the Training workers line
-  'worker',
   // the C language (TFLite Micro's C source download)
   'C',
   // the technical terms per-channel and per-tensor, which zh-TW writing keeps beside their translation
