@@ -14,10 +14,10 @@ import type { EpochMetrics, TrainedModel } from '../model/trained-model';
 import type { CalibrationStats } from '../quant/calibrate';
 import { DEFAULT_RECIPE } from '../quant/recipe';
 import { makeBatch, mulberry32, shuffleInPlace } from '../train/batches';
-import { combineShards, packShard, PeerStoppedError, shardOf, type DataParallel } from '../train/data-parallel';
+import { exchangeShards, packShard, PeerStoppedError, shardOf, type DataParallel } from '../train/data-parallel';
 import { checkDivergence, LossWatch } from '../train/divergence';
 import type { TrainProgress } from '../train/settings';
-import { categoricalCrossEntropy, evaluateClassifier } from '../train/train';
+import { categoricalCrossEntropy, evaluateClassifier, scoreBatch } from '../train/train';
 import {
   buildQatNetwork,
   disposeQatNetwork,
@@ -275,25 +275,6 @@ export async function trainQat(
   }
 }
 
-/** Epsilon of the categorical cross-entropy clip (as in train.ts). */
-const EPSILON = 1e-7;
-
-/** Mean clipped cross-entropy (NaN when an output is NaN) and correct argmax count of softmax rows [n, 10]. */
-function scoreRows(values: Float32Array, labels: Uint8Array): { loss: number; correct: number } {
-  const n = labels.length;
-  let loss = 0;
-  let correct = 0;
-  for (let i = 0; i < n; i++) {
-    const row = values.subarray(i * MNIST_CLASSES, (i + 1) * MNIST_CLASSES);
-    loss -= Math.log(Math.min(Math.max(row[labels[i]], EPSILON), 1 - EPSILON));
-    let best = 0;
-    for (let k = 1; k < MNIST_CLASSES; k++) if (row[k] > row[best]) best = k;
-    if (best === labels[i]) correct++;
-    if (Number.isNaN(row[0])) loss = NaN;
-  }
-  return { loss: loss / n, correct };
-}
-
 /** One adam step through the fake-quantized forward pass; updates `ranges` in place. */
 function qatBatch(
   net: QatNetwork,
@@ -318,7 +299,7 @@ function qatBatch(
       false,
       net.variables,
     );
-    return scoreRows((probs as tf.Tensor).dataSync() as Float32Array, labels);
+    return scoreBatch((probs as tf.Tensor).dataSync() as Float32Array, labels);
   } finally {
     x.dispose();
     y.dispose();
@@ -360,7 +341,7 @@ async function qatShardStep(
         return categoricalCrossEntropy(p, y);
       }, net.variables);
       value.dispose();
-      const { loss, correct } = scoreRows(probs!.dataSync() as Float32Array, labels);
+      const { loss, correct } = scoreBatch(probs!.dataSync() as Float32Array, labels);
       probs!.dispose();
       return packShard(
         net.variables.map((v) => grads[v.name].dataSync() as Float32Array),
@@ -373,9 +354,11 @@ async function qatShardStep(
     x.dispose();
     y.dispose();
   }
-  const theirs = await parallel.link.exchange(mine);
-  const sizes = net.variables.map((v) => v.size);
-  const combined = parallel.rank === 0 ? combineShards(mine, theirs, sizes) : combineShards(theirs, mine, sizes);
+  const combined = await exchangeShards(
+    parallel,
+    mine,
+    net.variables.map((v) => v.size),
+  );
   tf.tidy(() =>
     optimizer.applyGradients(
       Object.fromEntries(net.variables.map((v, i) => [v.name, tf.tensor(combined.grads[i], v.shape)])),

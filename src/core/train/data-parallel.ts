@@ -96,6 +96,16 @@ export function combineShards(first: Float32Array, second: Float32Array, sizes: 
   };
 }
 
+/** Sends this replica's message, receives the peer's, and combines both in rank order. */
+export async function exchangeShards(
+  parallel: DataParallel,
+  mine: Float32Array,
+  sizes: number[],
+): Promise<CombinedBatch> {
+  const theirs = await parallel.link.exchange(mine);
+  return parallel.rank === 0 ? combineShards(mine, theirs, sizes) : combineShards(theirs, mine, sizes);
+}
+
 /** Two in-memory linked replicas' links (one realm): for tests and single-process runs. */
 export function linkedPair(): [PeerLink, PeerLink] {
   interface End {

@@ -6,7 +6,7 @@ import { buildModel } from '../model/build-model';
 import { describePreset, PRESETS } from '../model/presets';
 import { architectureOf, type EpochMetrics, type TrainedModel, type WeightTensor } from '../model/trained-model';
 import { makeBatch, mulberry32, shuffleInPlace } from './batches';
-import { combineShards, packShard, PeerStoppedError, shardOf, type DataParallel } from './data-parallel';
+import { exchangeShards, packShard, PeerStoppedError, shardOf, type DataParallel } from './data-parallel';
 import { checkDivergence, LossWatch } from './divergence';
 import { FusedAdam, hasFusedAdam } from './fused-adam';
 import type { TrainProgress, TrainSettings } from './settings';
@@ -379,9 +379,11 @@ async function trainShardStep(
       y.dispose();
     }
   }
-  const theirs = await parallel.link.exchange(mine);
-  const sizes = variables.map((v) => v.size);
-  const combined = parallel.rank === 0 ? combineShards(mine, theirs, sizes) : combineShards(theirs, mine, sizes);
+  const combined = await exchangeShards(
+    parallel,
+    mine,
+    variables.map((v) => v.size),
+  );
   tf.tidy(() => {
     let ordered: tf.Tensor[] = combined.grads.map((g, i) => tf.tensor(g, variables[i].shape));
     if (hook?.transformGradients) ordered = hook.transformGradients(ordered, step);
@@ -412,8 +414,11 @@ async function readPending(pending: PendingBatch[]): Promise<[PendingBatch, Floa
   }
 }
 
-/** Mean clipped cross-entropy and number of correct argmax predictions of softmax rows [n, 10]. */
-function scoreBatch(values: Float32Array, labels: Uint8Array): { loss: number; correct: number } {
+/**
+ * Mean clipped cross-entropy (NaN when a true-class output is NaN) and number of correct argmax
+ * predictions of softmax rows [n, 10]. QAT scores its batches with it too.
+ */
+export function scoreBatch(values: Float32Array, labels: Uint8Array): { loss: number; correct: number } {
   const n = labels.length;
   let loss = 0;
   let correct = 0;
