@@ -8,6 +8,7 @@ import { startTestI18n } from '../i18n/test-i18n';
 import { inspectFile } from './inspector-model';
 import { InspectorView } from './InspectorView';
 import { RunStatus } from './RunStatus';
+import type { FileEvaluation } from './file-evaluation';
 
 startTestI18n('zh-TW');
 
@@ -62,27 +63,30 @@ describe('inspector in zh-TW (static render)', () => {
     expect(englishLeft(translatedText(html), names)).toEqual([]);
   });
 
-  it('the run line and a finished evaluation, with the core descriptions marked English', () => {
-    const plan = planRun(bytes, r.info);
-    const html = renderToStaticMarkup(
+  /** RunStatus for the tutorial file with `evaluation`, as static markup. */
+  const renderRun = (evaluation: FileEvaluation) =>
+    renderToStaticMarkup(
       createElement(RunStatus, {
-        loaded: { serial: 1, fileName: 'tutorial.tflite', bytes, info: r.info, plan },
-        evaluation: {
-          status: 'done',
-          fileName: 'tutorial.tflite',
-          result: {
-            accuracy: 0.9812,
-            count: 10000,
-            engine: 'LiteRT.js (wasm)',
-            latency: { medianMs: 0.41, p90Ms: 0.62, samples: 10000 },
-            predictions: new Uint8Array(0),
-            inputRange: '0-1',
-          },
-        },
+        loaded: { serial: 1, fileName: 'tutorial.tflite', bytes, info: r.info, plan: planRun(bytes, r.info) },
+        evaluation,
         onCancel: () => undefined,
         onRange: () => undefined,
       }),
     );
+
+  it('the run line and a finished evaluation, with the core descriptions marked English', () => {
+    const html = renderRun({
+      status: 'done',
+      fileName: 'tutorial.tflite',
+      result: {
+        accuracy: 0.9812,
+        count: 10000,
+        engine: 'LiteRT.js (wasm)',
+        latency: { medianMs: 0.41, p90Ms: 0.62, samples: 10000 },
+        predictions: new Uint8Array(0),
+        inputRange: '0-1',
+      },
+    });
     expect(html).toContain('輸入方式');
     expect(html).toContain('準確率');
     expect(html).toContain('98');
@@ -90,20 +94,12 @@ describe('inspector in zh-TW (static render)', () => {
   });
 
   it('a runtime failure with a coded problem is written in zh-TW; the frame names the file', () => {
-    const plan = planRun(bytes, r.info);
-    const html = renderToStaticMarkup(
-      createElement(RunStatus, {
-        loaded: { serial: 1, fileName: 'tutorial.tflite', bytes, info: r.info, plan },
-        evaluation: {
-          status: 'failed',
-          fileName: 'tutorial.tflite',
-          message: 'LiteRT.js rejected the model (run the model): no kernel for GELU version 2.',
-          problem: { code: 'litert-no-kernel', stage: 'run the model', op: 'GELU', version: '2' },
-        },
-        onCancel: () => undefined,
-        onRange: () => undefined,
-      }),
-    );
+    const html = renderRun({
+      status: 'failed',
+      fileName: 'tutorial.tflite',
+      message: 'LiteRT.js rejected the model (run the model): no kernel for GELU version 2.',
+      problem: { code: 'litert-no-kernel', stage: 'run the model', op: 'GELU', version: '2' },
+    });
     expect(html).toContain('TFLite 執行環境無法執行 tutorial.tflite');
     expect(html).toContain('沒有 GELU 第 2 版的核心');
     expect(html).not.toContain('rejected the model');
