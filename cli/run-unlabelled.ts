@@ -10,6 +10,7 @@ import { floatModelOutputs } from '../src/import/float-outputs';
 import { openH5Node } from '../src/import/h5-node';
 import { ModelImportError } from '../src/core/import/model-file';
 import { readImageBatch } from '../src/core/import/npy';
+import { needsCalibrationImages } from '../src/core/import/calibration-pixels';
 import type { ImportedModel } from '../src/core/import/keras-to-model';
 import { describeArchitecture } from '../src/core/model/layer-shapes';
 import { LAB_MODES, type QuantMode } from '../src/core/modes/lab-modes';
@@ -23,7 +24,7 @@ import type { CliOptions } from './options';
 /** The imported model when its input is not 28x28x1 (undefined: the MNIST path applies). */
 export async function importNonMnist(file: string): Promise<ImportedModel | undefined> {
   const imported = await importModelFiles(readModelFilesNode(file), openH5Node);
-  return imported.architecture.inputShape.join(',') === '28,28,1' ? undefined : imported;
+  return needsCalibrationImages(imported.architecture.inputShape) ? imported : undefined;
 }
 
 export async function runUnlabelled(imported: ImportedModel, options: CliOptions, out: string, backend: string) {

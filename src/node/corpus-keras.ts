@@ -5,6 +5,7 @@
  */
 import { initBackend } from '../backends/select-backend';
 import { importedTrainedModel } from '../core/import/imported-model';
+import { needsCalibrationImages } from '../core/import/calibration-pixels';
 import { takeFirst } from '../core/mnist/dataset';
 import { calibrationImages, convertModel } from '../core/pipeline/convert';
 import { DEFAULT_RECIPE } from '../core/quant/recipe';
@@ -39,7 +40,7 @@ export async function kerasLine(file: string, bytes: Uint8Array, ctx: CorpusCont
   }
   const ops = imported.architecture.layers.map((l) => l.type).join(', ');
   const imports = `imports: ${imported.architecture.layers.length} layers, input [${imported.architecture.inputShape.join(', ')}]`;
-  if (imported.architecture.inputShape.join(',') !== '28,28,1')
+  if (needsCalibrationImages(imported.architecture.inputShape))
     return {
       file,
       kind: imported.source.kind,
