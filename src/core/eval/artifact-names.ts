@@ -8,6 +8,11 @@ export function tfliteFileName(preset: string, mode: string): string {
   return `mnist-${safeName(preset)}-${safeName(mode)}.tflite`;
 }
 
+/** "mobilenet-int8.tflite" for an imported "mobilenet.h5": named after the imported file. */
+export function importedTfliteFileName(sourceFile: string, mode: string): string {
+  return `${safeName(sourceFile.replace(/\.[^.]*$/, '')) || 'imported'}-${safeName(mode)}.tflite`;
+}
+
 /** "quantization-lab-tutorial.zip": every .tflite file plus report.json. */
 export function zipFileName(preset: string): string {
   return `quantization-lab-${safeName(preset)}.zip`;

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { LabReport } from '../report/report';
-import { tfliteFileName, zipFileName } from './artifact-names';
+import { importedTfliteFileName, tfliteFileName, zipFileName } from './artifact-names';
 import { zipArtifacts } from './zip';
 
 const REPORT: LabReport = {
@@ -67,6 +67,12 @@ describe('artifact names', () => {
     ['separable', 'int8-io', 'mnist-separable-int8-io.tflite'],
     ['my preset/1', 'qat', 'mnist-my-preset-1-qat.tflite'],
   ])('%s + %s -> %s', (preset, mode, want) => expect(tfliteFileName(preset, mode)).toBe(want));
+
+  it.each<[string, string, string]>([
+    ['mobilenet.h5', 'int8', 'mobilenet-int8.tflite'],
+    ['my model.v2.keras', 'float16', 'my-model.v2-float16.tflite'],
+    ['.h5', 'dynamic', 'imported-dynamic.tflite'],
+  ])('imported %s + %s -> %s', (file, mode, want) => expect(importedTfliteFileName(file, mode)).toBe(want));
 
   it('names the zip after the preset', () => expect(zipFileName('deep')).toBe('quantization-lab-deep.zip'));
 });

@@ -8,6 +8,7 @@ import { formatNumberFixed } from '../i18n/locale';
 import { Rich } from '../i18n/Rich';
 import { useMessages } from '../i18n/use-messages';
 import { downloadBytes } from '../results/download';
+import { importedTfliteFileName } from '../../core/eval/artifact-names';
 import { formatInt, formatKiB, formatMs } from '../results/results-format';
 import type { QuantSettings } from '../state/lab-state';
 import type { useUnlabelledQuantization } from './use-unlabelled-quantization';
@@ -69,7 +70,7 @@ export function UnlabelledModes({ model, images, settings, quantization: q, disa
           <p className="hint" data-testid="unlabelled-scored-by">
             <Rich k="calibration.scoredBy" values={{ count: results.images }} />
           </p>
-          <ResultsTable results={results} stem={fileStem(model.source?.file ?? 'imported')} />
+          <ResultsTable results={results} sourceFile={model.source?.file ?? 'imported'} />
         </>
       )}
     </div>
@@ -97,12 +98,13 @@ function StepLine({ quantization: { state } }: { quantization: Props['quantizati
   );
 }
 
-/** "mobilenet.h5" -> "mobilenet": the downloads are named after the imported file. */
-function fileStem(file: string): string {
-  return file.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'imported';
-}
-
-function ResultsTable({ results, stem }: { results: NonNullable<Props['quantization']['results']>; stem: string }) {
+function ResultsTable({
+  results,
+  sourceFile,
+}: {
+  results: NonNullable<Props['quantization']['results']>;
+  sourceFile: string;
+}) {
   const { t } = useTranslation();
   const m = useMessages();
   return (
@@ -133,7 +135,14 @@ function ResultsTable({ results, stem }: { results: NonNullable<Props['quantizat
               </tr>
             );
           if (!done) return null;
-          return <ResultRow key={mode} entry={done.entry} bytes={done.bytes} fileName={`${stem}-${mode}.tflite`} />;
+          return (
+            <ResultRow
+              key={mode}
+              entry={done.entry}
+              bytes={done.bytes}
+              fileName={importedTfliteFileName(sourceFile, mode)}
+            />
+          );
         })}
       </tbody>
     </table>
