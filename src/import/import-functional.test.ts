@@ -1,7 +1,6 @@
 // Must-show: a functional Keras model with BatchNormalization and an Add skip connection, trained with
 // TF.js on real MNIST and saved in Keras 2's .h5 layout, imports (BN folded), quantizes to int8 that
 // passes the spec check, and runs in LiteRT.js within 0.5 points of the float model.
-import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simulateModelAccelerated } from '../accel/simulate-model-tfjs';
@@ -9,7 +8,6 @@ import { initBackend } from '../backends/select-backend';
 import { fixtureFromTfjs } from '../core/import/testing/fixture-models';
 import { modelToGraph } from '../core/graph/model-to-graph';
 import { agreement } from '../core/eval/metrics';
-import { makeBatch } from '../core/train/batches';
 import { takeFirst, type MnistDataset } from '../core/mnist/dataset';
 import { calibrationImages, convertModel, simulateModel } from '../core/pipeline/convert';
 import { checkQuantSpec } from '../core/quant/spec-check';
@@ -20,6 +18,7 @@ import { evaluateTflite } from '../runtime/litert-eval';
 import { openH5Node } from './h5-node';
 import { importLabModel } from './import-model';
 import { writeKerasH5 } from './testing/keras-fixtures';
+import { fitOnMnist } from './testing/tfjs-fixture';
 
 let data: MnistDataset;
 
@@ -63,16 +62,7 @@ beforeAll(async () => {
 describe('functional model with BatchNormalization and an Add skip', () => {
   it('imports, folds, quantizes to int8 that passes the spec check, and runs in LiteRT.js within 0.5 points of float', async () => {
     const model = residualModel();
-    model.compile({ optimizer: tf.train.adam(0.002), loss: 'categoricalCrossentropy' });
-    const n = 4000;
-    const batch = makeBatch(
-      data.train,
-      Uint32Array.from({ length: n }, (_, i) => i),
-    );
-    const xs = tf.tensor4d(batch.images, [n, 28, 28, 1]);
-    const ys = tf.tensor2d(batch.oneHot, [n, 10]);
-    await model.fit(xs, ys, { epochs: 1, batchSize: 32, shuffle: false, verbose: 0 });
-    tf.dispose([xs, ys]);
+    await fitOnMnist(model, data.train, 4000, 0.002);
     const bytes = await writeKerasH5(fixtureFromTfjs(model), 'keras2');
     model.dispose();
 

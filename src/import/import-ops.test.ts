@@ -11,7 +11,6 @@ import { initBackend } from '../backends/select-backend';
 import { fixtureFromTfjs } from '../core/import/testing/fixture-models';
 import { modelToGraph } from '../core/graph/model-to-graph';
 import { agreement } from '../core/eval/metrics';
-import { makeBatch } from '../core/train/batches';
 import { takeFirst, type MnistDataset } from '../core/mnist/dataset';
 import { HardSwishLayer, SubtractLayer } from '../core/model/custom-layers';
 import { calibrationImages, convertModel, simulateModel } from '../core/pipeline/convert';
@@ -25,6 +24,7 @@ import { evaluateTflite } from '../runtime/litert-eval';
 import { openH5Node } from './h5-node';
 import { importLabModel } from './import-model';
 import { writeKerasH5 } from './testing/keras-fixtures';
+import { fitOnMnist } from './testing/tfjs-fixture';
 
 let data: MnistDataset;
 
@@ -99,16 +99,7 @@ beforeAll(async () => {
 describe('functional model with every imported-model layer', () => {
   it('imports, converts in every mode, and runs in LiteRT.js within 1 point of float', async () => {
     const model = opsModel();
-    model.compile({ optimizer: tf.train.adam(0.005), loss: 'categoricalCrossentropy' });
-    const n = 10000;
-    const batch = makeBatch(
-      data.train,
-      Uint32Array.from({ length: n }, (_, i) => i),
-    );
-    const xs = tf.tensor4d(batch.images, [n, 28, 28, 1]);
-    const ys = tf.tensor2d(batch.oneHot, [n, 10]);
-    await model.fit(xs, ys, { epochs: 1, batchSize: 32, shuffle: false, verbose: 0 });
-    tf.dispose([xs, ys]);
+    await fitOnMnist(model, data.train, 10000, 0.005);
     const bytes = await writeKerasH5(asKeras(model), 'keras2');
     const testX = tf.tidy(() => tf.div(tf.tensor4d(data.test.images, [data.test.count, 28, 28, 1], 'float32'), 255));
     const predicted = Array.from(tf.tidy(() => tf.argMax(model.predict(testX) as tf.Tensor, -1).dataSync()));
