@@ -15,7 +15,7 @@ import type { ImportedModel } from '../src/core/import/keras-to-model';
 import { describeArchitecture } from '../src/core/model/layer-shapes';
 import { LAB_MODES, type QuantMode } from '../src/core/modes/lab-modes';
 import { runUnlabelledModes } from '../src/core/pipeline/unlabelled-modes';
-import { buildReport } from '../src/core/report/build-report';
+import { buildReport, unlabelledSettings } from '../src/core/report/build-report';
 import { loadLiteRtForNode } from '../src/node/litert-node';
 import { readModelFilesNode } from '../src/node/model-files-node';
 import { runTfliteOutputs } from '../src/runtime/litert-eval';
@@ -52,7 +52,7 @@ export async function runUnlabelled(imported: ImportedModel, options: CliOptions
   await loadLiteRtForNode();
   const model = { preset: 'imported' as const, ...imported };
   const trained = { ...model, seed: 0, history: [], testAccuracy: Number.NaN, params, trainSeconds: 0, backend };
-  const settings = { import: basename(options.importFile ?? ''), calibration_images: images.count };
+  const settings = unlabelledSettings(basename(options.importFile ?? ''), images.count);
   const report = buildReport(trained, settings, [], 0);
   const writeReport = () => writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeReport();

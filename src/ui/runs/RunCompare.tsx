@@ -78,7 +78,11 @@ function Cells({ cell }: { cell?: CompareCell }) {
   return (
     <>
       <td>{formatInt(cell.bytes)} B</td>
-      <td>{formatPercent(cell.accuracy)}</td>
+      <td>
+        {cell.top1Agreement !== undefined && !Number.isFinite(cell.accuracy)
+          ? t('runs.compare.agreement', { top1: formatPercent(cell.top1Agreement, 1) })
+          : formatPercent(cell.accuracy)}
+      </td>
       <td>{formatMs(cell.latencyMs)}</td>
     </>
   );
