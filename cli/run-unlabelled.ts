@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { importModelFiles } from '../src/import/import-model';
+import { importModelFiles, unscoredModel } from '../src/import/import-model';
 import { floatModelOutputs } from '../src/import/float-outputs';
 import { openH5Node } from '../src/import/h5-node';
 import { ModelImportError } from '../src/core/import/model-file';
@@ -81,7 +81,7 @@ export async function runUnlabelled(imported: ImportedModel, options: CliOptions
   if (skipped.length) console.log(`  skipped ${skipped.join(', ')}: needs labelled training data`);
   await loadLiteRtForNode();
   const model = { preset: 'imported' as const, ...imported };
-  const trained = { ...model, seed: 0, history: [], testAccuracy: Number.NaN, params, trainSeconds: 0, backend };
+  const trained = unscoredModel(imported, backend);
   const settings = unlabelledSettings(
     basename(options.importFile ?? ''),
     images.count,

@@ -133,6 +133,10 @@ test('a non-MNIST quantization is cancelled and recovers, is kept as a run by ag
   await expect(runRows(page)).toHaveCount(2);
   await expect(page.getByTestId('run-import-error')).toHaveCount(0);
   for (const r of await runRows(page).all()) await expect(r.getByTestId('run-smallest')).toHaveText(smallest);
+  // Side by side, both are compared by their agreement with the float model.
+  for (const r of await runRows(page).all()) await r.getByTestId('run-pick').check();
+  await expect(page.getByTestId('compare-row-int8')).toContainText('top-1 agreement');
+  await expect(page.getByTestId('compare-float-a')).toHaveText('–');
 
   // Images dropped again after the reload: the model quantizes as before.
   await page.getByTestId('calibration-images').setInputFiles(pngs(8));
