@@ -142,4 +142,13 @@ test('a non-MNIST quantization is cancelled and recovers, is kept as a run by ag
   await page.getByTestId('calibration-images').setInputFiles(pngs(8));
   await expect(page.getByTestId('calibration-again')).toHaveCount(0);
   await expect(page.getByTestId('unlabelled-run')).toBeEnabled();
+
+  // Removing the model removes it from the browser too; its runs stay.
+  await page.getByTestId('unlabelled-forget').click();
+  await expect(page.getByTestId('calibration-drop')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('data-ready')).toBeVisible({ timeout: 120_000 });
+  await expect(runRows(page)).toHaveCount(2);
+  await expect(page.getByTestId('imported-summary')).toHaveCount(0);
+  await expect(page.getByTestId('calibration-drop')).toHaveCount(0);
 });

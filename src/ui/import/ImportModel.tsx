@@ -33,7 +33,7 @@ const SOURCE_NAMES = { 'keras-h5': 'Keras HDF5', keras: 'Keras 3 .keras', tfjs: 
  */
 export function ImportModel({ ready, busy, trained, onImported, quant, onQuantized }: Props) {
   const { t } = useTranslation();
-  const { state, importFiles, unlabelled, restored, storeError } = useModelImport(onImported);
+  const { state, importFiles, unlabelled, restored, storeError, forgetUnlabelled } = useModelImport(onImported);
   const importing = state.status === 'running';
   const shown = unlabelled ?? trained;
   const source = shown?.source;
@@ -91,6 +91,17 @@ export function ImportModel({ ready, busy, trained, onImported, quant, onQuantiz
       )}
       {unlabelled && shape && (
         <>
+          <div className="actions">
+            <button
+              type="button"
+              className="secondary"
+              data-testid="unlabelled-forget"
+              disabled={working}
+              onClick={forgetUnlabelled}
+            >
+              {t('import.forgetUnlabelled')}
+            </button>
+          </div>
           <CalibrationImages shape={shape} calibration={calibration} disabled={working} restored={restored} />
           <UnlabelledModes
             key={`${source?.file}-${shapeText(shape)}`}

@@ -43,5 +43,7 @@ export function useModelImport(onImported: (model: TrainedModel) => void) {
     /** The non-MNIST model was read back from the browser's storage (its calibration images were not kept). */
     restored: saved.restored,
     storeError: saved.storeError,
+    /** Removes the non-MNIST model here and from the browser's storage. */
+    forgetUnlabelled: forget,
   };
 }

@@ -262,6 +262,7 @@ export const en = {
     reading: 'Reading the model and scoring it on the 10,000 test images…',
     summary:
       'Imported from <strong>{{file}}</strong> ({{kind}}): {{layers}} layers, {{params}} parameters. Every stage below (quantization, QAT, the debugger, drawing, confusion, downloads) now works on this model.',
+    forgetUnlabelled: 'Remove this model',
     summaryUnlabelled:
       'Imported from <strong>{{file}}</strong> ({{kind}}): {{layers}} layers, {{params}} parameters, input {{shape}}. It does not take MNIST images, so it is quantized here on your own images; the stages below keep working on the MNIST model.',
   },
