@@ -20,6 +20,15 @@ describe('parseCliArgs', () => {
     expect(USAGE).toContain('--c-source');
   });
 
+  it('reads --calibration-images and --input-range (default 0-1)', () => {
+    expect(parseCliArgs(['--calibration-images', 'imgs', '--input-range', '-1-1'])).toMatchObject({
+      calibrationImages: 'imgs',
+      inputRange: '-1-1',
+    });
+    expect(parseCliArgs([]).inputRange).toBe('0-1');
+    expect(USAGE).toContain('--input-range RANGE');
+  });
+
   it('defaults', () => {
     const o = parseCliArgs([]);
     expect(o.train.epochs).toBe(1);
@@ -76,6 +85,7 @@ describe('parseCliArgs', () => {
     [['--qat-learning-rate', '0'], /QAT learning rate must be a number in \(0, 1\]/i],
     [['--target', 'stm32'], /--target: unknown target "stm32"/],
     [['--target', 'custom:0:1'], /custom:RAM_KB:FLASH_KB/],
+    [['--input-range', '0-2'], /--input-range: one of 0-1, -1-1, 0-255, got "0-2"/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);

@@ -17,6 +17,7 @@ import {
   type FieldGroup,
 } from '../src/core/settings/fields';
 import { TRAIN_FIELDS, type TrainSettings } from '../src/core/train/settings';
+import { INPUT_RANGE_IDS, type ModelInputRange } from '../src/core/import/calibration-pixels';
 
 export interface CliOptions {
   train: TrainSettings;
@@ -31,8 +32,10 @@ export interface CliOptions {
   cSource: boolean;
   /** A model file to import instead of training (Keras .h5 / .keras, TF.js model.json, float32 .tflite). */
   importFile?: string;
-  /** --calibration-images: images for an imported model whose input is not MNIST (.npy or raw float32). */
+  /** --calibration-images: images for an imported model whose input is not MNIST (a folder of PNGs, .npy or raw float32). */
   calibrationImages?: string;
+  /** --input-range: the range PNG calibration images are scaled to (src/core/import/calibration-pixels.ts). */
+  inputRange: ModelInputRange;
   help: boolean;
   /** Pruning and clustering after training (src/core/compress/compress-fields.ts). */
   compress: CompressTuning;
@@ -107,11 +110,20 @@ const FLAGS: Record<string, CliFlag> = {
     },
   },
   'calibration-images': {
-    arg: 'FILE',
-    help: 'for an imported model whose input is not 28x28 grayscale: its images, [n, h, w, c] as .npy (float32, or uint8 scaled to [0, 1]) or raw float32; scored by agreement with the float model (PNG/JPEG decoding is in the page)',
+    arg: 'DIR|FILE',
+    help: 'for an imported model whose input is not 28x28 grayscale: a folder of PNG images (resized to the input, scaled to --input-range), or [n, h, w, c] as .npy (float32, or uint8 scaled to [0, 1]) or raw float32; scored by agreement with the float model (JPEG is decoded in the page)',
     apply: (o, value) => {
-      if (!value) throw new UsageError('--calibration-images needs a file');
+      if (!value) throw new UsageError('--calibration-images needs a folder or a file');
       o.calibrationImages = value;
+    },
+  },
+  'input-range': {
+    arg: 'RANGE',
+    help: `the value range PNG calibration images are scaled to: ${INPUT_RANGE_IDS.join(', ')} (default 0-1)`,
+    apply: (o, value) => {
+      if (!INPUT_RANGE_IDS.includes(value as ModelInputRange))
+        throw new UsageError(`--input-range: one of ${INPUT_RANGE_IDS.join(', ')}, got "${value}"`);
+      o.inputRange = value as ModelInputRange;
     },
   },
   out: {
@@ -175,6 +187,7 @@ function defaultOptions(): CliOptions {
     backend: 'wasm',
     cSource: false,
     help: false,
+    inputRange: '0-1',
   };
 }
 

@@ -3,19 +3,27 @@
  * (`--calibration-images`), write every post-training mode, run each in LiteRT.js and report its
  * agreement with the float model (TF.js) instead of an accuracy.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { importModelFiles } from '../src/import/import-model';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { importModelFiles, unscoredModel } from '../src/import/import-model';
 import { floatModelOutputs } from '../src/import/float-outputs';
 import { openH5Node } from '../src/import/h5-node';
 import { ModelImportError } from '../src/core/import/model-file';
 import { readImageBatch } from '../src/core/import/npy';
-import { needsCalibrationImages } from '../src/core/import/calibration-pixels';
+import {
+  imageToModelInput,
+  MAX_CALIBRATION_IMAGES,
+  needsCalibrationImages,
+  stackModelInputs,
+  type ModelInputRange,
+} from '../src/core/import/calibration-pixels';
+import { decodePng } from '../src/core/import/png';
+import type { UnlabelledImages } from '../src/core/pipeline/unlabelled-modes';
 import type { ImportedModel } from '../src/core/import/keras-to-model';
 import { describeArchitecture } from '../src/core/model/layer-shapes';
 import { LAB_MODES, type QuantMode } from '../src/core/modes/lab-modes';
 import { runUnlabelledModes } from '../src/core/pipeline/unlabelled-modes';
-import { buildReport } from '../src/core/report/build-report';
+import { buildReport, unlabelledSettings } from '../src/core/report/build-report';
 import { loadLiteRtForNode } from '../src/node/litert-node';
 import { readModelFilesNode } from '../src/node/model-files-node';
 import { runTfliteOutputs } from '../src/runtime/litert-eval';
@@ -27,6 +35,28 @@ export async function importNonMnist(file: string): Promise<ImportedModel | unde
   return needsCalibrationImages(imported.architecture.inputShape) ? imported : undefined;
 }
 
+/**
+ * The PNG files of `dir` (name order, at most MAX_CALIBRATION_IMAGES), each resized to the input `shape` and
+ * scaled to `range` as the page does; other files are named and skipped. Throws a sentence when none is a PNG.
+ */
+function readPngFolder(dir: string, shape: readonly number[], range: ModelInputRange): UnlabelledImages {
+  const names = readdirSync(dir)
+    .filter((n) => statSync(join(dir, n)).isFile())
+    .sort();
+  const pngs = names.filter((n) => extname(n).toLowerCase() === '.png');
+  const skipped = names.filter((n) => !pngs.includes(n));
+  if (skipped.length > 0)
+    console.log(`  skipped ${skipped.join(', ')}: the CLI reads PNG files (JPEG is decoded in the page)`);
+  if (pngs.length === 0)
+    throw new ModelImportError(`${dir} holds no .png file: put the calibration images there as PNG files.`);
+  if (pngs.length > MAX_CALIBRATION_IMAGES)
+    console.log(`  only the first ${MAX_CALIBRATION_IMAGES} of ${pngs.length} images are used`);
+  const inputs = pngs
+    .slice(0, MAX_CALIBRATION_IMAGES)
+    .map((n) => imageToModelInput(decodePng(new Uint8Array(readFileSync(join(dir, n))), n), shape, range));
+  return stackModelInputs(inputs, shape);
+}
+
 export async function runUnlabelled(imported: ImportedModel, options: CliOptions, out: string, backend: string) {
   const arch = imported.architecture;
   const params = describeArchitecture(arch).params;
@@ -35,15 +65,15 @@ export async function runUnlabelled(imported: ImportedModel, options: CliOptions
   );
   if (!options.calibrationImages)
     throw new ModelImportError(
-      `The model takes [${arch.inputShape.join(', ')}] images, not MNIST: give its images with --calibration-images FILE (.npy or raw float32, [n, ${arch.inputShape.join(', ')}]); PNG and JPEG are decoded in the page.`,
+      `The model takes [${arch.inputShape.join(', ')}] images, not MNIST: give its images with --calibration-images DIR (a folder of PNG files) or FILE (.npy or raw float32, [n, ${arch.inputShape.join(', ')}]); JPEG is decoded in the page.`,
     );
-  const images = readImageBatch(
-    new Uint8Array(readFileSync(options.calibrationImages)),
-    basename(options.calibrationImages),
-    arch.inputShape,
-  );
+  const path = options.calibrationImages;
+  const fromFolder = statSync(path).isDirectory();
+  const images = fromFolder
+    ? readPngFolder(path, arch.inputShape, options.inputRange)
+    : readImageBatch(new Uint8Array(readFileSync(path)), basename(path), arch.inputShape);
   console.log(
-    `calibration images: ${images.count} from ${basename(options.calibrationImages)} (no labels: each mode is scored by agreement with the float model)`,
+    `calibration images: ${images.count} from ${basename(path)}${fromFolder ? ` (PNG, resized to ${arch.inputShape.join('x')}, in ${options.inputRange})` : ''} (no labels: each mode is scored by agreement with the float model)`,
   );
   const reference = await floatModelOutputs({ preset: 'imported', ...imported }, images);
   const modes = options.modes.filter((m): m is QuantMode => LAB_MODES[m].kind === 'ptq');
@@ -51,8 +81,12 @@ export async function runUnlabelled(imported: ImportedModel, options: CliOptions
   if (skipped.length) console.log(`  skipped ${skipped.join(', ')}: needs labelled training data`);
   await loadLiteRtForNode();
   const model = { preset: 'imported' as const, ...imported };
-  const trained = { ...model, seed: 0, history: [], testAccuracy: Number.NaN, params, trainSeconds: 0, backend };
-  const settings = { import: basename(options.importFile ?? ''), calibration_images: images.count };
+  const trained = unscoredModel(imported, backend);
+  const settings = unlabelledSettings(
+    basename(options.importFile ?? ''),
+    images.count,
+    fromFolder ? options.inputRange : undefined,
+  );
   const report = buildReport(trained, settings, [], 0);
   const writeReport = () => writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeReport();

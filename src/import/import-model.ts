@@ -34,7 +34,8 @@ export async function importLabModel(
   return { model: await importedTrainedModel(imported, test, backend), notes: imported.notes };
 }
 
-function unscoredModel(imported: ImportedModel, backend: string): TrainedModel {
+/** An imported model that is not scored on MNIST (its input is another image): testAccuracy NaN, no history. */
+export function unscoredModel(imported: ImportedModel, backend: string): TrainedModel {
   const { architecture, source, weights } = imported;
   const params = describeArchitecture(architecture).params;
   return {

@@ -30,3 +30,16 @@ export function buildReport(
     ...(model.source && { source: model.source }),
   };
 }
+
+/**
+ * report.json `settings` of an imported model scored without labels (its input is not MNIST): the file, how
+ * many calibration images it was calibrated and scored on, and, when known, the input range they were scaled to.
+ * The CLI and the page write the same keys.
+ */
+export function unlabelledSettings(importFile: string, calibrationImages: number, inputRange?: string) {
+  return {
+    import: importFile,
+    calibration_images: calibrationImages,
+    ...(inputRange !== undefined && { input_range: inputRange }),
+  };
+}

@@ -9,6 +9,8 @@ interface Props {
   shape: readonly number[];
   calibration: ReturnType<typeof useCalibrationImages>;
   disabled: boolean;
+  /** The model was read back after a reload: its calibration images were not kept, so they are asked for again. */
+  restored: boolean;
 }
 
 /** "H×W×C" for the page (the shape of one image). */
@@ -20,7 +22,7 @@ export function shapeText(shape: readonly number[]): string {
  * The calibration-image drop for a model whose input is not MNIST: several PNG/JPEG files chosen or
  * dropped, decoded with progress (cancellable), the input range to scale them to, and what was kept.
  */
-export function CalibrationImages({ shape, calibration: c, disabled }: Props) {
+export function CalibrationImages({ shape, calibration: c, disabled, restored }: Props) {
   const { t } = useTranslation();
   const m = useMessages();
   const [dragging, setDragging] = useState(false);
@@ -52,6 +54,11 @@ export function CalibrationImages({ shape, calibration: c, disabled }: Props) {
           }}
         />
       </p>
+      {restored && !c.images && (
+        <p className="notice" data-testid="calibration-again">
+          {t('calibration.dropAgain')}
+        </p>
+      )}
       <label className="inspector-drop">
         <span>{t('calibration.label')}</span>
         <input

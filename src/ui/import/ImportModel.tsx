@@ -1,4 +1,6 @@
+import { useCallback } from 'react';
 import { architectureOf, type TrainedModel } from '../../core/model/trained-model';
+import type { LabReport } from '../../core/report/report';
 import { useTranslation } from 'react-i18next';
 import { formatNumberFixed } from '../i18n/locale';
 import { Rich } from '../i18n/Rich';
@@ -9,6 +11,7 @@ import { useCalibrationImages } from './use-calibration-images';
 import { useModelImport } from './use-model-import';
 import { useUnlabelledQuantization } from './use-unlabelled-quantization';
 import { CoreSentence } from '../i18n/CoreSentence';
+import { unlabelledReport } from './unlabelled-report';
 
 interface Props {
   ready: boolean;
@@ -17,6 +20,8 @@ interface Props {
   onImported: (model: TrainedModel) => void;
   /** The quantization settings (modes and recipe) a non-MNIST model is quantized with. */
   quant: QuantSettings;
+  /** Keep a finished quantization of a non-MNIST model as a run (its report and files). */
+  onQuantized: (model: TrainedModel, report: LabReport, files: Record<string, Uint8Array>) => void;
 }
 
 const SOURCE_NAMES = { 'keras-h5': 'Keras HDF5', keras: 'Keras 3 .keras', tfjs: 'TF.js Layers', tflite: '.tflite' };
@@ -26,15 +31,22 @@ const SOURCE_NAMES = { 'keras-h5': 'Keras HDF5', keras: 'Keras 3 .keras', tfjs: 
  * .bin shards, or a float32 .tflite becomes the lab's model (stored across reloads like a trained one).
  * A model whose input is another image than MNIST's is quantized here, on images the user drops.
  */
-export function ImportModel({ ready, busy, trained, onImported, quant }: Props) {
+export function ImportModel({ ready, busy, trained, onImported, quant, onQuantized }: Props) {
   const { t } = useTranslation();
-  const { state, importFiles, unlabelled } = useModelImport(onImported);
+  const { state, importFiles, unlabelled, restored, storeError, forgetUnlabelled } = useModelImport(onImported);
   const importing = state.status === 'running';
   const shown = unlabelled ?? trained;
   const source = shown?.source;
   const shape = unlabelled && architectureOf(unlabelled).inputShape;
   const calibration = useCalibrationImages(shape);
-  const quantization = useUnlabelledQuantization();
+  const onFinished = useCallback<NonNullable<Parameters<typeof useUnlabelledQuantization>[0]>>(
+    (results) => {
+      const { report, files } = unlabelledReport(results);
+      onQuantized(results.model, report, files);
+    },
+    [onQuantized],
+  );
+  const quantization = useUnlabelledQuantization(onFinished);
   const working = quantization.state.status === 'running';
   return (
     <div className="import-model">
@@ -53,6 +65,11 @@ export function ImportModel({ ready, busy, trained, onImported, quant }: Props) 
         />
       </label>
       {importing && <p className="hint">{t('import.reading')}</p>}
+      {storeError && (
+        <p className="error">
+          {t(`app.storeFailed.${storeError.action}`)} <span lang="en">{storeError.message}</span>
+        </p>
+      )}
       {state.status === 'failed' && (
         <p className="error" role="alert" data-testid="import-error">
           <CoreSentence failure={state} />
@@ -74,11 +91,23 @@ export function ImportModel({ ready, busy, trained, onImported, quant }: Props) 
       )}
       {unlabelled && shape && (
         <>
-          <CalibrationImages shape={shape} calibration={calibration} disabled={working} />
+          <div className="actions">
+            <button
+              type="button"
+              className="secondary"
+              data-testid="unlabelled-forget"
+              disabled={working}
+              onClick={forgetUnlabelled}
+            >
+              {t('import.forgetUnlabelled')}
+            </button>
+          </div>
+          <CalibrationImages shape={shape} calibration={calibration} disabled={working} restored={restored} />
           <UnlabelledModes
             key={`${source?.file}-${shapeText(shape)}`}
             model={unlabelled}
             images={calibration.images}
+            range={calibration.range}
             settings={quant}
             quantization={quantization}
             disabled={busy || importing}

@@ -11,11 +11,16 @@ import { downloadBytes } from '../results/download';
 import { importedTfliteFileName } from '../../core/eval/artifact-names';
 import { formatInt, formatKiB, formatMs } from '../results/results-format';
 import type { QuantSettings } from '../state/lab-state';
-import type { useUnlabelledQuantization } from './use-unlabelled-quantization';
+import type { ModelInputRange } from '../../core/import/calibration-pixels';
+import { resultsZip } from '../results/artifact-files';
+import { unlabelledReport } from './unlabelled-report';
+import type { UnlabelledResults, useUnlabelledQuantization } from './use-unlabelled-quantization';
 
 interface Props {
   model: TrainedModel;
   images?: UnlabelledImages;
+  /** The input range the images were scaled to (report.json settings.input_range). */
+  range: ModelInputRange;
   settings: QuantSettings;
   quantization: ReturnType<typeof useUnlabelledQuantization>;
   disabled: boolean;
@@ -30,7 +35,7 @@ function ptqModes(settings: QuantSettings): QuantMode[] {
  * Every chosen post-training mode of a non-MNIST model, calibrated on the dropped images and scored by
  * agreement with the float model (top-1 agreement, output SNR), with each file to download.
  */
-export function UnlabelledModes({ model, images, settings, quantization: q, disabled }: Props) {
+export function UnlabelledModes({ model, images, range, settings, quantization: q, disabled }: Props) {
   const { t } = useTranslation();
   const modes = ptqModes(settings);
   const running = q.state.status === 'running';
@@ -43,7 +48,7 @@ export function UnlabelledModes({ model, images, settings, quantization: q, disa
           type="button"
           data-testid="unlabelled-run"
           disabled={disabled || running || !images || modes.length === 0}
-          onClick={() => images && void q.quantize(model, images, modes, recipe)}
+          onClick={() => images && void q.quantize(model, images, modes, recipe, range)}
         >
           {t('calibration.run', { count: modes.length })}
         </button>
@@ -56,6 +61,7 @@ export function UnlabelledModes({ model, images, settings, quantization: q, disa
         >
           {t('calibration.cancel')}
         </button>
+        {results && !running && Object.keys(results.done).length > 0 && <DownloadAll results={results} />}
         {modes.length === 0 && <span className="muted">{t('calibration.noModes')}</span>}
       </div>
       <StepLine quantization={q} />
@@ -74,6 +80,21 @@ export function UnlabelledModes({ model, images, settings, quantization: q, disa
         </>
       )}
     </div>
+  );
+}
+
+/** Every file of the run and its report.json (the CLI's report for the same model and images), zipped. */
+function DownloadAll({ results }: { results: UnlabelledResults }) {
+  const { t } = useTranslation();
+  const onClick = () => {
+    const { report, files } = unlabelledReport(results);
+    const zip = resultsZip(report, files);
+    downloadBytes(zip.bytes, zip.fileName, 'application/zip');
+  };
+  return (
+    <button type="button" className="secondary" data-testid="unlabelled-download-all" onClick={onClick}>
+      {t('calibration.downloadAll', { count: Object.keys(results.done).length })}
+    </button>
   );
 }
 

@@ -1,16 +1,19 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { needsCalibrationImages } from '../../core/import/calibration-pixels';
 import { architectureOf } from '../../core/model/trained-model';
 import type { TrainedModel } from '../../core/model/trained-model';
 import { useWorkerJob } from '../common/use-worker-job';
 import { Comlink, labBridge } from '../lab-client';
+import { useSavedModel } from '../state/use-saved-model';
 
 /**
  * Reads chosen files into the lab worker (bytes transferred) and imports them as the lab's model; a model
- * whose input is not MNIST is kept here instead (`unlabelled`), to be calibrated on the user's images.
+ * whose input is not MNIST is kept here instead (`unlabelled`, saved in its own slot so a reload keeps it),
+ * to be calibrated on the user's images. An MNIST import forgets the saved non-MNIST model.
  */
 export function useModelImport(onImported: (model: TrainedModel) => void) {
-  const [unlabelled, setUnlabelled] = useState<TrainedModel>();
+  const saved = useSavedModel('unlabelled');
+  const { keep, forget } = saved;
   const job = useWorkerJob<never, { model: TrainedModel; notes: string[] }>();
   const { run } = job;
   const importFiles = useCallback(
@@ -25,13 +28,22 @@ export function useModelImport(onImported: (model: TrainedModel) => void) {
       });
       if (outcome.status !== 'done') return;
       const { model } = outcome.result;
-      if (needsCalibrationImages(architectureOf(model).inputShape)) setUnlabelled(model);
+      if (needsCalibrationImages(architectureOf(model).inputShape)) keep(model);
       else {
-        setUnlabelled(undefined);
+        forget();
         onImported(model);
       }
     },
-    [run, onImported],
+    [run, onImported, keep, forget],
   );
-  return { state: job.state, importFiles, unlabelled };
+  return {
+    state: job.state,
+    importFiles,
+    unlabelled: saved.trained,
+    /** The non-MNIST model was read back from the browser's storage (its calibration images were not kept). */
+    restored: saved.restored,
+    storeError: saved.storeError,
+    /** Removes the non-MNIST model here and from the browser's storage. */
+    forgetUnlabelled: forget,
+  };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import type { ModelInputRange } from '../../core/import/calibration-pixels';
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { QuantMode } from '../../core/modes/lab-modes';
 import type { UnlabelledImages, UnlabelledOutcome, UnlabelledStep } from '../../core/pipeline/unlabelled-modes';
@@ -13,31 +14,44 @@ export interface UnlabelledResults {
   model: TrainedModel;
   modes: QuantMode[];
   images: number;
+  /** The input range the images were scaled to. */
+  range: ModelInputRange;
   done: Partial<Record<QuantMode, { entry: ModeReport; bytes: Uint8Array }>>;
   errors: Partial<Record<QuantMode, string>>;
+}
+
+/** Adds one mode's outcome to the results. */
+function withOutcome(r: UnlabelledResults, o: UnlabelledOutcome): UnlabelledResults {
+  return 'error' in o
+    ? { ...r, errors: { ...r.errors, [o.mode]: o.error } }
+    : { ...r, done: { ...r.done, [o.mode]: { entry: o.entry, bytes: o.bytes } } };
 }
 
 /**
  * Every post-training mode of a model whose input is not MNIST, calibrated on the user's images in the lab
  * worker and scored there in LiteRT.js by agreement with the float model. Cancel stops at once; the modes
- * finished so far stay.
+ * finished so far stay. When a run ends (done, cancelled or failed) with at least one file, `onFinished`
+ * gets its results, so the run is kept.
  */
-export function useUnlabelledQuantization() {
+export function useUnlabelledQuantization(onFinished?: (results: UnlabelledResults) => void) {
   const job = useWorkerJob<UnlabelledStep, unknown>();
   const { run } = job;
   const [results, setResults] = useState<UnlabelledResults>();
 
   const quantize = useCallback(
-    async (model: TrainedModel, images: UnlabelledImages, modes: QuantMode[], recipe: RecipeSettings) => {
-      setResults({ model, modes, images: images.count, done: {}, errors: {} });
-      const onOutcome = (o: UnlabelledOutcome) =>
-        setResults(
-          (r) =>
-            r &&
-            ('error' in o
-              ? { ...r, errors: { ...r.errors, [o.mode]: o.error } }
-              : { ...r, done: { ...r.done, [o.mode]: { entry: o.entry, bytes: o.bytes } } }),
-        );
+    async (
+      model: TrainedModel,
+      images: UnlabelledImages,
+      modes: QuantMode[],
+      recipe: RecipeSettings,
+      range: ModelInputRange,
+    ) => {
+      let current: UnlabelledResults = { model, modes, images: images.count, range, done: {}, errors: {} };
+      setResults(current);
+      const onOutcome = (o: UnlabelledOutcome) => {
+        current = withOutcome(current, o);
+        setResults(current);
+      };
       await run((ctx) =>
         labBridge.run(
           (api) =>
@@ -54,8 +68,9 @@ export function useUnlabelledQuantization() {
           ctx.signal,
         ),
       );
+      if (Object.keys(current.done).length > 0) onFinished?.(current);
     },
-    [run],
+    [run, onFinished],
   );
 
   return useMemo(

@@ -78,7 +78,11 @@ function Cells({ cell }: { cell?: CompareCell }) {
   return (
     <>
       <td>{formatInt(cell.bytes)} B</td>
-      <td>{formatPercent(cell.accuracy)}</td>
+      <td>
+        {cell.top1Agreement !== undefined && !Number.isFinite(cell.accuracy)
+          ? t('runs.compare.agreement', { top1: formatPercent(cell.top1Agreement, 1) })
+          : formatPercent(cell.accuracy)}
+      </td>
       <td>{formatMs(cell.latencyMs)}</td>
     </>
   );
@@ -86,7 +90,9 @@ function Cells({ cell }: { cell?: CompareCell }) {
 
 function CompareChart({ a, b, rows }: { a: string; b: string; rows: ReturnType<typeof compareRuns>['rows'] }) {
   const { t } = useTranslation();
-  const data = rows.map((r) => ({ mode: r.mode, a: r.a?.accuracy, b: r.b?.accuracy }));
+  // A run without labels has no accuracy (NaN): its bars are left out rather than drawn at NaN.
+  const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : undefined);
+  const data = rows.map((r) => ({ mode: r.mode, a: finite(r.a?.accuracy), b: finite(r.b?.accuracy) }));
   const domain = accuracyAxisDomain(data.flatMap((d) => [d.a, d.b].filter((v): v is number => v !== undefined)));
   return (
     <figure data-testid="run-compare-chart">

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../common/format';
+import { formatNumberFixed } from '../i18n/locale';
 import { formatInt } from '../results/results-format';
-import { runBytes, runHeadline, type RunRecord } from './run-record';
+import { runBytes, runHeadline, type RunHeadline, type RunRecord } from './run-record';
 import type { Runs } from './use-runs';
 
 interface Props {
@@ -75,19 +76,15 @@ function RunRow({
       </td>
       <td>{new Date(run.createdAt).toLocaleString(i18n.language)}</td>
       <td>
-        <code>{run.report.preset}</code>
+        <code>{run.report.source?.file ?? run.report.preset}</code>
       </td>
       <td>{t(`runs.kind_${run.kind}`)}</td>
-      <td data-testid="run-float-accuracy">{formatPercent(h.floatAccuracy)}</td>
+      <td data-testid="run-float-accuracy" data-scored-by={h.scoredBy}>
+        {h.scoredBy === 'agreement' ? t('runs.noLabels') : formatPercent(h.floatAccuracy)}
+      </td>
       <td data-testid="run-modes">{h.modes}</td>
       <td data-testid="run-smallest">
-        {h.smallest
-          ? t('runs.smallest', {
-              mode: h.smallest.mode,
-              bytes: formatInt(h.smallest.bytes),
-              accuracy: formatPercent(h.smallest.accuracy),
-            })
-          : t('runs.none')}
+        <SmallestLine headline={h} />
       </td>
       <td className="run-actions">
         <button
@@ -105,6 +102,19 @@ function RunRow({
       </td>
     </tr>
   );
+}
+
+/** The smallest file with its accuracy, or (a run without labels) its agreement with the float model. */
+function SmallestLine({ headline: { smallest, scoredBy } }: { headline: RunHeadline }) {
+  const { t } = useTranslation();
+  if (!smallest) return t('runs.none');
+  const base = { mode: smallest.mode, bytes: formatInt(smallest.bytes) };
+  if (scoredBy === 'accuracy') return t('runs.smallest', { ...base, accuracy: formatPercent(smallest.accuracy) });
+  const snr =
+    smallest.snrDb === null || smallest.snrDb === undefined
+      ? t('runs.identical')
+      : `${formatNumberFixed(smallest.snrDb, 1)} dB`;
+  return t('runs.smallestAgreement', { ...base, top1: formatPercent(smallest.top1Agreement ?? Number.NaN, 1), snr });
 }
 
 /** The run's name, or a small form to change it. */

@@ -5,7 +5,10 @@ import type { RunRecord } from './run-record';
 /** One mode's numbers in one run (undefined: the run did not measure it). */
 export interface CompareCell {
   bytes: number;
+  /** NaN for a run without labels (then `top1Agreement` says how it was scored). */
   accuracy: number;
+  /** Fraction of images whose top-1 class is the float model's (runs of models scored without labels). */
+  top1Agreement?: number;
   latencyMs?: number;
 }
 
@@ -22,7 +25,14 @@ export interface RunComparison {
 }
 
 function cell(m: ModeReport | undefined): CompareCell | undefined {
-  return m && { bytes: m.bytes, accuracy: m.accuracy, ...(m.latency && { latencyMs: m.latency.median_ms }) };
+  return (
+    m && {
+      bytes: m.bytes,
+      accuracy: m.accuracy,
+      ...(m.float_model_agreement && { top1Agreement: m.float_model_agreement.top1_agreement }),
+      ...(m.latency && { latencyMs: m.latency.median_ms }),
+    }
+  );
 }
 
 export function compareRuns(a: Pick<RunRecord, 'report'>, b: Pick<RunRecord, 'report'>): RunComparison {

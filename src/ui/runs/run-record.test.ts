@@ -63,7 +63,7 @@ describe('run record', () => {
   it('a training run has the model and no modes; it cannot restore results', () => {
     const r = record({ kind: 'training', outcomes: {}, report: fakeReport({}) });
     expect(r.report.modes).toEqual([]);
-    expect(runHeadline(r)).toEqual({ floatAccuracy: 0.98, modes: 0 });
+    expect(runHeadline(r)).toEqual({ floatAccuracy: 0.98, modes: 0, scoredBy: 'accuracy' });
     expect(latestRunOf([r], fakeModel())).toBeUndefined();
   });
 
@@ -71,6 +71,7 @@ describe('run record', () => {
     expect(runHeadline(record())).toEqual({
       floatAccuracy: 0.98,
       modes: 2,
+      scoredBy: 'accuracy',
       smallest: { mode: 'int8', bytes: 120, accuracy: 0.975 },
     }));
 

@@ -81,6 +81,39 @@ export function buildRunRecord(args: {
   };
 }
 
+/**
+ * The record of a quantization of an imported model whose input is not MNIST: its report (each mode scored
+ * by agreement with the float model, no accuracy) and files, and the model. No details: the lab's panels
+ * (debugger, confusion, draw) work on MNIST models only, so nothing of it is restored into the results cache.
+ */
+export function buildAgreementRunRecord(args: {
+  id: string;
+  createdAt: number;
+  settings: LabState;
+  report: LabReport;
+  model: TrainedModel;
+  files: Record<string, Uint8Array>;
+}): RunRecord {
+  const report = { ...args.report, modes: args.report.modes.filter((m) => m.mode in args.files) };
+  const files = Object.fromEntries(report.modes.map((m) => [m.mode, args.files[m.mode]!]));
+  return {
+    version: RUN_RECORD_VERSION,
+    id: args.id,
+    name: defaultRunName({ preset: args.report.source?.file ?? args.report.preset, modes: report.modes }),
+    createdAt: args.createdAt,
+    kind: 'quantization',
+    settings: args.settings,
+    report,
+    files,
+    model: args.model,
+  };
+}
+
+/** Whether a run was scored without labels: its modes carry agreement with the float model instead of accuracy. */
+export function scoredByAgreement(report: Pick<LabReport, 'modes'>): boolean {
+  return report.modes.length > 0 && report.modes.every((m) => m.float_model_agreement !== undefined);
+}
+
 /** The measured modes of a record as the results cache holds them; undefined when the record lacks the details. */
 export function outcomesOf(record: RunRecord): Record<string, MeasuredMode> | undefined {
   const out: Record<string, MeasuredMode> = {};
@@ -125,7 +158,11 @@ function fileHash(bytes: Uint8Array): string {
 export function runIdentity(record: Pick<RunRecord, 'kind' | 'model' | 'report' | 'files'>): string {
   const modes = [...record.report.modes]
     .sort((a, b) => a.mode.localeCompare(b.mode))
-    .map((m) => `${m.mode}=${fileHash(record.files[m.mode] ?? new Uint8Array(0))}@${m.accuracy}`);
+    .map(
+      (m) =>
+        `${m.mode}=${fileHash(record.files[m.mode] ?? new Uint8Array(0))}@${m.accuracy}` +
+        (m.float_model_agreement ? `~${m.float_model_agreement.top1_agreement}` : ''),
+    );
   return [record.kind, record.model ? modelKey(record.model) : '-', ...modes].join('\n');
 }
 
@@ -137,19 +174,39 @@ export function sameRunAs(records: readonly RunRecord[], record: RunRecord): Run
 
 /** The numbers a run is listed with. */
 export interface RunHeadline {
+  /** The float model's test accuracy (NaN when the run has no labels). */
   floatAccuracy: number;
   modes: number;
-  /** The smallest file, if any mode was measured. */
-  smallest?: { mode: string; bytes: number; accuracy: number };
+  /** 'agreement': no labels, so the modes' numbers are their agreement with the float model, not accuracy. */
+  scoredBy: 'accuracy' | 'agreement';
+  /** The smallest file, if any mode was measured; with its agreement when scored by it. */
+  smallest?: {
+    mode: string;
+    bytes: number;
+    accuracy: number;
+    /** Fraction of images whose top-1 class is the float model's. */
+    top1Agreement?: number;
+    /** Output SNR against the float model, dB (null: identical outputs). */
+    snrDb?: number | null;
+  };
 }
 
 export function runHeadline(record: Pick<RunRecord, 'report'>): RunHeadline {
   const { report } = record;
   const smallest = [...report.modes].sort((a, b) => a.bytes - b.bytes)[0];
+  const agreement = smallest?.float_model_agreement;
   return {
     floatAccuracy: report.float.test_accuracy,
     modes: report.modes.length,
-    ...(smallest && { smallest: { mode: smallest.mode, bytes: smallest.bytes, accuracy: smallest.accuracy } }),
+    scoredBy: scoredByAgreement(report) ? 'agreement' : 'accuracy',
+    ...(smallest && {
+      smallest: {
+        mode: smallest.mode,
+        bytes: smallest.bytes,
+        accuracy: smallest.accuracy,
+        ...(agreement && { top1Agreement: agreement.top1_agreement, snrDb: agreement.output_snr_db }),
+      },
+    }),
   };
 }
 

@@ -23,17 +23,38 @@ function isTflite(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && String.fromCharCode(...bytes.subarray(4, 8)) === TFLITE_IDENTIFIER;
 }
 
+/**
+ * A report of a model scored without labels writes its accuracies as null (JSON has no NaN): the float
+ * model's `test_accuracy`, and each mode's `accuracy` beside its `float_model_agreement`.
+ */
 function isLabReport(value: unknown): value is LabReport {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Partial<LabReport>;
+  const unlabelled = Array.isArray(r.modes) && r.modes.some((m) => m?.float_model_agreement);
+  const accuracy = (a: unknown) => typeof a === 'number' || (unlabelled && a === null);
   return (
     r.tool === 'quantization-lab' &&
     r.version === 1 &&
     typeof r.preset === 'string' &&
-    typeof r.float?.test_accuracy === 'number' &&
+    accuracy(r.float?.test_accuracy) &&
     Array.isArray(r.modes) &&
-    r.modes.every((m) => typeof m?.mode === 'string' && typeof m.bytes === 'number' && typeof m.accuracy === 'number')
+    r.modes.every(
+      (m) =>
+        typeof m?.mode === 'string' &&
+        typeof m.bytes === 'number' &&
+        (typeof m.accuracy === 'number' || (m.accuracy === null && !!m.float_model_agreement)),
+    )
   );
+}
+
+/** The report as the lab holds it: the nulls JSON wrote for no accuracy read back as NaN. */
+function withNaNs(report: LabReport): LabReport {
+  const nan = (a: number | null) => a ?? Number.NaN;
+  return {
+    ...report,
+    float: { ...report.float, test_accuracy: nan(report.float.test_accuracy) },
+    modes: report.modes.map((m) => ({ ...m, accuracy: nan(m.accuracy) })),
+  };
 }
 
 /** Reads a lab zip: its report and the .tflite bytes by mode name. */
@@ -46,13 +67,14 @@ export function readRunZip(zip: Uint8Array): RunZipReading {
   }
   const json = entries[REPORT_FILE_NAME];
   if (!json) return { ok: false, problem: 'noReport' };
-  let report: unknown;
+  let parsed: unknown;
   try {
-    report = JSON.parse(new TextDecoder().decode(json));
+    parsed = JSON.parse(new TextDecoder().decode(json));
   } catch {
     return { ok: false, problem: 'notLabReport' };
   }
-  if (!isLabReport(report)) return { ok: false, problem: 'notLabReport' };
+  if (!isLabReport(parsed)) return { ok: false, problem: 'notLabReport' };
+  const report = withNaNs(parsed);
   const files: Record<string, Uint8Array> = {};
   for (const m of report.modes) {
     const name = modeFileName(report, m);

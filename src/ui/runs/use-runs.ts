@@ -4,8 +4,17 @@ import { errorMessage } from '../common/worker-job';
 import { resultsZip } from '../results/artifact-files';
 import { downloadBytes } from '../results/download';
 import type { LabResults } from '../results/use-lab-results';
+import type { LabReport } from '../../core/report/report';
 import type { LabState } from '../state/lab-state';
-import { buildRunRecord, latestRunOf, newRunId, outcomesOf, runBytes, type RunRecord } from './run-record';
+import {
+  buildAgreementRunRecord,
+  buildRunRecord,
+  latestRunOf,
+  newRunId,
+  outcomesOf,
+  runBytes,
+  type RunRecord,
+} from './run-record';
 import { deleteRun, keepRun, listRuns, renameRun, storageEstimate } from './run-store';
 import { importedRunRecord, readRunZip, type RunZipProblem } from './run-zip';
 
@@ -28,6 +37,8 @@ export interface Runs {
   problem?: RunsProblem;
   /** Record a run once the results it produced have rendered. */
   markFinished: (kind: 'training' | 'quantization') => void;
+  /** Keep a quantization of a model scored without labels (agreement with its float model): its report and files. */
+  keepAgreementRun: (model: TrainedModel, report: LabReport, files: Record<string, Uint8Array>) => void;
   rename: (id: string, name: string) => void;
   remove: (id: string) => void;
   exportRun: (record: RunRecord) => void;
@@ -92,6 +103,21 @@ export function useRuns(trained: TrainedModel | undefined, lab: LabState, result
   }, [loaded, trained, runs, outcomes, restore]);
 
   const markFinished = useCallback((kind: 'training' | 'quantization') => setPending(kind), []);
+  const keepAgreementRun = useCallback(
+    (model: TrainedModel, report: LabReport, files: Record<string, Uint8Array>) => {
+      const now = Date.now();
+      const record = buildAgreementRunRecord({
+        id: newRunId(now),
+        createdAt: now,
+        settings: lab,
+        report,
+        model,
+        files,
+      });
+      keepRun(record).then(refresh, fail);
+    },
+    [lab, refresh, fail],
+  );
   const rename = useCallback(
     (id: string, name: string) => void renameRun(id, name).then(refresh, fail),
     [refresh, fail],
@@ -121,7 +147,7 @@ export function useRuns(trained: TrainedModel | undefined, lab: LabState, result
   const runsBytes = useMemo(() => runs.reduce((n, r) => n + runBytes(r), 0), [runs]);
   const storage = useMemo(() => ({ runsBytes, ...estimate }), [runsBytes, estimate]);
   return useMemo(
-    () => ({ runs, storage, problem, markFinished, rename, remove, exportRun, importZip }),
-    [runs, storage, problem, markFinished, rename, remove, exportRun, importZip],
+    () => ({ runs, storage, problem, markFinished, keepAgreementRun, rename, remove, exportRun, importZip }),
+    [runs, storage, problem, markFinished, keepAgreementRun, rename, remove, exportRun, importZip],
   );
 }

@@ -37,7 +37,7 @@ function DatasetStep({ session: { lab, setLab, training } }: { session: LabSessi
 }
 
 function TrainStep({
-  session: { lab, setLab, dataReady, trained, training, actions, setTraining },
+  session: { lab, setLab, dataReady, trained, training, actions, setTraining, runs },
 }: {
   session: LabSession;
 }) {
@@ -59,6 +59,7 @@ function TrainStep({
         trained={trained}
         onImported={actions.onTrained}
         quant={lab.quant}
+        onQuantized={runs.keepAgreementRun}
       />
     </>
   );

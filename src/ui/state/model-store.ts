@@ -3,7 +3,12 @@ import type { TrainedModel } from '../../core/model/trained-model';
 /** IndexedDB persistence of the trained model (weights, settings, metrics), so a reload keeps it. */
 const DB_NAME = 'quantization-lab';
 const STORE = 'models';
-const KEY = 'current';
+
+/**
+ * Which model a record is: 'current' is the lab's model (trained, compressed or an MNIST import);
+ * 'unlabelled' is an imported model whose input is not MNIST, quantized on the user's images beside it.
+ */
+export type ModelSlot = 'current' | 'unlabelled';
 
 export interface StoredModel {
   model: TrainedModel;
@@ -33,15 +38,15 @@ async function withStore<R>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) =>
   }
 }
 
-export function saveModel(model: TrainedModel): Promise<void> {
+export function saveModel(model: TrainedModel, slot: ModelSlot = 'current'): Promise<void> {
   const record: StoredModel = { model, savedAt: Date.now() };
-  return withStore('readwrite', (s) => s.put(record, KEY));
+  return withStore('readwrite', (s) => s.put(record, slot));
 }
 
-export async function loadModel(): Promise<StoredModel | undefined> {
-  return withStore<StoredModel | undefined>('readonly', (s) => s.get(KEY));
+export async function loadModel(slot: ModelSlot = 'current'): Promise<StoredModel | undefined> {
+  return withStore<StoredModel | undefined>('readonly', (s) => s.get(slot));
 }
 
-export function clearModel(): Promise<void> {
-  return withStore('readwrite', (s) => s.delete(KEY));
+export function clearModel(slot: ModelSlot = 'current'): Promise<void> {
+  return withStore('readwrite', (s) => s.delete(slot));
 }

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
 import { errorMessage } from '../common/worker-job';
-import { clearModel, loadModel, saveModel } from './model-store';
+import { clearModel, loadModel, saveModel, type ModelSlot } from './model-store';
 
 /** The trained model, kept in IndexedDB across visits. */
 export interface SavedModel {
@@ -12,6 +12,8 @@ export interface SavedModel {
   forget: () => void;
   /** True once `forget` has deleted the stored copy (until a new model is kept). */
   forgotten: boolean;
+  /** True while `trained` is the copy read back on load (a reload), false once a model is kept here. */
+  restored: boolean;
   /** Which of reading, saving or deleting failed, if one did, and the browser's message. */
   storeError?: StoreError;
 }
@@ -22,30 +24,46 @@ export interface StoreError {
   message: string;
 }
 
-/** Loads the saved model once on mount; `keep` and `forget` are stable. */
-export function useSavedModel(): SavedModel {
+/**
+ * Loads the model saved in `slot` once on mount (a model kept before the read finishes wins); `keep` and
+ * `forget` are stable.
+ */
+export function useSavedModel(slot: ModelSlot = 'current'): SavedModel {
   const [trained, setTrained] = useState<TrainedModel>();
+  const [restored, setRestored] = useState(false);
   const [forgotten, setForgotten] = useState(false);
   const [storeError, setStoreError] = useState<StoreError>();
+  const changed = useRef(false);
   useEffect(() => {
-    loadModel()
-      .then((stored) => stored && setTrained(stored.model))
+    loadModel(slot)
+      .then((stored) => {
+        if (!stored || changed.current) return;
+        setTrained(stored.model);
+        setRestored(true);
+      })
       .catch((e: unknown) => setStoreError({ action: 'read', message: errorMessage(e) }));
-  }, []);
-  const keep = useCallback((model: TrainedModel) => {
-    setTrained(model);
-    setForgotten(false);
-    saveModel(model).catch((e: unknown) => setStoreError({ action: 'save', message: errorMessage(e) }));
-  }, []);
+  }, [slot]);
+  const keep = useCallback(
+    (model: TrainedModel) => {
+      changed.current = true;
+      setTrained(model);
+      setRestored(false);
+      setForgotten(false);
+      saveModel(model, slot).catch((e: unknown) => setStoreError({ action: 'save', message: errorMessage(e) }));
+    },
+    [slot],
+  );
   const forget = useCallback(() => {
+    changed.current = true;
     setTrained(undefined);
-    clearModel().then(
+    setRestored(false);
+    clearModel(slot).then(
       () => setForgotten(true),
       (e: unknown) => setStoreError({ action: 'delete', message: errorMessage(e) }),
     );
-  }, []);
+  }, [slot]);
   return useMemo(
-    () => ({ trained, keep, forget, forgotten, storeError }),
-    [trained, keep, forget, forgotten, storeError],
+    () => ({ trained, keep, forget, forgotten, restored, storeError }),
+    [trained, keep, forget, forgotten, restored, storeError],
   );
 }

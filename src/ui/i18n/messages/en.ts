@@ -262,6 +262,7 @@ export const en = {
     reading: 'Reading the model and scoring it on the 10,000 test images…',
     summary:
       'Imported from <strong>{{file}}</strong> ({{kind}}): {{layers}} layers, {{params}} parameters. Every stage below (quantization, QAT, the debugger, drawing, confusion, downloads) now works on this model.',
+    forgetUnlabelled: 'Remove this model',
     summaryUnlabelled:
       'Imported from <strong>{{file}}</strong> ({{kind}}): {{layers}} layers, {{params}} parameters, input {{shape}}. It does not take MNIST images, so it is quantized here on your own images; the stages below keep working on the MNIST model.',
   },
@@ -269,6 +270,9 @@ export const en = {
     needsImages:
       'This model takes <strong>{{shape}}</strong> images, not MNIST. Choose or drop its calibration images (PNG or JPEG, several at once): each is resized to {{size}} ({{channels}}) and scaled to the input range below, and every post-training mode is calibrated on them.',
     label: 'Calibration images (PNG or JPEG):',
+    dropAgain:
+      'This model was kept from your last visit, but its calibration images were not (they can be hundreds of megabytes): choose or drop them again to quantize it.',
+    downloadAll: 'Download all ({{count}} files and report.json, .zip)',
     drop: 'Drop images here',
     range: 'Input range the model expects:',
     ranges: {
@@ -761,6 +765,9 @@ export const en = {
     },
     pickLabel: 'Compare {{name}}',
     smallest: '{{mode}}: {{bytes}} B at {{accuracy}}',
+    smallestAgreement: '{{mode}}: {{bytes}} B, top-1 agreement {{top1}}, output SNR {{snr}}',
+    noLabels: 'no labels',
+    identical: 'identical',
     none: '–',
     rename: 'Rename',
     renameLabel: 'New name for {{name}}',
@@ -781,6 +788,7 @@ export const en = {
       latency: 'Latency median',
       chartTitle: 'Runtime accuracy per mode',
       missing: 'not in this run',
+      agreement: '{{top1}} top-1 agreement',
     },
     importErrors: {
       notZip: 'This file is not a zip archive (or it is damaged). Nothing was imported.',

@@ -225,6 +225,7 @@ export const zhTW: Messages = {
     reading: '正在讀取模型，並以 10,000 張測試圖片評分…',
     summary:
       '已從 <strong>{{file}}</strong>（{{kind}}）匯入：{{layers}} 層，{{params}} 個參數。下方每個階段（量化、QAT、除錯器、手寫、混淆矩陣、下載）現在都使用這個模型。',
+    forgetUnlabelled: '移除這個模型',
     summaryUnlabelled:
       '已從 <strong>{{file}}</strong>（{{kind}}）匯入：{{layers}} 層，{{params}} 個參數，輸入 {{shape}}。它的輸入不是 MNIST 影像，所以在這裡以你自己的影像量化；下方各階段仍使用 MNIST 模型。',
   },
@@ -232,6 +233,9 @@ export const zhTW: Messages = {
     needsImages:
       '這個模型的輸入是 <strong>{{shape}}</strong> 的影像，不是 MNIST。請選擇或拖放它的校準資料影像（PNG 或 JPEG，可一次多張）：每張都會縮放成 {{size}}（{{channels}}），並換算到下方的輸入範圍，每一種訓練後量化模式都以它們校準。',
     label: '校準資料影像（PNG 或 JPEG）：',
+    dropAgain:
+      '這個模型已從上次造訪保留下來，但它的校準資料影像沒有保留（可能多達數百 MB）：請重新選擇或拖放影像，才能量化它。',
+    downloadAll: '全部下載（{{count}} 個檔案與 report.json，.zip）',
     drop: '把影像拖放到這裡',
     range: '模型預期的輸入範圍：',
     ranges: {
@@ -714,6 +718,9 @@ export const zhTW: Messages = {
     },
     pickLabel: '比較 {{name}}',
     smallest: '{{mode}}：{{bytes}} B，準確率 {{accuracy}}',
+    smallestAgreement: '{{mode}}：{{bytes}} B，Top-1 一致率 {{top1}}，輸出 SNR {{snr}}',
+    noLabels: '無標籤',
+    identical: '完全相同',
     none: '–',
     rename: '重新命名',
     renameLabel: '{{name}} 的新名稱',
@@ -734,6 +741,7 @@ export const zhTW: Messages = {
       latency: '延遲中位數',
       chartTitle: '各模式在執行環境中的準確率',
       missing: '這次執行沒有此模式',
+      agreement: 'Top-1 一致率 {{top1}}',
     },
     importErrors: {
       notZip: '這個檔案不是 zip 壓縮檔（或已損毀），沒有匯入任何東西。',
