@@ -34,9 +34,7 @@ export async function runUnlabelled(imported: ImportedModel, options: CliOptions
     `model: ${arch.name}, ${arch.layers.length} layers, ${params} parameters, input [${arch.inputShape.join(', ')}]`,
   );
   if (!options.calibrationImages)
-    throw new ModelImportError(
-      `The model takes [${arch.inputShape.join(', ')}] images, not MNIST: give its images with --calibration-images FILE (.npy or raw float32, [n, ${arch.inputShape.join(', ')}]); PNG and JPEG are decoded in the page.`,
-    );
+    throw new ModelImportError({ code: 'import-needs-image-file', shape: [...arch.inputShape] });
   const images = readImageBatch(
     new Uint8Array(readFileSync(options.calibrationImages)),
     basename(options.calibrationImages),
