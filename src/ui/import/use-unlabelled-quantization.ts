@@ -5,6 +5,7 @@ import type { UnlabelledImages, UnlabelledOutcome, UnlabelledStep } from '../../
 import type { RecipeSettings } from '../../core/quant/recipe';
 import type { ModeReport } from '../../core/report/report';
 import { useWorkerJob } from '../common/use-worker-job';
+import { problemOf, type CoreFailure } from '../i18n/core-text';
 import { Comlink, labBridge } from '../lab-client';
 
 /** The modes of the last run, in order, with each one's file or failure as it arrives. */
@@ -14,7 +15,13 @@ export interface UnlabelledResults {
   modes: QuantMode[];
   images: number;
   done: Partial<Record<QuantMode, { entry: ModeReport; bytes: Uint8Array }>>;
-  errors: Partial<Record<QuantMode, string>>;
+  errors: Partial<Record<QuantMode, CoreFailure>>;
+}
+
+/** A mode's failure as the page keeps it: the English message and, when the outcome has one, its problem. */
+function modeFailure(message: string, outcome: unknown): CoreFailure {
+  const problem = problemOf(outcome);
+  return problem ? { message, problem } : { message };
 }
 
 /**
@@ -35,7 +42,7 @@ export function useUnlabelledQuantization() {
           (r) =>
             r &&
             ('error' in o
-              ? { ...r, errors: { ...r.errors, [o.mode]: o.error } }
+              ? { ...r, errors: { ...r.errors, [o.mode]: modeFailure(o.error, o) } }
               : { ...r, done: { ...r.done, [o.mode]: { entry: o.entry, bytes: o.bytes } } }),
         );
       await run((ctx) =>
