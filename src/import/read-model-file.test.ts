@@ -42,6 +42,18 @@ describe('damaged containers get a coded sentence that quotes the reader', () =>
     expect(new ModelImportError(p).message).toMatch(/^model.json is not valid JSON: .+\.$/);
   });
 
+  it('a TF.js shard shorter than its weights', async () => {
+    const model = {
+      modelTopology: { class_name: 'Sequential', config: { layers: [] } },
+      weightsManifest: [{ paths: ['w.bin'], weights: [{ name: 'dense/kernel', shape: [4, 2], dtype: 'float32' }] }],
+    };
+    const p = await problemOf([
+      { name: 'model.json', bytes: text(JSON.stringify(model)) },
+      { name: 'w.bin', bytes: new Uint8Array(16) },
+    ]);
+    expect(p).toEqual({ code: 'import-tfjs-shard-short', weight: 'dense/kernel', bytes: 16, needed: 32 });
+  });
+
   it('a quantized TF.js weight', async () => {
     const model = {
       modelTopology: { class_name: 'Sequential', config: { layers: [] } },

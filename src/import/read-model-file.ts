@@ -104,6 +104,13 @@ function readTfjs(json: ModelFileInput, files: ModelFileInput[]): KerasModelFile
           quantized: !!w.quantization,
         });
       const n = w.shape.reduce((a, b) => a * b, 1);
+      if (offset + 4 * n > data.length)
+        throw new ModelImportError({
+          code: 'import-tfjs-shard-short',
+          weight: w.name,
+          bytes: data.length,
+          needed: offset + 4 * n,
+        });
       const values = new Float32Array(data.buffer.slice(data.byteOffset + offset, data.byteOffset + offset + 4 * n));
       offset += 4 * n;
       const layer = w.name.slice(0, w.name.lastIndexOf('/'));

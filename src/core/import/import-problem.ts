@@ -71,6 +71,7 @@ export type ImportProblem =
   | { code: 'import-weight-not-float'; weight: string }
   | { code: 'import-weight-missing'; layer: string; weight: string }
   | { code: 'import-tfjs-weight-type'; weight: string; dtype: string; quantized: boolean }
+  | { code: 'import-tfjs-shard-short'; weight: string; bytes: number; needed: number }
   // The Keras model config (keras-nodes.ts, known-architectures.ts).
   | { code: 'import-no-keras-config' }
   | { code: 'import-model-class'; className: string }
@@ -194,6 +195,8 @@ const SENTENCES: Sentences<ImportProblem> = {
   'import-weight-missing': (p) => `Layer ${p.layer} lists weight ${p.weight}, which the file does not hold.`,
   'import-tfjs-weight-type': (p) =>
     `Weight ${p.weight} is ${p.quantized ? 'quantized' : p.dtype}; the lab imports float32 TF.js models.`,
+  'import-tfjs-shard-short': (p) =>
+    `The .bin files hold ${p.bytes} bytes, but weight ${p.weight} ends at byte ${p.needed}: choose the .bin files model.json lists, unchanged.`,
   'import-no-keras-config': () => 'The file has no Keras model config (expected {"class_name", "config"}).',
   'import-model-class': (p) => `The model is a ${p.className}; the lab imports Sequential and functional Keras models.`,
   'import-no-layer-list': () => 'The model config has no list of layers.',

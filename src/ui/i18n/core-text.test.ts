@@ -140,6 +140,7 @@ const IMPORT: Samples<ImportProblem> = {
     dtype: 'int32',
     quantized: false,
   },
+  'import-tfjs-shard-short': { code: 'import-tfjs-shard-short', weight: 'dense/kernel', bytes: 4000, needed: 31400 },
   'import-no-keras-config': { code: 'import-no-keras-config' },
   'import-model-class': { code: 'import-model-class', className: 'MyModel' },
   'import-no-layer-list': { code: 'import-no-layer-list' },

@@ -107,6 +107,8 @@ export const IMPORT_ZH = {
   'import-weight-missing': (p) => `層 ${p.layer} 列出了權重 ${p.weight}，但檔案裡沒有它。`,
   'import-tfjs-weight-type': (p) =>
     `權重 ${p.weight} ${p.quantized ? '已經量化過' : `的型別是 ${p.dtype}`}；實驗室只匯入 float32 的 TF.js 模型。`,
+  'import-tfjs-shard-short': (p) =>
+    `.bin 檔共有 ${p.bytes} 位元組，但權重 ${p.weight} 結束在第 ${p.needed} 位元組：請選擇 model.json 列出的、未經修改的 .bin 檔。`,
   'import-no-keras-config': () => '檔案裡沒有 Keras 模型設定（應該是 {"class_name", "config"}）。',
   'import-model-class': (p) =>
     `這個模型是 ${p.className}；實驗室只匯入 Sequential 與函數式（functional）的 Keras 模型。`,
