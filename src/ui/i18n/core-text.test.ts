@@ -310,7 +310,7 @@ const IDENTIFIERS = new Set(
     'Keras TF js HDF5 h5 keras tflite json bin zip model save save_weights model_config layer_names config weights ' +
     'modelTopology weightsManifest class_name JSON InputLayer Sequential Conv2D DepthwiseConv2D Dense Add ReLU ' +
     'BatchNormalization FULLY_CONNECTED NONE RELU RELU6 SAME channels_last max_value scale offset beta leaky ' +
-    'kernel stride filter dilated grouped functional Layers float32 int32 uint8 f4 u1 npy Fortran C RGBA H W h w c n ' +
+    'kernel Layers float32 int32 uint8 f4 u1 npy Fortran C RGBA H W h w c n ' +
     'conv2d dense CNN MNIST concatenate PNG JPEG FILE h5wasm'
   ).split(' '),
 );

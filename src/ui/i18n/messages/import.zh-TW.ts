@@ -24,14 +24,14 @@ const shapeZh = (p: ShapeProblem) => (SHAPE_ZH[p.code] as (p: ShapeProblem) => s
 
 const SQUARE = '實驗室只支援正方形的視窗';
 const SAME_PADDING = '只有在視窗剛好鋪滿輸入時才支援 SAME 填補';
-const DILATED = '不支援擴張（dilated）卷積';
+const DILATED = '不支援擴張卷積';
 
 export const KERAS_REASON_ZH = {
   'not-square': (r) => `${r.key} ${r.value} 不是正方形，${SQUARE}`,
   activation: (r) => `不支援啟動函數 ${r.value}（支援 ${list(r.supported)}）`,
   'channels-last': () => '只支援 channels_last',
   dilated: () => DILATED,
-  grouped: () => '不支援分組（grouped）卷積',
+  grouped: () => '不支援分組卷積',
   padding: (r) => `不支援填補方式 ${r.value}`,
   'same-padding': () => SAME_PADDING,
   'needs-image': (r) => `它需要 [h, w, c] 形狀的輸入，收到的是 ${dims(r.shape)}`,
@@ -48,8 +48,8 @@ export const KERAS_REASON_ZH = {
 
 const OP_WHAT: Record<Extract<TfliteOpReason, { code: 'not-square' }>['what'], string> = {
   kernel: '核心（kernel）',
-  stride: '步幅（stride）',
-  filter: '濾波器（filter）',
+  stride: '步幅',
+  filter: '濾波器',
 };
 
 export const OP_REASON_ZH = {
@@ -110,8 +110,7 @@ export const IMPORT_ZH = {
   'import-tfjs-shard-short': (p) =>
     `.bin 檔共有 ${p.bytes} 位元組，但權重 ${p.weight} 結束在第 ${p.needed} 位元組：請選擇 model.json 列出的、未經修改的 .bin 檔。`,
   'import-no-keras-config': () => '檔案裡沒有 Keras 模型設定（應該是 {"class_name", "config"}）。',
-  'import-model-class': (p) =>
-    `這個模型是 ${p.className}；實驗室只匯入 Sequential 與函數式（functional）的 Keras 模型。`,
+  'import-model-class': (p) => `這個模型是 ${p.className}；實驗室只匯入 Sequential 與函數式的 Keras 模型。`,
   'import-no-layer-list': () => '模型設定裡沒有層的清單。',
   'import-sequential-input-shape': () => '這個 Sequential 模型沒有註明輸入形狀。',
   'import-no-layers': () => '模型裡沒有任何層。',
