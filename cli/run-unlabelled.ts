@@ -47,8 +47,7 @@ function readPngFolder(dir: string, shape: readonly number[], range: ModelInputR
   const skipped = names.filter((n) => !pngs.includes(n));
   if (skipped.length > 0)
     console.log(`  skipped ${skipped.join(', ')}: the CLI reads PNG files (JPEG is decoded in the page)`);
-  if (pngs.length === 0)
-    throw new ModelImportError(`${dir} holds no .png file: put the calibration images there as PNG files.`);
+  if (pngs.length === 0) throw new ModelImportError({ code: 'import-no-png', dir });
   if (pngs.length > MAX_CALIBRATION_IMAGES)
     console.log(`  only the first ${MAX_CALIBRATION_IMAGES} of ${pngs.length} images are used`);
   const inputs = pngs
@@ -64,9 +63,7 @@ export async function runUnlabelled(imported: ImportedModel, options: CliOptions
     `model: ${arch.name}, ${arch.layers.length} layers, ${params} parameters, input [${arch.inputShape.join(', ')}]`,
   );
   if (!options.calibrationImages)
-    throw new ModelImportError(
-      `The model takes [${arch.inputShape.join(', ')}] images, not MNIST: give its images with --calibration-images DIR (a folder of PNG files) or FILE (.npy or raw float32, [n, ${arch.inputShape.join(', ')}]); JPEG is decoded in the page.`,
-    );
+    throw new ModelImportError({ code: 'import-needs-image-file', shape: [...arch.inputShape] });
   const path = options.calibrationImages;
   const fromFolder = statSync(path).isDirectory();
   const images = fromFolder

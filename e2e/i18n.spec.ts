@@ -203,6 +203,26 @@ test.describe('two languages', () => {
     await expect(importError).toContainText('junk.h5');
     await expectChinese(importError);
 
+    // A TF.js weight stored quantized: named, in zh-TW.
+    const tfjs = {
+      modelTopology: { class_name: 'Sequential', config: { layers: [] } },
+      weightsManifest: [{ paths: ['w.bin'], weights: [{ name: 'dense/kernel', shape: [2], dtype: 'float16' }] }],
+    };
+    await page.getByTestId('import-model').setInputFiles([
+      { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tfjs)) },
+      { name: 'w.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(8) },
+    ]);
+    await expect(importError).toContainText('dense/kernel');
+    await expectChinese(importError);
+
+    // A damaged .keras zip: the sentence in zh-TW, the unzipper's own message after it the only part marked English.
+    await choose('broken.keras', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...new Array<number>(60).fill(9)]));
+    await expect(importError).toContainText('broken.keras');
+    await expect(importError.locator('[lang="en"]')).toHaveCount(1);
+    const zipText = await translatedTextOf(importError);
+    expect(zipText).toMatch(/[\u4e00-\u9fff]/);
+    expect(englishLeft(zipText), zipText).toEqual([]);
+
     // A converter .tflite cut in half: the reader's own problem, in zh-TW, with the place in the file as code.
     const file = tutorialConverterFile(randomWeights('tutorial', 3));
     const half = file.subarray(0, file.length >> 1);

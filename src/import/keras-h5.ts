@@ -11,6 +11,7 @@
 import type { Dataset, File as H5File, Group } from 'h5wasm';
 import { ModelImportError, type KerasModelFile, type RawWeight } from '../core/import/model-file';
 import type { ModelSource } from '../core/model/architecture';
+import { parseJson } from './parse-json';
 
 const isGroup = (x: unknown): x is Group => !!x && typeof (x as Group).keys === 'function';
 const isDataset = (x: unknown): x is Dataset => !!x && 'shape' in (x as object) && !isGroup(x);
@@ -26,7 +27,7 @@ function stringList(g: Group, attr: string): string[] | undefined {
 function readArray(name: string, d: Dataset): RawWeight {
   const v = d.value;
   if (!ArrayBuffer.isView(v) || v instanceof DataView || typeof (v as Float32Array)[0] === 'bigint')
-    throw new ModelImportError(`Weight ${name} is not an array of floats.`);
+    throw new ModelImportError({ code: 'import-weight-not-float', weight: name });
   return { name, shape: d.shape ?? [], values: Float32Array.from(v as Float32Array) };
 }
 
@@ -47,7 +48,7 @@ function layerWeights(root: Group, layer: string): RawWeight[] {
   if (!names) return datasetsUnder(g, '');
   return names.map((n) => {
     const d = g.get(n);
-    if (!isDataset(d)) throw new ModelImportError(`Layer ${layer} lists weight ${n}, which the file does not hold.`);
+    if (!isDataset(d)) throw new ModelImportError({ code: 'import-weight-missing', layer, weight: n });
     return readArray(n, d);
   });
 }
@@ -58,13 +59,15 @@ export function kerasFileFromH5(f: H5File, source: ModelSource): KerasModelFile 
   const weightsRoot = f.get('model_weights');
   const root = typeof configText === 'string' && isGroup(weightsRoot) ? weightsRoot : f;
   const layerNames = stringList(root, 'layer_names');
-  if (!layerNames)
-    throw new ModelImportError(
-      'The HDF5 file is not a Keras model: it has no model_config or layer_names attribute (save it with model.save or save_weights).',
-    );
+  if (!layerNames) throw new ModelImportError({ code: 'import-h5-not-keras' });
   const weights: Record<string, RawWeight[]> = {};
   for (const layer of layerNames) weights[layer] = layerWeights(root, layer);
-  return { source, config: typeof configText === 'string' ? JSON.parse(configText) : undefined, weights, layerNames };
+  return {
+    source,
+    config: typeof configText === 'string' ? parseJson(configText, source.file, 'model_config') : undefined,
+    weights,
+    layerNames,
+  };
 }
 
 /**

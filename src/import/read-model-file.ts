@@ -10,7 +10,9 @@ import type { File as H5File } from 'h5wasm';
 import { ModelImportError, type KerasModelFile, type RawWeight } from '../core/import/model-file';
 import { kerasGraph } from '../core/import/keras-nodes';
 import { kerasSavedLayerKeys } from '../core/import/keras-names';
+import { rawMessage } from '../core/import/import-problem';
 import { kerasFileFromH5, kerasWeightsFromH5 } from './keras-h5';
+import { parseJson } from './parse-json';
 
 /** A file the user gave: its name (no folder) and bytes. */
 export interface ModelFileInput {
@@ -34,23 +36,44 @@ export async function readKerasFiles(files: ModelFileInput[], openH5: H5Opener):
   if (json) return readTfjs(json, files);
   if (files.length !== 1) throw new ModelImportError({ code: 'import-choose-one' });
   const [file] = files;
-  if (isHdf5(file.bytes)) return openH5(file.bytes, (f) => kerasFileFromH5(f, { kind: 'keras-h5', file: file.name }));
+  if (isHdf5(file.bytes))
+    return readH5(openH5, file.bytes, file.name, (f) => kerasFileFromH5(f, { kind: 'keras-h5', file: file.name }));
   if (isZip(file.bytes)) return readKerasZip(file, openH5);
   throw new ModelImportError({ code: 'import-not-model-file', file: file.name });
 }
 
+/** `openH5`, with h5wasm's own failures (a damaged file) as `import-h5-unreadable`. */
+async function readH5<T>(openH5: H5Opener, bytes: Uint8Array, file: string, read: (f: H5File) => T): Promise<T> {
+  try {
+    return await openH5(bytes, read);
+  } catch (e) {
+    if (e instanceof ModelImportError) throw e;
+    throw new ModelImportError({ code: 'import-h5-unreadable', file, raw: rawMessage(e) });
+  }
+}
+
+function unzip(file: ModelFileInput): Record<string, Uint8Array> {
+  try {
+    return unzipSync(file.bytes);
+  } catch (e) {
+    throw new ModelImportError({ code: 'import-zip-unreadable', file: file.name, raw: rawMessage(e) });
+  }
+}
+
 async function readKerasZip(file: ModelFileInput, openH5: H5Opener): Promise<KerasModelFile> {
-  const entries = unzipSync(file.bytes);
+  const entries = unzip(file);
   const config = entries['config.json'];
   const weights = entries['model.weights.h5'];
   if (!config || !weights) throw new ModelImportError({ code: 'import-not-keras-zip', file: file.name });
-  const modelConfig = JSON.parse(strFromU8(config));
+  const modelConfig = parseJson(strFromU8(config), file.name, 'config.json');
   const nodes = kerasGraph(modelConfig).nodes;
   const layerNames = nodes.map((n) => n.name);
   return {
     source: { kind: 'keras', file: file.name },
     config: modelConfig,
-    weights: await openH5(weights, (f) => kerasWeightsFromH5(f, kerasSavedLayerKeys(nodes))),
+    weights: await readH5(openH5, weights, `${file.name}/model.weights.h5`, (f) =>
+      kerasWeightsFromH5(f, kerasSavedLayerKeys(nodes)),
+    ),
     layerNames,
   };
 }
@@ -61,7 +84,7 @@ interface TfjsManifestEntry {
 }
 
 function readTfjs(json: ModelFileInput, files: ModelFileInput[]): KerasModelFile {
-  const model = JSON.parse(strFromU8(json.bytes)) as {
+  const model = (parseJson(strFromU8(json.bytes), json.name) ?? {}) as {
     modelTopology?: Record<string, unknown>;
     weightsManifest?: TfjsManifestEntry[];
   };
@@ -74,10 +97,20 @@ function readTfjs(json: ModelFileInput, files: ModelFileInput[]): KerasModelFile
     let offset = 0;
     for (const w of group.weights) {
       if (w.dtype !== 'float32' || w.quantization)
-        throw new ModelImportError(
-          `Weight ${w.name} is ${w.quantization ? 'quantized' : w.dtype}; the lab imports float32 TF.js models.`,
-        );
+        throw new ModelImportError({
+          code: 'import-tfjs-weight-type',
+          weight: w.name,
+          dtype: w.dtype,
+          quantized: !!w.quantization,
+        });
       const n = w.shape.reduce((a, b) => a * b, 1);
+      if (offset + 4 * n > data.length)
+        throw new ModelImportError({
+          code: 'import-tfjs-shard-short',
+          weight: w.name,
+          bytes: data.length,
+          needed: offset + 4 * n,
+        });
       const values = new Float32Array(data.buffer.slice(data.byteOffset + offset, data.byteOffset + offset + 4 * n));
       offset += 4 * n;
       const layer = w.name.slice(0, w.name.lastIndexOf('/'));

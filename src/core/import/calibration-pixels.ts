@@ -3,6 +3,7 @@
  * scaled to its input range, as [H, W, C] floats. Pure: the page decodes PNG/JPEG (createImageBitmap) and hands
  * the pixels here, so the same math runs in Node tests.
  */
+import { ModelImportError } from './model-file';
 
 /** The value ranges a model's input can expect; the user chooses one for an imported model. */
 export const INPUT_RANGES = {
@@ -41,10 +42,10 @@ const LUMA = [0.299, 0.587, 0.114];
 export function imageToModelInput(image: RgbaImage, shape: readonly number[], range: ModelInputRange): Float32Array {
   const [h, w, c] = shape;
   if (shape.length !== 3 || !(c === 1 || c === 3))
-    throw new Error(`a model input of [${shape.join(', ')}] is not an image (H, W, 1 or 3 channels)`);
+    throw new ModelImportError({ code: 'import-image-input', shape: [...shape] });
   const { width: sw, height: sh, data } = image;
   if (sw < 1 || sh < 1 || data.length !== sw * sh * 4)
-    throw new Error(`${data.length} bytes are not ${sw}x${sh} RGBA pixels`);
+    throw new ModelImportError({ code: 'import-image-pixels', bytes: data.length, width: sw, height: sh });
   const { min, max } = INPUT_RANGES[range];
   const scale = (max - min) / 255;
   const out = new Float32Array(h * w * c);
@@ -86,7 +87,8 @@ export function stackModelInputs(
   const per = shape.reduce((a, b) => a * b, 1);
   const values = new Float32Array(inputs.length * per);
   inputs.forEach((v, i) => {
-    if (v.length !== per) throw new Error(`image ${i + 1} has ${v.length} values, not ${per}`);
+    if (v.length !== per)
+      throw new ModelImportError({ code: 'import-image-values', image: i + 1, values: v.length, per });
     values.set(v, i * per);
   });
   return { count: inputs.length, shape: [...shape], values };

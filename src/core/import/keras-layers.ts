@@ -12,6 +12,7 @@ import {
 } from '../model/architecture';
 import { foldBatchNorm, pickWeights, zeroBias, type Role } from './keras-weights';
 import type { KerasNode } from './keras-nodes';
+import type { KerasLayerReason } from './import-problem';
 import { ModelImportError, type RawWeight } from './model-file';
 
 /** A lab layer with its weights in Keras (= TF.js) layouts. */
@@ -40,16 +41,15 @@ export interface TranslateContext {
 
 type Translate = (ctx: TranslateContext) => Translation;
 
-const fail = (ctx: TranslateContext, what: string): never => {
-  throw new ModelImportError(`Layer ${ctx.node.name} (${ctx.node.className}): ${what}.`);
+const fail = (ctx: TranslateContext, reason: KerasLayerReason): never => {
+  throw new ModelImportError({ code: 'import-layer', layer: ctx.node.name, className: ctx.node.className, reason });
 };
 
 /** A Keras int or [int, int] option as one number (the lab's windows are square). */
 function square(ctx: TranslateContext, key: string, fallback?: number): number {
   const v = ctx.node.config[key] ?? fallback;
   const [a, b] = Array.isArray(v) ? v : [v, v];
-  if (typeof a !== 'number' || a !== b)
-    fail(ctx, `${key} ${JSON.stringify(v)} is not square, the lab supports square windows`);
+  if (typeof a !== 'number' || a !== b) fail(ctx, { code: 'not-square', key, value: JSON.stringify(v) });
   return a as number;
 }
 
@@ -69,10 +69,11 @@ function anyActivation(ctx: TranslateContext, value: unknown): LayerActivation |
   const a = value ?? 'linear';
   if (typeof a === 'string' && FUSED_NAMES.includes(a)) return a as LayerActivation;
   if (typeof a === 'string' && Object.hasOwn(POINTWISE_NAMES, a)) return POINTWISE_NAMES[a];
-  return fail(
-    ctx,
-    `activation ${JSON.stringify(a)} is not supported (${[...FUSED_NAMES, ...Object.keys(POINTWISE_NAMES)].join(', ')} are)`,
-  );
+  return fail(ctx, {
+    code: 'activation',
+    value: JSON.stringify(a),
+    supported: [...FUSED_NAMES, ...Object.keys(POINTWISE_NAMES)],
+  });
 }
 
 function isPointwise(a: LayerActivation | PointwiseActivation): a is PointwiseActivation {
@@ -99,10 +100,10 @@ function withActivation(ctx: TranslateContext, layers: ImportedLayer[]): Transla
 
 function checkConv(ctx: TranslateContext): 'same' | 'valid' {
   const c = ctx.node.config;
-  if (c.data_format && c.data_format !== 'channels_last') fail(ctx, 'only channels_last is supported');
-  if (square(ctx, 'dilation_rate', 1) !== 1) fail(ctx, 'dilated convolutions are not supported');
-  if ((c.groups ?? 1) !== 1) fail(ctx, 'grouped convolutions are not supported');
-  if (c.padding !== 'same' && c.padding !== 'valid') fail(ctx, `padding ${String(c.padding)} is not supported`);
+  if (c.data_format && c.data_format !== 'channels_last') fail(ctx, { code: 'channels-last' });
+  if (square(ctx, 'dilation_rate', 1) !== 1) fail(ctx, { code: 'dilated' });
+  if ((c.groups ?? 1) !== 1) fail(ctx, { code: 'grouped' });
+  if (c.padding !== 'same' && c.padding !== 'valid') fail(ctx, { code: 'padding', value: String(c.padding) });
   return c.padding as 'same' | 'valid';
 }
 
@@ -187,17 +188,16 @@ function pool(type: 'maxPool2d' | 'avgPool2d'): Translate {
     const size = square(ctx, 'pool_size', 2);
     const strides = ctx.node.config.strides == null ? size : square(ctx, 'strides');
     const tiles = strides === size && ctx.inputShape[0] % size === 0 && ctx.inputShape[1] % size === 0;
-    if (ctx.node.config.padding === 'same' && !tiles)
-      fail(ctx, 'SAME padding is supported only when the window tiles the input');
+    if (ctx.node.config.padding === 'same' && !tiles) fail(ctx, { code: 'same-padding' });
     return { kind: 'layers', layers: [{ spec: { type, name: ctx.node.name, pool: size, strides } }] };
   };
 }
 
 /** GlobalAveragePooling2D = MEAN over H and W, as TF's converter writes it (keepdims kept). */
 const globalAvgPool: Translate = (ctx) => {
-  if (ctx.inputShape.length !== 3) fail(ctx, `it needs an [h, w, c] input, got [${ctx.inputShape.join(', ')}]`);
+  if (ctx.inputShape.length !== 3) fail(ctx, { code: 'needs-image', shape: ctx.inputShape });
   if (ctx.node.config.data_format && ctx.node.config.data_format !== 'channels_last')
-    fail(ctx, 'only channels_last is supported');
+    fail(ctx, { code: 'channels-last' });
   const keepDims = ctx.node.config.keepdims === true;
   return { kind: 'layers', layers: [{ spec: { type: 'globalAvgPool2d', name: ctx.node.name, keepDims } }] };
 };
@@ -206,7 +206,7 @@ const globalAvgPool: Translate = (ctx) => {
 function globalPool(type: 'maxPool2d' | 'avgPool2d'): Translate {
   return (ctx) => {
     const [h, w] = ctx.inputShape;
-    if (h !== w) fail(ctx, `the feature map ${h}x${w} is not square`);
+    if (h !== w) fail(ctx, { code: 'map-not-square', h, w });
     const name = ctx.node.name;
     const poolLayer: ImportedLayer = { spec: { type, name: `${name}_pool`, pool: h, strides: h } };
     if (ctx.node.config.keepdims === true) return { kind: 'layers', layers: [{ spec: { ...poolLayer.spec, name } }] };
@@ -232,8 +232,7 @@ const reshape: Translate = (ctx) => {
 const batchNorm: Translate = (ctx) => {
   const c = ctx.node.config;
   const axis = Array.isArray(c.axis) ? c.axis[0] : (c.axis ?? -1);
-  if (axis !== -1 && axis !== ctx.inputShape.length)
-    fail(ctx, `only the channel axis is supported, got axis ${String(axis)}`);
+  if (axis !== -1 && axis !== ctx.inputShape.length) fail(ctx, { code: 'bn-axis', axis: String(axis) });
   const roles: Role[] = [
     ...(c.scale !== false ? [['gamma']] : []),
     ...(c.center !== false ? [['beta']] : []),
@@ -281,14 +280,14 @@ const leakyReluLayer: Translate = (ctx) => {
 
 const reluLayer: Translate = (ctx) => {
   const c = ctx.node.config;
-  if ((c.threshold ?? 0) !== 0) fail(ctx, 'thresholded ReLU is not supported');
+  if ((c.threshold ?? 0) !== 0) fail(ctx, { code: 'thresholded-relu' });
   if ((c.negative_slope ?? 0) !== 0) {
-    if (c.max_value != null) fail(ctx, 'a leaky ReLU with max_value is not supported');
+    if (c.max_value != null) fail(ctx, { code: 'leaky-max-value' });
     return pointwiseLayer(ctx, 'leakyRelu', Number(c.negative_slope));
   }
   if (c.max_value == null) return { kind: 'activation', activation: 'relu' };
   if (c.max_value === 6) return { kind: 'activation', activation: 'relu6' };
-  return fail(ctx, `max_value ${String(c.max_value)} is not supported (none or 6 are)`);
+  return fail(ctx, { code: 'relu-max-value', value: String(c.max_value) });
 };
 
 /** Rescaling(1/255) at the input: the model expects raw pixels, and after it sees what the lab feeds ([0, 1]). */
@@ -296,21 +295,21 @@ const rescaling: Translate = (ctx) => {
   const scale = Number(ctx.node.config.scale ?? 1);
   const offset = Number(ctx.node.config.offset ?? 0);
   if (offset === 0 && (scale === 1 || (ctx.atInput && Math.abs(scale * 255 - 1) < 1e-6))) return { kind: 'identity' };
-  return fail(ctx, `scale ${scale} offset ${offset} is supported only as 1/255 directly after the input`);
+  return fail(ctx, { code: 'rescaling', scale, offset });
 };
 
 const identity: Translate = () => ({ kind: 'identity' });
 
 /** Add of two tensors (TFLite ADD is binary; a three-way Add would be a chain). */
 const add: Translate = (ctx) => {
-  if (ctx.inputShapes.length !== 2) fail(ctx, `it sums ${ctx.inputShapes.length} inputs; the lab imports Add of two`);
+  if (ctx.inputShapes.length !== 2) fail(ctx, { code: 'add-inputs', count: ctx.inputShapes.length });
   return { kind: 'layers', layers: [{ spec: { type: 'add', name: ctx.node.name, activation: 'linear' } }] };
 };
 
 /** Subtract and Multiply of two same-shape tensors (TFLite SUB and MUL are binary). */
 function binary(type: 'subtract' | 'multiply'): Translate {
   return (ctx) => {
-    if (ctx.inputShapes.length !== 2) fail(ctx, `it reads ${ctx.inputShapes.length} inputs; the lab imports two`);
+    if (ctx.inputShapes.length !== 2) fail(ctx, { code: 'binary-inputs', count: ctx.inputShapes.length });
     return { kind: 'layers', layers: [{ spec: { type, name: ctx.node.name } }] };
   };
 }
@@ -318,20 +317,20 @@ function binary(type: 'subtract' | 'multiply'): Translate {
 /** Concatenate along the channel (last) axis. */
 const concatenate: Translate = (ctx) => {
   const axis = Number(ctx.node.config.axis ?? -1);
-  if (axis !== -1 && axis !== ctx.inputShape.length) fail(ctx, `only the last axis is supported, got axis ${axis}`);
+  if (axis !== -1 && axis !== ctx.inputShape.length) fail(ctx, { code: 'concat-axis', axis });
   return { kind: 'layers', layers: [{ spec: { type: 'concatenate', name: ctx.node.name } }] };
 };
 
 /** ZeroPadding2D: padding n, [h, w] or [[top, bottom], [left, right]]. */
 const zeroPadding: Translate = (ctx) => {
   const c = ctx.node.config;
-  if (c.data_format && c.data_format !== 'channels_last') fail(ctx, 'only channels_last is supported');
+  if (c.data_format && c.data_format !== 'channels_last') fail(ctx, { code: 'channels-last' });
   const p = c.padding ?? 1;
   const pair = (v: unknown): [number, number] =>
     Array.isArray(v) ? [Number(v[0]), Number(v[1])] : [Number(v), Number(v)];
   const [[t, b], [l, r]] = Array.isArray(p) ? [pair(p[0]), pair(p[1])] : [pair(p), pair(p)];
   if (![t, b, l, r].every((n) => Number.isInteger(n) && n >= 0))
-    fail(ctx, `padding ${JSON.stringify(p)} is not supported`);
+    fail(ctx, { code: 'padding', value: JSON.stringify(p) });
   return { kind: 'layers', layers: [{ spec: { type: 'zeroPadding2d', name: ctx.node.name, padding: [t, b, l, r] } }] };
 };
 

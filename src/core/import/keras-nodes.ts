@@ -29,18 +29,17 @@ const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null 
 /** Parses a model config (`{class_name, config}`) into nodes. */
 export function kerasGraph(modelConfig: unknown): KerasGraph {
   if (!isObject(modelConfig) || typeof modelConfig.class_name !== 'string')
-    throw new ModelImportError('The file has no Keras model config (expected {"class_name", "config"}).');
+    throw new ModelImportError({ code: 'import-no-keras-config' });
   const cls = modelConfig.class_name;
   const config = modelConfig.config;
   if (cls === 'Sequential') return sequentialGraph(config);
   if (cls === 'Functional' || cls === 'Model') return functionalGraph(config);
-  throw new ModelImportError(`The model is a ${cls}; the lab imports Sequential and functional Keras models.`);
+  throw new ModelImportError({ code: 'import-model-class', className: cls });
 }
 
 function layerList(config: unknown): Json[] {
   const layers = Array.isArray(config) ? config : isObject(config) ? config.layers : undefined;
-  if (!Array.isArray(layers) || !layers.every(isObject))
-    throw new ModelImportError('The model config has no list of layers.');
+  if (!Array.isArray(layers) || !layers.every(isObject)) throw new ModelImportError({ code: 'import-no-layer-list' });
   return layers;
 }
 
@@ -69,8 +68,8 @@ function sequentialGraph(config: unknown): KerasGraph {
     }
     nodes.push(node);
   }
-  if (!inputShape) throw new ModelImportError('The Sequential model does not say its input shape.');
-  if (nodes.length === 0) throw new ModelImportError('The model has no layers.');
+  if (!inputShape) throw new ModelImportError({ code: 'import-sequential-input-shape' });
+  if (nodes.length === 0) throw new ModelImportError({ code: 'import-no-layers' });
   return { nodes, inputShape, output: nodes[nodes.length - 1].name };
 }
 
@@ -81,9 +80,7 @@ export const INPUT_NODE = 'input';
 export function inboundNames(inboundNodes: unknown, layer: string): string[] {
   if (!Array.isArray(inboundNodes) || inboundNodes.length === 0) return [];
   if (inboundNodes.length > 1)
-    throw new ModelImportError(
-      `Layer ${layer} is shared (called ${inboundNodes.length} times); the lab imports layers called once.`,
-    );
+    throw new ModelImportError({ code: 'import-shared-layer', layer, calls: inboundNodes.length });
   const node = inboundNodes[0];
   if (Array.isArray(node)) return node.map((entry) => String((entry as unknown[])[0])); // Keras 2
   const names: string[] = [];
@@ -100,28 +97,28 @@ export function inboundNames(inboundNodes: unknown, layer: string): string[] {
 }
 
 function functionalGraph(config: unknown): KerasGraph {
-  if (!isObject(config)) throw new ModelImportError('The functional model config is not an object.');
+  if (!isObject(config)) throw new ModelImportError({ code: 'import-functional-config' });
   const inputs = new Set<string>();
   let inputShape: number[] | undefined;
   const nodes: KerasNode[] = [];
   for (const layer of layerList(config)) {
     const node = nodeOf(layer, []);
     if (node.className === 'InputLayer') {
-      if (inputs.size > 0) throw new ModelImportError('The model has several inputs; the lab imports one image input.');
+      if (inputs.size > 0) throw new ModelImportError({ code: 'import-several-inputs' });
       inputs.add(node.name);
       inputShape = shapeOf(node.config);
       continue;
     }
     if (['Sequential', 'Functional', 'Model'].includes(node.className))
-      throw new ModelImportError(`Layer ${node.name} is a nested ${node.className}; save the model flattened.`);
+      throw new ModelImportError({ code: 'import-nested-model', layer: node.name, className: node.className });
     node.inbound = inboundNames(layer.inbound_nodes, node.name).map((n) => (inputs.has(n) ? INPUT_NODE : n));
     nodes.push(node);
   }
   const outputs = config.output_layers;
   const outList = Array.isArray(outputs) && Array.isArray(outputs[0]) ? outputs : [outputs];
-  if (outList.length !== 1) throw new ModelImportError('The model has several outputs; the lab imports one.');
+  if (outList.length !== 1) throw new ModelImportError({ code: 'import-several-outputs' });
   const output = Array.isArray(outList[0]) ? String(outList[0][0]) : nodes[nodes.length - 1]?.name;
-  if (!inputShape) throw new ModelImportError('The functional model has no InputLayer with a shape.');
-  if (!output) throw new ModelImportError('The model has no layers.');
+  if (!inputShape) throw new ModelImportError({ code: 'import-no-input-layer' });
+  if (!output) throw new ModelImportError({ code: 'import-no-layers' });
   return { nodes, inputShape, output };
 }

@@ -13,6 +13,7 @@ import {
   type ModelSource,
 } from '../model/architecture';
 import { layerOutputShape } from '../model/layer-shapes';
+import { LayerShapeError } from '../model/shape-problem';
 import type { WeightTensor } from '../model/trained-model';
 import { MULTI_INPUT_LAYERS, translateLayer, type ImportedLayer } from './keras-layers';
 import { INPUT_NODE, kerasGraph, type KerasGraph, type KerasNode } from './keras-nodes';
@@ -45,9 +46,7 @@ export function importKerasModel(file: KerasModelFile): ImportedModel {
   const graph = kerasGraph(file.config ?? weightsOnlyConfig(file));
   const mnist = MNIST_SHAPES.includes(graph.inputShape.join(','));
   if (!mnist && graph.inputShape.length !== 3)
-    throw new ModelImportError(
-      `The model takes [${graph.inputShape.join(', ')}] inputs; the lab imports image models: [h, w, c], or 28x28 grayscale as [784], [28, 28] or [28, 28, 1].`,
-    );
+    throw new ModelImportError({ code: 'import-input-shape', shape: graph.inputShape });
   const inputShape = mnist ? [28, 28, 1] : [...graph.inputShape];
   const state: WalkState = {
     layers: [],
@@ -67,9 +66,7 @@ export function importKerasModel(file: KerasModelFile): ImportedModel {
   const out = state.alias.get(graph.output);
   const last = state.layers[state.layers.length - 1];
   if (!last || out !== last.spec.name)
-    throw new ModelImportError(
-      `The model's output ${graph.output} is not its last computed layer; the lab needs it to be.`,
-    );
+    throw new ModelImportError({ code: 'import-output-not-last', output: graph.output });
   return {
     architecture: {
       id: 'imported',
@@ -105,11 +102,16 @@ function weightTensors(l: ImportedLayer): WeightTensor[] {
 function walkNode(state: WalkState, node: KerasNode, file: KerasModelFile): void {
   const inputs = node.inbound.map((n) => {
     const a = state.alias.get(n);
-    if (a === undefined) throw new ModelImportError(`Layer ${node.name} reads ${n}, which comes later or not at all.`);
+    if (a === undefined) throw new ModelImportError({ code: 'import-layer-reads', layer: node.name, input: n });
     return a;
   });
   if (inputs.length !== 1 && !MULTI_INPUT_LAYERS.has(node.className))
-    throw new ModelImportError(`Layer ${node.name} (${node.className}) has ${inputs.length} inputs; it takes one.`);
+    throw new ModelImportError({
+      code: 'import-layer-inputs',
+      layer: node.name,
+      className: node.className,
+      count: inputs.length,
+    });
   const input = inputs[0];
   const t = translateLayer({
     node,
@@ -148,20 +150,35 @@ function fusionTarget(state: WalkState, node: KerasNode, input: string, kerasInp
   const kind = target && (hasWeights(target.spec) || (!bn && target.spec.type === 'add'));
   const linear = target && 'activation' in target.spec && target.spec.activation === 'linear';
   if (!target || !kind || !linear || !alone(input) || !alone(kerasInput))
-    throw new ModelImportError(
-      `Layer ${node.name} (${node.className}) must directly follow a linear Conv2D, DepthwiseConv2D or Dense${bn ? '' : ' (or Add)'} that nothing else reads; it follows ${input}.`,
-    );
+    throw new ModelImportError({
+      code: 'import-fusion-target',
+      layer: node.name,
+      className: node.className,
+      batchNorm: bn,
+      follows: input,
+    });
   return target;
+}
+
+/** {@link layerOutputShape}, its shape problem as an import problem. */
+function shapeOf(spec: LayerSpec, shapes: number[][], name: string): number[] {
+  try {
+    return layerOutputShape(spec, shapes, name);
+  } catch (e) {
+    if (e instanceof LayerShapeError) throw new ModelImportError({ code: 'import-layer-shape', problem: e.problem });
+    throw e;
+  }
 }
 
 function appendLayers(state: WalkState, node: KerasNode, inputs: string[], layers: ImportedLayer[]): void {
   let prev = inputs;
   for (const l of layers) {
     const name = l.spec.name as string;
-    if (state.shapes.has(name) || name === ARCH_INPUT) throw new ModelImportError(`Two layers are named ${name}.`);
+    if (state.shapes.has(name) || name === ARCH_INPUT)
+      throw new ModelImportError({ code: 'import-duplicate-name', name });
     const spec = { ...l.spec, inputs: prev } as LayerSpec;
     const shapes = prev.map((p) => state.shapes.get(p) as number[]);
-    state.shapes.set(name, layerOutputShape(spec, shapes, name));
+    state.shapes.set(name, shapeOf(spec, shapes, name));
     state.layers.push({ ...l, spec });
     prev = [name];
   }

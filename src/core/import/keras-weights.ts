@@ -17,9 +17,12 @@ export function pickWeights(layer: string, list: RawWeight[] | undefined, roles:
   const byName = roles.map((aliases) => have.find((w) => aliases.includes(roleName(w))));
   if (byName.every((w) => w !== undefined) && have.length === roles.length) return byName as RawWeight[];
   if (have.length === roles.length && have.every((w) => /^\d+$/.test(roleName(w)))) return have;
-  throw new ModelImportError(
-    `Layer ${layer} has ${have.length} weight array(s) (${have.map((w) => w.name).join(', ') || 'none'}); expected ${roles.map((r) => r[0]).join(', ')}.`,
-  );
+  throw new ModelImportError({
+    code: 'import-weight-count',
+    layer,
+    got: have.map((w) => w.name),
+    expected: roles.map((r) => r[0]),
+  });
 }
 
 /** A zero bias of `n` channels, for layers saved with use_bias false. */
@@ -39,7 +42,7 @@ export function foldBatchNorm(
 ): { kernel: RawWeight; bias: RawWeight } {
   const c = bias.values.length;
   if (bn.mean.length !== c)
-    throw new ModelImportError(`BatchNormalization has ${bn.mean.length} channels, the layer before it ${c}.`);
+    throw new ModelImportError({ code: 'import-batchnorm-channels', channels: bn.mean.length, before: c });
   const scale = Float32Array.from(bn.variance, (v, i) => (bn.gamma ? bn.gamma[i] : 1) / Math.sqrt(v + bn.epsilon));
   const k = Float32Array.from(kernel.values, (v, i) => v * scale[i % c]);
   const b = Float32Array.from(bias.values, (v, i) => (v - bn.mean[i]) * scale[i] + (bn.beta ? bn.beta[i] : 0));

@@ -47,7 +47,5 @@ export function weightsOnlyConfig(file: KerasModelFile): unknown {
   const [conv, dense] = weighted;
   if (weighted.length === 2 && shapeIs(file, conv, [[3, 3, 1, 12], [12]]) && shapeIs(file, dense, [[2028, 10], [10]]))
     return tutorialConfig(conv, dense);
-  throw new ModelImportError(
-    `The file holds only weights (${weighted.join(', ') || 'none'}) and no model config; the lab recognises weights-only files of the TF tutorial CNN (conv2d 3x3x1x12, dense 2028x10). Save the whole model with model.save().`,
-  );
+  throw new ModelImportError({ code: 'import-weights-only', layers: weighted });
 }

@@ -28,16 +28,15 @@ export interface KerasModelFile {
 }
 
 /**
- * A model file the lab cannot import; the message is one sentence for the user, written from `problem`
- * (import-problem.ts). A plain string is an `import-other` problem.
+ * A model file (or calibration image file) the lab cannot import; the message is one sentence for the user,
+ * written from `problem` (import-problem.ts).
  */
 export class ModelImportError extends Error {
   readonly problem: ImportProblem;
 
-  constructor(problem: ImportProblem | string) {
-    const p: ImportProblem = typeof problem === 'string' ? { code: 'import-other', text: problem } : problem;
-    super(englishImportProblem(p));
+  constructor(problem: ImportProblem) {
+    super(englishImportProblem(problem));
     this.name = 'ModelImportError';
-    this.problem = p;
+    this.problem = problem;
   }
 }

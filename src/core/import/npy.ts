@@ -27,22 +27,19 @@ export function readImageBatch(bytes: Uint8Array, file: string, shape: readonly 
     const start = major === 1 ? 10 : 12;
     const header = String.fromCharCode(...bytes.subarray(start, start + headerLen));
     const descr = /'descr':\s*'([^']+)'/.exec(header)?.[1];
-    if (/'fortran_order':\s*True/.test(header))
-      throw new ModelImportError(`${file} is in Fortran order; save it in C order.`);
+    if (/'fortran_order':\s*True/.test(header)) throw new ModelImportError({ code: 'import-npy-fortran', file });
     const data = bytes.slice(start + headerLen);
     if (descr === '<f4') values = new Float32Array(data.buffer, 0, Math.floor(data.length / 4));
     else if (descr === '|u1') values = Float32Array.from(data, (v) => v / 255);
     else
       throw new ModelImportError(
-        `${file} holds ${descr ?? 'an unknown type'}; the lab reads float32 (<f4) or uint8 (|u1) .npy files.`,
+        descr ? { code: 'import-npy-dtype', file, dtype: descr } : { code: 'import-npy-dtype', file },
       );
   } else {
-    if (bytes.length % 4 !== 0) throw new ModelImportError(`${file} is neither a .npy file nor raw float32 values.`);
+    if (bytes.length % 4 !== 0) throw new ModelImportError({ code: 'import-npy-not-float', file });
     values = new Float32Array(bytes.slice().buffer);
   }
   if (values.length === 0 || values.length % per !== 0)
-    throw new ModelImportError(
-      `${file} has ${values.length} values, not a whole number of [${shape.join(', ')}] images (${per} values each).`,
-    );
+    throw new ModelImportError({ code: 'import-npy-count', file, values: values.length, shape: [...shape], per });
   return { count: values.length / per, shape: [...shape], values };
 }

@@ -14,7 +14,8 @@ import { layerOutputShape, windowOut } from '../model/layer-shapes';
 import type { WeightTensor } from '../model/trained-model';
 import { inspectTflite, readTflite, type TfliteModelInfo } from '../tflite/read-tflite';
 import type { ImportedModel } from './keras-to-model';
-import { readerProblem } from './import-problem';
+import { LayerShapeError } from '../model/shape-problem';
+import { readerProblem, type TfliteOpReason } from './import-problem';
 import { ModelImportError } from './model-file';
 
 /** What translating one operator gives. */
@@ -43,25 +44,25 @@ export interface OpContext {
 
 type OpTranslate = (ctx: OpContext) => OpStep;
 
-const fail = (ctx: OpContext, what: string): never => {
-  throw new ModelImportError(`Operator ${ctx.op.kind} (${ctx.name}): ${what}.`);
+const fail = (ctx: OpContext, reason: TfliteOpReason): never => {
+  throw new ModelImportError({ code: 'import-tflite-op', op: ctx.op.kind, layer: ctx.name, reason });
 };
 
 /** TFLite fused activation -> the lab's layer activation. */
 function activationOf(ctx: OpContext, a: Activation): LayerActivation {
   const map: Record<Activation, LayerActivation> = { NONE: 'linear', RELU: 'relu', RELU6: 'relu6' };
-  return map[a] ?? fail(ctx, `fused activation ${String(a)} is not supported (NONE, RELU, RELU6 are)`);
+  return map[a] ?? fail(ctx, { code: 'fused-activation', activation: String(a) });
 }
 
-function square(ctx: OpContext, what: string, h: number, w: number): number {
-  if (h !== w) fail(ctx, `${what} ${h}x${w} is not square; the lab supports square windows`);
+function square(ctx: OpContext, what: 'kernel' | 'stride' | 'filter', h: number, w: number): number {
+  if (h !== w) fail(ctx, { code: 'not-square', what, h, w });
   return h;
 }
 
 /** The op's bias (input 2), or zeros when the file omits it (index -1). */
 function biasOf(ctx: OpContext, channels: number): WeightTensor {
   const values = ctx.op.inputs[2] === undefined || ctx.op.inputs[2] < 0 ? new Float32Array(channels) : ctx.constant(2);
-  if (values.length !== channels) fail(ctx, `the bias has ${values.length} values for ${channels} channels`);
+  if (values.length !== channels) fail(ctx, { code: 'bias-size', values: values.length, channels });
   return { name: `${ctx.name}/bias`, shape: [channels], values };
 }
 
@@ -76,7 +77,7 @@ export function ohwiToHwio(w: Float32Array, cout: number, kh: number, kw: number
 }
 
 function windowed(ctx: OpContext, op: { strideH: number; strideW: number; dilationH: number; dilationW: number }) {
-  if (op.dilationH !== 1 || op.dilationW !== 1) fail(ctx, 'dilated convolutions are not supported');
+  if (op.dilationH !== 1 || op.dilationW !== 1) fail(ctx, { code: 'dilated' });
   return square(ctx, 'stride', op.strideH, op.strideW);
 }
 
@@ -84,7 +85,7 @@ const conv2d: OpTranslate = (ctx) => {
   const op = ctx.op as Extract<GraphOp, { kind: 'CONV_2D' }>;
   const filterShape = ctx.graph.tensors[op.inputs[1]].shape;
   const [cout, kh, kw, cin] = filterShape;
-  if (cin !== ctx.inputShape(0)[2]) fail(ctx, `the filter reads ${cin} channels of ${ctx.inputShape(0)[2]}`);
+  if (cin !== ctx.inputShape(0)[2]) fail(ctx, { code: 'filter-reads', filter: cin, input: ctx.inputShape(0)[2] });
   const spec: LayerSpec = {
     type: 'conv2d',
     name: ctx.name,
@@ -108,7 +109,7 @@ const depthwiseConv2d: OpTranslate = (ctx) => {
   const cin = ctx.inputShape(0)[2];
   // Newer converters may write depth_multiplier 0; the filter's channels say it.
   const mult = channels / cin;
-  if (!Number.isInteger(mult)) fail(ctx, `the filter has ${channels} channels for ${cin} input channels`);
+  if (!Number.isInteger(mult)) fail(ctx, { code: 'filter-channels', channels, input: cin });
   const spec: LayerSpec = {
     type: 'depthwiseConv2d',
     name: ctx.name,
@@ -127,7 +128,7 @@ const fullyConnected: OpTranslate = (ctx) => {
   const op = ctx.op as Extract<GraphOp, { kind: 'FULLY_CONNECTED' }>;
   const [units, inputs] = ctx.graph.tensors[op.inputs[1]].shape;
   const x = ctx.inputShape(0);
-  if (shapeSize(x) !== inputs) fail(ctx, `the weights take ${inputs} inputs, the input has ${shapeSize(x)}`);
+  if (shapeSize(x) !== inputs) fail(ctx, { code: 'fc-inputs', weights: inputs, input: shapeSize(x) });
   const spec: LayerSpec = { type: 'dense', name: ctx.name, units, activation: activationOf(ctx, op.activation) };
   const kernel = {
     name: `${ctx.name}/kernel`,
@@ -145,13 +146,12 @@ function pool(type: 'maxPool2d' | 'avgPool2d'): OpTranslate {
     const op = ctx.op as Extract<GraphOp, { kind: 'MAX_POOL_2D' | 'AVERAGE_POOL_2D' }>;
     const size = square(ctx, 'filter', op.filterH, op.filterW);
     const strides = square(ctx, 'stride', op.strideH, op.strideW);
-    if (op.activation !== 'NONE') fail(ctx, `a fused ${op.activation} on pooling is not supported`);
+    if (op.activation !== 'NONE') fail(ctx, { code: 'pool-activation', activation: op.activation });
     const [h, w] = ctx.inputShape(0);
     const sameAsValid = [h, w].every(
       (d) => windowOut(d, size, strides, 'same') === windowOut(d, size, strides, 'valid'),
     );
-    if (op.padding === 'SAME' && !(sameAsValid && strides === size))
-      fail(ctx, 'SAME padding is supported only when the window tiles the input');
+    if (op.padding === 'SAME' && !(sameAsValid && strides === size)) fail(ctx, { code: 'same-padding' });
     return { kind: 'layers', layers: [{ spec: { type, name: ctx.name, pool: size, strides } }] };
   };
 }
@@ -167,16 +167,14 @@ const reshape: OpTranslate = (ctx) => {
 
 const softmax: OpTranslate = (ctx) => {
   const op = ctx.op as Extract<GraphOp, { kind: 'SOFTMAX' }>;
-  if (op.beta !== 1) fail(ctx, `beta ${op.beta} is not supported (1 is)`);
+  if (op.beta !== 1) fail(ctx, { code: 'softmax-beta', beta: op.beta });
   return { kind: 'activation', activation: 'softmax' };
 };
 
 const add: OpTranslate = (ctx) => {
   const op = ctx.op as Extract<GraphOp, { kind: 'ADD' }>;
-  if (op.inputs.some((i) => ctx.graph.tensors[i].data))
-    fail(ctx, 'adding a constant is not supported (the lab adds two computed tensors)');
-  if (ctx.inputShape(0).join(',') !== ctx.inputShape(1).join(','))
-    fail(ctx, 'broadcasting is not supported (both inputs must have one shape)');
+  if (op.inputs.some((i) => ctx.graph.tensors[i].data)) fail(ctx, { code: 'add-constant' });
+  if (ctx.inputShape(0).join(',') !== ctx.inputShape(1).join(',')) fail(ctx, { code: 'broadcast' });
   const spec: LayerSpec = { type: 'add', name: ctx.name, activation: activationOf(ctx, op.activation) };
   return { kind: 'layers', layers: [{ spec }] };
 };
@@ -185,11 +183,9 @@ const add: OpTranslate = (ctx) => {
 function binary(type: 'subtract' | 'multiply'): OpTranslate {
   return (ctx) => {
     const op = ctx.op as Extract<GraphOp, { kind: 'SUB' | 'MUL' }>;
-    if (op.inputs.some((i) => ctx.graph.tensors[i].data))
-      fail(ctx, 'a constant operand is not supported (the lab combines two computed tensors)');
-    if (ctx.inputShape(0).join(',') !== ctx.inputShape(1).join(','))
-      fail(ctx, 'broadcasting is not supported (both inputs must have one shape)');
-    if (op.activation !== 'NONE') fail(ctx, `a fused ${op.activation} is not supported here`);
+    if (op.inputs.some((i) => ctx.graph.tensors[i].data)) fail(ctx, { code: 'combine-constant' });
+    if (ctx.inputShape(0).join(',') !== ctx.inputShape(1).join(',')) fail(ctx, { code: 'broadcast' });
+    if (op.activation !== 'NONE') fail(ctx, { code: 'fused-here', activation: op.activation });
     return { kind: 'layers', layers: [{ spec: { type, name: ctx.name } }] };
   };
 }
@@ -197,25 +193,24 @@ function binary(type: 'subtract' | 'multiply'): OpTranslate {
 const concatenation: OpTranslate = (ctx) => {
   const op = ctx.op as Extract<GraphOp, { kind: 'CONCATENATION' }>;
   const rank = ctx.inputShape(0).length + 1;
-  if (op.axis !== -1 && op.axis !== rank - 1) fail(ctx, `axis ${op.axis} is not supported (the channel axis is)`);
-  if (op.activation !== 'NONE') fail(ctx, `a fused ${op.activation} is not supported here`);
-  if (op.inputs.some((i) => ctx.graph.tensors[i].data)) fail(ctx, 'a constant operand is not supported');
+  if (op.axis !== -1 && op.axis !== rank - 1) fail(ctx, { code: 'concat-axis', axis: op.axis });
+  if (op.activation !== 'NONE') fail(ctx, { code: 'fused-here', activation: op.activation });
+  if (op.inputs.some((i) => ctx.graph.tensors[i].data)) fail(ctx, { code: 'constant-operand' });
   return { kind: 'layers', layers: [{ spec: { type: 'concatenate', name: ctx.name } }] };
 };
 
 /** MEAN over H and W (GlobalAveragePooling2D). */
 const mean: OpTranslate = (ctx) => {
   const op = ctx.op as Extract<GraphOp, { kind: 'MEAN' }>;
-  const axes = [...ctx.intConstant(1)].sort().join(',');
-  if (axes !== '1,2') fail(ctx, `the mean over axes [${axes}] is not supported (over H and W, [1, 2], is)`);
+  const axes = [...ctx.intConstant(1)].sort();
+  if (axes.join(',') !== '1,2') fail(ctx, { code: 'mean-axes', axes });
   return { kind: 'layers', layers: [{ spec: { type: 'globalAvgPool2d', name: ctx.name, keepDims: op.keepDims } }] };
 };
 
 /** PAD with zeros around H and W only. */
 const pad: OpTranslate = (ctx) => {
   const p = [...ctx.intConstant(1)];
-  if (p.length !== 8 || p[0] !== 0 || p[1] !== 0 || p[6] !== 0 || p[7] !== 0)
-    fail(ctx, 'only padding of H and W is supported');
+  if (p.length !== 8 || p[0] !== 0 || p[1] !== 0 || p[6] !== 0 || p[7] !== 0) fail(ctx, { code: 'pad-hw' });
   const padding: [number, number, number, number] = [p[2], p[3], p[4], p[5]];
   return { kind: 'layers', layers: [{ spec: { type: 'zeroPadding2d', name: ctx.name, padding } }] };
 };
@@ -355,16 +350,19 @@ export function importTfliteModel(bytes: Uint8Array, file: string): ImportedMode
   try {
     graph = readTflite(bytes, { ignoreOps });
   } catch (e) {
-    throw new ModelImportError(`${file} cannot be imported: ${(e as Error).message}.`);
+    const c = (e as { context?: unknown } | null)?.context;
+    throw new ModelImportError({
+      code: 'import-tflite-graph',
+      file,
+      ...readerProblem(e),
+      ...(typeof c === 'string' && c !== '' && { where: c }),
+    });
   }
   const consumers = new Map<number, number>([[graph.outputs[0], 1]]);
   for (const op of graph.ops) for (const i of op.inputs) consumers.set(i, (consumers.get(i) ?? 0) + 1);
   const dims = graph.tensors[graph.inputs[0]].shape.slice(1);
   const inputShape = dims.length === 2 ? [...dims, 1] : dims.join(',') === MNIST_VECTOR.join(',') ? [28, 28, 1] : dims;
-  if (inputShape.length !== 3)
-    throw new ModelImportError(
-      `${file} takes [${dims.join(', ')}] inputs; the lab imports image models ([h, w, c], [h, w] or [784]).`,
-    );
+  if (inputShape.length !== 3) throw new ModelImportError({ code: 'import-tflite-input-shape', file, shape: dims });
   const state: ImportState = {
     specs: [],
     alias: new Map(),
@@ -382,8 +380,7 @@ export function importTfliteModel(bytes: Uint8Array, file: string): ImportedMode
   graph.ops.forEach((op, index) => translateOp(state, graph, op, index, consumers, notes));
   const out = state.alias.get(graph.outputs[0]);
   const last = state.specs[state.specs.length - 1];
-  if (!last || out !== last.spec.name)
-    throw new ModelImportError(`${file}: the graph output is not its last computed layer; the lab needs it to be.`);
+  if (!last || out !== last.spec.name) throw new ModelImportError({ code: 'import-tflite-output-not-last', file });
   const architecture: ModelArchitecture = {
     id: 'imported',
     name: `${file} (TFLite)`,
@@ -412,9 +409,7 @@ function translateOp(
   const inputs = dataInputs.map((t) => {
     const a = state.alias.get(t);
     if (a === undefined)
-      throw new ModelImportError(
-        `Operator ${index} (${op.kind}) reads tensor ${graph.tensors[t].name}, which nothing computed before it.`,
-      );
+      throw new ModelImportError({ code: 'import-tflite-op-reads', index, op: op.kind, tensor: graph.tensors[t].name });
     return a;
   });
   const outTensor = graph.tensors[op.outputs[0]];
@@ -427,13 +422,14 @@ function translateOp(
     outputShape: outTensor.shape.slice(1),
     constant: (i) => {
       const t = graph.tensors[op.inputs[i]];
-      if (!t?.data) throw new ModelImportError(`Operator ${index} (${op.kind}): input ${i} must be a constant.`);
+      if (!t?.data)
+        throw new ModelImportError({ code: 'import-tflite-op-constant', index, op: op.kind, input: i, int32: false });
       return constFloat32(t);
     },
     intConstant: (i) => {
       const t = graph.tensors[op.inputs[i]];
       if (!t?.data || t.dtype !== 'int32')
-        throw new ModelImportError(`Operator ${index} (${op.kind}): input ${i} must be an int32 constant.`);
+        throw new ModelImportError({ code: 'import-tflite-op-constant', index, op: op.kind, input: i, int32: true });
       return new Int32Array(t.data.slice().buffer);
     },
   };
@@ -446,9 +442,7 @@ function translateOp(
     const target = state.specs.find((s) => s.spec.name === inputs[0]);
     const linearDense = target?.spec.type === 'dense' && target.spec.activation === 'linear';
     if (!target || !linearDense || (consumers.get(dataInputs[0]) ?? 0) > 1)
-      throw new ModelImportError(
-        `Operator ${index} (${op.kind}) must directly follow a FULLY_CONNECTED without activation that nothing else reads.`,
-      );
+      throw new ModelImportError({ code: 'import-tflite-op-fuse', index, op: op.kind });
     target.spec = { ...target.spec, activation: step.activation } as LayerSpec;
     notes.push(`${op.kind} fused into ${target.spec.name}.`);
     state.alias.set(op.outputs[0], inputs[0]);
@@ -467,7 +461,8 @@ function translateOp(
         layerName,
       );
     } catch (e) {
-      throw new ModelImportError(`Operator ${index} (${op.kind}): ${(e as Error).message}.`);
+      if (!(e instanceof LayerShapeError)) throw e;
+      throw new ModelImportError({ code: 'import-tflite-op-shape', index, op: op.kind, problem: e.problem });
     }
     state.shapes.set(layerName, shape);
     state.specs.push({ spec, kernel: rename(l.kernel), bias: rename(l.bias) });
@@ -475,8 +470,12 @@ function translateOp(
   }
   const got = state.shapes.get(prev[0]) as number[];
   if (got.join(',') !== ctx.outputShape.join(','))
-    throw new ModelImportError(
-      `Operator ${index} (${op.kind}) gives [${ctx.outputShape.join(', ')}] in the file but [${got.join(', ')}] in the lab.`,
-    );
+    throw new ModelImportError({
+      code: 'import-tflite-op-output',
+      index,
+      op: op.kind,
+      inFile: ctx.outputShape,
+      inLab: got,
+    });
   state.alias.set(op.outputs[0], prev[0]);
 }

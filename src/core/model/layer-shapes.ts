@@ -4,6 +4,7 @@
  */
 
 import { ARCH_INPUT, graphLayerName, layerInputs, type LayerSpec, type ModelArchitecture } from './architecture';
+import { LayerShapeError } from './shape-problem';
 
 /** Output size of a window op along one axis (Keras/TFLite SAME and VALID). */
 export function windowOut(size: number, kernel: number, stride: number, padding: 'same' | 'valid'): number {
@@ -12,10 +13,10 @@ export function windowOut(size: number, kernel: number, stride: number, padding:
 
 function needRank(l: LayerSpec, shape: number[], rank: number, name: string): void {
   if (shape.length !== rank)
-    throw new Error(`layer ${name} (${l.type}) needs a rank-${rank} input, got [${shape.join(', ')}]`);
+    throw new LayerShapeError({ code: 'shape-rank', layer: name, type: l.type, rank, got: shape });
 }
 
-/** Output shape of one layer from its input shapes; throws a sentence when they do not fit. */
+/** Output shape of one layer from its input shapes; throws a LayerShapeError when they do not fit. */
 export function layerOutputShape(l: LayerSpec, inputs: number[][], name: string): number[] {
   const x = inputs[0];
   switch (l.type) {
@@ -34,7 +35,7 @@ export function layerOutputShape(l: LayerSpec, inputs: number[][], name: string)
     case 'reshape': {
       const n = x.reduce((a, b) => a * b, 1);
       const m = l.targetShape.reduce((a, b) => a * b, 1);
-      if (n !== m) throw new Error(`layer ${name}: cannot reshape [${x.join(', ')}] to [${l.targetShape.join(', ')}]`);
+      if (n !== m) throw new LayerShapeError({ code: 'shape-reshape', layer: name, from: x, to: l.targetShape });
       return [...l.targetShape];
     }
     case 'dense':
@@ -44,16 +45,12 @@ export function layerOutputShape(l: LayerSpec, inputs: number[][], name: string)
     case 'subtract':
     case 'multiply':
       if (inputs.length !== 2 || inputs[1].join(',') !== x.join(','))
-        throw new Error(
-          `layer ${name} (${l.type}) needs two inputs of one shape, got ${inputs.map((s) => `[${s.join(', ')}]`).join(' and ')}`,
-        );
+        throw new LayerShapeError({ code: 'shape-binary', layer: name, type: l.type, got: inputs });
       return [...x];
     case 'concatenate': {
       const lead = (s: number[]) => s.slice(0, -1).join(',');
       if (inputs.length < 2 || inputs.some((s) => s.length !== x.length || lead(s) !== lead(x)))
-        throw new Error(
-          `layer ${name} (concatenate) needs inputs that differ only in the last axis, got ${inputs.map((s) => `[${s.join(', ')}]`).join(' and ')}`,
-        );
+        throw new LayerShapeError({ code: 'shape-concat', layer: name, got: inputs });
       return [...x.slice(0, -1), inputs.reduce((n, s) => n + s[s.length - 1], 0)];
     }
     case 'globalAvgPool2d':
@@ -96,7 +93,7 @@ export function inferShapes(arch: ModelArchitecture): ArchitectureShapes {
     const name = graphLayerName(l, i);
     const ins = layerInputs(arch, i).map((n) => {
       const s = byName.get(n);
-      if (!s) throw new Error(`layer ${name} reads ${n}, which is not an earlier layer`);
+      if (!s) throw new LayerShapeError({ code: 'shape-reads', layer: name, input: n });
       return s;
     });
     const out = layerOutputShape(l, ins, name);

@@ -34,9 +34,13 @@ export interface UnlabelledImages {
 
 export const UNLABELLED_ENGINE = 'no labels: scored by agreement with the float model (float_model_agreement)';
 
-/** One mode's outcome: its report entry and file, or the sentence saying why it could not be made or run. */
+/**
+ * One mode's outcome: its report entry and file, or the sentence saying why it could not be made or run (with the
+ * error's coded problem, e.g. a LiteRtError's, so the page writes it in its language).
+ */
 export type UnlabelledOutcome =
-  { mode: QuantMode; entry: ModeReport; bytes: Uint8Array } | { mode: QuantMode; error: string };
+  | { mode: QuantMode; entry: ModeReport; bytes: Uint8Array }
+  | { mode: QuantMode; error: string; problem?: { code: string } };
 
 /** Where a page's unlabelled run stands: the float reference (images done), or mode `index` of `total`. */
 export type UnlabelledStep =
@@ -138,7 +142,9 @@ export async function* runUnlabelledModes(
       );
       yield { mode, entry, bytes: converted.bytes };
     } catch (e) {
-      yield { mode, error: e instanceof Error ? e.message : String(e) };
+      const problem = (e as { problem?: { code?: unknown } } | null)?.problem;
+      const error = e instanceof Error ? e.message : String(e);
+      yield typeof problem?.code === 'string' ? { mode, error, problem: problem as { code: string } } : { mode, error };
     }
   }
 }

@@ -9,16 +9,18 @@ export function useLanguage(): Language {
 }
 
 /**
- * A core sentence (a failure or a coded problem) in the shown language; English ones are marked lang="en" and the
- * place in a file it names, an identifier path, is shown as code.
+ * A core sentence (a failure or a coded problem) in the shown language; English ones are marked lang="en", the
+ * place in a file it names, an identifier path, is shown as code, and a library's raw English message after a
+ * translated sentence is marked lang="en" alone.
  */
 export function CoreSentence(props: { failure: CoreFailure } | { problem: CoreProblem }) {
   const language = useLanguage();
-  const { text, english, where } =
+  const { text, english, where, raw } =
     'failure' in props ? failureText(props.failure, language) : problemText(props.problem, language);
   return (
     <span lang={english ? 'en' : undefined}>
       {text}
+      {raw && <span lang="en">{raw}</span>}
       {where && (
         <>
           （<code>{where}</code>）

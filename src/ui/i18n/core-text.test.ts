@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { BackendWhy } from '../../backends/select-backend';
 import { keepErrorData } from '../../bridge/coded-errors';
 import type { DeployProblem } from '../../core/deploy/deploy-problem';
-import type { ImportProblem } from '../../core/import/import-problem';
+import type { ImportProblem, KerasLayerReason, TfliteOpReason } from '../../core/import/import-problem';
+import type { ShapeProblem } from '../../core/model/shape-problem';
 import { ModelImportError } from '../../core/import/model-file';
 import type { TfliteProblem } from '../../core/tflite/format-problem';
 import { inspectTflite } from '../../core/tflite/inspect-tflite';
@@ -20,6 +21,7 @@ import {
   fieldProblemText,
   fieldProblemsText,
   problemText,
+  problemsText,
   qatLineText,
   type CoreProblem,
 } from './core-text';
@@ -96,7 +98,8 @@ const TFLITE: Samples<TfliteProblem> = {
 };
 
 const supported = ['Conv2D', 'Dense'];
-const IMPORT: Samples<Exclude<ImportProblem, { code: 'import-other' }>> = {
+const rank: ShapeProblem = { code: 'shape-rank', layer: 'dense', type: 'dense', rank: 1, got: [26, 26, 12] };
+const IMPORT: Samples<ImportProblem> = {
   'import-not-model-file': { code: 'import-not-model-file', file: 'junk.h5' },
   'import-choose-one': { code: 'import-choose-one' },
   'import-not-keras-zip': { code: 'import-not-keras-zip', file: 'm.keras' },
@@ -120,7 +123,232 @@ const IMPORT: Samples<Exclude<ImportProblem, { code: 'import-other' }>> = {
   'import-tflite-subgraphs': { code: 'import-tflite-subgraphs', file: 'm.tflite', count: 2 },
   'import-tflite-io': { code: 'import-tflite-io', file: 'm.tflite', inputs: 2, outputs: 3 },
   'import-tflite-input-type': { code: 'import-tflite-input-type', file: 'm.tflite', type: 'UINT8' },
+  'import-h5-unreadable': { code: 'import-h5-unreadable', file: 'm.h5', raw: 'Unable to open file' },
+  'import-zip-unreadable': { code: 'import-zip-unreadable', file: 'm.keras', raw: 'invalid zip data' },
+  'import-json-unreadable': {
+    code: 'import-json-unreadable',
+    file: 'm.keras',
+    entry: 'config.json',
+    raw: 'Unexpected end of JSON input',
+  },
+  'import-h5-not-keras': { code: 'import-h5-not-keras' },
+  'import-weight-not-float': { code: 'import-weight-not-float', weight: 'dense/kernel:0' },
+  'import-weight-missing': { code: 'import-weight-missing', layer: 'dense', weight: 'dense/bias:0' },
+  'import-tfjs-weight-type': {
+    code: 'import-tfjs-weight-type',
+    weight: 'dense/kernel',
+    dtype: 'int32',
+    quantized: false,
+  },
+  'import-tfjs-shard-short': { code: 'import-tfjs-shard-short', weight: 'dense/kernel', bytes: 4000, needed: 31400 },
+  'import-no-keras-config': { code: 'import-no-keras-config' },
+  'import-model-class': { code: 'import-model-class', className: 'MyModel' },
+  'import-no-layer-list': { code: 'import-no-layer-list' },
+  'import-sequential-input-shape': { code: 'import-sequential-input-shape' },
+  'import-no-layers': { code: 'import-no-layers' },
+  'import-shared-layer': { code: 'import-shared-layer', layer: 'conv2d', calls: 2 },
+  'import-functional-config': { code: 'import-functional-config' },
+  'import-several-inputs': { code: 'import-several-inputs' },
+  'import-nested-model': { code: 'import-nested-model', layer: 'backbone', className: 'Functional' },
+  'import-several-outputs': { code: 'import-several-outputs' },
+  'import-no-input-layer': { code: 'import-no-input-layer' },
+  'import-weights-only': { code: 'import-weights-only', layers: ['conv2d', 'dense', 'dense_1'] },
+  'import-input-shape': { code: 'import-input-shape', shape: [10] },
+  'import-output-not-last': { code: 'import-output-not-last', output: 'dense' },
+  'import-layer-reads': { code: 'import-layer-reads', layer: 'add', input: 'conv2d_3' },
+  'import-layer-inputs': { code: 'import-layer-inputs', layer: 'dense', className: 'Dense', count: 2 },
+  'import-fusion-target': {
+    code: 'import-fusion-target',
+    layer: 'batch_normalization',
+    className: 'BatchNormalization',
+    batchNorm: true,
+    follows: 'max_pooling2d',
+  },
+  'import-duplicate-name': { code: 'import-duplicate-name', name: 'dense' },
+  'import-layer': {
+    code: 'import-layer',
+    layer: 'conv2d',
+    className: 'Conv2D',
+    reason: { code: 'not-square', key: 'kernel_size', value: '[3,5]' },
+  },
+  'import-layer-shape': { code: 'import-layer-shape', problem: rank },
+  'import-weight-count': { code: 'import-weight-count', layer: 'dense', got: ['vars/0'], expected: ['kernel', 'bias'] },
+  'import-batchnorm-channels': { code: 'import-batchnorm-channels', channels: 16, before: 12 },
+  'import-tflite-graph': {
+    code: 'import-tflite-graph',
+    file: 'm.tflite',
+    problem: { code: 'tflite-unsupported-option', option: 'padding', value: 'REFLECT' },
+    where: 'subgraphs[0].operators[2]',
+    detail: 'unsupported padding value REFLECT (at subgraphs[0].operators[2])',
+  },
+  'import-tflite-input-shape': { code: 'import-tflite-input-shape', file: 'm.tflite', shape: [10] },
+  'import-tflite-output-not-last': { code: 'import-tflite-output-not-last', file: 'm.tflite' },
+  'import-tflite-op': {
+    code: 'import-tflite-op',
+    op: 'CONV_2D',
+    layer: 'conv2d',
+    reason: { code: 'not-square', what: 'stride', h: 1, w: 2 },
+  },
+  'import-tflite-op-reads': { code: 'import-tflite-op-reads', index: 4, op: 'ADD', tensor: 'x1' },
+  'import-tflite-op-constant': { code: 'import-tflite-op-constant', index: 2, op: 'MEAN', input: 1, int32: true },
+  'import-tflite-op-fuse': { code: 'import-tflite-op-fuse', index: 5, op: 'SOFTMAX' },
+  'import-tflite-op-shape': { code: 'import-tflite-op-shape', index: 3, op: 'FULLY_CONNECTED', problem: rank },
+  'import-tflite-op-output': {
+    code: 'import-tflite-op-output',
+    index: 1,
+    op: 'MAX_POOL_2D',
+    inFile: [13, 13, 12],
+    inLab: [12, 12, 12],
+  },
+  'import-npy-fortran': { code: 'import-npy-fortran', file: 'x.npy' },
+  'import-npy-dtype': { code: 'import-npy-dtype', file: 'x.npy', dtype: '<f8' },
+  'import-npy-not-float': { code: 'import-npy-not-float', file: 'x.bin' },
+  'import-npy-count': { code: 'import-npy-count', file: 'x.npy', values: 100, shape: [2, 2, 3], per: 12 },
+  'import-needs-image-file': { code: 'import-needs-image-file', shape: [32, 32, 3] },
+  'import-no-png': { code: 'import-no-png', dir: 'images' },
+  'import-image-input': { code: 'import-image-input', shape: [8, 8, 4] },
+  'import-image-pixels': { code: 'import-image-pixels', bytes: 8, width: 3, height: 3 },
+  'import-image-values': { code: 'import-image-values', image: 2, values: 3, per: 12 },
 };
+
+/** Every reason a Keras layer or a .tflite operator is refused, and every shape problem, inside its sentence. */
+const KERAS_REASONS: Samples<KerasLayerReason> = {
+  'not-square': { code: 'not-square', key: 'pool_size', value: '[2,3]' },
+  activation: { code: 'activation', value: '"gelu"', supported: ['linear', 'relu'] },
+  'channels-last': { code: 'channels-last' },
+  dilated: { code: 'dilated' },
+  grouped: { code: 'grouped' },
+  padding: { code: 'padding', value: 'causal' },
+  'same-padding': { code: 'same-padding' },
+  'needs-image': { code: 'needs-image', shape: [64] },
+  'map-not-square': { code: 'map-not-square', h: 7, w: 5 },
+  'bn-axis': { code: 'bn-axis', axis: '1' },
+  'thresholded-relu': { code: 'thresholded-relu' },
+  'leaky-max-value': { code: 'leaky-max-value' },
+  'relu-max-value': { code: 'relu-max-value', value: '4' },
+  rescaling: { code: 'rescaling', scale: 2, offset: -1 },
+  'add-inputs': { code: 'add-inputs', count: 3 },
+  'binary-inputs': { code: 'binary-inputs', count: 3 },
+  'concat-axis': { code: 'concat-axis', axis: 1 },
+};
+const OP_REASONS: Samples<TfliteOpReason> = {
+  'fused-activation': { code: 'fused-activation', activation: 'TANH' },
+  'not-square': { code: 'not-square', what: 'kernel', h: 3, w: 5 },
+  'bias-size': { code: 'bias-size', values: 8, channels: 12 },
+  dilated: { code: 'dilated' },
+  'filter-reads': { code: 'filter-reads', filter: 3, input: 1 },
+  'filter-channels': { code: 'filter-channels', channels: 7, input: 3 },
+  'fc-inputs': { code: 'fc-inputs', weights: 2028, input: 2000 },
+  'pool-activation': { code: 'pool-activation', activation: 'RELU' },
+  'same-padding': { code: 'same-padding' },
+  'softmax-beta': { code: 'softmax-beta', beta: 2 },
+  'add-constant': { code: 'add-constant' },
+  broadcast: { code: 'broadcast' },
+  'combine-constant': { code: 'combine-constant' },
+  'fused-here': { code: 'fused-here', activation: 'RELU6' },
+  'concat-axis': { code: 'concat-axis', axis: 1 },
+  'constant-operand': { code: 'constant-operand' },
+  'mean-axes': { code: 'mean-axes', axes: [1, 3] },
+  'pad-hw': { code: 'pad-hw' },
+};
+const SHAPES: Samples<ShapeProblem> = {
+  'shape-rank': rank,
+  'shape-reshape': { code: 'shape-reshape', layer: 'reshape', from: [26, 26, 12], to: [5] },
+  'shape-binary': {
+    code: 'shape-binary',
+    layer: 'add',
+    type: 'add',
+    got: [
+      [4, 4, 8],
+      [4, 4, 6],
+    ],
+  },
+  'shape-concat': {
+    code: 'shape-concat',
+    layer: 'concatenate',
+    got: [
+      [4, 4, 8],
+      [2, 2, 8],
+    ],
+  },
+  'shape-reads': { code: 'shape-reads', layer: 'dense', input: 'nowhere' },
+};
+const IMPORT_NESTED: ImportProblem[] = [
+  ...Object.values(KERAS_REASONS).map((reason): ImportProblem => ({
+    code: 'import-layer',
+    layer: 'layer_1',
+    className: 'Conv2D',
+    reason,
+  })),
+  ...Object.values(OP_REASONS).map((reason): ImportProblem => ({
+    code: 'import-tflite-op',
+    op: 'CONV_2D',
+    layer: 'conv2d',
+    reason,
+  })),
+  ...Object.values(SHAPES).map((problem): ImportProblem => ({ code: 'import-layer-shape', problem })),
+  { code: 'import-tflite-unreadable', file: 'bad.tflite', detail: 'RangeError: offset is out of bounds' },
+  { code: 'import-tflite-graph', file: 'bad.tflite', detail: 'RangeError: offset is out of bounds' },
+  { code: 'import-tfjs-weight-type', weight: 'dense/kernel', dtype: 'float32', quantized: true },
+  { code: 'import-npy-dtype', file: 'x.npy' },
+  { code: 'import-weights-only', layers: [] },
+  { code: 'import-json-unreadable', file: 'model.json', raw: 'Unexpected token } in JSON at position 9' },
+];
+
+/** Every string a problem carries (names, file names, raw messages): identifiers a zh-TW sentence may quote. */
+function carried(x: unknown): string[] {
+  if (typeof x === 'string') return [x];
+  if (Array.isArray(x)) return x.flatMap(carried);
+  return typeof x === 'object' && x !== null ? Object.values(x).flatMap(carried) : [];
+}
+
+/**
+ * Latin words a zh-TW import sentence may hold besides what its problem carries: formats, libraries, Keras
+ * classes, options, ops and API names the English sentence also writes as identifiers.
+ */
+const IDENTIFIERS = new Set(
+  (
+    'Keras TF js HDF5 h5 keras tflite json bin zip model save save_weights model_config layer_names config weights ' +
+    'modelTopology weightsManifest class_name JSON InputLayer Sequential Conv2D DepthwiseConv2D Dense Add ReLU ' +
+    'BatchNormalization FULLY_CONNECTED NONE RELU RELU6 SAME channels_last max_value scale offset beta leaky ' +
+    'kernel Layers float32 int32 uint8 f4 u1 npy Fortran C RGBA H W h w c n ' +
+    'conv2d dense CNN MNIST concatenate PNG png JPEG FILE DIR h5wasm'
+  ).split(' '),
+);
+
+/** The Latin words of a zh-TW sentence that are neither carried by its problem nor known identifiers. */
+function englishWords(zh: string, p: unknown): string[] {
+  let rest = zh;
+  for (const s of carried(p).sort((a, b) => b.length - a.length)) rest = rest.split(s).join(' ');
+  // A command-line flag is an identifier; "3x5" is a size, not a word.
+  rest = rest.replace(/--[a-z-]+/g, ' ');
+  return (rest.match(/(?<![0-9])[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((w) => !IDENTIFIERS.has(w));
+}
+
+describe('import sentences in zh-TW', () => {
+  it.each([...Object.values(IMPORT), ...IMPORT_NESTED].map((p) => [p.code, p] as const))(
+    '%s has no English words but identifiers',
+    (_code, p) => {
+      const zh = problemText(p, 'zh-TW');
+      const en = problemText(p, 'en');
+      expect(zh.text).toMatch(CJK);
+      expect(englishWords(zh.text, p), zh.text).toEqual([]);
+      // The numbers of the English sentence are all there (a raw message is shown after the zh-TW sentence).
+      const shown = `${zh.text}${zh.raw ?? ''}`;
+      for (const n of en.text.match(/\d+(?:\.\d+)?/g) ?? []) expect(shown, en.text).toContain(n);
+    },
+  );
+
+  it('a third-party message is kept as it is, after the zh-TW sentence, and only there', () => {
+    const p = IMPORT['import-json-unreadable'];
+    expect(problemText(p, 'en').text).toBe('config.json in m.keras is not valid JSON: Unexpected end of JSON input.');
+    const zh = problemText(p, 'zh-TW');
+    expect(zh.raw).toBe('Unexpected end of JSON input');
+    expect(zh.text).not.toContain(zh.raw);
+    expect(problemsText([p], 'zh-TW')).toBe(`${zh.text}${zh.raw}`);
+    expect(problemText(IMPORT['import-tflite-graph'], 'zh-TW').raw).toBeUndefined();
+  });
+});
 
 const stage = 'compile the model' as const;
 const RUNTIME: Samples<RuntimeProblem> = {
@@ -178,9 +406,7 @@ describe('core sentences in both languages', () => {
     for (const n of en.text.match(/\d+(?:\.\d+)?/g) ?? []) expect(zh.text, en.text).toContain(n);
   });
 
-  it('a sentence without a code stays English', () => {
-    const p: ImportProblem = { code: 'import-other', text: 'Two layers are named dense.' };
-    expect(problemText(p, 'zh-TW')).toEqual({ text: 'Two layers are named dense.', english: true });
+  it('an error without a problem stays English', () => {
     expect(failureText(coreFailure(new Error('boom')), 'zh-TW')).toEqual({ text: 'boom', english: true });
   });
 

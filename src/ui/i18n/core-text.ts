@@ -20,16 +20,21 @@ import { englishTrainProblem, type TrainProblem } from '../../core/train/diverge
 import { englishRuntimeProblem, type RuntimeProblem } from '../../runtime/runtime-errors';
 import type { Language } from './languages';
 import { deployProblemZh, edgeTpuCpuZh } from './messages/deploy.zh-TW';
-import { IMPORT_ZH, QAT_LINE_ZH, RUNTIME_ZH, TRAIN_ZH, fieldProblemZh, tfliteProblemZh } from './messages/errors.zh-TW';
+import { QAT_LINE_ZH, RUNTIME_ZH, TRAIN_ZH, fieldProblemZh, tfliteProblemZh } from './messages/errors.zh-TW';
+import { importProblemZh, importRawDetail } from './messages/import.zh-TW';
 
 /** Every coded core sentence the page shows. */
 export type CoreProblem = DeployProblem | TfliteProblem | ImportProblem | RuntimeProblem | TrainProblem;
 
-/** A core sentence in one language; `where` is the place in a file it names (an identifier path), if any. */
+/**
+ * A core sentence in one language; `where` is the place in a file it names (an identifier path), if any; `raw` a
+ * third-party library's own English message that follows the sentence (h5wasm's, JSON.parse's), if any.
+ */
 export interface CoreText {
   text: string;
   english: boolean;
   where?: string;
+  raw?: string;
 }
 
 const isTflite = (p: CoreProblem): p is TfliteProblem => p.code.startsWith('tflite-');
@@ -47,10 +52,7 @@ function english(p: CoreProblem): string {
 
 function chinese(p: CoreProblem): string | undefined {
   if (isTflite(p)) return tfliteProblemZh(p);
-  if (isImport(p)) {
-    if (p.code === 'import-other') return undefined;
-    return (IMPORT_ZH[p.code] as (p: ImportProblem) => string)(p);
-  }
+  if (isImport(p)) return importProblemZh(p);
   if (isRuntime(p)) return (RUNTIME_ZH[p.code] as (p: RuntimeProblem) => string)(p);
   if (isTrain(p)) return (TRAIN_ZH[p.code] as (p: TrainProblem) => string)(p);
   return deployProblemZh(p);
@@ -59,13 +61,20 @@ function chinese(p: CoreProblem): string | undefined {
 /** A coded problem in `language`. */
 export function problemText(p: CoreProblem, language: Language): CoreText {
   const zh = language === 'zh-TW' ? chinese(p) : undefined;
-  return zh === undefined ? { text: english(p), english: true } : { text: zh, english: false };
+  if (zh === undefined) return { text: english(p), english: true };
+  const raw = isImport(p) ? importRawDetail(p) : undefined;
+  return raw === undefined ? { text: zh, english: false } : { text: zh, english: false, raw };
+}
+
+/** A core text as one string (its raw message appended). */
+function joined(t: CoreText): string {
+  return t.raw === undefined ? t.text : `${t.text}${t.raw}`;
 }
 
 /** Several problems in `language`, joined (English "; ", zh-TW "；" unless `separator` is given). */
 export function problemsText(ps: readonly CoreProblem[], language: Language, separator?: string): string {
   const sep = separator ?? (language === 'zh-TW' ? '；' : '; ');
-  return ps.map((p) => problemText(p, language).text).join(sep);
+  return ps.map((p) => joined(problemText(p, language))).join(sep);
 }
 
 /**

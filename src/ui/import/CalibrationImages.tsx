@@ -1,6 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INPUT_RANGE_IDS, MAX_CALIBRATION_IMAGES, type ModelInputRange } from '../../core/import/calibration-pixels';
+import { CoreSentence } from '../i18n/CoreSentence';
 import { Rich } from '../i18n/Rich';
 import { useMessages } from '../i18n/use-messages';
 import type { useCalibrationImages } from './use-calibration-images';
@@ -115,6 +116,12 @@ function CalibrationNoticeLine({ calibration: { notice } }: { calibration: Props
   const { t } = useTranslation();
   if (!notice) return null;
   if (notice.kind === 'cancelled') return <p className="notice">{t('calibration.decodeCancelled')}</p>;
+  if (notice.kind === 'failed')
+    return (
+      <p className="error" role="alert" data-testid="calibration-error">
+        <CoreSentence failure={notice.failure} />
+      </p>
+    );
   if (notice.kind === 'none')
     return (
       <p className="error" role="alert" data-testid="calibration-error">

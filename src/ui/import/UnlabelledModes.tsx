@@ -5,6 +5,8 @@ import type { UnlabelledImages } from '../../core/pipeline/unlabelled-modes';
 import type { ModeReport } from '../../core/report/report';
 import { formatPercent } from '../common/format';
 import { formatNumberFixed } from '../i18n/locale';
+import { CoreSentence } from '../i18n/CoreSentence';
+import type { CoreFailure } from '../i18n/core-text';
 import { Rich } from '../i18n/Rich';
 import { useMessages } from '../i18n/use-messages';
 import { downloadBytes } from '../results/download';
@@ -67,8 +69,8 @@ export function UnlabelledModes({ model, images, range, settings, quantization: 
       <StepLine quantization={q} />
       {q.state.status === 'cancelled' && <p className="notice">{t('calibration.cancelled')}</p>}
       {q.state.status === 'failed' && (
-        <p className="error" role="alert" data-testid="unlabelled-failed" lang="en">
-          {t('calibration.failed', { message: q.state.message })}
+        <p className="error" role="alert" data-testid="unlabelled-failed">
+          {t('calibration.failed')} <CoreSentence failure={q.state} />
         </p>
       )}
       {results && (
@@ -151,7 +153,7 @@ function ResultsTable({
                   <code>{mode}</code>
                 </td>
                 <td colSpan={5} className="error" data-testid={`unlabelled-error-${mode}`}>
-                  {m.modes[mode].title}: {failureSentence(mode, error, t('calibration.int16x8Alloc'))}
+                  {m.modes[mode].title}: <ModeFailure mode={mode} failure={error} />
                 </td>
               </tr>
             );
@@ -171,8 +173,10 @@ function ResultsTable({
 }
 
 /** LiteRT.js's allocation failure on a large 16x8 file gets the page's own sentence; others keep theirs. */
-function failureSentence(mode: QuantMode, message: string, int16x8Alloc: string): string {
-  return mode === 'int16x8' && /allocat/i.test(message) ? int16x8Alloc : message;
+function ModeFailure({ mode, failure }: { mode: QuantMode; failure: CoreFailure }) {
+  const { t } = useTranslation();
+  if (mode === 'int16x8' && /allocat/i.test(failure.message)) return <>{t('calibration.int16x8Alloc')}</>;
+  return <CoreSentence failure={failure} />;
 }
 
 function ResultRow({ entry, bytes, fileName }: { entry: ModeReport; bytes: Uint8Array; fileName: string }) {

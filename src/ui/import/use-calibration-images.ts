@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { changeInputRange, type ModelInputRange } from '../../core/import/calibration-pixels';
 import type { UnlabelledImages } from '../../core/pipeline/unlabelled-modes';
 import { useWorkerJob } from '../common/use-worker-job';
+import type { CoreFailure } from '../i18n/core-text';
 import { decodeCalibrationImages } from './decode-images';
 
 /** The images kept for one input shape, and what the last drop said. */
@@ -13,7 +14,11 @@ interface Kept {
 
 /** What the last choice of files left to say (beyond the kept count). */
 export type CalibrationNotice =
-  { kind: 'added'; refused: string[]; dropped: number } | { kind: 'none'; files: number } | { kind: 'cancelled' };
+  | { kind: 'added'; refused: string[]; dropped: number }
+  | { kind: 'none'; files: number }
+  | { kind: 'cancelled' }
+  /** The images could not be made into the model's input (e.g. a 4-channel input is not an image). */
+  | { kind: 'failed'; failure: CoreFailure };
 
 /**
  * The calibration images of a model whose input is `shape` (H, W, C): decoded in the page, resized and
@@ -41,6 +46,7 @@ export function useCalibrationImages(shape: readonly number[] | undefined) {
         setNotice({ kind: 'added', refused: decoded.refused, dropped: decoded.dropped });
       });
       if (outcome.status === 'cancelled') setNotice({ kind: 'cancelled' });
+      if (outcome.status === 'failed') setNotice({ kind: 'failed', failure: outcome });
     },
     [run, shape, shapeKey, range],
   );

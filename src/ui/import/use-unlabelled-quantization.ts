@@ -6,6 +6,7 @@ import type { UnlabelledImages, UnlabelledOutcome, UnlabelledStep } from '../../
 import type { RecipeSettings } from '../../core/quant/recipe';
 import type { ModeReport } from '../../core/report/report';
 import { useWorkerJob } from '../common/use-worker-job';
+import { problemOf, type CoreFailure } from '../i18n/core-text';
 import { Comlink, labBridge } from '../lab-client';
 
 /** The modes of the last run, in order, with each one's file or failure as it arrives. */
@@ -17,13 +18,19 @@ export interface UnlabelledResults {
   /** The input range the images were scaled to. */
   range: ModelInputRange;
   done: Partial<Record<QuantMode, { entry: ModeReport; bytes: Uint8Array }>>;
-  errors: Partial<Record<QuantMode, string>>;
+  errors: Partial<Record<QuantMode, CoreFailure>>;
+}
+
+/** A mode's failure as the page keeps it: the English message and, when the outcome has one, its problem. */
+function modeFailure(message: string, outcome: unknown): CoreFailure {
+  const problem = problemOf(outcome);
+  return problem ? { message, problem } : { message };
 }
 
 /** Adds one mode's outcome to the results. */
 function withOutcome(r: UnlabelledResults, o: UnlabelledOutcome): UnlabelledResults {
   return 'error' in o
-    ? { ...r, errors: { ...r.errors, [o.mode]: o.error } }
+    ? { ...r, errors: { ...r.errors, [o.mode]: modeFailure(o.error, o) } }
     : { ...r, done: { ...r.done, [o.mode]: { entry: o.entry, bytes: o.bytes } } };
 }
 

@@ -296,7 +296,7 @@ export const en = {
     scoredBy:
       'No labels, so no accuracy: each file is scored by its <strong>agreement with the float model</strong> on the {{count}} calibration images. Top-1 agreement is the share of images whose top class is the same; output SNR is the signal-to-noise ratio of the outputs in dB (higher is closer).',
     cancelled: 'Cancelled: the modes finished so far are kept.',
-    failed: 'The run stopped: {{message}}',
+    failed: 'The run stopped:',
     mode: 'Mode',
     size: 'Size',
     top1: 'Top-1 agreement',

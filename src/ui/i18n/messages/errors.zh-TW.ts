@@ -1,17 +1,15 @@
 /**
- * 核心錯誤的繁體中文句子：.tflite 格式問題（src/core/tflite/format-problem.ts）、模型匯入問題
- * （src/core/import/import-problem.ts）與 LiteRT.js 執行環境的問題（src/runtime/runtime-errors.ts）。英文句子在
- * 各自的檔案裡；每個 code 都要有一句，少一個就無法通過型別檢查。`import-other` 是還沒有自己 code 的英文句子，
- * 頁面照英文顯示（lang="en"），所以這裡沒有它。
+ * 核心錯誤的繁體中文句子：.tflite 格式問題（src/core/tflite/format-problem.ts）與 LiteRT.js 執行環境的問題
+ * （src/runtime/runtime-errors.ts）；模型匯入問題在 import.zh-TW.ts。英文句子在各自的檔案裡；每個 code 都要有一句，
+ * 少一個就無法通過型別檢查。
  */
-import type { ImportProblem } from '../../../core/import/import-problem';
 import type { QatSummaryLine } from '../../../core/qat/explain-qat';
 import type { FieldBounds, FieldProblem } from '../../../core/settings/fields';
 import type { TfliteProblem } from '../../../core/tflite/format-problem';
 import type { TrainProblem } from '../../../core/train/divergence';
 import type { LiteRtStage, RuntimeProblem } from '../../../runtime/runtime-errors';
 
-type Writers<U extends { code: string }> = { [K in U['code']]: (p: Extract<U, { code: K }>) => string };
+export type Writers<U extends { code: string }> = { [K in U['code']]: (p: Extract<U, { code: K }>) => string };
 
 const shape = (s: readonly number[]) => `[${s.join(', ')}]`;
 const list = (names: readonly string[]) => names.join('、');
@@ -61,28 +59,6 @@ function role(r: string): string {
 export function tfliteProblemZh(p: TfliteProblem): string {
   return (TFLITE_ZH[p.code] as (p: TfliteProblem) => string)(p);
 }
-
-export const IMPORT_ZH = {
-  'import-not-model-file': (p) =>
-    `${p.file} 不是實驗室能讀取的模型檔：請選擇 Keras 的 .h5 或 .keras、TF.js 的 model.json 與它的 .bin 檔，或 float32 的 .tflite。`,
-  'import-choose-one': () => '請選擇一個模型檔（或一個 model.json 與它的 .bin 檔）。',
-  'import-not-keras-zip': (p) =>
-    `${p.file} 是 zip 檔，但不是 Keras 3 的 .keras 檔（需要 config.json 與 model.weights.h5）。`,
-  'import-not-tfjs': (p) => `${p.file} 不是 TF.js Layers 模型（需要 modelTopology 與 weightsManifest）。`,
-  'import-tfjs-missing-shard': (p) => `model.json 需要 ${p.file}；請把它和 model.json 一起選取。`,
-  'import-unsupported-layer': (p) =>
-    `層 ${p.layer} 是 ${p.className}，實驗室目前還不能匯入這種層。支援的層：${list(p.supported)}。`,
-  'import-tflite-unreadable': (p) =>
-    `${p.file} 不是可讀取的 .tflite 檔${p.problem ? `：${tfliteProblemZh(p.problem)}` : ''}。`,
-  'import-tflite-unsupported-op': (p) =>
-    `${p.file} 使用了 ${p.op}（第 ${p.index} 個運算），實驗室目前還不能匯入它。支援的運算：${list(p.supported)}。`,
-  'import-tflite-quantized': (p) =>
-    `${p.file} 已經量化過（${p.what}）；實驗室只匯入 float32 的 .tflite 檔。要執行與檢視它，請改用檢視器開啟。`,
-  'import-tflite-subgraphs': (p) => `${p.file} 有 ${p.count} 個子圖；實驗室只匯入單一子圖的模型。`,
-  'import-tflite-io': (p) =>
-    `${p.file} 有 ${p.inputs} 個輸入與 ${p.outputs} 個輸出；實驗室只匯入一個輸入、一個輸出的模型。`,
-  'import-tflite-input-type': (p) => `${p.file} 的輸入是 ${p.type}；實驗室只匯入 float32 輸入的模型。`,
-} satisfies Writers<Exclude<ImportProblem, { code: 'import-other' }>>;
 
 const STAGE_ZH: Record<LiteRtStage, string> = {
   'load the model': '載入模型',

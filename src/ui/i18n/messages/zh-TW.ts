@@ -259,7 +259,7 @@ export const zhTW: Messages = {
     scoredBy:
       '沒有標籤，所以沒有準確率：每個檔案以它在 {{count}} 張校準資料影像上<strong>與浮點模型的一致程度</strong>評分。Top-1 一致率是最高分類別相同的影像比例；輸出 SNR 是輸出的訊號雜訊比，單位 dB（越高越接近）。',
     cancelled: '已取消：保留目前已完成的模式。',
-    failed: '執行中止：{{message}}',
+    failed: '執行中止：',
     mode: '模式',
     size: '大小',
     top1: 'Top-1 一致率',
