@@ -2,7 +2,9 @@ import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import type { BackendWhy } from '../../backends/select-backend';
 import { keepErrorData } from '../../bridge/coded-errors';
+import type { CompressProblem } from '../../core/compress/compress-problem';
 import type { DeployProblem } from '../../core/deploy/deploy-problem';
+import type { DatasetProblem } from '../../core/mnist/dataset-problem';
 import type { ImportProblem } from '../../core/import/import-problem';
 import { ModelImportError } from '../../core/import/model-file';
 import type { TfliteProblem } from '../../core/tflite/format-problem';
@@ -163,7 +165,46 @@ const TRAIN: Samples<TrainProblem> = {
   },
 };
 
-const ALL: CoreProblem[] = [DEPLOY, TFLITE, IMPORT, RUNTIME, TRAIN].flatMap((s) => Object.values(s) as CoreProblem[]);
+const DATASET: Samples<DatasetProblem> = {
+  'dataset-idx-too-short': { code: 'dataset-idx-too-short', bytes: 5 },
+  'dataset-idx-magic': { code: 'dataset-idx-magic', magic: '0x801', expected: '0x803' },
+  'dataset-idx-not-bytes': { code: 'dataset-idx-not-bytes', magic: '0xd03' },
+  'dataset-idx-rank': { code: 'dataset-idx-rank', rank: 7 },
+  'dataset-idx-truncated-header': { code: 'dataset-idx-truncated-header' },
+  'dataset-idx-data': { code: 'dataset-idx-data', declared: 47040000, holds: 1000 },
+  'dataset-image-rank': { code: 'dataset-image-rank', rank: 2 },
+  'dataset-count-mismatch': { code: 'dataset-count-mismatch', images: 60000, labels: 10000 },
+  'dataset-gzip': { code: 'dataset-gzip', file: '/data/mnist-test.qlm', detail: 'invalid block type' },
+  'dataset-too-short': { code: 'dataset-too-short', file: '/data/mnist-test.qlm', bytes: 9 },
+  'dataset-magic': { code: 'dataset-magic', magic: 'PK\u0003\u0004' },
+  'dataset-image-size': { code: 'dataset-image-size', file: '/data/mnist-test.qlm', rows: 32, cols: 32 },
+  'dataset-truncated': { code: 'dataset-truncated', file: '/data/mnist-test.qlm', bytes: 4000, need: 7850016 },
+  'dataset-label': { code: 'dataset-label', file: '/data/mnist-test.qlm', label: 12, index: 345 },
+  'dataset-missing': { code: 'dataset-missing', file: '/data/mnist-train.qlm', status: 404 },
+  'dataset-fetch': { code: 'dataset-fetch', url: 'http://localhost/data/mnist-train.qlm', detail: 'Failed to fetch' },
+};
+
+const COMPRESS: Samples<CompressProblem> = {
+  'compress-integer': { code: 'compress-integer', setting: 'clusters', min: 2, max: 256, got: 1 },
+  'compress-learning-rate': { code: 'compress-learning-rate', got: 3 },
+  'compress-layers': { code: 'compress-layers', got: 'conv' },
+  'compress-sparsity': { code: 'compress-sparsity', got: 1.2 },
+  'compress-initial-sparsity': { code: 'compress-initial-sparsity', sparsity: 0.5, got: 0.7 },
+  'compress-schedule': { code: 'compress-schedule', got: 'cosine' },
+  'compress-frequency': { code: 'compress-frequency', got: 0 },
+  'compress-centroid-init': { code: 'compress-centroid-init', got: 'random' },
+  'compress-nothing': { code: 'compress-nothing' },
+  'compress-invalid': {
+    code: 'compress-invalid',
+    stage: 'clustering',
+    problems: [{ code: 'compress-integer', setting: 'epochs', min: 1, max: 50, got: 0 }],
+  },
+  'compress-imported-model': { code: 'compress-imported-model' },
+};
+
+const ALL: CoreProblem[] = [DEPLOY, TFLITE, IMPORT, RUNTIME, TRAIN, DATASET, COMPRESS].flatMap(
+  (s) => Object.values(s) as CoreProblem[],
+);
 const CJK = /[\u4e00-\u9fff]/;
 
 describe('core sentences in both languages', () => {

@@ -309,6 +309,7 @@ export const en = {
   },
   compress: {
     title: 'Prune and cluster before quantizing',
+    failed: 'The compression stopped:',
     explainer1:
       "<strong>Pruning</strong> sets the smallest weights to exactly zero while the network fine-tunes, so it can adjust the weights that remain (TensorFlow Model Optimization's magnitude pruning: sparsity rises from 50% to the target along a cubic curve, and the mask is updated every 100 steps). <strong>Clustering</strong> then lets each layer use only a few distinct values (8 to 64), fine-tuning those shared values.",
     explainer2:

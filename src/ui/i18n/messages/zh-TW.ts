@@ -272,6 +272,7 @@ export const zhTW: Messages = {
   },
   compress: {
     title: '量化前先剪枝與分群',
+    failed: '壓縮中止：',
     explainer1:
       '<strong>剪枝</strong>在網路微調的同時把最小的權重設為零，讓剩下的權重有機會調整（TensorFlow Model Optimization 的大小剪枝：稀疏度沿三次曲線從 50% 升到目標值，每 100 步更新一次遮罩）。接著<strong>分群</strong>讓每一層只使用少數幾個不同的值（8 到 64 個），並微調這些共用值。',
     explainer2:
