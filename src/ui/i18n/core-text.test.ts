@@ -8,6 +8,7 @@ import type { DatasetProblem } from '../../core/mnist/dataset-problem';
 import type { ImportProblem } from '../../core/import/import-problem';
 import { ModelImportError } from '../../core/import/model-file';
 import type { TfliteProblem } from '../../core/tflite/format-problem';
+import type { FeedReason, FeedText, IoMismatch, ModelNote } from '../../core/tflite/model-notes';
 import { inspectTflite } from '../../core/tflite/inspect-tflite';
 import { TfliteFormatError } from '../../core/tflite/errors';
 import type { RuntimeProblem } from '../../runtime/runtime-errors';
@@ -25,6 +26,7 @@ import {
   qatLineText,
   type CoreProblem,
 } from './core-text';
+import { feedLabelText, feedReasonText, modelNoteText, outputScoresText } from './model-kind-text';
 import { zhTW } from './messages/zh-TW';
 import { backendWhyZh } from './messages/backend.zh-TW';
 
@@ -355,5 +357,71 @@ describe('QAT summary lines in both languages', () => {
     expect(en).not.toMatch(CJK);
     expect(zh).toMatch(CJK);
     for (const n of en.match(/\d+(?:[.,]\d+)*/g) ?? []) expect(zh, en).toContain(n);
+  });
+});
+
+const io = { inputs: [{ type: 'FLOAT32', shape: [1, 320, 320, 3] }], outputs: [{ missing: 7 }] };
+const MODEL_NOTES: Samples<ModelNote> = {
+  'kind-no-subgraph': { code: 'kind-no-subgraph' },
+  'kind-missing-io': { code: 'kind-missing-io' },
+  'kind-not-mnist': {
+    code: 'kind-not-mnist',
+    why: { code: 'io-shape', role: 'input', shape: [1, 32, 32, 3], elements: 784 },
+  },
+  'kind-pin-failed': { code: 'kind-pin-failed', detail: 'shape_signature has 2 entries' },
+  'kind-edgetpu': { code: 'kind-edgetpu' },
+  'kind-edgetpu-ops': { code: 'kind-edgetpu-ops', tpuOps: 1, ops: 3, programBytes: 204800 },
+  'kind-edgetpu-cpu': { code: 'kind-edgetpu-cpu', ops: ['QUANTIZE', 'DEQUANTIZE'] },
+  'kind-edgetpu-coral': { code: 'kind-edgetpu-coral' },
+  'kind-custom': { code: 'kind-custom', ops: ['TFLite_Detection_PostProcess'] },
+  'kind-custom-why': { code: 'kind-custom-why' },
+  'kind-detector': { code: 'kind-detector', outputs: 4 },
+  'kind-multi-io': { code: 'kind-multi-io', inputs: 2, outputs: 3 },
+  'kind-detector-why': { code: 'kind-detector-why' },
+  'kind-multi-io-why': { code: 'kind-multi-io-why' },
+  'kind-io': { code: 'kind-io', ...io },
+};
+const MISMATCHES: Samples<IoMismatch> = {
+  'io-shape': { code: 'io-shape', role: 'output', shape: [1, 1001], elements: 10 },
+  'io-type': { code: 'io-type', role: 'input', type: 'STRING' },
+  'io-no-quant': { code: 'io-no-quant', role: 'input', type: 'INT8' },
+};
+const FEED_REASONS: Samples<FeedReason> = {
+  'feed-chosen': { code: 'feed-chosen' },
+  'feed-rescales': { code: 'feed-rescales' },
+  'feed-float-guess': { code: 'feed-float-guess' },
+  'feed-raw-uint8': { code: 'feed-raw-uint8' },
+  'feed-quant-range': { code: 'feed-quant-range', maxReal: 1.004, range: '0-1' },
+};
+
+describe('the inspector description of a file in both languages', () => {
+  const notes = [
+    ...Object.values(MODEL_NOTES),
+    ...Object.values(MISMATCHES).map((why): ModelNote => ({ code: 'kind-not-mnist', why })),
+  ];
+  const numbers = (s: string) => (s.replace(/,(?=\d{3})/g, '').match(/\d+(?:\.\d+)?/g) ?? []).sort();
+  it.each(notes.map((p) => [p.code, p] as const))('%s', (_code, p) => {
+    const en = modelNoteText(p, 'en');
+    const zh = modelNoteText(p, 'zh-TW');
+    expect(en).not.toMatch(CJK);
+    expect(zh).toMatch(CJK);
+    expect(numbers(zh), en).toEqual(numbers(en));
+  });
+
+  it.each(Object.values(FEED_REASONS).map((p) => [p.code, p] as const))('%s', (_code, p) => {
+    expect(feedReasonText(p, 'zh-TW')).toMatch(CJK);
+    expect(numbers(feedReasonText(p, 'zh-TW'))).toEqual(numbers(feedReasonText(p, 'en')));
+  });
+
+  it.each<[string, FeedText]>([
+    ['float', { type: 'FLOAT32', shape: [1, 28, 28, 1], range: '0-255' }],
+    ['raw uint8', { type: 'UINT8', shape: [1, 28, 28], range: '0-255' }],
+    ['quantized', { type: 'INT8', shape: [1, 784], range: '0-1', quant: { scale: 0.0039215689, zeroPoint: -128 } }],
+  ])('the %s feed and its output', (_what, f) => {
+    const zh = feedLabelText(f, 'zh-TW');
+    expect(zh).toMatch(CJK);
+    expect(numbers(zh)).toEqual(numbers(feedLabelText(f, 'en')));
+    const scores = { type: f.type, softmax: true, ...(f.quant && { quant: f.quant }) };
+    expect(numbers(outputScoresText(scores, 'zh-TW'))).toEqual(numbers(outputScoresText(scores, 'en')));
   });
 });

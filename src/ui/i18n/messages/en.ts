@@ -456,6 +456,7 @@ export const en = {
   wizardTree: englishWizardTree(),
   debugger: {
     title: '5. Per-layer quantization debugger',
+    failed: 'The per-layer analysis stopped:',
     hint: 'Like TensorFlow’s QuantizationDebugger: the quantized model and the float model run on the same test images, and every op’s output is compared with what the float op computes from the same input. Layers that lose the most can be kept in float and the model exported again (mixed precision).',
     testImages: 'Test images',
     analyse: 'Analyse layers',
@@ -556,6 +557,8 @@ export const en = {
       failed: 'The TFLite runtime could not run {{file}}:',
       accuracy:
         'Accuracy <strong>{{accuracy}}</strong> on {{count}} test images; latency {{median}} median, {{p90}} p90 ({{runs}} runs).',
+      stop: '.',
+      engine: 'Run by <engine>{{engine}}</engine>.',
       added: 'Added to the comparison as file:{{file}} (results table, charts, confusion matrix, draw a digit).',
     },
     view: {

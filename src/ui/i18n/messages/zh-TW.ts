@@ -415,6 +415,7 @@ export const zhTW: Messages = {
   wizardTree: zhTWWizardTree,
   debugger: {
     title: '5. 逐層量化除錯器',
+    failed: '逐層分析中止：',
     hint: '就像 TensorFlow 的 QuantizationDebugger：量化模型與浮點模型在相同的測試圖片上執行，每個 op 的輸出都與浮點 op 從相同輸入算出的結果比較。損失最多的層可以保留為浮點，再重新匯出模型（混合精度）。',
     testImages: '測試圖片數',
     analyse: '分析各層',
@@ -514,6 +515,8 @@ export const zhTW: Messages = {
       failed: 'TFLite 執行環境無法執行 {{file}}：',
       accuracy:
         '在 {{count}} 張測試圖片上的準確率為 <strong>{{accuracy}}</strong>；延遲中位數 {{median}}，p90 {{p90}}（執行 {{runs}} 次）。',
+      stop: '。',
+      engine: '執行引擎：<engine>{{engine}}</engine>。',
       added: '已以 file:{{file}} 加入比較（結果表格、圖表、混淆矩陣、手寫數字）。',
     },
     view: {
