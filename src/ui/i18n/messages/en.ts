@@ -420,6 +420,7 @@ export const en = {
     result:
       'QAT int8 in LiteRT.js: <acc>{{accuracy}}</acc>{{ptq}}{{float}}. The file (<code>qat</code> row above) can be downloaded from the results table.',
     ptq: ' · post-training int8: {{accuracy}}',
+    summaryEnglish: 'This run was kept by an older version of the lab; its summary:',
     float: ' · float (TF.js): {{accuracy}}',
   },
   wizard: {

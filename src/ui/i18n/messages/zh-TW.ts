@@ -380,6 +380,7 @@ export const zhTW: Messages = {
     result:
       'LiteRT.js 中的 QAT int8：<acc>{{accuracy}}</acc>{{ptq}}{{float}}。這個檔案（上方的 <code>qat</code> 列）可以從結果表下載。',
     ptq: ' · 訓練後量化 int8：{{accuracy}}',
+    summaryEnglish: '這次執行是由較舊版本的實驗室保存的，它的摘要只有英文：',
     float: ' · 浮點（TF.js）：{{accuracy}}',
   },
   wizard: {
