@@ -619,6 +619,8 @@ export const en = {
       stored: 'stored integers',
       range: '{{count}} values from {{min}} to {{max}}.',
       cannot: 'Cannot plot this tensor:',
+      noReading: '{{type}} data has no numeric reading.',
+      noFinite: 'the tensor has no finite values.',
     },
   },
   deploy: {

@@ -577,6 +577,8 @@ export const zhTW: Messages = {
       stored: '儲存的整數',
       range: '{{count}} 個值，從 {{min}} 到 {{max}}。',
       cannot: '無法繪製這個張量：',
+      noReading: '{{type}} 的資料沒有數值讀法。',
+      noFinite: '這個張量沒有有限的數值。',
     },
   },
   deploy: {
