@@ -8,6 +8,7 @@ import type { DatasetProblem } from '../../core/mnist/dataset-problem';
 import type { ImportProblem } from '../../core/import/import-problem';
 import { ModelImportError } from '../../core/import/model-file';
 import type { TfliteProblem } from '../../core/tflite/format-problem';
+import type { InspectNote } from '../../core/tflite/inspect-notes';
 import type { FeedReason, FeedText, IoMismatch, ModelNote } from '../../core/tflite/model-notes';
 import { inspectTflite } from '../../core/tflite/inspect-tflite';
 import { TfliteFormatError } from '../../core/tflite/errors';
@@ -26,7 +27,7 @@ import {
   qatLineText,
   type CoreProblem,
 } from './core-text';
-import { feedLabelText, feedReasonText, modelNoteText, outputScoresText } from './model-kind-text';
+import { feedLabelText, feedReasonText, inspectNoteText, modelNoteText, outputScoresText } from './model-kind-text';
 import { zhTW } from './messages/zh-TW';
 import { backendWhyZh } from './messages/backend.zh-TW';
 
@@ -423,5 +424,36 @@ describe('the inspector description of a file in both languages', () => {
     expect(numbers(zh)).toEqual(numbers(feedLabelText(f, 'en')));
     const scores = { type: f.type, softmax: true, ...(f.quant && { quant: f.quant }) };
     expect(numbers(outputScoresText(scores, 'zh-TW'))).toEqual(numbers(outputScoresText(scores, 'en')));
+  });
+});
+
+const INSPECT_NOTES: Samples<InspectNote> = {
+  'note-tensor-buffer': { code: 'note-tensor-buffer', where: 'subgraphs[0].tensors[3]', buffer: 40, buffers: 12 },
+  'note-tensor-bytes': {
+    code: 'note-tensor-bytes',
+    where: 'subgraphs[0].tensors[3]',
+    name: 'conv/w',
+    bytes: 100,
+    shape: [3, 3, 1, 12],
+    type: 'FLOAT32',
+    expected: 432,
+  },
+  'note-tensor-index': { code: 'note-tensor-index', where: 'subgraphs[0].operators[2].inputs', index: 99, tensors: 14 },
+  'note-opcode': { code: 'note-opcode', where: 'subgraphs[0].operators[2]', opcode: 9, codes: 5 },
+  'note-schema-version': { code: 'note-schema-version', version: 2 },
+  'note-no-buffers': { code: 'note-no-buffers' },
+  'note-buffer0': { code: 'note-buffer0' },
+  'note-metadata-buffer': { code: 'note-metadata-buffer', name: 'min_runtime_version', buffer: 30, buffers: 12 },
+  'note-unaligned': { code: 'note-unaligned', count: 11, buffers: 15, first: [1, 2, 3, 4, 5, 6, 7, 8], alignment: 16 },
+  'note-conversion-metadata': { code: 'note-conversion-metadata', name: 'CONVERSION_METADATA', bytes: 472 },
+};
+
+describe('the inspector warnings and remarks in both languages', () => {
+  it.each(Object.values(INSPECT_NOTES).map((p) => [p.code, p] as const))('%s', (_code, p) => {
+    const en = inspectNoteText(p, 'en');
+    const zh = inspectNoteText(p, 'zh-TW');
+    expect(zh).toMatch(CJK);
+    const numbers = (s: string) => (s.match(/\d+/g) ?? []).sort();
+    expect(numbers(zh), en).toEqual(numbers(en));
   });
 });

@@ -12,8 +12,9 @@ import {
   type ModelNote,
   type OutputScores,
 } from '../../core/tflite/model-notes';
+import { englishInspectNote, type InspectNote } from '../../core/tflite/inspect-notes';
 import type { Language } from './languages';
-import { feedLabelZh, feedReasonZh, modelNoteZh, outputScoresZh } from './messages/model-kind.zh-TW';
+import { feedLabelZh, feedReasonZh, inspectNoteZh, modelNoteZh, outputScoresZh } from './messages/model-kind.zh-TW';
 
 /** One note (a kind's title part or a detail). */
 export function modelNoteText(p: ModelNote, language: Language): string {
@@ -38,4 +39,9 @@ export function feedReasonText(p: FeedReason, language: Language): string {
 /** What the output holds. */
 export function outputScoresText(o: OutputScores, language: Language): string {
   return language === 'zh-TW' ? outputScoresZh(o) : englishOutputScores(o);
+}
+
+/** A warning or remark about the file. */
+export function inspectNoteText(p: InspectNote, language: Language): string {
+  return language === 'zh-TW' ? inspectNoteZh(p) : englishInspectNote(p);
 }

@@ -1,8 +1,9 @@
 /**
  * 檢視器對一個 .tflite 檔的說明（src/core/tflite/model-notes.ts）的繁體中文句子：為什麼不執行它、MNIST 影像
  * 怎麼餵進它的輸入、為什麼這樣餵，以及它的輸出是什麼。英文句子在 model-notes.ts；每個 code 都要有一句，少一個
- * 就無法通過型別檢查。
+ * 就無法通過型別檢查。檔案的警告與備註（src/core/tflite/inspect-notes.ts）也在這裡。
  */
+import { bufferList, type InspectNote } from '../../../core/tflite/inspect-notes';
 import {
   ioTensorText,
   short,
@@ -88,4 +89,24 @@ export function outputScoresZh(o: OutputScores): string {
   return o.quant
     ? `10 個量化分數（${type}，scale ${short(o.quant.scale)}，零點 ${o.quant.zeroPoint}）`
     : `10 個整數分數（${type}，沒有量化參數）`;
+}
+
+export const INSPECT_NOTE_ZH = {
+  'note-tensor-buffer': (p) => `${p.where} 指向緩衝區 ${p.buffer}，但模型只有 ${p.buffers} 個緩衝區`,
+  'note-tensor-bytes': (p) =>
+    `${p.where}（${p.name}）有 ${p.bytes} 位元組，但形狀 [${p.shape}] 的 ${p.type} 需要 ${p.expected} 位元組`,
+  'note-tensor-index': (p) => `${p.where} 指向張量 ${p.index}，但只有 ${p.tensors} 個張量`,
+  'note-opcode': (p) => `${p.where} 使用運算代碼 ${p.opcode}，但模型只有 ${p.codes} 個`,
+  'note-schema-version': (p) => `schema 版本是 ${p.version}（應為 3）`,
+  'note-no-buffers': () => '模型沒有任何緩衝區（buffers[0] 必須存在而且是空的）',
+  'note-buffer0': () => 'buffers[0] 不是空的',
+  'note-metadata-buffer': (p) => `中繼資料 ${p.name} 指向緩衝區 ${p.buffer}，但模型只有 ${p.buffers} 個緩衝區`,
+  'note-unaligned': (p) =>
+    `${p.buffers} 個緩衝區中有 ${p.count} 個（${bufferList(p)}）沒有對齊到 ${p.alignment} 位元組；TensorFlow 的轉換器常這樣寫，執行環境讀取時沒有問題。`,
+  'note-conversion-metadata': (p) => `${p.name}（${p.bytes} 位元組）記錄了轉換器的選項與環境，不會改變模型的計算結果。`,
+} satisfies Writers<InspectNote>;
+
+/** 檔案的一個警告或備註。 */
+export function inspectNoteZh(p: InspectNote): string {
+  return (INSPECT_NOTE_ZH[p.code] as (p: InspectNote) => string)(p);
 }
