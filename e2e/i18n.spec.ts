@@ -4,6 +4,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { tutorialConverterFile } from '../src/core/import/testing/converter-cnn';
 import { randomWeights } from '../src/core/graph/random-weights';
+import { detectorLikeModel } from '../src/core/tflite/testing/converter-fixtures';
+import { writeTfliteModel } from '../src/core/tflite/write-tflite';
 import { expect, openLab, test } from './fixtures';
 
 /**
@@ -249,6 +251,27 @@ test.describe('two languages', () => {
     await expect(reasons).toContainText('DEQUANTIZE');
     await expectChinese(reasons);
     await expect(page.getByTestId('deploy-fits-float16')).toHaveText('無法執行');
+  });
+
+  test('panel sentences in zh-TW: a compression setting the stages refuse, a file the inspector does not run', async ({
+    page,
+  }) => {
+    // One cluster is within the field's bounds (0 to 256) but clustering needs at least two: the stage's own check.
+    await openLab(page, '?lang=zh-TW&cl=1');
+    const pruneProblem = page.getByTestId('prune-problem');
+    await expect(pruneProblem).toContainText('2 到 256');
+    await expectChinese(pruneProblem);
+
+    // A detector-like file: what it is and why the lab does not score it, written from the core's data.
+    await page.getByTestId('inspector-drop').setInputFiles({
+      name: 'detector.tflite',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(writeTfliteModel(detectorLikeModel())),
+    });
+    const notRun = page.getByTestId('inspector-no-mnist');
+    await expect(notRun).toHaveAttribute('data-kind', 'multi-io');
+    await expect(notRun).toContainText('類似物件偵測器的模型：4 個輸出');
+    await expectChinese(notRun);
   });
 
   test('the language switch follows <html lang>, survives a reload and keeps the model and results; no axe violations in either language', async ({

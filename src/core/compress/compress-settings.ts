@@ -3,6 +3,7 @@
  * Defaults follow TFMOT's pruning notebook for this CNN: 50% -> 80% polynomial decay over 2 epochs, adam 1e-3.
  */
 import type { WeightTensor } from '../model/trained-model';
+import type { CompressInteger, CompressProblem } from './compress-problem';
 import { TFMOT_SCHEDULE_DEFAULTS } from './pruning-schedule';
 
 /** Which weights are compressed: the dense layers' kernels, or every conv, depthwise and dense kernel. */
@@ -78,41 +79,41 @@ export function compressibleWeights(weights: WeightTensor[], layers: CompressLay
   return out;
 }
 
-/** Problems with the fine-tuning part of the settings, as sentences (empty when valid). */
-export function validateFineTune(s: FineTuneSettings): string[] {
-  const problems: string[] = [];
-  const int = (v: number, name: string, min: number, max: number) => {
+/** Problems with the fine-tuning part of the settings, as data (empty when valid). */
+export function validateFineTune(s: FineTuneSettings): CompressProblem[] {
+  const problems: CompressProblem[] = [];
+  const int = (v: number, setting: CompressInteger, min: number, max: number) => {
     if (!Number.isInteger(v) || v < min || v > max)
-      problems.push(`${name} must be an integer from ${min} to ${max} (got ${v})`);
+      problems.push({ code: 'compress-integer', setting, min, max, got: v });
   };
-  int(s.epochs, 'fine-tuning epochs', 1, 50);
-  int(s.batchSize, 'batch size', 1, 4096);
-  int(s.trainLimit, 'training-subset size', 1, 60000);
+  int(s.epochs, 'epochs', 1, 50);
+  int(s.batchSize, 'batchSize', 1, 4096);
+  int(s.trainLimit, 'trainLimit', 1, 60000);
   if (!(s.learningRate > 0 && s.learningRate <= 1))
-    problems.push(`learning rate must be in (0, 1] (got ${s.learningRate})`);
-  if (s.layers !== 'dense' && s.layers !== 'all') problems.push(`layers must be dense or all (got ${s.layers})`);
+    problems.push({ code: 'compress-learning-rate', got: s.learningRate });
+  if (s.layers !== 'dense' && s.layers !== 'all') problems.push({ code: 'compress-layers', got: String(s.layers) });
   return problems;
 }
 
-/** Problems with pruning settings, as sentences (empty when valid). */
-export function validatePruneSettings(s: PruneSettings): string[] {
+/** Problems with pruning settings, as data (empty when valid). */
+export function validatePruneSettings(s: PruneSettings): CompressProblem[] {
   const problems = validateFineTune(s);
-  if (!(s.sparsity >= 0 && s.sparsity < 1))
-    problems.push(`sparsity must be at least 0 and below 1, e.g. 0.8 for 80% zeros (got ${s.sparsity})`);
+  if (!(s.sparsity >= 0 && s.sparsity < 1)) problems.push({ code: 'compress-sparsity', got: s.sparsity });
   if (s.schedule === 'polynomial' && !(s.initialSparsity >= 0 && s.initialSparsity <= s.sparsity))
-    problems.push(`initial sparsity must be from 0 to the final sparsity ${s.sparsity} (got ${s.initialSparsity})`);
+    problems.push({ code: 'compress-initial-sparsity', sparsity: s.sparsity, got: s.initialSparsity });
   if (s.schedule !== 'polynomial' && s.schedule !== 'constant')
-    problems.push(`schedule must be polynomial or constant (got ${s.schedule})`);
-  if (!Number.isInteger(s.frequency) || s.frequency < 1) problems.push(`frequency must be a positive integer`);
+    problems.push({ code: 'compress-schedule', got: String(s.schedule) });
+  if (!Number.isInteger(s.frequency) || s.frequency < 1)
+    problems.push({ code: 'compress-frequency', got: s.frequency });
   return problems;
 }
 
-/** Problems with clustering settings, as sentences (empty when valid). */
-export function validateClusterSettings(s: ClusterSettings): string[] {
+/** Problems with clustering settings, as data (empty when valid). */
+export function validateClusterSettings(s: ClusterSettings): CompressProblem[] {
   const problems = validateFineTune(s);
   if (!Number.isInteger(s.clusters) || s.clusters < 2 || s.clusters > 256)
-    problems.push(`clusters must be an integer from 2 to 256 (got ${s.clusters})`);
+    problems.push({ code: 'compress-integer', setting: 'clusters', min: 2, max: 256, got: s.clusters });
   if (s.init !== 'linear' && s.init !== 'density')
-    problems.push(`centroid init must be linear or density (got ${s.init})`);
+    problems.push({ code: 'compress-centroid-init', got: String(s.init) });
   return problems;
 }

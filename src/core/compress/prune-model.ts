@@ -9,6 +9,7 @@ import { isPresetId } from '../model/presets';
 import type { TrainProgress, TrainSettings } from '../train/settings';
 import { trainModel } from '../train/train';
 import { UNIFORM_GUESS } from '../train/divergence';
+import { CompressError } from './compress-problem';
 import { compressibleWeights, validatePruneSettings, type PruneSettings } from './compress-settings';
 import { sparsityOf } from './magnitude-mask';
 import { makePruningHook } from './pruning-hook';
@@ -62,7 +63,7 @@ export async function pruneModel(
   opts: { onProgress?: (p: PruneProgress) => void; shouldCancel?: () => boolean; backendName?: string } = {},
 ): Promise<PruneResult> {
   const problems = validatePruneSettings(settings);
-  if (problems.length > 0) throw new Error(`Invalid pruning settings: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new CompressError({ code: 'compress-invalid', stage: 'pruning', problems });
   const started = Date.now();
   const images = Math.min(settings.trainLimit, data.train.count);
   const totalSteps = Math.ceil(images / settings.batchSize) * settings.epochs;
@@ -107,10 +108,7 @@ export function fineTuneTrainSettings(
   s: { epochs: number; batchSize: number; learningRate: number; trainLimit: number; seed: number },
 ): TrainSettings {
   const preset = trained.preset;
-  if (!isPresetId(preset))
-    throw new Error(
-      'Pruning and clustering fine-tune through the lab training loop, which builds the preset architectures only: an imported model cannot be compressed yet',
-    );
+  if (!isPresetId(preset)) throw new CompressError({ code: 'compress-imported-model' });
   return {
     preset,
     dataset: trained.dataset ?? 'mnist',

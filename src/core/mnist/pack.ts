@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from 'fflate';
 import { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, parseIdx } from './idx';
 import type { MnistSplit } from './dataset';
+import { englishDatasetProblem, type DatasetProblem } from './dataset-problem';
 
 /**
  * The lab's compact MNIST split format, derived at install time from the IDX files and served
@@ -10,9 +11,10 @@ import type { MnistSplit } from './dataset';
 const PACK_MAGIC = 'QLM1';
 const HEADER_BYTES = 16;
 
+/** A dataset file that cannot be used; `problem` says why as data (dataset-problem.ts). */
 export class DatasetFormatError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly problem: DatasetProblem) {
+    super(englishDatasetProblem(problem));
     this.name = 'DatasetFormatError';
   }
 }
@@ -21,10 +23,10 @@ export class DatasetFormatError extends Error {
 export function splitFromIdx(imagesIdx: Uint8Array, labelsIdx: Uint8Array): MnistSplit {
   const images = parseIdx(imagesIdx, IDX_IMAGES_MAGIC);
   const labels = parseIdx(labelsIdx, IDX_LABELS_MAGIC);
-  if (images.dims.length !== 3) throw new DatasetFormatError(`image file has rank ${images.dims.length}, expected 3`);
+  if (images.dims.length !== 3) throw new DatasetFormatError({ code: 'dataset-image-rank', rank: images.dims.length });
   const [count, rows, cols] = images.dims;
   if (labels.dims[0] !== count) {
-    throw new DatasetFormatError(`image file holds ${count} images but label file ${labels.dims[0]} labels`);
+    throw new DatasetFormatError({ code: 'dataset-count-mismatch', images: count, labels: labels.dims[0] });
   }
   return { count, rows, cols, images: images.data, labels: labels.data };
 }
@@ -43,29 +45,28 @@ export function packSplit(split: MnistSplit): Uint8Array {
 }
 
 /** Decodes a QLM1 split (gzip-compressed or not). Throws DatasetFormatError with a reason. */
-export function unpackSplit(bytes: Uint8Array, what = 'dataset file'): MnistSplit {
+export function unpackSplit(bytes: Uint8Array, file?: string): MnistSplit {
   let raw = bytes;
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       raw = gunzipSync(bytes);
     } catch (e) {
-      throw new DatasetFormatError(`${what} is corrupt: gzip data does not decompress (${(e as Error).message})`);
+      throw new DatasetFormatError({ code: 'dataset-gzip', file, detail: (e as Error).message });
     }
   }
-  if (raw.length < HEADER_BYTES) throw new DatasetFormatError(`${what} is truncated (${raw.length} bytes)`);
+  if (raw.length < HEADER_BYTES) throw new DatasetFormatError({ code: 'dataset-too-short', file, bytes: raw.length });
   const magic = String.fromCharCode(raw[0], raw[1], raw[2], raw[3]);
-  if (magic !== PACK_MAGIC)
-    throw new DatasetFormatError(`${what} is not a Quantization Lab dataset (magic "${magic}")`);
+  if (magic !== PACK_MAGIC) throw new DatasetFormatError({ code: 'dataset-magic', file, magic });
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const count = view.getUint32(4, true);
   const rows = view.getUint32(8, true);
   const cols = view.getUint32(12, true);
   const need = HEADER_BYTES + count + count * rows * cols;
-  if (rows !== 28 || cols !== 28) throw new DatasetFormatError(`${what} has ${rows}x${cols} images, expected 28x28`);
-  if (raw.length !== need) throw new DatasetFormatError(`${what} is truncated: ${raw.length} of ${need} bytes`);
+  if (rows !== 28 || cols !== 28) throw new DatasetFormatError({ code: 'dataset-image-size', file, rows, cols });
+  if (raw.length !== need) throw new DatasetFormatError({ code: 'dataset-truncated', file, bytes: raw.length, need });
   const labels = raw.subarray(HEADER_BYTES, HEADER_BYTES + count);
   for (let i = 0; i < count; i++) {
-    if (labels[i] > 9) throw new DatasetFormatError(`${what} is corrupt: label ${labels[i]} at index ${i}`);
+    if (labels[i] > 9) throw new DatasetFormatError({ code: 'dataset-label', file, label: labels[i], index: i });
   }
   return { count, rows, cols, labels, images: raw.subarray(HEADER_BYTES + count, need) };
 }

@@ -96,6 +96,47 @@ export function englishQatLine(l: QatSummaryLine): string {
   }
 }
 
+const LINE_PATTERNS: { test: RegExp; line: (m: RegExpMatchArray) => QatSummaryLine }[] = [
+  {
+    test: /^QAT fine-tuned the float weights for (\d+) epochs? \(([\d,]+) images\) while every forward pass/,
+    line: (m) => ({ code: 'qat-trained', epochs: Number(m[1]), images: Number(m[2]!.replace(/,/g, '')) }),
+  },
+  {
+    test: /^(.+): weights moved by (.+) \(L2\); (.+) of its int8 codes differ from the post-training file\.$/,
+    line: (m) => ({ code: 'qat-kernel', name: m[1]!, moved: m[2]!, codesChanged: m[3]! }),
+  },
+  {
+    test: /^(.+): the learned range \[([^,\]]+), ([^\]]+)\] is (narrower|wider) than the calibrated \[([^,\]]+), ([^\]]+)\] \(int8 step (\S+) vs (\S+)\)\. QAT's range/,
+    line: (m) => ({
+      code: 'qat-range',
+      tensor: m[1]!,
+      narrower: m[4] === 'narrower',
+      qat: [m[2]!, m[3]!],
+      ptq: [m[5]!, m[6]!],
+      qatStep: m[7]!,
+      ptqStep: m[8]!,
+    }),
+  },
+  {
+    test: /^Test accuracy: float before (.+), float after QAT (.+), int8 simulated during QAT (.+?)\. Part of any gain/,
+    line: (m) => ({ code: 'qat-accuracy', before: m[1]!, after: m[2]!, simulated: m[3]! }),
+  },
+];
+
+/**
+ * The data of a summary sentence a run kept from before `summary_lines` existed, when it is one the core writes
+ * (englishQatLine gives the same sentence back); undefined for any other text.
+ */
+export function parseQatLine(sentence: string): QatSummaryLine | undefined {
+  for (const p of LINE_PATTERNS) {
+    const m = sentence.match(p.test);
+    if (!m) continue;
+    const line = p.line(m);
+    return englishQatLine(line) === sentence ? line : undefined;
+  }
+  return undefined;
+}
+
 /** int8 codes of a kernel as the exporter computes them, per channel in TF.js layout. */
 function codes(w: WeightTensor, layout: KernelLayout, result: Pick<QatResult, 'granularity'>): Int8Array {
   const s = w.shape;

@@ -7,6 +7,7 @@
 import type { DType } from '../graph/graph';
 import { tensorTypeToDType } from './dtypes';
 import { TfliteFormatError } from './errors';
+import { englishInspectNote, type InspectNote } from './inspect-notes';
 import { FlatReader, type Table } from './flat-reader';
 import { OPTION_TABLES_BY_TYPE, type OptionField, type TfliteOptionValue } from './op-options';
 import {
@@ -128,6 +129,8 @@ export interface TfliteModelInfo {
   warnings: string[];
   /** Informational remarks about normal converter habits (unaligned buffers, CONVERSION_METADATA). */
   remarks: string[];
+  /** The same warnings and remarks as data (inspect-notes.ts), in order, for a page in another language. */
+  notes: { warnings: InspectNote[]; remarks: InspectNote[] };
 }
 
 const nameOf = (names: readonly string[], id: number, prefix: string): string => names[id] ?? `${prefix}_${id}`;
@@ -182,7 +185,7 @@ function readQuant(t: Table, ctx: string): TfliteQuantInfo | undefined {
   return q;
 }
 
-function readBuffers(reader: FlatReader, model: Table, remarks: string[]): TfliteBufferInfo[] {
+function readBuffers(reader: FlatReader, model: Table, remarks: InspectNote[]): TfliteBufferInfo[] {
   const unaligned: number[] = [];
   const buffers = model.tables(ModelField.buffers, 'buffers').map((t, index): TfliteBufferInfo => {
     const ctx = `buffer ${index}`;
@@ -206,22 +209,24 @@ function readBuffers(reader: FlatReader, model: Table, remarks: string[]): Tflit
     return { index, size: 0, offset: -1 };
   });
   if (unaligned.length > 0) {
-    const list = unaligned.length > 8 ? `${unaligned.slice(0, 8).join(', ')}, …` : unaligned.join(', ');
-    remarks.push(
-      `${unaligned.length} of ${buffers.length} buffers (${list}) are not aligned to ${BUFFER_ALIGNMENT} bytes, ` +
-        'as TensorFlow’s converter often writes them; runtimes read them fine.',
-    );
+    remarks.push({
+      code: 'note-unaligned',
+      count: unaligned.length,
+      buffers: buffers.length,
+      first: unaligned.slice(0, 8),
+      alignment: BUFFER_ALIGNMENT,
+    });
   }
   return buffers;
 }
 
-function readTensor(t: Table, index: number, buffers: TfliteBufferInfo[], ctx: string, warnings: string[]) {
+function readTensor(t: Table, index: number, buffers: TfliteBufferInfo[], ctx: string, warnings: InspectNote[]) {
   const typeId = t.i8(TensorField.type, 0);
   const shape = t.int32s(TensorField.shape, `${ctx}.shape`);
   const bufferIndex = t.u32(TensorField.buffer, 0);
   const q = t.table(TensorField.quantization, `${ctx}.quantization`);
   const buffer = buffers[bufferIndex];
-  if (!buffer) warnings.push(`${ctx} refers to buffer ${bufferIndex} but the model has ${buffers.length}`);
+  if (!buffer) warnings.push({ code: 'note-tensor-buffer', where: ctx, buffer: bufferIndex, buffers: buffers.length });
   const info: TfliteTensorInfo = {
     index,
     name: t.string(TensorField.name, `${ctx}.name`) ?? '',
@@ -242,9 +247,15 @@ function readTensor(t: Table, index: number, buffers: TfliteBufferInfo[], ctx: s
   if (info.byteLength > 0 && elemBytes > 0) {
     const expected = shape.reduce((a, d) => a * d, 1) * elemBytes;
     if (expected !== info.byteLength) {
-      warnings.push(
-        `${ctx} (${info.name}) has ${info.byteLength} bytes but shape [${shape}] ${info.type} needs ${expected}`,
-      );
+      warnings.push({
+        code: 'note-tensor-bytes',
+        where: ctx,
+        name: info.name,
+        bytes: info.byteLength,
+        shape,
+        type: info.type,
+        expected,
+      });
     }
   }
   return info;
@@ -255,7 +266,7 @@ function readSubgraph(
   s: number,
   codes: TfliteOperatorCodeInfo[],
   buffers: TfliteBufferInfo[],
-  warnings: string[],
+  warnings: InspectNote[],
 ): TfliteSubgraphInfo {
   const ctx = `subgraphs[${s}]`;
   const tensors = t
@@ -264,7 +275,7 @@ function readSubgraph(
   const checkIndices = (list: number[], where: string): number[] => {
     for (const i of list) {
       if (i < -1 || i >= tensors.length)
-        warnings.push(`${where} refers to tensor ${i} but there are ${tensors.length}`);
+        warnings.push({ code: 'note-tensor-index', where, index: i, tensors: tensors.length });
     }
     return list;
   };
@@ -272,7 +283,7 @@ function readSubgraph(
     const octx = `${ctx}.operators[${index}]`;
     const opcodeIndex = ot.u32(OperatorField.opcode_index, 0);
     const code = codes[opcodeIndex];
-    if (!code) warnings.push(`${octx} uses operator code ${opcodeIndex} but the model has ${codes.length}`);
+    if (!code) warnings.push({ code: 'note-opcode', where: octx, opcode: opcodeIndex, codes: codes.length });
     const typeId = ot.u8(OperatorField.builtin_options_type, 0);
     const optionsTable = typeId ? ot.table(OperatorField.builtin_options, `${octx}.builtin_options`) : null;
     const op: TfliteOpInfo = {
@@ -340,15 +351,15 @@ function readOperatorCodes(model: Table): TfliteOperatorCodeInfo[] {
 function inspectUnchecked(bytes: Uint8Array): TfliteModelInfo {
   const reader = new FlatReader(bytes);
   const model = openModel(reader);
-  const warnings: string[] = [];
-  const remarks: string[] = [];
+  const warnings: InspectNote[] = [];
+  const remarks: InspectNote[] = [];
   const version = model.u32(ModelField.version, 0);
-  if (version !== 3) warnings.push(`schema version ${version} (expected 3)`);
+  if (version !== 3) warnings.push({ code: 'note-schema-version', version });
 
   const operatorCodes = readOperatorCodes(model);
   const buffers = readBuffers(reader, model, remarks);
-  if (buffers.length === 0) warnings.push('the model has no buffers (buffers[0] must exist and be empty)');
-  else if (buffers[0]!.size !== 0) warnings.push('buffers[0] is not empty');
+  if (buffers.length === 0) warnings.push({ code: 'note-no-buffers' });
+  else if (buffers[0]!.size !== 0) warnings.push({ code: 'note-buffer0' });
 
   const subgraphs = model
     .tables(ModelField.subgraphs, 'subgraphs')
@@ -358,7 +369,7 @@ function inspectUnchecked(bytes: Uint8Array): TfliteModelInfo {
     const name = t.string(MetadataField.name, `metadata[${i}].name`) ?? '';
     const buffer = t.u32(MetadataField.buffer, 0);
     const b = buffers[buffer];
-    if (!b) warnings.push(`metadata ${name} refers to buffer ${buffer} but the model has ${buffers.length}`);
+    if (!b) warnings.push({ code: 'note-metadata-buffer', name, buffer, buffers: buffers.length });
     const info: TfliteMetadataInfo = { name, buffer, size: b?.size ?? 0 };
     if (b && name === MIN_RUNTIME_VERSION_KEY && b.offset >= 0) {
       info.text = reader.utf8(b.offset, Math.min(b.size, 64), `metadata ${name}`).replace(/\0+$/, '');
@@ -373,6 +384,7 @@ function inspectUnchecked(bytes: Uint8Array): TfliteModelInfo {
     outputs: readTensorMaps(t, SignatureDefField.outputs, `signature_defs[${i}].outputs`),
   }));
 
+  const allRemarks = [...remarks, ...metadataRemarks(metadata)];
   return {
     fileSize: bytes.length,
     version,
@@ -382,20 +394,17 @@ function inspectUnchecked(bytes: Uint8Array): TfliteModelInfo {
     buffers,
     metadata,
     signatures,
-    warnings,
-    remarks: [...remarks, ...metadataRemarks(metadata)],
+    warnings: warnings.map(englishInspectNote),
+    remarks: allRemarks.map(englishInspectNote),
+    notes: { warnings, remarks: allRemarks },
   };
 }
 
 /** Metadata TensorFlow's converter writes that needs no attention (named, so the page can say what it is). */
-function metadataRemarks(metadata: readonly TfliteMetadataInfo[]): string[] {
+function metadataRemarks(metadata: readonly TfliteMetadataInfo[]): InspectNote[] {
   return metadata
     .filter((m) => m.name === CONVERSION_METADATA_KEY)
-    .map(
-      (m) =>
-        `${CONVERSION_METADATA_KEY} (${m.size} bytes) records the converter's options and environment; ` +
-        'it does not change what the model computes.',
-    );
+    .map((m) => ({ code: 'note-conversion-metadata', name: CONVERSION_METADATA_KEY, bytes: m.size }));
 }
 
 /** Runs `fn`, turning any unexpected exception into a TfliteFormatError marked `internal`. */

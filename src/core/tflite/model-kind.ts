@@ -4,14 +4,25 @@
  * from the file alone; the page, the runtime and the corpus command share this one decision.
  */
 import { constantValues, type TfliteModelInfo, type TfliteSubgraphInfo, type TfliteTensorInfo } from './inspect-tflite';
+import {
+  englishFeedLabel,
+  englishFeedReason,
+  englishModelNote,
+  englishOutputScores,
+  short,
+  type FeedReason,
+  type FeedText,
+  type InputRange,
+  type IoMismatch,
+  type IoTensor,
+  type ModelNote,
+  type OutputScores,
+} from './model-notes';
 
-/** Pixel values fed as reals: pixel / 255 in [0, 1], or the raw pixel in [0, 255]. */
-export type InputRange = '0-1' | '0-255';
+export type { InputRange } from './model-notes';
 
 /** Custom code of the SSD post-processing op (boxes, classes, scores, count) in TFLite's detection models. */
 const DETECTION_POSTPROCESS = 'TFLite_Detection_PostProcess';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Custom code of the op edgetpu_compiler writes around the part of the graph it compiled. */
 export const EDGETPU_CUSTOM_CODE = 'edgetpu-custom-op';
@@ -20,19 +31,22 @@ const FEEDABLE = new Set(['FLOAT32', 'UINT8', 'INT8', 'INT16', 'INT32']);
 const INTEGER_MAX: Record<string, number> = { UINT8: 255, INT8: 127, INT16: 32767, INT32: 2147483647 };
 
 /** How one MNIST image is fed to the model's input. */
-export interface InputFeed {
-  /** TensorType name of the input. */
-  type: string;
-  shape: number[];
-  range: InputRange;
-  /** Per-tensor quantization of an integer input; absent for float and for raw uint8 pixels. */
-  quant?: { scale: number; zeroPoint: number };
+export interface InputFeed extends FeedText {
   /** One line for the page, e.g. "uint8 [1, 28, 28] raw pixels 0..255 (no quantization parameters)". */
   label: string;
-  /** Why this range was chosen. */
+  /** Why this range was chosen (`why` as English). */
   reason: string;
+  why: FeedReason;
   /** True when the file does not say which range it expects (float input without a rescaling op). */
   guessed: boolean;
+}
+
+/** A file the lab does not run: its kind, what it is (title) and why, as English and as data (notes). */
+export interface NotRunKind {
+  kind: 'edgetpu' | 'custom' | 'multi-io' | 'other';
+  title: string;
+  details: string[];
+  notes: { title: ModelNote[]; details: ModelNote[] };
 }
 
 export type ModelKind =
@@ -43,10 +57,22 @@ export type ModelKind =
       feed: InputFeed;
       /** e.g. "10 softmax scores (float32)", "10 logits", "10 quantized scores (int8, scale 1/256)". */
       outputLabel: string;
+      /** What the output holds, as data (`outputLabel` in English). */
+      scores: OutputScores;
       /** The input or an activation has a -1 batch in shape_signature (pinned to 1 before running). */
       dynamicBatch: boolean;
     }
-  | { kind: 'edgetpu' | 'custom' | 'multi-io' | 'other'; title: string; details: string[] };
+  | NotRunKind;
+
+/** A file the lab does not run, with its English sentences written from `title` and `details`. */
+export function notRun(kind: NotRunKind['kind'], title: ModelNote[], details: ModelNote[]): NotRunKind {
+  return {
+    kind,
+    title: title.map(englishModelNote).join(' '),
+    details: details.map(englishModelNote),
+    notes: { title, details },
+  };
+}
 
 /** Names of the custom ops in the file ("edgetpu-custom-op", "TFLite_Detection_PostProcess", ...). */
 export function customOps(info: TfliteModelInfo): string[] {
@@ -58,12 +84,9 @@ export function hasDynamicBatch(info: TfliteModelInfo): boolean {
   return info.subgraphs.some((sg) => sg.tensors.some((t) => t.shapeSignature?.[0] === -1));
 }
 
-const shapeText = (s: readonly number[]) => `[${s.join(', ')}]`;
 const count = (s: readonly number[]) => s.reduce((a, d) => a * d, 1);
-const ioText = (sg: TfliteSubgraphInfo, list: number[]) =>
-  list.map((i) =>
-    sg.tensors[i] ? `${sg.tensors[i]!.type.toLowerCase()} ${shapeText(sg.tensors[i]!.shape)}` : `#${i}`,
-  );
+const ioTensors = (sg: TfliteSubgraphInfo, list: number[]): IoTensor[] =>
+  list.map((i) => (sg.tensors[i] ? { type: sg.tensors[i]!.type, shape: sg.tensors[i]!.shape } : { missing: i }));
 
 /**
  * Classifies the file and, for MNIST classifiers, decides the input feed.
@@ -75,8 +98,8 @@ export function describeModel(
   options: { bytes?: Uint8Array; range?: InputRange } = {},
 ): ModelKind {
   const sg = info.subgraphs[0];
-  if (!sg) return { kind: 'other', title: 'The model has no subgraph.', details: [] };
-  const io = `${plural(sg.inputs.length, 'input')}: ${ioText(sg, sg.inputs).join('; ') || 'none'}; ${plural(sg.outputs.length, 'output')}: ${ioText(sg, sg.outputs).join('; ') || 'none'}.`;
+  if (!sg) return notRun('other', [{ code: 'kind-no-subgraph' }], []);
+  const io: ModelNote = { code: 'kind-io', inputs: ioTensors(sg, sg.inputs), outputs: ioTensors(sg, sg.outputs) };
   const custom = customOps(info);
   if (custom.includes(EDGETPU_CUSTOM_CODE)) return edgeTpuKind(sg, io);
   const postProcess = custom.includes(DETECTION_POSTPROCESS);
@@ -85,75 +108,67 @@ export function describeModel(
   if (multiIo) return multiIo;
   const input = sg.tensors[sg.inputs[0]!];
   const output = sg.tensors[sg.outputs[0]!];
-  if (!input || !output)
-    return { kind: 'other', title: 'Its input or output refers to a missing tensor.', details: [] };
-  const problem = ioProblem(input, 784, 'input', 'a 28 × 28 image') ?? ioProblem(output, 10, 'output', 'one per digit');
-  if (problem) return { kind: 'other', title: `Not an MNIST classifier: ${problem}.`, details: [io] };
+  if (!input || !output) return notRun('other', [{ code: 'kind-missing-io' }], []);
+  const why = ioProblem(input, 784, 'input') ?? ioProblem(output, 10, 'output');
+  if (why) return notRun('other', [{ code: 'kind-not-mnist', why }], [io]);
+  const scores = outputScores(sg, output);
   return {
     kind: 'classifier',
     input,
     output,
     feed: decideFeed(sg, input, options.bytes, options.range),
-    outputLabel: outputLabel(sg, output),
+    outputLabel: englishOutputScores(scores),
+    scores,
     dynamicBatch: hasDynamicBatch(info),
   };
 }
 
-function edgeTpuKind(sg: TfliteSubgraphInfo, io: string): ModelKind {
+function edgeTpuKind(sg: TfliteSubgraphInfo, io: ModelNote): NotRunKind {
   const tpuOps = sg.ops.filter((o) => o.opName === `CUSTOM:${EDGETPU_CUSTOM_CODE}`);
-  const program = tpuOps.reduce((s, o) => s + (o.customOptionsSize ?? 0), 0);
+  const programBytes = tpuOps.reduce((s, o) => s + (o.customOptionsSize ?? 0), 0);
   const others = [...new Set(sg.ops.filter((o) => !tpuOps.includes(o)).map((o) => o.opName))];
-  return {
-    kind: 'edgetpu',
-    title: 'An Edge TPU model: compiled by edgetpu_compiler for a Coral Edge TPU.',
-    details: [
-      `${tpuOps.length} of ${sg.ops.length} operator(s) are ${EDGETPU_CUSTOM_CODE}; its custom options (${program.toLocaleString('en-US')} bytes) hold the graph compiled for the Edge TPU, not TFLite operators.`,
-      others.length > 0
-        ? `Operators outside it, run on the CPU: ${others.join(', ')}.`
-        : 'No operators run outside it.',
-      'It runs only with a Coral Edge TPU and its delegate (libedgetpu), which a browser does not have, so the lab does not send it to the runtime. Run the file you compiled it from (the one without _edgetpu) to score it here.',
+  return notRun(
+    'edgetpu',
+    [{ code: 'kind-edgetpu' }],
+    [
+      { code: 'kind-edgetpu-ops', tpuOps: tpuOps.length, ops: sg.ops.length, programBytes },
+      { code: 'kind-edgetpu-cpu', ops: others },
+      { code: 'kind-edgetpu-coral' },
       io,
     ],
-  };
+  );
 }
 
-function customKind(custom: string[], io: string, multiIo: ModelKind | null): ModelKind {
-  const also = multiIo && multiIo.kind !== 'classifier' ? multiIo : null;
-  return {
-    kind: 'custom',
-    title: `Uses custom operator(s) ${custom.join(', ')}.${also ? ` ${also.title}` : ''}`,
-    details: [
-      'Custom operators are not part of TFLite’s builtin set: the runtime needs their code registered by the application, which LiteRT.js in this page does not have, so the lab does not send the file to the runtime.',
-      ...(also ? also.details : [io]),
-    ],
-  };
+function customKind(custom: string[], io: ModelNote, multiIo: NotRunKind | null): NotRunKind {
+  return notRun(
+    'custom',
+    [{ code: 'kind-custom', ops: custom }, ...(multiIo ? multiIo.notes.title : [])],
+    [{ code: 'kind-custom-why' }, ...(multiIo ? multiIo.notes.details : [io])],
+  );
 }
 
-function multiIoKind(sg: TfliteSubgraphInfo, io: string, postProcess: boolean): ModelKind {
+function multiIoKind(sg: TfliteSubgraphInfo, io: ModelNote, postProcess: boolean): NotRunKind {
   const outs = sg.outputs.map((i) => sg.tensors[i]).filter((t): t is TfliteTensorInfo => !!t);
   const boxes = outs.some((t) => t.shape.length >= 2 && t.shape[t.shape.length - 1] === 4);
   const detector = outs.length >= 3 && (boxes || postProcess);
-  return {
-    kind: 'multi-io',
-    title: detector
-      ? `A detector-like model: ${outs.length} outputs (boxes of 4 coordinates, classes, scores, count).`
-      : `A model with ${plural(sg.inputs.length, 'input')} and ${plural(sg.outputs.length, 'output')}.`,
-    details: [
-      io,
+  return notRun(
+    'multi-io',
+    [
       detector
-        ? 'Object detectors return boxes, classes, scores and a count for a photo; they are not digit classifiers, so the lab inspects the file and does not score it on MNIST.'
-        : 'An MNIST classifier has one input (a 28 × 28 image) and one output (10 scores), so the lab inspects the file and does not score it.',
+        ? { code: 'kind-detector', outputs: outs.length }
+        : { code: 'kind-multi-io', inputs: sg.inputs.length, outputs: sg.outputs.length },
     ],
-  };
+    [io, { code: detector ? 'kind-detector-why' : 'kind-multi-io-why' }],
+  );
 }
 
-function ioProblem(t: TfliteTensorInfo, elements: number, role: string, meaning: string): string | null {
+function ioProblem(t: TfliteTensorInfo, elements: number, role: 'input' | 'output'): IoMismatch | null {
   const n = t.shape.every((d) => Number.isInteger(d) && d >= 0) ? count(t.shape) : -1;
-  if (n !== elements) return `its ${role} has shape ${shapeText(t.shape)}, not ${elements} values (${meaning})`;
-  if (!FEEDABLE.has(t.type)) return `its ${role} is ${t.type}; the lab feeds float32, int8, uint8, int16 or int32`;
+  if (n !== elements) return { code: 'io-shape', role, shape: t.shape, elements };
+  if (!FEEDABLE.has(t.type)) return { code: 'io-type', role, type: t.type };
   const rawUint8 = t.type === 'UINT8' && !t.quant && role === 'input';
   if (t.type !== 'FLOAT32' && !rawUint8 && role === 'input' && t.quant?.scale.length !== 1) {
-    return `its ${role} is ${t.type} without per-tensor quantization parameters, so pixels cannot be mapped to it`;
+    return { code: 'io-no-quant', role, type: t.type };
   }
   return null;
 }
@@ -187,55 +202,31 @@ function decideFeed(
   bytes?: Uint8Array,
   range?: InputRange,
 ): InputFeed {
+  const feed = (f: FeedText, why: FeedReason, guessed = false): InputFeed => ({
+    ...f,
+    label: englishFeedLabel(f),
+    reason: englishFeedReason(why),
+    why,
+    guessed,
+  });
   const base = { type: input.type, shape: input.shape };
-  const type = `${input.type.toLowerCase()} ${shapeText(input.shape)}`;
-  const rangeText = (r: InputRange) => (r === '0-1' ? 'in [0, 1] (pixel / 255)' : 'in [0, 255] (raw pixels)');
-  const chosen = (decided: InputRange) => range ?? decided;
+  const chosen: FeedReason = { code: 'feed-chosen' };
   if (input.type === 'FLOAT32') {
     const rescales = rescalesItself(sg, input, bytes);
-    const r = chosen(rescales ? '0-255' : '0-1');
-    const reason = range
-      ? 'the range you chose'
-      : rescales
-        ? 'the model divides its input by 255 itself (a Rescaling op follows the input)'
-        : 'the file does not say; [0, 1] is what Keras tutorials train on (switch to [0, 255] if accuracy is low)';
-    return {
-      ...base,
-      range: r,
-      label: `float32 ${shapeText(input.shape)} ${rangeText(r)}`,
-      reason,
-      guessed: !rescales && !range,
-    };
+    const r = range ?? (rescales ? '0-255' : '0-1');
+    const why: FeedReason = range ? chosen : { code: rescales ? 'feed-rescales' : 'feed-float-guess' };
+    return feed({ ...base, range: r }, why, !rescales && !range);
   }
-  if (!input.quant) {
-    const r = chosen('0-255');
-    const reason = 'a uint8 input without quantization parameters takes raw pixels (the model casts and scales them)';
-    return {
-      ...base,
-      range: r,
-      label: `${type} ${r === '0-255' ? 'raw pixels 0..255' : rangeText(r)}, no quantization parameters`,
-      reason,
-      guessed: false,
-    };
-  }
+  if (!input.quant) return feed({ ...base, range: range ?? '0-255' }, { code: 'feed-raw-uint8' });
   const scale = input.quant.scale[0]!;
   const zeroPoint = input.quant.zeroPoint[0] ?? 0;
   const maxReal = scale * ((INTEGER_MAX[input.type] ?? 255) - zeroPoint);
-  const r = chosen(maxReal > 2 ? '0-255' : '0-1');
-  const reason = range
-    ? 'the range you chose'
-    : `its quantization covers reals up to ${Number(maxReal.toPrecision(4))}, so pixels are fed ${r === '0-255' ? 'raw' : 'as pixel / 255'}`;
-  return {
-    ...base,
-    range: r,
-    quant: { scale, zeroPoint },
-    label: `${type} quantized (scale ${Number(scale.toPrecision(4))}, zero point ${zeroPoint}), reals ${rangeText(r)}`,
-    reason,
-    guessed: false,
-  };
+  const r = range ?? (maxReal > 2 ? '0-255' : '0-1');
+  const why: FeedReason = range ? chosen : { code: 'feed-quant-range', maxReal: short(maxReal), range: r };
+  return feed({ ...base, range: r, quant: { scale, zeroPoint } }, why);
 }
 
-function outputLabel(sg: TfliteSubgraphInfo, output: TfliteTensorInfo): string {
+function outputScores(sg: TfliteSubgraphInfo, output: TfliteTensorInfo): OutputScores {
   let producer = sg.ops.find((o) => o.outputs.includes(output.index));
   // QAT and int8 files end SOFTMAX -> DEQUANTIZE (or QUANTIZE to uint8): look through that step.
   if (producer && (producer.opName === 'DEQUANTIZE' || producer.opName === 'QUANTIZE')) {
@@ -243,9 +234,10 @@ function outputLabel(sg: TfliteSubgraphInfo, output: TfliteTensorInfo): string {
     producer = sg.ops.find((o) => before !== undefined && o.outputs.includes(before)) ?? producer;
   }
   const softmax = producer?.opName === 'SOFTMAX';
-  if (output.type === 'FLOAT32') return softmax ? '10 softmax scores (float32)' : '10 scores or logits (float32)';
   const q = output.quant?.scale.length ? output.quant : undefined;
-  return q
-    ? `10 quantized scores (${output.type.toLowerCase()}, scale ${Number(q.scale[0]!.toPrecision(4))}, zero point ${q.zeroPoint[0] ?? 0})`
-    : `10 integer scores (${output.type.toLowerCase()}, no quantization parameters)`;
+  return {
+    type: output.type,
+    softmax,
+    ...(output.type !== 'FLOAT32' && q && { quant: { scale: q.scale[0]!, zeroPoint: q.zeroPoint[0] ?? 0 } }),
+  };
 }

@@ -4,7 +4,7 @@
  * with the dynamic batch pinned to 1 when the file has one).
  */
 import type { TfliteModelInfo } from './inspect-tflite';
-import { describeModel, type InputFeed, type InputRange, type ModelKind } from './model-kind';
+import { describeModel, notRun, type InputFeed, type InputRange, type ModelKind } from './model-kind';
 import { pinDynamicBatch } from './pin-batch';
 
 export type RunPlan =
@@ -35,10 +35,7 @@ export function planRun(bytes: Uint8Array, info: TfliteModelInfo, range?: InputR
     if (model.dynamicBatch) pinned = pinDynamicBatch(bytes);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return {
-      runs: false,
-      model: { kind: 'other', title: `Its dynamic batch could not be pinned to 1 (${why}).`, details: [] },
-    };
+    return { runs: false, model: notRun('other', [{ code: 'kind-pin-failed', detail: why }], []) };
   }
   const pinnedNote =
     pinned.pinnedTensors > 0

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DatasetId } from '../../core/mnist/datasets';
+import { CoreSentence } from '../i18n/CoreSentence';
 import { formatNumberFixed } from '../i18n/locale';
 import type { DataStatus } from './use-lab-boot';
 
@@ -26,10 +27,10 @@ export function DataBanner({ status, dataset = 'mnist' }: { status: DataStatus; 
         </p>
       );
     }
-    // The loader's sentences (file names, the command that fixes them) are the core's English.
+    // The loader's problem (dataset-problem.ts) in the shown language; an uncoded one stays English, marked.
     return (
-      <p className="error" role="alert" data-testid="data-error" lang="en">
-        {status.message}
+      <p className="error" role="alert" data-testid="data-error">
+        <CoreSentence failure={status} />
       </p>
     );
   }

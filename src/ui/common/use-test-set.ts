@@ -23,6 +23,7 @@ export function useTestSet(wanted: boolean, load: (dataset: DatasetId) => Promis
   }, [wanted, status, run, load, dataset]);
   return {
     testSet: state.status === 'done' ? state.result : undefined,
-    error: state.status === 'failed' ? `Could not load the test set: ${state.message}` : undefined,
+    /** Why it failed (the panel frames it: "the test set could not be loaded:"), with its problem if coded. */
+    error: state.status === 'failed' ? state : undefined,
   };
 }

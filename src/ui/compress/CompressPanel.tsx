@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { TrainedModel } from '../../core/model/trained-model';
 import { formatPercent } from '../common/format';
+import { CoreSentence, useLanguage } from '../i18n/CoreSentence';
+import { fieldProblemText } from '../i18n/core-text';
+import { useMessages } from '../i18n/use-messages';
 import type { CompressTuning } from '../../core/compress/compress-fields';
 import { planFromForm, validateCompressForm } from './compress-form';
 import { CompressSettingsForm } from './CompressSettingsForm';
@@ -42,6 +45,8 @@ export function CompressPanel({
   measured,
 }: Props) {
   const { t } = useTranslation();
+  const m = useMessages();
+  const language = useLanguage();
   const sweep = useSweepHistory(measured);
   const { run, start, cancel } = useCompression(onCompressed);
   const train = { seed, batchSize };
@@ -61,9 +66,13 @@ export function CompressPanel({
       <h2 id="compress-title">{t('compress.title')}</h2>
       <CompressExplainer />
       <CompressSettingsForm options={form} onChange={onFormChange} disabled={busy} />
-      {problems.map((p) => (
-        <p key={p} className="error" data-testid="prune-problem" lang="en">
-          {p}
+      {problems.map((p, i) => (
+        <p key={i} className="error" data-testid="prune-problem">
+          {p.code === 'setting-invalid' ? (
+            fieldProblemText(p, language, m.fields.compress[p.key as keyof CompressTuning]?.label)
+          ) : (
+            <CoreSentence problem={p} />
+          )}
         </p>
       ))}
       <div className="actions">
@@ -86,8 +95,8 @@ export function CompressPanel({
       </div>
       <PruneChart points={run.points} />
       {run.status === 'failed' && (
-        <p className="error" role="alert" data-testid="prune-error" lang="en">
-          {run.error}
+        <p className="error" role="alert" data-testid="prune-error">
+          {t('compress.failed')} <CoreSentence failure={run.failure ?? { message: '' }} />
         </p>
       )}
       {run.result && <CompressSummary result={run.result} cancelled={run.status === 'cancelled'} />}

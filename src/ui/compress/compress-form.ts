@@ -2,8 +2,9 @@ import type { CompressPlan } from '../../core/compress/compress-model';
 import {
   compressPlanFor,
   DEFAULT_COMPRESS_TUNING,
-  validateCompressTuning,
+  compressTuningProblems,
   type CompressTuning,
+  type CompressTuningProblem,
 } from '../../core/compress/compress-fields';
 import type { TrainSettings } from '../../core/train/settings';
 
@@ -18,9 +19,12 @@ export function planFromForm(t: CompressTuning, train: Pick<TrainSettings, 'batc
   return compressPlanFor(t, train);
 }
 
-/** Problems with the form, as sentences (empty when it can run). */
-export function validateCompressForm(t: CompressTuning, train: Pick<TrainSettings, 'batchSize' | 'seed'>): string[] {
-  const problems = validateCompressTuning(t, train);
-  if (t.pruneSparsity === 0 && t.clusters === 0) problems.push('choose a sparsity above 0% or a number of clusters');
+/** Problems with the form, as data (empty when it can run). */
+export function validateCompressForm(
+  t: CompressTuning,
+  train: Pick<TrainSettings, 'batchSize' | 'seed'>,
+): CompressTuningProblem[] {
+  const problems = compressTuningProblems(t, train);
+  if (t.pruneSparsity === 0 && t.clusters === 0) problems.push({ code: 'compress-nothing' });
   return problems;
 }

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { CompressPlan, CompressResult } from '../../core/compress/compress-model';
 import type { CompressProgress } from '../../core/compress/compress-progress';
 import type { TrainedModel } from '../../core/model/trained-model';
+import { coreFailure, type CoreFailure } from '../i18n/core-text';
 import { Comlink, labBridge } from '../lab-client';
 
 /** One point of the live chart: optimizer step, the sparsity now applied, and the latest batch accuracy. */
@@ -18,7 +19,8 @@ export interface CompressionRun {
   status: 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
   points: CompressPoint[];
   result?: CompressResult;
-  error?: string;
+  /** Why it failed: the core's problem when it has one (CoreSentence writes it in the shown language). */
+  failure?: CoreFailure;
 }
 
 const IDLE: CompressionRun = { status: 'idle', points: [] };
@@ -55,7 +57,7 @@ export function useCompression(onCompressed: (m: TrainedModel) => void) {
         setRun((r) => ({ ...r, status: result.cancelled ? 'cancelled' : 'done', result }));
         onCompressed(result.model);
       } catch (e) {
-        setRun((r) => ({ ...r, status: 'failed', error: (e as Error).message }));
+        setRun((r) => ({ ...r, status: 'failed', failure: coreFailure(e) }));
       } finally {
         running.current = false;
       }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CoreSentence } from '../i18n/CoreSentence';
 import { useMemo, useState } from 'react';
 import type { TestSet } from '../common/test-set';
 import { useTestSet } from '../common/use-test-set';
@@ -50,7 +51,7 @@ export function ConfusionPanel({ outcomes, loadTestSet, floatMode = 'float32', g
           </label>
           {error && (
             <p className="error" role="alert">
-              {t('confusion.testSetFailed')} <span lang="en">{error}</span>
+              {t('confusion.testSetFailed')} <CoreSentence failure={error} />
             </p>
           )}
           {!view || !testSet ? (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { QuantMode } from '../../core/modes/lab-modes';
 import type { QuantRecipe } from '../../core/quant/recipe';
+import { CoreSentence } from '../i18n/CoreSentence';
 import { DebuggerControls } from './DebuggerControls';
 import { LayerAnalysisView } from './LayerAnalysisView';
 import type { LayerAnalysisHandle } from './use-layer-analysis';
@@ -46,8 +47,8 @@ export function DebuggerPanel({ trained, recipeFor, onExportMixed, busy, analysi
         </p>
       )}
       {state.status === 'failed' && (
-        <p className="error" role="alert" data-testid="layer-errors-error" lang="en">
-          {state.message}
+        <p className="error" role="alert" data-testid="layer-errors-error">
+          {t('debugger.failed')} <CoreSentence failure={state} />
         </p>
       )}
       {state.status === 'done' && (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../common/format';
 import { useClassNames } from '../datasets/class-names';
+import { CoreSentence } from '../i18n/CoreSentence';
 import type { DrawPrediction } from './use-draw-predictions';
 
 interface Props {
@@ -21,7 +22,7 @@ export function PredictionCard({ mode, prediction }: Props) {
       </figcaption>
       {prediction.status === 'error' ? (
         <p className="error" role="alert">
-          {t('draw.failed')} <span lang="en">{prediction.message}</span>
+          {t('draw.failed')} <CoreSentence failure={prediction} />
         </p>
       ) : (
         <>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useWorkerJob } from '../common/use-worker-job';
-import { errorMessage, type JobContext, type JobState } from '../common/worker-job';
+import { type JobContext, type JobState } from '../common/worker-job';
+import { coreFailure, type CoreFailure } from '../i18n/core-text';
 import { runtimeBridge } from '../lab-client';
 
 /** One exported file to classify with. */
@@ -11,7 +12,7 @@ export interface DrawModel {
 
 /** What one file said about the drawing: probabilities [10], or why it failed. */
 export type DrawPrediction =
-  { status: 'pending' } | { status: 'done'; probabilities: Float32Array } | { status: 'error'; message: string };
+  { status: 'pending' } | { status: 'done'; probabilities: Float32Array } | ({ status: 'error' } & CoreFailure);
 
 /** Each file's answer for the current drawing, by mode. */
 export type DrawPredictions = Record<string, DrawPrediction>;
@@ -39,7 +40,7 @@ async function classifyWithEach(files: DrawModel[], image: Float32Array, ctx: Jo
           probabilities: await runtimeBridge.run((api) => api.predict(m.bytes, image)),
         };
       } catch (e) {
-        answers[m.mode] = { status: 'error', message: errorMessage(e) };
+        answers[m.mode] = { status: 'error', ...coreFailure(e) };
       }
       ctx.progress({ ...answers });
     }),

@@ -2,11 +2,15 @@ import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import type { BackendWhy } from '../../backends/select-backend';
 import { keepErrorData } from '../../bridge/coded-errors';
+import type { CompressProblem } from '../../core/compress/compress-problem';
 import type { DeployProblem } from '../../core/deploy/deploy-problem';
 import type { ImportProblem, KerasLayerReason, TfliteOpReason } from '../../core/import/import-problem';
 import type { ShapeProblem } from '../../core/model/shape-problem';
+import type { DatasetProblem } from '../../core/mnist/dataset-problem';
 import { ModelImportError } from '../../core/import/model-file';
 import type { TfliteProblem } from '../../core/tflite/format-problem';
+import type { InspectNote } from '../../core/tflite/inspect-notes';
+import type { FeedReason, FeedText, IoMismatch, ModelNote } from '../../core/tflite/model-notes';
 import { inspectTflite } from '../../core/tflite/inspect-tflite';
 import { TfliteFormatError } from '../../core/tflite/errors';
 import type { RuntimeProblem } from '../../runtime/runtime-errors';
@@ -25,6 +29,7 @@ import {
   qatLineText,
   type CoreProblem,
 } from './core-text';
+import { feedLabelText, feedReasonText, inspectNoteText, modelNoteText, outputScoresText } from './model-kind-text';
 import { zhTW } from './messages/zh-TW';
 import { backendWhyZh } from './messages/backend.zh-TW';
 
@@ -391,7 +396,46 @@ const TRAIN: Samples<TrainProblem> = {
   },
 };
 
-const ALL: CoreProblem[] = [DEPLOY, TFLITE, IMPORT, RUNTIME, TRAIN].flatMap((s) => Object.values(s) as CoreProblem[]);
+const DATASET: Samples<DatasetProblem> = {
+  'dataset-idx-too-short': { code: 'dataset-idx-too-short', bytes: 5 },
+  'dataset-idx-magic': { code: 'dataset-idx-magic', magic: '0x801', expected: '0x803' },
+  'dataset-idx-not-bytes': { code: 'dataset-idx-not-bytes', magic: '0xd03' },
+  'dataset-idx-rank': { code: 'dataset-idx-rank', rank: 7 },
+  'dataset-idx-truncated-header': { code: 'dataset-idx-truncated-header' },
+  'dataset-idx-data': { code: 'dataset-idx-data', declared: 47040000, holds: 1000 },
+  'dataset-image-rank': { code: 'dataset-image-rank', rank: 2 },
+  'dataset-count-mismatch': { code: 'dataset-count-mismatch', images: 60000, labels: 10000 },
+  'dataset-gzip': { code: 'dataset-gzip', file: '/data/mnist-test.qlm', detail: 'invalid block type' },
+  'dataset-too-short': { code: 'dataset-too-short', file: '/data/mnist-test.qlm', bytes: 9 },
+  'dataset-magic': { code: 'dataset-magic', magic: 'PK\u0003\u0004' },
+  'dataset-image-size': { code: 'dataset-image-size', file: '/data/mnist-test.qlm', rows: 32, cols: 32 },
+  'dataset-truncated': { code: 'dataset-truncated', file: '/data/mnist-test.qlm', bytes: 4000, need: 7850016 },
+  'dataset-label': { code: 'dataset-label', file: '/data/mnist-test.qlm', label: 12, index: 345 },
+  'dataset-missing': { code: 'dataset-missing', file: '/data/mnist-train.qlm', status: 404 },
+  'dataset-fetch': { code: 'dataset-fetch', url: 'http://localhost/data/mnist-train.qlm', detail: 'Failed to fetch' },
+};
+
+const COMPRESS: Samples<CompressProblem> = {
+  'compress-integer': { code: 'compress-integer', setting: 'clusters', min: 2, max: 256, got: 1 },
+  'compress-learning-rate': { code: 'compress-learning-rate', got: 3 },
+  'compress-layers': { code: 'compress-layers', got: 'conv' },
+  'compress-sparsity': { code: 'compress-sparsity', got: 1.2 },
+  'compress-initial-sparsity': { code: 'compress-initial-sparsity', sparsity: 0.5, got: 0.7 },
+  'compress-schedule': { code: 'compress-schedule', got: 'cosine' },
+  'compress-frequency': { code: 'compress-frequency', got: 0 },
+  'compress-centroid-init': { code: 'compress-centroid-init', got: 'random' },
+  'compress-nothing': { code: 'compress-nothing' },
+  'compress-invalid': {
+    code: 'compress-invalid',
+    stage: 'clustering',
+    problems: [{ code: 'compress-integer', setting: 'epochs', min: 1, max: 50, got: 0 }],
+  },
+  'compress-imported-model': { code: 'compress-imported-model' },
+};
+
+const ALL: CoreProblem[] = [DEPLOY, TFLITE, IMPORT, RUNTIME, TRAIN, DATASET, COMPRESS].flatMap(
+  (s) => Object.values(s) as CoreProblem[],
+);
 const CJK = /[\u4e00-\u9fff]/;
 
 describe('core sentences in both languages', () => {
@@ -540,5 +584,102 @@ describe('QAT summary lines in both languages', () => {
     expect(en).not.toMatch(CJK);
     expect(zh).toMatch(CJK);
     for (const n of en.match(/\d+(?:[.,]\d+)*/g) ?? []) expect(zh, en).toContain(n);
+  });
+});
+
+const io = { inputs: [{ type: 'FLOAT32', shape: [1, 320, 320, 3] }], outputs: [{ missing: 7 }] };
+const MODEL_NOTES: Samples<ModelNote> = {
+  'kind-no-subgraph': { code: 'kind-no-subgraph' },
+  'kind-missing-io': { code: 'kind-missing-io' },
+  'kind-not-mnist': {
+    code: 'kind-not-mnist',
+    why: { code: 'io-shape', role: 'input', shape: [1, 32, 32, 3], elements: 784 },
+  },
+  'kind-pin-failed': { code: 'kind-pin-failed', detail: 'shape_signature has 2 entries' },
+  'kind-edgetpu': { code: 'kind-edgetpu' },
+  'kind-edgetpu-ops': { code: 'kind-edgetpu-ops', tpuOps: 1, ops: 3, programBytes: 204800 },
+  'kind-edgetpu-cpu': { code: 'kind-edgetpu-cpu', ops: ['QUANTIZE', 'DEQUANTIZE'] },
+  'kind-edgetpu-coral': { code: 'kind-edgetpu-coral' },
+  'kind-custom': { code: 'kind-custom', ops: ['TFLite_Detection_PostProcess'] },
+  'kind-custom-why': { code: 'kind-custom-why' },
+  'kind-detector': { code: 'kind-detector', outputs: 4 },
+  'kind-multi-io': { code: 'kind-multi-io', inputs: 2, outputs: 3 },
+  'kind-detector-why': { code: 'kind-detector-why' },
+  'kind-multi-io-why': { code: 'kind-multi-io-why' },
+  'kind-io': { code: 'kind-io', ...io },
+};
+const MISMATCHES: Samples<IoMismatch> = {
+  'io-shape': { code: 'io-shape', role: 'output', shape: [1, 1001], elements: 10 },
+  'io-type': { code: 'io-type', role: 'input', type: 'STRING' },
+  'io-no-quant': { code: 'io-no-quant', role: 'input', type: 'INT8' },
+};
+const FEED_REASONS: Samples<FeedReason> = {
+  'feed-chosen': { code: 'feed-chosen' },
+  'feed-rescales': { code: 'feed-rescales' },
+  'feed-float-guess': { code: 'feed-float-guess' },
+  'feed-raw-uint8': { code: 'feed-raw-uint8' },
+  'feed-quant-range': { code: 'feed-quant-range', maxReal: 1.004, range: '0-1' },
+};
+
+describe('the inspector description of a file in both languages', () => {
+  const notes = [
+    ...Object.values(MODEL_NOTES),
+    ...Object.values(MISMATCHES).map((why): ModelNote => ({ code: 'kind-not-mnist', why })),
+  ];
+  const numbers = (s: string) => (s.replace(/,(?=\d{3})/g, '').match(/\d+(?:\.\d+)?/g) ?? []).sort();
+  it.each(notes.map((p) => [p.code, p] as const))('%s', (_code, p) => {
+    const en = modelNoteText(p, 'en');
+    const zh = modelNoteText(p, 'zh-TW');
+    expect(en).not.toMatch(CJK);
+    expect(zh).toMatch(CJK);
+    expect(numbers(zh), en).toEqual(numbers(en));
+  });
+
+  it.each(Object.values(FEED_REASONS).map((p) => [p.code, p] as const))('%s', (_code, p) => {
+    expect(feedReasonText(p, 'zh-TW')).toMatch(CJK);
+    expect(numbers(feedReasonText(p, 'zh-TW'))).toEqual(numbers(feedReasonText(p, 'en')));
+  });
+
+  it.each<[string, FeedText]>([
+    ['float', { type: 'FLOAT32', shape: [1, 28, 28, 1], range: '0-255' }],
+    ['raw uint8', { type: 'UINT8', shape: [1, 28, 28], range: '0-255' }],
+    ['quantized', { type: 'INT8', shape: [1, 784], range: '0-1', quant: { scale: 0.0039215689, zeroPoint: -128 } }],
+  ])('the %s feed and its output', (_what, f) => {
+    const zh = feedLabelText(f, 'zh-TW');
+    expect(zh).toMatch(CJK);
+    expect(numbers(zh)).toEqual(numbers(feedLabelText(f, 'en')));
+    const scores = { type: f.type, softmax: true, ...(f.quant && { quant: f.quant }) };
+    expect(numbers(outputScoresText(scores, 'zh-TW'))).toEqual(numbers(outputScoresText(scores, 'en')));
+  });
+});
+
+const INSPECT_NOTES: Samples<InspectNote> = {
+  'note-tensor-buffer': { code: 'note-tensor-buffer', where: 'subgraphs[0].tensors[3]', buffer: 40, buffers: 12 },
+  'note-tensor-bytes': {
+    code: 'note-tensor-bytes',
+    where: 'subgraphs[0].tensors[3]',
+    name: 'conv/w',
+    bytes: 100,
+    shape: [3, 3, 1, 12],
+    type: 'FLOAT32',
+    expected: 432,
+  },
+  'note-tensor-index': { code: 'note-tensor-index', where: 'subgraphs[0].operators[2].inputs', index: 99, tensors: 14 },
+  'note-opcode': { code: 'note-opcode', where: 'subgraphs[0].operators[2]', opcode: 9, codes: 5 },
+  'note-schema-version': { code: 'note-schema-version', version: 2 },
+  'note-no-buffers': { code: 'note-no-buffers' },
+  'note-buffer0': { code: 'note-buffer0' },
+  'note-metadata-buffer': { code: 'note-metadata-buffer', name: 'min_runtime_version', buffer: 30, buffers: 12 },
+  'note-unaligned': { code: 'note-unaligned', count: 11, buffers: 15, first: [1, 2, 3, 4, 5, 6, 7, 8], alignment: 16 },
+  'note-conversion-metadata': { code: 'note-conversion-metadata', name: 'CONVERSION_METADATA', bytes: 472 },
+};
+
+describe('the inspector warnings and remarks in both languages', () => {
+  it.each(Object.values(INSPECT_NOTES).map((p) => [p.code, p] as const))('%s', (_code, p) => {
+    const en = inspectNoteText(p, 'en');
+    const zh = inspectNoteText(p, 'zh-TW');
+    expect(zh).toMatch(CJK);
+    const numbers = (s: string) => (s.match(/\d+/g) ?? []).sort();
+    expect(numbers(zh), en).toEqual(numbers(en));
   });
 });

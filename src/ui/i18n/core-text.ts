@@ -1,7 +1,7 @@
 /**
  * Core sentences in the shown language. The core says what went wrong as data (a code and its numbers, each
  * domain's union declared once: deploy-problem.ts, format-problem.ts, import-problem.ts, runtime-errors.ts,
- * divergence.ts) and
+ * divergence.ts, dataset-problem.ts, compress-problem.ts) and
  * writes the English sentence from it; zh-TW is written from the same data by the typed tables in messages/.
  * `english` says when the text is English anyway (a sentence without a code yet, a plain Error), so the page
  * can mark it lang="en".
@@ -12,6 +12,8 @@ import {
   type DeployProblem,
   type EdgeTpuCpuReason,
 } from '../../core/deploy/deploy-problem';
+import { englishCompressProblem, type CompressProblem } from '../../core/compress/compress-problem';
+import { englishDatasetProblem, type DatasetProblem } from '../../core/mnist/dataset-problem';
 import { englishFieldProblem, type FieldProblem } from '../../core/settings/fields';
 import { englishQatLine, type QatSummaryLine } from '../../core/qat/explain-qat';
 import { englishImportProblem, type ImportProblem } from '../../core/import/import-problem';
@@ -22,9 +24,11 @@ import type { Language } from './languages';
 import { deployProblemZh, edgeTpuCpuZh } from './messages/deploy.zh-TW';
 import { QAT_LINE_ZH, RUNTIME_ZH, TRAIN_ZH, fieldProblemZh, tfliteProblemZh } from './messages/errors.zh-TW';
 import { importProblemZh, importRawDetail } from './messages/import.zh-TW';
+import { compressProblemZh, datasetProblemZh } from './messages/panels.zh-TW';
 
 /** Every coded core sentence the page shows. */
-export type CoreProblem = DeployProblem | TfliteProblem | ImportProblem | RuntimeProblem | TrainProblem;
+export type CoreProblem =
+  DeployProblem | TfliteProblem | ImportProblem | RuntimeProblem | TrainProblem | DatasetProblem | CompressProblem;
 
 /**
  * A core sentence in one language; `where` is the place in a file it names (an identifier path), if any; `raw` a
@@ -41,12 +45,16 @@ const isTflite = (p: CoreProblem): p is TfliteProblem => p.code.startsWith('tfli
 const isImport = (p: CoreProblem): p is ImportProblem => p.code.startsWith('import-');
 const isRuntime = (p: CoreProblem): p is RuntimeProblem => p.code.startsWith('litert-');
 const isTrain = (p: CoreProblem): p is TrainProblem => p.code.startsWith('train-');
+const isDataset = (p: CoreProblem): p is DatasetProblem => p.code.startsWith('dataset-');
+const isCompress = (p: CoreProblem): p is CompressProblem => p.code.startsWith('compress-');
 
 function english(p: CoreProblem): string {
   if (isTflite(p)) return englishTfliteProblem(p);
   if (isImport(p)) return englishImportProblem(p);
   if (isRuntime(p)) return englishRuntimeProblem(p);
   if (isTrain(p)) return englishTrainProblem(p);
+  if (isDataset(p)) return englishDatasetProblem(p);
+  if (isCompress(p)) return englishCompressProblem(p);
   return englishDeployProblem(p);
 }
 
@@ -55,6 +63,8 @@ function chinese(p: CoreProblem): string | undefined {
   if (isImport(p)) return importProblemZh(p);
   if (isRuntime(p)) return (RUNTIME_ZH[p.code] as (p: RuntimeProblem) => string)(p);
   if (isTrain(p)) return (TRAIN_ZH[p.code] as (p: TrainProblem) => string)(p);
+  if (isDataset(p)) return datasetProblemZh(p);
+  if (isCompress(p)) return compressProblemZh(p);
   return deployProblemZh(p);
 }
 

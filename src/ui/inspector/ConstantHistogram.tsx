@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { memo, useId, useMemo, useState } from 'react';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TfliteModelInfo } from '../../core/tflite/read-tflite';
+import { CoreSentence } from '../i18n/CoreSentence';
 import { CHART_HEIGHT, CHART_MARGIN, COLORS } from '../results/chart-style';
 import { formatInt } from '../results/results-format';
 import { constantChoices, formatNumber, tensorHistogram } from './inspector-model';
@@ -79,7 +80,14 @@ export const ConstantHistogram = memo(function ConstantHistogram({ bytes, info }
         </>
       ) : (
         <p className="notice">
-          {t('inspector.histogram.cannot')} <span lang="en">{result?.message}</span>
+          {t('inspector.histogram.cannot')}{' '}
+          {result?.why === 'no-reading' ? (
+            t('inspector.histogram.noReading', { type: choice.tensor.type })
+          ) : result?.why === 'no-finite' ? (
+            t('inspector.histogram.noFinite')
+          ) : (
+            <CoreSentence failure={result?.failure ?? { message: result?.message ?? '' }} />
+          )}
         </p>
       )}
     </figure>

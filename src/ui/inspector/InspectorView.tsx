@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TfliteModelInfo } from '../../core/tflite/read-tflite';
+import { useLanguage } from '../i18n/CoreSentence';
+import { inspectNoteText } from '../i18n/model-kind-text';
 import { Rich } from '../i18n/Rich';
 import { ConstantHistogram } from './ConstantHistogram';
 import { MAX_TABLE_ROWS, shorten, unknownOps } from './inspector-model';
@@ -70,28 +72,28 @@ export function InspectorView({ fileName, bytes, info }: Props) {
 /** Real warnings, visible; informational remarks about converter habits, folded away beside them. */
 function FileNotes({ info }: { info: TfliteModelInfo }) {
   const { t } = useTranslation();
-  // The warnings and remarks themselves are the reader's English sentences (read-tflite.ts has no codes for them).
+  const language = useLanguage();
+  const { warnings, remarks } = info.notes;
+  // The warnings and remarks, written from the reader's data (inspect-notes.ts) in the shown language.
   return (
     <>
-      {info.warnings.length > 0 && (
+      {warnings.length > 0 && (
         <div className="notice" data-testid="inspector-warnings">
-          <Rich k="inspector.view.warnings" values={{ count: info.warnings.length }} />
-          <ul lang="en">
-            {info.warnings.slice(0, 20).map((w, i) => (
-              <li key={i}>{shorten(w, 200)}</li>
+          <Rich k="inspector.view.warnings" values={{ count: warnings.length }} />
+          <ul>
+            {warnings.slice(0, 20).map((w, i) => (
+              <li key={i}>{shorten(inspectNoteText(w, language), 200)}</li>
             ))}
           </ul>
-          {info.warnings.length > 20 && (
-            <span>{t('inspector.view.moreWarnings', { count: info.warnings.length - 20 })}</span>
-          )}
+          {warnings.length > 20 && <span>{t('inspector.view.moreWarnings', { count: warnings.length - 20 })}</span>}
         </div>
       )}
-      {info.remarks.length > 0 && (
+      {remarks.length > 0 && (
         <details className="inspector-remarks" data-testid="inspector-remarks">
-          <summary className="muted">{t('inspector.view.remarks', { count: info.remarks.length })}</summary>
-          <ul lang="en">
-            {info.remarks.map((r, i) => (
-              <li key={i}>{r}</li>
+          <summary className="muted">{t('inspector.view.remarks', { count: remarks.length })}</summary>
+          <ul>
+            {remarks.map((r, i) => (
+              <li key={i}>{inspectNoteText(r, language)}</li>
             ))}
           </ul>
         </details>

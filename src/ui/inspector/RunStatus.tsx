@@ -1,5 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { CoreSentence } from '../i18n/CoreSentence';
+import { CoreSentence, useLanguage } from '../i18n/CoreSentence';
+import {
+  feedLabelText,
+  feedReasonText,
+  modelNoteText,
+  modelTitleText,
+  outputScoresText,
+} from '../i18n/model-kind-text';
 import { Rich } from '../i18n/Rich';
 import type { InputRange } from '../../core/tflite/model-kind';
 import { pinnedFileName } from '../../core/tflite/pin-batch';
@@ -47,16 +54,18 @@ export function RunStatus({ loaded, evaluation, onCancel, onRange }: Props) {
 
 function NotRun({ plan }: { plan: Extract<RunPlan, { runs: false }> }) {
   const { t } = useTranslation();
-  // The kind of file and its details are the core's English sentences (model-kind.ts has no codes yet).
+  const language = useLanguage();
+  const { notes } = plan.model;
+  // The kind of file and its details, written from the core's notes (model-notes.ts) in the shown language.
   return (
     <div className="notice" data-testid="inspector-no-mnist" data-kind={plan.model.kind}>
       <p>
-        <strong>{t('inspector.run.notRun')}</strong> <span lang="en">{plan.model.title}</span>
+        <strong>{t('inspector.run.notRun')}</strong> {modelTitleText(notes.title, language)}
       </p>
-      {plan.model.details.length > 0 && (
-        <ul lang="en">
-          {plan.model.details.map((d, i) => (
-            <li key={i}>{d}</li>
+      {notes.details.length > 0 && (
+        <ul>
+          {notes.details.map((d, i) => (
+            <li key={i}>{modelNoteText(d, language)}</li>
           ))}
         </ul>
       )}
@@ -74,15 +83,17 @@ function FeedLine({
   disabled: boolean;
 }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { feed } = plan;
-  // How the input is fed, why, and what the output is are the core's English descriptions (model-kind.ts).
+  const stop = t('inspector.run.stop');
+  // How the input is fed, why, and what the output is, written from the core's data (model-notes.ts).
   return (
     <p data-testid="inspector-feed" data-range={feed.range}>
-      {t('inspector.run.feed')} <strong lang="en">{feed.label}.</strong>{' '}
+      {t('inspector.run.feed')} <strong>{feedLabelText(feed, language) + stop}</strong>{' '}
       <span className="muted">
-        {t('inspector.run.why')} <span lang="en">{feed.reason}.</span>
+        {t('inspector.run.why')} {feedReasonText(feed.why, language) + stop}
       </span>{' '}
-      {t('inspector.run.output')} <span lang="en">{plan.model.outputLabel}.</span>{' '}
+      {t('inspector.run.output')} {outputScoresText(plan.model.scores, language) + stop}{' '}
       {feed.type === 'FLOAT32' && (
         <label>
           {t('inspector.run.pixelRange')}{' '}
@@ -146,7 +157,12 @@ function Evaluation({
         }}
       />{' '}
       <span className="muted">
-        <span lang="en">{result.engine}.</span> {t('inspector.run.added', { file: fileName })}
+        <Rich
+          k="inspector.run.engine"
+          values={{ engine: result.engine }}
+          tags={{ engine: <span lang="en" translate="no" /> }}
+        />{' '}
+        {t('inspector.run.added', { file: fileName })}
       </span>
     </p>
   );

@@ -213,7 +213,8 @@ export function constantChoices(info: TfliteModelInfo): ConstantChoice[] {
 
 export type TensorHistogram =
   | { ok: true; histogram: Histogram; count: number; min: number; max: number; dequantized: boolean }
-  | { ok: false; message: string };
+  /** Why not: no numeric reading of its type, no finite value, or the reader failed (`failure`, maybe coded). */
+  | { ok: false; message: string; why: 'no-reading' | 'no-finite' | 'failed'; failure?: CoreFailure };
 
 /**
  * Histogram of a constant tensor's values, dequantized (scale * (q - zero_point)) when asked and the tensor
@@ -227,7 +228,7 @@ export function tensorHistogram(
 ): TensorHistogram {
   try {
     const values = constantValues(bytes, tensor, { dequantize });
-    if (!values) return { ok: false, message: `${tensor.type} data has no numeric reading` };
+    if (!values) return { ok: false, why: 'no-reading', message: `${tensor.type} data has no numeric reading` };
     let min = Infinity;
     let max = -Infinity;
     let count = 0;
@@ -237,7 +238,7 @@ export function tensorHistogram(
       if (v < min) min = v;
       if (v > max) max = v;
     }
-    if (count === 0) return { ok: false, message: 'the tensor has no finite values' };
+    if (count === 0) return { ok: false, why: 'no-finite', message: 'the tensor has no finite values' };
     return {
       ok: true,
       histogram: histogram(values, bins),
@@ -247,7 +248,8 @@ export function tensorHistogram(
       dequantized: dequantize && !!tensor.quant?.scale.length,
     };
   } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    const failure = coreFailure(e);
+    return { ok: false, why: 'failed', message: failure.message, failure };
   }
 }
 

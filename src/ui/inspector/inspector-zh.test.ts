@@ -2,7 +2,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { tutorialFloatGraph } from '../../core/tflite/testing/graph-fixtures';
-import { writeTflite } from '../../core/tflite/write-tflite';
+import { detectorLikeModel, edgeTpuLikeModel } from '../../core/tflite/testing/converter-fixtures';
+import { writeTflite, writeTfliteModel } from '../../core/tflite/write-tflite';
 import { planRun } from '../../core/tflite/run-plan';
 import { startTestI18n } from '../i18n/test-i18n';
 import { inspectFile } from './inspector-model';
@@ -42,10 +43,20 @@ const KEPT = new Set([
   'padding',
   'beta',
   'p90',
+  // dtypes, a layer and a function the run line names, and the Edge TPU's product and library names
+  'float32',
+  'uint8',
+  'Keras',
+  'softmax',
+  'Edge',
+  'Coral',
+  'libedgetpu',
+  // the file-name suffix edgetpu_compiler adds (_edgetpu)
+  'edgetpu',
 ]);
 const isIdentifier = (w: string) => /_|^[A-Z0-9]+$|Options$/.test(w) || KEPT.has(w);
 const englishLeft = (text: string, names: readonly string[]) =>
-  (text.replace(/(file:)?tutorial\.tflite/g, ' ').match(/[A-Za-z][A-Za-z0-9_]{2,}/g) ?? []).filter(
+  (text.replace(/(file:)?tutorial\.tflite|edgetpu-custom-op/g, ' ').match(/[A-Za-z][A-Za-z0-9_]{2,}/g) ?? []).filter(
     (w) => !isIdentifier(w) && !names.some((n) => n.includes(w)),
   );
 
@@ -74,7 +85,7 @@ describe('inspector in zh-TW (static render)', () => {
       }),
     );
 
-  it('the run line and a finished evaluation, with the core descriptions marked English', () => {
+  it('the run line (feed, why, output) and a finished evaluation in Traditional Chinese', () => {
     const html = renderRun({
       status: 'done',
       fileName: 'tutorial.tflite',
@@ -88,9 +99,33 @@ describe('inspector in zh-TW (static render)', () => {
       },
     });
     expect(html).toContain('輸入方式');
+    expect(html).toContain('float32 [1, 28, 28, 1]，在 [0, 1] 之間（像素 / 255）');
+    expect(html).toContain('10 個 softmax 分數（float32）');
     expect(html).toContain('準確率');
     expect(html).toContain('98');
     expect(englishLeft(translatedText(html), names)).toEqual([]);
+  });
+
+  it.each([
+    ['edgetpu', edgeTpuLikeModel(), ['Edge TPU 模型', '2,048 位元組', 'Coral Edge TPU']],
+    ['multi-io', detectorLikeModel(), ['類似物件偵測器的模型：4 個輸出', '4 個輸入']],
+  ] as const)('a %s file that is not run is explained in Traditional Chinese', (kind, spec, zh) => {
+    const file = writeTfliteModel(spec);
+    const read = inspectFile(file, 'other.tflite');
+    if (!read.ok) throw new Error(read.message);
+    const html = renderToStaticMarkup(
+      createElement(RunStatus, {
+        loaded: { serial: 1, fileName: 'other.tflite', bytes: file, info: read.info, plan: planRun(file, read.info) },
+        evaluation: { status: 'idle' },
+        onCancel: () => undefined,
+        onRange: () => undefined,
+      }),
+    );
+    expect(html).toContain(`data-kind="${kind}"`);
+    for (const text of zh) expect(html).toContain(text);
+    expect(html).not.toContain('lang="en"');
+    const opNames = read.info.subgraphs.flatMap((sg) => sg.tensors.map((t) => t.name));
+    expect(englishLeft(translatedText(html), opNames)).toEqual([]);
   });
 
   it('a runtime failure with a coded problem is written in zh-TW; the frame names the file', () => {

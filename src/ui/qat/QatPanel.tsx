@@ -3,6 +3,7 @@ import { formatNumberFixed } from '../i18n/locale';
 import { Rich } from '../i18n/Rich';
 import { useMessages } from '../i18n/use-messages';
 import type { MeasuredMode } from '../../core/pipeline/measure-mode';
+import { parseQatLine, type QatSummaryLine } from '../../core/qat/explain-qat';
 import { QAT_FIELDS, type QatTuning } from '../../core/qat/qat-settings';
 import type { TrainProgress } from '../../core/train/settings';
 import { formatPercent, formatSeconds } from '../common/format';
@@ -96,11 +97,16 @@ interface ResultProps {
 }
 
 /** The QAT file's runtime accuracy beside post-training int8 and float, and what QAT changed. */
-function QatResult({ outcome, ptqInt8Accuracy, floatAccuracy }: ResultProps) {
+export function QatResult({ outcome, ptqInt8Accuracy, floatAccuracy }: ResultProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const summary = outcome.entry.qat?.summary ?? [];
-  const lines = outcome.entry.qat?.summary_lines;
+  // A run kept from before the summary had data: read its English sentences back into data when they are the
+  // core's; otherwise they are shown as they were, in English, under a translated note.
+  const parsed = summary.map(parseQatLine);
+  const lines =
+    outcome.entry.qat?.summary_lines ??
+    (parsed.every((l) => l !== undefined) ? (parsed as QatSummaryLine[]) : undefined);
   return (
     <div data-testid="qat-result">
       <p>
@@ -121,13 +127,15 @@ function QatResult({ outcome, ptqInt8Accuracy, floatAccuracy }: ResultProps) {
           ))}
         </ul>
       ) : (
-        // A run kept from before the summary had data: its English sentences as they were.
         summary.length > 0 && (
-          <ul className="qat-summary" lang="en">
-            {summary.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
+          <>
+            <p className="muted">{t('qat.summaryEnglish')}</p>
+            <ul className="qat-summary" lang="en">
+              {summary.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </>
         )
       )}
     </div>

@@ -309,6 +309,7 @@ export const en = {
   },
   compress: {
     title: 'Prune and cluster before quantizing',
+    failed: 'The compression stopped:',
     explainer1:
       "<strong>Pruning</strong> sets the smallest weights to exactly zero while the network fine-tunes, so it can adjust the weights that remain (TensorFlow Model Optimization's magnitude pruning: sparsity rises from 50% to the target along a cubic curve, and the mask is updated every 100 steps). <strong>Clustering</strong> then lets each layer use only a few distinct values (8 to 64), fine-tuning those shared values.",
     explainer2:
@@ -419,6 +420,7 @@ export const en = {
     result:
       'QAT int8 in LiteRT.js: <acc>{{accuracy}}</acc>{{ptq}}{{float}}. The file (<code>qat</code> row above) can be downloaded from the results table.',
     ptq: ' · post-training int8: {{accuracy}}',
+    summaryEnglish: 'This run was kept by an older version of the lab; its summary:',
     float: ' · float (TF.js): {{accuracy}}',
   },
   wizard: {
@@ -455,6 +457,7 @@ export const en = {
   wizardTree: englishWizardTree(),
   debugger: {
     title: '5. Per-layer quantization debugger',
+    failed: 'The per-layer analysis stopped:',
     hint: 'Like TensorFlow’s QuantizationDebugger: the quantized model and the float model run on the same test images, and every op’s output is compared with what the float op computes from the same input. Layers that lose the most can be kept in float and the model exported again (mixed precision).',
     testImages: 'Test images',
     analyse: 'Analyse layers',
@@ -555,6 +558,8 @@ export const en = {
       failed: 'The TFLite runtime could not run {{file}}:',
       accuracy:
         'Accuracy <strong>{{accuracy}}</strong> on {{count}} test images; latency {{median}} median, {{p90}} p90 ({{runs}} runs).',
+      stop: '.',
+      engine: 'Run by <engine>{{engine}}</engine>.',
       added: 'Added to the comparison as file:{{file}} (results table, charts, confusion matrix, draw a digit).',
     },
     view: {
@@ -614,6 +619,8 @@ export const en = {
       stored: 'stored integers',
       range: '{{count}} values from {{min}} to {{max}}.',
       cannot: 'Cannot plot this tensor:',
+      noReading: '{{type}} data has no numeric reading.',
+      noFinite: 'the tensor has no finite values.',
     },
   },
   deploy: {

@@ -272,6 +272,7 @@ export const zhTW: Messages = {
   },
   compress: {
     title: '量化前先剪枝與分群',
+    failed: '壓縮中止：',
     explainer1:
       '<strong>剪枝</strong>在網路微調的同時把最小的權重設為零，讓剩下的權重有機會調整（TensorFlow Model Optimization 的大小剪枝：稀疏度沿三次曲線從 50% 升到目標值，每 100 步更新一次遮罩）。接著<strong>分群</strong>讓每一層只使用少數幾個不同的值（8 到 64 個），並微調這些共用值。',
     explainer2:
@@ -379,6 +380,7 @@ export const zhTW: Messages = {
     result:
       'LiteRT.js 中的 QAT int8：<acc>{{accuracy}}</acc>{{ptq}}{{float}}。這個檔案（上方的 <code>qat</code> 列）可以從結果表下載。',
     ptq: ' · 訓練後量化 int8：{{accuracy}}',
+    summaryEnglish: '這次執行是由較舊版本的實驗室保存的，它的摘要只有英文：',
     float: ' · 浮點（TF.js）：{{accuracy}}',
   },
   wizard: {
@@ -414,6 +416,7 @@ export const zhTW: Messages = {
   wizardTree: zhTWWizardTree,
   debugger: {
     title: '5. 逐層量化除錯器',
+    failed: '逐層分析中止：',
     hint: '就像 TensorFlow 的 QuantizationDebugger：量化模型與浮點模型在相同的測試圖片上執行，每個 op 的輸出都與浮點 op 從相同輸入算出的結果比較。損失最多的層可以保留為浮點，再重新匯出模型（混合精度）。',
     testImages: '測試圖片數',
     analyse: '分析各層',
@@ -513,6 +516,8 @@ export const zhTW: Messages = {
       failed: 'TFLite 執行環境無法執行 {{file}}：',
       accuracy:
         '在 {{count}} 張測試圖片上的準確率為 <strong>{{accuracy}}</strong>；延遲中位數 {{median}}，p90 {{p90}}（執行 {{runs}} 次）。',
+      stop: '。',
+      engine: '執行引擎：<engine>{{engine}}</engine>。',
       added: '已以 file:{{file}} 加入比較（結果表格、圖表、混淆矩陣、手寫數字）。',
     },
     view: {
@@ -572,6 +577,8 @@ export const zhTW: Messages = {
       stored: '儲存的整數',
       range: '{{count}} 個值，從 {{min}} 到 {{max}}。',
       cannot: '無法繪製這個張量：',
+      noReading: '{{type}} 的資料沒有數值讀法。',
+      noFinite: '這個張量沒有有限的數值。',
     },
   },
   deploy: {
