@@ -113,12 +113,30 @@ export const mobilenetBrowser: BenchSection = {
         note: '256x240 PNGs resized to 224x224x3 in the page',
       });
 
+      // The page's step line (data-step: reference, convert:<mode>, run:<mode>), timed as it changes.
+      // A string, not a function: tsx would wrap named functions in a `__name` helper the page lacks.
+      await page.evaluate(`(() => {
+        const steps = (window.benchSteps = []);
+        const note = () => {
+          const el = document.querySelector('[data-testid="unlabelled-progress"]');
+          const step = el ? el.getAttribute('data-step') : 'idle';
+          if (steps.length === 0 || steps[steps.length - 1].step !== step) steps.push({ step, at: performance.now() });
+        };
+        new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+        note();
+      })()`);
       started = performance.now();
       await page.getByTestId('unlabelled-run').click();
       await page
         .locator('[data-testid="unlabelled-modes"]:is([data-state="done"], [data-state="failed"])')
         .waitFor({ timeout: 1_800_000 });
       const all = (performance.now() - started) / 1000;
+      const steps = await page.evaluate(() => {
+        const s = (window as unknown as { benchSteps: { step: string; at: number }[] }).benchSteps;
+        return s.slice(0, -1).map((x, i) => ({ step: x.step, seconds: (s[i + 1]!.at - x.at) / 1000 }));
+      });
+      for (const s of steps.filter((x) => x.step !== 'idle'))
+        rows.push({ label: `  step ${s.step}`, value: s.seconds, unit: 's', note: 'from the page step line' });
       for (const mode of DEFAULT_QUANT_MODES) {
         const row = page.getByTestId(`unlabelled-row-${mode}`);
         const text = (await row.count()) ? (await row.innerText()).replace(/\s+/g, ' ') : 'no row';

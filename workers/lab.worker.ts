@@ -43,14 +43,15 @@ import type { Graph } from '../src/core/graph/graph';
 import type { QuantMode } from '../src/core/modes/lab-modes';
 import {
   runUnlabelledModes,
+  sharesMinMaxCalibration,
+  unlabelledCalibrationCount,
   type UnlabelledImages,
   type UnlabelledOutcome,
   type UnlabelledStep,
 } from '../src/core/pipeline/unlabelled-modes';
 import { calibrationChunkSize } from '../src/core/quant/calibrate';
 import type { RecipeSettings } from '../src/core/quant/recipe';
-import { collectRangesTfjs } from '../src/accel/collect-ranges-tfjs';
-import { floatModelOutputs } from '../src/import/float-outputs';
+import { collectRangesTfjs, floatPassTfjs } from '../src/accel/collect-ranges-tfjs';
 import { loadLiteRtFromUrl } from '../src/runtime/litert-browser';
 import { clearRuntimeCache, runTfliteOutputs } from '../src/runtime/litert-eval';
 
@@ -311,7 +312,13 @@ const api = {
     cancelRequested = false;
     if (!appBase) throw new Error('the lab worker is not started yet');
     await loadLiteRtFromUrl(new URL('wasm/litert/', appBase).href);
-    const reference = await floatModelOutputs(model, images, (done, total) =>
+    // One streamed pass of the float graph: the reference every file is scored against and, for the default
+    // recipe, the min/max ranges every calibrating mode shares (a chunk of activations held at a time).
+    const floatGraph = modelToGraph(model);
+    const chunk = calibrationChunkSize(floatGraph);
+    const calibrateCount = sharesMinMaxCalibration(recipe) ? unlabelledCalibrationCount(recipe, images.count) : 0;
+    await onStep({ stage: 'reference', done: 0, total: images.count });
+    const pass = floatPassTfjs(floatGraph, images.values, images.count, calibrateCount, chunk, (done, total) =>
       onStep({ stage: 'reference', done, total }),
     );
     const run = async (bytes: Uint8Array, inputs: Float32Array, count: number) => {
@@ -322,16 +329,18 @@ const api = {
       }
     };
     const calibrateTfjs = (graph: Graph, values: Float32Array, count: number, r: QuantRecipe) =>
-      r.calibrationMethod === 'minmax'
-        ? collectRangesTfjs(graph, values, count, calibrationChunkSize(graph))
-        : undefined;
+      r.calibrationMethod !== 'minmax'
+        ? undefined
+        : count === pass.stats.count
+          ? pass.stats
+          : collectRangesTfjs(graph, values, count, calibrationChunkSize(graph));
     const hooks = {
       calibrate: calibrateTfjs,
       onStep: (mode: QuantMode, stage: 'convert' | 'run', index: number, total: number) =>
         onStep({ stage, mode, index, total }),
       shouldCancel: () => cancelRequested,
     };
-    for await (const outcome of runUnlabelledModes(model, images, reference, modes, recipe, run, hooks))
+    for await (const outcome of runUnlabelledModes(model, images, pass.outputs, modes, recipe, run, hooks))
       await onOutcome('bytes' in outcome ? Comlink.transfer(outcome, [outcome.bytes.buffer as ArrayBuffer]) : outcome);
     return { cancelled: cancelRequested };
   },

@@ -112,7 +112,11 @@ function StepLine({ quantization: { state } }: { quantization: Props['quantizati
           total: s.total,
         });
   return (
-    <div className="progress-block" data-testid="unlabelled-progress">
+    <div
+      className="progress-block"
+      data-testid="unlabelled-progress"
+      data-step={s.stage === 'reference' ? 'reference' : `${s.stage}:${s.mode}`}
+    >
       <progress max={1} value={fraction} />
       <span className="muted">{text}</span>
     </div>
