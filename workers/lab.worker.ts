@@ -336,8 +336,8 @@ const api = {
           : collectRangesTfjs(graph, values, count, calibrationChunkSize(graph));
     const hooks = {
       calibrate: calibrateTfjs,
-      onStep: (mode: QuantMode, stage: 'convert' | 'run', index: number, total: number) =>
-        onStep({ stage, mode, index, total }),
+      onStep: (mode: QuantMode, stage: 'convert' | 'run', index: number, total: number, count?: number) =>
+        onStep({ stage, mode, index, total, ...(count !== undefined && { images: count }) }),
       shouldCancel: () => cancelRequested,
     };
     for await (const outcome of runUnlabelledModes(model, images, pass.outputs, modes, recipe, run, hooks))

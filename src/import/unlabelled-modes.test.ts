@@ -117,7 +117,11 @@ describe('unlabelled images: a slow mode scored on the first images only', () =>
       ran.push(count);
       return out;
     };
-    const hooks = { runtimeImages: (mode: string, _g: unknown, count: number) => (mode === 'int16x8' ? 4 : count) };
+    const steps: string[] = [];
+    const hooks: UnlabelledHooks = {
+      runtimeImages: (mode, _graph, count) => (mode === 'int16x8' ? 4 : count),
+      onStep: (mode, what, _index, _total, count) => steps.push(`${what} ${mode}${count ? ` on ${count}` : ''}`),
+    };
     const got: Record<string, { entry: ModeReport; bytes: Uint8Array }> = {};
     for await (const o of runUnlabelledModes(
       model,
@@ -134,6 +138,7 @@ describe('unlabelled images: a slow mode scored on the first images only', () =>
     expect(got.int8.entry.float_model_agreement?.images).toBe(10);
     expect(got.int16x8.entry.float_model_agreement?.images).toBe(4);
     expect(ran).toEqual([10, 4]);
+    expect(steps).toEqual(['convert int8', 'run int8 on 10', 'convert int16x8', 'run int16x8 on 4']);
     expect(got.int16x8.entry.latency?.samples).toBe(4);
     // The figure is the agreement of those 4 images with the float model's outputs on the same 4.
     const own = await runTfliteOutputs(got.int16x8.bytes, values.subarray(0, 4 * 16 * 16 * 3), 4);

@@ -44,7 +44,7 @@ export type UnlabelledOutcome =
 /** Where a page's unlabelled run stands: the float reference (images done), or mode `index` of `total`. */
 export type UnlabelledStep =
   | { stage: 'reference'; done: number; total: number }
-  | { stage: 'convert' | 'run'; mode: QuantMode; index: number; total: number };
+  | { stage: 'convert' | 'run'; mode: QuantMode; index: number; total: number; images?: number };
 
 /** Optional seams: an accelerated calibrator, progress, cancel. */
 export interface UnlabelledHooks {
@@ -60,8 +60,8 @@ export interface UnlabelledHooks {
   ) => CalibrationStats | undefined;
   /** Images (the first ones) the runtime runs `mode` on; default runtimeImageCount (a subset for slow modes). */
   runtimeImages?: (mode: QuantMode, floatGraph: Graph, count: number) => number;
-  /** Told before each stage of each mode. */
-  onStep?: (mode: QuantMode, what: 'convert' | 'run', index: number, total: number) => void;
+  /** Told before each stage of each mode; 'run' with the number of images the runtime runs. */
+  onStep?: (mode: QuantMode, what: 'convert' | 'run', index: number, total: number, images?: number) => void;
   /** Checked between modes: true stops the run (the modes done so far are kept). */
   shouldCancel?: () => boolean;
 }
@@ -138,9 +138,9 @@ export async function* runUnlabelledModes(
     try {
       hooks.onStep?.(mode, 'convert', index, modes.length);
       const converted = convert(mode);
-      hooks.onStep?.(mode, 'run', index, modes.length);
-      const started = Date.now();
       const n = Math.min(images.count, (hooks.runtimeImages ?? runtimeImageCount)(mode, floatGraph, images.count));
+      hooks.onStep?.(mode, 'run', index, modes.length, n);
+      const started = Date.now();
       const ran = await run(converted.bytes, images.values.subarray(0, n * perImage), n);
       const acc = agreementAccumulator(classes);
       acc.add(reference.subarray(0, n * classes), ran.outputs);
