@@ -13,18 +13,23 @@ import type { BenchRow, BenchSection } from './types';
 
 const GOAL_ALL_MODES_SECONDS = 60;
 
-/** Parent pid of every process, from /proc/<pid>/stat. */
-function processTree(): Map<number, { ppid: number; comm: string; rssKiB: number }> {
-  const tree = new Map<number, { ppid: number; comm: string; rssKiB: number }>();
+/** /proc/<pid>/stat counts CPU time in clock ticks: 100 a second on Linux (USER_HZ). */
+const TICKS_PER_SECOND = 100;
+
+/** Parent pid, name, resident set and CPU time (user + system ticks) of every process, from /proc. */
+function processTree(): Map<number, { ppid: number; comm: string; rssKiB: number; ticks: number }> {
+  const tree = new Map<number, { ppid: number; comm: string; rssKiB: number; ticks: number }>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const close = stat.lastIndexOf(')');
       const comm = stat.slice(stat.indexOf('(') + 1, close);
-      const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+      const fields = stat.slice(close + 2).split(' '); // fields[0] is stat field 3 (state)
+      const ppid = Number(fields[1]);
+      const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime (fields 14 and 15)
       const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${name}/status`, 'utf8'));
-      tree.set(Number(name), { ppid, comm, rssKiB: rss ? Number(rss[1]) : 0 });
+      tree.set(Number(name), { ppid, comm, rssKiB: rss ? Number(rss[1]) : 0, ticks });
     } catch {
       // the process ended while we read it
     }
@@ -32,8 +37,11 @@ function processTree(): Map<number, { ppid: number; comm: string; rssKiB: number
   return tree;
 }
 
-/** Summed RSS (MiB) of the Chromium processes descended from this Node process. */
-function chromiumRssMiB(): number {
+/**
+ * Summed RSS (MiB) and CPU time (s) of the Chromium processes descended from this Node process. CPU time
+ * is what a stage costs whatever else the shared machine runs (wall time grows with the load average).
+ */
+function chromiumUsage(): { rssMiB: number; cpuSeconds: number } {
   const tree = processTree();
   const ours = new Set([process.pid]);
   let grew = true;
@@ -46,11 +54,15 @@ function chromiumRssMiB(): number {
       }
   }
   let kib = 0;
+  let ticks = 0;
   for (const pid of ours) {
     const p = tree.get(pid);
-    if (p && /chrom/i.test(p.comm)) kib += p.rssKiB;
+    if (p && /chrom/i.test(p.comm)) {
+      kib += p.rssKiB;
+      ticks += p.ticks;
+    }
   }
-  return kib / 1024;
+  return { rssMiB: kib / 1024, cpuSeconds: ticks / TICKS_PER_SECOND };
 }
 
 export const mobilenetBrowser: BenchSection = {
@@ -63,7 +75,7 @@ export const mobilenetBrowser: BenchSection = {
     const server = await startPreview();
     const browser = await launchChromium();
     let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssMiB())), 250);
+    const sampler = setInterval(() => (peak = Math.max(peak, chromiumUsage().rssMiB)), 250);
     try {
       const page = await browser.newPage();
       await page.goto(`${BASE_URL}/?backend=wasm&modes=${DEFAULT_QUANT_MODES.join(',')}`);
@@ -113,12 +125,56 @@ export const mobilenetBrowser: BenchSection = {
         note: '256x240 PNGs resized to 224x224x3 in the page',
       });
 
+      // The page's step line (data-step: reference, convert:<mode>, run:<mode>), timed as it changes.
+      // A string, not a function: tsx would wrap named functions in a `__name` helper the page lacks.
+      await page.evaluate(`(() => {
+        const steps = (window.benchSteps = []);
+        const note = () => {
+          const el = document.querySelector('[data-testid="unlabelled-progress"]');
+          const step = el ? el.getAttribute('data-step') : 'idle';
+          if (steps.length === 0 || steps[steps.length - 1].step !== step) steps.push({ step, at: performance.now() });
+        };
+        new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+        note();
+      })()`);
+      // CPU time of the Chromium processes, charged every 250 ms to the step the page shows.
+      const cpuByStep = new Map<string, number>();
+      let polling = true;
+      const cpuStarted = chromiumUsage().cpuSeconds;
+      const poll = (async () => {
+        let last = cpuStarted;
+        while (polling) {
+          await new Promise((r) => setTimeout(r, 250));
+          const step = String(
+            await page.evaluate(
+              `window.benchSteps.length ? window.benchSteps[window.benchSteps.length - 1].step : 'idle'`,
+            ),
+          );
+          const now = chromiumUsage().cpuSeconds;
+          cpuByStep.set(step, (cpuByStep.get(step) ?? 0) + now - last);
+          last = now;
+        }
+      })();
       started = performance.now();
       await page.getByTestId('unlabelled-run').click();
       await page
         .locator('[data-testid="unlabelled-modes"]:is([data-state="done"], [data-state="failed"])')
         .waitFor({ timeout: 1_800_000 });
       const all = (performance.now() - started) / 1000;
+      const cpuAll = chromiumUsage().cpuSeconds - cpuStarted;
+      polling = false;
+      await poll;
+      const steps = await page.evaluate(() => {
+        const s = (window as unknown as { benchSteps: { step: string; at: number }[] }).benchSteps;
+        return s.slice(0, -1).map((x, i) => ({ step: x.step, seconds: (s[i + 1]!.at - x.at) / 1000 }));
+      });
+      for (const s of steps.filter((x) => x.step !== 'idle'))
+        rows.push({
+          label: `  step ${s.step}`,
+          value: s.seconds,
+          unit: 's',
+          note: `wall, from the page step line; CPU ${(cpuByStep.get(s.step) ?? 0).toFixed(1)} s (Chromium processes)`,
+        });
       for (const mode of DEFAULT_QUANT_MODES) {
         const row = page.getByTestId(`unlabelled-row-${mode}`);
         const text = (await row.count()) ? (await row.innerText()).replace(/\s+/g, ' ') : 'no row';
@@ -129,6 +185,12 @@ export const mobilenetBrowser: BenchSection = {
         value: all,
         unit: 's',
         note: `click to done, ${count} images; ${all <= GOAL_ALL_MODES_SECONDS ? 'meets' : 'MISSES'} goal <= ${GOAL_ALL_MODES_SECONDS} s${quick ? ' (--quick: fewer images)' : ''}`,
+      });
+      rows.push({
+        label: 'all modes: CPU time of the Chromium processes',
+        value: cpuAll,
+        unit: 's',
+        note: 'user + system, all threads: what the run costs whatever the load (2 cores: wall >= CPU / 2)',
       });
       rows.push({
         label: 'peak memory (Chromium processes, summed RSS)',

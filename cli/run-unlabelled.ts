@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { importModelFiles, unscoredModel } from '../src/import/import-model';
-import { floatModelOutputs } from '../src/import/float-outputs';
+import { unlabelledFloatPass } from '../src/accel/unlabelled-float-pass';
 import { openH5Node } from '../src/import/h5-node';
 import { ModelImportError } from '../src/core/import/model-file';
 import { readImageBatch } from '../src/core/import/npy';
@@ -72,7 +72,8 @@ export async function runUnlabelled(imported: ImportedModel, options: CliOptions
   console.log(
     `calibration images: ${images.count} from ${basename(path)}${fromFolder ? ` (PNG, resized to ${arch.inputShape.join('x')}, in ${options.inputRange})` : ''} (no labels: each mode is scored by agreement with the float model)`,
   );
-  const reference = await floatModelOutputs({ preset: 'imported', ...imported }, images);
+  // One tfjs pass: the float reference and the min/max ranges the calibrating modes share.
+  const pass = unlabelledFloatPass({ preset: 'imported', ...imported }, images, options.recipe);
   const modes = options.modes.filter((m): m is QuantMode => LAB_MODES[m].kind === 'ptq');
   const skipped = options.modes.filter((m) => !modes.includes(m as QuantMode));
   if (skipped.length) console.log(`  skipped ${skipped.join(', ')}: needs labelled training data`);
@@ -87,7 +88,16 @@ export async function runUnlabelled(imported: ImportedModel, options: CliOptions
   const report = buildReport(trained, settings, [], 0);
   const writeReport = () => writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeReport();
-  for await (const outcome of runUnlabelledModes(model, images, reference, modes, options.recipe, runTfliteOutputs)) {
+  const hooks = { calibrate: pass.calibrate };
+  for await (const outcome of runUnlabelledModes(
+    model,
+    images,
+    pass.reference,
+    modes,
+    options.recipe,
+    runTfliteOutputs,
+    hooks,
+  )) {
     if ('error' in outcome) {
       console.log(`${outcome.mode.padEnd(8)} failed: ${outcome.error}`);
       continue;

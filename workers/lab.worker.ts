@@ -39,7 +39,6 @@ import type { GraphRunner } from '../src/core/pipeline/convert';
 import { runGraphTfjs } from '../src/accel/simulate-tfjs';
 import { compressModel, type CompressPlan } from '../src/core/compress/compress-model';
 import type { CompressProgress } from '../src/core/compress/compress-progress';
-import type { Graph } from '../src/core/graph/graph';
 import type { QuantMode } from '../src/core/modes/lab-modes';
 import {
   runUnlabelledModes,
@@ -47,10 +46,8 @@ import {
   type UnlabelledOutcome,
   type UnlabelledStep,
 } from '../src/core/pipeline/unlabelled-modes';
-import { calibrationChunkSize } from '../src/core/quant/calibrate';
 import type { RecipeSettings } from '../src/core/quant/recipe';
-import { collectRangesTfjs } from '../src/accel/collect-ranges-tfjs';
-import { floatModelOutputs } from '../src/import/float-outputs';
+import { unlabelledFloatPass } from '../src/accel/unlabelled-float-pass';
 import { loadLiteRtFromUrl } from '../src/runtime/litert-browser';
 import { clearRuntimeCache, runTfliteOutputs } from '../src/runtime/litert-eval';
 
@@ -296,8 +293,8 @@ const api = {
 
   /**
    * Every mode in `modes` of a model whose input is not MNIST, calibrated on the user's
-   * images: the float reference in TF.js, min/max ranges once (tfjs twin), each file run in LiteRT.js (loaded
-   * in this worker) and scored by agreement with the float model. Each mode's outcome goes to `onOutcome` as
+   * images: the float reference and the min/max ranges from one streamed tfjs pass (unlabelledFloatPass), each
+   * file run in LiteRT.js (loaded in this worker; a slow mode on a subset) and scored by agreement with the float model. Each mode's outcome goes to `onOutcome` as
    * it is done (its file transferred). Cancel with cancelTraining (stops between modes) or by aborting.
    */
   async quantizeUnlabelled(
@@ -311,7 +308,9 @@ const api = {
     cancelRequested = false;
     if (!appBase) throw new Error('the lab worker is not started yet');
     await loadLiteRtFromUrl(new URL('wasm/litert/', appBase).href);
-    const reference = await floatModelOutputs(model, images, (done, total) =>
+    // One streamed pass of the float graph: the reference and the ranges every calibrating mode shares.
+    await onStep({ stage: 'reference', done: 0, total: images.count });
+    const pass = unlabelledFloatPass(model, images, recipe, (done, total) =>
       onStep({ stage: 'reference', done, total }),
     );
     const run = async (bytes: Uint8Array, inputs: Float32Array, count: number) => {
@@ -321,17 +320,13 @@ const api = {
         await clearRuntimeCache();
       }
     };
-    const calibrateTfjs = (graph: Graph, values: Float32Array, count: number, r: QuantRecipe) =>
-      r.calibrationMethod === 'minmax'
-        ? collectRangesTfjs(graph, values, count, calibrationChunkSize(graph))
-        : undefined;
     const hooks = {
-      calibrate: calibrateTfjs,
-      onStep: (mode: QuantMode, stage: 'convert' | 'run', index: number, total: number) =>
-        onStep({ stage, mode, index, total }),
+      calibrate: pass.calibrate,
+      onStep: (mode: QuantMode, stage: 'convert' | 'run', index: number, total: number, count?: number) =>
+        onStep({ stage, mode, index, total, ...(count !== undefined && { images: count }) }),
       shouldCancel: () => cancelRequested,
     };
-    for await (const outcome of runUnlabelledModes(model, images, reference, modes, recipe, run, hooks))
+    for await (const outcome of runUnlabelledModes(model, images, pass.reference, modes, recipe, run, hooks))
       await onOutcome('bytes' in outcome ? Comlink.transfer(outcome, [outcome.bytes.buffer as ArrayBuffer]) : outcome);
     return { cancelled: cancelRequested };
   },

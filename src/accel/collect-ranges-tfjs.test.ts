@@ -2,11 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistFromIdx } from '../node/mnist-node';
 import { initBackend } from '../backends/select-backend';
 import { modelToGraph } from '../core/graph/model-to-graph';
-import { randomWeights } from '../core/graph/random-weights';
+import { randomArchitectureWeights, randomWeights, seededRandom } from '../core/graph/random-weights';
+import { runGraph } from '../core/graph/reference/run-graph';
+import type { ModelArchitecture } from '../core/model/architecture';
 import { imagesToFloat } from '../core/mnist/dataset';
 import { PRESET_IDS } from '../core/model/presets';
 import { calibrate } from '../core/quant/calibrate';
-import { collectRangesTfjs } from './collect-ranges-tfjs';
+import { collectRangesTfjs, floatPassTfjs } from './collect-ranges-tfjs';
 
 const images = imagesToFloat(loadMnistFromIdx().train, 0, 100);
 
@@ -28,5 +30,65 @@ describe.each(['wasm', 'cpu'] as const)('collectRangesTfjs on %s matches calibra
       expect(Math.abs(g.max - r.max), name).toBeLessThanOrEqual(tol);
       expect([g.rangeMin, g.rangeMax]).toEqual([g.min, g.max]);
     }
+  });
+});
+
+/** A small model whose input is not MNIST (16x16 RGB), with the ops of a MobileNet block. */
+const RGB: ModelArchitecture = {
+  id: 'rgb',
+  name: 'rgb',
+  inputShape: [16, 16, 3],
+  layers: [
+    { type: 'conv2d', filters: 8, kernel: 3, strides: 2, padding: 'same', activation: 'relu6' },
+    { type: 'depthwiseConv2d', kernel: 3, strides: 1, padding: 'same', depthMultiplier: 1, activation: 'relu6' },
+    { type: 'conv2d', filters: 16, kernel: 1, strides: 1, padding: 'same', activation: 'relu6' },
+    { type: 'globalAvgPool2d', keepDims: false },
+    { type: 'dense', units: 5, activation: 'softmax' },
+  ],
+};
+
+describe.each(['wasm', 'cpu'] as const)('floatPassTfjs on %s: one streamed pass, outputs and ranges', (backend) => {
+  beforeAll(async () => {
+    await initBackend(backend);
+  });
+  const graph = modelToGraph({
+    preset: 'imported',
+    architecture: RGB,
+    weights: randomArchitectureWeights(RGB, 7, 0.3),
+  });
+  const rand = seededRandom(4);
+  const count = 12;
+  const rgb = Float32Array.from({ length: count * 16 * 16 * 3 }, () => rand());
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(a), Math.abs(b));
+
+  // 12 images at once, and in chunks of 5 (a chunk straddling the 7 calibration images is split) and of 1.
+  it.each([count, 5, 1])('chunks of %i: every output as runGraph, ranges of the first 7 as calibrate', (chunk) => {
+    const pass = floatPassTfjs(graph, rgb, count, 7, chunk);
+    const want = runGraph(graph, rgb, count).outputs;
+    expect(pass.outputs.length).toBe(want.length);
+    for (let i = 0; i < want.length; i++) expect(close(pass.outputs[i], want[i]), `output ${i}`).toBe(true);
+    const ranges = calibrate(graph, rgb, 7, 'minmax', { chunkSize: 7 });
+    expect(pass.stats.count).toBe(7);
+    expect(Object.keys(pass.stats.tensors).sort()).toEqual(Object.keys(ranges.tensors).sort());
+    for (const [name, r] of Object.entries(ranges.tensors)) {
+      const g = pass.stats.tensors[name];
+      expect(close(g.min, r.min) && close(g.max, r.max), name).toBe(true);
+      expect([g.rangeMin, g.rangeMax]).toEqual([g.min, g.max]);
+    }
+    // Ranges of all 12 differ from those of the first 7 (the count is honoured, not rounded to a chunk).
+    const all = calibrate(graph, rgb, count, 'minmax');
+    expect(Object.entries(all.tensors).some(([name, r]) => r.max !== ranges.tensors[name].max)).toBe(true);
+  });
+
+  it('streamed in chunks gives the same ranges as all at once, and calibrate 0 gives outputs only', () => {
+    const once = floatPassTfjs(graph, rgb, count, count, count);
+    const streamed = floatPassTfjs(graph, rgb, count, count, 3);
+    for (const [name, r] of Object.entries(once.stats.tensors)) {
+      const g = streamed.stats.tensors[name];
+      expect(close(g.min, r.min) && close(g.max, r.max), name).toBe(true);
+    }
+    const outputsOnly = floatPassTfjs(graph, rgb, count, 0, 4);
+    expect(outputsOnly.stats).toEqual({ method: 'minmax', count: 0, tensors: {} });
+    for (let i = 0; i < once.outputs.length; i++) expect(close(outputsOnly.outputs[i], once.outputs[i])).toBe(true);
   });
 });

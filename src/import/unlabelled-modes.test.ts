@@ -9,6 +9,7 @@ import { randomArchitectureWeights, seededRandom } from '../core/graph/random-we
 import type { ModelArchitecture } from '../core/model/architecture';
 import { runUnlabelledModes, type UnlabelledHooks } from '../core/pipeline/unlabelled-modes';
 import { calibrate } from '../core/quant/calibrate';
+import { outputAgreement } from '../core/eval/output-agreement';
 import { DEFAULT_RECIPE } from '../core/quant/recipe';
 import type { ModeReport } from '../core/report/report';
 import { writeTflite } from '../core/tflite/write-tflite';
@@ -97,5 +98,52 @@ describe('unlabelled images: calibration shared between modes, cancel between mo
       done.push('error' in o ? `${o.mode}: ${o.error}` : o.mode);
     expect(done).toEqual(['int8', 'int8-io', 'int16x8']);
     expect(calibrations).toBe(1);
+  });
+});
+
+describe('unlabelled images: a slow mode scored on the first images only', () => {
+  it('runs 16x8 on the first 4 of 10 images in LiteRT.js and says so; other modes run all 10', async () => {
+    const file = writeTflite(
+      modelToGraph({ preset: 'imported', architecture: RGB, weights: randomArchitectureWeights(RGB, 6, 0.3) }),
+    );
+    const model = { preset: 'imported' as const, ...importTfliteModel(file, 'rgb.tflite') };
+    const rand = seededRandom(5);
+    const values = Float32Array.from({ length: 10 * 16 * 16 * 3 }, () => rand());
+    const images = { count: 10, shape: [16, 16, 3], values };
+    const reference = runGraph(modelToGraph(model), values, 10).outputs;
+    const ran: number[] = [];
+    const run = async (bytes: Uint8Array, inputs: Float32Array, count: number) => {
+      const out = await runTfliteOutputs(bytes, inputs, count);
+      ran.push(count);
+      return out;
+    };
+    const steps: string[] = [];
+    const hooks: UnlabelledHooks = {
+      runtimeImages: (mode, _graph, count) => (mode === 'int16x8' ? 4 : count),
+      onStep: (mode, what, _index, _total, count) => steps.push(`${what} ${mode}${count ? ` on ${count}` : ''}`),
+    };
+    const got: Record<string, { entry: ModeReport; bytes: Uint8Array }> = {};
+    for await (const o of runUnlabelledModes(
+      model,
+      images,
+      reference,
+      ['int8', 'int16x8'],
+      DEFAULT_RECIPE,
+      run,
+      hooks,
+    )) {
+      if ('error' in o) throw new Error(`${o.mode}: ${o.error}`);
+      got[o.mode] = o;
+    }
+    expect(got.int8.entry.float_model_agreement?.images).toBe(10);
+    expect(got.int16x8.entry.float_model_agreement?.images).toBe(4);
+    expect(ran).toEqual([10, 4]);
+    expect(steps).toEqual(['convert int8', 'run int8 on 10', 'convert int16x8', 'run int16x8 on 4']);
+    expect(got.int16x8.entry.latency?.samples).toBe(4);
+    // The figure is the agreement of those 4 images with the float model's outputs on the same 4.
+    const own = await runTfliteOutputs(got.int16x8.bytes, values.subarray(0, 4 * 16 * 16 * 3), 4);
+    const want = outputAgreement(reference.subarray(0, 4 * 5), own.outputs, 5);
+    expect(got.int16x8.entry.float_model_agreement?.top1_agreement).toBe(want.top1Agreement);
+    expect(got.int16x8.entry.float_model_agreement?.output_snr_db ?? Infinity).toBeCloseTo(want.snrDb, 6);
   });
 });

@@ -24,6 +24,12 @@ interface ModeDeclaration {
    * (src/runtime/litert-int4.test.ts); depthwise weights stay int8 storage holding 4-bit values.
    */
   int4Weights?: boolean;
+  /**
+   * LiteRT.js runs the file on TFLite's reference kernels, not XNNPACK (which has no int16 activations):
+   * about 2.9 s an image for a 224x224x3 MobileNet here, against tens of ms for int8. Runs on images without
+   * labels score such a mode on a bounded subset (src/core/pipeline/runtime-subset.ts).
+   */
+  referenceKernels?: boolean;
 }
 
 export const LAB_MODES = {
@@ -90,6 +96,7 @@ export const LAB_MODES = {
     layerDebug: true,
     keepFloat: true,
     byDefault: true,
+    referenceKernels: true,
   },
   'dynamic-int4': {
     kind: 'ptq',
@@ -172,4 +179,9 @@ export function storesInt4Weights(mode: LabMode): boolean {
 /** Whether ops can be kept in float under this mode (selective quantization). */
 export function supportsKeepFloat(mode: LabMode): boolean {
   return LAB_MODES[mode].keepFloat;
+}
+
+/** Whether LiteRT.js runs `mode` on TFLite's reference kernels (see ModeDeclaration.referenceKernels). */
+export function runsOnReferenceKernels(mode: LabMode): boolean {
+  return (LAB_MODES[mode] as ModeDeclaration).referenceKernels === true;
 }

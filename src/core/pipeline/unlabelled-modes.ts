@@ -2,7 +2,9 @@
  * Every mode of a model whose inputs are not MNIST, on images without labels (the user's own): each
  * file is calibrated on the images (a few at a time, see calibrationChunkSize), written, run by the
  * runtime, and scored by its agreement with the float model (top-1 agreement, output SNR in dB) in
- * report.json's `float_model_agreement`; `accuracy` is null (NaN) because there are no labels.
+ * report.json's `float_model_agreement`; `accuracy` is null (NaN) because there are no labels. A mode the
+ * runtime runs on slow reference kernels is scored on the first images only (runtime-subset.ts), and its
+ * `float_model_agreement.images` says how many.
  */
 import { gzipBytes } from '../compress/gzip-size';
 import { agreementAccumulator, agreementReport } from '../eval/output-agreement';
@@ -17,6 +19,7 @@ import type { ModeReport } from '../report/report';
 import { writeTflite } from '../tflite/write-tflite';
 import { convertModel, type ConvertedModel } from './convert';
 import { modeReportEntry } from './measure-mode';
+import { runtimeImageCount } from './runtime-subset';
 
 /** The runtime's outputs for `count` images and how long each run took (ms). */
 export interface RuntimeOutputs {
@@ -45,7 +48,7 @@ export type UnlabelledOutcome =
 /** Where a page's unlabelled run stands: the float reference (images done), or mode `index` of `total`. */
 export type UnlabelledStep =
   | { stage: 'reference'; done: number; total: number }
-  | { stage: 'convert' | 'run'; mode: QuantMode; index: number; total: number };
+  | { stage: 'convert' | 'run'; mode: QuantMode; index: number; total: number; images?: number };
 
 /** Optional seams: an accelerated calibrator, progress, cancel. */
 export interface UnlabelledHooks {
@@ -59,8 +62,10 @@ export interface UnlabelledHooks {
     count: number,
     recipe: QuantRecipe,
   ) => CalibrationStats | undefined;
-  /** Told before each stage of each mode. */
-  onStep?: (mode: QuantMode, what: 'convert' | 'run', index: number, total: number) => void;
+  /** Images (the first ones) the runtime runs `mode` on; default runtimeImageCount (a subset for slow modes). */
+  runtimeImages?: (mode: QuantMode, floatGraph: Graph, count: number) => number;
+  /** Told before each stage of each mode; 'run' with the number of images the runtime runs. */
+  onStep?: (mode: QuantMode, what: 'convert' | 'run', index: number, total: number, images?: number) => void;
   /** Checked between modes: true stops the run (the modes done so far are kept). */
   shouldCancel?: () => boolean;
 }
@@ -76,6 +81,19 @@ const referenceCalibrate = (graph: Graph, images: Float32Array, count: number, r
     percentile: recipe.percentile,
     grid: recipe.mode === 'int16x8' ? 'int16' : 'int8',
   });
+
+/** Images the modes calibrate on: the recipe's calibration samples, at most the images there are. */
+export function unlabelledCalibrationCount(recipe: RecipeSettings, count: number): number {
+  return Math.min(recipe.calibrationSamples, count);
+}
+
+/**
+ * Whether the modes share one min/max calibration of the float graph (the default recipe), which a caller
+ * can then measure in the same pass as the float reference (hooks.calibrate returns it).
+ */
+export function sharesMinMaxCalibration(recipe: RecipeSettings): boolean {
+  return recipe.calibrationMethod === 'minmax' && !changesGraph(recipe);
+}
 
 /** Recipes whose float graph is changed with the images (CLE, bias correction, AdaRound) calibrate per mode. */
 function changesGraph(recipe: RecipeSettings): boolean {
@@ -99,7 +117,8 @@ export async function* runUnlabelledModes(
   if (images.count === 0) throw new Error('no calibration images');
   const classes = reference.length / images.count;
   const floatGraph = modelToGraph(model);
-  const samples = Math.min(recipe.calibrationSamples, images.count);
+  const samples = unlabelledCalibrationCount(recipe, images.count);
+  const perImage = images.values.length / images.count;
   const calibrator = (graph: Graph, values: Float32Array, count: number, r: QuantRecipe) =>
     hooks.calibrate?.(graph, values, count, r) ?? referenceCalibrate(graph, values, count, r);
   // Ranges depend on the grid only for the MSE method (int16x8 searches on its own grid).
@@ -123,11 +142,12 @@ export async function* runUnlabelledModes(
     try {
       hooks.onStep?.(mode, 'convert', index, modes.length);
       const converted = convert(mode);
-      hooks.onStep?.(mode, 'run', index, modes.length);
+      const n = Math.min(images.count, (hooks.runtimeImages ?? runtimeImageCount)(mode, floatGraph, images.count));
+      hooks.onStep?.(mode, 'run', index, modes.length, n);
       const started = Date.now();
-      const ran = await run(converted.bytes, images.values, images.count);
+      const ran = await run(converted.bytes, images.values.subarray(0, n * perImage), n);
       const acc = agreementAccumulator(classes);
-      acc.add(reference, ran.outputs);
+      acc.add(reference.subarray(0, n * classes), ran.outputs);
       const entry = modeReportEntry(
         {
           mode,

@@ -100,7 +100,8 @@ function DownloadAll({ results }: { results: UnlabelledResults }) {
   );
 }
 
-function StepLine({ quantization: { state } }: { quantization: Props['quantization'] }) {
+function StepLine({ quantization: q }: { quantization: Props['quantization'] }) {
+  const { state } = q;
   const { t } = useTranslation();
   if (state.status !== 'running' || !state.progress) return null;
   const s = state.progress;
@@ -108,13 +109,20 @@ function StepLine({ quantization: { state } }: { quantization: Props['quantizati
   const text =
     s.stage === 'reference'
       ? t('calibration.stepReference', { done: s.done, total: s.total })
-      : t(s.stage === 'run' ? 'calibration.stepRun' : 'calibration.stepConvert', {
-          mode: s.mode,
-          index: s.index + 1,
-          total: s.total,
-        });
+      : t(
+          s.stage === 'convert'
+            ? 'calibration.stepConvert'
+            : s.images !== undefined && s.images < (q.results?.images ?? s.images)
+              ? 'calibration.stepRunSubset'
+              : 'calibration.stepRun',
+          { mode: s.mode, index: s.index + 1, total: s.total, count: s.images },
+        );
   return (
-    <div className="progress-block" data-testid="unlabelled-progress">
+    <div
+      className="progress-block"
+      data-testid="unlabelled-progress"
+      data-step={s.stage === 'reference' ? 'reference' : `${s.stage}:${s.mode}`}
+    >
       <progress max={1} value={fraction} />
       <span className="muted">{text}</span>
     </div>
@@ -161,6 +169,7 @@ function ResultsTable({
           return (
             <ResultRow
               key={mode}
+              images={results.images}
               entry={done.entry}
               bytes={done.bytes}
               fileName={importedTfliteFileName(sourceFile, mode)}
@@ -179,7 +188,18 @@ function ModeFailure({ mode, failure }: { mode: QuantMode; failure: CoreFailure 
   return <CoreSentence failure={failure} />;
 }
 
-function ResultRow({ entry, bytes, fileName }: { entry: ModeReport; bytes: Uint8Array; fileName: string }) {
+function ResultRow({
+  entry,
+  bytes,
+  fileName,
+  images,
+}: {
+  entry: ModeReport;
+  bytes: Uint8Array;
+  fileName: string;
+  /** Images the run had: a figure over fewer says so. */
+  images: number;
+}) {
   const { t } = useTranslation();
   const a = entry.float_model_agreement;
   const mode = entry.mode;
@@ -192,7 +212,17 @@ function ResultRow({ entry, bytes, fileName }: { entry: ModeReport; bytes: Uint8
         {formatInt(entry.bytes)} B<br />
         <span className="muted">{formatKiB(entry.bytes)}</span>
       </td>
-      <td data-testid={`agreement-top1-${mode}`}>{a ? formatPercent(a.top1_agreement, 1) : '–'}</td>
+      <td data-testid={`agreement-top1-${mode}`} data-images={a?.images}>
+        {a ? formatPercent(a.top1_agreement, 1) : '–'}
+        {a && a.images < images && (
+          <>
+            <br />
+            <span className="muted" data-testid={`agreement-subset-${mode}`}>
+              {t('calibration.subset', { count: a.images })}
+            </span>
+          </>
+        )}
+      </td>
       <td data-testid={`agreement-snr-${mode}`} data-snr={a?.output_snr_db ?? 'inf'}>
         {!a
           ? '–'
