@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { registerWasmAdamStepKernel } from './adam-step-kernels';
+import { registerWasmCrossEntropyKernel } from './cross-entropy-kernel';
 import { registerWasmTrainingKernels } from './wasm-training-kernels';
 
 /**
@@ -125,6 +126,7 @@ async function tryBackend(name: BackendName, env: BackendEnv): Promise<string | 
       tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       registerWasmTrainingKernels();
       registerWasmAdamStepKernel();
+      registerWasmCrossEntropyKernel();
       wasmStarted = true;
     } else if (name === 'webgpu') {
       if (!hasNavigatorGpu()) return 'this environment has no navigator.gpu';
