@@ -3,7 +3,6 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RELU_GRAD_KERNEL, reluGradLoop } from './relu-grad';
 import { registerWasmTrainingKernels, WASM_FASTER_KERNELS, WASM_TRAINING_KERNELS } from './wasm-training-kernels';
 
 /** Largest absolute difference allowed between WASM and the CPU oracle (float32 sums of <= ~2,000 terms of O(1)). */
@@ -196,40 +195,6 @@ describe('BatchMatMul on WASM (transpose-free front) matches the CPU backend', (
     const b = randomValues(size(c.b), 12);
     const diff = await compare(() => [tf.matMul(tf.tensor(a, c.a), tf.tensor(b, c.b), c.tA, c.tB)]);
     expect(diff).toBeLessThan(TOL);
-  });
-});
-
-describe('Relu gradient as one kernel (LabReluGrad on WASM, tfjs-core formula elsewhere)', () => {
-  it('registers the kernel for WASM only', () => {
-    expect(tf.getKernel(RELU_GRAD_KERNEL, 'wasm')).toBeDefined();
-    expect(tf.getKernel(RELU_GRAD_KERNEL, 'cpu')).toBeUndefined();
-  });
-
-  it('the twin loop gives the bits of dy * step(x), with zeros, NaN and infinities', () => {
-    const x = new Float32Array([2, 0, -0, -3, NaN, Infinity, -Infinity, 1e-30, 0.5, -1]);
-    const dy = new Float32Array([1.5, -2, 3, NaN, 4, -5, 6, Infinity, -0, -Infinity]);
-    const dx = new Float32Array(x.length);
-    reluGradLoop(dy, x, dx);
-    const step = (v: number) => (Number.isNaN(v) ? NaN : v > 0 ? 1 : 0);
-    const expected = Float32Array.from(dy, (g, i) => g * step(x[i]));
-    expect(Array.from(dx).map(Object.is.bind(null, 0))).toEqual(Array.from(expected).map(Object.is.bind(null, 0)));
-    expect(Array.from(dx)).toEqual(Array.from(expected));
-  });
-
-  it.each([
-    { name: 'tutorial activations', shape: [4, 26, 26, 12], ties: false },
-    { name: 'exact zeros and repeated values', shape: [3, 5, 5, 2], ties: true },
-  ])('d/dx of sum(relu(x) * w) on WASM equals the CPU backend: $name', async (c) => {
-    let x = randomValues(size(c.shape), 21);
-    if (c.ties) x = x.map((v) => Math.round(v * 2) / 2);
-    const w = randomValues(size(c.shape), 22);
-    const cpu = await onBackend('cpu', () => [
-      tf.grad((t) => tf.sum(tf.mul(tf.relu(t), tf.tensor(w, c.shape))))(tf.tensor(x, c.shape)),
-    ]);
-    const wasm = await onBackend('wasm', () => [
-      tf.grad((t) => tf.sum(tf.mul(tf.relu(t), tf.tensor(w, c.shape))))(tf.tensor(x, c.shape)),
-    ]);
-    expect(Array.from(wasm[0])).toEqual(Array.from(cpu[0]));
   });
 });
 

@@ -18,7 +18,6 @@ import {
 import { makeWasmBatchMatMulConfig } from './wasm-batch-mat-mul';
 import { wasmMaxPoolGradConfig } from './wasm-max-pool-grad';
 import { makeWasmSharedIdentityConfig } from './wasm-shared-identity';
-import { registerReluGrad } from './relu-grad';
 
 /**
  * Gradient kernels that tfjs-backend-wasm 4.22 does not ship, so that every preset trains on WASM.
@@ -297,6 +296,5 @@ export function registerWasmTrainingKernels(): string[] {
     replaced.add(name);
     added.push(name);
   }
-  registerReluGrad();
   return added;
 }
