@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { registerWasmAdamStepKernel } from './adam-step-kernels';
+import { registerWasmCrossEntropyKernel } from './cross-entropy-kernel';
 import { registerWasmTrainingKernels } from './wasm-training-kernels';
 
 /**
@@ -116,11 +117,16 @@ async function tryBackend(name: BackendName, env: BackendEnv): Promise<string | 
       const path = env.wasmPath ?? (isNode() ? undefined : BROWSER_WASM_PATH);
       // setWasmPaths throws once the backend has initialised; only the first call can take effect.
       if (path != null && !wasmStarted) wasm.setWasmPaths(path);
-      // Minified builds hang the threaded WASM binary (its pthread workers fail to start), and tfjs
-      // runs one thread anyway: always load the single-threaded SIMD binary.
+      // Always the single-threaded SIMD binary. The threaded one gives no second thread as shipped:
+      // tfjs-wasm caps XNNPACK's pool at navigator.hardwareConcurrency / 2 (backend.cc), so 1 on two
+      // cores whatever setThreadsCount says; its pthread workers importScripts() a blob: copy of the
+      // module, which the site's CSP (script-src without blob:) refuses; and minified builds break
+      // that copy. With the first two worked around in an unminified probe page, two threads trained
+      // the tutorial CNN to the same loss, 2.6x slower (load 17 on two cores): the pool threads spin.
       tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       registerWasmTrainingKernels();
       registerWasmAdamStepKernel();
+      registerWasmCrossEntropyKernel();
       wasmStarted = true;
     } else if (name === 'webgpu') {
       if (!hasNavigatorGpu()) return 'this environment has no navigator.gpu';

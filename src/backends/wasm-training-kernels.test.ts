@@ -198,6 +198,35 @@ describe('BatchMatMul on WASM (transpose-free front) matches the CPU backend', (
   });
 });
 
+describe('Identity on WASM shares the data instead of copying it', () => {
+  it('a clone reads the same values and outlives, or is outlived by, its source', async () => {
+    await tf.setBackend('wasm');
+    const values = randomValues(24, 23);
+    const a = tf.tensor(values, [2, 3, 4]);
+    const b = tf.clone(a);
+    const c = tf.clone(b);
+    expect(Array.from(b.dataSync())).toEqual(Array.from(values));
+    a.dispose();
+    expect(Array.from(b.dataSync())).toEqual(Array.from(values));
+    b.dispose();
+    expect(Array.from(c.dataSync())).toEqual(Array.from(values));
+    const before = tf.memory().numBytes;
+    c.dispose();
+    expect(tf.memory().numBytes).toBe(before - values.length * 4);
+  });
+
+  it('a clone of an int32 and a bool tensor keeps its dtype and values', async () => {
+    await tf.setBackend('wasm');
+    const i = tf.tensor([1, -2, 3], [3], 'int32');
+    const bo = tf.tensor([1, 0, 1], [3], 'bool');
+    const [ci, cb] = [tf.clone(i), tf.clone(bo)];
+    tf.dispose([i, bo]);
+    expect([ci.dtype, Array.from(ci.dataSync())]).toEqual(['int32', [1, -2, 3]]);
+    expect([cb.dtype, Array.from(cb.dataSync())]).toEqual(['bool', [1, 0, 1]]);
+    tf.dispose([ci, cb]);
+  });
+});
+
 describe('gradients of small conv nets on WASM match the CPU backend', () => {
   it('conv2d -> relu6 -> depthwise -> avg pool -> mean: d/dx, d/dfilters', async () => {
     const x = randomValues(2 * 12 * 12 * 2, 6);

@@ -5,6 +5,7 @@ import {
   DepthwiseConv2dNativeBackpropInput,
   BatchMatMul,
   getKernel,
+  Identity,
   MaxPoolGrad,
   registerKernel,
   unregisterKernel,
@@ -16,6 +17,7 @@ import {
 } from '@tensorflow/tfjs-core';
 import { makeWasmBatchMatMulConfig } from './wasm-batch-mat-mul';
 import { wasmMaxPoolGradConfig } from './wasm-max-pool-grad';
+import { makeWasmSharedIdentityConfig } from './wasm-shared-identity';
 
 /**
  * Gradient kernels that tfjs-backend-wasm 4.22 does not ship, so that every preset trains on WASM.
@@ -269,7 +271,7 @@ export function registerMissingWasmGradients(): string[] {
 }
 
 /** Kernels tfjs-backend-wasm has but that are slow for training; replaced by {@link registerWasmTrainingKernels}. */
-export const WASM_FASTER_KERNELS = [MaxPoolGrad, BatchMatMul] as const;
+export const WASM_FASTER_KERNELS = [MaxPoolGrad, BatchMatMul, Identity] as const;
 
 const replaced = new Set<string>();
 
@@ -284,6 +286,7 @@ export function registerWasmTrainingKernels(): string[] {
   const faster: Record<(typeof WASM_FASTER_KERNELS)[number], (original: KernelConfig) => KernelConfig> = {
     [MaxPoolGrad]: () => wasmMaxPoolGradConfig,
     [BatchMatMul]: makeWasmBatchMatMulConfig,
+    [Identity]: makeWasmSharedIdentityConfig,
   };
   for (const name of WASM_FASTER_KERNELS) {
     const original = getKernel(name, BACKEND);

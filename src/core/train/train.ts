@@ -7,6 +7,7 @@ import { describePreset, PRESETS } from '../model/presets';
 import { architectureOf, type EpochMetrics, type TrainedModel, type WeightTensor } from '../model/trained-model';
 import { makeBatch, mulberry32, shuffleInPlace } from './batches';
 import { exchangeShards, packShard, PeerStoppedError, shardOf, type DataParallel } from './data-parallel';
+import { categoricalCrossEntropy, EPSILON } from './cross-entropy';
 import { checkDivergence, LossWatch } from './divergence';
 import { FusedAdam, hasFusedAdam } from './fused-adam';
 import type { TrainProgress, TrainSettings } from './settings';
@@ -273,9 +274,6 @@ export async function trainModel(
   }
 }
 
-/** Epsilon of tf.keras / tfjs-layers categorical cross-entropy (probabilities clipped to [eps, 1 - eps]). */
-const EPSILON = 1e-7;
-
 /** A trained batch whose softmax output ([n, 10], kept on the device) has not been read back yet. */
 interface PendingBatch {
   probs: tf.Tensor;
@@ -431,13 +429,6 @@ export function scoreBatch(values: Float32Array, labels: Uint8Array): { loss: nu
   return { loss: loss / n, correct };
 }
 
-/** Mean over the batch of -sum(y * log(clip(p, eps, 1 - eps))): tf.keras categorical_crossentropy. */
-export function categoricalCrossEntropy(probs: tf.Tensor, oneHot: tf.Tensor): tf.Scalar {
-  return tf.tidy(
-    () => tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.log(tf.clipByValue(probs, EPSILON, 1 - EPSILON))), -1))) as tf.Scalar,
-  );
-}
-
 function argMax(row: ArrayLike<number>): number {
   let best = 0;
   for (let k = 1; k < row.length; k++) if (row[k] > row[best]) best = k;
@@ -564,3 +555,4 @@ function setWeights(model: tfl.LayersModel, weights: WeightTensor[]) {
   tf.dispose(tensors);
 }
 export { TrainingDivergedError } from './divergence';
+export { categoricalCrossEntropy } from './cross-entropy';
