@@ -24,6 +24,12 @@ interface ModeDeclaration {
    * (src/runtime/litert-int4.test.ts); depthwise weights stay int8 storage holding 4-bit values.
    */
   int4Weights?: boolean;
+  /**
+   * LiteRT.js runs the file on TFLite's reference kernels, not XNNPACK: about 0.5-1 ms an image on the tutorial
+   * CNN against 0.03-0.07 ms (bench quantize-node). A run of several modes starts these first, so their long
+   * scoring overlaps the other modes' conversions.
+   */
+  slowInRuntime?: boolean;
 }
 
 export const LAB_MODES = {
@@ -90,6 +96,7 @@ export const LAB_MODES = {
     layerDebug: true,
     keepFloat: true,
     byDefault: true,
+    slowInRuntime: true,
   },
   'dynamic-int4': {
     kind: 'ptq',
@@ -115,6 +122,7 @@ export const LAB_MODES = {
     keepFloat: true,
     byDefault: false,
     int4Weights: true,
+    slowInRuntime: true,
   },
   qat: {
     kind: 'qat',
@@ -149,6 +157,19 @@ export const DEFAULT_QUANT_MODES = QUANT_MODES.filter((m) => LAB_MODES[m].byDefa
 
 /** Post-training modes with per-layer errors to debug. */
 export const LAYER_DEBUG_MODES = QUANT_MODES.filter((m) => LAB_MODES[m].layerDebug);
+
+/**
+ * `items` (anything naming a mode: jobs, mode names) in the order a run of several modes works on them: the
+ * `slowInRuntime` modes first, since their scoring is the run's longest stage and then overlaps the other
+ * modes' conversions; everything else keeps its order. Names that are not lab modes count as fast.
+ */
+export function slowInRuntimeFirst<T>(items: readonly T[], modeOf: (item: T) => string): T[] {
+  const slow = (item: T) => {
+    const mode = modeOf(item);
+    return isLabMode(mode) && 'slowInRuntime' in LAB_MODES[mode];
+  };
+  return [...items.filter(slow), ...items.filter((item) => !slow(item))];
+}
 
 export function isLabMode(s: string): s is LabMode {
   return Object.hasOwn(LAB_MODES, s);

@@ -1,5 +1,6 @@
 import { CancelledError } from '../../bridge/worker-bridge';
 import { tfliteFileName } from '../../core/eval/artifact-names';
+import { slowInRuntimeFirst } from '../../core/modes/lab-modes';
 import type { TrainedModel } from '../../core/model/trained-model';
 import { measureMode, type ConvertedMode, type MeasuredMode } from '../../core/pipeline/measure-mode';
 import { evaluateInRuntime } from '../common/evaluate-in-runtime';
@@ -44,7 +45,8 @@ const LATENCY_SAMPLES = 500;
 /**
  * Converts and measures each mode inside one worker job, as a two-stage pipeline: while the runtime
  * workers score mode k in LiteRT.js (two workers, half of the test images each), the lab worker already
- * converts and simulates mode k + 1, so the workers keep both cores busy. Results still arrive in the jobs' order. A failing mode is
+ * converts and simulates mode k + 1, so the workers keep both cores busy. The modes are worked on in
+ * the order of `slowInRuntimeFirst`; their results and failures still reach `sink` in the jobs' order. A failing mode is
  * reported and the others still run; a cancel stops both stages. Throws when every mode failed.
  */
 export async function measureModes(
@@ -54,10 +56,20 @@ export async function measureModes(
   sink: ModeSink,
 ): Promise<void> {
   let failures = 0;
-  const fail = (mode: string, e: unknown) => {
+  // Reports wait here until every earlier job (in the jobs' order) has reported.
+  const ready = new Map<number, () => void>();
+  let nextReport = 0;
+  const report = (job: number, deliver: () => void) => {
+    ready.set(job, deliver);
+    for (let r = ready.get(nextReport); r; r = ready.get(nextReport)) {
+      ready.delete(nextReport++);
+      r();
+    }
+  };
+  const fail = (job: number, mode: string, e: unknown) => {
     if (e instanceof CancelledError || ctx.signal.aborted) throw e;
     failures++;
-    sink.error(mode, coreFailure(e));
+    report(job, () => sink.error(mode, coreFailure(e)));
   };
   // Before the first conversion: the test set comes from the lab worker (queued ahead of the
   // conversions, not behind them), and both runtime workers start LiteRT.js while mode 1 converts.
@@ -66,7 +78,11 @@ export async function measureModes(
     bridge.run(async () => undefined, ctx.signal).catch(() => undefined);
   // The runtime stage: one LiteRT.js evaluation at a time, in the jobs' order.
   let runtime: Promise<void> = Promise.resolve();
-  for (const [index, { mode, convert }] of jobs.entries()) {
+  const order = slowInRuntimeFirst(
+    jobs.map((j, job) => ({ ...j, job })),
+    (j) => j.mode,
+  );
+  for (const [index, { mode, convert, job }] of order.entries()) {
     const step = (what: QuantStepKind, fraction?: number) =>
       ctx.progress({ mode, what, index, total: jobs.length, fraction });
     let converted: ConvertedMode;
@@ -74,7 +90,7 @@ export async function measureModes(
       step('convert');
       converted = await convert(ctx);
     } catch (e) {
-      fail(mode, e);
+      fail(job, mode, e);
       continue;
     }
     runtime = runtime.then(async () => {
@@ -86,9 +102,9 @@ export async function measureModes(
             evaluateInRuntime(bytes, ctx, LATENCY_SAMPLES, (f) => step('runtime', f), undefined, { split: true }),
           { mode, file: tfliteFileName(trained.preset, mode), tfjsPredictions: trained.testPredictions },
         );
-        sink.outcome(mode, measured);
+        report(job, () => sink.outcome(mode, measured));
       } catch (e) {
-        fail(mode, e);
+        fail(job, mode, e);
       }
     });
     // Marked as handled here; the rejection (a cancel) is rethrown by the await below.
