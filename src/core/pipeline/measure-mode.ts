@@ -74,16 +74,21 @@ export interface MeasuredMode {
   explanation?: QatExplanation;
 }
 
-/** Converts one post-training mode: calibrate (seeded draw of training images), quantize, write, simulate. */
+/**
+ * Converts one post-training mode: calibrate (seeded draw of training images), quantize, write, simulate.
+ * @param onFile called with the file as soon as it is written, before the simulation (the runtime can start on it)
+ */
 export function convertMode(
   trained: TrainedModel,
   recipe: QuantRecipe,
   data: MnistDataset,
   simulate: Simulator = referenceSimulator,
+  onFile?: (bytes: Uint8Array) => void,
 ): ConvertedMode {
   const floatGraph = modelToGraph(trained);
   const calibration = calibrationImages(data.train, recipe.calibrationSamples, trained.seed);
   const converted = convertModel(trained, recipe, calibration, floatGraph);
+  onFile?.(converted.bytes);
   return {
     mode: recipe.mode,
     recipe,
@@ -187,9 +192,7 @@ function qatRecipeFields(qat: QatReport | undefined): Record<string, unknown> {
 
 /**
  * Measures a converted file: scores it with `evaluate` (LiteRT.js in Node or in the runtime worker)
- * and builds its entry. The entry's mode is the converted mode unless `mode` names the row otherwise
- * (e.g. 'int8-mixed': an int8 file with layers kept in float); the file name is `<mode>.tflite` unless
- * `file` says otherwise.
+ * and builds its entry ({@link measuredMode}).
  */
 export async function measureMode(
   converted: ConvertedMode,
@@ -198,6 +201,20 @@ export async function measureMode(
 ): Promise<MeasuredMode> {
   const started = Date.now();
   const run = await evaluate(converted.bytes);
+  return measuredMode(converted, run, (Date.now() - started) / 1000, options);
+}
+
+/**
+ * A converted file and its score in the runtime (`run`, which took `runtimeSeconds`) as a measured mode.
+ * The entry's mode is the converted mode unless `mode` names the row otherwise (e.g. 'int8-mixed': an
+ * int8 file with layers kept in float); the file name is `<mode>.tflite` unless `file` says otherwise.
+ */
+export function measuredMode(
+  converted: ConvertedMode,
+  run: RuntimeMeasurement,
+  runtimeSeconds: number,
+  options: { mode?: string; file?: string; tfjsPredictions?: Uint8Array } = {},
+): MeasuredMode {
   const mode = options.mode ?? converted.mode;
   const entry = modeReportEntry(
     {
@@ -208,7 +225,7 @@ export async function measureMode(
       gzipSize: converted.gzipSize ?? gzipBytes(converted.bytes),
     },
     run,
-    { runtimeSeconds: (Date.now() - started) / 1000, tfjsPredictions: options.tfjsPredictions },
+    { runtimeSeconds, tfjsPredictions: options.tfjsPredictions },
   );
   return {
     entry,

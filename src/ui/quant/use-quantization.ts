@@ -4,7 +4,7 @@ import type { QuantMode } from '../../core/modes/lab-modes';
 import type { QuantRecipe } from '../../core/quant/recipe';
 import { ProgressStore } from '../common/progress-store';
 import { useWorkerJob } from '../common/use-worker-job';
-import { labBridge } from '../lab-client';
+import { Comlink, labBridge } from '../lab-client';
 import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 import type { CoreFailure } from '../i18n/core-text';
 import { measureModes, type ConvertJob, type ModeJob, type QuantStep } from './measure-modes';
@@ -34,7 +34,7 @@ export interface Quantization {
 
 /** A job converting `trained` with `recipe` (any recipe, e.g. one with keepFloat) in the lab worker. */
 export function convertJob(trained: TrainedModel, recipe: QuantRecipe): ConvertJob {
-  return (ctx) => labBridge.run((api) => api.convert(trained, recipe), ctx.signal);
+  return (ctx, onFile) => labBridge.run((api) => api.convert(trained, recipe, Comlink.proxy(onFile)), ctx.signal);
 }
 
 /**
