@@ -81,7 +81,7 @@ export async function measureModes(
   getTestSet().catch(() => undefined);
   for (const bridge of [runtimeBridge, runtimeHelperBridge])
     bridge.run(async () => undefined, ctx.signal).catch(() => undefined);
-  // The runtime stage: one LiteRT.js evaluation at a time, in the jobs' order.
+  // The runtime stage: one LiteRT.js evaluation at a time, in the order the modes are converted.
   let runtime: Promise<void> = Promise.resolve();
   const order = slowInRuntimeFirst(
     jobs.map((j, job) => ({ ...j, job })),
