@@ -56,7 +56,10 @@ function DatasetStep({
 function TrainStep({
   session: { lab, setLab, dataReady, trained, training, actions, setTraining, runs },
 }: {
-  session: Pick<LabSession, 'lab' | 'setLab' | 'dataReady' | 'trained' | 'training' | 'actions' | 'setTraining'>;
+  session: Pick<
+    LabSession,
+    'lab' | 'setLab' | 'dataReady' | 'trained' | 'training' | 'actions' | 'setTraining' | 'runs'
+  >;
 }) {
   const onSettingsChange = useCallback((train: LabState['train']) => setLab('train', train), [setLab]);
   return (
@@ -257,7 +260,7 @@ function RunsStep({ session }: { session: Pick<LabSession, 'runs'> }) {
 /** The page's sections, top to bottom. Adding a panel is one adapter above and one entry here. */
 export const LAB_SECTIONS: readonly LabSection[] = [
   section(['lab', 'setLab', 'training'], DatasetStep),
-  section(['lab', 'setLab', 'dataReady', 'trained', 'training', 'actions', 'setTraining'], TrainStep),
+  section(['lab', 'setLab', 'dataReady', 'trained', 'training', 'actions', 'setTraining', 'runs'], TrainStep),
   section(['lab', 'setLab', 'trained', 'training', 'quant', 'results', 'actions', 'setTraining'], CompressStep),
   section(['lab', 'setLab', 'trained', 'training', 'quant', 'results', 'actions'], QuantizeStep),
   section(['lab', 'trained', 'training', 'quant'], ExploreStep),
