@@ -1,4 +1,4 @@
-import { useCallback, type ComponentType } from 'react';
+import { memo, useCallback, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetId } from '../../core/mnist/datasets';
 import type { QuantMode } from '../../core/modes/lab-modes';
@@ -25,7 +25,24 @@ import type { LabSession } from './lab-session';
 /** A section of the page: it takes what it needs from the session. */
 export type LabSection = ComponentType<{ session: LabSession }>;
 
-function DatasetStep({ session: { lab, setLab, training } }: { session: LabSession }) {
+/**
+ * A section that reads only the session fields `keys` (its props' type says so) and re-renders only when
+ * one of them changes: a result arriving re-renders the sections that show results, not the whole page.
+ */
+function section<K extends keyof LabSession>(
+  keys: readonly K[],
+  Body: ComponentType<{ session: Pick<LabSession, NoInfer<K>> }>,
+): LabSection {
+  const same = (a: { session: LabSession }, b: { session: LabSession }) =>
+    keys.every((k) => Object.is(a.session[k], b.session[k]));
+  return memo(Body as ComponentType<{ session: LabSession }>, same);
+}
+
+function DatasetStep({
+  session: { lab, setLab, training },
+}: {
+  session: Pick<LabSession, 'lab' | 'setLab' | 'training'>;
+}) {
   const { t } = useTranslation();
   const onChange = useCallback((dataset: DatasetId) => setLab('train', { ...lab.train, dataset }), [lab.train, setLab]);
   return (
@@ -39,7 +56,10 @@ function DatasetStep({ session: { lab, setLab, training } }: { session: LabSessi
 function TrainStep({
   session: { lab, setLab, dataReady, trained, training, actions, setTraining, runs },
 }: {
-  session: LabSession;
+  session: Pick<
+    LabSession,
+    'lab' | 'setLab' | 'dataReady' | 'trained' | 'training' | 'actions' | 'setTraining' | 'runs'
+  >;
 }) {
   const onSettingsChange = useCallback((train: LabState['train']) => setLab('train', train), [setLab]);
   return (
@@ -68,7 +88,10 @@ function TrainStep({
 function CompressStep({
   session: { lab, setLab, trained, training, quant, results, actions, setTraining },
 }: {
-  session: LabSession;
+  session: Pick<
+    LabSession,
+    'lab' | 'setLab' | 'trained' | 'training' | 'quant' | 'results' | 'actions' | 'setTraining'
+  >;
 }) {
   return (
     <CompressPanel
@@ -88,7 +111,7 @@ function CompressStep({
 function QuantizeStep({
   session: { lab, setLab, trained, training, quant, results, actions },
 }: {
-  session: LabSession;
+  session: Pick<LabSession, 'lab' | 'setLab' | 'trained' | 'training' | 'quant' | 'results' | 'actions'>;
 }) {
   return (
     <QuantizePanel
@@ -106,7 +129,11 @@ function QuantizeStep({
   );
 }
 
-function ExploreStep({ session: { lab, trained, training, quant } }: { session: LabSession }) {
+function ExploreStep({
+  session: { lab, trained, training, quant },
+}: {
+  session: Pick<LabSession, 'lab' | 'trained' | 'training' | 'quant'>;
+}) {
   const { modes: _modes, ...recipe } = lab.quant;
   return <BitsExplorer trained={trained} recipe={recipe} busy={training || quant.run.status === 'running'} />;
 }
@@ -114,7 +141,7 @@ function ExploreStep({ session: { lab, trained, training, quant } }: { session: 
 function QatStep({
   session: { lab, setLab, trained, training, quant, qat, results, actions },
 }: {
-  session: LabSession;
+  session: Pick<LabSession, 'lab' | 'setLab' | 'trained' | 'training' | 'quant' | 'qat' | 'results' | 'actions'>;
 }) {
   const running = quant.run.status === 'running';
   return (
@@ -133,7 +160,11 @@ function QatStep({
   );
 }
 
-function WizardStep({ session: { trained, training, quant, results, actions } }: { session: LabSession }) {
+function WizardStep({
+  session: { trained, training, quant, results, actions },
+}: {
+  session: Pick<LabSession, 'trained' | 'training' | 'quant' | 'results' | 'actions'>;
+}) {
   return (
     <Wizard
       measured={results.report?.modes}
@@ -146,7 +177,11 @@ function WizardStep({ session: { trained, training, quant, results, actions } }:
   );
 }
 
-function RepairStep({ session: { trained, training, quant, results, actions, layers } }: { session: LabSession }) {
+function RepairStep({
+  session: { trained, training, quant, results, actions, layers },
+}: {
+  session: Pick<LabSession, 'trained' | 'training' | 'quant' | 'results' | 'actions' | 'layers'>;
+}) {
   return (
     <RepairProposals
       trained={trained}
@@ -158,7 +193,11 @@ function RepairStep({ session: { trained, training, quant, results, actions, lay
   );
 }
 
-function DebuggerStep({ session: { lab, trained, training, quant, actions, layers } }: { session: LabSession }) {
+function DebuggerStep({
+  session: { lab, trained, training, quant, actions, layers },
+}: {
+  session: Pick<LabSession, 'lab' | 'trained' | 'training' | 'quant' | 'actions' | 'layers'>;
+}) {
   return (
     <DebuggerPanel
       analysis={layers}
@@ -170,7 +209,11 @@ function DebuggerStep({ session: { lab, trained, training, quant, actions, layer
   );
 }
 
-function GraphStep({ session: { lab, trained, training, quant, actions, layers } }: { session: LabSession }) {
+function GraphStep({
+  session: { lab, trained, training, quant, actions, layers },
+}: {
+  session: Pick<LabSession, 'lab' | 'trained' | 'training' | 'quant' | 'actions' | 'layers'>;
+}) {
   return (
     <GraphPanel
       trained={trained}
@@ -182,19 +225,23 @@ function GraphStep({ session: { lab, trained, training, quant, actions, layers }
   );
 }
 
-function DrawStep({ session }: { session: LabSession }) {
+function DrawStep({ session }: { session: Pick<LabSession, 'results'> }) {
   return <DrawPanel models={session.results.drawModels} />;
 }
 
-function ConfusionStep({ session }: { session: LabSession }) {
+function ConfusionStep({ session }: { session: Pick<LabSession, 'results'> }) {
   return <ConfusionPanel outcomes={session.results.compared} />;
 }
 
-function InspectorStep({ session }: { session: LabSession }) {
+function InspectorStep({ session }: { session: Pick<LabSession, 'results'> }) {
   return <InspectorPanel onEvaluated={session.results.addInspected} />;
 }
 
-function DeployStep({ session: { lab, setLab, results } }: { session: LabSession }) {
+function DeployStep({
+  session: { lab, setLab, results },
+}: {
+  session: Pick<LabSession, 'lab' | 'setLab' | 'results'>;
+}) {
   const onTargetChange = useCallback((id: string) => setLab('deployTarget', id), [setLab]);
   return (
     <DeployPanel
@@ -206,25 +253,25 @@ function DeployStep({ session: { lab, setLab, results } }: { session: LabSession
   );
 }
 
-function RunsStep({ session }: { session: LabSession }) {
+function RunsStep({ session }: { session: Pick<LabSession, 'runs'> }) {
   return <RunsPanel runs={session.runs} />;
 }
 
 /** The page's sections, top to bottom. Adding a panel is one adapter above and one entry here. */
 export const LAB_SECTIONS: readonly LabSection[] = [
-  DatasetStep,
-  TrainStep,
-  CompressStep,
-  QuantizeStep,
-  ExploreStep,
-  QatStep,
-  WizardStep,
-  RepairStep,
-  DebuggerStep,
-  GraphStep,
-  DrawStep,
-  ConfusionStep,
-  InspectorStep,
-  DeployStep,
-  RunsStep,
+  section(['lab', 'setLab', 'training'], DatasetStep),
+  section(['lab', 'setLab', 'dataReady', 'trained', 'training', 'actions', 'setTraining', 'runs'], TrainStep),
+  section(['lab', 'setLab', 'trained', 'training', 'quant', 'results', 'actions', 'setTraining'], CompressStep),
+  section(['lab', 'setLab', 'trained', 'training', 'quant', 'results', 'actions'], QuantizeStep),
+  section(['lab', 'trained', 'training', 'quant'], ExploreStep),
+  section(['lab', 'setLab', 'trained', 'training', 'quant', 'qat', 'results', 'actions'], QatStep),
+  section(['trained', 'training', 'quant', 'results', 'actions'], WizardStep),
+  section(['trained', 'training', 'quant', 'results', 'actions', 'layers'], RepairStep),
+  section(['lab', 'trained', 'training', 'quant', 'actions', 'layers'], DebuggerStep),
+  section(['lab', 'trained', 'training', 'quant', 'actions', 'layers'], GraphStep),
+  section(['results'], DrawStep),
+  section(['results'], ConfusionStep),
+  section(['results'], InspectorStep),
+  section(['lab', 'setLab', 'results'], DeployStep),
+  section(['runs'], RunsStep),
 ];
