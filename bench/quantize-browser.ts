@@ -130,7 +130,7 @@ function profileRows(label: string, run: QuantizeRun): BenchRow[] {
   return [
     { label, value: total, unit: 'ms', digits: 0, note: 'main-thread busy time while quantizing (CDP profile)' },
     ...run.mainThread
-      .slice(0, Number(process.env.BENCH_PROFILE_ROWS ?? 6))
+      .slice(0, 6)
       .map((f) => ({ label: `  ${f.name.slice(0, 60)}`, value: f.ms, unit: 'ms', digits: 0 })),
   ];
 }

@@ -180,17 +180,10 @@ const api = {
 
   /**
    * Converts the trained model with one recipe: calibrate (on a seeded draw of training images),
-   * quantize, write the .tflite, and simulate its accuracy on all test images. `onFile` (a Comlink.proxy)
-   * gets the .tflite as soon as it is written, so the runtime can score it while this worker simulates.
+   * quantize, write the .tflite, and simulate its accuracy on all test images.
    */
-  async convert(trained: TrainedModel, recipe: QuantRecipe, onFile?: (bytes: Uint8Array) => void) {
-    const data = await dataFor(trained.dataset);
-    // The file goes out before the simulation runs (a copy: the result transfers its own).
-    const early = (bytes: Uint8Array) => {
-      const copy = bytes.slice();
-      Promise.resolve(onFile?.(Comlink.transfer(copy, [copy.buffer]))).catch(() => undefined);
-    };
-    return transferConverted(convertMode(trained, recipe, data, simulateModelAccelerated, onFile && early));
+  async convert(trained: TrainedModel, recipe: QuantRecipe) {
+    return transferConverted(convertMode(trained, recipe, await dataFor(trained.dataset), simulateModelAccelerated));
   },
 
   /**

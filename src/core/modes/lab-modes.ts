@@ -25,11 +25,9 @@ interface ModeDeclaration {
    */
   int4Weights?: boolean;
   /**
-   * LiteRT.js runs the file on TFLite's reference kernels, not XNNPACK (no int16 activations, no int4 filters):
-   * about 0.5-1 ms an image on the tutorial CNN against 0.03-0.07 ms (bench quantize-node), 2.9 s an image for a
-   * 224x224x3 MobileNet against tens of ms for int8. A run of several modes starts these first, so their long
-   * scoring overlaps the other modes' conversions; runs on images without labels score them on a bounded subset
-   * (src/core/pipeline/runtime-subset.ts).
+   * LiteRT.js runs the file on TFLite's reference kernels, not XNNPACK (which has no int16 activations):
+   * about 2.9 s an image for a 224x224x3 MobileNet here, against tens of ms for int8. Runs on images without
+   * labels score such a mode on a bounded subset (src/core/pipeline/runtime-subset.ts).
    */
   referenceKernels?: boolean;
 }
@@ -124,7 +122,6 @@ export const LAB_MODES = {
     keepFloat: true,
     byDefault: false,
     int4Weights: true,
-    referenceKernels: true,
   },
   qat: {
     kind: 'qat',
@@ -159,19 +156,6 @@ export const DEFAULT_QUANT_MODES = QUANT_MODES.filter((m) => LAB_MODES[m].byDefa
 
 /** Post-training modes with per-layer errors to debug. */
 export const LAYER_DEBUG_MODES = QUANT_MODES.filter((m) => LAB_MODES[m].layerDebug);
-
-/**
- * `items` (anything naming a mode: jobs, mode names) in the order a run of several modes works on them: the
- * `referenceKernels` modes first, since their scoring is the run's longest stage and then overlaps the other
- * modes' conversions; everything else keeps its order. Names that are not lab modes count as fast.
- */
-export function slowInRuntimeFirst<T>(items: readonly T[], modeOf: (item: T) => string): T[] {
-  const slow = (item: T) => {
-    const mode = modeOf(item);
-    return isLabMode(mode) && runsOnReferenceKernels(mode);
-  };
-  return [...items.filter(slow), ...items.filter((item) => !slow(item))];
-}
 
 export function isLabMode(s: string): s is LabMode {
   return Object.hasOwn(LAB_MODES, s);

@@ -33,11 +33,6 @@ export interface ConvertedMode {
   bytes: Uint8Array;
   /** Seconds to calibrate, quantize and write (QAT: the export only). */
   convertSeconds: number;
-  /**
-   * The file's size after gzip level 9 ({@link gzipBytes}), computed where the file was made (the lab worker),
-   * so the page does not deflate it on its main thread; measureMode computes it when absent.
-   */
-  gzipSize?: number;
   simulated: SimulatedEvaluation;
   /** Float and quantized weights per weighted layer, for the histograms. */
   layers: WeightLayer[];
@@ -74,27 +69,21 @@ export interface MeasuredMode {
   explanation?: QatExplanation;
 }
 
-/**
- * Converts one post-training mode: calibrate (seeded draw of training images), quantize, write, simulate.
- * @param onFile called with the file as soon as it is written, before the simulation (the runtime can start on it)
- */
+/** Converts one post-training mode: calibrate (seeded draw of training images), quantize, write, simulate. */
 export function convertMode(
   trained: TrainedModel,
   recipe: QuantRecipe,
   data: MnistDataset,
   simulate: Simulator = referenceSimulator,
-  onFile?: (bytes: Uint8Array) => void,
 ): ConvertedMode {
   const floatGraph = modelToGraph(trained);
   const calibration = calibrationImages(data.train, recipe.calibrationSamples, trained.seed);
   const converted = convertModel(trained, recipe, calibration, floatGraph);
-  onFile?.(converted.bytes);
   return {
     mode: recipe.mode,
     recipe,
     bytes: converted.bytes,
     convertSeconds: converted.convertSeconds,
-    gzipSize: gzipBytes(converted.bytes),
     simulated: simulate(converted.graph, data.test),
     layers: weightLayers(converted.prepared ?? floatGraph, converted.graph),
     ...(trained.compression && { compression: trained.compression }),
@@ -114,7 +103,6 @@ export function convertedQatMode(
     recipe: run.converted.recipe,
     bytes: run.converted.bytes,
     convertSeconds: run.converted.convertSeconds,
-    gzipSize: gzipBytes(run.converted.bytes),
     simulated: simulate(run.converted.graph, data.test),
     layers: weightLayers(modelToGraph(trained), run.converted.graph),
     qat: run.report,
@@ -192,7 +180,9 @@ function qatRecipeFields(qat: QatReport | undefined): Record<string, unknown> {
 
 /**
  * Measures a converted file: scores it with `evaluate` (LiteRT.js in Node or in the runtime worker)
- * and builds its entry ({@link measuredMode}).
+ * and builds its entry. The entry's mode is the converted mode unless `mode` names the row otherwise
+ * (e.g. 'int8-mixed': an int8 file with layers kept in float); the file name is `<mode>.tflite` unless
+ * `file` says otherwise.
  */
 export async function measureMode(
   converted: ConvertedMode,
@@ -201,20 +191,6 @@ export async function measureMode(
 ): Promise<MeasuredMode> {
   const started = Date.now();
   const run = await evaluate(converted.bytes);
-  return measuredMode(converted, run, (Date.now() - started) / 1000, options);
-}
-
-/**
- * A converted file and its score in the runtime (`run`, which took `runtimeSeconds`) as a measured mode.
- * The entry's mode is the converted mode unless `mode` names the row otherwise (e.g. 'int8-mixed': an
- * int8 file with layers kept in float); the file name is `<mode>.tflite` unless `file` says otherwise.
- */
-export function measuredMode(
-  converted: ConvertedMode,
-  run: RuntimeMeasurement,
-  runtimeSeconds: number,
-  options: { mode?: string; file?: string; tfjsPredictions?: Uint8Array } = {},
-): MeasuredMode {
   const mode = options.mode ?? converted.mode;
   const entry = modeReportEntry(
     {
@@ -222,10 +198,10 @@ export function measuredMode(
       mode,
       file: options.file ?? `${mode}.tflite`,
       size: converted.bytes.length,
-      gzipSize: converted.gzipSize ?? gzipBytes(converted.bytes),
+      gzipSize: gzipBytes(converted.bytes),
     },
     run,
-    { runtimeSeconds, tfjsPredictions: options.tfjsPredictions },
+    { runtimeSeconds: (Date.now() - started) / 1000, tfjsPredictions: options.tfjsPredictions },
   );
   return {
     entry,

@@ -41,8 +41,8 @@ describe('macsPerImage', () => {
 });
 
 describe('runtimeImageCount', () => {
-  it('16x8 and int4 run on reference kernels (int16 activations, int4 filters)', () => {
-    expect(QUANT_MODES.filter(runsOnReferenceKernels)).toEqual(['int16x8', 'int4']);
+  it('only 16x8 runs on reference kernels', () => {
+    expect(QUANT_MODES.filter(runsOnReferenceKernels)).toEqual(['int16x8']);
   });
 
   it.each([

@@ -1,10 +1,10 @@
-import { startTransition, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { QuantMode } from '../../core/modes/lab-modes';
 import type { QuantRecipe } from '../../core/quant/recipe';
 import { ProgressStore } from '../common/progress-store';
 import { useWorkerJob } from '../common/use-worker-job';
-import { Comlink, labBridge } from '../lab-client';
+import { labBridge } from '../lab-client';
 import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 import type { CoreFailure } from '../i18n/core-text';
 import { measureModes, type ConvertJob, type ModeJob, type QuantStep } from './measure-modes';
@@ -12,7 +12,7 @@ import { measureModes, type ConvertJob, type ModeJob, type QuantStep } from './m
 /** The quantization run as the panels show it (its results live in the results cache). */
 export interface QuantRun {
   status: 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
-  /** The mode being converted (or QAT-trained); the progress line's details are in `progress`. */
+  /** The mode being worked on (the progress line's details are in `progress`). */
   mode?: string;
   /** What is happening now, for the progress line (subscribe with useProgress: it changes many times a second). */
   progress: ProgressStore<QuantStep>;
@@ -34,7 +34,7 @@ export interface Quantization {
 
 /** A job converting `trained` with `recipe` (any recipe, e.g. one with keepFloat) in the lab worker. */
 export function convertJob(trained: TrainedModel, recipe: QuantRecipe): ConvertJob {
-  return (ctx, onFile) => labBridge.run((api) => api.convert(trained, recipe, Comlink.proxy(onFile)), ctx.signal);
+  return (ctx) => labBridge.run((api) => api.convert(trained, recipe), ctx.signal);
 }
 
 /**
@@ -59,9 +59,7 @@ export function useQuantization(onOutcome: (model: TrainedModel, mode: string, o
           progress: (p: QuantStep) => {
             if (ctx.signal.aborted) return;
             progress.set(p);
-            // The mode being converted (a QAT run's training included): the runtime stage scores the previous
-            // mode meanwhile, and following its reports too would re-render the page at every switch.
-            if (p.what === 'convert') startTransition(() => setMode(p.mode));
+            setMode(p.mode);
           },
         };
         try {

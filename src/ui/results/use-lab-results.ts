@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { LabReport } from '../../core/report/report';
 import type { LabState } from '../state/lab-state';
@@ -33,11 +33,8 @@ export interface LabResults {
 /** Holds the results cache and derives what the panels show for `trained` under the settings `lab`. */
 export function useLabResults(trained: TrainedModel | undefined, lab: LabState): LabResults {
   const [cache, setCache] = useState(EMPTY_RESULTS);
-  // A transition: the page's re-render for a new result (table, charts, every panel reading results) yields to
-  // the browser every few milliseconds instead of holding the main thread for one long task.
   const add = useCallback(
-    (model: TrainedModel, mode: string, outcome: MeasuredMode) =>
-      startTransition(() => setCache((c) => addOutcome(c, model, mode, outcome))),
+    (model: TrainedModel, mode: string, outcome: MeasuredMode) => setCache((c) => addOutcome(c, model, mode, outcome)),
     [],
   );
   const inspect = useCallback((file: InspectedFile) => setCache((c) => addInspected(c, file)), []);

@@ -1,4 +1,4 @@
-import { memo, useCallback, type ComponentType } from 'react';
+import { useCallback, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetId } from '../../core/mnist/datasets';
 import type { QuantMode } from '../../core/modes/lab-modes';
@@ -25,24 +25,7 @@ import type { LabSession } from './lab-session';
 /** A section of the page: it takes what it needs from the session. */
 export type LabSection = ComponentType<{ session: LabSession }>;
 
-/**
- * A section that reads only the session fields `keys` (its props' type says so) and re-renders only when
- * one of them changes: a result arriving re-renders the sections that show results, not the whole page.
- */
-function section<K extends keyof LabSession>(
-  keys: readonly K[],
-  Body: ComponentType<{ session: Pick<LabSession, NoInfer<K>> }>,
-): LabSection {
-  const same = (a: { session: LabSession }, b: { session: LabSession }) =>
-    keys.every((k) => Object.is(a.session[k], b.session[k]));
-  return memo(Body as ComponentType<{ session: LabSession }>, same);
-}
-
-function DatasetStep({
-  session: { lab, setLab, training },
-}: {
-  session: Pick<LabSession, 'lab' | 'setLab' | 'training'>;
-}) {
+function DatasetStep({ session: { lab, setLab, training } }: { session: LabSession }) {
   const { t } = useTranslation();
   const onChange = useCallback((dataset: DatasetId) => setLab('train', { ...lab.train, dataset }), [lab.train, setLab]);
   return (
@@ -56,10 +39,7 @@ function DatasetStep({
 function TrainStep({
   session: { lab, setLab, dataReady, trained, training, actions, setTraining, runs },
 }: {
-  session: Pick<
-    LabSession,
-    'lab' | 'setLab' | 'dataReady' | 'trained' | 'training' | 'actions' | 'setTraining' | 'runs'
-  >;
+  session: LabSession;
 }) {
   const onSettingsChange = useCallback((train: LabState['train']) => setLab('train', train), [setLab]);
   return (
@@ -88,10 +68,7 @@ function TrainStep({
 function CompressStep({
   session: { lab, setLab, trained, training, quant, results, actions, setTraining },
 }: {
-  session: Pick<
-    LabSession,
-    'lab' | 'setLab' | 'trained' | 'training' | 'quant' | 'results' | 'actions' | 'setTraining'
-  >;
+  session: LabSession;
 }) {
   return (
     <CompressPanel
@@ -111,7 +88,7 @@ function CompressStep({
 function QuantizeStep({
   session: { lab, setLab, trained, training, quant, results, actions },
 }: {
-  session: Pick<LabSession, 'lab' | 'setLab' | 'trained' | 'training' | 'quant' | 'results' | 'actions'>;
+  session: LabSession;
 }) {
   return (
     <QuantizePanel
@@ -129,11 +106,7 @@ function QuantizeStep({
   );
 }
 
-function ExploreStep({
-  session: { lab, trained, training, quant },
-}: {
-  session: Pick<LabSession, 'lab' | 'trained' | 'training' | 'quant'>;
-}) {
+function ExploreStep({ session: { lab, trained, training, quant } }: { session: LabSession }) {
   const { modes: _modes, ...recipe } = lab.quant;
   return <BitsExplorer trained={trained} recipe={recipe} busy={training || quant.run.status === 'running'} />;
 }
@@ -141,7 +114,7 @@ function ExploreStep({
 function QatStep({
   session: { lab, setLab, trained, training, quant, qat, results, actions },
 }: {
-  session: Pick<LabSession, 'lab' | 'setLab' | 'trained' | 'training' | 'quant' | 'qat' | 'results' | 'actions'>;
+  session: LabSession;
 }) {
   const running = quant.run.status === 'running';
   return (
@@ -160,11 +133,7 @@ function QatStep({
   );
 }
 
-function WizardStep({
-  session: { trained, training, quant, results, actions },
-}: {
-  session: Pick<LabSession, 'trained' | 'training' | 'quant' | 'results' | 'actions'>;
-}) {
+function WizardStep({ session: { trained, training, quant, results, actions } }: { session: LabSession }) {
   return (
     <Wizard
       measured={results.report?.modes}
@@ -177,11 +146,7 @@ function WizardStep({
   );
 }
 
-function RepairStep({
-  session: { trained, training, quant, results, actions, layers },
-}: {
-  session: Pick<LabSession, 'trained' | 'training' | 'quant' | 'results' | 'actions' | 'layers'>;
-}) {
+function RepairStep({ session: { trained, training, quant, results, actions, layers } }: { session: LabSession }) {
   return (
     <RepairProposals
       trained={trained}
@@ -193,11 +158,7 @@ function RepairStep({
   );
 }
 
-function DebuggerStep({
-  session: { lab, trained, training, quant, actions, layers },
-}: {
-  session: Pick<LabSession, 'lab' | 'trained' | 'training' | 'quant' | 'actions' | 'layers'>;
-}) {
+function DebuggerStep({ session: { lab, trained, training, quant, actions, layers } }: { session: LabSession }) {
   return (
     <DebuggerPanel
       analysis={layers}
@@ -209,11 +170,7 @@ function DebuggerStep({
   );
 }
 
-function GraphStep({
-  session: { lab, trained, training, quant, actions, layers },
-}: {
-  session: Pick<LabSession, 'lab' | 'trained' | 'training' | 'quant' | 'actions' | 'layers'>;
-}) {
+function GraphStep({ session: { lab, trained, training, quant, actions, layers } }: { session: LabSession }) {
   return (
     <GraphPanel
       trained={trained}
@@ -225,23 +182,19 @@ function GraphStep({
   );
 }
 
-function DrawStep({ session }: { session: Pick<LabSession, 'results'> }) {
+function DrawStep({ session }: { session: LabSession }) {
   return <DrawPanel models={session.results.drawModels} />;
 }
 
-function ConfusionStep({ session }: { session: Pick<LabSession, 'results'> }) {
+function ConfusionStep({ session }: { session: LabSession }) {
   return <ConfusionPanel outcomes={session.results.compared} />;
 }
 
-function InspectorStep({ session }: { session: Pick<LabSession, 'results'> }) {
+function InspectorStep({ session }: { session: LabSession }) {
   return <InspectorPanel onEvaluated={session.results.addInspected} />;
 }
 
-function DeployStep({
-  session: { lab, setLab, results },
-}: {
-  session: Pick<LabSession, 'lab' | 'setLab' | 'results'>;
-}) {
+function DeployStep({ session: { lab, setLab, results } }: { session: LabSession }) {
   const onTargetChange = useCallback((id: string) => setLab('deployTarget', id), [setLab]);
   return (
     <DeployPanel
@@ -253,25 +206,25 @@ function DeployStep({
   );
 }
 
-function RunsStep({ session }: { session: Pick<LabSession, 'runs'> }) {
+function RunsStep({ session }: { session: LabSession }) {
   return <RunsPanel runs={session.runs} />;
 }
 
 /** The page's sections, top to bottom. Adding a panel is one adapter above and one entry here. */
 export const LAB_SECTIONS: readonly LabSection[] = [
-  section(['lab', 'setLab', 'training'], DatasetStep),
-  section(['lab', 'setLab', 'dataReady', 'trained', 'training', 'actions', 'setTraining', 'runs'], TrainStep),
-  section(['lab', 'setLab', 'trained', 'training', 'quant', 'results', 'actions', 'setTraining'], CompressStep),
-  section(['lab', 'setLab', 'trained', 'training', 'quant', 'results', 'actions'], QuantizeStep),
-  section(['lab', 'trained', 'training', 'quant'], ExploreStep),
-  section(['lab', 'setLab', 'trained', 'training', 'quant', 'qat', 'results', 'actions'], QatStep),
-  section(['trained', 'training', 'quant', 'results', 'actions'], WizardStep),
-  section(['trained', 'training', 'quant', 'results', 'actions', 'layers'], RepairStep),
-  section(['lab', 'trained', 'training', 'quant', 'actions', 'layers'], DebuggerStep),
-  section(['lab', 'trained', 'training', 'quant', 'actions', 'layers'], GraphStep),
-  section(['results'], DrawStep),
-  section(['results'], ConfusionStep),
-  section(['results'], InspectorStep),
-  section(['lab', 'setLab', 'results'], DeployStep),
-  section(['runs'], RunsStep),
+  DatasetStep,
+  TrainStep,
+  CompressStep,
+  QuantizeStep,
+  ExploreStep,
+  QatStep,
+  WizardStep,
+  RepairStep,
+  DebuggerStep,
+  GraphStep,
+  DrawStep,
+  ConfusionStep,
+  InspectorStep,
+  DeployStep,
+  RunsStep,
 ];
