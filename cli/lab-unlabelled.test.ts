@@ -15,24 +15,13 @@ import { outputAgreement } from '../src/core/eval/output-agreement';
 import { modelToGraph } from '../src/core/graph/model-to-graph';
 import { randomArchitectureWeights } from '../src/core/graph/random-weights';
 import { runGraph } from '../src/core/graph/reference/run-graph';
-import type { ModelArchitecture } from '../src/core/model/architecture';
 import type { LabReport } from '../src/core/report/report';
 import { writeTflite } from '../src/core/tflite/write-tflite';
 import { loadLiteRtForNode } from '../src/node/litert-node';
 import { runTfliteOutputs } from '../src/runtime/litert-eval';
+import { rgbBlock } from '../src/core/model/testing/architectures';
 
-const RGB16: ModelArchitecture = {
-  id: 'rgb16',
-  name: 'rgb16',
-  inputShape: [16, 16, 3],
-  layers: [
-    { type: 'conv2d', filters: 6, kernel: 3, strides: 2, padding: 'same', activation: 'relu6' },
-    { type: 'depthwiseConv2d', kernel: 3, strides: 1, padding: 'same', depthMultiplier: 1, activation: 'relu6' },
-    { type: 'avgPool2d', pool: 8, strides: 8 },
-    { type: 'flatten' },
-    { type: 'dense', units: 4, activation: 'softmax' },
-  ],
-};
+const RGB16 = rgbBlock({ size: 16, stride: 2, filters: 6, classes: 4 });
 const MODES = ['int8', 'float16', 'dynamic'];
 const model = { preset: 'imported' as const, architecture: RGB16, weights: randomArchitectureWeights(RGB16, 5, 0.3) };
 

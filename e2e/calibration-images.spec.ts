@@ -4,26 +4,14 @@ import { outputAgreement } from '../src/core/eval/output-agreement';
 import { modelToGraph } from '../src/core/graph/model-to-graph';
 import { randomArchitectureWeights } from '../src/core/graph/random-weights';
 import { runGraph } from '../src/core/graph/reference/run-graph';
-import type { ModelArchitecture } from '../src/core/model/architecture';
 import { writeTflite } from '../src/core/tflite/write-tflite';
 import { loadLiteRtForNode } from '../src/node/litert-node';
 import { runTfliteOutputs } from '../src/runtime/litert-eval';
 import { expect, openLab, parsePercent, test } from './fixtures';
+import { rgbBlock } from '../src/core/model/testing/architectures';
 
 /** A small MobileNet-like model on 32x32 RGB images, 5 classes: not MNIST, so the page asks for images. */
-const RGB32: ModelArchitecture = {
-  id: 'rgb32',
-  name: 'rgb32',
-  inputShape: [32, 32, 3],
-  layers: [
-    { type: 'conv2d', filters: 8, kernel: 3, strides: 2, padding: 'same', activation: 'relu6' },
-    { type: 'depthwiseConv2d', kernel: 3, strides: 1, padding: 'same', depthMultiplier: 1, activation: 'relu6' },
-    { type: 'conv2d', filters: 16, kernel: 1, strides: 1, padding: 'same', activation: 'relu6' },
-    { type: 'avgPool2d', pool: 16, strides: 16 },
-    { type: 'flatten' },
-    { type: 'dense', units: 5, activation: 'softmax' },
-  ],
-};
+const RGB32 = rgbBlock({ size: 32, stride: 2, filters: 8, pointwise: 16, classes: 5 });
 
 /** Smooth coloured patterns of different sizes (so the page resizes them), alpha opaque. */
 function patterns(count: number): RgbaImage[] {

@@ -5,25 +5,13 @@ import { encodePng } from '../src/core/import/png';
 import type { RgbaImage } from '../src/core/import/calibration-pixels';
 import { modelToGraph } from '../src/core/graph/model-to-graph';
 import { randomArchitectureWeights } from '../src/core/graph/random-weights';
-import type { ModelArchitecture } from '../src/core/model/architecture';
 import type { LabReport } from '../src/core/report/report';
 import { writeTflite } from '../src/core/tflite/write-tflite';
 import { expect, openLab, parsePercent, test } from './fixtures';
+import { rgbBlock } from '../src/core/model/testing/architectures';
 
 /** A 64x64 RGB model, large enough that five modes over 40 images take a while: the run can be cancelled. */
-const RGB64: ModelArchitecture = {
-  id: 'rgb64',
-  name: 'rgb64',
-  inputShape: [64, 64, 3],
-  layers: [
-    { type: 'conv2d', filters: 16, kernel: 3, strides: 1, padding: 'same', activation: 'relu6' },
-    { type: 'depthwiseConv2d', kernel: 3, strides: 1, padding: 'same', depthMultiplier: 1, activation: 'relu6' },
-    { type: 'conv2d', filters: 32, kernel: 1, strides: 1, padding: 'same', activation: 'relu6' },
-    { type: 'avgPool2d', pool: 64, strides: 64 },
-    { type: 'flatten' },
-    { type: 'dense', units: 6, activation: 'softmax' },
-  ],
-};
+const RGB64 = rgbBlock({ size: 64, stride: 1, filters: 16, pointwise: 32, classes: 6 });
 const MODES = ['int8', 'float16', 'dynamic', 'int8-io', 'int16x8'];
 
 /** Coloured patterns of several sizes, as PNG files written by the lab's encoder. */

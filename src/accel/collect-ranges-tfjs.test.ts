@@ -4,11 +4,11 @@ import { initBackend } from '../backends/select-backend';
 import { modelToGraph } from '../core/graph/model-to-graph';
 import { randomArchitectureWeights, randomWeights, seededRandom } from '../core/graph/random-weights';
 import { runGraph } from '../core/graph/reference/run-graph';
-import type { ModelArchitecture } from '../core/model/architecture';
 import { imagesToFloat } from '../core/mnist/dataset';
 import { PRESET_IDS } from '../core/model/presets';
 import { calibrate } from '../core/quant/calibrate';
 import { collectRangesTfjs, floatPassTfjs } from './collect-ranges-tfjs';
+import { rgbBlock } from '../core/model/testing/architectures';
 
 const images = imagesToFloat(loadMnistFromIdx().train, 0, 100);
 
@@ -34,18 +34,7 @@ describe.each(['wasm', 'cpu'] as const)('collectRangesTfjs on %s matches calibra
 });
 
 /** A small model whose input is not MNIST (16x16 RGB), with the ops of a MobileNet block. */
-const RGB: ModelArchitecture = {
-  id: 'rgb',
-  name: 'rgb',
-  inputShape: [16, 16, 3],
-  layers: [
-    { type: 'conv2d', filters: 8, kernel: 3, strides: 2, padding: 'same', activation: 'relu6' },
-    { type: 'depthwiseConv2d', kernel: 3, strides: 1, padding: 'same', depthMultiplier: 1, activation: 'relu6' },
-    { type: 'conv2d', filters: 16, kernel: 1, strides: 1, padding: 'same', activation: 'relu6' },
-    { type: 'globalAvgPool2d', keepDims: false },
-    { type: 'dense', units: 5, activation: 'softmax' },
-  ],
-};
+const RGB = rgbBlock({ size: 16, stride: 2, filters: 8, pointwise: 16, classes: 5, pool: 'global' });
 
 describe.each(['wasm', 'cpu'] as const)('floatPassTfjs on %s: one streamed pass, outputs and ranges', (backend) => {
   beforeAll(async () => {

@@ -6,7 +6,6 @@ import { importTfliteModel } from '../core/import/tflite-to-model';
 import { modelToGraph } from '../core/graph/model-to-graph';
 import { runGraph } from '../core/graph/reference/run-graph';
 import { randomArchitectureWeights, seededRandom } from '../core/graph/random-weights';
-import type { ModelArchitecture } from '../core/model/architecture';
 import { runUnlabelledModes, type UnlabelledHooks } from '../core/pipeline/unlabelled-modes';
 import { calibrate } from '../core/quant/calibrate';
 import { outputAgreement } from '../core/eval/output-agreement';
@@ -15,20 +14,9 @@ import type { ModeReport } from '../core/report/report';
 import { writeTflite } from '../core/tflite/write-tflite';
 import { loadLiteRtForNode } from '../node/litert-node';
 import { runTfliteOutputs } from '../runtime/litert-eval';
+import { rgbBlock } from '../core/model/testing/architectures';
 
-const RGB: ModelArchitecture = {
-  id: 'rgb',
-  name: 'rgb',
-  inputShape: [16, 16, 3],
-  layers: [
-    { type: 'conv2d', filters: 8, kernel: 3, strides: 2, padding: 'same', activation: 'relu6' },
-    { type: 'depthwiseConv2d', kernel: 3, strides: 1, padding: 'same', depthMultiplier: 1, activation: 'relu6' },
-    { type: 'conv2d', filters: 16, kernel: 1, strides: 1, padding: 'same', activation: 'relu6' },
-    { type: 'avgPool2d', pool: 8, strides: 8 },
-    { type: 'flatten' },
-    { type: 'dense', units: 5, activation: 'softmax' },
-  ],
-};
+const RGB = rgbBlock({ size: 16, stride: 2, filters: 8, pointwise: 16, classes: 5 });
 
 let entries: ModeReport[];
 

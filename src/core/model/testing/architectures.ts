@@ -78,3 +78,45 @@ export const ALL_OPS: ModelArchitecture = {
     { type: 'dense', name: 'd', inputs: ['flat'], units: 10, activation: 'softmax' },
   ],
 };
+
+/**
+ * A MobileNet-like block on `size`×`size` RGB images (a model whose input is not MNIST): a 3×3 conv of `filters`
+ * with stride `stride`, a 3×3 depthwise conv, an optional 1×1 conv of `pointwise` filters (all ReLU6), an
+ * average over the whole map (an AVERAGE_POOL_2D as large as the map, or a global average when `pool` is
+ * 'global') and a softmax dense of `classes`.
+ */
+export function rgbBlock(o: {
+  size: number;
+  stride: 1 | 2;
+  filters: number;
+  pointwise?: number;
+  classes: number;
+  pool?: 'avg' | 'global';
+}): ModelArchitecture {
+  const map = o.size / o.stride;
+  return {
+    id: `rgb${o.size}`,
+    name: `rgb${o.size}`,
+    inputShape: [o.size, o.size, 3],
+    layers: [
+      { type: 'conv2d', filters: o.filters, kernel: 3, strides: o.stride, padding: 'same', activation: 'relu6' },
+      { type: 'depthwiseConv2d', kernel: 3, strides: 1, padding: 'same', depthMultiplier: 1, activation: 'relu6' },
+      ...(o.pointwise
+        ? [
+            {
+              type: 'conv2d',
+              filters: o.pointwise,
+              kernel: 1,
+              strides: 1,
+              padding: 'same',
+              activation: 'relu6',
+            } as const,
+          ]
+        : []),
+      ...(o.pool === 'global'
+        ? [{ type: 'globalAvgPool2d', keepDims: false } as const]
+        : [{ type: 'avgPool2d', pool: map, strides: map } as const, { type: 'flatten' } as const]),
+      { type: 'dense', units: o.classes, activation: 'softmax' },
+    ],
+  };
+}
