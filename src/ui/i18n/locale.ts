@@ -32,3 +32,8 @@ export function unit(key: keyof typeof en.units, vars: Record<string, string>): 
 export function formatDateTime(d: Date | number): string {
   return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
+
+/** Names joined as a list in the shown language (Intl.ListFormat: "a, b, and c", "a、b和c"). */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(currentLanguage(), { style: 'long', type: 'conjunction' }).format(items);
+}

@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INPUT_RANGE_IDS, MAX_CALIBRATION_IMAGES, type ModelInputRange } from '../../core/import/calibration-pixels';
 import { CoreSentence } from '../i18n/CoreSentence';
+import { formatList } from '../i18n/locale';
 import { Rich } from '../i18n/Rich';
 import { useMessages } from '../i18n/use-messages';
 import type { useCalibrationImages } from './use-calibration-images';
@@ -132,7 +133,7 @@ function CalibrationNoticeLine({ calibration: { notice } }: { calibration: Props
     <>
       {notice.refused.length > 0 && (
         <p className="error" role="alert" data-testid="calibration-error">
-          {t('calibration.refused', { files: notice.refused.join(', ') })}
+          {t('calibration.refused', { files: formatList(notice.refused) })}
         </p>
       )}
       {notice.dropped > 0 && <p className="notice">{t('calibration.tooMany', { max: MAX_CALIBRATION_IMAGES })}</p>}
