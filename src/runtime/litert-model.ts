@@ -10,6 +10,7 @@
  * what the library's own `Tensor` does with it (createManaged, lock, copy through HEAPU8, unlock),
  * for every element type.
  */
+import { CodedError } from '../core/errors/coded-error';
 import { getLiteRtRuntime, withLiteRtErrors, type LiteRtWasm } from './litert-module';
 import { englishRuntimeProblem, liteRtProblem, type LiteRtStage, type RuntimeProblem } from './runtime-errors';
 import { readTfliteIo, type IoTensorInfo } from './tflite-io';
@@ -22,9 +23,8 @@ type WasmTensorBuffer = ReturnType<LiteRtWasm['LiteRtTensorBuffer']['createManag
 const BYTES_PER_ELEMENT = { float32: 4, int32: 4, uint8: 1, int16: 2, int8: 1 } as const;
 
 /** An error LiteRT reported (as a thrown error or only as an ERROR log line). */
-export class LiteRtError extends Error {
-  /** What went wrong, as data; the message is its English sentence (runtime-errors.ts). */
-  readonly problem: RuntimeProblem;
+export class LiteRtError extends CodedError<RuntimeProblem> {
+  override name = 'LiteRtError';
 
   /**
    * @param problem what went wrong (see runtime-errors.ts)
@@ -34,9 +34,7 @@ export class LiteRtError extends Error {
     problem: RuntimeProblem,
     readonly detail = '',
   ) {
-    super(englishRuntimeProblem(problem));
-    this.name = 'LiteRtError';
-    this.problem = problem;
+    super(problem, englishRuntimeProblem(problem));
   }
 }
 

@@ -4,6 +4,7 @@
  * CLI, the error's message) and the page writes its other languages from the same data
  * (src/ui/i18n/messages/panels.zh-TW.ts).
  */
+import { CodedError } from '../errors/coded-error';
 
 /** The integer settings the stages check themselves (beyond the form's field bounds). */
 export type CompressInteger = 'epochs' | 'batchSize' | 'trainLimit' | 'clusters';
@@ -55,9 +56,10 @@ export function englishCompressProblem(p: CompressProblem): string {
 }
 
 /** A compression request the core refuses; the message is the English sentence of `problem`. */
-export class CompressError extends Error {
-  constructor(readonly problem: CompressProblem) {
-    super(englishCompressProblem(problem));
-    this.name = 'CompressError';
+export class CompressError extends CodedError<CompressProblem> {
+  override name = 'CompressError';
+
+  constructor(problem: CompressProblem) {
+    super(problem, englishCompressProblem(problem));
   }
 }

@@ -5,6 +5,7 @@
  */
 
 import type { ModelSource } from '../model/architecture';
+import { CodedError } from '../errors/coded-error';
 import { englishImportProblem, type ImportProblem } from './import-problem';
 
 /** One weight array as a file holds it. */
@@ -31,12 +32,10 @@ export interface KerasModelFile {
  * A model file (or calibration image file) the lab cannot import; the message is one sentence for the user,
  * written from `problem` (import-problem.ts).
  */
-export class ModelImportError extends Error {
-  readonly problem: ImportProblem;
+export class ModelImportError extends CodedError<ImportProblem> {
+  override name = 'ModelImportError';
 
   constructor(problem: ImportProblem) {
-    super(englishImportProblem(problem));
-    this.name = 'ModelImportError';
-    this.problem = problem;
+    super(problem, englishImportProblem(problem));
   }
 }

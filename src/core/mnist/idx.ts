@@ -2,6 +2,7 @@
  * Parser for the IDX files MNIST ships in (http://yann.lecun.com/exdb/mnist/ describes the format):
  * a big-endian header (magic, then one u32 per dimension) followed by raw unsigned bytes.
  */
+import { CodedError } from '../errors/coded-error';
 import { englishDatasetProblem, type DatasetProblem } from './dataset-problem';
 
 /** Magic numbers of the two IDX kinds MNIST uses: 0x00000803 (u8, 3 dims) and 0x00000801 (u8, 1 dim). */
@@ -9,10 +10,11 @@ export const IDX_IMAGES_MAGIC = 0x00000803;
 export const IDX_LABELS_MAGIC = 0x00000801;
 
 /** An IDX file that is not what MNIST ships; `problem` says why as data (dataset-problem.ts). */
-export class IdxFormatError extends Error {
-  constructor(readonly problem: DatasetProblem) {
-    super(englishDatasetProblem(problem));
-    this.name = 'IdxFormatError';
+export class IdxFormatError extends CodedError<DatasetProblem> {
+  override name = 'IdxFormatError';
+
+  constructor(problem: DatasetProblem) {
+    super(problem, englishDatasetProblem(problem));
   }
 }
 

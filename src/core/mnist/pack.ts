@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from 'fflate';
 import { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, parseIdx } from './idx';
 import type { MnistSplit } from './dataset';
+import { CodedError } from '../errors/coded-error';
 import { englishDatasetProblem, type DatasetProblem } from './dataset-problem';
 
 /**
@@ -12,10 +13,11 @@ const PACK_MAGIC = 'QLM1';
 const HEADER_BYTES = 16;
 
 /** A dataset file that cannot be used; `problem` says why as data (dataset-problem.ts). */
-export class DatasetFormatError extends Error {
-  constructor(readonly problem: DatasetProblem) {
-    super(englishDatasetProblem(problem));
-    this.name = 'DatasetFormatError';
+export class DatasetFormatError extends CodedError<DatasetProblem> {
+  override name = 'DatasetFormatError';
+
+  constructor(problem: DatasetProblem) {
+    super(problem, englishDatasetProblem(problem));
   }
 }
 

@@ -4,6 +4,8 @@
  * write their own from the same data (src/ui/i18n/messages/import.zh-TW.ts).
  */
 
+import { CodedError } from '../errors/coded-error';
+
 export type ShapeProblem =
   | { code: 'shape-rank'; layer: string; type: string; rank: number; got: number[] }
   | { code: 'shape-reshape'; layer: string; from: number[]; to: number[] }
@@ -29,12 +31,10 @@ export function englishShapeProblem(p: ShapeProblem): string {
 }
 
 /** Layer shapes that do not fit; the message is the English sentence of `problem`. */
-export class LayerShapeError extends Error {
-  readonly problem: ShapeProblem;
+export class LayerShapeError extends CodedError<ShapeProblem> {
+  override name = 'LayerShapeError';
 
   constructor(problem: ShapeProblem) {
-    super(englishShapeProblem(problem));
-    this.name = 'LayerShapeError';
-    this.problem = problem;
+    super(problem, englishShapeProblem(problem));
   }
 }

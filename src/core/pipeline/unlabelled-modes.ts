@@ -7,6 +7,7 @@
  * `float_model_agreement.images` says how many.
  */
 import { gzipBytes } from '../compress/gzip-size';
+import { problemOf, type CodedProblem } from '../errors/coded-error';
 import { agreementAccumulator, agreementReport } from '../eval/output-agreement';
 import type { Graph } from '../graph/graph';
 import { modelToGraph } from '../graph/model-to-graph';
@@ -43,7 +44,7 @@ export const UNLABELLED_ENGINE = 'no labels: scored by agreement with the float 
  */
 export type UnlabelledOutcome =
   | { mode: QuantMode; entry: ModeReport; bytes: Uint8Array }
-  | { mode: QuantMode; error: string; problem?: { code: string } };
+  | { mode: QuantMode; error: string; problem?: CodedProblem };
 
 /** Where a page's unlabelled run stands: the float reference (images done), or mode `index` of `total`. */
 export type UnlabelledStep =
@@ -162,9 +163,9 @@ export async function* runUnlabelledModes(
       );
       yield { mode, entry, bytes: converted.bytes };
     } catch (e) {
-      const problem = (e as { problem?: { code?: unknown } } | null)?.problem;
+      const problem = problemOf(e);
       const error = e instanceof Error ? e.message : String(e);
-      yield typeof problem?.code === 'string' ? { mode, error, problem: problem as { code: string } } : { mode, error };
+      yield problem ? { mode, error, problem } : { mode, error };
     }
   }
 }

@@ -1,3 +1,4 @@
+import { CodedError } from '../errors/coded-error';
 import type { OptimizerName } from './settings';
 
 /** Learning rates that train the presets well; suggested when training diverges. */
@@ -49,15 +50,15 @@ export function englishTrainProblem(p: TrainProblem): string {
 }
 
 /** Training stopped because the loss became NaN/Infinity or blew up; the message says why and what to try. */
-export class TrainingDivergedError extends Error {
+export class TrainingDivergedError extends CodedError<TrainProblem> {
+  override name = 'TrainingDivergedError';
   readonly epoch: number;
   readonly batch: number;
   constructor(
-    readonly problem: TrainProblem,
+    problem: TrainProblem,
     readonly loss: number,
   ) {
-    super(englishTrainProblem(problem));
-    this.name = 'TrainingDivergedError';
+    super(problem, englishTrainProblem(problem));
     this.epoch = problem.epoch - 1;
     this.batch = problem.batch - 1;
   }

@@ -12,6 +12,7 @@ import {
   type DeployProblem,
   type EdgeTpuCpuReason,
 } from '../../core/deploy/deploy-problem';
+import { problemOf as codedProblemOf } from '../../core/errors/coded-error';
 import { englishCompressProblem, type CompressProblem } from '../../core/compress/compress-problem';
 import { englishDatasetProblem, type DatasetProblem } from '../../core/mnist/dataset-problem';
 import { englishFieldProblem, type FieldProblem } from '../../core/settings/fields';
@@ -114,15 +115,9 @@ export function edgeTpuCpuText(r: EdgeTpuCpuReason, language: Language): string 
   return language === 'zh-TW' ? edgeTpuCpuZh(r) : englishEdgeTpuCpu(r);
 }
 
-/**
- * The coded problem a thrown error carries (TfliteFormatError, ModelImportError, LiteRtError; the worker bridge
- * keeps `problem` across threads, see src/bridge/coded-errors.ts), or undefined.
- */
+/** The coded problem a thrown error carries (any CodedError, also after a worker boundary), or undefined. */
 export function problemOf(e: unknown): CoreProblem | undefined {
-  const p = typeof e === 'object' && e !== null ? (e as { problem?: unknown }).problem : undefined;
-  return typeof p === 'object' && p !== null && typeof (p as { code?: unknown }).code === 'string'
-    ? (p as CoreProblem)
-    : undefined;
+  return codedProblemOf(e) as CoreProblem | undefined;
 }
 
 /** What the page keeps of a thrown error: its English message and, when it has them, its problem and place. */
