@@ -17,7 +17,7 @@ import type { RuntimeProblem } from '../../runtime/runtime-errors';
 import { checkDivergence, LossWatch, TrainingDivergedError, type TrainProblem } from '../../core/train/divergence';
 import { DEFAULT_RECIPE, RECIPE_FIELDS } from '../../core/quant/recipe';
 import { defaultsOf, fieldProblems } from '../../core/settings/fields';
-import type { QatSummaryLine } from '../../core/qat/explain-qat';
+import { QAT_LINE_SAMPLES } from '../../core/qat/testing/qat-lines';
 import { TRAIN_FIELDS, validateTrainSettings } from '../../core/train/settings';
 import {
   coreFailure,
@@ -562,23 +562,8 @@ describe('settings problems in both languages', () => {
   });
 });
 
-const QAT_LINES: Samples<QatSummaryLine> = {
-  'qat-trained': { code: 'qat-trained', epochs: 2, images: 120000 },
-  'qat-kernel': { code: 'qat-kernel', name: 'conv2d_0/kernel', moved: '3.4 %', codesChanged: '12.5 %' },
-  'qat-range': {
-    code: 'qat-range',
-    tensor: 'dense_0/Relu',
-    narrower: true,
-    qat: ['0.000', '7.81'],
-    ptq: ['0.000', '11.2'],
-    qatStep: '0.0306',
-    ptqStep: '0.0439',
-  },
-  'qat-accuracy': { code: 'qat-accuracy', before: '98.12 %', after: '98.40 %', simulated: '98.35 %' },
-};
-
 describe('QAT summary lines in both languages', () => {
-  it.each(Object.values(QAT_LINES).map((l) => [l.code, l] as const))('%s', (_code, l) => {
+  it.each(Object.values(QAT_LINE_SAMPLES).map((l) => [l.code, l] as const))('%s', (_code, l) => {
     const en = qatLineText(l, 'en');
     const zh = qatLineText(l, 'zh-TW');
     expect(en).not.toMatch(CJK);
