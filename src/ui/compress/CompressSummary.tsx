@@ -2,6 +2,7 @@ import type { CompressResult } from '../../core/compress/compress-model';
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../common/format';
 import { Rich } from '../i18n/Rich';
+import { formatList } from '../i18n/locale';
 
 /** What the last run produced: measured sparsity, clusters, and the compressed model's TF.js accuracy. */
 export function CompressSummary({ result, cancelled }: { result: CompressResult; cancelled: boolean }) {
@@ -16,7 +17,7 @@ export function CompressSummary({ result, cancelled }: { result: CompressResult;
             k="compress.pruned"
             values={{
               sparsity: formatPercent(pruning.sparsity),
-              layers: pruning.pruned_weights.join(', '),
+              layers: formatList(pruning.pruned_weights),
               accuracy: formatPercent(pruning.test_accuracy),
             }}
             tags={{ m: <span data-testid="prune-measured-sparsity" /> }}
@@ -26,7 +27,7 @@ export function CompressSummary({ result, cancelled }: { result: CompressResult;
       {clustering && (
         <p>
           {t('compress.clustered', {
-            layers: clustering.clustered_weights.join(', '),
+            layers: formatList(clustering.clustered_weights),
             n: clustering.max_distinct_values,
             zeros: clustering.preserve_sparsity ? t('compress.zerosKept') : '',
             accuracy: formatPercent(clustering.test_accuracy),

@@ -8,6 +8,7 @@ import { mixedExport, summarizeAnalysis, type LayerAnalysis } from './debugger-m
 import { LayerErrorChart } from './LayerErrorChart';
 import { LayerErrorTable } from './LayerErrorTable';
 import { RuleExplanation } from './RuleExplanation';
+import { formatList } from '../i18n/locale';
 
 interface Props {
   analysis: LayerAnalysis;
@@ -33,7 +34,7 @@ export function LayerAnalysisView({ analysis, keepFloat, onToggle, busy, onExpor
           {t('debugger.flagged', {
             n: flagged.length,
             flag: FLAG_RMSE_OVER_SCALE,
-            layers: flagged.map((r) => r.layer).join(', '),
+            layers: formatList(flagged.map((r) => r.layer)),
           })}
         </p>
       ) : (

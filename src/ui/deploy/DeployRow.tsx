@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatNumberFixed } from '../i18n/locale';
+import { formatList, formatNumberFixed } from '../i18n/locale';
 import { generateCSource } from '../../core/deploy/c-source';
 import { zipCSource } from '../../core/deploy/c-source-zip';
 import type { DeployCheck } from '../../core/deploy/deploy-check';
@@ -39,7 +39,7 @@ export function DeployRow({ mode, check: c, file }: Props) {
       : t('deploy.cannotRun');
   const edge = c.edgeTpu.compatible
     ? c.edgeTpu.cpuOps.length
-      ? t('deploy.edgeCpuOps', { ops: c.edgeTpu.cpuOps.map((o) => o.opName).join(', ') })
+      ? t('deploy.edgeCpuOps', { ops: formatList(c.edgeTpu.cpuOps.map((o) => o.opName)) })
       : t('deploy.yes')
     : t('deploy.edgeNo', { n: c.edgeTpu.mappedOps });
   return (

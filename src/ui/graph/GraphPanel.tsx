@@ -11,6 +11,7 @@ import type { LayerAnalysisHandle } from '../debug/use-layer-analysis';
 import { canKeepFloat, errorsByTensor, graphMixedExport } from './graph-model';
 import { GraphNodeDetails } from './GraphNodeDetails';
 import { GraphView } from './GraphView';
+import { formatList } from '../i18n/locale';
 
 interface Props {
   trained?: TrainedModel;
@@ -79,7 +80,7 @@ export function GraphPanel({ trained, layers, recipeFor, onExportMixed, busy }: 
           )}
           {layers.keepFloat.size > 0 && (
             <p className="hint" data-testid="graph-kept">
-              {t('graph.kept', { names: [...layers.keepFloat].join(', ') })}
+              {t('graph.kept', { names: formatList([...layers.keepFloat]) })}
             </p>
           )}
           <div className="actions">

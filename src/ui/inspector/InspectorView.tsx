@@ -8,6 +8,7 @@ import { MAX_TABLE_ROWS, shorten, unknownOps } from './inspector-model';
 import { ModelSummary } from './ModelSummary';
 import { OpsTable } from './OpsTable';
 import { TensorsTable } from './TensorsTable';
+import { formatList } from '../i18n/locale';
 
 interface Props {
   fileName: string;
@@ -26,10 +27,7 @@ export function InspectorView({ fileName, bytes, info }: Props) {
       {unknown.length > 0 && (
         <p className="notice" data-testid="inspector-unknown-ops">
           {t('inspector.view.unknownOps', {
-            ops: unknown
-              .slice(0, 10)
-              .map((n) => shorten(n, 40))
-              .join(', '),
+            ops: formatList(unknown.slice(0, 10).map((n) => shorten(n, 40))),
           })}
         </p>
       )}

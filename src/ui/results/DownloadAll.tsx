@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { LabReport } from '../../core/report/report';
 import { collectArtifacts, resultsZip } from './artifact-files';
 import { downloadBytes } from './download';
+import { formatList } from '../i18n/locale';
 
 interface Props {
   report: LabReport;
@@ -31,7 +32,7 @@ export function DownloadAll({ report, files }: Props) {
       <button type="button" data-testid="download-all" disabled={artifacts.length === 0} onClick={onClick}>
         {t('results.downloadAll', { n: artifacts.length })}
       </button>
-      {missing.length > 0 && <span className="muted"> {t('results.missing', { modes: missing.join(', ') })}</span>}
+      {missing.length > 0 && <span className="muted"> {t('results.missing', { modes: formatList(missing) })}</span>}
       {error && (
         <p className="error">
           {t('results.downloadFailed')} <span lang="en">{error}</span>

@@ -10,6 +10,7 @@ import { ToleranceInput } from './ToleranceInput';
 import { WizardPath } from './WizardPath';
 import { WizardQuestion } from './WizardQuestion';
 import { WizardResults } from './WizardResults';
+import { formatList } from '../i18n/locale';
 
 export interface WizardBodyProps {
   answers: Answers;
@@ -69,7 +70,7 @@ export function WizardBody({
             <button data-testid="wizard-run" onClick={() => onRun(modes)} disabled={!canRun || running}>
               {running
                 ? t('wizard.measuring')
-                : t('wizard.run', { mode: leaf.mode, others: modes.slice(1).join(', ') })}
+                : t('wizard.run', { mode: leaf.mode, others: formatList(modes.slice(1)) })}
             </button>
             {!canRun && !running && <span className="hint">{t('wizard.trainFirst')}</span>}
           </div>

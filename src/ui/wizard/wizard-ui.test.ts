@@ -54,7 +54,7 @@ describe('Wizard UI (static render)', () => {
     expect(html).toContain('data-testid="wizard-path"');
     expect(html).toMatch(/Hardware: <strong>CPU<\/strong>/);
     expect(html).toMatch(/data-testid="wizard-recommendation" data-mode="int8"/);
-    expect(html).toMatch(/data-testid="wizard-run"[^>]*>Run int8 on my model \(with float32, dynamic, int16x8\)/);
+    expect(html).toMatch(/data-testid="wizard-run"[^>]*>Run int8 on my model \(with float32, dynamic, and int16x8\)/);
     expect(html).not.toContain('wizard-results');
   });
 
