@@ -99,7 +99,7 @@ beforeAll(async () => {
 describe('functional model with every imported-model layer', () => {
   it('imports, converts in every mode, and runs in LiteRT.js within 1 point of float', async () => {
     const model = opsModel();
-    await fitOnMnist(model, data.train, 10000, 0.005);
+    await fitOnMnist(model, data.train, 6000, 0.005);
     const bytes = await writeKerasH5(asKeras(model), 'keras2');
     const testX = tf.tidy(() => tf.div(tf.tensor4d(data.test.images, [data.test.count, 28, 28, 1], 'float32'), 255));
     const predicted = Array.from(tf.tidy(() => tf.argMax(model.predict(testX) as tf.Tensor, -1).dataSync()));
@@ -130,7 +130,7 @@ describe('functional model with every imported-model layer', () => {
     ]);
     console.log(`IMPORT-OPS TF.js accuracy: trained model ${tfjsAccuracy}, imported ${imported.testAccuracy}`);
     expect(Math.abs(imported.testAccuracy - tfjsAccuracy)).toBeLessThanOrEqual(1 / data.test.count);
-    // Learned something (a small net, one epoch on 10,000 images: about 0.76 here); the checks below are relative to it.
+    // Learned something (a small net, one epoch on 6,000 images: 0.712 here); the checks below are relative to it.
     expect(imported.testAccuracy).toBeGreaterThan(0.6);
 
     const floatGraph = modelToGraph(imported);
