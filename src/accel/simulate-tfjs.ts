@@ -37,6 +37,7 @@ import {
   type PreparedWeighted,
 } from './weighted-ops-tfjs';
 import type { AccPair } from './requantize-tfjs';
+import { runWideIntegerHost } from './wide-output-host';
 
 export interface TfjsRunOptions {
   /** Images per tfjs chunk (bounds memory); default 500. */
@@ -201,6 +202,13 @@ export function runGraphTfjs(
           const opIn = graph.tensors[op.inputs[0]];
           const p = prepared.get(i);
           const pool = visit ? undefined : fusableMaxPool(graph, i, p, uses);
+          if (p?.stage && p.wideInput) {
+            // 16x8: exact sums on the backend, output stage on the host (wide-output-host.ts).
+            const clamp = pool && poolClamp(pool, graph.tensors[pool.outputs[0]]);
+            emit(pool ? pool.outputs[0] : outIdx, runWideIntegerHost(p, get(op.inputs[0]), pool, clamp));
+            if (pool) i++;
+            continue;
+          }
           if (p && pool) {
             const acc = integerAccumulators(p, get(op.inputs[0]));
             const pooled = acc instanceof tf.Tensor ? maxPoolTfjs(pool, acc) : maxPoolPairTfjs(pool, acc);
