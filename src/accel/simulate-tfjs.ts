@@ -28,6 +28,7 @@ import {
 } from './simple-ops-tfjs';
 import { EXTRA_OP_KINDS, runExtraOpTfjs } from './extra-ops-tfjs';
 import {
+  addIntegerBias,
   disposeWeighted,
   integerAccumulators,
   isWeightedOp,
@@ -210,8 +211,9 @@ export function runGraphTfjs(
             continue;
           }
           if (p && pool) {
-            const acc = integerAccumulators(p, get(op.inputs[0]));
-            const pooled = acc instanceof tf.Tensor ? maxPoolTfjs(pool, acc) : maxPoolPairTfjs(pool, acc);
+            const acc = integerAccumulators(p, get(op.inputs[0]), true);
+            const pooled =
+              acc instanceof tf.Tensor ? addIntegerBias(p, maxPoolTfjs(pool, acc)) : maxPoolPairTfjs(pool, acc);
             const [lo, hi] = poolClamp(pool, graph.tensors[pool.outputs[0]]);
             emit(pool.outputs[0], tf.clipByValue(requantizeAccumulators(p, pooled), lo, hi));
             i++;

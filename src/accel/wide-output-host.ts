@@ -9,7 +9,10 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { Pool2DOp } from '../core/graph/graph';
-import { finishInteger } from '../core/graph/reference/accumulate';
+import { asFloat64, finishInteger } from '../core/graph/reference/accumulate';
+import { multiplyByQuantizedMultiplier64 } from '../core/graph/reference/fixed-point';
+import type { IntegerOutputStage } from '../core/graph/reference/requantize';
+import type { TensorData } from '../core/graph/reference/tensors';
 import type { WasmHeapBackend } from '../backends/wasm-heap';
 import { chunkSum, wholeSum, type PreparedWeighted } from './weighted-ops-tfjs';
 
@@ -79,6 +82,19 @@ function maxPoolPairTiling(lo: ArrayLike<number>, hi: ArrayLike<number>, wHi: nu
     for (let y = 0; y < oh; y++) {
       for (let x = 0; x < ow; x++) {
         const first = ((b * h + y * fh) * w + x * fw) * c;
+        if (fh === 2 && fw === 2) {
+          // The common 2x2 window, unrolled.
+          const down = w * c;
+          for (let k = 0; k < c; k++) {
+            const s = first + k;
+            const a = lo[s] + wHi * hi[s];
+            const b = lo[s + c] + wHi * hi[s + c];
+            const d = lo[s + down] + wHi * hi[s + down];
+            const e = lo[s + down + c] + wHi * hi[s + down + c];
+            out[o++] = Math.max(Math.max(a, b), Math.max(d, e));
+          }
+          continue;
+        }
         for (let k = 0; k < c; k++) {
           let m = -Infinity;
           for (let dy = 0; dy < fh; dy++) {
@@ -95,6 +111,38 @@ function maxPoolPairTiling(lo: ArrayLike<number>, hi: ArrayLike<number>, wHi: nu
     }
   }
   return { acc: out, shape: [n, oh, ow, c] };
+}
+
+/**
+ * The reference's finishInteger for 16x8 (bias, MultiplyByQuantizedMultiplier64, zero point, clamp), then the
+ * following pool's clamp, written straight to float32: one pass, no intermediate arrays.
+ */
+function finishWide(
+  acc: Float64Array,
+  bias: TensorData | undefined,
+  channels: number,
+  stage: IntegerOutputStage,
+  poolClamp: [number, number] = [-Infinity, Infinity],
+): Float32Array {
+  const out = new Float32Array(acc.length);
+  if (stage.fp32Scales || !stage.wide) {
+    finishInteger(acc, bias, channels, stage, out);
+    for (let i = 0; i < out.length; i++) out[i] = Math.min(poolClamp[1], Math.max(poolClamp[0], out[i]));
+    return out;
+  }
+  const mult = Float64Array.from(stage.multipliers, (m) => m.multiplier);
+  const shifts = Int32Array.from(stage.multipliers, (m) => m.shift);
+  const b64 = bias ? asFloat64(bias) : new Float64Array(channels);
+  const { clampMin, clampMax, outputZeroPoint: zp } = stage;
+  const [poolMin, poolMax] = poolClamp;
+  for (let base = 0; base < acc.length; base += channels) {
+    for (let c = 0; c < channels; c++) {
+      const q = multiplyByQuantizedMultiplier64(acc[base + c] + b64[c], mult[c], shifts[c]) + zp;
+      const y = q < clampMin ? clampMin : q > clampMax ? clampMax : q;
+      out[base + c] = y < poolMin ? poolMin : y > poolMax ? poolMax : y;
+    }
+  }
+  return out;
 }
 
 /**
@@ -117,11 +165,8 @@ export function runWideIntegerHost(p: PreparedWeighted, q: tf.Tensor, pool?: Poo
   } finally {
     tf.dispose(sums);
   }
-  const out = new Float32Array(result.acc.length);
-  finishInteger(result.acc, p.bias, result.shape[result.shape.length - 1], stage, out);
-  if (poolClamp) {
-    const [lo, hi] = poolClamp;
-    for (let i = 0; i < out.length; i++) out[i] = out[i] < lo ? lo : out[i] > hi ? hi : out[i];
-  }
-  return tf.tensor(out, result.shape);
+  return tf.tensor(
+    finishWide(result.acc, p.bias, result.shape[result.shape.length - 1], stage, poolClamp),
+    result.shape,
+  );
 }
