@@ -130,14 +130,27 @@ function finishWide(
     for (let i = 0; i < out.length; i++) out[i] = Math.min(poolClamp[1], Math.max(poolClamp[0], out[i]));
     return out;
   }
-  const mult = Float64Array.from(stage.multipliers, (m) => m.multiplier);
-  const shifts = Int32Array.from(stage.multipliers, (m) => m.shift);
+  // multiplyByQuantizedMultiplier64's per-channel constants, hoisted: (x * reduced + 2^(t-1)) * 2^-t, the same
+  // double operations, with the reference itself for products beyond 2^52.
+  const { multipliers } = stage;
+  const reduced = Float64Array.from(multipliers, ({ multiplier: m }) =>
+    m < 0x7fff0000 ? (m + 2 ** 15) >> 16 : 0x7fff,
+  );
+  const half = Float64Array.from(multipliers, ({ shift }) => 2 ** (15 - shift - 1));
+  const inv = Float64Array.from(multipliers, ({ shift }) => 2 ** -(15 - shift));
   const b64 = bias ? asFloat64(bias) : new Float64Array(channels);
   const { clampMin, clampMax, outputZeroPoint: zp } = stage;
   const [poolMin, poolMax] = poolClamp;
+  const BIG = 4503599627370496;
   for (let base = 0; base < acc.length; base += channels) {
     for (let c = 0; c < channels; c++) {
-      const q = multiplyByQuantizedMultiplier64(acc[base + c] + b64[c], mult[c], shifts[c]) + zp;
+      const a = acc[base + c] + b64[c];
+      const prod = a * reduced[c];
+      const scaled =
+        prod < BIG && prod > -BIG
+          ? Math.floor((prod + half[c]) * inv[c])
+          : multiplyByQuantizedMultiplier64(a, multipliers[c].multiplier, multipliers[c].shift);
+      const q = scaled + zp;
       const y = q < clampMin ? clampMin : q > clampMax ? clampMax : q;
       out[base + c] = y < poolMin ? poolMin : y > poolMax ? poolMax : y;
     }
