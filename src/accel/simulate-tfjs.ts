@@ -6,8 +6,10 @@
  * XNNPACK's fp32 scheme for int8, TFLite's fixed-point one (exact float32 limb arithmetic) for 16x8 (see
  * requantize-tfjs.ts and weighted-ops-tfjs.ts for the bounds).
  *
- * Host work (small, per chunk): hybrid row parameters (row min/max read back), and int16 SOFTMAX, which
- * runs the reference kernel on the host because float32 cannot place 1/32768 output steps exactly.
+ * Host work (per chunk): hybrid row parameters (row min/max read back); int16 SOFTMAX, which runs the
+ * reference kernel on the host because float32 cannot place 1/32768 output steps exactly; and the output
+ * stage of 16x8 conv and FC ops (wide-output-host.ts: exact byte-part sums read in place, pooled and
+ * requantized in doubles, cheaper than exact pair arithmetic in float32 tensors).
  */
 
 import * as tf from '@tensorflow/tfjs-core';
