@@ -137,9 +137,10 @@ const MAGIC_BIAS = 12582912;
  * [min - zp, max - zp], rounded half to even, plus zp. `hi * 4096 + lo` is rounded to float32 once, which is
  * the int32 -> float conversion.
  */
-function requantizeFp32Tfjs(acc: AccPair, k: RequantConstants, scales: Float32Array): tf.Tensor {
+function requantizeFp32Tfjs(acc: AccPair | tf.Tensor, k: RequantConstants, scales: Float32Array): tf.Tensor {
   return tf.tidy(() => {
-    const scaled = tf.mul(tf.add(tf.mul(acc.hi, LIMB), acc.lo), tf.tensor1d(scales));
+    const value = acc instanceof tf.Tensor ? acc : tf.add(tf.mul(acc.hi, LIMB), acc.lo);
+    const scaled = tf.mul(value, tf.tensor1d(scales));
     const clamped = tf.clipByValue(scaled, k.clampMin - k.zeroPoint, k.clampMax - k.zeroPoint);
     const rounded = tf.sub(tf.add(clamped, MAGIC_BIAS), MAGIC_BIAS);
     return k.zeroPoint !== 0 ? tf.add(rounded, k.zeroPoint) : rounded;
@@ -199,4 +200,13 @@ export function requantizeTfjs(acc: AccPair, k: RequantConstants): tf.Tensor {
     if (k.zeroPoint !== 0) y = tf.add(y, k.zeroPoint);
     return tf.clipByValue(y, k.clampMin, k.clampMax);
   });
+}
+
+/**
+ * requantizeTfjs of an exact integer tensor (|acc| < 2^24): XNNPACK's fp32 scheme takes it as is (the pair's
+ * hi * 4096 + lo is that same float32 value), the fixed-point ones split it into a pair first.
+ */
+export function requantizeExactTfjs(acc: tf.Tensor, k: RequantConstants): tf.Tensor {
+  if (k.fp32Scales) return requantizeFp32Tfjs(acc, k, k.fp32Scales);
+  return tf.tidy(() => requantizeTfjs(accPairOf(acc), k));
 }

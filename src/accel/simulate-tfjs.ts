@@ -6,8 +6,10 @@
  * XNNPACK's fp32 scheme for int8, TFLite's fixed-point one (exact float32 limb arithmetic) for 16x8 (see
  * requantize-tfjs.ts and weighted-ops-tfjs.ts for the bounds).
  *
- * Host work (small, per chunk): hybrid row parameters (row min/max read back), and int16 SOFTMAX, which
- * runs the reference kernel on the host because float32 cannot place 1/32768 output steps exactly.
+ * Host work (per chunk): hybrid row parameters (row min/max read back); int16 SOFTMAX, which runs the
+ * reference kernel on the host because float32 cannot place 1/32768 output steps exactly; and the output
+ * stage of 16x8 conv and FC ops (wide-output-host.ts: exact byte-part sums read in place, pooled and
+ * requantized in doubles, cheaper than exact pair arithmetic in float32 tensors).
  */
 
 import * as tf from '@tensorflow/tfjs-core';
@@ -28,6 +30,7 @@ import {
 } from './simple-ops-tfjs';
 import { EXTRA_OP_KINDS, runExtraOpTfjs } from './extra-ops-tfjs';
 import {
+  addIntegerBias,
   disposeWeighted,
   integerAccumulators,
   isWeightedOp,
@@ -37,6 +40,7 @@ import {
   type PreparedWeighted,
 } from './weighted-ops-tfjs';
 import type { AccPair } from './requantize-tfjs';
+import { runWideIntegerHost } from './wide-output-host';
 
 export interface TfjsRunOptions {
   /** Images per tfjs chunk (bounds memory); default 500. */
@@ -201,9 +205,17 @@ export function runGraphTfjs(
           const opIn = graph.tensors[op.inputs[0]];
           const p = prepared.get(i);
           const pool = visit ? undefined : fusableMaxPool(graph, i, p, uses);
+          if (p?.stage && p.wideInput) {
+            // 16x8: exact sums on the backend, output stage on the host (wide-output-host.ts).
+            const clamp = pool && poolClamp(pool, graph.tensors[pool.outputs[0]]);
+            emit(pool ? pool.outputs[0] : outIdx, runWideIntegerHost(p, get(op.inputs[0]), pool, clamp));
+            if (pool) i++;
+            continue;
+          }
           if (p && pool) {
-            const acc = integerAccumulators(p, get(op.inputs[0]));
-            const pooled = acc instanceof tf.Tensor ? maxPoolTfjs(pool, acc) : maxPoolPairTfjs(pool, acc);
+            const acc = integerAccumulators(p, get(op.inputs[0]), true);
+            const pooled =
+              acc instanceof tf.Tensor ? addIntegerBias(p, maxPoolTfjs(pool, acc)) : maxPoolPairTfjs(pool, acc);
             const [lo, hi] = poolClamp(pool, graph.tensors[pool.outputs[0]]);
             emit(pool.outputs[0], tf.clipByValue(requantizeAccumulators(p, pooled), lo, hi));
             i++;
