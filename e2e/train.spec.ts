@@ -14,6 +14,9 @@ test.describe('training journey', () => {
     const accuracy = parsePercent(await page.getByTestId('test-accuracy').innerText());
     // 3,000 images for one epoch is far from converged but well above chance (10%).
     expect(accuracy).toBeGreaterThan(0.6);
+    // On WASM the tutorial CNN trains on the fused SIMD step (kernels/cnn-train.ts), fetched from the app's origin.
+    await expect(page.getByTestId('trained-summary')).toHaveAttribute('data-trainer', 'fused-simd');
+    await expect(page.getByTestId('trained-summary')).toContainText('fused WebAssembly SIMD kernel');
     await expect(page.getByTestId('training-charts')).toBeVisible();
 
     await page.reload();

@@ -53,7 +53,7 @@ function tfjsGradients(weights: Float32Array[], indices: number[]) {
     tf.tidy(() => model.setWeights(weights.map((w, i) => tf.tensor(w, shapes[i]))));
     const b = makeBatch(train, indices);
     const n = indices.length;
-    return tf.tidy(() => {
+    const out = tf.tidy(() => {
       const x = tf.tensor4d(b.images, [n, 28, 28, 1]);
       const y = tf.tensor2d(b.oneHot, [n, 10]);
       const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
@@ -67,11 +67,11 @@ function tfjsGradients(weights: Float32Array[], indices: number[]) {
         loss: value.dataSync()[0],
         grads: variables.map((v) => grads[v.name].dataSync() as Float32Array),
         probs: probs!.dataSync() as Float32Array,
-        batch: b,
       };
       probs!.dispose();
       return out;
     });
+    return { ...out, batch: b };
   } finally {
     model.dispose();
   }
