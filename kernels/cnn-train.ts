@@ -301,32 +301,38 @@ function backward(img: usize, row: usize, label: i32, scale: f32): void {
       v128.store(gb, f32x4.add(v128.load(gb), d0));
       v128.store(gb, f32x4.add(v128.load(gb, 16), d1), 16);
       v128.store(gb, f32x4.add(v128.load(gb, 32), d2), 32);
+      // Each channel's input patch is the one under its argmax window q: per tap, pick among the four
+      // candidate pixels by q (three selects) instead of one masked pass per window position.
       const a0 = v128.load(argm + o);
       const a1 = v128.load(argm + o, 16);
       const a2 = v128.load(argm + o, 32);
-      for (let q = 0; q < 4; q++) {
-        const qv = i32x4.splat(q);
-        const e0 = v128.and(d0, i32x4.eq(a0, qv));
-        const e1 = v128.and(d1, i32x4.eq(a1, qv));
-        const e2 = v128.and(d2, i32x4.eq(a2, qv));
-        if (!v128.any_true(v128.or(v128.or(e0, e1), e2))) continue;
-        const y = 2 * py + (q >> 1);
-        const x = 2 * px + (q & 1);
-        for (let ky = 0; ky < 3; ky++) {
-          const row = img + ((((y + ky) * SIDE + x) as usize) << 2);
-          const g = gk + (((ky * 3 * CH) as usize) << 2);
-          let v = f32x4.splat(load<f32>(row));
-          v128.store(g, f32x4.add(v128.load(g), f32x4.mul(v, e0)));
-          v128.store(g, f32x4.add(v128.load(g, 16), f32x4.mul(v, e1)), 16);
-          v128.store(g, f32x4.add(v128.load(g, 32), f32x4.mul(v, e2)), 32);
-          v = f32x4.splat(load<f32>(row, 4));
-          v128.store(g, f32x4.add(v128.load(g, 48), f32x4.mul(v, e0)), 48);
-          v128.store(g, f32x4.add(v128.load(g, 64), f32x4.mul(v, e1)), 64);
-          v128.store(g, f32x4.add(v128.load(g, 80), f32x4.mul(v, e2)), 80);
-          v = f32x4.splat(load<f32>(row, 8));
-          v128.store(g, f32x4.add(v128.load(g, 96), f32x4.mul(v, e0)), 96);
-          v128.store(g, f32x4.add(v128.load(g, 112), f32x4.mul(v, e1)), 112);
-          v128.store(g, f32x4.add(v128.load(g, 128), f32x4.mul(v, e2)), 128);
+      const one = i32x4.splat(1);
+      const two = i32x4.splat(2);
+      const three = i32x4.splat(3);
+      const q01 = i32x4.eq(a0, one);
+      const q02 = i32x4.eq(a0, two);
+      const q03 = i32x4.eq(a0, three);
+      const q11 = i32x4.eq(a1, one);
+      const q12 = i32x4.eq(a1, two);
+      const q13 = i32x4.eq(a1, three);
+      const q21 = i32x4.eq(a2, one);
+      const q22 = i32x4.eq(a2, two);
+      const q23 = i32x4.eq(a2, three);
+      const corner = img + (((2 * py * SIDE + 2 * px) as usize) << 2);
+      for (let ky = 0; ky < 3; ky++) {
+        for (let kx = 0; kx < 3; kx++) {
+          const at = corner + (((ky * SIDE + kx) as usize) << 2);
+          const s0 = f32x4.splat(load<f32>(at));
+          const s1 = f32x4.splat(load<f32>(at, 4));
+          const s2 = f32x4.splat(load<f32>(at, SIDE * 4));
+          const s3 = f32x4.splat(load<f32>(at, SIDE * 4 + 4));
+          const g = gk + ((((ky * 3 + kx) * CH) as usize) << 2);
+          const v0 = v128.bitselect(s3, v128.bitselect(s2, v128.bitselect(s1, s0, q01), q02), q03);
+          const v1 = v128.bitselect(s3, v128.bitselect(s2, v128.bitselect(s1, s0, q11), q12), q13);
+          const v2 = v128.bitselect(s3, v128.bitselect(s2, v128.bitselect(s1, s0, q21), q22), q23);
+          v128.store(g, f32x4.add(v128.load(g), f32x4.mul(v0, d0)));
+          v128.store(g, f32x4.add(v128.load(g, 16), f32x4.mul(v1, d1)), 16);
+          v128.store(g, f32x4.add(v128.load(g, 32), f32x4.mul(v2, d2)), 32);
         }
       }
     }
