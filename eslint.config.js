@@ -55,6 +55,8 @@ export default tseslint.config(
       'out/**',
       'bench-out/**',
       'bench/.browser-dist/**',
+      // AssemblyScript (its own types: f32, v128, load<T>), compiled by scripts/build-kernels.mjs.
+      'kernels/**',
     ],
   },
   js.configs.recommended,

@@ -35,8 +35,16 @@ export async function openLab(
   browser: Browser,
   query: string,
   baseUrl = BASE_URL,
+  options: { withoutFusedKernels?: boolean } = {},
 ): Promise<{ page: Page; backend: string; close: () => Promise<void> }> {
-  const context = await browser.newContext({ acceptDownloads: true });
+  // withoutFusedKernels: the kernel files answer 404 (and no service worker serves them), so training runs
+  // on tfjs ops, the path before the fused step: a same-run baseline.
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    serviceWorkers: options.withoutFusedKernels ? 'block' : 'allow',
+  });
+  if (options.withoutFusedKernels)
+    await context.route('**/wasm/kernels/**', (route) => route.fulfill({ status: 404, body: 'blocked by the bench' }));
   const page = await context.newPage();
   // Kept for the error message when the page never becomes ready (LiteRT's INFO lines are console errors too).
   const problems: string[] = [];

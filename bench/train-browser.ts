@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- --only=train-browser`: training speed in headless Chromium, side by side in one
- * run: stock tfjs-wasm `model.fit`, the lab on one training worker, the lab on two (data-parallel),
+ * run: stock tfjs-wasm `model.fit`, the lab on one training worker (the fused WASM SIMD step, and
+ * the tfjs-ops step it replaced as a same-run baseline), the lab on two (data-parallel),
  * and a QAT epoch, with the ratios and the page's longest main-thread task while training.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -66,12 +67,21 @@ interface LabRun {
   longestTaskMs: number;
   workersLine: string;
   accuracy: string;
+  /** data-trainer of the summary: 'fused-simd' or 'tfjs'. */
+  trainer: string;
   page: Page;
   close: () => Promise<void>;
 }
 
-async function trainInLab(browser: Browser, images: number, workers: 1 | 2): Promise<LabRun> {
-  const lab = await openLab(browser, `limit=${images}&backend=wasm&workers=${workers}`);
+async function trainInLab(
+  browser: Browser,
+  images: number,
+  workers: 1 | 2,
+  withoutFusedKernels = false,
+): Promise<LabRun> {
+  const lab = await openLab(browser, `limit=${images}&backend=wasm&workers=${workers}`, undefined, {
+    withoutFusedKernels,
+  });
   const { page } = lab;
   await startTraining(page);
   await page.getByTestId('test-accuracy').waitFor({ timeout: 900_000 });
@@ -85,6 +95,7 @@ async function trainInLab(browser: Browser, images: number, workers: 1 | 2): Pro
     longestTaskMs: await longestTask(page, click),
     workersLine: (await page.getByTestId('train-workers').innerText()).trim(),
     accuracy: await page.getByTestId('test-accuracy').innerText(),
+    trainer: (await page.getByTestId('trained-summary').getAttribute('data-trainer')) ?? '',
     page,
     close: lab.close,
   };
@@ -120,7 +131,8 @@ async function qatEpoch(page: Page, images: number): Promise<{ seconds: number; 
 
 export const trainBrowserBench: BenchSection = {
   id: 'train-browser',
-  title: 'Training in Chromium, one run: stock tfjs-wasm model.fit, one lab worker, two lab workers, QAT',
+  title:
+    'Training in Chromium, one run: stock tfjs-wasm model.fit, one lab worker (fused step, tfjs ops), two lab workers, QAT',
   async run({ quick }) {
     const images = quick ? 12000 : EPOCH_IMAGES;
     const rows: BenchRow[] = [];
@@ -147,21 +159,31 @@ export const trainBrowserBench: BenchSection = {
       } finally {
         await one.close();
       }
+      const old = await trainInLab(browser, images, 1, true);
+      await old.close();
       const two = await trainInLab(browser, images, 2);
       const how = (r: LabRun) =>
-        `steady state (first to last batch line); click to last batch ${r.clickSeconds.toFixed(1)} s; test accuracy ${r.accuracy}; ${r.workersLine}`;
+        `trainer ${r.trainer}; steady state (first to last batch line); click to last batch ${r.clickSeconds.toFixed(1)} s; test accuracy ${r.accuracy}; ${r.workersLine}`;
       rows.push(
         { label: 'lab, one worker', value: one.steadySeconds, unit: 's/epoch', digits: 1, note: how(one) },
+        {
+          label: 'lab, one worker, tfjs ops (no fused kernel)',
+          value: old.steadySeconds,
+          unit: 's/epoch',
+          digits: 1,
+          note: how(old),
+        },
         { label: 'lab, two workers', value: two.steadySeconds, unit: 's/epoch', digits: 1, note: how(two) },
         { label: 'one worker over stock', value: stock.seconds / one.steadySeconds, unit: 'x', digits: 2 },
+        { label: 'fused step over tfjs ops', value: old.steadySeconds / one.steadySeconds, unit: 'x', digits: 2 },
         { label: 'two workers over stock', value: stock.seconds / two.steadySeconds, unit: 'x', digits: 2 },
         { label: 'two workers over one', value: one.steadySeconds / two.steadySeconds, unit: 'x', digits: 2 },
         {
           label: 'longest main-thread task while training',
-          value: Math.max(one.longestTaskMs, two.longestTaskMs),
+          value: Math.max(one.longestTaskMs, two.longestTaskMs, old.longestTaskMs),
           unit: 'ms',
           digits: 0,
-          note: `Long Tasks API (0 = none over 50 ms); one worker ${one.longestTaskMs} ms, two ${two.longestTaskMs} ms`,
+          note: `Long Tasks API (0 = none over 50 ms); one worker ${one.longestTaskMs} ms, tfjs ops ${old.longestTaskMs} ms, two ${two.longestTaskMs} ms`,
         },
       );
       try {

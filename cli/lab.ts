@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { initBackend } from '../src/backends/select-backend';
+import { loadFusedKernelsNode } from '../src/node/kernels-node';
 import { generateCSource } from '../src/core/deploy/c-source';
 import { deployReportFor } from '../src/core/deploy/deploy-report';
 import { describePreset, PRESETS } from '../src/core/model/presets';
@@ -128,7 +129,12 @@ async function obtainModel(options: CliOptions, data: MnistDataset, backend: str
   }
   const preset = PRESETS[options.train.preset];
   console.log(`model: ${preset.name}, ${describePreset(preset).params} parameters`);
-  const { model } = await trainModel(data, options.train, { backendName: backend, onProgress: progressPrinter('') });
+  const { model } = await trainModel(data, options.train, {
+    backendName: backend,
+    onProgress: progressPrinter(''),
+    fusedKernels: loadFusedKernelsNode(),
+  });
+  console.log(`trained with: ${model.trainer === 'fused-simd' ? 'the fused WASM SIMD step' : 'tfjs ops'}`);
   return model;
 }
 

@@ -12,6 +12,8 @@ import type { TrainedModel, WeightTensor } from '../src/core/model/trained-model
 import type { TrainProgress, TrainSettings } from '../src/core/train/settings';
 import { trainModel } from '../src/core/train/train';
 import { fetchDataset, type DownloadProgress } from '../src/data/fetch-dataset';
+import { fetchFusedKernels } from '../src/data/fetch-kernels';
+import type { FusedKernels } from '../src/core/train/fused-cnn';
 import { portLink } from '../src/bridge/port-link';
 import { modelToGraph } from '../src/core/graph/model-to-graph';
 import { calibrationImages } from '../src/core/pipeline/convert';
@@ -63,6 +65,12 @@ async function switchBackend(names: string[]): Promise<void> {
 let cancelRequested = false;
 /** The app's base URL from init (LiteRT.js is served under it). */
 let appBase: string | undefined;
+/** The fused training kernels, fetched from the app's origin on the first training. */
+let fusedKernels: Promise<FusedKernels | undefined> | undefined;
+function trainingKernels(): Promise<FusedKernels | undefined> {
+  if (!appBase) return Promise.resolve(undefined);
+  return (fusedKernels ??= fetchFusedKernels(appBase));
+}
 /** The link to the other training replica while a data-parallel training runs in this worker. */
 let replicaLink: ReturnType<typeof portLink> | undefined;
 
@@ -133,6 +141,7 @@ const api = {
         shouldCancel: () => cancelRequested,
         initialWeights,
         dataParallel: replicaLink && { rank: 0, link: replicaLink },
+        fusedKernels: await trainingKernels(),
       });
       return Comlink.transfer(result, weightBuffers(result.model));
     } finally {
@@ -149,7 +158,11 @@ const api = {
     const data = await dataFor(settings.dataset);
     const link = (replicaLink = portLink(port));
     try {
-      await trainModel(data, settings, { initialWeights, dataParallel: { rank: 1, link } });
+      await trainModel(data, settings, {
+        initialWeights,
+        dataParallel: { rank: 1, link },
+        fusedKernels: await trainingKernels(),
+      });
     } finally {
       link.close();
       if (replicaLink === link) replicaLink = undefined;

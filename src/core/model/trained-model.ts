@@ -46,6 +46,11 @@ export interface TrainedModel {
   trainSeconds: number;
   /** tfjs backend that trained it ("wasm", "webgpu", "cpu"). */
   backend: string;
+  /**
+   * What ran the training steps: 'fused-simd' (the WASM SIMD step of src/core/train/fused-cnn.ts) or 'tfjs'
+   * (tfjs ops); absent for models trained before it was recorded, and for imported ones.
+   */
+  trainer?: 'tfjs' | 'fused-simd';
   /** Set when the weights were pruned and/or clustered after training (see src/core/compress). */
   compression?: CompressionRecipe;
 }

@@ -24,6 +24,7 @@ export function buildReport(
       epochs: model.history.length,
       train_images: trainImages,
       backend: model.backend,
+      ...(model.trainer && { trainer: model.trainer }),
     },
     modes,
     ...(model.compression && { compression: model.compression }),

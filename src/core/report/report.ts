@@ -6,6 +6,7 @@ import type { CompressionRecipe, SweepRow } from '../compress/compression-recipe
  */
 
 import type { ModelSource } from '../model/architecture';
+import type { TrainedModel } from '../model/trained-model';
 import type { QatSummaryLine } from '../qat/explain-qat';
 
 export interface FloatReport {
@@ -16,6 +17,8 @@ export interface FloatReport {
   epochs: number;
   train_images: number;
   backend: string;
+  /** What ran the training steps: 'fused-simd' (the lab's WASM SIMD step) or 'tfjs' (tfjs ops); absent when not trained here. */
+  trainer?: NonNullable<TrainedModel['trainer']>;
 }
 
 export interface LatencyReport {

@@ -114,7 +114,8 @@ export const TRAIN_FIELDS: FieldGroup<TrainSettings> = {
     min: 1,
     max: 2,
     // 1: measured on this 2-core machine (npm run bench -- --only=train-browser), two workers that meet every
-    // step are slower than one (50.6 s against 27.3 s an epoch); 2 stays for machines where it pays.
+    // step are slower than one (50.6 s against 27.3 s an epoch on tfjs ops; 16.0 s against 6.0 s on the fused
+    // step, whose ~2 ms batches leave the exchange as the cost); 2 stays for machines where it pays.
     default: 1,
     cli: 'workers',
     url: 'workers',

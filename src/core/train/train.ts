@@ -1,17 +1,20 @@
 import * as tf from '@tensorflow/tfjs-core';
-// Gradient functions are registered by tfjs-layers, which build-model imports.
-import type * as tfl from '@tensorflow/tfjs-layers';
-import { MNIST_CLASSES, type MnistDataset, type MnistSplit } from '../mnist/dataset';
+import type { MnistDataset, MnistSplit } from '../mnist/dataset';
 import { buildModel } from '../model/build-model';
 import { describePreset, PRESETS } from '../model/presets';
-import { architectureOf, type EpochMetrics, type TrainedModel, type WeightTensor } from '../model/trained-model';
+import type { EpochMetrics, TrainedModel, WeightTensor } from '../model/trained-model';
+import type { BatchTrainer } from './batch-trainer';
 import { makeBatch, mulberry32, shuffleInPlace } from './batches';
+import { instantiateCnnTrainKernel } from './cnn-train-kernel';
 import { exchangeShards, packShard, PeerStoppedError, shardOf, type DataParallel } from './data-parallel';
-import { categoricalCrossEntropy, EPSILON } from './cross-entropy';
 import { checkDivergence, LossWatch } from './divergence';
-import { FusedAdam, hasFusedAdam } from './fused-adam';
+import { scoreBatch } from './evaluate';
+import { canTrainFused, fusedCnnTrainer, type FusedKernels } from './fused-cnn';
+import { setWeights } from './model-weights';
 import type { TrainProgress, TrainSettings } from './settings';
 import { validateTrainSettings } from './settings';
+import { tfjsTrainer } from './tfjs-trainer';
+import type { TrainStepHook } from './train-hook';
 
 // The core is type-checked against lib ES2022 only; timers exist in every realm it runs in.
 declare const setTimeout: (callback: () => void, ms: number) => unknown;
@@ -62,19 +65,12 @@ export interface TrainOptions {
    * tensors live in CPU memory (WASM, CPU): gradients are read back synchronously every step.
    */
   dataParallel?: DataParallel;
-}
-
-/**
- * A weight constraint applied around every optimizer step. `variables` are the model's trainable
- * weights, in the order of {@link TrainedModel.weights}. Both run inside the step's tf.tidy.
- */
-export interface TrainStepHook {
-  /** Before the first step: e.g. apply a mask or snap weights to their clusters. `step` is 0. */
-  beforeTraining?(variables: tf.Variable[]): void;
-  /** Replaces the gradients the optimizer sees (same order and shapes); `step` counts from 0. */
-  transformGradients?(grads: tf.Tensor[], step: number): tf.Tensor[];
-  /** After the optimizer step `step` (0-based): e.g. update and re-apply a mask. */
-  afterStep?(variables: tf.Variable[], step: number): void;
+  /**
+   * Compiled training kernels (the caller reads or fetches them; the core only instantiates). When
+   * given and the run fits the fused step (fused-cnn.ts: the tutorial CNN, adam or sgd, WASM or CPU,
+   * no step hook), batches train on it instead of tfjs ops; the result's `trainer` says which ran.
+   */
+  fusedKernels?: FusedKernels;
 }
 
 export interface TrainResult {
@@ -103,12 +99,15 @@ export async function trainModel(
   const preset = PRESETS[settings.preset];
   const backend = opts.backendName ?? tf.getBackend();
   const model = buildModel(preset, settings.seed);
-  const optimizer = makeOptimizer(settings);
+  let trainer: BatchTrainer | undefined;
   try {
     if (opts.initialWeights) setWeights(model, opts.initialWeights);
-    const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-    if (opts.stepHook?.beforeTraining) tf.tidy(() => opts.stepHook!.beforeTraining!(variables));
-    let lastGood = await readWeights(model);
+    trainer =
+      opts.fusedKernels && canTrainFused(preset, settings, tf.getBackend(), opts.stepHook != null)
+        ? fusedCnnTrainer(model, settings, await instantiateCnnTrainKernel(opts.fusedKernels.cnnTrain))
+        : tfjsTrainer(model, settings, opts.stepHook);
+    const run = trainer;
+    let lastGood = await run.readWeights();
 
     const random = mulberry32(settings.seed);
     const subset = shuffleInPlace(
@@ -140,15 +139,16 @@ export async function trainModel(
         params: describePreset(preset).params,
         trainSeconds: elapsed(),
         backend,
+        trainer: run.kind,
       },
     });
     const cancelNow = async () => {
-      if (opts.cancelKeeps === 'step') lastGood = await readWeights(model);
+      if (opts.cancelKeeps === 'step') lastGood = await run.readWeights();
       else {
-        setWeights(model, lastGood);
+        run.setWeights(lastGood);
         if (history.length > 0) return finish(true, history[history.length - 1].testAccuracy);
       }
-      const evaluation = opts.skipTestEvaluation ? undefined : await evaluateModel(model, data.test);
+      const evaluation = opts.skipTestEvaluation ? undefined : await run.evaluate(data.test);
       lastPredictions = evaluation?.predictions;
       return finish(true, evaluation?.accuracy ?? NaN);
     };
@@ -174,16 +174,7 @@ export async function trainModel(
           if (parallel) {
             let combined: { loss: number; correct: number };
             try {
-              combined = await trainShardStep(
-                model,
-                optimizer,
-                variables,
-                data.train,
-                indices,
-                opts.stepHook,
-                step,
-                parallel,
-              );
+              combined = await trainShardStep(run, data.train, indices, step, parallel);
             } catch (e) {
               if (e instanceof PeerStoppedError && parallel.rank === 1) return finish(true, NaN);
               throw e;
@@ -193,11 +184,10 @@ export async function trainModel(
             lossSum += combined.loss * indices.length;
             correctSum += combined.correct;
             last = { loss: combined.loss, accuracy: combined.correct / indices.length };
-          } else
-            pending.push({
-              ...trainBatch(model, optimizer, variables, data.train, indices, opts.stepHook, step),
-              batch,
-            });
+          } else {
+            const b = makeBatch(data.train, indices);
+            pending.push({ probs: run.step(b, step), labels: b.labels, batch });
+          }
           batchesDone++;
           const now = Date.now();
           const lastOfEpoch = batch === batchesPerEpoch - 1;
@@ -236,7 +226,7 @@ export async function trainModel(
         }
         const epochTrainSeconds = (Date.now() - epochStart) / 1000;
         if (opts.shouldCancel?.()) return await cancelNow();
-        const evaluation = opts.skipTestEvaluation ? undefined : await evaluateModel(model, data.test);
+        const evaluation = opts.skipTestEvaluation ? undefined : await run.evaluate(data.test);
         const testAccuracy = evaluation?.accuracy ?? NaN;
         const metrics: EpochMetrics = {
           epoch,
@@ -246,7 +236,7 @@ export async function trainModel(
           seconds: (Date.now() - epochStart) / 1000,
         };
         history.push(metrics);
-        lastGood = await readWeights(model);
+        lastGood = await run.readWeights();
         lastPredictions = evaluation?.predictions;
         opts.onProgress?.({
           phase: 'epoch',
@@ -264,64 +254,22 @@ export async function trainModel(
         await yieldToEventLoop();
       }
     } finally {
-      tf.dispose(pending.map((p) => p.probs));
+      for (const p of pending) if (p.probs instanceof tf.Tensor) p.probs.dispose();
       parallel?.link.close();
     }
     return finish(false, history[history.length - 1].testAccuracy);
   } finally {
-    optimizer.optimizer.dispose();
+    trainer?.dispose();
     model.dispose();
   }
 }
 
-/** A trained batch whose softmax output ([n, 10], kept on the device) has not been read back yet. */
+/** A trained batch whose softmax output ([n, 10], maybe still on the device) has not been read back yet. */
 interface PendingBatch {
-  probs: tf.Tensor;
+  probs: tf.Tensor | Float32Array;
   /** [n] class labels of the batch. */
   labels: Uint8Array;
   batch: number;
-}
-
-/**
- * One optimizer step. Returns the batch's softmax output without reading it: the caller reads it
- * back (asynchronously, possibly several batches later) and computes loss and accuracy in JS,
- * which is cheaper than extra reduction ops (320 floats for a batch of 32).
- */
-function trainBatch(
-  model: tfl.LayersModel,
-  optimizer: Optimizer,
-  variables: tf.Variable[],
-  split: MnistSplit,
-  indices: Uint32Array,
-  hook: TrainStepHook | undefined,
-  step: number,
-): { probs: tf.Tensor; labels: Uint8Array } {
-  const { images, oneHot, labels } = makeBatch(split, indices);
-  let probs: tf.Tensor | undefined;
-  const n = indices.length;
-  const x = tf.tensor4d(images, [n, split.rows, split.cols, 1]);
-  const y = tf.tensor2d(oneHot, [n, MNIST_CLASSES]);
-  try {
-    tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => {
-        const p = model.apply(x, { training: true }) as tf.Tensor;
-        probs = tf.keep(p);
-        return categoricalCrossEntropy(p, y);
-      }, variables);
-      let ordered = variables.map((v) => grads[v.name]);
-      if (hook?.transformGradients) ordered = hook.transformGradients(ordered, step);
-      applyStep(optimizer, variables, ordered);
-      hook?.afterStep?.(variables, step);
-      value.dispose();
-    });
-  } catch (e) {
-    probs?.dispose();
-    throw e;
-  } finally {
-    x.dispose();
-    y.dispose();
-  }
-  return { probs: probs!, labels };
 }
 
 /**
@@ -330,70 +278,32 @@ function trainBatch(
  * gradient. Returns the whole batch's mean loss and correct count.
  */
 async function trainShardStep(
-  model: tfl.LayersModel,
-  optimizer: Optimizer,
-  variables: tf.Variable[],
+  trainer: BatchTrainer,
   split: MnistSplit,
   indices: Uint32Array,
-  hook: TrainStepHook | undefined,
   step: number,
   parallel: DataParallel,
 ): Promise<{ loss: number; correct: number }> {
   const { start, end } = shardOf(indices.length, parallel.rank);
   const rows = indices.subarray(start, end);
-  const { images, oneHot, labels } = makeBatch(split, rows);
   const n = rows.length;
   let mine: Float32Array;
   if (n === 0)
     mine = packShard(
-      variables.map((v) => new Float32Array(v.size)),
+      trainer.sizes.map((size) => new Float32Array(size)),
       0,
       0,
       0,
     );
   else {
-    const x = tf.tensor4d(images, [n, split.rows, split.cols, 1]);
-    const y = tf.tensor2d(oneHot, [n, MNIST_CLASSES]);
-    try {
-      mine = tf.tidy(() => {
-        let probs: tf.Tensor | undefined;
-        const { value, grads } = tf.variableGrads(() => {
-          const p = model.apply(x, { training: true }) as tf.Tensor;
-          probs = tf.keep(p);
-          return categoricalCrossEntropy(p, y);
-        }, variables);
-        value.dispose();
-        const { loss, correct } = scoreBatch(probs!.dataSync() as Float32Array, labels);
-        probs!.dispose();
-        return packShard(
-          variables.map((v) => grads[v.name].dataSync() as Float32Array),
-          n,
-          loss * n,
-          correct,
-        );
-      });
-    } finally {
-      x.dispose();
-      y.dispose();
-    }
+    const batch = makeBatch(split, rows);
+    const { grads, probs } = trainer.gradients(batch);
+    const { loss, correct } = scoreBatch(probs, batch.labels);
+    mine = packShard(grads, n, loss * n, correct);
   }
-  const combined = await exchangeShards(
-    parallel,
-    mine,
-    variables.map((v) => v.size),
-  );
-  tf.tidy(() => {
-    let ordered: tf.Tensor[] = combined.grads.map((g, i) => tf.tensor(g, variables[i].shape));
-    if (hook?.transformGradients) ordered = hook.transformGradients(ordered, step);
-    applyStep(optimizer, variables, ordered);
-    hook?.afterStep?.(variables, step);
-  });
+  const combined = await exchangeShards(parallel, mine, trainer.sizes);
+  trainer.apply(combined.grads, step);
   return { loss: combined.loss, correct: combined.correct };
-}
-
-function applyStep(optimizer: Optimizer, variables: tf.Variable[], ordered: tf.Tensor[]) {
-  if (optimizer.kind === 'fused') optimizer.optimizer.applyGradients(variables, ordered);
-  else optimizer.optimizer.applyGradients(Object.fromEntries(variables.map((v, i) => [v.name, ordered[i]])));
 }
 
 /**
@@ -405,154 +315,18 @@ function applyStep(optimizer: Optimizer, variables: tf.Variable[], ordered: tf.T
 async function readPending(pending: PendingBatch[]): Promise<[PendingBatch, Float32Array][]> {
   const batches = pending.splice(0, pending.length);
   try {
-    const values = await Promise.all(batches.map((p) => p.probs.data() as Promise<Float32Array>));
+    const values = await Promise.all(
+      batches.map((p) => (p.probs instanceof tf.Tensor ? (p.probs.data() as Promise<Float32Array>) : p.probs)),
+    );
     return batches.map((p, i) => [p, values[i]]);
   } finally {
-    tf.dispose(batches.map((p) => p.probs));
+    for (const p of batches) if (p.probs instanceof tf.Tensor) p.probs.dispose();
   }
 }
 
-/**
- * Mean clipped cross-entropy (NaN when a true-class output is NaN) and number of correct argmax
- * predictions of softmax rows [n, 10]. QAT scores its batches with it too.
- */
-export function scoreBatch(values: Float32Array, labels: Uint8Array): { loss: number; correct: number } {
-  const n = labels.length;
-  let loss = 0;
-  let correct = 0;
-  for (let i = 0; i < n; i++) {
-    const row = values.subarray(i * MNIST_CLASSES, (i + 1) * MNIST_CLASSES);
-    const pTrue = Math.min(Math.max(row[labels[i]], EPSILON), 1 - EPSILON);
-    loss -= Math.log(pTrue);
-    if (argMax(row) === labels[i]) correct++;
-  }
-  return { loss: loss / n, correct };
-}
-
-function argMax(row: ArrayLike<number>): number {
-  let best = 0;
-  for (let k = 1; k < row.length; k++) if (row[k] > row[best]) best = k;
-  return best;
-}
-
-/** Either a tfjs optimizer or the fused Adam (when the backend has its kernel). */
-type Optimizer = { kind: 'tfjs'; optimizer: tf.Optimizer } | { kind: 'fused'; optimizer: FusedAdam };
-
-function makeOptimizer(s: TrainSettings): Optimizer {
-  if (s.optimizer === 'adam' && hasFusedAdam()) return { kind: 'fused', optimizer: new FusedAdam(s.learningRate) };
-  return { kind: 'tfjs', optimizer: makeTfjsOptimizer(s) };
-}
-
-function makeTfjsOptimizer(s: TrainSettings): tf.Optimizer {
-  switch (s.optimizer) {
-    case 'adam':
-      return tf.train.adam(s.learningRate);
-    case 'sgd':
-      return tf.train.sgd(s.learningRate);
-    case 'rmsprop':
-      return tf.train.rmsprop(s.learningRate);
-  }
-}
-
-/** Images evaluated per predict call: large enough to amortise dispatch, small enough for memory. */
-const EVAL_BATCH = 1000;
-
-/**
- * Runs the model over a whole split. `predictions` holds the predicted class of every example
- * ([count], 0..9); `accuracy` is the fraction equal to the labels. Reads back asynchronously, so it
- * works on every backend (see {@link readPending}).
- */
-export function evaluateModel(
-  model: tfl.LayersModel,
-  split: MnistSplit,
-): Promise<{ accuracy: number; predictions: Uint8Array }> {
-  return evaluateClassifier(split, (x) => model.predict(x) as tf.Tensor);
-}
-
-/**
- * Classifies a whole split in batches with `forward` ([n, 28, 28, 1] pixels / 255 -> [n, 10] scores),
- * reading results back asynchronously (works on every backend). Shared by training and QAT.
- */
-export async function evaluateClassifier(
-  split: MnistSplit,
-  forward: (x: tf.Tensor4D) => tf.Tensor,
-): Promise<{ accuracy: number; predictions: Uint8Array }> {
-  const predictions = new Uint8Array(split.count);
-  let correct = 0;
-  for (let start = 0; start < split.count; start += EVAL_BATCH) {
-    const n = Math.min(EVAL_BATCH, split.count - start);
-    const indices = Uint32Array.from({ length: n }, (_, i) => start + i);
-    const classes = tf.tidy(() =>
-      tf.argMax(forward(tf.tensor4d(makeBatch(split, indices).images, [n, split.rows, split.cols, 1])), -1),
-    );
-    let values: ArrayLike<number>;
-    try {
-      values = await classes.data();
-    } finally {
-      classes.dispose();
-    }
-    for (let i = 0; i < n; i++) {
-      predictions[start + i] = values[i];
-      if (values[i] === split.labels[start + i]) correct++;
-    }
-  }
-  return { accuracy: split.count === 0 ? 0 : correct / split.count, predictions };
-}
-
-/**
- * Copies a model's weights out as plain data: layer order, kernel then bias, TF.js layouts (HWIO kernels).
- * Reads back asynchronously, so it works on every backend; training uses this one.
- */
-export async function readWeights(model: tfl.LayersModel): Promise<WeightTensor[]> {
-  const values = await Promise.all(model.weights.map((w) => w.read().data() as Promise<Float32Array>));
-  return model.weights.map((w, i) => ({
-    name: w.originalName,
-    shape: w.shape.map((d) => d ?? 0),
-    values: Float32Array.from(values[i]),
-  }));
-}
-
-/**
- * {@link readWeights} through the synchronous `dataSync()`: for backends whose data lives in CPU
- * memory (CPU, WASM). Not for WebGPU, whose synchronous read-back can return zeros.
- */
-export function weightsOf(model: tfl.LayersModel): WeightTensor[] {
-  return model.weights.map((w) => ({
-    name: w.originalName,
-    shape: w.shape.map((d) => d ?? 0),
-    values: Float32Array.from(w.read().dataSync() as Float32Array),
-  }));
-}
-
-/** Rebuilds a TF.js model from the plain trained-model stage output (caller disposes it). */
-export function modelFromTrained(
-  trained: Pick<TrainedModel, 'preset' | 'seed' | 'weights' | 'architecture'>,
-): tfl.LayersModel {
-  const model = buildModel(architectureOf(trained), trained.seed);
-  try {
-    setWeights(model, trained.weights);
-  } catch (e) {
-    model.dispose();
-    throw e;
-  }
-  return model;
-}
-
-function setWeights(model: tfl.LayersModel, weights: WeightTensor[]) {
-  const vars = model.weights;
-  if (vars.length !== weights.length) {
-    throw new Error(`Expected ${vars.length} weight arrays for ${model.name}, got ${weights.length}`);
-  }
-  vars.forEach((v, i) => {
-    const same = v.shape.length === weights[i].shape.length && v.shape.every((d, k) => d === weights[i].shape[k]);
-    if (!same)
-      throw new Error(
-        `Weight ${v.originalName} has shape [${v.shape}], got [${weights[i].shape}] (${weights[i].name})`,
-      );
-  });
-  const tensors = weights.map((w) => tf.tensor(w.values, w.shape));
-  model.setWeights(tensors);
-  tf.dispose(tensors);
-}
 export { TrainingDivergedError } from './divergence';
 export { categoricalCrossEntropy } from './cross-entropy';
+export { evaluateClassifier, evaluateModel, scoreBatch } from './evaluate';
+export { modelFromTrained, readWeights, weightsOf } from './model-weights';
+export type { TrainStepHook } from './train-hook';
+export type { TrainerKind } from './batch-trainer';

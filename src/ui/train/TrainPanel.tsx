@@ -104,7 +104,7 @@ export function TrainPanel({
       )}
       <TrainingCharts batchCurve={run.batchCurve} epochCurve={run.epochCurve} />
       {trained && (
-        <p className="result" data-testid="trained-summary">
+        <p className="result" data-testid="trained-summary" data-trainer={trained.trainer ?? ''}>
           <Rich
             k="train.summary"
             values={{
@@ -113,6 +113,7 @@ export function TrainPanel({
               epochs: trained.history.length,
               seconds: formatSeconds(trained.trainSeconds),
               backend: trained.backend,
+              trainer: trained.trainer ? t(`train.trainer.${trained.trainer}`) : '',
             }}
             tags={{ acc: <strong data-testid="test-accuracy" /> }}
           />

@@ -243,7 +243,12 @@ export const en = {
       start: 'the second worker could not start ({{detail}}).',
     },
     summary:
-      '{{name}}: test accuracy on all 10,000 test images <acc>{{accuracy}}</acc> after {{epochs}} epoch(s), {{seconds}} of training on {{backend}}.',
+      '{{name}}: test accuracy on all 10,000 test images <acc>{{accuracy}}</acc> after {{epochs}} epoch(s), {{seconds}} of training on {{backend}}{{trainer}}.',
+    /** How the steps ran (TrainedModel.trainer), appended to the summary; absent: nothing. */
+    trainer: {
+      'fused-simd': ', every step in one fused WebAssembly SIMD kernel (forward, backward and optimizer)',
+      tfjs: ', step by step through TF.js ops',
+    },
     presetInfo: '{{blurb}} <strong>{{params}}</strong> parameters, <strong>{{kib}} KiB</strong> of float32 weights.',
   },
   trainCharts: {

@@ -206,7 +206,11 @@ export const zhTW: Messages = {
       start: '第二個背景執行緒無法啟動（{{detail}}）。',
     },
     summary:
-      '{{name}}：在全部 10,000 張測試圖片上的測試準確率 <acc>{{accuracy}}</acc>，共訓練 {{epochs}} 輪，在 {{backend}} 上花了 {{seconds}}。',
+      '{{name}}：在全部 10,000 張測試圖片上的測試準確率 <acc>{{accuracy}}</acc>，共訓練 {{epochs}} 輪，在 {{backend}} 上花了 {{seconds}}{{trainer}}。',
+    trainer: {
+      'fused-simd': '，每一步都在單一個融合的 WebAssembly SIMD 核心裡完成（前向、反向傳播與最佳化器）',
+      tfjs: '，逐步透過 TF.js 運算完成',
+    },
     presetInfo: '{{blurb}} 共 <strong>{{params}}</strong> 個參數，float32 權重 <strong>{{kib}} KiB</strong>。',
   },
   trainCharts: {

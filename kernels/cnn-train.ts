@@ -1,0 +1,398 @@
+// The fused training step of the tutorial CNN in WASM SIMD (AssemblyScript, compiled by
+// scripts/build-kernels.mjs to public/wasm/kernels/cnn-train.wasm). Its plain TypeScript twin and
+// the layouts it speaks are src/core/train/cnn-train-twin.ts and src/core/train/fused-cnn.ts:
+//   input [n, 28, 28, 1] in [0, 1] -> conv 3x3 valid, 12 filters, ReLU -> max pool 2x2/2 ->
+//   flatten [13 * 13 * 12] -> dense 10 -> softmax; clipped categorical cross-entropy (eps 1e-7).
+// Parameters (one flat float32 array, padded to whole vectors): conv kernel HWIO [3, 3, 1, 12] at
+// 0, conv bias [12] at 108, dense kernel TRANSPOSED [10, 2028] at 120, dense bias [10] at 20400.
+// Gradients and Adam moments share that layout. One image is run forward and backward at a time
+// (each image's loss gradient depends only on its own softmax row), so no batch-sized
+// activations are kept: the batch's images, labels and softmax rows are the only batch-sized data.
+
+const SIDE: i32 = 28;
+const OUT: i32 = 26;
+const POOLED: i32 = 13;
+const CH: i32 = 12;
+const CLASSES: i32 = 10;
+const FEATURES: i32 = POOLED * POOLED * CH; // 2028
+const PIXELS: i32 = SIDE * SIDE;
+
+const CONV_K: i32 = 0;
+const CONV_B: i32 = 108;
+const DENSE_W: i32 = 120;
+const DENSE_B: i32 = 20400;
+/** Parameter count padded to whole f32x4 vectors (20,410 used). */
+const PARAMS: i32 = 20412;
+
+// tf.keras's EPSILON, as float32, and the clip's upper bound.
+const LOW: f32 = 1e-7;
+const HIGH: f32 = <f32>(1 - 1e-7);
+
+let params: usize = 0;
+let grads: usize = 0;
+let mom1: usize = 0;
+let mom2: usize = 0;
+/** Per image: pooled activations [2028], pre-ReLU pool maxima [2028], argmax (0..3) [2028] i32, d pooled [2028]. */
+let pool: usize = 0;
+let zmax: usize = 0;
+let argm: usize = 0;
+let dpool: usize = 0;
+let logits: usize = 0;
+/** Batch data: images [cap, 784] f32, labels [cap] i32, softmax rows [cap, 10] f32. */
+let images: usize = 0;
+let labels: usize = 0;
+let probs: usize = 0;
+let cap: i32 = 0;
+let fixedEnd: usize = 0;
+
+function setupFixed(): void {
+  let p: usize = (__heap_base + 15) & ~15;
+  params = p;
+  p += PARAMS * 4;
+  grads = p;
+  p += PARAMS * 4;
+  mom1 = p;
+  p += PARAMS * 4;
+  mom2 = p;
+  p += PARAMS * 4;
+  pool = p;
+  p += FEATURES * 4;
+  zmax = p;
+  p += FEATURES * 4;
+  argm = p;
+  p += FEATURES * 4;
+  dpool = p;
+  p += FEATURES * 4;
+  logits = p;
+  p += 16 * 4;
+  fixedEnd = p;
+}
+
+/**
+ * Makes room for batches of up to `n` images; returns false when memory cannot grow. Call before
+ * reading the pointers below (they stay valid across later calls; the memory's buffer may not).
+ */
+export function reserve(n: i32): bool {
+  if (fixedEnd == 0) setupFixed();
+  if (n <= cap) return true;
+  let p = fixedEnd;
+  const img = p;
+  p += <usize>n * PIXELS * 4;
+  const lab = p;
+  p += <usize>n * 4;
+  const pr = p;
+  p += <usize>n * CLASSES * 4;
+  const pages = <i32>((p + 0xffff) >> 16);
+  const have = memory.size();
+  if (pages > have && memory.grow(pages - have) < 0) return false;
+  images = img;
+  labels = lab;
+  probs = pr;
+  cap = n;
+  return true;
+}
+
+export function paramsPtr(): usize {
+  return params;
+}
+export function gradsPtr(): usize {
+  return grads;
+}
+export function imagesPtr(): usize {
+  return images;
+}
+export function labelsPtr(): usize {
+  return labels;
+}
+export function probsPtr(): usize {
+  return probs;
+}
+
+/** Zeroes both Adam moments (a fresh optimizer). */
+export function resetMoments(): void {
+  memory.fill(mom1, 0, PARAMS * 4);
+  memory.fill(mom2, 0, PARAMS * 4);
+}
+
+/**
+ * Conv + ReLU + max pool of one image: for each pooled position and channel, the largest pre-ReLU
+ * conv output of its 2x2 window (the first on ties, as tfjs's max pool picks it), its window index
+ * q = 2 dy + dx, and the pooled activation max(z, 0).
+ */
+function convPool(img: usize): void {
+  const w = params + (CONV_K << 2);
+  const b0 = v128.load(params + (CONV_B << 2));
+  const b1 = v128.load(params + (CONV_B << 2), 16);
+  const b2 = v128.load(params + (CONV_B << 2), 32);
+  const zero = f32x4.splat(0);
+  const ninf = f32x4.splat(-Infinity);
+  for (let py = 0; py < POOLED; py++) {
+    for (let px = 0; px < POOLED; px++) {
+      let m0 = ninf;
+      let m1 = ninf;
+      let m2 = ninf;
+      let a0 = i32x4.splat(0);
+      let a1 = i32x4.splat(0);
+      let a2 = i32x4.splat(0);
+      for (let q = 0; q < 4; q++) {
+        const y = 2 * py + (q >> 1);
+        const x = 2 * px + (q & 1);
+        let z0 = b0;
+        let z1 = b1;
+        let z2 = b2;
+        for (let ky = 0; ky < 3; ky++) {
+          const row = img + ((((y + ky) * SIDE + x) as usize) << 2);
+          const wr = w + (((ky * 3 * CH) as usize) << 2);
+          let v = f32x4.splat(load<f32>(row));
+          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr)));
+          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 16)));
+          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 32)));
+          v = f32x4.splat(load<f32>(row, 4));
+          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 48)));
+          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 64)));
+          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 80)));
+          v = f32x4.splat(load<f32>(row, 8));
+          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 96)));
+          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 112)));
+          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 128)));
+        }
+        const qv = i32x4.splat(q);
+        const g0 = f32x4.gt(z0, m0);
+        const g1 = f32x4.gt(z1, m1);
+        const g2 = f32x4.gt(z2, m2);
+        m0 = v128.bitselect(z0, m0, g0);
+        m1 = v128.bitselect(z1, m1, g1);
+        m2 = v128.bitselect(z2, m2, g2);
+        a0 = v128.bitselect(qv, a0, g0);
+        a1 = v128.bitselect(qv, a1, g1);
+        a2 = v128.bitselect(qv, a2, g2);
+      }
+      const o = (((py * POOLED + px) * CH) as usize) << 2;
+      v128.store(zmax + o, m0);
+      v128.store(zmax + o, m1, 16);
+      v128.store(zmax + o, m2, 32);
+      v128.store(argm + o, a0);
+      v128.store(argm + o, a1, 16);
+      v128.store(argm + o, a2, 32);
+      v128.store(pool + o, f32x4.max(m0, zero));
+      v128.store(pool + o, f32x4.max(m1, zero), 16);
+      v128.store(pool + o, f32x4.max(m2, zero), 32);
+    }
+  }
+}
+
+/** Dense logits of the pooled features, then the softmax row into `out` (10 floats). */
+function denseSoftmax(out: usize): void {
+  for (let k = 0; k < CLASSES; k++) {
+    const wk = params + (((DENSE_W + k * FEATURES) as usize) << 2);
+    let acc = f32x4.splat(0);
+    for (let i = 0; i < FEATURES; i += 4) {
+      const o = (i as usize) << 2;
+      acc = f32x4.add(acc, f32x4.mul(v128.load(wk + o), v128.load(pool + o)));
+    }
+    const s =
+      f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3);
+    store<f32>(logits + ((k as usize) << 2), s + load<f32>(params + (((DENSE_B + k) as usize) << 2)));
+  }
+  let mx: f32 = load<f32>(logits);
+  for (let k = 1; k < CLASSES; k++) mx = max(mx, load<f32>(logits + ((k as usize) << 2)));
+  let sum: f32 = 0;
+  for (let k = 0; k < CLASSES; k++) {
+    const e = Mathf.exp(load<f32>(logits + ((k as usize) << 2)) - mx);
+    store<f32>(out + ((k as usize) << 2), e);
+    sum += e;
+  }
+  for (let k = 0; k < CLASSES; k++) {
+    const a = out + ((k as usize) << 2);
+    store<f32>(a, load<f32>(a) / sum);
+  }
+}
+
+/**
+ * Backward of one image whose softmax row is `row` and class `label`; `scale` = -1 / n (the batch
+ * mean). Gradient semantics of src/core/train/cross-entropy.ts and tfjs's softmax gradient:
+ * dp_t = eps <= p_t <= 1 - eps ? scale / p_t : 0, d logits_k = [k = t] dp_t p_t - (dp_t p_t) p_k.
+ */
+function backward(img: usize, row: usize, label: i32, scale: f32): void {
+  const pt = load<f32>(row + ((label as usize) << 2));
+  const dpt: f32 = pt >= LOW && pt <= HIGH ? scale / pt : 0;
+  const s = dpt * pt;
+  if (s == 0) return; // a clipped row contributes no gradient at all
+  // d logits, into `logits` (the logits themselves are no longer needed).
+  for (let k = 0; k < CLASSES; k++) {
+    const pk = load<f32>(row + ((k as usize) << 2));
+    store<f32>(logits + ((k as usize) << 2), (k == label ? s : 0) - s * pk);
+  }
+  for (let k = 0; k < CLASSES; k++) {
+    const a = grads + (((DENSE_B + k) as usize) << 2);
+    store<f32>(a, load<f32>(a) + load<f32>(logits + ((k as usize) << 2)));
+  }
+  // Dense weight gradient (transposed layout) and the gradient of the pooled features, in one pass.
+  const l0 = f32x4.splat(load<f32>(logits));
+  const l1 = f32x4.splat(load<f32>(logits, 4));
+  const l2 = f32x4.splat(load<f32>(logits, 8));
+  const l3 = f32x4.splat(load<f32>(logits, 12));
+  const l4 = f32x4.splat(load<f32>(logits, 16));
+  const l5 = f32x4.splat(load<f32>(logits, 20));
+  const l6 = f32x4.splat(load<f32>(logits, 24));
+  const l7 = f32x4.splat(load<f32>(logits, 28));
+  const l8 = f32x4.splat(load<f32>(logits, 32));
+  const l9 = f32x4.splat(load<f32>(logits, 36));
+  const W = params + ((DENSE_W as usize) << 2);
+  const G = grads + ((DENSE_W as usize) << 2);
+  const S: usize = (FEATURES as usize) << 2;
+  for (let i = 0; i < FEATURES; i += 4) {
+    const o = (i as usize) << 2;
+    const p = v128.load(pool + o);
+    let w = W + o;
+    let g = G + o;
+    let d = f32x4.mul(v128.load(w), l0);
+    v128.store(g, f32x4.add(v128.load(g), f32x4.mul(p, l0)));
+    w += S;
+    g += S;
+    d = f32x4.add(d, f32x4.mul(v128.load(w), l1));
+    v128.store(g, f32x4.add(v128.load(g), f32x4.mul(p, l1)));
+    w += S;
+    g += S;
+    d = f32x4.add(d, f32x4.mul(v128.load(w), l2));
+    v128.store(g, f32x4.add(v128.load(g), f32x4.mul(p, l2)));
+    w += S;
+    g += S;
+    d = f32x4.add(d, f32x4.mul(v128.load(w), l3));
+    v128.store(g, f32x4.add(v128.load(g), f32x4.mul(p, l3)));
+    w += S;
+    g += S;
+    d = f32x4.add(d, f32x4.mul(v128.load(w), l4));
+    v128.store(g, f32x4.add(v128.load(g), f32x4.mul(p, l4)));
+    w += S;
+    g += S;
+    d = f32x4.add(d, f32x4.mul(v128.load(w), l5));
+    v128.store(g, f32x4.add(v128.load(g), f32x4.mul(p, l5)));
+    w += S;
+    g += S;
+    d = f32x4.add(d, f32x4.mul(v128.load(w), l6));
+    v128.store(g, f32x4.add(v128.load(g), f32x4.mul(p, l6)));
+    w += S;
+    g += S;
+    d = f32x4.add(d, f32x4.mul(v128.load(w), l7));
+    v128.store(g, f32x4.add(v128.load(g), f32x4.mul(p, l7)));
+    w += S;
+    g += S;
+    d = f32x4.add(d, f32x4.mul(v128.load(w), l8));
+    v128.store(g, f32x4.add(v128.load(g), f32x4.mul(p, l8)));
+    w += S;
+    g += S;
+    d = f32x4.add(d, f32x4.mul(v128.load(w), l9));
+    v128.store(g, f32x4.add(v128.load(g), f32x4.mul(p, l9)));
+    v128.store(dpool + o, d);
+  }
+  // Max pool and ReLU backward (only the window's argmax, only where z > 0), then the conv filter
+  // and bias gradients; the input gets no gradient (it is the first layer).
+  const zero = f32x4.splat(0);
+  const gk = grads + ((CONV_K as usize) << 2);
+  const gb = grads + ((CONV_B as usize) << 2);
+  for (let py = 0; py < POOLED; py++) {
+    for (let px = 0; px < POOLED; px++) {
+      const o = (((py * POOLED + px) * CH) as usize) << 2;
+      const d0 = v128.and(v128.load(dpool + o), f32x4.gt(v128.load(zmax + o), zero));
+      const d1 = v128.and(v128.load(dpool + o, 16), f32x4.gt(v128.load(zmax + o, 16), zero));
+      const d2 = v128.and(v128.load(dpool + o, 32), f32x4.gt(v128.load(zmax + o, 32), zero));
+      if (!v128.any_true(v128.or(v128.or(d0, d1), d2))) continue;
+      v128.store(gb, f32x4.add(v128.load(gb), d0));
+      v128.store(gb, f32x4.add(v128.load(gb, 16), d1), 16);
+      v128.store(gb, f32x4.add(v128.load(gb, 32), d2), 32);
+      // Each channel's input patch is the one under its argmax window q: per tap, pick among the four
+      // candidate pixels by q (three selects) instead of one masked pass per window position.
+      const a0 = v128.load(argm + o);
+      const a1 = v128.load(argm + o, 16);
+      const a2 = v128.load(argm + o, 32);
+      const one = i32x4.splat(1);
+      const two = i32x4.splat(2);
+      const three = i32x4.splat(3);
+      const q01 = i32x4.eq(a0, one);
+      const q02 = i32x4.eq(a0, two);
+      const q03 = i32x4.eq(a0, three);
+      const q11 = i32x4.eq(a1, one);
+      const q12 = i32x4.eq(a1, two);
+      const q13 = i32x4.eq(a1, three);
+      const q21 = i32x4.eq(a2, one);
+      const q22 = i32x4.eq(a2, two);
+      const q23 = i32x4.eq(a2, three);
+      const corner = img + (((2 * py * SIDE + 2 * px) as usize) << 2);
+      for (let ky = 0; ky < 3; ky++) {
+        for (let kx = 0; kx < 3; kx++) {
+          const at = corner + (((ky * SIDE + kx) as usize) << 2);
+          const s0 = f32x4.splat(load<f32>(at));
+          const s1 = f32x4.splat(load<f32>(at, 4));
+          const s2 = f32x4.splat(load<f32>(at, SIDE * 4));
+          const s3 = f32x4.splat(load<f32>(at, SIDE * 4 + 4));
+          const g = gk + ((((ky * 3 + kx) * CH) as usize) << 2);
+          const v0 = v128.bitselect(s3, v128.bitselect(s2, v128.bitselect(s1, s0, q01), q02), q03);
+          const v1 = v128.bitselect(s3, v128.bitselect(s2, v128.bitselect(s1, s0, q11), q12), q13);
+          const v2 = v128.bitselect(s3, v128.bitselect(s2, v128.bitselect(s1, s0, q21), q22), q23);
+          v128.store(g, f32x4.add(v128.load(g), f32x4.mul(v0, d0)));
+          v128.store(g, f32x4.add(v128.load(g, 16), f32x4.mul(v1, d1)), 16);
+          v128.store(g, f32x4.add(v128.load(g, 32), f32x4.mul(v2, d2)), 32);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The gradient of the mean loss of the `n` images and labels in the batch buffers, into the
+ * gradient buffer (overwritten), and each image's softmax row into the probs buffer.
+ */
+export function gradients(n: i32): void {
+  memory.fill(grads, 0, PARAMS * 4);
+  const scale: f32 = <f32>-1 / <f32>n;
+  for (let b = 0; b < n; b++) {
+    const img = images + ((<usize>b * PIXELS) << 2);
+    const row = probs + ((<usize>b * CLASSES) << 2);
+    convPool(img);
+    denseSoftmax(row);
+    backward(img, row, load<i32>(labels + ((b as usize) << 2)), scale);
+  }
+}
+
+/** Softmax rows of the `n` images in the batch buffer into the probs buffer (no gradient). */
+export function forward(n: i32): void {
+  for (let b = 0; b < n; b++) {
+    convPool(images + ((<usize>b * PIXELS) << 2));
+    denseSoftmax(probs + ((<usize>b * CLASSES) << 2));
+  }
+}
+
+/**
+ * One Adam step from the gradient buffer (tf.train.adam's formula, src/core/train/fused-adam.ts):
+ * m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2, w -= lr (m / bc1) / (sqrt(v / bc2) + eps).
+ */
+export function adam(lr: f32, beta1: f32, beta2: f32, eps: f32, bc1: f32, bc2: f32): void {
+  const b1 = f32x4.splat(beta1);
+  const b2 = f32x4.splat(beta2);
+  const c1 = f32x4.splat(1 - beta1);
+  const c2 = f32x4.splat(1 - beta2);
+  const i1 = f32x4.splat(1 / bc1);
+  const i2 = f32x4.splat(1 / bc2);
+  const rate = f32x4.splat(lr);
+  const e = f32x4.splat(eps);
+  for (let i = 0; i < PARAMS; i += 4) {
+    const o = (i as usize) << 2;
+    const g = v128.load(grads + o);
+    const m = f32x4.add(f32x4.mul(b1, v128.load(mom1 + o)), f32x4.mul(c1, g));
+    const v = f32x4.add(f32x4.mul(b2, v128.load(mom2 + o)), f32x4.mul(f32x4.mul(c2, g), g));
+    v128.store(mom1 + o, m);
+    v128.store(mom2 + o, v);
+    const step = f32x4.div(f32x4.mul(rate, f32x4.mul(m, i1)), f32x4.add(f32x4.sqrt(f32x4.mul(v, i2)), e));
+    v128.store(params + o, f32x4.sub(v128.load(params + o), step));
+  }
+}
+
+/** One plain SGD step from the gradient buffer: w -= lr g (tf.train.sgd). */
+export function sgd(lr: f32): void {
+  const rate = f32x4.splat(lr);
+  for (let i = 0; i < PARAMS; i += 4) {
+    const o = (i as usize) << 2;
+    v128.store(params + o, f32x4.sub(v128.load(params + o), f32x4.mul(rate, v128.load(grads + o))));
+  }
+}

@@ -1,0 +1,152 @@
+import type { AdamStepAttrs } from './fused-adam';
+
+/**
+ * One training step of the tutorial CNN outside tfjs ([n, 28, 28, 1] -> conv 3x3 valid 12 ReLU ->
+ * max pool 2x2/2 -> flatten -> dense 10 softmax; clipped categorical cross-entropy), as two
+ * implementations of one interface: the WASM SIMD kernel (kernels/cnn-train.ts, wrapped by
+ * {@link instantiateCnnTrainKernel}) and its plain TypeScript twin (cnn-train-twin.ts), which the
+ * tests hold to tf.variableGrads. Weights and gradients cross in TF.js order and layouts: conv
+ * kernel HWIO [3, 3, 1, 12], conv bias [12], dense kernel [2028, 10], dense bias [10].
+ */
+export interface CnnTrainKernel {
+  /** 'wasm-simd' or 'typescript' (the twin). */
+  readonly kind: 'wasm-simd' | 'typescript';
+  /** Replaces the weights (TF.js order and layouts). */
+  setWeights(weights: readonly Float32Array[]): void;
+  /** Copies of the current weights (TF.js order and layouts). */
+  weights(): Float32Array[];
+  /**
+   * The gradient of the mean loss over `n` images ([n, 784] pixels / 255) with classes `labels`
+   * ([n]), kept for {@link adam}/{@link sgd} and readable by {@link gradients}; returns the batch's
+   * softmax rows [n, 10] (a fresh array).
+   */
+  computeGradients(images: Float32Array, labels: Uint8Array, n: number): Float32Array;
+  /** Copies of the last computed (or set) gradients, TF.js order and layouts. */
+  gradients(): Float32Array[];
+  /** Replaces the held gradients (data-parallel training combines two replicas' halves). */
+  setGradients(grads: readonly Float32Array[]): void;
+  /** One Adam step from the held gradients (tf.train.adam's formula, fused-adam.ts). */
+  adam(attrs: AdamStepAttrs): void;
+  /** One SGD step from the held gradients: w -= learningRate * g. */
+  sgd(learningRate: number): void;
+  /** Zeroes Adam's moments (a fresh optimizer). */
+  resetMoments(): void;
+}
+
+/** Shapes of the tutorial CNN's weights, TF.js order: conv kernel, conv bias, dense kernel, dense bias. */
+export const CNN_TRAIN_SHAPES: readonly (readonly number[])[] = [[3, 3, 1, 12], [12], [2028, 10], [10]];
+export const CNN_PIXELS = 28 * 28;
+const FEATURES = 2028;
+const CLASSES = 10;
+/** Float offsets of the kernel's flat parameter layout (see kernels/cnn-train.ts); the dense kernel is transposed there. */
+const CONV_K = 0;
+const CONV_B = 108;
+const DENSE_W = 120;
+const DENSE_B = 20400;
+const PARAMS = 20412;
+
+// The core is type-checked against lib ES2022 only; WebAssembly exists in every realm it runs in.
+/** A compiled WebAssembly.Module (opaque here). */
+export type WasmModuleLike = object;
+declare const WebAssembly: {
+  Module: new (bytes: ArrayBuffer | Uint8Array) => WasmModuleLike;
+  instantiate(module: WasmModuleLike, imports: object): Promise<{ exports: Record<string, unknown> }>;
+};
+
+/** The kernel as the caller provides it: the .wasm bytes, or a compiled module. */
+export type CnnTrainSource = ArrayBuffer | Uint8Array | WasmModuleLike;
+
+interface CnnTrainExports {
+  memory: { buffer: ArrayBuffer };
+  reserve(n: number): number;
+  paramsPtr(): number;
+  gradsPtr(): number;
+  imagesPtr(): number;
+  labelsPtr(): number;
+  probsPtr(): number;
+  resetMoments(): void;
+  gradients(n: number): void;
+  adam(lr: number, beta1: number, beta2: number, eps: number, bc1: number, bc2: number): void;
+  sgd(lr: number): void;
+}
+
+/** Instantiates the WASM SIMD kernel (kernels/cnn-train.ts) from its bytes or compiled module. */
+export async function instantiateCnnTrainKernel(source: CnnTrainSource): Promise<CnnTrainKernel> {
+  const module =
+    source instanceof ArrayBuffer || source instanceof Uint8Array ? new WebAssembly.Module(source) : source;
+  const { exports } = await WebAssembly.instantiate(module, {});
+  return new WasmCnnTrainKernel(exports as unknown as CnnTrainExports);
+}
+
+/** Moves TF.js layouts into the kernel's flat layout and back (dense kernel [2028, 10] <-> [10, 2028]). */
+function packFlat(arrays: readonly Float32Array[], flat: Float32Array): void {
+  const [k, b, w, d] = arrays;
+  flat.set(k, CONV_K);
+  flat.set(b, CONV_B);
+  for (let i = 0; i < FEATURES; i++)
+    for (let c = 0; c < CLASSES; c++) flat[DENSE_W + c * FEATURES + i] = w[i * CLASSES + c];
+  flat.set(d, DENSE_B);
+}
+
+function unpackFlat(flat: Float32Array): Float32Array[] {
+  const w = new Float32Array(FEATURES * CLASSES);
+  for (let i = 0; i < FEATURES; i++)
+    for (let c = 0; c < CLASSES; c++) w[i * CLASSES + c] = flat[DENSE_W + c * FEATURES + i];
+  return [flat.slice(CONV_K, CONV_K + 108), flat.slice(CONV_B, CONV_B + 12), w, flat.slice(DENSE_B, DENSE_B + CLASSES)];
+}
+
+class WasmCnnTrainKernel implements CnnTrainKernel {
+  readonly kind = 'wasm-simd';
+  private cap = 0;
+
+  constructor(private readonly x: CnnTrainExports) {
+    this.reserve(32);
+  }
+
+  private reserve(n: number) {
+    if (n <= this.cap) return;
+    if (!this.x.reserve(n)) throw new Error(`the training kernel could not grow its memory for a batch of ${n}`);
+    this.cap = n;
+  }
+
+  /** A view of `length` floats at byte `ptr` (fresh each time: growing memory detaches older views). */
+  private f32(ptr: number, length: number): Float32Array {
+    return new Float32Array(this.x.memory.buffer, ptr, length);
+  }
+
+  setWeights(weights: readonly Float32Array[]) {
+    packFlat(weights, this.f32(this.x.paramsPtr(), PARAMS));
+  }
+
+  weights() {
+    return unpackFlat(this.f32(this.x.paramsPtr(), PARAMS));
+  }
+
+  computeGradients(images: Float32Array, labels: Uint8Array, n: number) {
+    this.reserve(n);
+    this.f32(this.x.imagesPtr(), n * CNN_PIXELS).set(images.subarray(0, n * CNN_PIXELS));
+    new Int32Array(this.x.memory.buffer, this.x.labelsPtr(), n).set(labels.subarray(0, n));
+    this.x.gradients(n);
+    return this.f32(this.x.probsPtr(), n * CLASSES).slice();
+  }
+
+  gradients() {
+    return unpackFlat(this.f32(this.x.gradsPtr(), PARAMS));
+  }
+
+  setGradients(grads: readonly Float32Array[]) {
+    packFlat(grads, this.f32(this.x.gradsPtr(), PARAMS));
+  }
+
+  adam(a: AdamStepAttrs) {
+    this.x.adam(a.learningRate, a.beta1, a.beta2, a.epsilon, a.biasCorrection1, a.biasCorrection2);
+  }
+
+  sgd(learningRate: number) {
+    this.x.sgd(learningRate);
+  }
+
+  resetMoments() {
+    this.x.resetMoments();
+  }
+}
