@@ -135,3 +135,64 @@ describe('unlabelled images: a slow mode scored on the first images only', () =>
     expect(got.int16x8.entry.float_model_agreement?.output_snr_db ?? Infinity).toBeCloseTo(want.snrDb, 6);
   });
 });
+
+describe('unlabelled images: parallel runs (the page hands every file to its runtime workers at once)', () => {
+  it('starts the modes that need no calibration before the float reference, yields in order, same figures', async () => {
+    const file = writeTflite(
+      modelToGraph({ preset: 'imported', architecture: RGB, weights: randomArchitectureWeights(RGB, 7, 0.3) }),
+    );
+    const model = { preset: 'imported' as const, ...importTfliteModel(file, 'rgb.tflite') };
+    const rand = seededRandom(9);
+    const values = Float32Array.from({ length: 8 * 16 * 16 * 3 }, () => rand());
+    const images = { count: 8, shape: [16, 16, 3], values };
+    const modes = ['int8', 'float32', 'int16x8', 'dynamic', 'float16'] as const;
+    const events: string[] = [];
+    const reference = () => {
+      events.push('reference');
+      return runGraph(modelToGraph(model), values, 8).outputs;
+    };
+    // A runner with its own queue, as a runtime worker is: one file at a time, in the order they came.
+    let queue: Promise<unknown> = Promise.resolve();
+    const run = (bytes: Uint8Array, inputs: Float32Array, count: number) => {
+      events.push(`run ${count}`);
+      const ran = queue.then(() => runTfliteOutputs(bytes, inputs, count));
+      queue = ran.catch(() => undefined);
+      return ran;
+    };
+    const hooks: UnlabelledHooks = {
+      parallelRuns: true,
+      calibrate: (graph, v, count) => {
+        events.push('calibrate');
+        return calibrate(graph, v, count, 'minmax');
+      },
+      onStep: (mode, what) => what === 'convert' && events.push(`convert ${mode}`),
+    };
+    const parallel: Record<string, ModeReport> = {};
+    const order: string[] = [];
+    for await (const o of runUnlabelledModes(model, images, reference, modes, DEFAULT_RECIPE, run, hooks)) {
+      if ('error' in o) throw new Error(`${o.mode}: ${o.error}`);
+      order.push(o.mode);
+      parallel[o.mode] = o.entry;
+    }
+    expect(order).toEqual([...modes]);
+    // float32, dynamic and float16 are converted and handed over before any calibration or the reference.
+    expect(events.slice(0, 7)).toEqual([
+      'convert float32',
+      'run 8',
+      'convert dynamic',
+      'run 8',
+      'convert float16',
+      'run 8',
+      'convert int8',
+    ]);
+    expect(events[7]).toBe('calibrate');
+    expect(events.filter((e) => e === 'reference')).toHaveLength(1);
+    expect(events.indexOf('reference')).toBeGreaterThan(events.lastIndexOf('run 8'));
+    // The same figures as one mode at a time.
+    for await (const o of runUnlabelledModes(model, images, reference(), modes, DEFAULT_RECIPE, runTfliteOutputs)) {
+      if ('error' in o) throw new Error(`${o.mode}: ${o.error}`);
+      expect(parallel[o.mode]!.float_model_agreement, o.mode).toEqual(o.entry.float_model_agreement);
+      expect(parallel[o.mode]!.size, o.mode).toBe(o.entry.size);
+    }
+  });
+});
