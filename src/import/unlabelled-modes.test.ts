@@ -192,7 +192,7 @@ describe('unlabelled images: parallel runs (the page hands every file to its run
     for await (const o of runUnlabelledModes(model, images, reference(), modes, DEFAULT_RECIPE, runTfliteOutputs)) {
       if ('error' in o) throw new Error(`${o.mode}: ${o.error}`);
       expect(parallel[o.mode]!.float_model_agreement, o.mode).toEqual(o.entry.float_model_agreement);
-      expect(parallel[o.mode]!.size, o.mode).toBe(o.entry.size);
+      expect(parallel[o.mode]!.bytes, o.mode).toBe(o.entry.bytes);
     }
   });
 });
