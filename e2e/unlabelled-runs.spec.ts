@@ -103,7 +103,7 @@ test('a non-MNIST quantization is cancelled and recovers, is kept as a run by ag
 
   // A reload keeps the model (its source, layers and parameters) and asks for the images again.
   const summary = await page.getByTestId('imported-summary').innerText();
-  const table = await page.getByTestId('unlabelled-results').innerText();
+  const table = (await page.getByTestId('unlabelled-results').textContent()) ?? '';
   await page.reload();
   await expect(page.getByTestId('data-ready')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('imported-summary')).toHaveText(summary);
