@@ -44,14 +44,14 @@ import type { CompressProgress } from '../src/core/compress/compress-progress';
 import type { QuantMode } from '../src/core/modes/lab-modes';
 import {
   runUnlabelledModes,
-  type RuntimeOutputs,
-  type UnlabelledHooks,
   type UnlabelledImages,
   type UnlabelledOutcome,
   type UnlabelledStep,
 } from '../src/core/pipeline/unlabelled-modes';
 import type { RecipeSettings } from '../src/core/quant/recipe';
-import { unlabelledFloatPass, type UnlabelledFloatPass } from '../src/accel/unlabelled-float-pass';
+import { unlabelledFloatPass } from '../src/accel/unlabelled-float-pass';
+import { loadLiteRtFromUrl } from '../src/runtime/litert-browser';
+import { clearRuntimeCache, runTfliteOutputs } from '../src/runtime/litert-eval';
 
 let dataset: Promise<MnistDataset> | undefined;
 let datasetId: DatasetId | undefined;
@@ -63,7 +63,7 @@ async function switchBackend(names: string[]): Promise<void> {
   throw new Error(`none of the backends ${names.join(', ')} could be started`);
 }
 let cancelRequested = false;
-/** The app's base URL from init (the fused training kernels are served under it). */
+/** The app's base URL from init (LiteRT.js is served under it). */
 let appBase: string | undefined;
 /** The fused training kernels, fetched from the app's origin on the first training. */
 let fusedKernels: Promise<FusedKernels | undefined> | undefined;
@@ -305,13 +305,10 @@ const api = {
   },
 
   /**
-   * Every mode in `modes` of a model whose input is not MNIST, calibrated on the user's images: the float
-   * reference and the min/max ranges from one streamed tfjs pass (unlabelledFloatPass), each file handed to
-   * `runFile` (the page's runtime workers, LiteRT.js; a slow mode on a subset: its first `count` images) and
-   * scored here by agreement with the float model. The files that need no calibration are handed over before
-   * the float pass, so the runtime workers score them while this worker computes it. Each mode's outcome goes
-   * to `onOutcome` as it is done (its file transferred). Cancel with cancelTraining (stops between modes) or by
-   * aborting.
+   * Every mode in `modes` of a model whose input is not MNIST, calibrated on the user's
+   * images: the float reference and the min/max ranges from one streamed tfjs pass (unlabelledFloatPass), each
+   * file run in LiteRT.js (loaded in this worker; a slow mode on a subset) and scored by agreement with the float model. Each mode's outcome goes to `onOutcome` as
+   * it is done (its file transferred). Cancel with cancelTraining (stops between modes) or by aborting.
    */
   async quantizeUnlabelled(
     model: TrainedModel,
@@ -320,30 +317,29 @@ const api = {
     recipe: RecipeSettings,
     onStep: (s: UnlabelledStep) => void,
     onOutcome: (o: UnlabelledOutcome) => void,
-    runFile: (bytes: Uint8Array, count: number) => Promise<RuntimeOutputs>,
   ) {
     cancelRequested = false;
-    // One streamed pass of the float graph, when first needed: the reference and the ranges every calibrating
-    // mode shares.
-    let pass: UnlabelledFloatPass | undefined;
-    const floatPass = () => {
-      if (pass) return pass;
-      void onStep({ stage: 'reference', done: 0, total: images.count });
-      return (pass = unlabelledFloatPass(model, images, recipe, (done, total) =>
-        onStep({ stage: 'reference', done, total }),
-      ));
+    if (!appBase) throw new Error('the lab worker is not started yet');
+    await loadLiteRtFromUrl(new URL('wasm/litert/', appBase).href);
+    // One streamed pass of the float graph: the reference and the ranges every calibrating mode shares.
+    await onStep({ stage: 'reference', done: 0, total: images.count });
+    const pass = unlabelledFloatPass(model, images, recipe, (done, total) =>
+      onStep({ stage: 'reference', done, total }),
+    );
+    const run = async (bytes: Uint8Array, inputs: Float32Array, count: number) => {
+      try {
+        return await runTfliteOutputs(bytes, inputs, count);
+      } finally {
+        await clearRuntimeCache();
+      }
     };
-    // The page holds the images too: only the file (a copy: its bytes are transferred with the outcome) goes.
-    const run = (bytes: Uint8Array, _inputs: Float32Array, count: number) => runFile(bytes.slice(), count);
-    const hooks: UnlabelledHooks = {
-      calibrate: (...args) => floatPass().calibrate(...args),
+    const hooks = {
+      calibrate: pass.calibrate,
       onStep: (mode: QuantMode, stage: 'convert' | 'run', index: number, total: number, count?: number) =>
         onStep({ stage, mode, index, total, ...(count !== undefined && { images: count }) }),
       shouldCancel: () => cancelRequested,
-      parallelRuns: true,
     };
-    const reference = () => floatPass().reference;
-    for await (const outcome of runUnlabelledModes(model, images, reference, modes, recipe, run, hooks))
+    for await (const outcome of runUnlabelledModes(model, images, pass.reference, modes, recipe, run, hooks))
       await onOutcome('bytes' in outcome ? Comlink.transfer(outcome, [outcome.bytes.buffer as ArrayBuffer]) : outcome);
     return { cancelled: cancelRequested };
   },

@@ -7,13 +7,7 @@
 import * as Comlink from 'comlink';
 import { keepErrorData } from '../src/bridge/coded-errors';
 import { loadLiteRtFromUrl } from '../src/runtime/litert-browser';
-import {
-  clearRuntimeCache,
-  evaluateTflite,
-  predictTflite,
-  runTfliteOutputs,
-  type EvaluateOptions,
-} from '../src/runtime/litert-eval';
+import { evaluateTflite, predictTflite, type EvaluateOptions } from '../src/runtime/litert-eval';
 
 const api = {
   /**
@@ -37,22 +31,6 @@ const api = {
   ) {
     const result = await evaluateTflite(bytes, images, labels, { ...options, onProgress });
     return Comlink.transfer(result, [result.predictions.buffer]);
-  },
-
-  /**
-   * The outputs of a single-input .tflite of any input shape on `count` inputs ([count, ...input shape] floats)
-   * and each run's time (runTfliteOutputs), with the run's wall time in seconds; the file's session is closed
-   * after (these files are large and run once). The outputs buffer is transferred back.
-   */
-  async runOutputs(bytes: Uint8Array, inputs: Float32Array, count: number) {
-    const started = performance.now();
-    try {
-      const result = await runTfliteOutputs(bytes, inputs, count);
-      const seconds = (performance.now() - started) / 1000;
-      return Comlink.transfer({ ...result, seconds }, [result.outputs.buffer]);
-    } finally {
-      await clearRuntimeCache();
-    }
   },
 
   /** Class probabilities [10] for one image ([784] values in [0, 1]). */

@@ -1,20 +1,16 @@
 // Scoring a file in two halves (two runtime workers) must give what one call gives: the real LiteRT.js in
-// Node on a tutorial CNN file written by the lab, scored on real MNIST test images, and the raw outputs of an
-// RGB model's file (an unlabelled run's).
+// Node on a tutorial CNN file written by the lab, scored on real MNIST test images.
 import { beforeAll, expect, it } from 'vitest';
 import { loadLiteRtForNode } from '../node/litert-node';
 import { loadMnistFromIdx } from '../node/mnist-node';
 import { modelToGraph } from '../core/graph/model-to-graph';
-import { randomArchitectureWeights, randomWeights } from '../core/graph/random-weights';
+import { randomWeights } from '../core/graph/random-weights';
 import { imagesToFloat } from '../core/mnist/dataset';
 import { quantizeModel } from '../core/quant/quantize-graph';
 import { DEFAULT_RECIPE } from '../core/quant/recipe';
 import { writeTflite } from '../core/tflite/write-tflite';
-import { rgbBlock } from '../core/model/testing/architectures';
-import { evaluateTflite, runTfliteOutputs } from './litert-eval';
-import { mergeEvaluations, mergeOutputs } from './merge-evaluations';
-
-const RGB_BLOCK = rgbBlock({ size: 16, stride: 2, filters: 8, pointwise: 16, classes: 5 });
+import { evaluateTflite } from './litert-eval';
+import { mergeEvaluations } from './merge-evaluations';
 
 beforeAll(async () => {
   await loadLiteRtForNode();
@@ -41,25 +37,4 @@ it.each(['int8', 'int16x8'] as const)('%s: two halves merged equal one evaluatio
   expect([merged.correct, merged.count, merged.accuracy]).toEqual([whole.correct, whole.count, whole.accuracy]);
   expect(merged.latency.samples).toBe(50);
   expect(merged.engine).toBe(whole.engine);
-});
-
-it('outputs of an RGB model run in two halves merged equal one run of all inputs', async () => {
-  const graph = modelToGraph({
-    preset: 'imported',
-    architecture: RGB_BLOCK,
-    weights: randomArchitectureWeights(RGB_BLOCK, 2),
-  });
-  const bytes = writeTflite(graph);
-  const per = RGB_BLOCK.inputShape.reduce((a, b) => a * b, 1);
-  const n = 7;
-  const inputs = Float32Array.from({ length: n * per }, (_, i) => ((i * 7919) % 1000) / 1000);
-  const timed = async (from: number, to: number) => ({
-    ...(await runTfliteOutputs(bytes, inputs.slice(from * per, to * per), to - from)),
-    seconds: to - from,
-  });
-  const whole = await timed(0, n);
-  const merged = mergeOutputs([await timed(0, 3), await timed(3, n)]);
-  expect(Array.from(merged.outputs)).toEqual(Array.from(whole.outputs));
-  expect(merged.msPerImage).toHaveLength(n);
-  expect([merged.engine, merged.seconds]).toEqual([whole.engine, 4]);
 });

@@ -18,33 +18,3 @@ export function mergeEvaluations(parts: RuntimeEvaluation[]): RuntimeEvaluation 
   }
   return { ...first, accuracy: count > 0 ? correct / count : Number.NaN, predictions, correct, count };
 }
-
-/** The outputs of consecutive input ranges run separately (runTfliteOutputs), with their own run's time. */
-export interface OutputsPart {
-  outputs: Float32Array;
-  msPerImage: number[];
-  engine: string;
-  seconds: number;
-}
-
-/**
- * Outputs of consecutive input ranges run separately (two runtime workers at once) as one run of all of them:
- * outputs and per-image times concatenated in order; the parts ran at the same time, so the wall time is the
- * longest part's.
- */
-export function mergeOutputs(parts: OutputsPart[]): OutputsPart {
-  const [first] = parts;
-  if (!first) throw new Error('mergeOutputs: no parts');
-  const outputs = new Float32Array(parts.reduce((a, p) => a + p.outputs.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    outputs.set(p.outputs, at);
-    at += p.outputs.length;
-  }
-  return {
-    outputs,
-    msPerImage: parts.flatMap((p) => p.msPerImage),
-    engine: first.engine,
-    seconds: Math.max(...parts.map((p) => p.seconds)),
-  };
-}

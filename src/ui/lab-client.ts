@@ -2,7 +2,6 @@ import * as Comlink from 'comlink';
 import type { LabWorkerApi } from '../../workers/lab.worker';
 import type { RuntimeWorkerApi } from '../../workers/runtime.worker';
 import type { BackendChoice as BackendInfo } from '../backends/select-backend';
-import { keepErrorData } from '../bridge/coded-errors';
 import { WorkerBridge } from '../bridge/worker-bridge';
 import type { DatasetId } from '../core/mnist/datasets';
 import type { DownloadProgress } from '../data/fetch-dataset';
@@ -111,10 +110,6 @@ function runtimeWorkerBridge(name: string): WorkerBridge<RuntimeWorkerApi> {
     },
   );
 }
-
-// The page passes errors on too: a runtime worker's failure goes back to the lab worker through the callback
-// an unlabelled run gives it (outputsInRuntime), with its coded problem kept.
-keepErrorData();
 
 /** The TFLite runtime (LiteRT.js) lives in its own worker, so a runtime crash never takes training with it. */
 export const runtimeBridge = runtimeWorkerBridge('runtime');

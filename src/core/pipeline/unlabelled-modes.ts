@@ -27,8 +27,6 @@ export interface RuntimeOutputs {
   outputs: Float32Array;
   msPerImage: number[];
   engine: string;
-  /** The run's own wall time (s), from a runner that queues runs (the time from the call would count the wait). */
-  seconds?: number;
 }
 
 /** Images without labels, [count, ...shape] floats as the model takes them (src/core/import/npy.ts reads them). */
@@ -71,11 +69,6 @@ export interface UnlabelledHooks {
   onStep?: (mode: QuantMode, what: 'convert' | 'run', index: number, total: number, images?: number) => void;
   /** Checked between modes: true stops the run (the modes done so far are kept). */
   shouldCancel?: () => boolean;
-  /**
-   * `run` may be called again before its earlier calls resolved (a runner with its own queue on other threads,
-   * e.g. the page's runtime workers): every file is converted and started at once (see runUnlabelledModes).
-   */
-  parallelRuns?: boolean;
 }
 
 function latency(ms: number[]) {
@@ -108,34 +101,22 @@ function changesGraph(recipe: RecipeSettings): boolean {
   return !!(recipe.crossLayerEqualization || recipe.biasCorrection || recipe.adaround);
 }
 
-/** One mode's file on its way through the runtime: what was converted, on how many images, and the run. */
-interface StartedMode {
-  mode: QuantMode;
-  converted: ConvertedModel;
-  images: number;
-  ran: Promise<RuntimeOutputs & { seconds: number }>;
-}
-
 /**
  * Converts `model` into each mode and scores every file against `reference` (the float model's outputs
- * on the same images, [count, classes], or a function computing them when first needed). Yields each mode's
- * outcome in `modes`' order as it is done; a mode that fails (a runtime that cannot allocate it) yields its
- * sentence and the others still run. With `hooks.parallelRuns` every file is converted and handed to `run` at
- * once, the modes that need no calibration first (before `reference` or any calibration is computed), so a
- * runner on other threads scores them while this thread computes the float reference.
+ * on the same images, [count, classes]). Yields each mode's outcome as it is done; a mode that fails
+ * (a runtime that cannot allocate it) yields its sentence and the others still run.
  */
 export async function* runUnlabelledModes(
   model: ModelWeights,
   images: UnlabelledImages,
-  reference: Float32Array | (() => Float32Array),
+  reference: Float32Array,
   modes: readonly QuantMode[],
   recipe: RecipeSettings,
   run: (bytes: Uint8Array, inputs: Float32Array, count: number) => Promise<RuntimeOutputs>,
   hooks: UnlabelledHooks = {},
 ): AsyncGenerator<UnlabelledOutcome> {
   if (images.count === 0) throw new Error('no calibration images');
-  let referenceOutputs = typeof reference === 'function' ? undefined : reference;
-  const floatOutputs = () => (referenceOutputs ??= (reference as () => Float32Array)());
+  const classes = reference.length / images.count;
   const floatGraph = modelToGraph(model);
   const samples = unlabelledCalibrationCount(recipe, images.count);
   const perImage = images.values.length / images.count;
@@ -157,38 +138,15 @@ export async function* runUnlabelledModes(
     const bytes = writeTflite(graph);
     return { recipe: modeRecipe, graph, bytes, stats, convertSeconds: (Date.now() - started) / 1000 };
   };
-  /** Converts `mode` and hands its file to the runtime; a failed conversion is returned as the error. */
-  const start = (mode: QuantMode): StartedMode | { mode: QuantMode; failed: unknown } => {
-    try {
-      hooks.onStep?.(mode, 'convert', modes.indexOf(mode), modes.length);
-      const converted = convert(mode);
-      const n = Math.min(images.count, (hooks.runtimeImages ?? runtimeImageCount)(mode, floatGraph, images.count));
-      const started = Date.now();
-      const ran = run(converted.bytes, images.values.subarray(0, n * perImage), n).then((r) => ({
-        ...r,
-        seconds: r.seconds ?? (Date.now() - started) / 1000,
-      }));
-      ran.catch(() => undefined); // awaited (and its failure reported) in the modes' order below
-      return { mode, converted, images: n, ran };
-    } catch (failed) {
-      return { mode, failed };
-    }
-  };
-  const early = new Map<QuantMode, ReturnType<typeof start>>();
-  if (hooks.parallelRuns) {
-    const first = changesGraph(recipe) ? [] : modes.filter((m) => !needsCalibration(m));
-    for (const mode of [...first, ...modes.filter((m) => !first.includes(m))]) early.set(mode, start(mode));
-  }
   for (const [index, mode] of modes.entries()) {
     if (hooks.shouldCancel?.()) return;
-    const started = early.get(mode) ?? start(mode);
     try {
-      if ('failed' in started) throw started.failed;
-      hooks.onStep?.(mode, 'run', index, modes.length, started.images);
-      const ran = await started.ran;
-      const { converted, images: n } = started;
-      const reference = floatOutputs();
-      const classes = reference.length / images.count;
+      hooks.onStep?.(mode, 'convert', index, modes.length);
+      const converted = convert(mode);
+      const n = Math.min(images.count, (hooks.runtimeImages ?? runtimeImageCount)(mode, floatGraph, images.count));
+      hooks.onStep?.(mode, 'run', index, modes.length, n);
+      const started = Date.now();
+      const ran = await run(converted.bytes, images.values.subarray(0, n * perImage), n);
       const acc = agreementAccumulator(classes);
       acc.add(reference.subarray(0, n * classes), ran.outputs);
       const entry = modeReportEntry(
@@ -201,7 +159,7 @@ export async function* runUnlabelledModes(
           convertSeconds: converted.convertSeconds,
         },
         { accuracy: Number.NaN, engine: UNLABELLED_ENGINE, latency: latency(ran.msPerImage) },
-        { runtimeSeconds: ran.seconds, floatAgreement: agreementReport(acc.result(), ran.engine) },
+        { runtimeSeconds: (Date.now() - started) / 1000, floatAgreement: agreementReport(acc.result(), ran.engine) },
       );
       yield { mode, entry, bytes: converted.bytes };
     } catch (e) {

@@ -8,7 +8,6 @@ import type { ModeReport } from '../../core/report/report';
 import { useWorkerJob } from '../common/use-worker-job';
 import { problemOf, type CoreFailure } from '../i18n/core-text';
 import { Comlink, labBridge } from '../lab-client';
-import { outputsInRuntime, warmRuntimeWorkers } from './outputs-in-runtime';
 
 /** The modes of the last run, in order, with each one's file or failure as it arrives. */
 export interface UnlabelledResults {
@@ -37,8 +36,7 @@ function withOutcome(r: UnlabelledResults, o: UnlabelledOutcome): UnlabelledResu
 
 /**
  * Every post-training mode of a model whose input is not MNIST, calibrated on the user's images in the lab
- * worker, each file run in LiteRT.js in the two runtime workers (outputsInRuntime) and scored in the lab worker
- * by agreement with the float model. Cancel stops at once; the modes
+ * worker and scored there in LiteRT.js by agreement with the float model. Cancel stops at once; the modes
  * finished so far stay. When a run ends (done, cancelled or failed) with at least one file, `onFinished`
  * gets its results, so the run is kept.
  */
@@ -61,9 +59,8 @@ export function useUnlabelledQuantization(onFinished?: (results: UnlabelledResul
         current = withOutcome(current, o);
         setResults(current);
       };
-      await run((ctx) => {
-        warmRuntimeWorkers(ctx.signal);
-        return labBridge.run(
+      await run((ctx) =>
+        labBridge.run(
           (api) =>
             api.quantizeUnlabelled(
               model,
@@ -74,11 +71,10 @@ export function useUnlabelledQuantization(onFinished?: (results: UnlabelledResul
               Comlink.proxy((o: UnlabelledOutcome) => {
                 if (!ctx.signal.aborted) onOutcome(o);
               }),
-              Comlink.proxy((bytes: Uint8Array, count: number) => outputsInRuntime(bytes, images, count, ctx.signal)),
             ),
           ctx.signal,
-        );
-      });
+        ),
+      );
       if (Object.keys(current.done).length > 0) onFinished?.(current);
     },
     [run, onFinished],
