@@ -2,7 +2,9 @@
  * Serving the real app for the browser bench: a production build in a private folder, `vite preview`
  * as a child process, and headless Chromium. Nothing here measures; browser.ts does.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
@@ -16,6 +18,22 @@ export const BENCH_DIST = 'bench/.browser-dist';
 /** BENCH_PORT picks another port, so two checkouts can run the bench at once. */
 export const PREVIEW_PORT = Number(process.env.BENCH_PORT ?? 5199);
 export const BASE_URL = `http://127.0.0.1:${PREVIEW_PORT}`;
+
+/** The sources of git ref `ref` in bench-out/, with this checkout's node_modules, data and WASM linked in. */
+export function checkoutRef(ref: string): string {
+  const dir = join(ROOT, 'bench-out', 'baseline-src');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync('bash', ['-c', `git archive --format=tar ${JSON.stringify(ref)} | tar -x -C ${JSON.stringify(dir)}`], {
+    cwd: ROOT,
+  });
+  for (const link of ['node_modules', 'public/data', 'public/wasm'])
+    if (!existsSync(join(dir, link))) symlinkSync(join(ROOT, link), join(dir, link));
+  return dir;
+}
+
+/** The port a baseline build is served on: BENCH_BASELINE_PORT, else the one after PREVIEW_PORT. */
+export const BASELINE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? PREVIEW_PORT + 1);
 
 /** Runs a command in the repo root; resolves with its output, rejects with it on a non-zero exit. */
 export function run(command: string, args: string[], cwd = ROOT): Promise<string> {

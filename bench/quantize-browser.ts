@@ -4,15 +4,13 @@
  * another git ref (`--baseline=<ref>`, default main; `--baseline=none` skips it), with the ratio, the per-mode
  * breakdown from report.json, the longest main-thread task and where the main thread spent its time.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from '@playwright/test';
 import type { LabReport } from '../src/core/report/report';
 import { DEFAULT_QUANT_MODES } from '../src/core/modes/lab-modes';
-import { BASE_URL, buildApp, launchChromium, PREVIEW_PORT, ROOT, startPreview } from './browser-app';
+import { BASE_URL, BASELINE_PORT, buildApp, checkoutRef, launchChromium, startPreview } from './browser-app';
 import { longestTask, openLab, startTraining } from './browser';
 import type { BenchRow, BenchSection } from './types';
 
@@ -92,19 +90,6 @@ async function downloadReport(page: Page): Promise<LabReport> {
   return JSON.parse(new TextDecoder().decode(bytes)) as LabReport;
 }
 
-/** The sources of git ref `ref` in bench-out/, with this checkout's node_modules, data and WASM linked in. */
-function checkoutRef(ref: string): string {
-  const dir = join(ROOT, 'bench-out', 'baseline-src');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  execFileSync('bash', ['-c', `git archive --format=tar ${JSON.stringify(ref)} | tar -x -C ${JSON.stringify(dir)}`], {
-    cwd: ROOT,
-  });
-  for (const link of ['node_modules', 'public/data', 'public/wasm'])
-    if (!existsSync(join(dir, link))) symlinkSync(join(ROOT, link), join(dir, link));
-  return dir;
-}
-
 const load = () => `load ${loadavg()[0].toFixed(1)}`;
 const s = (v: number | undefined) => (v === undefined ? '–' : `${v.toFixed(2)} s`);
 
@@ -152,7 +137,7 @@ export const quantizeBrowser: BenchSection = {
         unit: 's',
         digits: 1,
       });
-      const port = PREVIEW_PORT + 1;
+      const port = BASELINE_PORT;
       baselineServer = await startPreview(60_000, { root: dir, outDir: 'dist-bench', port });
       baselineUrl = `http://127.0.0.1:${port}`;
     }

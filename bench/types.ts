@@ -4,7 +4,7 @@ export interface BenchOptions {
   quick: boolean;
   /** Browser section: only the WASM training and quantization run (no CPU / WebGPU subsets). */
   wasmOnly?: boolean;
-  /** quantize-browser: the git ref built and measured beside this checkout (`--baseline=<ref>`, 'none' to skip). */
+  /** quantize-browser, mobilenet-browser: the git ref built and measured beside this checkout (`--baseline=<ref>`, 'none' to skip). */
   baseline?: string;
 }
 

@@ -103,12 +103,20 @@ test('a non-MNIST quantization is cancelled and recovers, is kept as a run by ag
 
   // A reload keeps the model (its source, layers and parameters) and asks for the images again.
   const summary = await page.getByTestId('imported-summary').innerText();
+  const table = (await page.getByTestId('unlabelled-results').textContent()) ?? '';
   await page.reload();
   await expect(page.getByTestId('data-ready')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('imported-summary')).toHaveText(summary);
   await expect(page.getByTestId('calibration-again')).toBeVisible();
   await expect(page.getByTestId('unlabelled-run')).toBeDisabled();
   await expect(runRows(page)).toHaveCount(1);
+  // The import panel shows the last run's results table again (from the kept run), its files downloadable.
+  await expect(page.getByTestId('unlabelled-results')).toHaveText(table);
+  await expect(page.locator('[data-testid^="agreement-top1-"]')).toHaveCount(done);
+  await expect(page.getByTestId('unlabelled-scored-by')).toContainText('40');
+  const again = await downloaded(page, () => page.getByTestId('unlabelled-download-all').click());
+  const reportAgain = JSON.parse(new TextDecoder().decode(unzipSync(new Uint8Array(again.bytes))['report.json']));
+  expect((reportAgain as LabReport).modes).toEqual(report.modes);
 
   // The run exports and imports back as a run with the same headline numbers.
   const smallest = await runRows(page).first().getByTestId('run-smallest').innerText();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { modelToGraph } from '../graph/model-to-graph';
 import { randomArchitectureWeights, randomWeights } from '../graph/random-weights';
 import type { ModelArchitecture } from '../model/architecture';
-import { QUANT_MODES, runsOnReferenceKernels } from '../modes/lab-modes';
+import { QUANT_MODES, runsOnSlowKernels } from '../modes/lab-modes';
 import { macsPerImage, runtimeImageCount, SLOW_MODE_MIN_IMAGES } from './runtime-subset';
 
 const tutorial = modelToGraph({ preset: 'tutorial', weights: randomWeights('tutorial', 1) });
@@ -41,14 +41,20 @@ describe('macsPerImage', () => {
 });
 
 describe('runtimeImageCount', () => {
-  it('only 16x8 runs on reference kernels', () => {
-    expect(QUANT_MODES.filter(runsOnReferenceKernels)).toEqual(['int16x8']);
+  it('16x8 and the int4-weight modes run on slow kernels; dynamic range (int8 weights) does not', () => {
+    expect(QUANT_MODES.filter(runsOnSlowKernels)).toEqual(['int16x8', 'dynamic-int4', 'int4']);
   });
 
   it.each([
     ['int8', twoConvs, 100, 100],
     ['float32', twoConvs, 100, 100],
     ['int16x8', tutorial, 100, 100],
+    ['dynamic', twoConvs, 100, 100],
+    // MNIST: every one of the 10,000 test images fits the budget (93,312 MACs an image).
+    ['int16x8', tutorial, 10_000, 10_000],
+    ['int4', tutorial, 10_000, 10_000],
+    ['int4', oneConv, 100, 23],
+    ['dynamic-int4', twoConvs, 100, SLOW_MODE_MIN_IMAGES],
     ['int16x8', oneConv, 100, 23], // floor(2e9 / 86.7 M)
     ['int16x8', twoConvs, 100, SLOW_MODE_MIN_IMAGES],
     ['int16x8', twoConvs, 5, 5],

@@ -1,13 +1,14 @@
 /**
  * How many of the user's images each mode is run on in LiteRT.js when a model is scored without labels.
- * Modes on XNNPACK run every image; a mode LiteRT.js runs on TFLite's reference kernels (16x8: about
- * 0.2 G multiply-accumulates a second here, 2.9 s an image for a 224x224x3 MobileNet) runs on as many of
- * the first images as {@link SLOW_MODE_MAC_BUDGET} allows, never fewer than {@link SLOW_MODE_MIN_IMAGES}.
+ * Modes on XNNPACK run every image; a mode LiteRT.js runs on slow kernels (lab-modes.ts `slowKernels`: 16x8
+ * on TFLite's reference kernels, int4 weights; about 0.2-0.6 G multiply-accumulates a second here, 1-3 s an
+ * image for a 224x224x3 MobileNet) runs on as many of the first images as {@link SLOW_MODE_MAC_BUDGET} allows,
+ * never fewer than {@link SLOW_MODE_MIN_IMAGES}. MNIST models fit the budget on all 10,000 test images.
  * The count depends only on the model and the mode, never on timing, so the same run scores the same
  * images; report.json's float_model_agreement.images says how many each figure used.
  */
 import { shapeSize, type Graph } from '../graph/graph';
-import { runsOnReferenceKernels, type QuantMode } from '../modes/lab-modes';
+import { runsOnSlowKernels, type QuantMode } from '../modes/lab-modes';
 
 /** Fewest images a slow mode is scored on. */
 export const SLOW_MODE_MIN_IMAGES = 8;
@@ -33,7 +34,7 @@ export function macsPerImage(graph: Graph): number {
 
 /** Images (the first ones of `count`) LiteRT.js runs `mode` of `graph` on. */
 export function runtimeImageCount(mode: QuantMode, graph: Graph, count: number): number {
-  if (!runsOnReferenceKernels(mode)) return count;
+  if (!runsOnSlowKernels(mode)) return count;
   const affordable = Math.floor(SLOW_MODE_MAC_BUDGET / Math.max(1, macsPerImage(graph)));
   return Math.min(count, Math.max(SLOW_MODE_MIN_IMAGES, affordable));
 }

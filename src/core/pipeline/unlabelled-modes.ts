@@ -3,7 +3,7 @@
  * file is calibrated on the images (a few at a time, see calibrationChunkSize), written, run by the
  * runtime, and scored by its agreement with the float model (top-1 agreement, output SNR in dB) in
  * report.json's `float_model_agreement`; `accuracy` is null (NaN) because there are no labels. A mode the
- * runtime runs on slow reference kernels is scored on the first images only (runtime-subset.ts), and its
+ * runtime runs on slow kernels is scored on the first images only (runtime-subset.ts), and its
  * `float_model_agreement.images` says how many.
  */
 import { gzipBytes } from '../compress/gzip-size';

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { architectureOf, type TrainedModel } from '../../core/model/trained-model';
 import type { LabReport } from '../../core/report/report';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,8 @@ import { useCalibrationImages } from './use-calibration-images';
 import { useModelImport } from './use-model-import';
 import { useUnlabelledQuantization } from './use-unlabelled-quantization';
 import { CoreSentence } from '../i18n/CoreSentence';
-import { unlabelledReport } from './unlabelled-report';
+import { keptUnlabelledResults, unlabelledReport } from './unlabelled-report';
+import type { RunRecord } from '../runs/run-record';
 
 interface Props {
   ready: boolean;
@@ -22,6 +23,8 @@ interface Props {
   quant: QuantSettings;
   /** Keep a finished quantization of a non-MNIST model as a run (its report and files). */
   onQuantized: (model: TrainedModel, report: LabReport, files: Record<string, Uint8Array>) => void;
+  /** The kept runs, newest first: a non-MNIST model's last run is shown again after a reload. */
+  runs: readonly RunRecord[];
 }
 
 const SOURCE_NAMES = { 'keras-h5': 'Keras HDF5', keras: 'Keras 3 .keras', tfjs: 'TF.js Layers', tflite: '.tflite' };
@@ -31,7 +34,7 @@ const SOURCE_NAMES = { 'keras-h5': 'Keras HDF5', keras: 'Keras 3 .keras', tfjs: 
  * .bin shards, or a float32 .tflite becomes the lab's model (stored across reloads like a trained one).
  * A model whose input is another image than MNIST's is quantized here, on images the user drops.
  */
-export function ImportModel({ ready, busy, trained, onImported, quant, onQuantized }: Props) {
+export function ImportModel({ ready, busy, trained, onImported, quant, onQuantized, runs }: Props) {
   const { t } = useTranslation();
   const { state, importFiles, unlabelled, restored, storeError, forgetUnlabelled } = useModelImport(onImported);
   const importing = state.status === 'running';
@@ -48,6 +51,7 @@ export function ImportModel({ ready, busy, trained, onImported, quant, onQuantiz
   );
   const quantization = useUnlabelledQuantization(onFinished);
   const working = quantization.state.status === 'running';
+  const kept = useMemo(() => unlabelled && keptUnlabelledResults(runs, unlabelled), [runs, unlabelled]);
   return (
     <div className="import-model">
       <label>
@@ -110,6 +114,7 @@ export function ImportModel({ ready, busy, trained, onImported, quant, onQuantiz
             range={calibration.range}
             settings={quant}
             quantization={quantization}
+            kept={kept}
             disabled={busy || importing}
           />
         </>

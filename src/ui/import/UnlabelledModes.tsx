@@ -25,6 +25,8 @@ interface Props {
   range: ModelInputRange;
   settings: QuantSettings;
   quantization: ReturnType<typeof useUnlabelledQuantization>;
+  /** The model's last kept run (keptUnlabelledResults), shown until this page runs one (e.g. after a reload). */
+  kept?: UnlabelledResults;
   disabled: boolean;
 }
 
@@ -37,12 +39,12 @@ function ptqModes(settings: QuantSettings): QuantMode[] {
  * Every chosen post-training mode of a non-MNIST model, calibrated on the dropped images and scored by
  * agreement with the float model (top-1 agreement, output SNR), with each file to download.
  */
-export function UnlabelledModes({ model, images, range, settings, quantization: q, disabled }: Props) {
+export function UnlabelledModes({ model, images, range, settings, quantization: q, kept, disabled }: Props) {
   const { t } = useTranslation();
   const modes = ptqModes(settings);
   const running = q.state.status === 'running';
   const { modes: _modes, ...recipe } = settings;
-  const results = q.results?.model === model ? q.results : undefined;
+  const results = q.results?.model === model ? q.results : kept;
   return (
     <div className="unlabelled-modes" data-testid="unlabelled-modes" data-state={q.state.status}>
       <div className="actions">

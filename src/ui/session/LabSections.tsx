@@ -60,6 +60,7 @@ function TrainStep({
         onImported={actions.onTrained}
         quant={lab.quant}
         onQuantized={runs.keepAgreementRun}
+        runs={runs.runs}
       />
     </>
   );

@@ -299,8 +299,8 @@ export const en = {
     stepConvert: '{{mode}} ({{index}}/{{total}}): calibrating, quantizing and writing the file…',
     stepRun: '{{mode}} ({{index}}/{{total}}): running the file in LiteRT.js on every image…',
     stepRunSubset:
-      '{{mode}} ({{index}}/{{total}}): running the file in LiteRT.js on the first {{count}} images (its int16 kernels are slow)…',
-    subset: 'on the first {{count}} images: LiteRT.js runs this mode on slow reference kernels',
+      '{{mode}} ({{index}}/{{total}}): running the file in LiteRT.js on the first {{count}} images (its kernels are slow here)…',
+    subset: 'on the first {{count}} images: LiteRT.js runs this mode on slow kernels',
     scoredBy:
       'No labels, so no accuracy: each file is scored by its <strong>agreement with the float model</strong> on the {{count}} calibration images. Top-1 agreement is the share of images whose top class is the same; output SNR is the signal-to-noise ratio of the outputs in dB (higher is closer).',
     cancelled: 'Cancelled: the modes finished so far are kept.',

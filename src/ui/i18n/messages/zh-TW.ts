@@ -260,8 +260,8 @@ export const zhTW: Messages = {
     stepReference: '浮點模型（TF.js）正在處理第 {{done}} 張，共 {{total}} 張影像：輸出與啟動值範圍…',
     stepConvert: '{{mode}}（{{index}}/{{total}}）：校準、量化並寫出檔案…',
     stepRun: '{{mode}}（{{index}}/{{total}}）：在 LiteRT.js 中對每張影像執行檔案…',
-    stepRunSubset: '{{mode}}（{{index}}/{{total}}）：在 LiteRT.js 中對前 {{count}} 張影像執行檔案（int16 核心較慢）…',
-    subset: '僅前 {{count}} 張影像：LiteRT.js 以較慢的參考核心執行此模式',
+    stepRunSubset: '{{mode}}（{{index}}/{{total}}）：在 LiteRT.js 中對前 {{count}} 張影像執行檔案（此模式的核心較慢）…',
+    subset: '僅前 {{count}} 張影像：LiteRT.js 以較慢的核心執行此模式',
     scoredBy:
       '沒有標籤，所以沒有準確率：每個檔案以它在 {{count}} 張校準資料影像上<strong>與浮點模型的一致程度</strong>評分。Top-1 一致率是最高分類別相同的影像比例；輸出 SNR 是輸出的訊號雜訊比，單位 dB（越高越接近）。',
     cancelled: '已取消：保留目前已完成的模式。',
