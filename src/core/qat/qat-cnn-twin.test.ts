@@ -1,0 +1,127 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../../backends/select-backend';
+import { readKernel } from '../../node/kernels-node';
+import { loadMnistFromIdx } from '../../node/mnist-node';
+import type { MnistSplit } from '../mnist/dataset';
+import { buildModel } from '../model/build-model';
+import { PRESETS } from '../model/presets';
+import type { TrainedModel } from '../model/trained-model';
+import { makeBatch } from '../train/batches';
+import { categoricalCrossEntropy } from '../train/cross-entropy';
+import { weightsOf } from '../train/model-weights';
+import { buildQatNetwork, disposeQatNetwork, qatForward, type QatWeightGranularity, type RangeTable } from './qat-forward';
+import { instantiateQatCnnKernel } from './qat-cnn-wasm';
+import { FusedQatStep } from './qat-cnn-step';
+import { QatCnnTwin } from './qat-cnn-twin';
+import type { QatCnnKernel } from './qat-cnn-kernel';
+
+let train: MnistSplit;
+beforeAll(async () => {
+  await initBackend('wasm');
+  train = loadMnistFromIdx().train;
+});
+
+/** Largest |a - b| over the largest |b|. */
+export function relativeError(a: Float32Array, b: Float32Array): number {
+  expect(a.length).toBe(b.length);
+  let worst = 0;
+  let scale = 0;
+  for (let i = 0; i < a.length; i++) {
+    worst = Math.max(worst, Math.abs(a[i] - b[i]));
+    scale = Math.max(scale, Math.abs(b[i]));
+  }
+  return worst / Math.max(scale, 1e-30);
+}
+
+function trainedOf(seed: number): TrainedModel {
+  const model = buildModel(PRESETS.tutorial, seed);
+  const weights = weightsOf(model);
+  model.dispose();
+  return { preset: 'tutorial', seed, weights, history: [], testAccuracy: 0, params: 0 } as unknown as TrainedModel;
+}
+
+const cloneRanges = (r: RangeTable): RangeTable => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { ...v }]));
+const range = (start: number, n: number) => Array.from({ length: n }, (_, i) => start + i);
+const MOMENTUM = 0.99;
+
+/** qatForward's taped step (as qat-train.ts's qatBatch), without the optimizer: gradients, softmax rows, ranges. */
+function tfjsQatGradients(trained: TrainedModel, granularity: QatWeightGranularity, indices: number[], ranges: RangeTable) {
+  const net = buildQatNetwork(trained, granularity);
+  try {
+    const b = makeBatch(train, indices);
+    const n = indices.length;
+    return tf.tidy(() => {
+      const x = tf.tensor4d(b.images, [n, 28, 28, 1]);
+      const y = tf.tensor2d(b.oneHot, [n, 10]);
+      let probs: tf.Tensor | undefined;
+      const { grads } = tf.variableGrads(() => {
+        const p = qatForward(net, x, { quantize: true, updateRanges: true, ranges, momentum: MOMENTUM });
+        probs = tf.keep(p);
+        return categoricalCrossEntropy(p, y);
+      }, net.variables);
+      const out = {
+        grads: net.variables.map((v) => grads[v.name].dataSync() as Float32Array),
+        probs: probs!.dataSync() as Float32Array,
+        batch: b,
+        points: net.quantPoints,
+      };
+      probs!.dispose();
+      return out;
+    });
+  } finally {
+    disposeQatNetwork(net);
+  }
+}
+
+const CASES: { name: string; first: number[]; second: number[]; granularity: QatWeightGranularity }[] = [
+  {
+    name: 'two batches of 32, conv per channel, dense per tensor',
+    first: range(0, 32),
+    second: range(32, 32),
+    granularity: { perChannel: true, fcPerChannel: false },
+  },
+  {
+    name: 'then a short last batch of 7, both per tensor',
+    first: range(1000, 32),
+    second: range(5000, 7),
+    granularity: { perChannel: false, fcPerChannel: false },
+  },
+  {
+    name: 'both per channel',
+    first: range(2000, 32),
+    second: range(2032, 32),
+    granularity: { perChannel: true, fcPerChannel: true },
+  },
+];
+
+/** Runs both batches through `kernel` (ranges folded as in training) and returns the second's result. */
+function fusedGradients(kernel: QatCnnKernel, trained: TrainedModel, c: (typeof CASES)[number], points: string[]) {
+  const ranges: RangeTable = {};
+  const step = new FusedQatStep(kernel, trained.weights.map((w) => w.values.slice()), c.granularity, points, 1e-3);
+  const a = makeBatch(train, c.first);
+  step.gradients(a.images, a.labels, ranges, MOMENTUM);
+  const b = makeBatch(train, c.second);
+  const probs = step.gradients(b.images, b.labels, ranges, MOMENTUM);
+  return { probs, grads: kernel.gradients(), ranges };
+}
+
+describe('QatCnnTwin matches tf.variableGrads of qatForward on real MNIST', () => {
+  it.each(CASES)('$name', (c) => {
+    const trained = trainedOf(7);
+    const refRanges: RangeTable = {};
+    tfjsQatGradients(trained, c.granularity, c.first, refRanges);
+    const before = cloneRanges(refRanges);
+    const ref = tfjsQatGradients(trained, c.granularity, c.second, refRanges);
+    const got = fusedGradients(new QatCnnTwin(), trained, c, ref.points);
+    expect(Object.keys(got.ranges)).toEqual(ref.points);
+    for (const name of ref.points) {
+      expect(got.ranges[name].batches).toBe(2);
+      for (const k of ['min', 'max', 'seenMin', 'seenMax'] as const)
+        expect(Math.abs(got.ranges[name][k] - refRanges[name][k]), `${name} ${k}`).toBeLessThan(1e-5);
+    }
+    expect(refRanges).not.toEqual(before);
+    expect(relativeError(got.probs, ref.probs)).toBeLessThan(1e-4);
+    got.grads.forEach((g, i) => expect(relativeError(g, ref.grads[i]), `weight ${i}`).toBeLessThan(1e-3));
+  });
+});
