@@ -125,3 +125,30 @@ describe('QatCnnTwin matches tf.variableGrads of qatForward on real MNIST', () =
     got.grads.forEach((g, i) => expect(relativeError(g, ref.grads[i]), `weight ${i}`).toBeLessThan(1e-3));
   });
 });
+
+describe('the WASM SIMD QAT entry points match the TypeScript twin', () => {
+  let wasm: QatCnnKernel;
+  beforeAll(async () => {
+    wasm = await instantiateQatCnnKernel(readKernel('cnn-train'));
+  });
+
+  it.each(CASES)('$name: ranges, softmax rows, gradients, then three Adam steps', (c) => {
+    expect(wasm.kind).toBe('wasm-simd');
+    const trained = trainedOf(11);
+    const points = ['input', 'conv2d_0/out', 'dense_3/logits'];
+    const ranges = [{}, {}] as RangeTable[];
+    const steps = [wasm, new QatCnnTwin()].map(
+      (k) => new FusedQatStep(k, trained.weights.map((w) => w.values.slice()), c.granularity, points, 1e-3),
+    );
+    for (const [i, indices] of [c.first, c.second, c.first, c.second].entries()) {
+      const b = makeBatch(train, indices);
+      const [pw, pt] = steps.map((s, k) => s.step(b.images, b.labels, ranges[k], MOMENTUM));
+      expect(relativeError(pw, pt), `step ${i} probs`).toBeLessThan(1e-4);
+      for (const name of points)
+        expect(Math.abs(ranges[0][name].max - ranges[1][name].max), `step ${i} ${name}`).toBeLessThan(1e-5);
+      steps[0].weights.forEach((w, j) =>
+        expect(relativeError(w, steps[1].weights[j]), `step ${i} weight ${j}`).toBeLessThan(1e-4),
+      );
+    }
+  });
+});
