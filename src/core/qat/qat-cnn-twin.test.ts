@@ -10,7 +10,13 @@ import type { TrainedModel } from '../model/trained-model';
 import { makeBatch } from '../train/batches';
 import { categoricalCrossEntropy } from '../train/cross-entropy';
 import { weightsOf } from '../train/model-weights';
-import { buildQatNetwork, disposeQatNetwork, qatForward, type QatWeightGranularity, type RangeTable } from './qat-forward';
+import {
+  buildQatNetwork,
+  disposeQatNetwork,
+  qatForward,
+  type QatWeightGranularity,
+  type RangeTable,
+} from './qat-forward';
 import { instantiateQatCnnKernel } from './qat-cnn-wasm';
 import { FusedQatStep } from './qat-cnn-step';
 import { QatCnnTwin } from './qat-cnn-twin';
@@ -46,12 +52,17 @@ const range = (start: number, n: number) => Array.from({ length: n }, (_, i) => 
 const MOMENTUM = 0.99;
 
 /** qatForward's taped step (as qat-train.ts's qatBatch), without the optimizer: gradients, softmax rows, ranges. */
-function tfjsQatGradients(trained: TrainedModel, granularity: QatWeightGranularity, indices: number[], ranges: RangeTable) {
+function tfjsQatGradients(
+  trained: TrainedModel,
+  granularity: QatWeightGranularity,
+  indices: number[],
+  ranges: RangeTable,
+) {
   const net = buildQatNetwork(trained, granularity);
   try {
     const b = makeBatch(train, indices);
     const n = indices.length;
-    return tf.tidy(() => {
+    const result = tf.tidy(() => {
       const x = tf.tensor4d(b.images, [n, 28, 28, 1]);
       const y = tf.tensor2d(b.oneHot, [n, 10]);
       let probs: tf.Tensor | undefined;
@@ -63,12 +74,11 @@ function tfjsQatGradients(trained: TrainedModel, granularity: QatWeightGranulari
       const out = {
         grads: net.variables.map((v) => grads[v.name].dataSync() as Float32Array),
         probs: probs!.dataSync() as Float32Array,
-        batch: b,
-        points: net.quantPoints,
       };
       probs!.dispose();
       return out;
-    });
+    }) as unknown as { grads: Float32Array[]; probs: Float32Array };
+    return { ...result, points: net.quantPoints };
   } finally {
     disposeQatNetwork(net);
   }
@@ -98,7 +108,13 @@ const CASES: { name: string; first: number[]; second: number[]; granularity: Qat
 /** Runs both batches through `kernel` (ranges folded as in training) and returns the second's result. */
 function fusedGradients(kernel: QatCnnKernel, trained: TrainedModel, c: (typeof CASES)[number], points: string[]) {
   const ranges: RangeTable = {};
-  const step = new FusedQatStep(kernel, trained.weights.map((w) => w.values.slice()), c.granularity, points, 1e-3);
+  const step = new FusedQatStep(
+    kernel,
+    trained.weights.map((w) => w.values.slice()),
+    c.granularity,
+    points,
+    1e-3,
+  );
   const a = makeBatch(train, c.first);
   step.gradients(a.images, a.labels, ranges, MOMENTUM);
   const b = makeBatch(train, c.second);
@@ -138,7 +154,14 @@ describe('the WASM SIMD QAT entry points match the TypeScript twin', () => {
     const points = ['input', 'conv2d_0/out', 'dense_3/logits'];
     const ranges = [{}, {}] as RangeTable[];
     const steps = [wasm, new QatCnnTwin()].map(
-      (k) => new FusedQatStep(k, trained.weights.map((w) => w.values.slice()), c.granularity, points, 1e-3),
+      (k) =>
+        new FusedQatStep(
+          k,
+          trained.weights.map((w) => w.values.slice()),
+          c.granularity,
+          points,
+          1e-3,
+        ),
     );
     for (const [i, indices] of [c.first, c.second, c.first, c.second].entries()) {
       const b = makeBatch(train, indices);
