@@ -20,7 +20,8 @@ import {
 import { instantiateQatCnnKernel } from './qat-cnn-wasm';
 import { FusedQatStep } from './qat-cnn-step';
 import { QatCnnTwin } from './qat-cnn-twin';
-import type { QatCnnKernel } from './qat-cnn-kernel';
+import { fakeQuantValue, type QatCnnKernel } from './qat-cnn-kernel';
+import { quantizeDequantizeActivation } from './fake-quant';
 
 let train: MnistSplit;
 beforeAll(async () => {
@@ -173,5 +174,44 @@ describe('the WASM SIMD QAT entry points match the TypeScript twin', () => {
         expect(relativeError(w, steps[1].weights[j]), `step ${i} weight ${j}`).toBeLessThan(1e-4),
       );
     }
+  });
+});
+
+describe('both implementations round ties half away from zero, as fake-quant.ts does', () => {
+  // scale 1/8 is exact: a pixel of 2.5 steps at the conv point and a logit of -2.5 steps are true ties.
+  const q = (zeroPoint: number) => ({
+    scale: 0.125,
+    zeroPoint,
+    nudgedMin: 0.125 * (-128 - zeroPoint),
+    nudgedMax: 0.125 * (127 - zeroPoint),
+  });
+  const weights = () => {
+    const w = [new Float32Array(108), new Float32Array(12), new Float32Array(20280), new Float32Array(10)];
+    w[0][0] = 1; // tap (0, 0) of channel 0
+    w[2][0] = 1; // class 0 reads feature 0 (position (0, 0), channel 0)
+    w[3][1] = -0.3125; // class 1's logit is -2.5 steps
+    return w;
+  };
+
+  it('fakeQuantValue agrees with the tfjs fake quant on ties', () => {
+    const xs = Float32Array.from([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 3.5].map((v) => v * 0.125));
+    const ref = tf.tidy(() => quantizeDequantizeActivation(tf.tensor1d(xs), q(0)).dataSync() as Float32Array);
+    expect(Array.from(xs, (x) => fakeQuantValue(x, 0.125, 0))).toEqual(Array.from(ref));
+    expect(fakeQuantValue(2.5 * 0.125, 0.125, 0)).toBe(0.375);
+  });
+
+  it.each(['wasm', 'twin'])('%s', async (which) => {
+    const kernel = which === 'wasm' ? await instantiateQatCnnKernel(readKernel('cnn-train')) : new QatCnnTwin();
+    const image = new Float32Array(784);
+    image[0] = 2.5 * 0.125;
+    kernel.conv(image, weights(), 1);
+    const [lo, hi] = kernel.dense(q(-128));
+    expect(hi).toBe(0.375); // not 0.25 (half to even)
+    expect(lo).toBe(-0.3125);
+    const probs = kernel.backward(q(0), Uint8Array.of(0));
+    // Logits after their fake quant: [0.375, -0.375, 0, ...].
+    const e = [Math.exp(0.375), Math.exp(-0.375), ...Array(8).fill(1)];
+    const sum = e.reduce((a, b) => a + b, 0);
+    e.forEach((v, k) => expect(probs[k]).toBeCloseTo(v / sum, 6));
   });
 });
