@@ -450,8 +450,6 @@ export function qatMax(): f32 {
 }
 
 /** scale * (clamp(roundHalfAway(x / scale) + zp, -128, 127) - zp), lanewise in float32 (fake-quant.ts). */
-// @ts-ignore: decorator
-@inline
 function fakeQuant4(x: v128, scale: v128, zp: v128): v128 {
   const t = f32x4.div(x, scale);
   const a = f32x4.floor(f32x4.add(f32x4.abs(t), f32x4.splat(0.5)));
@@ -512,8 +510,14 @@ function qatConvImage(img: usize, out: usize): void {
       }
     }
   }
-  qatLo = min(min(f32x4.extract_lane(lo, 0), f32x4.extract_lane(lo, 1)), min(f32x4.extract_lane(lo, 2), f32x4.extract_lane(lo, 3)));
-  qatHi = max(max(f32x4.extract_lane(hi, 0), f32x4.extract_lane(hi, 1)), max(f32x4.extract_lane(hi, 2), f32x4.extract_lane(hi, 3)));
+  qatLo = min(
+    min(f32x4.extract_lane(lo, 0), f32x4.extract_lane(lo, 1)),
+    min(f32x4.extract_lane(lo, 2), f32x4.extract_lane(lo, 3)),
+  );
+  qatHi = max(
+    max(f32x4.extract_lane(hi, 0), f32x4.extract_lane(hi, 1)),
+    max(f32x4.extract_lane(hi, 2), f32x4.extract_lane(hi, 3)),
+  );
 }
 
 /** Phase 1: conv + ReLU of the `n` images; returns the batch min (qatMax: the max). */
@@ -555,7 +559,7 @@ export function qatDense(n: i32, scale: f32, zp: f32, nudgedMin: f32, nudgedMax:
           arg = v128.bitselect(i32x4.splat(q), arg, g);
         }
         const pass = v128.and(f32x4.gt(raw, zero), v128.and(f32x4.ge(raw, nmin), f32x4.le(raw, nmax)));
-        const o = fo + ((((pos * CH + part * 4) as usize)) << 2);
+        const o = fo + (((pos * CH + part * 4) as usize) << 2);
         v128.store(qpool + o, best);
         v128.store(qzmax + o, v128.and(one, pass));
         v128.store(qargm + o, arg);
