@@ -3,6 +3,7 @@ import type { TrainedModel } from '../src/core/model/trained-model';
 import { simulateModelAccelerated } from '../src/accel/simulate-model-tfjs';
 import { convertMode, convertedQatMode, measureMode, type MeasuredMode } from '../src/core/pipeline/measure-mode';
 import { runQat } from '../src/core/qat/qat-pipeline';
+import { loadFusedKernelsNode } from '../src/node/kernels-node';
 import { qatSettingsFor } from '../src/core/qat/qat-settings';
 import type { LabMode } from '../src/core/modes/lab-modes';
 import type { TrainProgress } from '../src/core/train/settings';
@@ -37,6 +38,7 @@ async function convertCliMode(mode: LabMode, model: TrainedModel, data: MnistDat
   const run = await runQat(data, model, settings, {
     calibrationSamples: options.recipe.calibrationSamples,
     onProgress: progressPrinter('qat '),
+    fusedKernels: loadFusedKernelsNode(),
   });
   return convertedQatMode(model, run, data, simulateModelAccelerated);
 }

@@ -38,10 +38,21 @@ let zmax: usize = 0;
 let argm: usize = 0;
 let dpool: usize = 0;
 let logits: usize = 0;
+/** Per class: whether its logit's gradient passes (always in float training; QAT's straight-through mask). */
+let lpass: usize = 0;
 /** Batch data: images [cap, 784] f32, labels [cap] i32, softmax rows [cap, 10] f32. */
 let images: usize = 0;
 let labels: usize = 0;
 let probs: usize = 0;
+/**
+ * QAT batch data: ReLU conv outputs [cap, 169 positions, 4 window positions, 12] f32, and per image
+ * the pooled fake-quantized features, their pass flag (1 / 0, as zmax's sign), argmax, and raw logits [cap, 16].
+ */
+let qrelu: usize = 0;
+let qpool: usize = 0;
+let qzmax: usize = 0;
+let qargm: usize = 0;
+let qlogits: usize = 0;
 let cap: i32 = 0;
 let fixedEnd: usize = 0;
 
@@ -65,6 +76,8 @@ function setupFixed(): void {
   p += FEATURES * 4;
   logits = p;
   p += 16 * 4;
+  lpass = p;
+  p += 16 * 4;
   fixedEnd = p;
 }
 
@@ -82,12 +95,28 @@ export function reserve(n: i32): bool {
   p += <usize>n * 4;
   const pr = p;
   p += <usize>n * CLASSES * 4;
+  const q4 = p;
+  p += <usize>n * FEATURES * 16;
+  const qp = p;
+  p += <usize>n * FEATURES * 4;
+  const qz = p;
+  p += <usize>n * FEATURES * 4;
+  const qa = p;
+  p += <usize>n * FEATURES * 4;
+  const ql = p;
+  p += <usize>n * 16 * 4;
   const pages = <i32>((p + 0xffff) >> 16);
   const have = memory.size();
   if (pages > have && memory.grow(pages - have) < 0) return false;
+  for (let k = 0; k < CLASSES; k++) store<i32>(lpass + ((k as usize) << 2), 1);
   images = img;
   labels = lab;
   probs = pr;
+  qrelu = q4;
+  qpool = qp;
+  qzmax = qz;
+  qargm = qa;
+  qlogits = ql;
   cap = n;
   return true;
 }
@@ -181,8 +210,8 @@ function convPool(img: usize): void {
   }
 }
 
-/** Dense logits of the pooled features, then the softmax row into `out` (10 floats). */
-function denseSoftmax(out: usize): void {
+/** Dense logits of the pooled features into `logits`. */
+function denseLogits(): void {
   for (let k = 0; k < CLASSES; k++) {
     const wk = params + (((DENSE_W + k * FEATURES) as usize) << 2);
     let acc = f32x4.splat(0);
@@ -194,6 +223,10 @@ function denseSoftmax(out: usize): void {
       f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3);
     store<f32>(logits + ((k as usize) << 2), s + load<f32>(params + (((DENSE_B + k) as usize) << 2)));
   }
+}
+
+/** The softmax row of `logits` into `out` (10 floats). */
+function softmaxRow(out: usize): void {
   let mx: f32 = load<f32>(logits);
   for (let k = 1; k < CLASSES; k++) mx = max(mx, load<f32>(logits + ((k as usize) << 2)));
   let sum: f32 = 0;
@@ -206,6 +239,12 @@ function denseSoftmax(out: usize): void {
     const a = out + ((k as usize) << 2);
     store<f32>(a, load<f32>(a) / sum);
   }
+}
+
+/** Dense logits of the pooled features, then the softmax row into `out` (10 floats). */
+function denseSoftmax(out: usize): void {
+  denseLogits();
+  softmaxRow(out);
 }
 
 /**
@@ -221,7 +260,8 @@ function backward(img: usize, row: usize, label: i32, scale: f32): void {
   // d logits, into `logits` (the logits themselves are no longer needed).
   for (let k = 0; k < CLASSES; k++) {
     const pk = load<f32>(row + ((k as usize) << 2));
-    store<f32>(logits + ((k as usize) << 2), (k == label ? s : 0) - s * pk);
+    const d: f32 = (k == label ? s : 0) - s * pk;
+    store<f32>(logits + ((k as usize) << 2), load<i32>(lpass + ((k as usize) << 2)) ? d : 0);
   }
   for (let k = 0; k < CLASSES; k++) {
     const a = grads + (((DENSE_B + k) as usize) << 2);
@@ -345,6 +385,7 @@ function backward(img: usize, row: usize, label: i32, scale: f32): void {
  */
 export function gradients(n: i32): void {
   memory.fill(grads, 0, PARAMS * 4);
+  for (let k = 0; k < CLASSES; k++) store<i32>(lpass + ((k as usize) << 2), 1);
   const scale: f32 = <f32>-1 / <f32>n;
   for (let b = 0; b < n; b++) {
     const img = images + ((<usize>b * PIXELS) << 2);
@@ -395,4 +436,170 @@ export function sgd(lr: f32): void {
     const o = (i as usize) << 2;
     v128.store(params + o, f32x4.sub(v128.load(params + o), f32x4.mul(rate, v128.load(grads + o))));
   }
+}
+
+// ---- QAT: the fake-quantized step (src/core/qat/qat-cnn-kernel.ts), in three phases around the
+// caller's range updates. The caller writes fake-quantized images into the images buffer and
+// fake-quantized weights into the parameters.
+
+let qatLo: f32 = 0;
+let qatHi: f32 = 0;
+/** The batch max of the last qatConv / qatDense (the min is their return value). */
+export function qatMax(): f32 {
+  return qatHi;
+}
+
+/** scale * (clamp(roundHalfAway(x / scale) + zp, -128, 127) - zp), lanewise in float32 (fake-quant.ts). */
+function fakeQuant4(x: v128, scale: v128, zp: v128): v128 {
+  const t = f32x4.div(x, scale);
+  const a = f32x4.floor(f32x4.add(f32x4.abs(t), f32x4.splat(0.5)));
+  const r = v128.bitselect(f32x4.neg(a), a, f32x4.lt(t, f32x4.splat(0)));
+  const c = f32x4.min(f32x4.max(f32x4.add(r, zp), f32x4.splat(-128)), f32x4.splat(127));
+  return f32x4.mul(f32x4.sub(c, zp), scale);
+}
+
+function fakeQuant1(x: f32, scale: f32, zp: f32): f32 {
+  const t = x / scale;
+  const a = Mathf.floor(Mathf.abs(t) + <f32>0.5);
+  const r = t < 0 ? -a : a;
+  return (min(max(r + zp, <f32>-128), <f32>127) - zp) * scale;
+}
+
+/** Conv 3x3 + bias + ReLU of one image into `out` [169, 4, 12]; folds the outputs' min/max into lo/hi. */
+function qatConvImage(img: usize, out: usize): void {
+  const w = params + (CONV_K << 2);
+  const b0 = v128.load(params + (CONV_B << 2));
+  const b1 = v128.load(params + (CONV_B << 2), 16);
+  const b2 = v128.load(params + (CONV_B << 2), 32);
+  const zero = f32x4.splat(0);
+  let lo = f32x4.splat(qatLo);
+  let hi = f32x4.splat(qatHi);
+  for (let py = 0; py < POOLED; py++) {
+    for (let px = 0; px < POOLED; px++) {
+      for (let q = 0; q < 4; q++) {
+        const y = 2 * py + (q >> 1);
+        const x = 2 * px + (q & 1);
+        let z0 = b0;
+        let z1 = b1;
+        let z2 = b2;
+        for (let ky = 0; ky < 3; ky++) {
+          const row = img + ((((y + ky) * SIDE + x) as usize) << 2);
+          const wr = w + (((ky * 3 * CH) as usize) << 2);
+          let v = f32x4.splat(load<f32>(row));
+          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr)));
+          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 16)));
+          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 32)));
+          v = f32x4.splat(load<f32>(row, 4));
+          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 48)));
+          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 64)));
+          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 80)));
+          v = f32x4.splat(load<f32>(row, 8));
+          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 96)));
+          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 112)));
+          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 128)));
+        }
+        z0 = f32x4.max(z0, zero);
+        z1 = f32x4.max(z1, zero);
+        z2 = f32x4.max(z2, zero);
+        lo = f32x4.min(lo, f32x4.min(z0, f32x4.min(z1, z2)));
+        hi = f32x4.max(hi, f32x4.max(z0, f32x4.max(z1, z2)));
+        const o = out + (((((py * POOLED + px) * 4 + q) * CH) as usize) << 2);
+        v128.store(o, z0);
+        v128.store(o, z1, 16);
+        v128.store(o, z2, 32);
+      }
+    }
+  }
+  qatLo = min(
+    min(f32x4.extract_lane(lo, 0), f32x4.extract_lane(lo, 1)),
+    min(f32x4.extract_lane(lo, 2), f32x4.extract_lane(lo, 3)),
+  );
+  qatHi = max(
+    max(f32x4.extract_lane(hi, 0), f32x4.extract_lane(hi, 1)),
+    max(f32x4.extract_lane(hi, 2), f32x4.extract_lane(hi, 3)),
+  );
+}
+
+/** Phase 1: conv + ReLU of the `n` images; returns the batch min (qatMax: the max). */
+export function qatConv(n: i32): f32 {
+  qatLo = Infinity;
+  qatHi = -Infinity;
+  for (let b = 0; b < n; b++)
+    qatConvImage(images + ((<usize>b * PIXELS) << 2), qrelu + ((<usize>b * FEATURES * 4) << 2));
+  return qatLo;
+}
+
+/**
+ * Phase 2: fake-quantizes the conv point with (scale, zp), max pool (first on ties), pass flags
+ * (z > 0 and nudgedMin <= relu(z) <= nudgedMax at the argmax), dense logits; returns their batch min.
+ */
+export function qatDense(n: i32, scale: f32, zp: f32, nudgedMin: f32, nudgedMax: f32): f32 {
+  const sc = f32x4.splat(scale);
+  const z = f32x4.splat(zp);
+  const nmin = f32x4.splat(nudgedMin);
+  const nmax = f32x4.splat(nudgedMax);
+  const zero = f32x4.splat(0);
+  const one = f32x4.splat(1);
+  let lo: f32 = Infinity;
+  let hi: f32 = -Infinity;
+  for (let b = 0; b < n; b++) {
+    const src = qrelu + ((<usize>b * FEATURES * 4) << 2);
+    const fo = (<usize>b * FEATURES) << 2;
+    for (let pos = 0; pos < POOLED * POOLED; pos++) {
+      for (let part = 0; part < 3; part++) {
+        let best = f32x4.splat(-Infinity);
+        let raw = zero;
+        let arg = i32x4.splat(0);
+        for (let q = 0; q < 4; q++) {
+          const r = v128.load(src + ((((pos * 4 + q) * CH + part * 4) as usize) << 2));
+          const v = fakeQuant4(r, sc, z);
+          const g = f32x4.gt(v, best);
+          best = v128.bitselect(v, best, g);
+          raw = v128.bitselect(r, raw, g);
+          arg = v128.bitselect(i32x4.splat(q), arg, g);
+        }
+        const pass = v128.and(f32x4.gt(raw, zero), v128.and(f32x4.ge(raw, nmin), f32x4.le(raw, nmax)));
+        const o = fo + (((pos * CH + part * 4) as usize) << 2);
+        v128.store(qpool + o, best);
+        v128.store(qzmax + o, v128.and(one, pass));
+        v128.store(qargm + o, arg);
+      }
+    }
+    memory.copy(pool, qpool + fo, FEATURES * 4);
+    denseLogits();
+    const lb = qlogits + ((<usize>b * 16) << 2);
+    for (let k = 0; k < CLASSES; k++) {
+      const l = load<f32>(logits + ((k as usize) << 2));
+      store<f32>(lb + ((k as usize) << 2), l);
+      lo = min(lo, l);
+      hi = max(hi, l);
+    }
+  }
+  qatHi = hi;
+  return lo;
+}
+
+/**
+ * Phase 3: fake-quantizes the logits with (scale, zp), softmax rows into the probs buffer, and the
+ * gradient of the batch's mean loss into the gradient buffer (straight-through at both points).
+ */
+export function qatBackward(n: i32, scale: f32, zp: f32, nudgedMin: f32, nudgedMax: f32): void {
+  memory.fill(grads, 0, PARAMS * 4);
+  const s: f32 = <f32>-1 / <f32>n;
+  for (let b = 0; b < n; b++) {
+    const lb = qlogits + ((<usize>b * 16) << 2);
+    for (let k = 0; k < CLASSES; k++) {
+      const l = load<f32>(lb + ((k as usize) << 2));
+      store<f32>(logits + ((k as usize) << 2), fakeQuant1(l, scale, zp));
+      store<i32>(lpass + ((k as usize) << 2), l >= nudgedMin && l <= nudgedMax ? 1 : 0);
+    }
+    const row = probs + ((<usize>b * CLASSES) << 2);
+    softmaxRow(row);
+    const fo = (<usize>b * FEATURES) << 2;
+    memory.copy(pool, qpool + fo, FEATURES * 4);
+    memory.copy(zmax, qzmax + fo, FEATURES * 4);
+    memory.copy(argm, qargm + fo, FEATURES * 4);
+    backward(images + ((<usize>b * PIXELS) << 2), row, load<i32>(labels + ((b as usize) << 2)), s);
+  }
+  for (let k = 0; k < CLASSES; k++) store<i32>(lpass + ((k as usize) << 2), 1);
 }

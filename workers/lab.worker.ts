@@ -220,6 +220,7 @@ const api = {
       onProgress,
       shouldCancel: () => cancelRequested,
       dataParallel: replicaLink && { rank: 0, link: replicaLink },
+      fusedKernels: await trainingKernels(),
     }).finally(async () => {
       replicaLink?.close();
       replicaLink = undefined;

@@ -25,12 +25,15 @@ export async function runQat(
   data: MnistDataset,
   model: TrainedModel,
   settings: QatSettings,
-  opts: Pick<QatOptions, 'onProgress' | 'shouldCancel' | 'dataParallel'> & { calibrationSamples?: number } = {},
+  opts: Pick<QatOptions, 'onProgress' | 'shouldCancel' | 'dataParallel' | 'fusedKernels'> & {
+    calibrationSamples?: number;
+  } = {},
 ): Promise<QatRun> {
   const result = await trainQat(data, model, settings, {
     onProgress: opts.onProgress,
     shouldCancel: opts.shouldCancel,
     dataParallel: opts.dataParallel,
+    fusedKernels: opts.fusedKernels,
   });
   const converted = convertQatModel(result);
   const samples = opts.calibrationSamples ?? 100;

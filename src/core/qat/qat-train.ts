@@ -29,6 +29,11 @@ import {
   type RangeTable,
 } from './qat-forward';
 import { validateQatSettings, type QatSettings } from './qat-settings';
+import { architectureOf } from '../model/trained-model';
+import type { ModelArchitecture } from '../model/architecture';
+import { canTrainFused, type FusedKernels } from '../train/fused-cnn';
+import { instantiateQatCnnKernel } from './qat-cnn-wasm';
+import { FusedQatStep } from './qat-cnn-step';
 import { RANGE_MOMENTUM } from './fake-quant';
 
 declare const setTimeout: (callback: () => void, ms: number) => unknown;
@@ -50,6 +55,20 @@ export interface QatOptions {
    * test evaluation; its result is not meaningful.
    */
   dataParallel?: DataParallel;
+  /**
+   * Compiled training kernels (as trainModel takes them): when given, the tutorial CNN on the WASM or
+   * CPU backend trains single-worker with the fused QAT step (qat-cnn-step.ts) instead of tf ops.
+   */
+  fusedKernels?: FusedKernels;
+}
+
+/** True when trainQat runs the fused QAT step: the fused float step's architecture and backends, one worker (QAT uses adam). */
+export function canTrainQatFused(
+  arch: Pick<ModelArchitecture, 'inputShape' | 'layers'>,
+  backend: string,
+  dataParallel: boolean,
+): boolean {
+  return !dataParallel && canTrainFused(arch, { optimizer: 'adam' }, backend, false);
 }
 
 /** True when every batch of a QAT run has at least two rows, so both data-parallel replicas get some. */
@@ -88,6 +107,8 @@ export interface QatResult {
   cancelled: boolean;
   /** Training images seen. */
   imagesSeen: number;
+  /** Which per-batch step trained: the fused QAT kernel or tf ops on the active backend. */
+  step: 'fused-simd' | 'tf-ops';
 }
 
 /**
@@ -139,9 +160,26 @@ export async function trainQat(
     perChannel: DEFAULT_RECIPE.perChannel,
     fcPerChannel: DEFAULT_RECIPE.fcPerChannel,
   };
+  const kernel =
+    opts.fusedKernels && canTrainQatFused(architectureOf(trained), tf.getBackend(), parallel != null)
+      ? await instantiateQatCnnKernel(opts.fusedKernels.cnnTrain)
+      : undefined;
   const net = buildQatNetwork(trained, granularity);
   const optimizer = tf.train.adam(settings.learningRate);
   const momentum = settings.rangeMomentum ?? RANGE_MOMENTUM;
+  const fused = kernel
+    ? new FusedQatStep(
+        kernel,
+        trained.weights.map((w) => Float32Array.from(w.values)),
+        granularity,
+        net.quantPoints,
+        settings.learningRate,
+      )
+    : undefined;
+  /** Copies the fused step's weights into the network (before it evaluates or is read). */
+  const sync = () => {
+    if (fused) tf.tidy(() => net.variables.forEach((v, i) => v.assign(tf.tensor(fused.weights[i], v.shape))));
+  };
   try {
     const random = mulberry32((settings.seed ^ 0x0a7a7) >>> 0);
     const subset = shuffleInPlace(
@@ -180,9 +218,11 @@ export async function trainQat(
         seconds: elapsed(),
         cancelled,
         imagesSeen: snapshot.imagesSeen,
+        step: fused ? 'fused-simd' : 'tf-ops',
       };
     };
     const cancelNow = () => {
+      sync();
       if (history.length === 0) snapshot = { weights: qatWeightsOf(net), ranges: cloneRanges(ranges), imagesSeen };
       else
         tf.tidy(() =>
@@ -200,7 +240,8 @@ export async function trainQat(
         if (opts.shouldCancel?.()) return await cancelNow();
         const indices = subset.subarray(batch * batchSize, (batch + 1) * batchSize);
         let step: { loss: number; correct: number };
-        if (!parallel) step = qatBatch(net, optimizer, data.train, indices, ranges, momentum);
+        if (fused) step = fusedQatBatch(fused, data.train, indices, ranges, momentum);
+        else if (!parallel) step = qatBatch(net, optimizer, data.train, indices, ranges, momentum);
         else
           try {
             step = await qatShardStep(net, optimizer, data.train, indices, ranges, momentum, parallel);
@@ -238,6 +279,7 @@ export async function trainQat(
         }
       }
       const epochTrainSeconds = (Date.now() - epochStart) / 1000;
+      sync();
       if (opts.shouldCancel?.()) return await cancelNow();
       const evaluate = parallel?.rank !== 1;
       const testAccuracy = evaluate ? (await evaluateQat(net, data.test, ranges, true)).accuracy : NaN;
@@ -273,6 +315,18 @@ export async function trainQat(
     optimizer.dispose();
     disposeQatNetwork(net);
   }
+}
+
+/** One fused QAT step (same semantics as {@link qatBatch}); updates `ranges` in place. */
+function fusedQatBatch(
+  fused: FusedQatStep,
+  split: MnistSplit,
+  indices: Uint32Array,
+  ranges: RangeTable,
+  momentum: number,
+): { loss: number; correct: number } {
+  const { images, labels } = makeBatch(split, indices);
+  return scoreBatch(fused.step(images, labels, ranges, momentum), labels);
 }
 
 /** One adam step through the fake-quantized forward pass; updates `ranges` in place. */

@@ -43,7 +43,7 @@ const CONV_K = 0;
 const CONV_B = 108;
 const DENSE_W = 120;
 const DENSE_B = 20400;
-const PARAMS = 20412;
+export const CNN_PARAMS = 20412;
 
 // The core is type-checked against lib ES2022 only; WebAssembly exists in every realm it runs in.
 /** A compiled WebAssembly.Module (opaque here). */
@@ -72,14 +72,18 @@ interface CnnTrainExports {
 
 /** Instantiates the WASM SIMD kernel (kernels/cnn-train.ts) from its bytes or compiled module. */
 export async function instantiateCnnTrainKernel(source: CnnTrainSource): Promise<CnnTrainKernel> {
+  return new WasmCnnTrainKernel((await instantiateKernelExports(source)) as unknown as CnnTrainExports);
+}
+
+/** A fresh instance of the kernel module (its own memory); the exports as they are. */
+export async function instantiateKernelExports(source: CnnTrainSource): Promise<Record<string, unknown>> {
   const module =
     source instanceof ArrayBuffer || source instanceof Uint8Array ? new WebAssembly.Module(source) : source;
-  const { exports } = await WebAssembly.instantiate(module, {});
-  return new WasmCnnTrainKernel(exports as unknown as CnnTrainExports);
+  return (await WebAssembly.instantiate(module, {})).exports;
 }
 
 /** Moves TF.js layouts into the kernel's flat layout and back (dense kernel [2028, 10] <-> [10, 2028]). */
-function packFlat(arrays: readonly Float32Array[], flat: Float32Array): void {
+export function packFlat(arrays: readonly Float32Array[], flat: Float32Array): void {
   const [k, b, w, d] = arrays;
   flat.set(k, CONV_K);
   flat.set(b, CONV_B);
@@ -88,7 +92,7 @@ function packFlat(arrays: readonly Float32Array[], flat: Float32Array): void {
   flat.set(d, DENSE_B);
 }
 
-function unpackFlat(flat: Float32Array): Float32Array[] {
+export function unpackFlat(flat: Float32Array): Float32Array[] {
   const w = new Float32Array(FEATURES * CLASSES);
   for (let i = 0; i < FEATURES; i++)
     for (let c = 0; c < CLASSES; c++) w[i * CLASSES + c] = flat[DENSE_W + c * FEATURES + i];
@@ -115,11 +119,11 @@ class WasmCnnTrainKernel implements CnnTrainKernel {
   }
 
   setWeights(weights: readonly Float32Array[]) {
-    packFlat(weights, this.f32(this.x.paramsPtr(), PARAMS));
+    packFlat(weights, this.f32(this.x.paramsPtr(), CNN_PARAMS));
   }
 
   weights() {
-    return unpackFlat(this.f32(this.x.paramsPtr(), PARAMS));
+    return unpackFlat(this.f32(this.x.paramsPtr(), CNN_PARAMS));
   }
 
   computeGradients(images: Float32Array, labels: Uint8Array, n: number) {
@@ -131,11 +135,11 @@ class WasmCnnTrainKernel implements CnnTrainKernel {
   }
 
   gradients() {
-    return unpackFlat(this.f32(this.x.gradsPtr(), PARAMS));
+    return unpackFlat(this.f32(this.x.gradsPtr(), CNN_PARAMS));
   }
 
   setGradients(grads: readonly Float32Array[]) {
-    packFlat(grads, this.f32(this.x.gradsPtr(), PARAMS));
+    packFlat(grads, this.f32(this.x.gradsPtr(), CNN_PARAMS));
   }
 
   adam(a: AdamStepAttrs) {
