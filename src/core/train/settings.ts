@@ -114,8 +114,9 @@ export const TRAIN_FIELDS: FieldGroup<TrainSettings> = {
     min: 1,
     max: 2,
     // 1: measured on this 2-core machine (npm run bench -- --only=train-browser), two workers that meet every
-    // step are slower than one (50.6 s against 27.3 s an epoch on tfjs ops; 16.0 s against 6.0 s on the fused
-    // step, whose ~2 ms batches leave the exchange as the cost); 2 stays for machines where it pays.
+    // step are no faster than one (50.6 s against 27.3 s an epoch on tfjs ops; on the fused step 5.8 s against
+    // 5.5 s idle, 16.0 s against 6.0 s loaded: its ~2 ms batches leave the exchange as the cost); 2 stays for
+    // machines where it pays.
     default: 1,
     cli: 'workers',
     url: 'workers',
