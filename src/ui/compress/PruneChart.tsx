@@ -19,8 +19,8 @@ export const PruneChart = memo(function PruneChart({ points: latest }: { points:
         <ResponsiveContainer width="100%" height={220}>
           <LineChart data={points} margin={{ left: 0, right: 12, top: 8, bottom: 4 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="step" type="number" domain={[0, 'dataMax']} fontSize={12} />
-            <YAxis domain={[0, 1]} width={44} tickFormatter={(v) => `${Math.round(Number(v) * 100)}%`} />
+            <XAxis dataKey="step" type="number" domain={[0, 'dataMax']} fontSize={12} interval={0} />
+            <YAxis domain={[0, 1]} width={44} interval={0} tickFormatter={(v) => `${Math.round(Number(v) * 100)}%`} />
             <Tooltip formatter={percentTick} labelFormatter={(x) => t('compress.chartStep', { x })} />
             <Legend />
             <Line
