@@ -18,6 +18,11 @@ test.describe('training journey', () => {
     await expect(page.getByTestId('trained-summary')).toHaveAttribute('data-trainer', 'fused-simd');
     await expect(page.getByTestId('trained-summary')).toContainText('fused WebAssembly SIMD kernel');
     await expect(page.getByTestId('training-charts')).toBeVisible();
+    // The charts draw in turns of their own, and the panels below take the new model one per task:
+    // all of them get there.
+    await expect(page.getByTestId('training-charts').locator('.recharts-line-curve').first()).toBeVisible();
+    await expect(page.locator('main')).toHaveAttribute('data-sections-shown', 'all');
+    await expect(page.getByTestId('bits-histogram').locator('.recharts-area').first()).toBeVisible();
 
     await page.reload();
     await expect(page.getByTestId('test-accuracy')).toHaveText(`${(accuracy * 100).toFixed(2)}%`);

@@ -14,11 +14,16 @@ import { useLabResults } from './results/use-lab-results';
 import { useRecordedActions } from './runs/use-recorded-actions';
 import { useRuns } from './runs/use-runs';
 import { LAB_SECTIONS } from './session/LabSections';
+import { SectionSlot } from './session/SectionSlot';
 import type { LabSession } from './session/lab-session';
 import { useLabActions } from './session/use-lab-actions';
+import { useStagedReveal } from './session/use-staged-reveal';
 import { useLabState } from './state/use-lab-state';
 import { useSavedModel } from './state/use-saved-model';
 import { GuidedTour } from './tour/GuidedTour';
+
+/** The sections a new model reaches in the same commit: the dataset and training steps. */
+const FIRST_SECTIONS = 2;
 
 /** The lab: composes the state, boot, saved-model, results and run hooks, and lays out the sections. */
 export function App() {
@@ -53,8 +58,13 @@ export function App() {
     [lab, setLab, trained, data.status, training, quant, qat, results, actions, layers, runs],
   );
 
+  // A new model, or training starting or stopping, shows in the dataset and training steps at once,
+  // in the panels below one per task.
+  const stage = useMemo(() => ({ trained, training }), [trained, training]);
+  const shown = useStagedReveal(stage, LAB_SECTIONS.length, FIRST_SECTIONS);
+
   return (
-    <main className="app">
+    <main className="app" data-sections-shown={shown === LAB_SECTIONS.length ? 'all' : shown}>
       <header className="app-header">
         <div>
           <h1>{t('app.title')}</h1>
@@ -86,7 +96,7 @@ export function App() {
       )}
       <DatasetContext.Provider value={lab.train.dataset}>
         {LAB_SECTIONS.map((Section, i) => (
-          <Section key={i} session={session} />
+          <SectionSlot key={i} Section={Section} session={session} hold={i >= shown} />
         ))}
       </DatasetContext.Provider>
     </main>

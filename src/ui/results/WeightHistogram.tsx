@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { weightErrorStats, weightHistogramBins, type WeightHistogramBin } from '../../core/eval/weight-histogram';
+import { useInTurn } from '../common/use-in-turn';
 import { CHART_MARGIN, COLORS } from './chart-style';
 import { formatInt } from './results-format';
 
@@ -114,9 +115,14 @@ function HistogramControls({ id, layers, layer, onLayer, bins, onBins }: Control
   );
 }
 
-/** The float and quantized histograms as overlaid step areas. */
+const CHART_HEIGHT = 220;
+
+/**
+ * The float and quantized histograms as overlaid step areas, drawn in a main-thread task of their
+ * own (useInTurn): the chart arrives with a new model, among other panels' renders.
+ */
 function WeightStepChart({
-  data,
+  data: latest,
   quantizedLabel,
   levels,
 }: {
@@ -125,9 +131,12 @@ function WeightStepChart({
   levels?: readonly number[];
 }) {
   const { t } = useTranslation();
+  // interval 0: the few "nice" ticks, each drawn, none measured (recharts measures labels to drop overlaps).
+  const data = useInTurn(latest);
+  if (!data) return <div style={{ height: CHART_HEIGHT }} />;
   const drawn = levels && levels.length <= MAX_DRAWN_LEVELS ? levels : [];
   return (
-    <ResponsiveContainer width="100%" height={220}>
+    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <AreaChart data={data} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis
@@ -136,8 +145,9 @@ function WeightStepChart({
           domain={['dataMin', 'dataMax']}
           tickFormatter={(v) => Number(v).toPrecision(2)}
           fontSize={12}
+          interval={0}
         />
-        <YAxis width={44} allowDecimals={false} />
+        <YAxis width={44} allowDecimals={false} interval={0} />
         <Tooltip labelFormatter={(v) => t('histogram.weightsFrom', { x: Number(v).toPrecision(3) })} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Area

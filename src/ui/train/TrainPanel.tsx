@@ -10,13 +10,15 @@ import { Rich } from '../i18n/Rich';
 import { useMessages } from '../i18n/use-messages';
 import { TrainSettingsForm } from './TrainSettingsForm';
 import { TrainingCharts } from './TrainingCharts';
-import type { TrainingRun } from './training-run';
+import type { TrainingCurves, TrainingRun } from './training-run';
 import type { WorkerPlan } from './train-on-workers';
 
 interface Props {
   settings: TrainSettings;
   onSettingsChange: (s: TrainSettings) => void;
   run: TrainingRun;
+  /** The curves the charts draw: the run's, passed on at a slower pace than its progress reports. */
+  charts: TrainingCurves;
   /** How the latest training ran (one or two workers, and why); absent before the first. */
   workers?: WorkerPlan;
   ready: boolean;
@@ -31,6 +33,7 @@ export function TrainPanel({
   settings,
   onSettingsChange,
   run,
+  charts,
   workers,
   ready,
   trained,
@@ -102,7 +105,11 @@ export function TrainPanel({
           {trained && trained.history.length === 0 ? t('train.cancelledNone') : ''}.
         </p>
       )}
-      <TrainingCharts batchCurve={run.batchCurve} epochCurve={run.epochCurve} />
+      <TrainingCharts
+        batchCurve={charts.batchCurve}
+        epochCurve={charts.epochCurve}
+        epochs={charts.progress?.epochs ?? settings.epochs}
+      />
       {trained && (
         <p className="result" data-testid="trained-summary" data-trainer={trained.trainer ?? ''}>
           <Rich

@@ -28,7 +28,7 @@ export const TrainSection = memo(function TrainSection({
   onReset,
   onBusyChange,
 }: Props) {
-  const { run, start, cancel, workers } = useTraining(onTrained);
+  const { run, charts, start, cancel, workers } = useTraining(onTrained);
   const busy = run.status === 'running' || run.status === 'cancelling';
   useEffect(() => onBusyChange(busy), [busy, onBusyChange]);
   return (
@@ -36,6 +36,7 @@ export const TrainSection = memo(function TrainSection({
       settings={settings}
       onSettingsChange={onSettingsChange}
       run={run}
+      charts={charts}
       workers={workers}
       ready={ready}
       trained={trained}

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { TrainProgress } from '../../core/train/settings';
-import { addProgress, EMPTY_CURVES, MAX_BATCH_POINTS, trainingRun } from './training-run';
+import {
+  addProgress,
+  CHART_POINTS,
+  downsample,
+  EMPTY_CURVES,
+  epochTicks,
+  MAX_BATCH_POINTS,
+  trainingRun,
+} from './training-run';
 
 function report(phase: 'batch' | 'epoch', epoch: number, batch: number): TrainProgress {
   return { phase, epoch, batch, batchesPerEpoch: 10, epochs: 2, loss: 1, accuracy: 0.5 } as TrainProgress;
@@ -36,5 +44,35 @@ describe('trainingRun', () => {
     const run = trainingRun(job, EMPTY_CURVES, cancelling);
     expect(run.status).toBe(status);
     if (status === 'failed') expect(run.error).toBe('worker died');
+  });
+});
+
+describe('downsample', () => {
+  it.each([
+    [5, 10, [0, 1, 2, 3, 4]],
+    [10, 4, [0, 3, 6, 9]],
+    [7, 3, [0, 3, 6]],
+  ])('%i points, at most %i -> %o', (n, max, want) => {
+    const points = Array.from({ length: n }, (_, i) => i);
+    expect(downsample(points, max)).toEqual(want);
+  });
+
+  it('keeps the newest point and the limit on a long run', () => {
+    const points = Array.from({ length: 1877 }, (_, i) => i);
+    const shown = downsample(points);
+    expect(shown.length).toBe(CHART_POINTS);
+    expect(shown.at(-1)).toBe(1876);
+    expect(shown[0]).toBe(0);
+  });
+});
+
+describe('epochTicks', () => {
+  it.each([
+    [1, [0, 0.25, 0.5, 0.75, 1]],
+    [2, [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2]],
+    [5, [0, 1, 2, 3, 4, 5]],
+    [25, [0, 3, 6, 9, 12, 15, 18, 21, 24, 25]],
+  ])('%i epochs -> %o', (epochs, want) => {
+    expect(epochTicks(epochs)).toEqual(want);
   });
 });

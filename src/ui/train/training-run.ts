@@ -44,6 +44,32 @@ function thin(points: CurvePoint[]): CurvePoint[] {
   return points.length <= MAX_BATCH_POINTS ? points : points.filter((_, i) => i % 2 === 0);
 }
 
+/** Points a live chart draws per series: enough for the curve's shape, few enough for a cheap redraw. */
+export const CHART_POINTS = 120;
+
+/**
+ * At most `max` of `points`, evenly strided, always keeping the last (the newest report), so a chart
+ * costs the same to redraw however long the run.
+ */
+export function downsample<T>(points: readonly T[], max = CHART_POINTS): readonly T[] {
+  if (points.length <= max) return points;
+  const step = (points.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => points[Math.round(i * step)]);
+}
+
+/**
+ * Ticks of a chart's epoch axis for a run of `epochs` epochs: quarters for one or two epochs, else
+ * whole epochs (at most about ten). Fixed for the run, so the axis does not move as points arrive.
+ */
+export function epochTicks(epochs: number): number[] {
+  const n = Math.max(1, Math.round(epochs));
+  const step = n <= 2 ? 0.25 : Math.max(1, Math.ceil(n / 10));
+  const ticks: number[] = [];
+  for (let x = 0; x < n + 1e-9; x += step) ticks.push(Number(x.toFixed(2)));
+  if (ticks.at(-1) !== n) ticks.push(n);
+  return ticks;
+}
+
 /** The curves with one more report: a batch point, or an epoch point at the epoch's end. */
 export function addProgress(curves: TrainingCurves, p: TrainProgress): TrainingCurves {
   const point: CurvePoint = {

@@ -1,10 +1,18 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { TrainProgress, TrainSettings } from '../../core/train/settings';
+import { useThrottledValue } from '../common/use-throttled-value';
 import { useWorkerJob } from '../common/use-worker-job';
 import { labBridge } from '../lab-client';
 import { planWorkers, trainOnWorkers, type WorkerPlan } from './train-on-workers';
 import { addProgress, EMPTY_CURVES, trainingRun, type TrainResult } from './training-run';
+
+/**
+ * The charts redraw at most this often while a run reports (ten reports a second): a recharts redraw
+ * of the two charts is a main-thread task of tens of milliseconds (issue 16: the longest task while
+ * training must stay under 100 ms).
+ */
+const CHART_INTERVAL_MS = 1000;
 
 /** Runs training in the lab worker as a worker job and exposes its live state. */
 export function useTraining(onTrained: (m: TrainedModel, cancelled: boolean) => void) {
@@ -43,5 +51,11 @@ export function useTraining(onTrained: (m: TrainedModel, cancelled: boolean) => 
   }, [isRunning]);
 
   const run = useMemo(() => trainingRun(job.state, curves, cancelling), [job.state, curves, cancelling]);
-  return { run, start, cancel, workers };
+  // At once at an epoch's end and when the run stops; in between, one redraw a second.
+  const charts = useThrottledValue(
+    curves,
+    CHART_INTERVAL_MS,
+    job.state.status !== 'running' || curves.progress?.phase === 'epoch',
+  );
+  return { run, charts, start, cancel, workers };
 }

@@ -1,0 +1,21 @@
+import { memo } from 'react';
+import type { LabSection } from './LabSections';
+import type { LabSession } from './lab-session';
+
+interface Props {
+  Section: LabSection;
+  session: LabSession;
+  /** Keep what the section last rendered: its turn to show the new session has not come yet. */
+  hold: boolean;
+}
+
+/**
+ * One page section, re-rendered only when its session changes and it is not held back (see
+ * useStagedReveal). A held section keeps its last output, and its own state still updates it.
+ */
+export const SectionSlot = memo(
+  function SectionSlot({ Section, session }: Props) {
+    return <Section session={session} />;
+  },
+  (before, after) => after.hold || (before.Section === after.Section && before.session === after.session),
+);
