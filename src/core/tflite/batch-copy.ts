@@ -12,6 +12,7 @@
 import { FlatReader } from './flat-reader';
 import { guarded, openModel } from './inspect-tflite';
 import {
+  BufferField,
   BUILTIN_OPERATOR_NAMES,
   ModelField,
   OperatorCodeField,
@@ -19,7 +20,6 @@ import {
   SubGraphField,
   TensorField,
 } from './schema';
-import { BufferField } from './schema';
 
 /** Ops whose output for one image depends on that image only, for any batch, given the new shapes. */
 export const BATCH_SAFE_OPS: ReadonlySet<string> = new Set([
