@@ -11,6 +11,7 @@
  * dequantized here when the output is a quantized integer tensor.
  */
 import { inspectTflite } from '../core/tflite/inspect-tflite';
+import { batchedCopy } from '../core/tflite/batch-copy';
 import { describeModel, type InputRange } from '../core/tflite/model-kind';
 import { getLiteRtRuntime } from './litert-module';
 import { LiteRtModelSession } from './litert-model';
@@ -62,6 +63,8 @@ export interface RuntimeEvaluation {
   engine: string;
   /** The pixel range that was fed. */
   inputRange: InputRange;
+  /** Images per run for the images past the timed ones: SCORING_BATCH in the checked batched copy, or 1. */
+  imagesPerRun: number;
 }
 
 /**
@@ -194,8 +197,54 @@ export function outputArgmax(output: IoTensorInfo): (bytes: Uint8Array) => numbe
   };
 }
 
+/** Images per run of the batched scoring copy (core/tflite/batch-copy.ts). */
+export const SCORING_BATCH = 50;
+
 /**
- * Runs a .tflite on MNIST images one at a time and scores it.
+ * The batched scoring copy of `bytes` (SCORING_BATCH images per run), opened, once its outputs on the
+ * first SCORING_BATCH images equal, byte for byte, the file's own outputs on them (`reference`, one
+ * output per image); undefined when the graph cannot be batched, LiteRT refuses the copy, or any byte differs.
+ */
+async function checkedBatchSession(
+  bytes: Uint8Array,
+  encode: (i: number) => Uint8Array,
+  reference: Uint8Array[],
+): Promise<LiteRtModelSession | undefined> {
+  const copy = batchedCopy(bytes, SCORING_BATCH);
+  if (!copy || reference.length < SCORING_BATCH) return undefined;
+  let session: LiteRtModelSession | undefined;
+  try {
+    session = await LiteRtModelSession.open(copy);
+    const out = await session.run(batchEncoder(encode, SCORING_BATCH)(0));
+    const width = out.byteLength / SCORING_BATCH;
+    const same = reference.every((r, k) => r.byteLength === width && r.every((b, j) => out[k * width + j] === b));
+    if (same) return session;
+  } catch {
+    // LiteRT refused the copy: score one image at a time.
+  }
+  session?.delete();
+  return undefined;
+}
+
+/** Encodes images `start`..`start + n - 1` (by `encode`) one after another into one reused buffer. */
+function batchEncoder(encode: (i: number) => Uint8Array, n: number): (start: number) => Uint8Array {
+  let buffer: Uint8Array | undefined;
+  return (start) => {
+    for (let k = 0; k < n; k++) {
+      const one = encode(start + k);
+      buffer ??= new Uint8Array(one.byteLength * n);
+      buffer.set(one, k * one.byteLength);
+    }
+    return buffer ?? new Uint8Array(0);
+  };
+}
+
+/**
+ * Runs a .tflite on MNIST images and scores it. The first `latencySamples` images run one at a time in the
+ * file itself (timed for the latency statistics). When the graph allows it, the rest run SCORING_BATCH at a
+ * time in the file's batched scoring copy (the same operators and weights, see core/tflite/batch-copy.ts),
+ * after the copy's outputs on the first SCORING_BATCH images were found byte-identical to the file's own;
+ * otherwise, and for the last images that do not fill a batch, one at a time in the file.
  * @param bytes the .tflite file
  * @param images raw MNIST pixels, [N * 784] bytes in 0..255, row-major 28 x 28
  * @param labels [N] class labels 0..9
@@ -223,17 +272,42 @@ export async function evaluateTflite(
   const times = new Float64Array(latencySamples);
   const classOf = outputArgmax(session.output);
   let correct = 0;
-  for (let i = 0; i < count; i++) {
+  let done = 0;
+  const record = (i: number, out: Uint8Array) => {
+    const predicted = classOf(out);
+    predictions[i] = predicted;
+    if (predicted === labels[i]) correct++;
+    done++;
+    if (options.onProgress && (done % 500 === 0 || done === count)) options.onProgress(done, count);
+  };
+  // Single-image runs in the file: the timed ones, and the ones the batched copy is checked against.
+  const singles = count >= SCORING_BATCH + latencySamples ? Math.max(latencySamples, SCORING_BATCH) : count;
+  const reference: Uint8Array[] = [];
+  for (let i = 0; i < singles; i++) {
     const input = encode(i);
     const t0 = performance.now();
     const out = await session.run(input);
     const t1 = performance.now();
     if (i < latencySamples) times[i] = t1 - t0;
-    const predicted = classOf(out);
-    predictions[i] = predicted;
-    if (predicted === labels[i]) correct++;
-    if (options.onProgress && ((i + 1) % 500 === 0 || i + 1 === count)) options.onProgress(i + 1, count);
+    if (i < SCORING_BATCH) reference.push(out);
+    record(i, out);
   }
+  let i = singles;
+  const batched = i < count ? await checkedBatchSession(bytes, encode, reference) : undefined;
+  if (batched) {
+    try {
+      const encodeRun = batchEncoder(encode, SCORING_BATCH);
+      for (; i + SCORING_BATCH <= count; i += SCORING_BATCH) {
+        // The same output tensor type and quantization as the file's, one image's output after another.
+        const out = await batched.run(encodeRun(i));
+        const width = out.byteLength / SCORING_BATCH;
+        for (let k = 0; k < SCORING_BATCH; k++) record(i + k, out.subarray(k * width, (k + 1) * width));
+      }
+    } finally {
+      batched.delete();
+    }
+  }
+  for (; i < count; i++) record(i, await session.run(encode(i)));
   times.sort();
   return {
     accuracy: count > 0 ? correct / count : Number.NaN,
@@ -247,6 +321,7 @@ export async function evaluateTflite(
     output: session.output,
     engine,
     inputRange,
+    imagesPerRun: batched ? SCORING_BATCH : 1,
   };
 }
 

@@ -7,6 +7,7 @@ import { DatasetContext } from './datasets/dataset-context';
 import { DatasetMismatch, modelForDataset } from './datasets/DatasetMismatch';
 import { LanguageSelect } from './i18n/LanguageSelect';
 import { OfflineBanner } from './offline/OfflineBanner';
+import { useHeldWhile } from './common/use-held-while';
 import { useLabBoot } from './boot/use-lab-boot';
 import { useQat } from './qat/use-qat';
 import { useQuantization } from './quant/use-quantization';
@@ -35,6 +36,8 @@ export function App() {
   const trained = modelForDataset(saved.trained, lab.train.dataset);
   const results = useLabResults(trained, lab);
   const quant = useQuantization(results.addOutcome);
+  // While a quantize run adds rows, the other panels keep showing the results from before it (one render at the end).
+  const settledResults = useHeldWhile(results, quant.run.status === 'running');
   const qat = useQat(quant.runJobs);
   const runs = useRuns(saved.trained, lab, results);
   const actions = useRecordedActions(useLabActions(lab, saved, quant, qat), runs.markFinished);
@@ -51,11 +54,12 @@ export function App() {
       quant,
       qat,
       results,
+      settledResults,
       actions,
       layers,
       runs,
     }),
-    [lab, setLab, trained, data.status, training, quant, qat, results, actions, layers, runs],
+    [lab, setLab, trained, data.status, training, quant, qat, results, settledResults, actions, layers, runs],
   );
 
   // A new model, or training starting or stopping, shows in the dataset and training steps at once,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LabReport } from '../../core/report/report';
+import { useHeldWhile } from '../common/use-held-while';
 import { quantSettingsProblems, type QuantSettings } from '../state/lab-state';
 import { FieldProblems } from '../i18n/FieldProblems';
 import { useMessages } from '../i18n/use-messages';
@@ -34,6 +35,9 @@ export function QuantizePanel(props: Props) {
   const busy = run.status === 'running';
   const m = useMessages();
   const problems = quantSettingsProblems(settings);
+  // The charts and histograms catch up when the run ends; the table shows each row as it comes.
+  const chartReport = useHeldWhile(report, busy);
+  const histogramOutcomes = useHeldWhile(outcomes, busy);
   return (
     <section className="panel" aria-labelledby="quant-title">
       <h2 id="quant-title">{t('quant.title')}</h2>
@@ -65,8 +69,8 @@ export function QuantizePanel(props: Props) {
         <>
           <ResultsTable report={report} files={files} />
           <DownloadAll report={report} files={files} />
-          <ResultsCharts report={report} />
-          <WeightHistogramBlock outcomes={outcomes} />
+          {chartReport && chartReport.modes.length > 0 && <ResultsCharts report={chartReport} />}
+          <WeightHistogramBlock outcomes={histogramOutcomes} />
         </>
       )}
     </section>

@@ -9,6 +9,9 @@ import type { MeasuredMode } from '../../core/pipeline/measure-mode';
 import type { CoreFailure } from '../i18n/core-text';
 import { measureModes, type ConvertJob, type ModeJob, type QuantStep } from './measure-modes';
 
+/** Least time between two progress reports of the same step that the page shows (ms). */
+const PROGRESS_INTERVAL_MS = 250;
+
 /** The quantization run as the panels show it (its results live in the results cache). */
 export interface QuantRun {
   status: 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -54,10 +57,18 @@ export function useQuantization(onOutcome: (model: TrainedModel, mode: string, o
       await run(async (ctx) => {
         // Reports go to the progress store, not to the job's state: re-rendering the page on each one kept
         // the main thread busy for most of the run.
+        // A report that only moves the same step's fraction is dropped within PROGRESS_INTERVAL_MS of the last
+        // one shown: each repaints the page, and the runtime workers report many times a second.
+        let shownAt = -Infinity;
         const quiet = {
           ...ctx,
           progress: (p: QuantStep) => {
             if (ctx.signal.aborted) return;
+            const last = progress.get();
+            const now = performance.now();
+            const sameStep = last && last.mode === p.mode && last.what === p.what && last.index === p.index;
+            if (sameStep && now - shownAt < PROGRESS_INTERVAL_MS) return;
+            shownAt = now;
             progress.set(p);
             setMode(p.mode);
           },

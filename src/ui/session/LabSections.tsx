@@ -1,15 +1,15 @@
-import { useCallback, type ComponentType } from 'react';
+import { memo, useCallback, useMemo, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetId } from '../../core/mnist/datasets';
 import type { QuantMode } from '../../core/modes/lab-modes';
 import { CompressPanel } from '../compress/CompressPanel';
-import { ConfusionPanel } from '../confusion/ConfusionPanel';
+import { ConfusionPanel as ConfusionPanelView } from '../confusion/ConfusionPanel';
 import { DebuggerPanel } from '../debug/DebuggerPanel';
 import { DatasetSelect } from '../datasets/DatasetSelect';
-import { DeployPanel } from '../deploy/DeployPanel';
+import { DeployPanel as DeployPanelView } from '../deploy/DeployPanel';
 import { BitsExplorer } from '../explore/BitsExplorer';
 import { GraphPanel } from '../graph/GraphPanel';
-import { DrawPanel } from '../draw/DrawPanel';
+import { DrawPanel as DrawPanelView } from '../draw/DrawPanel';
 import { ImportModel } from '../import/ImportModel';
 import { InspectorPanel } from '../inspector/InspectorPanel';
 import { QatPanel } from '../qat/QatPanel';
@@ -18,9 +18,16 @@ import { RunsPanel } from '../runs/RunsPanel';
 import { checksByMode } from '../results/deploy-checks';
 import { recipeFor, type LabState } from '../state/lab-state';
 import { TrainSection } from '../train/TrainSection';
-import { RepairProposals } from '../wizard/RepairProposals';
-import { Wizard } from '../wizard/Wizard';
+import { RepairProposals as RepairProposalsView } from '../wizard/RepairProposals';
+import { Wizard as WizardView } from '../wizard/Wizard';
 import type { LabSession } from './lab-session';
+
+// The panels below the results table re-render only when their own props change (not on every progress step).
+const ConfusionPanel = memo(ConfusionPanelView);
+const DeployPanel = memo(DeployPanelView);
+const DrawPanel = memo(DrawPanelView);
+const Wizard = memo(WizardView);
+const RepairProposals = memo(RepairProposalsView);
 
 /** A section of the page: it takes what it needs from the session. */
 export type LabSection = ComponentType<{ session: LabSession }>;
@@ -67,7 +74,7 @@ function TrainStep({
 }
 
 function CompressStep({
-  session: { lab, setLab, trained, training, quant, results, actions, setTraining },
+  session: { lab, setLab, trained, training, quant, settledResults: results, actions, setTraining },
 }: {
   session: LabSession;
 }) {
@@ -113,7 +120,7 @@ function ExploreStep({ session: { lab, trained, training, quant } }: { session: 
 }
 
 function QatStep({
-  session: { lab, setLab, trained, training, quant, qat, results, actions },
+  session: { lab, setLab, trained, training, quant, qat, settledResults: results, actions },
 }: {
   session: LabSession;
 }) {
@@ -134,7 +141,12 @@ function QatStep({
   );
 }
 
-function WizardStep({ session: { trained, training, quant, results, actions } }: { session: LabSession }) {
+function WizardStep({
+  session: { trained, training, quant, settledResults: results, actions },
+}: {
+  session: LabSession;
+}) {
+  const deployChecks = useMemo(() => checksByMode(results.deploy), [results.deploy]);
   return (
     <Wizard
       measured={results.report?.modes}
@@ -142,12 +154,16 @@ function WizardStep({ session: { trained, training, quant, results, actions } }:
       running={quant.run.status === 'running'}
       canRun={!!trained && !training}
       onRun={actions.quantizeModes}
-      deployChecks={checksByMode(results.deploy)}
+      deployChecks={deployChecks}
     />
   );
 }
 
-function RepairStep({ session: { trained, training, quant, results, actions, layers } }: { session: LabSession }) {
+function RepairStep({
+  session: { trained, training, quant, settledResults: results, actions, layers },
+}: {
+  session: LabSession;
+}) {
   return (
     <RepairProposals
       trained={trained}
@@ -184,18 +200,18 @@ function GraphStep({ session: { lab, trained, training, quant, actions, layers }
 }
 
 function DrawStep({ session }: { session: LabSession }) {
-  return <DrawPanel models={session.results.drawModels} />;
+  return <DrawPanel models={session.settledResults.drawModels} />;
 }
 
 function ConfusionStep({ session }: { session: LabSession }) {
-  return <ConfusionPanel outcomes={session.results.compared} />;
+  return <ConfusionPanel outcomes={session.settledResults.compared} />;
 }
 
 function InspectorStep({ session }: { session: LabSession }) {
   return <InspectorPanel onEvaluated={session.results.addInspected} />;
 }
 
-function DeployStep({ session: { lab, setLab, results } }: { session: LabSession }) {
+function DeployStep({ session: { lab, setLab, settledResults: results } }: { session: LabSession }) {
   const onTargetChange = useCallback((id: string) => setLab('deployTarget', id), [setLab]);
   return (
     <DeployPanel

@@ -36,7 +36,13 @@ export interface LabSession {
   setTraining: (busy: boolean) => void;
   quant: Quantization;
   qat: QatRun;
+  /** The live results: the quantize panel's table and anything that adds to them. */
   results: LabResults;
+  /**
+   * The results as they were before the quantize run now running (the live ones when none runs): what the
+   * panels below the table show, so each new row re-renders only the table (they catch up when the run ends).
+   */
+  settledResults: LabResults;
   actions: LabActions;
   /** The per-layer debugger's analysis and the layers kept in float (the debugger and the graph view share it). */
   layers: LayerAnalysisHandle;
