@@ -321,7 +321,7 @@ const api = {
   ) {
     cancelRequested = false;
     if (!appBase) throw new Error('the lab worker is not started yet');
-    await loadLiteRtFromUrl(new URL('wasm/litert/', appBase).href);
+    await loadLiteRtFromUrl(new URL('wasm/litert/', appBase).href, { threads: true });
     // One streamed pass of the float graph: the reference and the ranges every calibrating mode shares.
     await onStep({ stage: 'reference', done: 0, total: images.count });
     const pass = unlabelledFloatPass(model, images, recipe, (done, total) =>

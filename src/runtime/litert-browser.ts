@@ -17,16 +17,37 @@ export function esModuleName(script: string): string {
   return script.replace(/\.js$/, '.mjs');
 }
 
+/** How a realm wants LiteRT.js. */
+export interface LiteRtLoadOptions {
+  /**
+   * Use the threaded build when this realm can run it (cross-origin isolated, relaxed SIMD, wasm threads);
+   * otherwise the single-threaded one. The first load of a realm decides for the realm.
+   */
+  threads?: boolean;
+}
+
+/** The build this realm runs: threaded only when asked for and possible. */
+export async function chooseLiteRtVariant(options: LiteRtLoadOptions = {}): Promise<LiteRtVariant> {
+  if (!(await supportsFeature('relaxedSimd'))) return 'compat';
+  if (options.threads && globalThis.crossOriginIsolated === true && (await supportsFeature('threads')))
+    return 'threaded';
+  return 'relaxedSimd';
+}
+
 /**
  * Loads LiteRT.js once for this realm.
- * @param wasmBaseUrl folder with `litert_wasm_internal.{js,wasm}` (relaxed SIMD) and
- *   `litert_wasm_compat_internal.{js,wasm}` (for browsers without relaxed SIMD); absolute, or
- *   relative to this realm's location.
+ * @param wasmBaseUrl folder with `litert_wasm_internal.{js,wasm}` (relaxed SIMD),
+ *   `litert_wasm_compat_internal.{js,wasm}` (for browsers without relaxed SIMD) and
+ *   `litert_wasm_threaded_internal.{js,wasm}` (relaxed SIMD with pthreads); absolute, or relative to this
+ *   realm's location.
  */
-export async function loadLiteRtFromUrl(wasmBaseUrl: string): Promise<LiteRtRuntime> {
+export async function loadLiteRtFromUrl(wasmBaseUrl: string, options: LiteRtLoadOptions = {}): Promise<LiteRtRuntime> {
   const base = new URL(wasmBaseUrl.endsWith('/') ? wasmBaseUrl : `${wasmBaseUrl}/`, globalThis.location.href);
-  const variant: LiteRtVariant = (await supportsFeature('relaxedSimd')) ? 'relaxedSimd' : 'compat';
+  const variant = await chooseLiteRtVariant(options);
   const moduleUrl = new URL(esModuleName(LITERT_VARIANTS[variant]), base);
+  // The pool's workers are classic workers: they run the emscripten script itself, not the ES-module copy
+  // (whose `export` a classic script cannot parse), and would otherwise start this realm's own script.
+  const pthreadScript = variant === 'threaded' ? { mainScriptUrlOrBlob: new URL(LITERT_VARIANTS[variant], base).href } : {};
   return initLiteRt({
     variant,
     loadFactory: async () => {
@@ -35,6 +56,6 @@ export async function loadLiteRtFromUrl(wasmBaseUrl: string): Promise<LiteRtRunt
       })) as { default?: unknown };
       return checkedFactory(variant, loaded.default);
     },
-    moduleArg: { locateFile: (file) => new URL(file, base).href },
+    moduleArg: { locateFile: (file) => new URL(file, base).href, ...pthreadScript },
   });
 }

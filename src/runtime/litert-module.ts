@@ -18,12 +18,18 @@ type LiteRtEnvironmentHandle = ReturnType<LiteRtWasm['LiteRtEnvironment']['creat
 /** Version of `@litertjs/core` whose wasm we load (checked against node_modules by a test). */
 export const LITERT_VERSION = '2.5.3';
 
-/** The wasm builds shipped by `@litertjs/core` that run on one thread. */
+/** The wasm builds shipped by `@litertjs/core` that the lab loads. */
 export const LITERT_VARIANTS = {
-  /** Needs WebAssembly relaxed SIMD (Chromium 114+). */
+  /** One thread; needs WebAssembly relaxed SIMD (Chromium 114+). */
   relaxedSimd: 'litert_wasm_internal.js',
-  /** Plain SIMD: for engines without relaxed SIMD, e.g. Node 20. */
+  /** One thread, plain SIMD: for engines without relaxed SIMD, e.g. Node 20. */
   compat: 'litert_wasm_compat_internal.js',
+  /**
+   * Relaxed SIMD with pthreads (XNNPACK's pool on `navigator.hardwareConcurrency` threads): needs a
+   * cross-origin isolated realm (SharedArrayBuffer; the site sends COOP/COEP) and starts its pool as
+   * classic workers running this script.
+   */
+  threaded: 'litert_wasm_threaded_internal.js',
 } as const;
 export type LiteRtVariant = keyof typeof LITERT_VARIANTS;
 
@@ -33,6 +39,8 @@ export interface EmscriptenModuleArg {
   locateFile?: (file: string, scriptDirectory: string) => string;
   /** The .wasm bytes, when we already have them (skips the module's own fetch/read). */
   wasmBinary?: Uint8Array;
+  /** Threaded build only: the classic script its pthread workers run (default: this realm's own script). */
+  mainScriptUrlOrBlob?: string;
 }
 
 /** The emscripten factory the loader script defines as `ModuleFactory`. */
@@ -64,6 +72,12 @@ export interface LiteRtLogLine {
   level: 'INFO' | 'WARNING' | 'ERROR';
   text: string;
 }
+
+const VARIANT_NAMES: Record<LiteRtVariant, string> = {
+  relaxedSimd: 'relaxed-SIMD',
+  compat: 'SIMD compat',
+  threaded: 'relaxed-SIMD threaded',
+};
 
 let runtime: LiteRtRuntime | undefined;
 let loading: Promise<LiteRtRuntime> | undefined;
@@ -150,7 +164,7 @@ export function initLiteRt(source: LiteRtLoadSource): Promise<LiteRtRuntime> {
     const wasm = liteRt.liteRtWasm;
     const environment = wasm.LiteRtEnvironment.create(null);
     const threads = wasm.getThreadCount();
-    const variantName = source.variant === 'relaxedSimd' ? 'relaxed-SIMD' : 'SIMD compat';
+    const variantName = VARIANT_NAMES[source.variant];
     const engine = `LiteRT.js ${LITERT_VERSION} (wasm ${variantName}, XNNPACK, ${threads} thread${threads === 1 ? '' : 's'})`;
     runtime = { liteRt, wasm, environment, variant: source.variant, engine };
     return runtime;
