@@ -10,7 +10,14 @@
  * `importScripts`, `document` or on names surviving minification.
  */
 import { supportsFeature } from '@litertjs/core';
-import { checkedFactory, initLiteRt, LITERT_VARIANTS, type LiteRtRuntime, type LiteRtVariant } from './litert-module';
+import {
+  checkedFactory,
+  initLiteRt,
+  LITERT_VARIANTS,
+  pickLiteRtVariant,
+  type LiteRtRuntime,
+  type LiteRtVariant,
+} from './litert-module';
 
 /** `litert_wasm_internal.js` -> `litert_wasm_internal.mjs`: the ES-module copy served beside it. */
 export function esModuleName(script: string): string {
@@ -26,12 +33,16 @@ export interface LiteRtLoadOptions {
   threads?: boolean;
 }
 
-/** The build this realm runs: threaded only when asked for and possible. */
+/** The build this realm runs (pickLiteRtVariant on what the realm supports). */
 export async function chooseLiteRtVariant(options: LiteRtLoadOptions = {}): Promise<LiteRtVariant> {
-  if (!(await supportsFeature('relaxedSimd'))) return 'compat';
-  if (options.threads && globalThis.crossOriginIsolated === true && (await supportsFeature('threads')))
-    return 'threaded';
-  return 'relaxedSimd';
+  const relaxedSimd = await supportsFeature('relaxedSimd');
+  const wantThreads = options.threads === true;
+  return pickLiteRtVariant({
+    relaxedSimd,
+    wantThreads,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    wasmThreads: relaxedSimd && wantThreads && (await supportsFeature('threads')),
+  });
 }
 
 /**
@@ -47,7 +58,8 @@ export async function loadLiteRtFromUrl(wasmBaseUrl: string, options: LiteRtLoad
   const moduleUrl = new URL(esModuleName(LITERT_VARIANTS[variant]), base);
   // The pool's workers are classic workers: they run the emscripten script itself, not the ES-module copy
   // (whose `export` a classic script cannot parse), and would otherwise start this realm's own script.
-  const pthreadScript = variant === 'threaded' ? { mainScriptUrlOrBlob: new URL(LITERT_VARIANTS[variant], base).href } : {};
+  const pthreadScript =
+    variant === 'threaded' ? { mainScriptUrlOrBlob: new URL(LITERT_VARIANTS[variant], base).href } : {};
   return initLiteRt({
     variant,
     loadFactory: async () => {

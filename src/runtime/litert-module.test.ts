@@ -1,6 +1,6 @@
 // Runs in its own process (vitest pool 'forks'), before any loader: LiteRT is not started here.
 import { describe, expect, it } from 'vitest';
-import { classifyLogLine, getLiteRtRuntime } from './litert-module';
+import { classifyLogLine, getLiteRtRuntime, pickLiteRtVariant } from './litert-module';
 import { predictTflite } from './litert-eval';
 
 describe('litert-module', () => {
@@ -17,4 +17,19 @@ describe('litert-module', () => {
   ])('classifies %s', (text, level) => {
     expect(classifyLogLine(text).level).toBe(level);
   });
+
+  it.each([
+    // relaxedSimd, wasmThreads, crossOriginIsolated, wantThreads -> variant
+    [true, true, true, true, 'threaded'],
+    [true, true, true, false, 'relaxedSimd'],
+    [true, true, false, true, 'relaxedSimd'],
+    [true, false, true, true, 'relaxedSimd'],
+    [false, true, true, true, 'compat'],
+    [false, false, false, false, 'compat'],
+  ] as const)(
+    'relaxed SIMD %s, threads %s, isolated %s, asked %s: %s',
+    (relaxedSimd, wasmThreads, isolated, want, v) => {
+      expect(pickLiteRtVariant({ relaxedSimd, wasmThreads, crossOriginIsolated: isolated, wantThreads: want })).toBe(v);
+    },
+  );
 });
