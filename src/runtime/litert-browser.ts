@@ -55,6 +55,13 @@ export async function chooseLiteRtVariant(options: LiteRtLoadOptions = {}): Prom
 export async function loadLiteRtFromUrl(wasmBaseUrl: string, options: LiteRtLoadOptions = {}): Promise<LiteRtRuntime> {
   const base = new URL(wasmBaseUrl.endsWith('/') ? wasmBaseUrl : `${wasmBaseUrl}/`, globalThis.location.href);
   const variant = await chooseLiteRtVariant(options);
+  if (variant !== 'threaded') return loadVariant(base, variant);
+  // A threaded build that cannot start (its files missing from an older install, a pool the browser refuses)
+  // leaves the single-threaded one, which runs the same files.
+  return loadVariant(base, variant).catch(() => loadVariant(base, 'relaxedSimd'));
+}
+
+function loadVariant(base: URL, variant: LiteRtVariant): Promise<LiteRtRuntime> {
   const moduleUrl = new URL(esModuleName(LITERT_VARIANTS[variant]), base);
   // The pool's workers are classic workers: they run the emscripten script itself, not the ES-module copy
   // (whose `export` a classic script cannot parse), and would otherwise start this realm's own script.
