@@ -180,7 +180,9 @@ async function measure(
     for (const mode of DEFAULT_QUANT_MODES) {
       const row = page.getByTestId(`unlabelled-row-${mode}`);
       const text = (await row.count()) ? (await row.innerText()).replace(/\s+/g, ' ') : 'no row';
-      rows.push({ label: label(mode), value: text.slice(0, 200), unit: '' });
+      const latency = page.getByTestId(`unlabelled-latency-${mode}`);
+      const engine = (await latency.count()) ? await latency.getAttribute('data-engine') : null;
+      rows.push({ label: label(mode), value: text.slice(0, 200), unit: '', note: engine ?? undefined });
     }
     rows.push({
       label: label('all modes (float reference, calibration, every mode in LiteRT.js)'),

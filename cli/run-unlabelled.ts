@@ -26,7 +26,7 @@ import { runUnlabelledModes } from '../src/core/pipeline/unlabelled-modes';
 import { buildReport, unlabelledSettings } from '../src/core/report/build-report';
 import { loadLiteRtForNode } from '../src/node/litert-node';
 import { readModelFilesNode } from '../src/node/model-files-node';
-import { runTfliteOutputs } from '../src/runtime/litert-eval';
+import { runModeOutputs } from '../src/runtime/litert-eval';
 import type { CliOptions } from './options';
 
 /** The imported model when its input is not 28x28x1 (undefined: the MNIST path applies). */
@@ -95,7 +95,7 @@ export async function runUnlabelled(imported: ImportedModel, options: CliOptions
     pass.reference,
     modes,
     options.recipe,
-    runTfliteOutputs,
+    runModeOutputs,
     hooks,
   )) {
     if ('error' in outcome) {

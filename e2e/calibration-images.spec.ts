@@ -112,6 +112,16 @@ test('a 32x32 RGB model is calibrated on dropped PNGs and scored by agreement wi
     await expect(page.getByTestId(`agreement-top1-${mode}`)).toContainText('%');
     await expect(page.getByTestId(`agreement-snr-${mode}`)).toContainText(/dB|identical/);
   }
+  // The site is cross-origin isolated, so the lab worker runs LiteRT.js's threaded build (its pool started under the
+  // site's CSP); float files on one thread, the others on every thread the pool has.
+  await expect(page.getByTestId('unlabelled-latency-int8')).toHaveAttribute(
+    'data-engine',
+    /^LiteRT\.js [\d.]+ \(wasm relaxed-SIMD threaded, XNNPACK, \d+ threads?\)$/,
+  );
+  await expect(page.getByTestId('unlabelled-latency-float16')).toHaveAttribute(
+    'data-engine',
+    /threaded, XNNPACK, 1 thread\)$/,
+  );
   const pageSnr = Number(await page.getByTestId('agreement-snr-int8').getAttribute('data-snr'));
   expect(pageSnr).toBeGreaterThan(15);
   expect(parsePercent(await page.getByTestId('agreement-top1-float16').innerText())).toBe(1);

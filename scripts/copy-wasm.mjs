@@ -14,9 +14,20 @@ const copies = [
     'tfjs',
     ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'],
   ],
-  // LiteRT.js, single-threaded: the relaxed-SIMD build (Chromium) and the plain-SIMD "compat" build for
-  // engines without relaxed SIMD; src/runtime/litert-browser.ts picks one at run time.
-  ['@litertjs/core', 'wasm', 'litert', ['litert_wasm_internal.wasm', 'litert_wasm_compat_internal.wasm']],
+  // LiteRT.js: the relaxed-SIMD build (Chromium), the plain-SIMD "compat" build for engines without relaxed
+  // SIMD, and the threaded relaxed-SIMD build with the classic script its pthread workers run (the lab worker
+  // scores large imported models on it); src/runtime/litert-browser.ts picks one at run time.
+  [
+    '@litertjs/core',
+    'wasm',
+    'litert',
+    [
+      'litert_wasm_internal.wasm',
+      'litert_wasm_compat_internal.wasm',
+      'litert_wasm_threaded_internal.wasm',
+      'litert_wasm_threaded_internal.js',
+    ],
+  ],
 ];
 for (const [pkg, sub, dest, files] of copies) {
   const out = join(root, 'public', 'wasm', dest);
@@ -29,7 +40,7 @@ for (const [pkg, sub, dest, files] of copies) {
 // an ES-module copy instead of evaluating their text, so the site's Content-Security-Policy needs no
 // 'unsafe-eval' (src/runtime/litert-browser.ts).
 const litertPkg = join(pkgDir('@litertjs/core'), 'wasm');
-for (const f of ['litert_wasm_internal.js', 'litert_wasm_compat_internal.js']) {
+for (const f of ['litert_wasm_internal.js', 'litert_wasm_compat_internal.js', 'litert_wasm_threaded_internal.js']) {
   const text = readFileSync(join(litertPkg, f), 'utf8');
   const name = f.replace(/\.js$/, '.mjs');
   writeFileSync(join(root, 'public', 'wasm', 'litert', name), `${text}\nexport default ModuleFactory;\n`);

@@ -51,7 +51,7 @@ import {
 import type { RecipeSettings } from '../src/core/quant/recipe';
 import { unlabelledFloatPass } from '../src/accel/unlabelled-float-pass';
 import { loadLiteRtFromUrl } from '../src/runtime/litert-browser';
-import { clearRuntimeCache, runTfliteOutputs } from '../src/runtime/litert-eval';
+import { clearRuntimeCache, runModeOutputs } from '../src/runtime/litert-eval';
 
 let dataset: Promise<MnistDataset> | undefined;
 let datasetId: DatasetId | undefined;
@@ -321,15 +321,16 @@ const api = {
   ) {
     cancelRequested = false;
     if (!appBase) throw new Error('the lab worker is not started yet');
-    await loadLiteRtFromUrl(new URL('wasm/litert/', appBase).href);
+    await loadLiteRtFromUrl(new URL('wasm/litert/', appBase).href, { threads: true });
     // One streamed pass of the float graph: the reference and the ranges every calibrating mode shares.
     await onStep({ stage: 'reference', done: 0, total: images.count });
     const pass = unlabelledFloatPass(model, images, recipe, (done, total) =>
       onStep({ stage: 'reference', done, total }),
     );
-    const run = async (bytes: Uint8Array, inputs: Float32Array, count: number) => {
+    // The threaded build where the page can run it; each file on the threads its kernels gain from.
+    const run = async (bytes: Uint8Array, inputs: Float32Array, count: number, mode: QuantMode) => {
       try {
-        return await runTfliteOutputs(bytes, inputs, count);
+        return await runModeOutputs(bytes, inputs, count, mode);
       } finally {
         await clearRuntimeCache();
       }

@@ -13,7 +13,7 @@ import { DEFAULT_RECIPE } from '../core/quant/recipe';
 import type { ModeReport } from '../core/report/report';
 import { writeTflite } from '../core/tflite/write-tflite';
 import { loadLiteRtForNode } from '../node/litert-node';
-import { runTfliteOutputs } from '../runtime/litert-eval';
+import { runModeOutputs, runTfliteOutputs } from '../runtime/litert-eval';
 import { rgbBlock } from '../core/model/testing/architectures';
 
 const RGB = rgbBlock({ size: 16, stride: 2, filters: 8, pointwise: 16, classes: 5 });
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const reference = runGraph(modelToGraph(model), values, count).outputs;
   entries = [];
   const modes = ['float32', 'dynamic', 'int8', 'int8-io', 'float16', 'int16x8'] as const;
-  for await (const outcome of runUnlabelledModes(model, images, reference, modes, DEFAULT_RECIPE, runTfliteOutputs)) {
+  for await (const outcome of runUnlabelledModes(model, images, reference, modes, DEFAULT_RECIPE, runModeOutputs)) {
     if ('error' in outcome) throw new Error(`${outcome.mode}: ${outcome.error}`);
     entries.push(outcome.entry);
   }
@@ -82,7 +82,7 @@ describe('unlabelled images: calibration shared between modes, cancel between mo
       },
       shouldCancel: () => done.length === 3,
     };
-    for await (const o of runUnlabelledModes(model, images, reference, modes, DEFAULT_RECIPE, runTfliteOutputs, hooks))
+    for await (const o of runUnlabelledModes(model, images, reference, modes, DEFAULT_RECIPE, runModeOutputs, hooks))
       done.push('error' in o ? `${o.mode}: ${o.error}` : o.mode);
     expect(done).toEqual(['int8', 'int8-io', 'int16x8']);
     expect(calibrations).toBe(1);

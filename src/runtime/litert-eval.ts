@@ -13,7 +13,8 @@
 import { inspectTflite } from '../core/tflite/inspect-tflite';
 import { batchedCopy } from '../core/tflite/batch-copy';
 import { describeModel, type InputRange } from '../core/tflite/model-kind';
-import { getLiteRtRuntime } from './litert-module';
+import { runtimeThreadLimit, type QuantMode } from '../core/modes/lab-modes';
+import { describeEngine, getLiteRtRuntime, usableThreads } from './litert-module';
 import { LiteRtModelSession } from './litert-model';
 import type { IoTensorInfo, IoType } from './tflite-io';
 
@@ -118,13 +119,13 @@ const SESSION_CACHE_SIZE = 3;
 const sessions = new Map<string, Promise<LiteRtModelSession>>();
 
 /** Compiled model for `bytes`, reused across calls (predict is called on every canvas stroke). */
-async function openCached(bytes: Uint8Array): Promise<LiteRtModelSession> {
-  const key = fingerprint(bytes);
+async function openCached(bytes: Uint8Array, threads?: number): Promise<LiteRtModelSession> {
+  const key = threads === undefined ? fingerprint(bytes) : `${fingerprint(bytes)}@${threads}`;
   let session = sessions.get(key);
   if (session) {
     sessions.delete(key);
   } else {
-    session = LiteRtModelSession.open(bytes.slice());
+    session = LiteRtModelSession.open(bytes.slice(), threads);
     session.catch(() => sessions.delete(key));
   }
   sessions.set(key, session);
@@ -349,14 +350,17 @@ export async function predictTflite(
  * ([count, outputs] flattened, dequantized) with each run's time: what the agreement with a float model
  * needs when there are no labels (the user's images, a 224x224x3 model).
  * @param inputs [count, ...input shape] floats in the range the model expects, flattened
+ * @param threads XNNPACK threads for this file (default: all the loaded build has)
  */
 export async function runTfliteOutputs(
   bytes: Uint8Array,
   inputs: Float32Array,
   count: number,
+  threads?: number,
 ): Promise<{ outputs: Float32Array; msPerImage: number[]; engine: string }> {
-  const { engine } = getLiteRtRuntime();
-  const session = await openCached(bytes);
+  const runtime = getLiteRtRuntime();
+  const engine = describeEngine(runtime.variant, usableThreads(runtime, threads));
+  const session = await openCached(bytes, threads);
   const per = session.inputSize;
   if (inputs.length !== count * per)
     throw new Error(`inputs have ${inputs.length} values, expected ${count} x ${per} for '${session.input.name}'`);
@@ -376,4 +380,17 @@ export async function runTfliteOutputs(
     at += r.length;
   }
   return { outputs, msPerImage, engine };
+}
+
+/**
+ * runTfliteOutputs for `mode`'s file, on the XNNPACK threads its kernels gain from (lab-modes.ts
+ * runtimeThreadLimit): what runUnlabelledModes calls the runtime with.
+ */
+export function runModeOutputs(
+  bytes: Uint8Array,
+  inputs: Float32Array,
+  count: number,
+  mode: QuantMode,
+): ReturnType<typeof runTfliteOutputs> {
+  return runTfliteOutputs(bytes, inputs, count, runtimeThreadLimit(mode));
 }

@@ -11,7 +11,7 @@
  * for every element type.
  */
 import { CodedError } from '../core/errors/coded-error';
-import { getLiteRtRuntime, withLiteRtErrors, type LiteRtWasm } from './litert-module';
+import { getLiteRtRuntime, usableThreads, withLiteRtErrors, type LiteRtWasm } from './litert-module';
 import { englishRuntimeProblem, liteRtProblem, type LiteRtStage, type RuntimeProblem } from './runtime-errors';
 import { readTfliteIo, type IoTensorInfo } from './tflite-io';
 
@@ -75,15 +75,17 @@ export class LiteRtModelSession {
   ) {}
 
   /**
-   * Loads and compiles `bytes` (a .tflite file).
+   * Loads and compiles `bytes` (a .tflite file) for XNNPACK on `threads` threads (default: all the loaded
+   * build has, 1 for a single-threaded build; never more).
    * @throws TfliteFormatError for bytes that are not a .tflite; LiteRtError when LiteRT rejects the model.
    */
-  static async open(bytes: Uint8Array): Promise<LiteRtModelSession> {
+  static async open(bytes: Uint8Array, threads?: number): Promise<LiteRtModelSession> {
     const io = readTfliteIo(bytes);
     if (io.inputs.length !== 1 || io.outputs.length !== 1) {
       throw new LiteRtError({ code: 'litert-io-count', inputs: io.inputs.length, outputs: io.outputs.length });
     }
-    const { wasm, environment } = getLiteRtRuntime();
+    const runtime = getLiteRtRuntime();
+    const { wasm, environment } = runtime;
     const modelPtr = wasm._malloc(bytes.byteLength);
     wasm.HEAPU8.set(bytes, modelPtr);
     let model: WasmModel | undefined;
@@ -95,7 +97,7 @@ export class LiteRtModelSession {
       if (!model) throw new LiteRtError({ code: 'litert-no-model' });
       const options = {
         accelerator: 'wasm',
-        cpuOptions: { numThreads: wasm.getThreadCount() },
+        cpuOptions: { numThreads: usableThreads(runtime, threads) },
         gpuOptions: {},
         webNNOptions: {},
       } as const;

@@ -1,6 +1,6 @@
 // Runs in its own process (vitest pool 'forks'), before any loader: LiteRT is not started here.
 import { describe, expect, it } from 'vitest';
-import { classifyLogLine, getLiteRtRuntime } from './litert-module';
+import { classifyLogLine, describeEngine, getLiteRtRuntime, pickLiteRtVariant, usableThreads } from './litert-module';
 import { predictTflite } from './litert-eval';
 
 describe('litert-module', () => {
@@ -16,5 +16,39 @@ describe('litert-module', () => {
     ['Node number 1 (FULLY_CONNECTED) failed to prepare.', 'ERROR'],
   ])('classifies %s', (text, level) => {
     expect(classifyLogLine(text).level).toBe(level);
+  });
+
+  it.each([
+    // relaxedSimd, wasmThreads, crossOriginIsolated, wantThreads -> variant
+    [true, true, true, true, 'threaded'],
+    [true, true, true, false, 'relaxedSimd'],
+    [true, true, false, true, 'relaxedSimd'],
+    [true, false, true, true, 'relaxedSimd'],
+    [false, true, true, true, 'compat'],
+    [false, false, false, false, 'compat'],
+  ] as const)(
+    'relaxed SIMD %s, threads %s, isolated %s, asked %s: %s',
+    (relaxedSimd, wasmThreads, isolated, want, v) => {
+      expect(pickLiteRtVariant({ relaxedSimd, wasmThreads, crossOriginIsolated: isolated, wantThreads: want })).toBe(v);
+    },
+  );
+
+  it.each([
+    // build's threads, requested -> used
+    [2, undefined, 2],
+    [2, 1, 1],
+    [2, 4, 2],
+    [1, undefined, 1],
+    [1, 2, 1],
+    [2, 0, 1],
+  ])('a build on %s threads asked for %s compiles on %s', (threads, requested, used) => {
+    expect(usableThreads({ threads }, requested)).toBe(used);
+  });
+
+  it('names the build and the threads a file ran on', () => {
+    expect(describeEngine('threaded', 1)).toMatch(
+      /^LiteRT\.js [\d.]+ \(wasm relaxed-SIMD threaded, XNNPACK, 1 thread\)$/,
+    );
+    expect(describeEngine('relaxedSimd', 2)).toContain('relaxed-SIMD, XNNPACK, 2 threads');
   });
 });

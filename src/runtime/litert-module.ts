@@ -18,14 +18,37 @@ type LiteRtEnvironmentHandle = ReturnType<LiteRtWasm['LiteRtEnvironment']['creat
 /** Version of `@litertjs/core` whose wasm we load (checked against node_modules by a test). */
 export const LITERT_VERSION = '2.5.3';
 
-/** The wasm builds shipped by `@litertjs/core` that run on one thread. */
+/** The wasm builds shipped by `@litertjs/core` that the lab loads. */
 export const LITERT_VARIANTS = {
-  /** Needs WebAssembly relaxed SIMD (Chromium 114+). */
+  /** One thread; needs WebAssembly relaxed SIMD (Chromium 114+). */
   relaxedSimd: 'litert_wasm_internal.js',
-  /** Plain SIMD: for engines without relaxed SIMD, e.g. Node 20. */
+  /** One thread, plain SIMD: for engines without relaxed SIMD, e.g. Node 20. */
   compat: 'litert_wasm_compat_internal.js',
+  /**
+   * Relaxed SIMD with pthreads (XNNPACK's pool on `navigator.hardwareConcurrency` threads): needs a
+   * cross-origin isolated realm (SharedArrayBuffer; the site sends COOP/COEP) and starts its pool as
+   * classic workers running this script.
+   */
+  threaded: 'litert_wasm_threaded_internal.js',
 } as const;
 export type LiteRtVariant = keyof typeof LITERT_VARIANTS;
+
+/** What a realm offers and what its caller wants, for {@link pickLiteRtVariant}. */
+export interface LiteRtRealm {
+  relaxedSimd: boolean;
+  /** WebAssembly threads (shared memory, atomics) validate here. */
+  wasmThreads: boolean;
+  /** `globalThis.crossOriginIsolated`: SharedArrayBuffer can be made and posted to workers. */
+  crossOriginIsolated: boolean;
+  /** The caller asked for the threaded build. */
+  wantThreads: boolean;
+}
+
+/** The build a realm runs: threaded only when asked for and possible (it needs relaxed SIMD too). */
+export function pickLiteRtVariant(realm: LiteRtRealm): LiteRtVariant {
+  if (!realm.relaxedSimd) return 'compat';
+  return realm.wantThreads && realm.wasmThreads && realm.crossOriginIsolated ? 'threaded' : 'relaxedSimd';
+}
 
 /** What the emscripten factory accepts from us (a subset of emscripten's `Module` settings). */
 export interface EmscriptenModuleArg {
@@ -33,6 +56,8 @@ export interface EmscriptenModuleArg {
   locateFile?: (file: string, scriptDirectory: string) => string;
   /** The .wasm bytes, when we already have them (skips the module's own fetch/read). */
   wasmBinary?: Uint8Array;
+  /** Threaded build only: the classic script its pthread workers run (default: this realm's own script). */
+  mainScriptUrlOrBlob?: string;
 }
 
 /** The emscripten factory the loader script defines as `ModuleFactory`. */
@@ -57,6 +82,8 @@ export interface LiteRtRuntime {
   readonly variant: LiteRtVariant;
   /** e.g. `LiteRT.js 2.5.3 (wasm relaxed-SIMD, XNNPACK, 1 thread)`. */
   readonly engine: string;
+  /** Threads the build runs XNNPACK on by default (1 unless threaded: its pool, navigator.hardwareConcurrency). */
+  readonly threads: number;
 }
 
 /** A line LiteRT wrote to stderr. INFO and WARNING lines are kept for debugging only. */
@@ -64,6 +91,12 @@ export interface LiteRtLogLine {
   level: 'INFO' | 'WARNING' | 'ERROR';
   text: string;
 }
+
+const VARIANT_NAMES: Record<LiteRtVariant, string> = {
+  relaxedSimd: 'relaxed-SIMD',
+  compat: 'SIMD compat',
+  threaded: 'relaxed-SIMD threaded',
+};
 
 let runtime: LiteRtRuntime | undefined;
 let loading: Promise<LiteRtRuntime> | undefined;
@@ -150,15 +183,24 @@ export function initLiteRt(source: LiteRtLoadSource): Promise<LiteRtRuntime> {
     const wasm = liteRt.liteRtWasm;
     const environment = wasm.LiteRtEnvironment.create(null);
     const threads = wasm.getThreadCount();
-    const variantName = source.variant === 'relaxedSimd' ? 'relaxed-SIMD' : 'SIMD compat';
-    const engine = `LiteRT.js ${LITERT_VERSION} (wasm ${variantName}, XNNPACK, ${threads} thread${threads === 1 ? '' : 's'})`;
-    runtime = { liteRt, wasm, environment, variant: source.variant, engine };
+    const engine = describeEngine(source.variant, threads);
+    runtime = { liteRt, wasm, environment, variant: source.variant, engine, threads };
     return runtime;
   })().catch((error: unknown) => {
     loading = undefined;
     throw error;
   });
   return loading;
+}
+
+/** e.g. `LiteRT.js 2.5.3 (wasm relaxed-SIMD threaded, XNNPACK, 1 thread)`: the build and the threads a file ran on. */
+export function describeEngine(variant: LiteRtVariant, threads: number): string {
+  return `LiteRT.js ${LITERT_VERSION} (wasm ${VARIANT_NAMES[variant]}, XNNPACK, ${threads} thread${threads === 1 ? '' : 's'})`;
+}
+
+/** The XNNPACK threads a file compiled with `requested` threads gets: at least 1, at most what the build has. */
+export function usableThreads(runtime: Pick<LiteRtRuntime, 'threads'>, requested?: number): number {
+  return Math.max(1, Math.min(requested ?? runtime.threads, runtime.threads));
 }
 
 /** The runtime started by `initLiteRt`; throws a clear error before that. */

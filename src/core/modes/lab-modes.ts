@@ -32,6 +32,13 @@ interface ModeDeclaration {
    * without labels score such a mode on a bounded subset (src/core/pipeline/runtime-subset.ts).
    */
   slowKernels?: boolean;
+  /**
+   * LiteRT.js runs the file on XNNPACK's float kernels, which ran slower on two threads than on one in the
+   * MobileNet bench (224x224x3, 100 images, same page and build, shared 2-core machine at load 9-13): float32
+   * 29.3 s on one thread against 43.6 s on two, float16 26.1 s against 28.2 s, while int8 (18.3 -> 13.7 s) and
+   * dynamic range (56.4 -> 32.7 s) ran faster on two. A threaded runtime compiles such a file on one thread.
+   */
+  floatKernels?: boolean;
 }
 
 export const LAB_MODES = {
@@ -43,6 +50,7 @@ export const LAB_MODES = {
     layerDebug: false,
     keepFloat: false,
     byDefault: true,
+    floatKernels: true,
   },
   dynamic: {
     kind: 'ptq',
@@ -87,6 +95,7 @@ export const LAB_MODES = {
     layerDebug: false,
     keepFloat: false,
     byDefault: true,
+    floatKernels: true,
   },
   int16x8: {
     kind: 'ptq',
@@ -188,4 +197,12 @@ export function supportsKeepFloat(mode: LabMode): boolean {
 /** Whether LiteRT.js runs `mode` on kernels much slower than XNNPACK's (see ModeDeclaration.slowKernels). */
 export function runsOnSlowKernels(mode: LabMode): boolean {
   return (LAB_MODES[mode] as ModeDeclaration).slowKernels === true;
+}
+
+/**
+ * At most how many XNNPACK threads LiteRT.js should compile `mode`'s file with (see ModeDeclaration.floatKernels),
+ * or undefined for as many as the runtime has.
+ */
+export function runtimeThreadLimit(mode: LabMode): number | undefined {
+  return (LAB_MODES[mode] as ModeDeclaration).floatKernels === true ? 1 : undefined;
 }

@@ -112,7 +112,7 @@ export async function* runUnlabelledModes(
   reference: Float32Array,
   modes: readonly QuantMode[],
   recipe: RecipeSettings,
-  run: (bytes: Uint8Array, inputs: Float32Array, count: number) => Promise<RuntimeOutputs>,
+  run: (bytes: Uint8Array, inputs: Float32Array, count: number, mode: QuantMode) => Promise<RuntimeOutputs>,
   hooks: UnlabelledHooks = {},
 ): AsyncGenerator<UnlabelledOutcome> {
   if (images.count === 0) throw new Error('no calibration images');
@@ -146,7 +146,7 @@ export async function* runUnlabelledModes(
       const n = Math.min(images.count, (hooks.runtimeImages ?? runtimeImageCount)(mode, floatGraph, images.count));
       hooks.onStep?.(mode, 'run', index, modes.length, n);
       const started = Date.now();
-      const ran = await run(converted.bytes, images.values.subarray(0, n * perImage), n);
+      const ran = await run(converted.bytes, images.values.subarray(0, n * perImage), n, mode);
       const acc = agreementAccumulator(classes);
       acc.add(reference.subarray(0, n * classes), ran.outputs);
       const entry = modeReportEntry(

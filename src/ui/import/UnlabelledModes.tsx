@@ -232,7 +232,9 @@ function ResultRow({
             ? t('calibration.identical')
             : `${formatNumberFixed(a.output_snr_db, 1)} dB`}
       </td>
-      <td>{entry.latency ? formatMs(entry.latency.median_ms) : '–'}</td>
+      <td data-testid={`unlabelled-latency-${mode}`} data-engine={a?.engine}>
+        {entry.latency ? formatMs(entry.latency.median_ms) : '–'}
+      </td>
       <td>
         <button
           type="button"
