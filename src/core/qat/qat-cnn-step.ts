@@ -1,11 +1,11 @@
-import { CNN_PIXELS } from '../train/cnn-train-kernel';
+import { CNN_CHANNELS, CNN_CLASSES, CNN_PIXELS } from '../train/cnn-geometry';
 import { ADAM_DEFAULTS, adamStepLoop } from '../train/fused-adam';
 import { activationQuant, updateMovingRange, type ActivationQuant } from './fake-quant';
 import { fakeQuantValue, fakeQuantWeightsFlat, type QatCnnKernel } from './qat-cnn-kernel';
 import type { QatWeightGranularity, RangeTable } from './qat-forward';
 
 /** Output channels of the tutorial CNN's kernels (TF.js order): conv kernel, conv bias, dense kernel, dense bias. */
-const CHANNELS = [12, 0, 10, 0];
+const CHANNELS = [CNN_CHANNELS, 0, CNN_CLASSES, 0];
 
 /**
  * The fused QAT step of the tutorial CNN: float master weights and Adam moments here, the

@@ -1,15 +1,15 @@
-import { CNN_PIXELS, CNN_TRAIN_SHAPES } from '../train/cnn-train-kernel';
-import { EPSILON } from '../train/cross-entropy';
+import {
+  CNN_CHANNELS as CH,
+  CNN_CLASSES as CLASSES,
+  CNN_FEATURES as FEATURES,
+  CNN_PIXELS,
+  CNN_POOLED as POOLED,
+  CNN_SIDE as SIDE,
+  CNN_TRAIN_SHAPES,
+} from '../train/cnn-geometry';
+import { CLIP_HIGH as HIGH, CLIP_LOW as LOW } from '../train/cross-entropy';
 import type { ActivationQuant } from './fake-quant';
 import { fakeQuantValue, type QatCnnKernel } from './qat-cnn-kernel';
-
-const SIDE = 28;
-const POOLED = 13;
-const CH = 12;
-const CLASSES = 10;
-const FEATURES = POOLED * POOLED * CH;
-const LOW = Math.fround(EPSILON);
-const HIGH = Math.fround(1 - EPSILON);
 
 /**
  * The plain TypeScript twin of the fused QAT step (QAT entry points of kernels/cnn-train.ts): scalar

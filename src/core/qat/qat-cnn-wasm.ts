@@ -1,11 +1,5 @@
-import {
-  CNN_PARAMS,
-  CNN_PIXELS,
-  instantiateKernelExports,
-  packFlat,
-  unpackFlat,
-  type CnnTrainSource,
-} from '../train/cnn-train-kernel';
+import { CNN_CLASSES, CNN_PARAMS, CNN_PIXELS } from '../train/cnn-geometry';
+import { instantiateKernelExports, packFlat, unpackFlat, type CnnTrainSource } from '../train/cnn-train-kernel';
 import type { ActivationQuant } from './fake-quant';
 import type { QatCnnKernel } from './qat-cnn-kernel';
 
@@ -64,7 +58,7 @@ class WasmQatCnnKernel implements QatCnnKernel {
   backward(p: ActivationQuant, labels: Uint8Array): Float32Array {
     new Int32Array(this.x.memory.buffer, this.x.labelsPtr(), this.n).set(labels.subarray(0, this.n));
     this.x.qatBackward(this.n, p.scale, p.zeroPoint, p.nudgedMin, p.nudgedMax);
-    return this.f32(this.x.probsPtr(), this.n * 10).slice();
+    return this.f32(this.x.probsPtr(), this.n * CNN_CLASSES).slice();
   }
 
   gradients(): Float32Array[] {

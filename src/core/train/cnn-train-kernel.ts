@@ -1,3 +1,4 @@
+import { CNN_CLASSES, CNN_FEATURES, CNN_LAYOUT, CNN_PARAMS, CNN_PIXELS } from './cnn-geometry';
 import type { AdamStepAttrs } from './fused-adam';
 
 /**
@@ -33,17 +34,9 @@ export interface CnnTrainKernel {
   resetMoments(): void;
 }
 
-/** Shapes of the tutorial CNN's weights, TF.js order: conv kernel, conv bias, dense kernel, dense bias. */
-export const CNN_TRAIN_SHAPES: readonly (readonly number[])[] = [[3, 3, 1, 12], [12], [2028, 10], [10]];
-export const CNN_PIXELS = 28 * 28;
-const FEATURES = 2028;
-const CLASSES = 10;
-/** Float offsets of the kernel's flat parameter layout (see kernels/cnn-train.ts); the dense kernel is transposed there. */
-const CONV_K = 0;
-const CONV_B = 108;
-const DENSE_W = 120;
-const DENSE_B = 20400;
-export const CNN_PARAMS = 20412;
+const { convKernel: CONV_K, convBias: CONV_B, denseKernel: DENSE_W, denseBias: DENSE_B } = CNN_LAYOUT;
+const FEATURES = CNN_FEATURES;
+const CLASSES = CNN_CLASSES;
 
 // The core is type-checked against lib ES2022 only; WebAssembly exists in every realm it runs in.
 /** A compiled WebAssembly.Module (opaque here). */
