@@ -53,6 +53,9 @@ let qpool: usize = 0;
 let qzmax: usize = 0;
 let qargm: usize = 0;
 let qlogits: usize = 0;
+/** The batch min / max of the last qatConv / qatDense. */
+let qatLo: f32 = 0;
+let qatHi: f32 = 0;
 let cap: i32 = 0;
 let fixedEnd: usize = 0;
 
@@ -144,70 +147,109 @@ export function resetMoments(): void {
 }
 
 /**
- * Conv + ReLU + max pool of one image: for each pooled position and channel, the largest pre-ReLU
- * conv output of its 2x2 window (the first on ties, as tfjs's max pool picks it), its window index
- * q = 2 dy + dx, and the pooled activation max(z, 0).
+ * Compile-time inlined helpers (a class because TypeScript, and so Prettier, allows decorators on
+ * methods only; AssemblyScript's @inline copies the body into each caller, where `qat` is a constant).
  */
-function convPool(img: usize): void {
-  const w = params + (CONV_K << 2);
-  const b0 = v128.load(params + (CONV_B << 2));
-  const b1 = v128.load(params + (CONV_B << 2), 16);
-  const b2 = v128.load(params + (CONV_B << 2), 32);
-  const zero = f32x4.splat(0);
-  const ninf = f32x4.splat(-Infinity);
-  for (let py = 0; py < POOLED; py++) {
-    for (let px = 0; px < POOLED; px++) {
-      let m0 = ninf;
-      let m1 = ninf;
-      let m2 = ninf;
-      let a0 = i32x4.splat(0);
-      let a1 = i32x4.splat(0);
-      let a2 = i32x4.splat(0);
-      for (let q = 0; q < 4; q++) {
-        const y = 2 * py + (q >> 1);
-        const x = 2 * px + (q & 1);
-        let z0 = b0;
-        let z1 = b1;
-        let z2 = b2;
-        for (let ky = 0; ky < 3; ky++) {
-          const row = img + ((((y + ky) * SIDE + x) as usize) << 2);
-          const wr = w + (((ky * 3 * CH) as usize) << 2);
-          let v = f32x4.splat(load<f32>(row));
-          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr)));
-          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 16)));
-          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 32)));
-          v = f32x4.splat(load<f32>(row, 4));
-          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 48)));
-          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 64)));
-          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 80)));
-          v = f32x4.splat(load<f32>(row, 8));
-          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 96)));
-          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 112)));
-          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 128)));
+class Conv {
+  /**
+   * Conv 3x3 + bias of one image at every position of every 2x2 pooling window, 12 channels as three
+   * f32x4 (the loop the float and the QAT step share). `qat` false: max pool of the pre-ReLU outputs
+   * (the first on ties, as tfjs's max pool picks it) into zmax, its window index q = 2 dy + dx into
+   * argm, and the pooled activation max(z, 0) into pool. `qat` true: the ReLU outputs into `out`
+   * [169 positions, 4 window positions, 12], their min/max folded into qatLo/qatHi.
+   */
+  @inline static windows(img: usize, out: usize, qat: bool): void {
+    const w = params + (CONV_K << 2);
+    const b0 = v128.load(params + (CONV_B << 2));
+    const b1 = v128.load(params + (CONV_B << 2), 16);
+    const b2 = v128.load(params + (CONV_B << 2), 32);
+    const zero = f32x4.splat(0);
+    const ninf = f32x4.splat(-Infinity);
+    let lo = f32x4.splat(qatLo);
+    let hi = f32x4.splat(qatHi);
+    for (let py = 0; py < POOLED; py++) {
+      for (let px = 0; px < POOLED; px++) {
+        let m0 = ninf;
+        let m1 = ninf;
+        let m2 = ninf;
+        let a0 = i32x4.splat(0);
+        let a1 = i32x4.splat(0);
+        let a2 = i32x4.splat(0);
+        for (let q = 0; q < 4; q++) {
+          const y = 2 * py + (q >> 1);
+          const x = 2 * px + (q & 1);
+          let z0 = b0;
+          let z1 = b1;
+          let z2 = b2;
+          for (let ky = 0; ky < 3; ky++) {
+            const row = img + ((((y + ky) * SIDE + x) as usize) << 2);
+            const wr = w + (((ky * 3 * CH) as usize) << 2);
+            let v = f32x4.splat(load<f32>(row));
+            z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr)));
+            z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 16)));
+            z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 32)));
+            v = f32x4.splat(load<f32>(row, 4));
+            z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 48)));
+            z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 64)));
+            z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 80)));
+            v = f32x4.splat(load<f32>(row, 8));
+            z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 96)));
+            z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 112)));
+            z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 128)));
+          }
+          if (qat) {
+            z0 = f32x4.max(z0, zero);
+            z1 = f32x4.max(z1, zero);
+            z2 = f32x4.max(z2, zero);
+            lo = f32x4.min(lo, f32x4.min(z0, f32x4.min(z1, z2)));
+            hi = f32x4.max(hi, f32x4.max(z0, f32x4.max(z1, z2)));
+            const o = out + (((((py * POOLED + px) * 4 + q) * CH) as usize) << 2);
+            v128.store(o, z0);
+            v128.store(o, z1, 16);
+            v128.store(o, z2, 32);
+          } else {
+            const qv = i32x4.splat(q);
+            const g0 = f32x4.gt(z0, m0);
+            const g1 = f32x4.gt(z1, m1);
+            const g2 = f32x4.gt(z2, m2);
+            m0 = v128.bitselect(z0, m0, g0);
+            m1 = v128.bitselect(z1, m1, g1);
+            m2 = v128.bitselect(z2, m2, g2);
+            a0 = v128.bitselect(qv, a0, g0);
+            a1 = v128.bitselect(qv, a1, g1);
+            a2 = v128.bitselect(qv, a2, g2);
+          }
         }
-        const qv = i32x4.splat(q);
-        const g0 = f32x4.gt(z0, m0);
-        const g1 = f32x4.gt(z1, m1);
-        const g2 = f32x4.gt(z2, m2);
-        m0 = v128.bitselect(z0, m0, g0);
-        m1 = v128.bitselect(z1, m1, g1);
-        m2 = v128.bitselect(z2, m2, g2);
-        a0 = v128.bitselect(qv, a0, g0);
-        a1 = v128.bitselect(qv, a1, g1);
-        a2 = v128.bitselect(qv, a2, g2);
+        if (!qat) {
+          const o = (((py * POOLED + px) * CH) as usize) << 2;
+          v128.store(zmax + o, m0);
+          v128.store(zmax + o, m1, 16);
+          v128.store(zmax + o, m2, 32);
+          v128.store(argm + o, a0);
+          v128.store(argm + o, a1, 16);
+          v128.store(argm + o, a2, 32);
+          v128.store(pool + o, f32x4.max(m0, zero));
+          v128.store(pool + o, f32x4.max(m1, zero), 16);
+          v128.store(pool + o, f32x4.max(m2, zero), 32);
+        }
       }
-      const o = (((py * POOLED + px) * CH) as usize) << 2;
-      v128.store(zmax + o, m0);
-      v128.store(zmax + o, m1, 16);
-      v128.store(zmax + o, m2, 32);
-      v128.store(argm + o, a0);
-      v128.store(argm + o, a1, 16);
-      v128.store(argm + o, a2, 32);
-      v128.store(pool + o, f32x4.max(m0, zero));
-      v128.store(pool + o, f32x4.max(m1, zero), 16);
-      v128.store(pool + o, f32x4.max(m2, zero), 32);
+    }
+    if (qat) {
+      qatLo = min(
+        min(f32x4.extract_lane(lo, 0), f32x4.extract_lane(lo, 1)),
+        min(f32x4.extract_lane(lo, 2), f32x4.extract_lane(lo, 3)),
+      );
+      qatHi = max(
+        max(f32x4.extract_lane(hi, 0), f32x4.extract_lane(hi, 1)),
+        max(f32x4.extract_lane(hi, 2), f32x4.extract_lane(hi, 3)),
+      );
     }
   }
+}
+
+/** Conv + ReLU + max pool of one image into zmax, argm and pool (see Conv.windows). */
+function convPool(img: usize): void {
+  Conv.windows(img, 0, false);
 }
 
 /** Dense logits of the pooled features into `logits`. */
@@ -442,8 +484,6 @@ export function sgd(lr: f32): void {
 // caller's range updates. The caller writes fake-quantized images into the images buffer and
 // fake-quantized weights into the parameters.
 
-let qatLo: f32 = 0;
-let qatHi: f32 = 0;
 /** The batch max of the last qatConv / qatDense (the min is their return value). */
 export function qatMax(): f32 {
   return qatHi;
@@ -467,57 +507,7 @@ function fakeQuant1(x: f32, scale: f32, zp: f32): f32 {
 
 /** Conv 3x3 + bias + ReLU of one image into `out` [169, 4, 12]; folds the outputs' min/max into lo/hi. */
 function qatConvImage(img: usize, out: usize): void {
-  const w = params + (CONV_K << 2);
-  const b0 = v128.load(params + (CONV_B << 2));
-  const b1 = v128.load(params + (CONV_B << 2), 16);
-  const b2 = v128.load(params + (CONV_B << 2), 32);
-  const zero = f32x4.splat(0);
-  let lo = f32x4.splat(qatLo);
-  let hi = f32x4.splat(qatHi);
-  for (let py = 0; py < POOLED; py++) {
-    for (let px = 0; px < POOLED; px++) {
-      for (let q = 0; q < 4; q++) {
-        const y = 2 * py + (q >> 1);
-        const x = 2 * px + (q & 1);
-        let z0 = b0;
-        let z1 = b1;
-        let z2 = b2;
-        for (let ky = 0; ky < 3; ky++) {
-          const row = img + ((((y + ky) * SIDE + x) as usize) << 2);
-          const wr = w + (((ky * 3 * CH) as usize) << 2);
-          let v = f32x4.splat(load<f32>(row));
-          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr)));
-          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 16)));
-          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 32)));
-          v = f32x4.splat(load<f32>(row, 4));
-          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 48)));
-          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 64)));
-          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 80)));
-          v = f32x4.splat(load<f32>(row, 8));
-          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 96)));
-          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 112)));
-          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 128)));
-        }
-        z0 = f32x4.max(z0, zero);
-        z1 = f32x4.max(z1, zero);
-        z2 = f32x4.max(z2, zero);
-        lo = f32x4.min(lo, f32x4.min(z0, f32x4.min(z1, z2)));
-        hi = f32x4.max(hi, f32x4.max(z0, f32x4.max(z1, z2)));
-        const o = out + (((((py * POOLED + px) * 4 + q) * CH) as usize) << 2);
-        v128.store(o, z0);
-        v128.store(o, z1, 16);
-        v128.store(o, z2, 32);
-      }
-    }
-  }
-  qatLo = min(
-    min(f32x4.extract_lane(lo, 0), f32x4.extract_lane(lo, 1)),
-    min(f32x4.extract_lane(lo, 2), f32x4.extract_lane(lo, 3)),
-  );
-  qatHi = max(
-    max(f32x4.extract_lane(hi, 0), f32x4.extract_lane(hi, 1)),
-    max(f32x4.extract_lane(hi, 2), f32x4.extract_lane(hi, 3)),
-  );
+  Conv.windows(img, out, true);
 }
 
 /** Phase 1: conv + ReLU of the `n` images; returns the batch min (qatMax: the max). */
