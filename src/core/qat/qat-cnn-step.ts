@@ -1,8 +1,13 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { TrainedModel } from '../model/trained-model';
+import { makeBatch } from '../train/batches';
+import { scoreBatch } from '../train/train';
 import { CNN_CHANNELS, CNN_CLASSES, CNN_PIXELS } from '../train/cnn-geometry';
 import { ADAM_DEFAULTS, adamStepLoop } from '../train/fused-adam';
 import { activationQuant, updateMovingRange, type ActivationQuant } from './fake-quant';
 import { fakeQuantValue, fakeQuantWeightsFlat, type QatCnnKernel } from './qat-cnn-kernel';
-import type { QatWeightGranularity, RangeTable } from './qat-forward';
+import type { QatNetwork, QatWeightGranularity, RangeTable } from './qat-forward';
+import type { QatTrainer } from './qat-trainer';
 
 /** Output channels of the tutorial CNN's kernels (TF.js order): conv kernel, conv bias, dense kernel, dense bias. */
 const CHANNELS = [CNN_CHANNELS, 0, CNN_CLASSES, 0];
@@ -82,4 +87,33 @@ export class FusedQatStep {
     this.apply(this.kernel.gradients());
     return probs;
   }
+}
+
+/**
+ * The fused QAT step as trainQat's {@link QatTrainer}: starts from `trained`'s float weights; `net`
+ * (which the caller owns) gets the step's weights whenever the loop syncs.
+ */
+export function fusedQatTrainer(
+  kernel: QatCnnKernel,
+  net: QatNetwork,
+  trained: TrainedModel,
+  granularity: QatWeightGranularity,
+  learningRate: number,
+): QatTrainer {
+  const fused = new FusedQatStep(
+    kernel,
+    trained.weights.map((w) => Float32Array.from(w.values)),
+    granularity,
+    net.quantPoints,
+    learningRate,
+  );
+  return {
+    kind: 'fused-simd',
+    step(split, indices, ranges, momentum) {
+      const { images, labels } = makeBatch(split, indices);
+      return scoreBatch(fused.step(images, labels, ranges, momentum), labels);
+    },
+    sync: () => tf.tidy(() => net.variables.forEach((v, i) => v.assign(tf.tensor(fused.weights[i], v.shape)))),
+    dispose() {},
+  };
 }
