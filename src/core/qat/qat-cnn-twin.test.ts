@@ -4,12 +4,10 @@ import { initBackend } from '../../backends/select-backend';
 import { readKernel } from '../../node/kernels-node';
 import { loadMnistFromIdx } from '../../node/mnist-node';
 import type { MnistSplit } from '../mnist/dataset';
-import { buildModel } from '../model/build-model';
-import { PRESETS } from '../model/presets';
 import type { TrainedModel } from '../model/trained-model';
-import { makeBatch } from '../train/batches';
+import type { Batch } from '../train/batches';
 import { categoricalCrossEntropy } from '../train/cross-entropy';
-import { weightsOf } from '../train/model-weights';
+import { mnistBatch, relativeError, tutorialModel } from '../train/testing/tutorial-cnn';
 import {
   buildQatNetwork,
   disposeQatNetwork,
@@ -29,40 +27,14 @@ beforeAll(async () => {
   train = loadMnistFromIdx().train;
 });
 
-/** Largest |a - b| over the largest |b|. */
-export function relativeError(a: Float32Array, b: Float32Array): number {
-  expect(a.length).toBe(b.length);
-  let worst = 0;
-  let scale = 0;
-  for (let i = 0; i < a.length; i++) {
-    worst = Math.max(worst, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return worst / Math.max(scale, 1e-30);
-}
-
-function trainedOf(seed: number): TrainedModel {
-  const model = buildModel(PRESETS.tutorial, seed);
-  const weights = weightsOf(model);
-  model.dispose();
-  return { preset: 'tutorial', seed, weights, history: [], testAccuracy: 0, params: 0 } as unknown as TrainedModel;
-}
-
 const cloneRanges = (r: RangeTable): RangeTable => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { ...v }]));
-const range = (start: number, n: number) => Array.from({ length: n }, (_, i) => start + i);
 const MOMENTUM = 0.99;
 
-/** qatForward's taped step (as qat-train.ts's qatBatch), without the optimizer: gradients, softmax rows, ranges. */
-function tfjsQatGradients(
-  trained: TrainedModel,
-  granularity: QatWeightGranularity,
-  indices: number[],
-  ranges: RangeTable,
-) {
+/** qatForward's taped step (as qat-tfjs-trainer.ts's qatBatch), without the optimizer: gradients, softmax rows, ranges. */
+function tfjsQatGradients(trained: TrainedModel, granularity: QatWeightGranularity, b: Batch, ranges: RangeTable) {
   const net = buildQatNetwork(trained, granularity);
   try {
-    const b = makeBatch(train, indices);
-    const n = indices.length;
+    const n = b.labels.length;
     const result = tf.tidy(() => {
       const x = tf.tensor4d(b.images, [n, 28, 28, 1]);
       const y = tf.tensor2d(b.oneHot, [n, 10]);
@@ -85,23 +57,29 @@ function tfjsQatGradients(
   }
 }
 
-const CASES: { name: string; first: number[]; second: number[]; granularity: QatWeightGranularity }[] = [
+/** Two batches, each a run of training rows [start, n]. */
+const CASES: {
+  name: string;
+  first: [number, number];
+  second: [number, number];
+  granularity: QatWeightGranularity;
+}[] = [
   {
     name: 'two batches of 32, conv per channel, dense per tensor',
-    first: range(0, 32),
-    second: range(32, 32),
+    first: [0, 32],
+    second: [32, 32],
     granularity: { perChannel: true, fcPerChannel: false },
   },
   {
     name: 'then a short last batch of 7, both per tensor',
-    first: range(1000, 32),
-    second: range(5000, 7),
+    first: [1000, 32],
+    second: [5000, 7],
     granularity: { perChannel: false, fcPerChannel: false },
   },
   {
     name: 'both per channel',
-    first: range(2000, 32),
-    second: range(2032, 32),
+    first: [2000, 32],
+    second: [2032, 32],
     granularity: { perChannel: true, fcPerChannel: true },
   },
 ];
@@ -116,20 +94,20 @@ function fusedGradients(kernel: QatCnnKernel, trained: TrainedModel, c: (typeof 
     points,
     1e-3,
   );
-  const a = makeBatch(train, c.first);
+  const a = mnistBatch(train, ...c.first);
   step.gradients(a.images, a.labels, ranges, MOMENTUM);
-  const b = makeBatch(train, c.second);
+  const b = mnistBatch(train, ...c.second);
   const probs = step.gradients(b.images, b.labels, ranges, MOMENTUM);
   return { probs, grads: kernel.gradients(), ranges };
 }
 
 describe('QatCnnTwin matches tf.variableGrads of qatForward on real MNIST', () => {
   it.each(CASES)('$name', (c) => {
-    const trained = trainedOf(7);
+    const trained = tutorialModel(7);
     const refRanges: RangeTable = {};
-    tfjsQatGradients(trained, c.granularity, c.first, refRanges);
+    tfjsQatGradients(trained, c.granularity, mnistBatch(train, ...c.first), refRanges);
     const before = cloneRanges(refRanges);
-    const ref = tfjsQatGradients(trained, c.granularity, c.second, refRanges);
+    const ref = tfjsQatGradients(trained, c.granularity, mnistBatch(train, ...c.second), refRanges);
     const got = fusedGradients(new QatCnnTwin(), trained, c, ref.points);
     expect(Object.keys(got.ranges)).toEqual(ref.points);
     for (const name of ref.points) {
@@ -151,7 +129,7 @@ describe('the WASM SIMD QAT entry points match the TypeScript twin', () => {
 
   it.each(CASES)('$name: ranges, softmax rows, gradients, then three Adam steps', (c) => {
     expect(wasm.kind).toBe('wasm-simd');
-    const trained = trainedOf(11);
+    const trained = tutorialModel(11);
     const points = ['input', 'conv2d_0/out', 'dense_3/logits'];
     const ranges = [{}, {}] as RangeTable[];
     const steps = [wasm, new QatCnnTwin()].map(
@@ -165,7 +143,7 @@ describe('the WASM SIMD QAT entry points match the TypeScript twin', () => {
         ),
     );
     for (const [i, indices] of [c.first, c.second, c.first, c.second].entries()) {
-      const b = makeBatch(train, indices);
+      const b = mnistBatch(train, ...indices);
       const [pw, pt] = steps.map((s, k) => s.step(b.images, b.labels, ranges[k], MOMENTUM));
       expect(relativeError(pw, pt), `step ${i} probs`).toBeLessThan(1e-4);
       for (const name of points)
