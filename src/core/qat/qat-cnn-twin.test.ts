@@ -19,7 +19,7 @@ import { instantiateQatCnnKernel } from './qat-cnn-wasm';
 import { FusedQatStep } from './qat-cnn-step';
 import { QatCnnTwin } from './qat-cnn-twin';
 import { fakeQuantValue, type QatCnnKernel } from './qat-cnn-kernel';
-import { quantizeDequantizeActivation } from './fake-quant';
+import { quantizeDequantizeActivation, quantizeDequantizeWeights } from './fake-quant';
 
 let train: MnistSplit;
 beforeAll(async () => {
@@ -148,9 +148,8 @@ describe('the WASM SIMD QAT entry points match the TypeScript twin', () => {
       expect(relativeError(pw, pt), `step ${i} probs`).toBeLessThan(1e-4);
       for (const name of points)
         expect(Math.abs(ranges[0][name].max - ranges[1][name].max), `step ${i} ${name}`).toBeLessThan(1e-5);
-      steps[0].weights.forEach((w, j) =>
-        expect(relativeError(w, steps[1].weights[j]), `step ${i} weight ${j}`).toBeLessThan(1e-4),
-      );
+      const [ww, wt] = steps.map((s) => s.weights());
+      ww.forEach((w, j) => expect(relativeError(w, wt[j]), `step ${i} weight ${j}`).toBeLessThan(1e-4));
     }
   });
 });
@@ -182,14 +181,64 @@ describe('both implementations round ties half away from zero, as fake-quant.ts 
     const kernel = which === 'wasm' ? await instantiateQatCnnKernel(readKernel('cnn-train')) : new QatCnnTwin();
     const image = new Float32Array(784);
     image[0] = 2.5 * 0.125;
-    kernel.conv(image, weights(), 1);
+    kernel.setWeights(weights());
+    expect(kernel.input(image, Uint8Array.of(0), 1)).toEqual([0, 0.3125]);
+    // The input point's steps (1/512) hold the pixel exactly; a weight of 1 is its tensor's max |w|, code 127 -> 1.
+    kernel.conv(
+      { scale: 1 / 512, zeroPoint: -128, nudgedMin: 0, nudgedMax: 255 / 512 },
+      { perChannel: false, fcPerChannel: false },
+    );
+    expect(kernel.quantizedWeights()).toEqual(weights());
     const [lo, hi] = kernel.dense(q(-128));
     expect(hi).toBe(0.375); // not 0.25 (half to even)
     expect(lo).toBe(-0.3125);
-    const probs = kernel.backward(q(0), Uint8Array.of(0));
+    const probs = kernel.backward(q(0));
     // Logits after their fake quant: [0.375, -0.375, 0, ...].
     const e = [Math.exp(0.375), Math.exp(-0.375), ...Array(8).fill(1)];
     const sum = e.reduce((a, b) => a + b, 0);
     e.forEach((v, k) => expect(probs[k]).toBeCloseTo(v / sum, 6));
+  });
+});
+
+describe('the WASM SIMD weight fake quant equals quantizeDequantizeWeights bit for bit', () => {
+  const GRANULARITIES: QatWeightGranularity[] = [
+    { perChannel: true, fcPerChannel: false },
+    { perChannel: false, fcPerChannel: false },
+    { perChannel: true, fcPerChannel: true },
+    { perChannel: false, fcPerChannel: true },
+  ];
+  /** Seeded weights with an all-zero conv channel and dense class (scale 1, codes 0) and exact ties (code x.5). */
+  const weights = () => {
+    const w = tutorialModel(13).weights.map((t) => t.values.slice());
+    for (let i = 5; i < 108; i += 12) w[0][i] = 0;
+    for (let i = 3; i < w[2].length; i += 10) w[2][i] = 0;
+    w[2][0] = 1;
+    w[2][10] = 2.5 / 127;
+    w[2][20] = -6.5 / 127;
+    return w;
+  };
+  const same = (a: Float32Array, b: Float32Array) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+  it.each(GRANULARITIES)('conv per channel $perChannel, dense per channel $fcPerChannel', async (g) => {
+    const w = weights();
+    const ref = tf.tidy(() =>
+      w.map((values, i) => {
+        if (i % 2 === 1) return values;
+        const shape = i === 0 ? [3, 3, 1, 12] : [2028, 10];
+        const perChannel = i === 0 ? g.perChannel : g.fcPerChannel;
+        const axes = perChannel ? (i === 0 ? [0, 1, 2] : [0]) : undefined;
+        return quantizeDequantizeWeights(tf.tensor(values, shape), axes).dataSync() as Float32Array;
+      }),
+    );
+    const image = mnistBatch(train, 0, 1).images;
+    const point = { scale: 1 / 255, zeroPoint: -128, nudgedMin: 0, nudgedMax: 1 };
+    for (const kernel of [await instantiateQatCnnKernel(readKernel('cnn-train')), new QatCnnTwin()]) {
+      kernel.setWeights(w);
+      kernel.input(image, Uint8Array.of(0), 1);
+      kernel.conv(point, g);
+      kernel.quantizedWeights().forEach((q, i) => expect(same(q, ref[i]), `${kernel.kind} weight ${i}`).toBe(true));
+      // The float master weights stay as they were.
+      expect(kernel.weights()).toEqual(w);
+    }
   });
 });
