@@ -3,12 +3,25 @@
  * run: stock tfjs-wasm `model.fit`, the lab on one training worker (the fused WASM SIMD step, and
  * the tfjs-ops step it replaced as a same-run baseline), the lab on two (data-parallel),
  * and a QAT epoch, with the ratios and the page's longest main-thread task while training.
+ * `--baseline=<git ref>` instead builds that ref (its own kernels compiled from its sources) and
+ * times only the one-worker QAT epoch, the ref's and then this checkout's, in the same Chromium.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { batchRecords, longestTask, openLab, startTraining, steadyEpochSeconds } from './browser';
-import { BASE_URL, BENCH_DIST, buildApp, launchChromium, ROOT, startPreview } from './browser-app';
+import {
+  BASE_URL,
+  BASELINE_PORT,
+  BENCH_DIST,
+  buildApp,
+  checkoutRef,
+  launchChromium,
+  ROOT,
+  run,
+  startPreview,
+  type PreviewServer,
+} from './browser-app';
 import type { BenchRow, BenchSection } from './types';
 
 const EPOCH_IMAGES = 60000;
@@ -78,8 +91,9 @@ async function trainInLab(
   images: number,
   workers: 1 | 2,
   withoutFusedKernels = false,
+  baseUrl = BASE_URL,
 ): Promise<LabRun> {
-  const lab = await openLab(browser, `limit=${images}&backend=wasm&workers=${workers}`, undefined, {
+  const lab = await openLab(browser, `limit=${images}&backend=wasm&workers=${workers}`, baseUrl, {
     withoutFusedKernels,
   });
   const { page } = lab;
@@ -135,16 +149,60 @@ export const trainBrowserBench: BenchSection = {
   id: 'train-browser',
   title:
     'Training in Chromium, one run: stock tfjs-wasm model.fit, one lab worker (fused step, tfjs ops), two lab workers, QAT',
-  async run({ quick }) {
+  async run({ quick, baseline: baselineRef = 'none' }) {
     const images = quick ? 12000 : EPOCH_IMAGES;
     const rows: BenchRow[] = [];
     const buildSeconds = await buildApp();
     await buildStockPage();
     rows.push({ label: 'vite build + stock page', value: buildSeconds, unit: 's', digits: 1 });
+    let baselineServer: PreviewServer | undefined;
+    if (baselineRef !== 'none') {
+      const dir = checkoutRef(baselineRef);
+      // Its own kernels: the WASM built from this checkout may not speak the ref's exports.
+      rmSync(join(dir, 'public', 'wasm'), { recursive: true, force: true });
+      cpSync(join(ROOT, 'public', 'wasm'), join(dir, 'public', 'wasm'), { recursive: true, dereference: true });
+      await run(process.execPath, [join(dir, 'scripts', 'build-kernels.mjs')], dir);
+      const seconds = await buildApp(dir, 'dist-bench');
+      rows.push({ label: `vite build (${baselineRef})`, value: seconds, unit: 's', digits: 1 });
+      baselineServer = await startPreview(60_000, { root: dir, outDir: 'dist-bench', port: BASELINE_PORT });
+    }
     const server = await startPreview();
     let browser: Browser | undefined;
     try {
       browser = await launchChromium();
+      if (baselineServer) {
+        const base = await trainInLab(browser, images, 1, false, `http://127.0.0.1:${BASELINE_PORT}`);
+        try {
+          const qat = await qatEpoch(base.page, images);
+          const mine = await trainInLab(browser, images, 1);
+          let qatMine: { seconds: number; longestTaskMs: number };
+          try {
+            qatMine = await qatEpoch(mine.page, images);
+          } finally {
+            await mine.close();
+          }
+          rows.push(
+            {
+              label: `QAT epoch, one worker (${baselineRef})`,
+              value: qat.seconds,
+              unit: 's/epoch',
+              digits: 1,
+              note: `click to last batch line; trainer ${base.trainer}`,
+            },
+            {
+              label: 'QAT epoch, one worker (this checkout)',
+              value: qatMine.seconds,
+              unit: 's/epoch',
+              digits: 1,
+              note: `click to last batch line, measured right after ${baselineRef}'s`,
+            },
+            { label: `QAT speed-up over ${baselineRef}`, value: qat.seconds / qatMine.seconds, unit: 'x', digits: 2 },
+          );
+        } finally {
+          await base.close();
+        }
+        return rows;
+      }
       const stock = await stockFit(browser, images);
       rows.push({
         label: 'stock tfjs-wasm model.fit',
@@ -233,6 +291,7 @@ export const trainBrowserBench: BenchSection = {
     } finally {
       await browser?.close();
       server.stop();
+      baselineServer?.stop();
     }
   },
 };

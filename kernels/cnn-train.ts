@@ -32,6 +32,8 @@ let params: usize = 0;
 let grads: usize = 0;
 let mom1: usize = 0;
 let mom2: usize = 0;
+/** QAT's float master weights (the parameters then hold their fake-quantized copy), same layout. */
+let master: usize = 0;
 /** Per image: pooled activations [2028], pre-ReLU pool maxima [2028], argmax (0..3) [2028] i32, d pooled [2028]. */
 let pool: usize = 0;
 let zmax: usize = 0;
@@ -53,6 +55,9 @@ let qpool: usize = 0;
 let qzmax: usize = 0;
 let qargm: usize = 0;
 let qlogits: usize = 0;
+/** The batch min / max of the last qatConv / qatDense. */
+let qatLo: f32 = 0;
+let qatHi: f32 = 0;
 let cap: i32 = 0;
 let fixedEnd: usize = 0;
 
@@ -65,6 +70,8 @@ function setupFixed(): void {
   mom1 = p;
   p += PARAMS * 4;
   mom2 = p;
+  p += PARAMS * 4;
+  master = p;
   p += PARAMS * 4;
   pool = p;
   p += FEATURES * 4;
@@ -127,6 +134,9 @@ export function paramsPtr(): usize {
 export function gradsPtr(): usize {
   return grads;
 }
+export function masterPtr(): usize {
+  return master;
+}
 export function imagesPtr(): usize {
   return images;
 }
@@ -144,70 +154,109 @@ export function resetMoments(): void {
 }
 
 /**
- * Conv + ReLU + max pool of one image: for each pooled position and channel, the largest pre-ReLU
- * conv output of its 2x2 window (the first on ties, as tfjs's max pool picks it), its window index
- * q = 2 dy + dx, and the pooled activation max(z, 0).
+ * Compile-time inlined helpers (a class because TypeScript, and so Prettier, allows decorators on
+ * methods only; AssemblyScript's @inline copies the body into each caller, where `qat` is a constant).
  */
-function convPool(img: usize): void {
-  const w = params + (CONV_K << 2);
-  const b0 = v128.load(params + (CONV_B << 2));
-  const b1 = v128.load(params + (CONV_B << 2), 16);
-  const b2 = v128.load(params + (CONV_B << 2), 32);
-  const zero = f32x4.splat(0);
-  const ninf = f32x4.splat(-Infinity);
-  for (let py = 0; py < POOLED; py++) {
-    for (let px = 0; px < POOLED; px++) {
-      let m0 = ninf;
-      let m1 = ninf;
-      let m2 = ninf;
-      let a0 = i32x4.splat(0);
-      let a1 = i32x4.splat(0);
-      let a2 = i32x4.splat(0);
-      for (let q = 0; q < 4; q++) {
-        const y = 2 * py + (q >> 1);
-        const x = 2 * px + (q & 1);
-        let z0 = b0;
-        let z1 = b1;
-        let z2 = b2;
-        for (let ky = 0; ky < 3; ky++) {
-          const row = img + ((((y + ky) * SIDE + x) as usize) << 2);
-          const wr = w + (((ky * 3 * CH) as usize) << 2);
-          let v = f32x4.splat(load<f32>(row));
-          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr)));
-          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 16)));
-          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 32)));
-          v = f32x4.splat(load<f32>(row, 4));
-          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 48)));
-          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 64)));
-          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 80)));
-          v = f32x4.splat(load<f32>(row, 8));
-          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 96)));
-          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 112)));
-          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 128)));
+class Conv {
+  /**
+   * Conv 3x3 + bias of one image at every position of every 2x2 pooling window, 12 channels as three
+   * f32x4 (the loop the float and the QAT step share). `qat` false: max pool of the pre-ReLU outputs
+   * (the first on ties, as tfjs's max pool picks it) into zmax, its window index q = 2 dy + dx into
+   * argm, and the pooled activation max(z, 0) into pool. `qat` true: the ReLU outputs into `out`
+   * [169 positions, 4 window positions, 12], their min/max folded into qatLo/qatHi.
+   */
+  @inline static windows(img: usize, out: usize, qat: bool): void {
+    const w = params + (CONV_K << 2);
+    const b0 = v128.load(params + (CONV_B << 2));
+    const b1 = v128.load(params + (CONV_B << 2), 16);
+    const b2 = v128.load(params + (CONV_B << 2), 32);
+    const zero = f32x4.splat(0);
+    const ninf = f32x4.splat(-Infinity);
+    let lo = f32x4.splat(qatLo);
+    let hi = f32x4.splat(qatHi);
+    for (let py = 0; py < POOLED; py++) {
+      for (let px = 0; px < POOLED; px++) {
+        let m0 = ninf;
+        let m1 = ninf;
+        let m2 = ninf;
+        let a0 = i32x4.splat(0);
+        let a1 = i32x4.splat(0);
+        let a2 = i32x4.splat(0);
+        for (let q = 0; q < 4; q++) {
+          const y = 2 * py + (q >> 1);
+          const x = 2 * px + (q & 1);
+          let z0 = b0;
+          let z1 = b1;
+          let z2 = b2;
+          for (let ky = 0; ky < 3; ky++) {
+            const row = img + ((((y + ky) * SIDE + x) as usize) << 2);
+            const wr = w + (((ky * 3 * CH) as usize) << 2);
+            let v = f32x4.splat(load<f32>(row));
+            z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr)));
+            z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 16)));
+            z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 32)));
+            v = f32x4.splat(load<f32>(row, 4));
+            z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 48)));
+            z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 64)));
+            z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 80)));
+            v = f32x4.splat(load<f32>(row, 8));
+            z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 96)));
+            z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 112)));
+            z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 128)));
+          }
+          if (qat) {
+            z0 = f32x4.max(z0, zero);
+            z1 = f32x4.max(z1, zero);
+            z2 = f32x4.max(z2, zero);
+            lo = f32x4.min(lo, f32x4.min(z0, f32x4.min(z1, z2)));
+            hi = f32x4.max(hi, f32x4.max(z0, f32x4.max(z1, z2)));
+            const o = out + (((((py * POOLED + px) * 4 + q) * CH) as usize) << 2);
+            v128.store(o, z0);
+            v128.store(o, z1, 16);
+            v128.store(o, z2, 32);
+          } else {
+            const qv = i32x4.splat(q);
+            const g0 = f32x4.gt(z0, m0);
+            const g1 = f32x4.gt(z1, m1);
+            const g2 = f32x4.gt(z2, m2);
+            m0 = v128.bitselect(z0, m0, g0);
+            m1 = v128.bitselect(z1, m1, g1);
+            m2 = v128.bitselect(z2, m2, g2);
+            a0 = v128.bitselect(qv, a0, g0);
+            a1 = v128.bitselect(qv, a1, g1);
+            a2 = v128.bitselect(qv, a2, g2);
+          }
         }
-        const qv = i32x4.splat(q);
-        const g0 = f32x4.gt(z0, m0);
-        const g1 = f32x4.gt(z1, m1);
-        const g2 = f32x4.gt(z2, m2);
-        m0 = v128.bitselect(z0, m0, g0);
-        m1 = v128.bitselect(z1, m1, g1);
-        m2 = v128.bitselect(z2, m2, g2);
-        a0 = v128.bitselect(qv, a0, g0);
-        a1 = v128.bitselect(qv, a1, g1);
-        a2 = v128.bitselect(qv, a2, g2);
+        if (!qat) {
+          const o = (((py * POOLED + px) * CH) as usize) << 2;
+          v128.store(zmax + o, m0);
+          v128.store(zmax + o, m1, 16);
+          v128.store(zmax + o, m2, 32);
+          v128.store(argm + o, a0);
+          v128.store(argm + o, a1, 16);
+          v128.store(argm + o, a2, 32);
+          v128.store(pool + o, f32x4.max(m0, zero));
+          v128.store(pool + o, f32x4.max(m1, zero), 16);
+          v128.store(pool + o, f32x4.max(m2, zero), 32);
+        }
       }
-      const o = (((py * POOLED + px) * CH) as usize) << 2;
-      v128.store(zmax + o, m0);
-      v128.store(zmax + o, m1, 16);
-      v128.store(zmax + o, m2, 32);
-      v128.store(argm + o, a0);
-      v128.store(argm + o, a1, 16);
-      v128.store(argm + o, a2, 32);
-      v128.store(pool + o, f32x4.max(m0, zero));
-      v128.store(pool + o, f32x4.max(m1, zero), 16);
-      v128.store(pool + o, f32x4.max(m2, zero), 32);
+    }
+    if (qat) {
+      qatLo = min(
+        min(f32x4.extract_lane(lo, 0), f32x4.extract_lane(lo, 1)),
+        min(f32x4.extract_lane(lo, 2), f32x4.extract_lane(lo, 3)),
+      );
+      qatHi = max(
+        max(f32x4.extract_lane(hi, 0), f32x4.extract_lane(hi, 1)),
+        max(f32x4.extract_lane(hi, 2), f32x4.extract_lane(hi, 3)),
+      );
     }
   }
+}
+
+/** Conv + ReLU + max pool of one image into zmax, argm and pool (see Conv.windows). */
+function convPool(img: usize): void {
+  Conv.windows(img, 0, false);
 }
 
 /** Dense logits of the pooled features into `logits`. */
@@ -405,10 +454,11 @@ export function forward(n: i32): void {
 }
 
 /**
- * One Adam step from the gradient buffer (tf.train.adam's formula, src/core/train/fused-adam.ts):
- * m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2, w -= lr (m / bc1) / (sqrt(v / bc2) + eps).
+ * One Adam step of the weights at `w` from the gradient buffer (tf.train.adam's formula,
+ * src/core/train/fused-adam.ts): m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2,
+ * w -= lr (m / bc1) / (sqrt(v / bc2) + eps).
  */
-export function adam(lr: f32, beta1: f32, beta2: f32, eps: f32, bc1: f32, bc2: f32): void {
+function adamOn(w: usize, lr: f32, beta1: f32, beta2: f32, eps: f32, bc1: f32, bc2: f32): void {
   const b1 = f32x4.splat(beta1);
   const b2 = f32x4.splat(beta2);
   const c1 = f32x4.splat(1 - beta1);
@@ -425,8 +475,13 @@ export function adam(lr: f32, beta1: f32, beta2: f32, eps: f32, bc1: f32, bc2: f
     v128.store(mom1 + o, m);
     v128.store(mom2 + o, v);
     const step = f32x4.div(f32x4.mul(rate, f32x4.mul(m, i1)), f32x4.add(f32x4.sqrt(f32x4.mul(v, i2)), e));
-    v128.store(params + o, f32x4.sub(v128.load(params + o), step));
+    v128.store(w + o, f32x4.sub(v128.load(w + o), step));
   }
+}
+
+/** One Adam step of the parameters (see adamOn). */
+export function adam(lr: f32, beta1: f32, beta2: f32, eps: f32, bc1: f32, bc2: f32): void {
+  adamOn(params, lr, beta1, beta2, eps, bc1, bc2);
 }
 
 /** One plain SGD step from the gradient buffer: w -= lr g (tf.train.sgd). */
@@ -438,12 +493,10 @@ export function sgd(lr: f32): void {
   }
 }
 
-// ---- QAT: the fake-quantized step (src/core/qat/qat-cnn-kernel.ts), in three phases around the
-// caller's range updates. The caller writes fake-quantized images into the images buffer and
-// fake-quantized weights into the parameters.
+// ---- QAT: the fake-quantized step (src/core/qat/qat-cnn-kernel.ts), in phases around the caller's
+// range updates. The float master weights live in `master`; qatConv writes their fake-quantized copy
+// into the parameters (which the forward and backward read) and fake-quantizes the images in place.
 
-let qatLo: f32 = 0;
-let qatHi: f32 = 0;
 /** The batch max of the last qatConv / qatDense (the min is their return value). */
 export function qatMax(): f32 {
   return qatHi;
@@ -465,63 +518,119 @@ function fakeQuant1(x: f32, scale: f32, zp: f32): f32 {
   return (min(max(r + zp, <f32>-128), <f32>127) - zp) * scale;
 }
 
-/** Conv 3x3 + bias + ReLU of one image into `out` [169, 4, 12]; folds the outputs' min/max into lo/hi. */
-function qatConvImage(img: usize, out: usize): void {
-  const w = params + (CONV_K << 2);
-  const b0 = v128.load(params + (CONV_B << 2));
-  const b1 = v128.load(params + (CONV_B << 2), 16);
-  const b2 = v128.load(params + (CONV_B << 2), 32);
-  const zero = f32x4.splat(0);
-  let lo = f32x4.splat(qatLo);
-  let hi = f32x4.splat(qatHi);
-  for (let py = 0; py < POOLED; py++) {
-    for (let px = 0; px < POOLED; px++) {
-      for (let q = 0; q < 4; q++) {
-        const y = 2 * py + (q >> 1);
-        const x = 2 * px + (q & 1);
-        let z0 = b0;
-        let z1 = b1;
-        let z2 = b2;
-        for (let ky = 0; ky < 3; ky++) {
-          const row = img + ((((y + ky) * SIDE + x) as usize) << 2);
-          const wr = w + (((ky * 3 * CH) as usize) << 2);
-          let v = f32x4.splat(load<f32>(row));
-          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr)));
-          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 16)));
-          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 32)));
-          v = f32x4.splat(load<f32>(row, 4));
-          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 48)));
-          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 64)));
-          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 80)));
-          v = f32x4.splat(load<f32>(row, 8));
-          z0 = f32x4.add(z0, f32x4.mul(v, v128.load(wr, 96)));
-          z1 = f32x4.add(z1, f32x4.mul(v, v128.load(wr, 112)));
-          z2 = f32x4.add(z2, f32x4.mul(v, v128.load(wr, 128)));
-        }
-        z0 = f32x4.max(z0, zero);
-        z1 = f32x4.max(z1, zero);
-        z2 = f32x4.max(z2, zero);
-        lo = f32x4.min(lo, f32x4.min(z0, f32x4.min(z1, z2)));
-        hi = f32x4.max(hi, f32x4.max(z0, f32x4.max(z1, z2)));
-        const o = out + (((((py * POOLED + px) * 4 + q) * CH) as usize) << 2);
-        v128.store(o, z0);
-        v128.store(o, z1, 16);
-        v128.store(o, z2, 32);
-      }
-    }
-  }
-  qatLo = min(
-    min(f32x4.extract_lane(lo, 0), f32x4.extract_lane(lo, 1)),
-    min(f32x4.extract_lane(lo, 2), f32x4.extract_lane(lo, 3)),
-  );
-  qatHi = max(
-    max(f32x4.extract_lane(hi, 0), f32x4.extract_lane(hi, 1)),
-    max(f32x4.extract_lane(hi, 2), f32x4.extract_lane(hi, 3)),
+/** The largest lane of `v`. */
+function maxLane(v: v128): f32 {
+  return max(
+    max(f32x4.extract_lane(v, 0), f32x4.extract_lane(v, 1)),
+    max(f32x4.extract_lane(v, 2), f32x4.extract_lane(v, 3)),
   );
 }
 
-/** Phase 1: conv + ReLU of the `n` images; returns the batch min (qatMax: the max). */
-export function qatConv(n: i32): f32 {
+/**
+ * quantizeDequantizeWeights (src/core/qat/fake-quant.ts, fakeQuantWeightsFlat in qat-cnn-kernel.ts)
+ * lanewise, given each lane's max |w| `m`: symmetric int8 codes in [-127, 127], scale m / 127 (1
+ * where m is 0), rounded half away from zero, in float32 steps.
+ */
+function fakeQuantWeight4(w: v128, m: v128): v128 {
+  const zero = f32x4.splat(0);
+  const some = f32x4.gt(m, zero);
+  const inv = v128.and(f32x4.div(f32x4.splat(127), f32x4.max(m, f32x4.splat(1e-30))), some);
+  const scale = v128.bitselect(f32x4.div(m, f32x4.splat(127)), f32x4.splat(1), some);
+  const t = f32x4.mul(w, inv);
+  const a = f32x4.floor(f32x4.add(f32x4.abs(t), f32x4.splat(0.5)));
+  const r = v128.bitselect(f32x4.neg(a), a, f32x4.lt(t, zero));
+  return f32x4.mul(f32x4.min(f32x4.max(r, f32x4.splat(-127)), f32x4.splat(127)), scale);
+}
+
+/**
+ * The fake-quantized copy of the master weights into the parameters: the conv kernel per output
+ * channel (the last HWIO axis) or per tensor, the dense kernel per class (a row of its transposed
+ * layout) or per tensor; the biases as they are.
+ */
+function quantizeWeights(perChannel: bool, fcPerChannel: bool): void {
+  const zero = f32x4.splat(0);
+  const ck = master + ((CONV_K as usize) << 2);
+  let m0 = zero;
+  let m1 = zero;
+  let m2 = zero;
+  for (let tap = 0; tap < 9; tap++) {
+    const o = ((tap * CH) as usize) << 2;
+    m0 = f32x4.max(m0, f32x4.abs(v128.load(ck + o)));
+    m1 = f32x4.max(m1, f32x4.abs(v128.load(ck + o, 16)));
+    m2 = f32x4.max(m2, f32x4.abs(v128.load(ck + o, 32)));
+  }
+  if (!perChannel) {
+    m0 = f32x4.splat(maxLane(f32x4.max(m0, f32x4.max(m1, m2))));
+    m1 = m0;
+    m2 = m0;
+  }
+  const pk = params + ((CONV_K as usize) << 2);
+  for (let tap = 0; tap < 9; tap++) {
+    const o = ((tap * CH) as usize) << 2;
+    v128.store(pk + o, fakeQuantWeight4(v128.load(ck + o), m0));
+    v128.store(pk + o, fakeQuantWeight4(v128.load(ck + o, 16), m1), 16);
+    v128.store(pk + o, fakeQuantWeight4(v128.load(ck + o, 32), m2), 32);
+  }
+  memory.copy(params + ((CONV_B as usize) << 2), master + ((CONV_B as usize) << 2), CH * 4);
+  memory.copy(params + ((DENSE_B as usize) << 2), master + ((DENSE_B as usize) << 2), (PARAMS - DENSE_B) * 4);
+  // Per class max |w| of the dense kernel, then the codes with that class's (or the tensor's) scale.
+  let whole: f32 = 0;
+  for (let k = 0; k < CLASSES; k++) {
+    const row = master + (((DENSE_W + k * FEATURES) as usize) << 2);
+    let m = zero;
+    for (let i = 0; i < FEATURES; i += 4) m = f32x4.max(m, f32x4.abs(v128.load(row + ((i as usize) << 2))));
+    const mk = maxLane(m);
+    store<f32>(logits + ((k as usize) << 2), mk);
+    whole = max(whole, mk);
+  }
+  for (let k = 0; k < CLASSES; k++) {
+    const m = f32x4.splat(fcPerChannel ? load<f32>(logits + ((k as usize) << 2)) : whole);
+    const off = ((DENSE_W + k * FEATURES) as usize) << 2;
+    for (let i = 0; i < FEATURES; i += 4) {
+      const o = off + ((i as usize) << 2);
+      v128.store(params + o, fakeQuantWeight4(v128.load(master + o), m));
+    }
+  }
+}
+
+/** Phase 0: the batch min of the `n` images in the batch buffer (qatMax: the max), for the input point. */
+export function qatInputRange(n: i32): f32 {
+  let lo = f32x4.splat(Infinity);
+  let hi = f32x4.splat(-Infinity);
+  const end = <usize>n * PIXELS;
+  for (let i: usize = 0; i < end; i += 4) {
+    const v = v128.load(images + (i << 2));
+    lo = f32x4.min(lo, v);
+    hi = f32x4.max(hi, v);
+  }
+  qatHi = maxLane(hi);
+  return -maxLane(f32x4.neg(lo));
+}
+
+/** One QAT Adam step of the master weights from the gradient buffer (see adamOn). */
+export function qatAdam(lr: f32, beta1: f32, beta2: f32, eps: f32, bc1: f32, bc2: f32): void {
+  adamOn(master, lr, beta1, beta2, eps, bc1, bc2);
+}
+
+/** Conv 3x3 + bias + ReLU of one image into `out` [169, 4, 12]; folds the outputs' min/max into lo/hi. */
+function qatConvImage(img: usize, out: usize): void {
+  Conv.windows(img, out, true);
+}
+
+/**
+ * Phase 1: fake-quantizes the images in place with the input point's (scale, zp) and the master
+ * weights into the parameters (quantizeWeights), then conv + ReLU of the `n` images; returns the
+ * batch min of the ReLU output (qatMax: the max).
+ */
+export function qatConv(n: i32, scale: f32, zp: f32, perChannel: bool, fcPerChannel: bool): f32 {
+  const sc = f32x4.splat(scale);
+  const z = f32x4.splat(zp);
+  const end = <usize>n * PIXELS;
+  for (let i: usize = 0; i < end; i += 4) {
+    const a = images + (i << 2);
+    v128.store(a, fakeQuant4(v128.load(a), sc, z));
+  }
+  quantizeWeights(perChannel, fcPerChannel);
   qatLo = Infinity;
   qatHi = -Infinity;
   for (let b = 0; b < n; b++)

@@ -1,15 +1,17 @@
-import { CNN_PIXELS, CNN_TRAIN_SHAPES } from '../train/cnn-train-kernel';
-import { EPSILON } from '../train/cross-entropy';
+import {
+  CNN_CHANNELS as CH,
+  CNN_CLASSES as CLASSES,
+  CNN_FEATURES as FEATURES,
+  CNN_PIXELS,
+  CNN_POOLED as POOLED,
+  CNN_SIDE as SIDE,
+  CNN_TRAIN_SHAPES,
+} from '../train/cnn-geometry';
+import { CLIP_HIGH as HIGH, CLIP_LOW as LOW } from '../train/cross-entropy';
 import type { ActivationQuant } from './fake-quant';
-import { fakeQuantValue, type QatCnnKernel } from './qat-cnn-kernel';
-
-const SIDE = 28;
-const POOLED = 13;
-const CH = 12;
-const CLASSES = 10;
-const FEATURES = POOLED * POOLED * CH;
-const LOW = Math.fround(EPSILON);
-const HIGH = Math.fround(1 - EPSILON);
+import { adamStepLoopF32, type AdamStepAttrs } from '../train/fused-adam';
+import { fakeQuantValue, fakeQuantWeightsFlat, WEIGHT_CHANNELS, type QatCnnKernel } from './qat-cnn-kernel';
+import type { QatWeightGranularity } from './qat-forward';
 
 /**
  * The plain TypeScript twin of the fused QAT step (QAT entry points of kernels/cnn-train.ts): scalar
@@ -17,10 +19,16 @@ const HIGH = Math.fround(1 - EPSILON);
  */
 export class QatCnnTwin implements QatCnnKernel {
   readonly kind = 'typescript';
+  /** Float master weights and their Adam moments. */
+  private master: Float32Array[] = CNN_TRAIN_SHAPES.map((s) => new Float32Array(s.reduce((a, b) => a * b, 1)));
+  private m: Float32Array[] = this.master.map((a) => new Float32Array(a.length));
+  private v: Float32Array[] = this.master.map((a) => new Float32Array(a.length));
+  /** The fake-quantized weights of the current step. */
   private w: Float32Array[] = [];
-  private g: Float32Array[] = CNN_TRAIN_SHAPES.map((s) => new Float32Array(s.reduce((a, b) => a * b, 1)));
+  private g: Float32Array[] = this.master.map((a) => new Float32Array(a.length));
   private n = 0;
   private images = new Float32Array(0);
+  private labels = new Uint8Array(0);
   /** Per image and feature, the ReLU conv output at the 4 window positions (2 dy + dx). */
   private relu4 = new Float32Array(0);
   /** Per image and feature: the pooled fake-quantized value, and the window position whose gradient passes (-1: none). */
@@ -28,10 +36,39 @@ export class QatCnnTwin implements QatCnnKernel {
   private pass = new Int8Array(0);
   private logits = new Float32Array(0);
 
-  conv(images: Float32Array, weights: readonly Float32Array[], n: number): [number, number] {
-    this.w = weights.map((a) => a.slice());
+  setWeights(weights: readonly Float32Array[]) {
+    weights.forEach((a, i) => this.master[i].set(a));
+  }
+
+  weights() {
+    return this.master.map((a) => a.slice());
+  }
+
+  resetMoments() {
+    for (const a of [...this.m, ...this.v]) a.fill(0);
+  }
+
+  input(images: Float32Array, labels: Uint8Array, n: number): [number, number] {
     this.n = n;
     this.images = images.slice(0, n * CNN_PIXELS);
+    this.labels = labels.slice(0, n);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of this.images) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    return [lo, hi];
+  }
+
+  conv(p: ActivationQuant, granularity: QatWeightGranularity): [number, number] {
+    const n = this.n;
+    this.images = this.images.map((v) => fakeQuantValue(v, p.scale, p.zeroPoint));
+    this.w = this.master.map((w, i) =>
+      WEIGHT_CHANNELS[i] === 0
+        ? w.slice()
+        : fakeQuantWeightsFlat(w, WEIGHT_CHANNELS[i], i === 0 ? granularity.perChannel : granularity.fcPerChannel),
+    );
     this.relu4 = new Float32Array(n * FEATURES * 4);
     const [k, bias] = this.w;
     let lo = Infinity;
@@ -94,8 +131,9 @@ export class QatCnnTwin implements QatCnnKernel {
     return [lo, hi];
   }
 
-  backward(p: ActivationQuant, labels: Uint8Array): Float32Array {
+  backward(p: ActivationQuant): Float32Array {
     const n = this.n;
+    const labels = this.labels;
     const [, , dense] = this.w;
     for (const a of this.g) a.fill(0);
     const [gk, gb, gw, gd] = this.g;
@@ -145,5 +183,13 @@ export class QatCnnTwin implements QatCnnKernel {
 
   gradients(): Float32Array[] {
     return this.g.map((a) => a.slice());
+  }
+
+  quantizedWeights(): Float32Array[] {
+    return this.w.map((a) => a.slice());
+  }
+
+  adam(attrs: AdamStepAttrs) {
+    this.master.forEach((w, i) => adamStepLoopF32(w, this.g[i], this.m[i], this.v[i], attrs));
   }
 }

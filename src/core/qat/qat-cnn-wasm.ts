@@ -1,26 +1,23 @@
 import {
-  CNN_PARAMS,
-  CNN_PIXELS,
   instantiateKernelExports,
-  packFlat,
-  unpackFlat,
+  KernelInstance,
   type CnnTrainSource,
+  type KernelMemoryExports,
 } from '../train/cnn-train-kernel';
+import type { AdamStepAttrs } from '../train/fused-adam';
 import type { ActivationQuant } from './fake-quant';
 import type { QatCnnKernel } from './qat-cnn-kernel';
+import type { QatWeightGranularity } from './qat-forward';
 
-interface QatExports {
-  memory: { buffer: ArrayBuffer };
-  reserve(n: number): number;
-  paramsPtr(): number;
-  gradsPtr(): number;
-  imagesPtr(): number;
-  labelsPtr(): number;
-  probsPtr(): number;
-  qatConv(n: number): number;
+interface QatExports extends KernelMemoryExports {
+  masterPtr(): number;
+  resetMoments(): void;
+  qatInputRange(n: number): number;
+  qatConv(n: number, scale: number, zp: number, perChannel: number, fcPerChannel: number): number;
   qatDense(n: number, scale: number, zp: number, nudgedMin: number, nudgedMax: number): number;
   qatBackward(n: number, scale: number, zp: number, nudgedMin: number, nudgedMax: number): void;
   qatMax(): number;
+  qatAdam(lr: number, beta1: number, beta2: number, eps: number, bc1: number, bc2: number): void;
 }
 
 /** Instantiates the QAT entry points of the WASM SIMD kernel (kernels/cnn-train.ts), its own instance. */
@@ -28,31 +25,37 @@ export async function instantiateQatCnnKernel(source: CnnTrainSource): Promise<Q
   return new WasmQatCnnKernel((await instantiateKernelExports(source)) as unknown as QatExports);
 }
 
-class WasmQatCnnKernel implements QatCnnKernel {
+/** Weights, moments, fake quant and Adam all stay in the kernel's memory: a step copies only the batch in and the softmax rows out. */
+class WasmQatCnnKernel extends KernelInstance<QatExports> implements QatCnnKernel {
   readonly kind = 'wasm-simd';
-  private cap = 0;
   private n = 0;
 
-  constructor(private readonly x: QatExports) {
-    this.reserve(32);
+  constructor(x: QatExports) {
+    super(x, 'QAT');
   }
 
-  private reserve(n: number) {
-    if (n <= this.cap) return;
-    if (!this.x.reserve(n)) throw new Error(`the QAT kernel could not grow its memory for a batch of ${n}`);
-    this.cap = n;
+  setWeights(weights: readonly Float32Array[]) {
+    this.writeFlat(this.x.masterPtr(), weights);
   }
 
-  private f32(ptr: number, length: number): Float32Array {
-    return new Float32Array(this.x.memory.buffer, ptr, length);
+  weights() {
+    return this.readFlat(this.x.masterPtr());
   }
 
-  conv(images: Float32Array, weights: readonly Float32Array[], n: number): [number, number] {
-    this.reserve(n);
+  resetMoments() {
+    this.x.resetMoments();
+  }
+
+  input(images: Float32Array, labels: Uint8Array, n: number): [number, number] {
+    this.writeImages(images, n);
+    this.writeLabels(labels, n);
     this.n = n;
-    packFlat(weights, this.f32(this.x.paramsPtr(), CNN_PARAMS));
-    this.f32(this.x.imagesPtr(), n * CNN_PIXELS).set(images.subarray(0, n * CNN_PIXELS));
-    const lo = this.x.qatConv(n);
+    const lo = this.x.qatInputRange(n);
+    return [lo, this.x.qatMax()];
+  }
+
+  conv(p: ActivationQuant, g: QatWeightGranularity): [number, number] {
+    const lo = this.x.qatConv(this.n, p.scale, p.zeroPoint, g.perChannel ? 1 : 0, g.fcPerChannel ? 1 : 0);
     return [lo, this.x.qatMax()];
   }
 
@@ -61,13 +64,20 @@ class WasmQatCnnKernel implements QatCnnKernel {
     return [lo, this.x.qatMax()];
   }
 
-  backward(p: ActivationQuant, labels: Uint8Array): Float32Array {
-    new Int32Array(this.x.memory.buffer, this.x.labelsPtr(), this.n).set(labels.subarray(0, this.n));
+  backward(p: ActivationQuant): Float32Array {
     this.x.qatBackward(this.n, p.scale, p.zeroPoint, p.nudgedMin, p.nudgedMax);
-    return this.f32(this.x.probsPtr(), this.n * 10).slice();
+    return this.readProbs(this.n);
   }
 
   gradients(): Float32Array[] {
-    return unpackFlat(this.f32(this.x.gradsPtr(), CNN_PARAMS));
+    return this.readFlat(this.x.gradsPtr());
+  }
+
+  quantizedWeights(): Float32Array[] {
+    return this.readFlat(this.x.paramsPtr());
+  }
+
+  adam(a: AdamStepAttrs) {
+    this.x.qatAdam(a.learningRate, a.beta1, a.beta2, a.epsilon, a.biasCorrection1, a.biasCorrection2);
   }
 }

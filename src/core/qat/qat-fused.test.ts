@@ -51,8 +51,8 @@ describe('trainQat with the fused QAT step', () => {
   });
 
   it('ends close to the tf-ops step from the same seed: ranges, weights, accuracies (last batch short)', () => {
-    expect(stock.step).toBe('tf-ops');
-    expect(fused.step).toBe('fused-simd');
+    expect(stock.trainer).toBe('tfjs');
+    expect(fused.trainer).toBe('fused-simd');
     expect(settings.trainLimit % settings.batchSize).not.toBe(0);
     expect(fused.imagesSeen).toBe(stock.imagesSeen);
     expect(Object.keys(fused.ranges)).toEqual(Object.keys(stock.ranges));
@@ -95,7 +95,7 @@ describe('trainQat with the fused QAT step', () => {
       shouldCancel: () => ++calls > 5,
     });
     expect(tf.memory().numTensors).toBe(before);
-    expect(r.step).toBe('fused-simd');
+    expect(r.trainer).toBe('fused-simd');
     expect(r.cancelled).toBe(true);
     expect(r.imagesSeen).toBe(5 * 32);
     expect(r.ranges['dense_3/logits'].batches).toBe(5);

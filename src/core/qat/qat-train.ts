@@ -9,21 +9,21 @@ import * as tf from '@tensorflow/tfjs-core';
 // Registers the ops' gradient functions (importing tfjs-core/dist/register_all_gradients directly
 // fails under Node's ESM resolver; tfjs-layers' bundles register them portably).
 import '@tensorflow/tfjs-layers';
-import { MNIST_CLASSES, type MnistDataset, type MnistSplit } from '../mnist/dataset';
+import type { MnistDataset, MnistSplit } from '../mnist/dataset';
 import type { EpochMetrics, TrainedModel } from '../model/trained-model';
 import type { CalibrationStats } from '../quant/calibrate';
 import { DEFAULT_RECIPE } from '../quant/recipe';
-import { makeBatch, mulberry32, shuffleInPlace } from '../train/batches';
-import { exchangeShards, packShard, PeerStoppedError, shardOf, type DataParallel } from '../train/data-parallel';
+import type { TrainerKind } from '../train/batch-trainer';
+import { mulberry32, shuffleInPlace } from '../train/batches';
+import { PeerStoppedError, type DataParallel } from '../train/data-parallel';
 import { checkDivergence, LossWatch } from '../train/divergence';
 import type { TrainProgress } from '../train/settings';
-import { categoricalCrossEntropy, evaluateClassifier, scoreBatch } from '../train/train';
+import { evaluateClassifier } from '../train/train';
 import {
   buildQatNetwork,
   disposeQatNetwork,
   qatForward,
   qatWeightsOf,
-  trackShardRanges,
   type QatNetwork,
   type QatWeightGranularity,
   type RangeTable,
@@ -33,7 +33,9 @@ import { architectureOf } from '../model/trained-model';
 import type { ModelArchitecture } from '../model/architecture';
 import { canTrainFused, type FusedKernels } from '../train/fused-cnn';
 import { instantiateQatCnnKernel } from './qat-cnn-wasm';
-import { FusedQatStep } from './qat-cnn-step';
+import { fusedQatTrainer } from './qat-cnn-step';
+import { tfjsQatTrainer } from './qat-tfjs-trainer';
+import type { QatStepScore } from './qat-trainer';
 import { RANGE_MOMENTUM } from './fake-quant';
 
 declare const setTimeout: (callback: () => void, ms: number) => unknown;
@@ -107,8 +109,8 @@ export interface QatResult {
   cancelled: boolean;
   /** Training images seen. */
   imagesSeen: number;
-  /** Which per-batch step trained: the fused QAT kernel or tf ops on the active backend. */
-  step: 'fused-simd' | 'tf-ops';
+  /** Which per-batch step trained: 'fused-simd' (the fused QAT kernel) or 'tfjs' (tf ops on the active backend). */
+  trainer: TrainerKind;
 }
 
 /**
@@ -165,21 +167,10 @@ export async function trainQat(
       ? await instantiateQatCnnKernel(opts.fusedKernels.cnnTrain)
       : undefined;
   const net = buildQatNetwork(trained, granularity);
-  const optimizer = tf.train.adam(settings.learningRate);
   const momentum = settings.rangeMomentum ?? RANGE_MOMENTUM;
-  const fused = kernel
-    ? new FusedQatStep(
-        kernel,
-        trained.weights.map((w) => Float32Array.from(w.values)),
-        granularity,
-        net.quantPoints,
-        settings.learningRate,
-      )
-    : undefined;
-  /** Copies the fused step's weights into the network (before it evaluates or is read). */
-  const sync = () => {
-    if (fused) tf.tidy(() => net.variables.forEach((v, i) => v.assign(tf.tensor(fused.weights[i], v.shape))));
-  };
+  const trainer = kernel
+    ? fusedQatTrainer(kernel, net, trained, granularity, settings.learningRate)
+    : tfjsQatTrainer(net, settings.learningRate, parallel);
   try {
     const random = mulberry32((settings.seed ^ 0x0a7a7) >>> 0);
     const subset = shuffleInPlace(
@@ -218,11 +209,11 @@ export async function trainQat(
         seconds: elapsed(),
         cancelled,
         imagesSeen: snapshot.imagesSeen,
-        step: fused ? 'fused-simd' : 'tf-ops',
+        trainer: trainer.kind,
       };
     };
     const cancelNow = () => {
-      sync();
+      trainer.sync();
       if (history.length === 0) snapshot = { weights: qatWeightsOf(net), ranges: cloneRanges(ranges), imagesSeen };
       else
         tf.tidy(() =>
@@ -239,16 +230,13 @@ export async function trainQat(
       for (let batch = 0; batch < batchesPerEpoch; batch++) {
         if (opts.shouldCancel?.()) return await cancelNow();
         const indices = subset.subarray(batch * batchSize, (batch + 1) * batchSize);
-        let step: { loss: number; correct: number };
-        if (fused) step = fusedQatBatch(fused, data.train, indices, ranges, momentum);
-        else if (!parallel) step = qatBatch(net, optimizer, data.train, indices, ranges, momentum);
-        else
-          try {
-            step = await qatShardStep(net, optimizer, data.train, indices, ranges, momentum, parallel);
-          } catch (e) {
-            if (e instanceof PeerStoppedError && parallel.rank === 1) return await finish(true);
-            throw e;
-          }
+        let step: QatStepScore;
+        try {
+          step = await trainer.step(data.train, indices, ranges, momentum);
+        } catch (e) {
+          if (e instanceof PeerStoppedError && parallel?.rank === 1) return await finish(true);
+          throw e;
+        }
         const { loss, correct } = step;
         const problem = checkDivergence(watch, loss, {
           epoch,
@@ -279,7 +267,7 @@ export async function trainQat(
         }
       }
       const epochTrainSeconds = (Date.now() - epochStart) / 1000;
-      sync();
+      trainer.sync();
       if (opts.shouldCancel?.()) return await cancelNow();
       const evaluate = parallel?.rank !== 1;
       const testAccuracy = evaluate ? (await evaluateQat(net, data.test, ranges, true)).accuracy : NaN;
@@ -312,111 +300,7 @@ export async function trainQat(
     return await finish(false);
   } finally {
     parallel?.link.close();
-    optimizer.dispose();
+    trainer.dispose();
     disposeQatNetwork(net);
   }
-}
-
-/** One fused QAT step (same semantics as {@link qatBatch}); updates `ranges` in place. */
-function fusedQatBatch(
-  fused: FusedQatStep,
-  split: MnistSplit,
-  indices: Uint32Array,
-  ranges: RangeTable,
-  momentum: number,
-): { loss: number; correct: number } {
-  const { images, labels } = makeBatch(split, indices);
-  return scoreBatch(fused.step(images, labels, ranges, momentum), labels);
-}
-
-/** One adam step through the fake-quantized forward pass; updates `ranges` in place. */
-function qatBatch(
-  net: QatNetwork,
-  optimizer: tf.Optimizer,
-  split: MnistSplit,
-  indices: Uint32Array,
-  ranges: RangeTable,
-  momentum: number,
-): { loss: number; correct: number } {
-  const { images, oneHot, labels } = makeBatch(split, indices);
-  const n = indices.length;
-  const x = tf.tensor4d(images, [n, split.rows, split.cols, 1]);
-  const y = tf.tensor2d(oneHot, [n, MNIST_CLASSES]);
-  let probs: tf.Tensor | undefined;
-  try {
-    optimizer.minimize(
-      () => {
-        const p = qatForward(net, x, { quantize: true, updateRanges: true, ranges, momentum });
-        probs = tf.keep(p);
-        return categoricalCrossEntropy(p, y);
-      },
-      false,
-      net.variables,
-    );
-    return scoreBatch((probs as tf.Tensor).dataSync() as Float32Array, labels);
-  } finally {
-    x.dispose();
-    y.dispose();
-    probs?.dispose();
-  }
-}
-
-/**
- * One data-parallel QAT step on this replica's half of the batch: the ranges pass (whole-batch
- * [min, max] at every quantized point, exchanged), then the taped pass with those ranges fixed,
- * the gradients combined with the peer's (same bits in both), and one adam step.
- */
-async function qatShardStep(
-  net: QatNetwork,
-  optimizer: tf.Optimizer,
-  split: MnistSplit,
-  indices: Uint32Array,
-  ranges: RangeTable,
-  momentum: number,
-  parallel: DataParallel,
-): Promise<{ loss: number; correct: number }> {
-  const { start, end } = shardOf(indices.length, parallel.rank);
-  const rows = indices.subarray(start, end);
-  const { images, oneHot, labels } = makeBatch(split, rows);
-  const n = rows.length;
-  const x = tf.tensor4d(images, [n, split.rows, split.cols, 1]);
-  const y = tf.tensor2d(oneHot, [n, MNIST_CLASSES]);
-  let mine: Float32Array;
-  try {
-    await trackShardRanges(net, x, ranges, momentum, async (lo, hi) => {
-      const theirs = await parallel.link.exchange(Float32Array.of(lo, hi));
-      return [Math.min(lo, theirs[0]), Math.max(hi, theirs[1])];
-    });
-    mine = tf.tidy(() => {
-      let probs: tf.Tensor | undefined;
-      const { value, grads } = tf.variableGrads(() => {
-        const p = qatForward(net, x, { quantize: true, ranges });
-        probs = tf.keep(p);
-        return categoricalCrossEntropy(p, y);
-      }, net.variables);
-      value.dispose();
-      const { loss, correct } = scoreBatch(probs!.dataSync() as Float32Array, labels);
-      probs!.dispose();
-      return packShard(
-        net.variables.map((v) => grads[v.name].dataSync() as Float32Array),
-        n,
-        loss * n,
-        correct,
-      );
-    });
-  } finally {
-    x.dispose();
-    y.dispose();
-  }
-  const combined = await exchangeShards(
-    parallel,
-    mine,
-    net.variables.map((v) => v.size),
-  );
-  tf.tidy(() =>
-    optimizer.applyGradients(
-      Object.fromEntries(net.variables.map((v, i) => [v.name, tf.tensor(combined.grads[i], v.shape)])),
-    ),
-  );
-  return { loss: combined.loss, correct: combined.correct };
 }

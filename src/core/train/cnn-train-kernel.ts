@@ -1,3 +1,4 @@
+import { CNN_CLASSES, CNN_FEATURES, CNN_LAYOUT, CNN_PARAMS, CNN_PIXELS } from './cnn-geometry';
 import type { AdamStepAttrs } from './fused-adam';
 
 /**
@@ -33,17 +34,9 @@ export interface CnnTrainKernel {
   resetMoments(): void;
 }
 
-/** Shapes of the tutorial CNN's weights, TF.js order: conv kernel, conv bias, dense kernel, dense bias. */
-export const CNN_TRAIN_SHAPES: readonly (readonly number[])[] = [[3, 3, 1, 12], [12], [2028, 10], [10]];
-export const CNN_PIXELS = 28 * 28;
-const FEATURES = 2028;
-const CLASSES = 10;
-/** Float offsets of the kernel's flat parameter layout (see kernels/cnn-train.ts); the dense kernel is transposed there. */
-const CONV_K = 0;
-const CONV_B = 108;
-const DENSE_W = 120;
-const DENSE_B = 20400;
-export const CNN_PARAMS = 20412;
+const { convKernel: CONV_K, convBias: CONV_B, denseKernel: DENSE_W, denseBias: DENSE_B } = CNN_LAYOUT;
+const FEATURES = CNN_FEATURES;
+const CLASSES = CNN_CLASSES;
 
 // The core is type-checked against lib ES2022 only; WebAssembly exists in every realm it runs in.
 /** A compiled WebAssembly.Module (opaque here). */
@@ -56,7 +49,8 @@ declare const WebAssembly: {
 /** The kernel as the caller provides it: the .wasm bytes, or a compiled module. */
 export type CnnTrainSource = ArrayBuffer | Uint8Array | WasmModuleLike;
 
-interface CnnTrainExports {
+/** The exports every wrapper of the kernel uses: memory, batch room and the buffers' addresses. */
+export interface KernelMemoryExports {
   memory: { buffer: ArrayBuffer };
   reserve(n: number): number;
   paramsPtr(): number;
@@ -64,6 +58,9 @@ interface CnnTrainExports {
   imagesPtr(): number;
   labelsPtr(): number;
   probsPtr(): number;
+}
+
+interface CnnTrainExports extends KernelMemoryExports {
   resetMoments(): void;
   gradients(n: number): void;
   adam(lr: number, beta1: number, beta2: number, eps: number, bc1: number, bc2: number): void;
@@ -99,47 +96,88 @@ export function unpackFlat(flat: Float32Array): Float32Array[] {
   return [flat.slice(CONV_K, CONV_K + 108), flat.slice(CONV_B, CONV_B + 12), w, flat.slice(DENSE_B, DENSE_B + CLASSES)];
 }
 
-class WasmCnnTrainKernel implements CnnTrainKernel {
-  readonly kind = 'wasm-simd';
+/**
+ * One instance of the kernel module as its wrappers see it (the float step here, the QAT step in
+ * qat-cnn-wasm.ts): room for the batch, views of its memory, and the batch and parameter buffers
+ * read and written in TF.js layouts.
+ */
+export abstract class KernelInstance<X extends KernelMemoryExports> {
   private cap = 0;
 
-  constructor(private readonly x: CnnTrainExports) {
+  constructor(
+    protected readonly x: X,
+    /** What the memory is for, in the error when it cannot grow ('training', 'QAT'). */
+    private readonly what: string,
+  ) {
     this.reserve(32);
   }
 
-  private reserve(n: number) {
+  /** Makes room for a batch of `n` images (once per larger batch). */
+  protected reserve(n: number) {
     if (n <= this.cap) return;
-    if (!this.x.reserve(n)) throw new Error(`the training kernel could not grow its memory for a batch of ${n}`);
+    if (!this.x.reserve(n)) throw new Error(`the ${this.what} kernel could not grow its memory for a batch of ${n}`);
     this.cap = n;
   }
 
   /** A view of `length` floats at byte `ptr` (fresh each time: growing memory detaches older views). */
-  private f32(ptr: number, length: number): Float32Array {
+  protected f32(ptr: number, length: number): Float32Array {
     return new Float32Array(this.x.memory.buffer, ptr, length);
   }
 
-  setWeights(weights: readonly Float32Array[]) {
-    packFlat(weights, this.f32(this.x.paramsPtr(), CNN_PARAMS));
-  }
-
-  weights() {
-    return unpackFlat(this.f32(this.x.paramsPtr(), CNN_PARAMS));
-  }
-
-  computeGradients(images: Float32Array, labels: Uint8Array, n: number) {
+  /** Copies `n` images ([n, 784]) into the batch buffer, making room first. */
+  protected writeImages(images: Float32Array, n: number) {
     this.reserve(n);
     this.f32(this.x.imagesPtr(), n * CNN_PIXELS).set(images.subarray(0, n * CNN_PIXELS));
+  }
+
+  /** Copies `n` labels into the batch buffer (after {@link writeImages} made room). */
+  protected writeLabels(labels: Uint8Array, n: number) {
     new Int32Array(this.x.memory.buffer, this.x.labelsPtr(), n).set(labels.subarray(0, n));
-    this.x.gradients(n);
+  }
+
+  /** A copy of the batch's `n` softmax rows [n, 10]. */
+  protected readProbs(n: number): Float32Array {
     return this.f32(this.x.probsPtr(), n * CLASSES).slice();
   }
 
+  /** The flat buffer at `ptr` (parameters, gradients) as TF.js-layout arrays, or replaced by them. */
+  protected readFlat(ptr: number): Float32Array[] {
+    return unpackFlat(this.f32(ptr, CNN_PARAMS));
+  }
+
+  protected writeFlat(ptr: number, arrays: readonly Float32Array[]) {
+    packFlat(arrays, this.f32(ptr, CNN_PARAMS));
+  }
+}
+
+class WasmCnnTrainKernel extends KernelInstance<CnnTrainExports> implements CnnTrainKernel {
+  readonly kind = 'wasm-simd';
+
+  constructor(x: CnnTrainExports) {
+    super(x, 'training');
+  }
+
+  setWeights(weights: readonly Float32Array[]) {
+    this.writeFlat(this.x.paramsPtr(), weights);
+  }
+
+  weights() {
+    return this.readFlat(this.x.paramsPtr());
+  }
+
+  computeGradients(images: Float32Array, labels: Uint8Array, n: number) {
+    this.writeImages(images, n);
+    this.writeLabels(labels, n);
+    this.x.gradients(n);
+    return this.readProbs(n);
+  }
+
   gradients() {
-    return unpackFlat(this.f32(this.x.gradsPtr(), CNN_PARAMS));
+    return this.readFlat(this.x.gradsPtr());
   }
 
   setGradients(grads: readonly Float32Array[]) {
-    packFlat(grads, this.f32(this.x.gradsPtr(), CNN_PARAMS));
+    this.writeFlat(this.x.gradsPtr(), grads);
   }
 
   adam(a: AdamStepAttrs) {

@@ -6,12 +6,13 @@ import { loadMnistFromIdx } from '../../node/mnist-node';
 import type { MnistSplit } from '../mnist/dataset';
 import { buildModel } from '../model/build-model';
 import { PRESETS } from '../model/presets';
-import { makeBatch } from './batches';
+import type { Batch } from './batches';
 import { instantiateCnnTrainKernel, type CnnTrainKernel } from './cnn-train-kernel';
 import { CnnTrainTwin } from './cnn-train-twin';
-import { categoricalCrossEntropy } from './cross-entropy';
 import { ADAM_DEFAULTS } from './fused-adam';
-import { weightsOf } from './model-weights';
+import { DEFAULT_TRAIN_SETTINGS } from './settings';
+import { mnistBatch, relativeError, tutorialWeights } from './testing/tutorial-cnn';
+import { tfjsTrainer } from './tfjs-trainer';
 
 let train: MnistSplit;
 beforeAll(async () => {
@@ -19,60 +20,21 @@ beforeAll(async () => {
   train = loadMnistFromIdx().train;
 });
 
-/** Largest |a - b| over the largest |b|: an error relative to the tensor's scale (zeros stay comparable). */
-function relativeError(a: Float32Array, b: Float32Array): number {
-  expect(a.length).toBe(b.length);
-  let worst = 0;
-  let scale = 0;
-  for (let i = 0; i < a.length; i++) {
-    worst = Math.max(worst, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return worst / Math.max(scale, 1e-30);
-}
-
 function maxAbsDiff(a: Float32Array, b: Float32Array): number {
   expect(a.length).toBe(b.length);
   return a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
 }
 
-/** The tutorial CNN's seeded initial weights, with the dense kernel scaled by `denseScale` (large: confident rows). */
-function initialWeights(seed: number, denseScale = 1): Float32Array[] {
-  const model = buildModel(PRESETS.tutorial, seed);
-  const w = weightsOf(model).map((t) => t.values);
-  model.dispose();
-  w[2] = w[2].map((v) => v * denseScale);
-  return w;
-}
-
-/** Loss, gradients (weight order) and softmax rows of the tfjs model, as trainModel's tfjs step computes them. */
-function tfjsGradients(weights: Float32Array[], indices: number[]) {
+/** Gradients (weight order) and softmax rows of the tfjs model at `weights`: trainModel's tfjs step (tfjs-trainer.ts). */
+function tfjsGradients(weights: Float32Array[], batch: Batch) {
   const model = buildModel(PRESETS.tutorial, 1);
+  const trainer = tfjsTrainer(model, DEFAULT_TRAIN_SETTINGS);
   try {
     const shapes = model.weights.map((w) => w.shape as number[]);
     tf.tidy(() => model.setWeights(weights.map((w, i) => tf.tensor(w, shapes[i]))));
-    const b = makeBatch(train, indices);
-    const n = indices.length;
-    const out = tf.tidy(() => {
-      const x = tf.tensor4d(b.images, [n, 28, 28, 1]);
-      const y = tf.tensor2d(b.oneHot, [n, 10]);
-      const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-      let probs: tf.Tensor | undefined;
-      const { value, grads } = tf.variableGrads(() => {
-        const p = model.apply(x, { training: true }) as tf.Tensor;
-        probs = tf.keep(p);
-        return categoricalCrossEntropy(p, y);
-      }, variables);
-      const out = {
-        loss: value.dataSync()[0],
-        grads: variables.map((v) => grads[v.name].dataSync() as Float32Array),
-        probs: probs!.dataSync() as Float32Array,
-      };
-      probs!.dispose();
-      return out;
-    });
-    return { ...out, batch: b };
+    return trainer.gradients(batch);
   } finally {
+    trainer.dispose();
     model.dispose();
   }
 }
@@ -85,30 +47,30 @@ function meanLoss(probs: Float32Array, labels: Uint8Array): number {
   return -sum / labels.length;
 }
 
-const range = (start: number, n: number) => Array.from({ length: n }, (_, i) => start + i);
-
 const CASES = [
-  { name: 'a batch of 32 at the seeded init', indices: range(0, 32), seed: 1, denseScale: 1 },
-  { name: 'a last batch of 7', indices: range(5000, 7), seed: 2, denseScale: 1 },
+  { name: 'a batch of 32 at the seeded init', start: 0, n: 32, seed: 1, denseScale: 1 },
+  { name: 'a last batch of 7', start: 5000, n: 7, seed: 2, denseScale: 1 },
   // Dense weights x40 make many softmax rows saturate: p_true above 1 - 1e-7 (or below 1e-7) is clipped,
   // and those rows get no gradient at all (cross-entropy.ts), which the twin must reproduce.
-  { name: 'confident rows clipped at 1e-7 / 1 - 1e-7', indices: range(100, 32), seed: 3, denseScale: 40 },
+  { name: 'confident rows clipped at 1e-7 / 1 - 1e-7', start: 100, n: 32, seed: 3, denseScale: 40 },
 ];
 
 describe('CnnTrainTwin matches tf.variableGrads of the tfjs tutorial CNN on real MNIST', () => {
-  it.each(CASES)('$name', ({ indices, seed, denseScale }) => {
-    const weights = initialWeights(seed, denseScale);
-    const ref = tfjsGradients(weights, indices);
+  it.each(CASES)('$name', ({ start, n, seed, denseScale }) => {
+    const weights = tutorialWeights(seed, denseScale);
+    const batch = mnistBatch(train, start, n);
+    const ref = tfjsGradients(weights, batch);
     const twin = new CnnTrainTwin();
     twin.setWeights(weights);
-    const probs = twin.computeGradients(ref.batch.images, ref.batch.labels, indices.length);
+    const probs = twin.computeGradients(batch.images, batch.labels, n);
     expect(relativeError(probs, ref.probs)).toBeLessThan(1e-5);
-    expect(Math.abs(meanLoss(probs, ref.batch.labels) - ref.loss)).toBeLessThan(1e-5 * Math.max(1, ref.loss));
+    const loss = meanLoss(ref.probs, batch.labels);
+    expect(Math.abs(meanLoss(probs, batch.labels) - loss)).toBeLessThan(1e-5 * Math.max(1, loss));
     const grads = twin.gradients();
     grads.forEach((g, i) => expect(relativeError(g, ref.grads[i]), `weight ${i}`).toBeLessThan(1e-5));
     if (denseScale > 1) {
       // The case does what it says: some rows are clipped.
-      const clipped = ref.batch.labels.filter((t, i) => {
+      const clipped = batch.labels.filter((t, i) => {
         const p = ref.probs[i * 10 + t];
         return p > Math.fround(1 - 1e-7) || p < Math.fround(1e-7);
       });
@@ -125,16 +87,15 @@ describe('the WASM SIMD kernel matches its TypeScript twin', () => {
 
   it.each(CASES)(
     '$name: softmax rows, gradients, then three Adam steps and an SGD step',
-    ({ indices, seed, denseScale }) => {
-      const weights = initialWeights(seed, denseScale);
+    ({ start, n, seed, denseScale }) => {
+      const weights = tutorialWeights(seed, denseScale);
       const twin = new CnnTrainTwin();
       for (const k of [wasm, twin]) {
         k.setWeights(weights);
         k.resetMoments();
       }
       expect(wasm.kind).toBe('wasm-simd');
-      const b = makeBatch(train, indices);
-      const n = indices.length;
+      const b = mnistBatch(train, start, n);
       for (let step = 1; step <= 4; step++) {
         const pw = wasm.computeGradients(b.images, b.labels, n);
         const pt = twin.computeGradients(b.images, b.labels, n);
@@ -168,7 +129,7 @@ describe('the WASM SIMD kernel matches its TypeScript twin', () => {
   );
 
   it('round-trips weights and gradients through its layout (the dense kernel is transposed inside)', () => {
-    const weights = initialWeights(4);
+    const weights = tutorialWeights(4);
     wasm.setWeights(weights);
     expect(wasm.weights()).toEqual(weights);
     const grads = weights.map((w) => w.map((v) => v * 3));
@@ -177,11 +138,11 @@ describe('the WASM SIMD kernel matches its TypeScript twin', () => {
   });
 
   it('grows its memory for a batch larger than any before', () => {
-    const weights = initialWeights(5);
+    const weights = tutorialWeights(5);
     const twin = new CnnTrainTwin();
     wasm.setWeights(weights);
     twin.setWeights(weights);
-    const b = makeBatch(train, range(0, 300));
+    const b = mnistBatch(train, 0, 300);
     const pw = wasm.computeGradients(b.images, b.labels, 300);
     expect(relativeError(pw, twin.computeGradients(b.images, b.labels, 300))).toBeLessThan(1e-5);
   });

@@ -1,14 +1,15 @@
-import { CNN_PIXELS, CNN_TRAIN_SHAPES, type CnnTrainKernel } from './cnn-train-kernel';
-import { EPSILON } from './cross-entropy';
+import {
+  CNN_CHANNELS as CH,
+  CNN_CLASSES as CLASSES,
+  CNN_FEATURES as FEATURES,
+  CNN_PIXELS,
+  CNN_POOLED as POOLED,
+  CNN_SIDE as SIDE,
+  CNN_TRAIN_SHAPES,
+} from './cnn-geometry';
+import type { CnnTrainKernel } from './cnn-train-kernel';
+import { CLIP_HIGH as HIGH, CLIP_LOW as LOW } from './cross-entropy';
 import { adamStepLoop, type AdamStepAttrs } from './fused-adam';
-
-const SIDE = 28;
-const POOLED = 13;
-const CH = 12;
-const CLASSES = 10;
-const FEATURES = POOLED * POOLED * CH;
-const LOW = Math.fround(EPSILON);
-const HIGH = Math.fround(1 - EPSILON);
 
 /**
  * The plain TypeScript twin of the WASM SIMD training kernel (kernels/cnn-train.ts): the same

@@ -11,8 +11,9 @@ export const EPSILON = 1e-7;
  */
 export const CROSS_ENTROPY_GRAD_KERNEL = 'LabCrossEntropyGrad';
 
-const LOW = Math.fround(EPSILON);
-const HIGH = Math.fround(1 - EPSILON);
+/** The clip range [EPSILON, 1 - EPSILON] in float32: where a probability's gradient passes (the fused steps use it too). */
+export const CLIP_LOW = Math.fround(EPSILON);
+export const CLIP_HIGH = Math.fround(1 - EPSILON);
 
 /**
  * out[i] = eps <= p[i] <= 1 - eps ? (scale * y[i]) / p[i] : 0, in float32 steps: the bits of
@@ -27,7 +28,7 @@ export function crossEntropyGradLoop(
   const s = Math.fround(scale);
   for (let i = 0; i < out.length; i++) {
     const p = probs[i];
-    out[i] = p >= LOW && p <= HIGH ? Math.fround(s * oneHot[i]) / p : 0;
+    out[i] = p >= CLIP_LOW && p <= CLIP_HIGH ? Math.fround(s * oneHot[i]) / p : 0;
   }
 }
 

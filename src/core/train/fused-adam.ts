@@ -105,3 +105,35 @@ export function adamStepLoop(
     outValue[i] = value[i] - (learningRate * (m1 * inv1)) / (Math.sqrt(v1 * inv2) + epsilon);
   }
 }
+
+/**
+ * {@link adamStepLoop} in the float32 steps of the WASM kernel's `adamOn` (kernels/cnn-train.ts),
+ * in place on `value`, `m` and `v`: every product, sum, quotient and square root rounded to float32
+ * in the kernel's order, so a twin given the kernel's gradients lands on the kernel's weights bit
+ * for bit (QAT's fake quant turns a last-bit difference in a weight into a whole int8 step now and then).
+ */
+export function adamStepLoopF32(
+  value: Float32Array,
+  gradient: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  a: AdamStepAttrs,
+): void {
+  const f = Math.fround;
+  const b1 = f(a.beta1);
+  const b2 = f(a.beta2);
+  const c1 = f(1 - b1);
+  const c2 = f(1 - b2);
+  const i1 = f(1 / f(a.biasCorrection1));
+  const i2 = f(1 / f(a.biasCorrection2));
+  const rate = f(a.learningRate);
+  const e = f(a.epsilon);
+  for (let i = 0; i < value.length; i++) {
+    const g = gradient[i];
+    const m1 = f(f(b1 * m[i]) + f(c1 * g));
+    const v1 = f(f(b2 * v[i]) + f(f(c2 * g) * g));
+    m[i] = m1;
+    v[i] = v1;
+    value[i] = value[i] - f(f(rate * f(m1 * i1)) / f(f(Math.sqrt(f(v1 * i2))) + e));
+  }
+}
