@@ -62,9 +62,9 @@ export function App() {
     [lab, setLab, trained, data.status, training, quant, qat, results, settledResults, actions, layers, runs],
   );
 
-  // A new model, or training starting or stopping, shows in the dataset and training steps at once,
-  // in the panels below one per task.
-  const stage = useMemo(() => ({ trained, training }), [trained, training]);
+  // A new model, training starting or stopping, or a quantize run's results settling shows in the dataset
+  // and training steps at once, in the panels below one per task.
+  const stage = useMemo(() => ({ trained, training, settledResults }), [trained, training, settledResults]);
   const shown = useStagedReveal(stage, LAB_SECTIONS.length, FIRST_SECTIONS);
 
   return (
