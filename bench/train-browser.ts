@@ -275,7 +275,7 @@ export const trainBrowserBench: BenchSection = {
             value: qat.seconds,
             unit: 's/epoch',
             digits: 1,
-            note: 'click to last batch line; two workers when every batch splits',
+            note: 'click to last batch line; the setting at 2: one worker where the fused QAT step applies, else two when every batch splits',
           },
           {
             label: 'longest main-thread task during QAT',

@@ -2,7 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import type { TrainedModel } from '../../core/model/trained-model';
 import type { QatSettings } from '../../core/qat/qat-settings';
 import type { TrainProgress } from '../../core/train/settings';
-import { qatShardable } from '../../core/qat/qat-train';
+import { canTrainQatFused, qatShardable } from '../../core/qat/qat-train';
+import { architectureOf } from '../../core/model/trained-model';
 import { Comlink, labBridge, labCounts } from '../lab-client';
 import { planWorkers, runReplicated } from '../train/train-on-workers';
 import type { ConvertedMode } from '../../core/pipeline/measure-mode';
@@ -28,11 +29,14 @@ export function useQat(runJobs: Quantization['runJobs']): QatRun {
           mode: 'qat',
           convert: (ctx) =>
             ctx.gate<TrainProgress, ConvertedMode>(async (onProgress) => {
-              // Two workers only when the setting asks for them and every batch splits.
+              // Two workers only when the setting asks for them, every batch splits and the fused QAT step
+              // does not apply: it runs on one worker, several times faster than two on tf ops (npm run bench).
               const count = labCounts()?.train ?? 0;
-              const plan = qatShardable(settings, count)
-                ? await planWorkers(workers)
-                : ({ workers: 1, reason: 'setting' } as const);
+              const backend = await (await labBridge.api()).backendName();
+              const plan =
+                qatShardable(settings, count) && !canTrainQatFused(architectureOf(trained), backend, false)
+                  ? await planWorkers(workers)
+                  : ({ workers: 1, reason: 'setting' } as const);
               return runReplicated(
                 plan,
                 (port) =>
