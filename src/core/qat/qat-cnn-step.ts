@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TrainedModel } from '../model/trained-model';
 import { makeBatch } from '../train/batches';
 import { scoreBatch } from '../train/train';
-import { ADAM_DEFAULTS } from '../train/fused-adam';
+import { adamAttrs } from '../train/fused-adam';
 import { activationQuant, updateMovingRange, type ActivationQuant } from './fake-quant';
 import type { QatCnnKernel } from './qat-cnn-kernel';
 import type { QatNetwork, QatWeightGranularity, RangeTable } from './qat-forward';
@@ -52,15 +52,7 @@ export class FusedQatStep {
   /** One Adam step (tf.train.adam's formula) of the float weights with the straight-through gradients. */
   apply(): void {
     this.steps++;
-    const { beta1, beta2, epsilon } = ADAM_DEFAULTS;
-    this.kernel.adam({
-      learningRate: this.learningRate,
-      beta1,
-      beta2,
-      epsilon,
-      biasCorrection1: 1 - beta1 ** this.steps,
-      biasCorrection2: 1 - beta2 ** this.steps,
-    });
+    this.kernel.adam(adamAttrs(this.learningRate, this.steps));
   }
 
   /** One training step: ranges folded, gradients, Adam. Returns the batch's softmax rows. */

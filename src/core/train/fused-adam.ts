@@ -23,6 +23,22 @@ export interface AdamStepAttrs {
 /** tf.train.adam defaults; epsilon is tfjs's float32 backend epsilon. */
 export const ADAM_DEFAULTS = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } as const;
 
+/** The attrs of Adam's step `step` (1-based) at `learningRate`: the betas, epsilon and both bias corrections. */
+export function adamAttrs(
+  learningRate: number,
+  step: number,
+  { beta1, beta2, epsilon }: { beta1: number; beta2: number; epsilon: number } = ADAM_DEFAULTS,
+): AdamStepAttrs {
+  return {
+    learningRate,
+    beta1,
+    beta2,
+    epsilon,
+    biasCorrection1: 1 - beta1 ** step,
+    biasCorrection2: 1 - beta2 ** step,
+  };
+}
+
 /** True when the active backend has the fused Adam kernel. */
 export function hasFusedAdam(): boolean {
   return tf.getKernel(ADAM_STEP_KERNEL, tf.getBackend()) != null;
@@ -43,14 +59,7 @@ export class FusedAdam {
   /** Applies one step; `gradients[i]` is the gradient of `variables[i]`. Does not dispose the gradients. */
   applyGradients(variables: tf.Variable[], gradients: tf.Tensor[]): void {
     this.step++;
-    const attrs: AdamStepAttrs = {
-      learningRate: this.learningRate,
-      beta1: this.beta1,
-      beta2: this.beta2,
-      epsilon: this.epsilon,
-      biasCorrection1: 1 - this.beta1 ** this.step,
-      biasCorrection2: 1 - this.beta2 ** this.step,
-    };
+    const attrs = adamAttrs(this.learningRate, this.step, this);
     variables.forEach((value, i) => {
       let slot = this.moments.get(value.name);
       if (slot == null) {

@@ -4,7 +4,7 @@ import { PRESETS } from '../model/presets';
 import type { BatchTrainer } from './batch-trainer';
 import type { CnnTrainKernel, CnnTrainSource } from './cnn-train-kernel';
 import { evaluateModel } from './evaluate';
-import { ADAM_DEFAULTS } from './fused-adam';
+import { adamAttrs } from './fused-adam';
 import { setWeights, weightsOf } from './model-weights';
 import type { OptimizerName, TrainSettings } from './settings';
 
@@ -70,15 +70,7 @@ export function fusedCnnTrainer(model: tfl.LayersModel, settings: TrainSettings,
   const optimizerStep = () => {
     steps++;
     if (settings.optimizer === 'sgd') return kernel.sgd(settings.learningRate);
-    const { beta1, beta2, epsilon } = ADAM_DEFAULTS;
-    kernel.adam({
-      learningRate: settings.learningRate,
-      beta1,
-      beta2,
-      epsilon,
-      biasCorrection1: 1 - beta1 ** steps,
-      biasCorrection2: 1 - beta2 ** steps,
-    });
+    kernel.adam(adamAttrs(settings.learningRate, steps));
   };
   const current = () => kernel.weights().map((values, i) => ({ ...names[i], values }));
   return {
