@@ -10,7 +10,7 @@
  * against the file itself (litert-eval.ts compares their outputs on the same images).
  */
 import { FlatReader } from './flat-reader';
-import { guarded, openModel } from './inspect-tflite';
+import { builtinCode, guarded, openModel } from './inspect-tflite';
 import {
   BufferField,
   BUILTIN_OPERATOR_NAMES,
@@ -53,11 +53,7 @@ export function batchedCopy(bytes: Uint8Array, batch: number): Uint8Array | unde
     const sg = subgraphs[0]!;
     const codes = model.tables(ModelField.operator_codes, 'operator_codes').map((t) => {
       if (t.string(OperatorCodeField.custom_code, 'custom_code') !== null) return 'CUSTOM';
-      const code = Math.max(
-        t.i8(OperatorCodeField.deprecated_builtin_code, 0),
-        t.i32(OperatorCodeField.builtin_code, 0),
-      );
-      return BUILTIN_OPERATOR_NAMES[code] ?? 'UNKNOWN';
+      return BUILTIN_OPERATOR_NAMES[builtinCode(t)] ?? 'UNKNOWN';
     });
     const buffers = model.tables(ModelField.buffers, 'buffers');
     const hasData = (b: number) => {

@@ -136,7 +136,7 @@ export interface TfliteModelInfo {
 const nameOf = (names: readonly string[], id: number, prefix: string): string => names[id] ?? `${prefix}_${id}`;
 
 /** Effective builtin code of an OperatorCode table (schema comment: the larger of the two fields). */
-function builtinCode(t: Table): number {
+export function builtinCode(t: Table): number {
   return Math.max(t.i8(OperatorCodeField.deprecated_builtin_code, 0), t.i32(OperatorCodeField.builtin_code, 0));
 }
 
