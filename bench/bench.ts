@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=<section>] [-- --wasm-only] [-- --baseline=<git ref>]`: prints measured numbers, one section at a time.
+ * `npm run bench -- --help` lists the flags and sections; `npm run bench [-- --only=<section>] ...` prints measured numbers, one section at a time.
  * Add a section by writing a BenchSection and listing it in SECTIONS.
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -28,7 +28,25 @@ const SECTIONS: BenchSection[] = [
   trainProfileNode,
 ];
 
+const FLAGS: Record<string, string> = {
+  '--quick': 'smaller runs, extrapolated',
+  '--only=<section>': 'run one section (ids below)',
+  '--wasm-only': 'skip the WebGPU figures',
+  '--baseline=<git ref>':
+    'also measure that commit, built in a temporary worktree, in the same run (quantize-browser, mobilenet-browser; train-browser times its QAT epoch)',
+  '--help': 'print this and exit',
+};
+
+function usage(): string {
+  const flags = Object.entries(FLAGS).map(([f, what]) => `  ${f.padEnd(22)} ${what}`);
+  const sections = SECTIONS.map((s) => `  ${s.id.padEnd(22)} ${s.title}`);
+  return ['npm run bench [-- flags]', '', 'flags:', ...flags, '', 'sections:', ...sections].join('\n');
+}
+
 function parseArgs(argv: string[]): BenchOptions & { only?: string } {
+  const known = Object.keys(FLAGS).map((f) => f.replace(/=.*/, '='));
+  const unknown = argv.filter((a) => !known.some((k) => (k.endsWith('=') ? a.startsWith(k) : a === k)));
+  if (unknown.length > 0) throw new Error(`Unknown bench flag(s) ${unknown.join(' ')}\n\n${usage()}`);
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const baseline = argv.find((a) => a.startsWith('--baseline='))?.slice('--baseline='.length);
   return { quick: argv.includes('--quick'), wasmOnly: argv.includes('--wasm-only'), only, baseline };
@@ -55,6 +73,10 @@ function loadNote(): string | undefined {
 }
 
 async function main() {
+  if (process.argv.includes('--help')) {
+    console.log(usage());
+    return;
+  }
   const opts = parseArgs(process.argv.slice(2));
   const sections = SECTIONS.filter((s) => opts.only == null || s.id === opts.only);
   if (sections.length === 0)
