@@ -2,6 +2,7 @@
 // test images, and the lab's simulation must predict what the runtime computes. The simulation is the tfjs
 // twin on WASM (simulateModelAccelerated), held bit-exact to the reference interpreter by
 // src/accel/simulate-tfjs.test.ts; the single-op LiteRT.js checks are in src/core/graph/reference/litert-ops.test.ts.
+import { gzipBytes } from '../compress/gzip-size';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simulateModelAccelerated } from '../../accel/simulate-model-tfjs';
 import { initBackend } from '../../backends/select-backend';
@@ -53,6 +54,9 @@ describe.each(PRESET_IDS)('%s', (preset) => {
     expect(converted.simulated.engine).toContain(mode === 'dynamic-int4' ? REFERENCE_ENGINE : 'tfjs-wasm');
     expect(entry.mode).toBe(mode);
     expect(entry.bytes).toBe(converted.bytes.length);
+    // Gzipped where it was converted (the lab worker), not where it is measured (the page).
+    expect(entry.gzip_bytes).toBe(gzipBytes(converted.bytes));
+    expect(entry.gzip_bytes).toBeLessThan(converted.bytes.length);
     expect(measured.runtimePredictions).toHaveLength(TEST_IMAGES);
     // A model that learned something and a file the runtime runs correctly.
     expect(entry.accuracy).toBeGreaterThan(0.6);

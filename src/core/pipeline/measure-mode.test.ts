@@ -62,6 +62,7 @@ describe('measureMode', () => {
       mode: 'int8' as const,
       recipe: { ...DEFAULT_RECIPE, keepFloat: ['dense'] },
       bytes: Uint8Array.from([1, 2, 3]),
+      gzipSize: 23,
       convertSeconds: 0.1,
       simulated: { accuracy: 1, predictions: Uint8Array.from([1]), seconds: 0, engine: 'sim' },
       layers: [],
@@ -78,13 +79,14 @@ describe('measureMode', () => {
     expect([mixed.entry.mode, mixed.entry.file]).toEqual(['int8-mixed', 'int8-mixed.tflite']);
   });
 
-  it('records the gzip size of the bytes and the compression recipe the model carried', async () => {
+  it('records the gzip size taken at conversion and the compression recipe the model carried', async () => {
     const bytes = new Uint8Array(4000); // all zeros: gzips to a few dozen bytes
     const compression = { pruning: { sparsity: 0.8 } } as never;
     const converted = {
       mode: 'dynamic' as const,
       recipe: { ...DEFAULT_RECIPE, mode: 'dynamic' as const },
       bytes,
+      gzipSize: gzipBytes(bytes),
       convertSeconds: 0,
       simulated: { accuracy: 1, predictions: Uint8Array.from([1]), seconds: 0, engine: 'sim' },
       layers: [],

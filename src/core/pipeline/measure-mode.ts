@@ -31,6 +31,8 @@ export interface ConvertedMode {
   recipe: QuantRecipe;
   /** The .tflite file. */
   bytes: Uint8Array;
+  /** The file's size after gzip level 9 ({@link gzipBytes}), taken where it was converted (the lab worker, not the page). */
+  gzipSize: number;
   /** Seconds to calibrate, quantize and write (QAT: the export only). */
   convertSeconds: number;
   simulated: SimulatedEvaluation;
@@ -83,6 +85,7 @@ export function convertMode(
     mode: recipe.mode,
     recipe,
     bytes: converted.bytes,
+    gzipSize: gzipBytes(converted.bytes),
     convertSeconds: converted.convertSeconds,
     simulated: simulate(converted.graph, data.test),
     layers: weightLayers(converted.prepared ?? floatGraph, converted.graph),
@@ -102,6 +105,7 @@ export function convertedQatMode(
     mode: 'qat',
     recipe: run.converted.recipe,
     bytes: run.converted.bytes,
+    gzipSize: gzipBytes(run.converted.bytes),
     convertSeconds: run.converted.convertSeconds,
     simulated: simulate(run.converted.graph, data.test),
     layers: weightLayers(modelToGraph(trained), run.converted.graph),
@@ -198,7 +202,7 @@ export async function measureMode(
       mode,
       file: options.file ?? `${mode}.tflite`,
       size: converted.bytes.length,
-      gzipSize: gzipBytes(converted.bytes),
+      gzipSize: converted.gzipSize,
     },
     run,
     { runtimeSeconds: (Date.now() - started) / 1000, tfjsPredictions: options.tfjsPredictions },
