@@ -12,40 +12,19 @@ import type { LabReport } from '../src/core/report/report';
 import { DEFAULT_QUANT_MODES } from '../src/core/modes/lab-modes';
 import { BASE_URL, BASELINE_PORT, buildApp, checkoutRef, launchChromium, startPreview } from './browser-app';
 import { longestTask, openLab, startTraining } from './browser';
+import { profileRows, startMainThreadProfile, type MainThreadProfile } from './main-thread-profile';
 import type { BenchRow, BenchSection } from './types';
 
 /** Training images before quantizing: the quantize run does not depend on them, only the accuracies do. */
 const TRAIN_IMAGES = 3000;
 
-interface CpuProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-}
-
 /** What one app build measured. */
 interface QuantizeRun {
   seconds: number;
   longestTaskMs: number;
-  /** Main-thread self time by function, ms, largest first (the CDP sampling profiler, while quantizing). */
-  mainThread: { name: string; ms: number }[];
+  /** Where the main thread spent its time while quantizing (the CDP sampling profiler). */
+  mainThread: MainThreadProfile;
   report: LabReport;
-}
-
-/** Self time per function from a CDP profile. */
-function selfTimes(profile: { nodes: CpuProfileNode[]; samples: number[]; timeDeltas: number[] }) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const totals = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const f = byId.get(id)?.callFrame;
-    if (!f) return;
-    const file = f.url.split('/').pop() ?? '';
-    const name = `${f.functionName || '(anonymous)'}${file ? ` ${file}:${f.lineNumber + 1}` : ''}`;
-    totals.set(name, (totals.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
-  return [...totals]
-    .filter(([name]) => name !== '(idle)')
-    .map(([name, ms]) => ({ name, ms }))
-    .sort((a, b) => b.ms - a.ms);
 }
 
 /** Trains briefly, then times "quantize" with the Long Tasks API and the main thread's sampling profile. */
@@ -55,26 +34,19 @@ async function timeQuantize(browser: Browser, baseUrl: string): Promise<Quantize
     const { page } = lab;
     await startTraining(page);
     await page.getByTestId('test-accuracy').waitFor({ timeout: 600_000 });
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-    await cdp.send('Profiler.start');
+    const stopProfile = await startMainThreadProfile(page);
     const since = await page.evaluate(() => performance.now());
     const started = performance.now();
     await page.getByTestId('quantize-run').click();
     for (const mode of DEFAULT_QUANT_MODES) await page.getByTestId(`result-row-${mode}`).waitFor({ timeout: 600_000 });
     const seconds = (performance.now() - started) / 1000;
     await page.getByTestId('quantize-progress').waitFor({ state: 'detached', timeout: 120_000 });
-    const { profile } = await cdp.send('Profiler.stop');
+    const mainThread = await stopProfile();
     const longestTaskMs = await longestTask(page, since);
     return {
       seconds,
       longestTaskMs,
-      mainThread: selfTimes({
-        nodes: profile.nodes,
-        samples: profile.samples ?? [],
-        timeDeltas: profile.timeDeltas ?? [],
-      }),
+      mainThread,
       report: await downloadReport(page),
     };
   } finally {
@@ -108,16 +80,6 @@ function modeRows(run: QuantizeRun, baseline: QuantizeRun | undefined): BenchRow
     });
   }
   return rows;
-}
-
-function profileRows(label: string, run: QuantizeRun): BenchRow[] {
-  const total = run.mainThread.reduce((a, f) => a + f.ms, 0);
-  return [
-    { label, value: total, unit: 'ms', digits: 0, note: 'main-thread busy time while quantizing (CDP profile)' },
-    ...run.mainThread
-      .slice(0, 6)
-      .map((f) => ({ label: `  ${f.name.slice(0, 60)}`, value: f.ms, unit: 'ms', digits: 0 })),
-  ];
 }
 
 export const quantizeBrowser: BenchSection = {
@@ -181,8 +143,9 @@ export const quantizeBrowser: BenchSection = {
         note: 'Long Tasks API, click to last row; goal < 100 ms',
       });
       rows.push(...modeRows(run, baseline));
-      rows.push(...profileRows('main thread (this build)', run));
-      if (baseline) rows.push(...profileRows(`main thread (${baselineRef})`, baseline));
+      rows.push(...profileRows('main thread (this build)', run.mainThread, 'while quantizing'));
+      if (baseline)
+        rows.push(...profileRows(`main thread (${baselineRef})`, baseline.mainThread, 'while quantizing', 3));
       return rows;
     } finally {
       await browser?.close();

@@ -9,6 +9,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { profileRows, startMainThreadProfile, type MainThreadProfile } from './main-thread-profile';
 import { batchRecords, longestTask, openLab, startTraining, steadyEpochSeconds } from './browser';
 import {
   BASE_URL,
@@ -78,6 +79,8 @@ interface LabRun {
   /** From the first to the last batch status line, scaled to an epoch. */
   steadySeconds: number;
   longestTaskMs: number;
+  /** The main thread from the click to the end of the staged reveal. */
+  profile: MainThreadProfile;
   workersLine: string;
   accuracy: string;
   /** data-trainer of the summary: 'fused-simd' or 'tfjs'. */
@@ -97,11 +100,13 @@ async function trainInLab(
     withoutFusedKernels,
   });
   const { page } = lab;
+  const stopProfile = await startMainThreadProfile(page);
   await startTraining(page);
   await page.getByTestId('test-accuracy').waitFor({ timeout: 900_000 });
   // The panels below take the new model one per task after it: their renders count too. A baseline build
   // from before the staged reveal has no such attribute and renders them all at once.
   await page.locator('main[data-sections-shown="all"], main:not([data-sections-shown])').waitFor({ timeout: 60_000 });
+  const profile = await stopProfile();
   const { click, records } = await batchRecords(page);
   const batches = Math.ceil(images / BATCH);
   const last = records.at(-1);
@@ -110,6 +115,7 @@ async function trainInLab(
     clickSeconds: last ? ((last.t - click) / 1000) * scale : NaN,
     steadySeconds: steadyEpochSeconds(records, 'page'),
     longestTaskMs: await longestTask(page, click),
+    profile,
     workersLine: (await page.getByTestId('train-workers').innerText()).trim(),
     accuracy: await page.getByTestId('test-accuracy').innerText(),
     trainer: (await page.getByTestId('trained-summary').getAttribute('data-trainer')) ?? '',
@@ -118,8 +124,15 @@ async function trainInLab(
   };
 }
 
+interface QatRun {
+  seconds: number;
+  longestTaskMs: number;
+  profile: MainThreadProfile;
+}
+
 /** One QAT epoch in the lab page (after training): click to the last "batch k/N" line, scaled. */
-async function qatEpoch(page: Page, images: number): Promise<{ seconds: number; longestTaskMs: number }> {
+async function qatEpoch(page: Page, images: number): Promise<QatRun> {
+  const stopProfile = await startMainThreadProfile(page);
   const click = await page.evaluate(() => {
     const w = window as unknown as { __qat: { t: number; text: string }[] };
     w.__qat = [];
@@ -136,6 +149,7 @@ async function qatEpoch(page: Page, images: number): Promise<{ seconds: number; 
     return started;
   });
   await page.getByTestId('qat-accuracy').waitFor({ timeout: 900_000 });
+  const profile = await stopProfile();
   const lines = await page.evaluate(() => (window as unknown as { __qat: { t: number; text: string }[] }).__qat);
   let best: { t: number; batch: number; batches: number } | undefined;
   for (const l of lines) {
@@ -143,7 +157,7 @@ async function qatEpoch(page: Page, images: number): Promise<{ seconds: number; 
     if (m) best = { t: l.t, batch: Number(m[1]), batches: Number(m[2]) };
   }
   const seconds = best ? ((best.t - click) / 1000) * (best.batches / best.batch) * (EPOCH_IMAGES / images) : NaN;
-  return { seconds, longestTaskMs: await longestTask(page, click) };
+  return { seconds, longestTaskMs: await longestTask(page, click), profile };
 }
 
 export const trainBrowserBench: BenchSection = {
@@ -176,7 +190,7 @@ export const trainBrowserBench: BenchSection = {
         try {
           const qat = await qatEpoch(base.page, images);
           const mine = await trainInLab(browser, images, 1);
-          let qatMine: { seconds: number; longestTaskMs: number };
+          let qatMine: QatRun;
           try {
             qatMine = await qatEpoch(mine.page, images);
           } finally {
@@ -214,14 +228,14 @@ export const trainBrowserBench: BenchSection = {
       });
 
       const one = await trainInLab(browser, images, 1);
-      let qatOne: { seconds: number; longestTaskMs: number };
+      let qatOne: QatRun;
       try {
         qatOne = await qatEpoch(one.page, images);
       } finally {
         await one.close();
       }
       const old = await trainInLab(browser, images, 1, true);
-      let qatOld: { seconds: number; longestTaskMs: number };
+      let qatOld: QatRun;
       try {
         qatOld = await qatEpoch(old.page, images);
       } finally {
@@ -284,6 +298,10 @@ export const trainBrowserBench: BenchSection = {
             digits: 0,
             note: `one worker ${qatOne.longestTaskMs} ms, tfjs ops ${qatOld.longestTaskMs} ms, two ${qat.longestTaskMs} ms`,
           },
+        );
+        rows.push(
+          ...profileRows('main thread, training on one worker', one.profile, 'from the click to the last panel'),
+          ...profileRows('main thread, QAT on one worker', qatOne.profile, 'from the click to the QAT result'),
         );
       } finally {
         await two.close();

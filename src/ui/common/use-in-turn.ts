@@ -1,47 +1,74 @@
-import { useEffect, useState } from 'react';
-import { flushSync } from 'react-dom';
+import { startTransition, useEffect, useState } from 'react';
 
 /**
- * Views waiting for their turn, first come first served. Each turn renders and commits one view
- * (flushSync) in a main-thread task of its own, with a `setTimeout(0)` before the next: a chart
- * redraw costs tens of milliseconds, and several in one commit made tasks of several hundred
- * (issue 16: the page's longest task while training must stay under 100 ms).
+ * Views waiting for their turn, first come first served. Each turn renders and commits one view, as
+ * a transition of its own: the next turn starts (after a `setTimeout(0)`) once that view has
+ * committed, so no two chart redraws share a commit. A chart redraw costs tens of milliseconds, and
+ * several in one commit made tasks of several hundred (issue 16: the page's longest task while
+ * training must stay under 100 ms). A transition, not flushSync: flushSync also rendered whatever
+ * else was pending on the page (the sections of a staged reveal) in the same task.
  */
-const waiting: (() => void)[] = [];
-let draining = false;
-
-function drain(): void {
-  const next = waiting.shift();
-  if (!next) {
-    draining = false;
-    return;
-  }
-  flushSync(next);
-  setTimeout(drain, 0);
+interface Turn {
+  show: () => void;
+  /** The view's name, for the User Timing measure of its turn (`npm run bench` reads them). */
+  name: string;
+  started?: number;
 }
 
-/** Queues `show` for a turn of its own; the returned function takes it out of the queue. */
-function takeTurn(show: () => void): () => void {
-  waiting.push(show);
-  if (!draining) {
-    draining = true;
-    setTimeout(drain, 0);
-  }
-  return () => {
-    const i = waiting.indexOf(show);
-    if (i >= 0) waiting.splice(i, 1);
-  };
+const waiting: Turn[] = [];
+let current: Turn | undefined;
+let scheduled = false;
+
+function schedule(): void {
+  if (scheduled || current || waiting.length === 0) return;
+  scheduled = true;
+  setTimeout(() => {
+    scheduled = false;
+    if (current) return;
+    current = waiting.shift();
+    if (!current) return;
+    current.started = performance.now();
+    startTransition(current.show);
+  }, 0);
+}
+
+/** The current turn's view committed (or went away): the next turn may start. */
+function endTurn(turn: Turn): void {
+  if (current !== turn) return;
+  current = undefined;
+  performance.measure(`turn: ${turn.name}`, { start: turn.started });
+  schedule();
+}
+
+/** Queues `show` for a turn of its own; the returned function takes it out of the queue (or ends it). */
+function takeTurn(show: () => void, name: string): Turn & { cancel: () => void } {
+  const turn: Turn = { show, name };
+  waiting.push(turn);
+  schedule();
+  return Object.assign(turn, {
+    cancel: () => {
+      const i = waiting.indexOf(turn);
+      if (i >= 0) waiting.splice(i, 1);
+      endTurn(turn);
+    },
+  });
 }
 
 /**
  * `value` as a costly view should draw it: `undefined` on mount (draw a placeholder), then each new
- * `value` one turn later, in a task of its own rather than in the commit that changed it.
+ * `value` one turn later, in a render and commit of its own rather than in the commit that changed
+ * it. `name` labels the turn's User Timing measure.
  */
-export function useInTurn<T>(value: T): T | undefined {
-  const [shown, setShown] = useState<{ value: T }>();
+export function useInTurn<T>(value: T, name: string): T | undefined {
+  const [shown, setShown] = useState<{ value: T; turn?: Turn }>();
   useEffect(() => {
     if (shown && Object.is(shown.value, value)) return;
-    return takeTurn(() => setShown({ value }));
-  }, [value, shown]);
+    const turn = takeTurn(() => setShown({ value, turn }), name);
+    return turn.cancel;
+  }, [value, shown, name]);
+  // The commit that shows a turn's value ends that turn.
+  useEffect(() => {
+    if (shown?.turn) endTurn(shown.turn);
+  }, [shown]);
   return shown?.value;
 }

@@ -9,7 +9,7 @@ import type { CompressPoint } from './use-compression';
 export const PruneChart = memo(function PruneChart({ points: latest }: { points: CompressPoint[] }) {
   const { t } = useTranslation();
   // Drawn in a main-thread task of its own (useInTurn): it mounts with a new model, among other panels.
-  const points = useInTurn(latest);
+  const points = useInTurn(latest, 'prune chart');
   return (
     <figure data-testid="prune-chart" data-points={latest.length}>
       <figcaption>{t('compress.chartCaption')}</figcaption>

@@ -15,6 +15,7 @@ import {
 import { FLAG_RMSE_OVER_SCALE, ROUNDING_RMSE_OVER_SCALE } from '../../core/debug/error-stats';
 import { CHART_HEIGHT, CHART_MARGIN, COLORS } from '../results/chart-style';
 import { formatSig, type RmseOverScalePoint } from './layer-format';
+import { InTurn } from '../common/InTurn';
 
 interface Props {
   points: RmseOverScalePoint[];
@@ -31,23 +32,30 @@ export const LayerErrorChart = memo(function LayerErrorChart({ points }: Props) 
       <figcaption>
         {t('debugger.chartCaption', { flag: FLAG_RMSE_OVER_SCALE, rounding: formatSig(ROUNDING_RMSE_OVER_SCALE) })}
       </figcaption>
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT + 40}>
-        <BarChart data={points} margin={{ ...CHART_MARGIN, bottom: 40 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" interval={0} fontSize={11} angle={-20} textAnchor="end" />
-          <YAxis domain={[0, Math.ceil(top * 10) / 10]} width={44} />
-          <Tooltip formatter={(v) => formatSig(Number(v))} />
-          <Legend verticalAlign="top" height={24} />
-          <ReferenceLine y={FLAG_RMSE_OVER_SCALE} stroke={FLAGGED_COLOR} strokeDasharray="6 3" />
-          <ReferenceLine y={ROUNDING_RMSE_OVER_SCALE} stroke="#8a93a3" strokeDasharray="2 3" />
-          <Bar dataKey="perLayer" name={t('debugger.thisLayer')} fill={COLORS.runtime} isAnimationActive={false}>
-            {points.map((p) => (
-              <Cell key={p.tensorName} fill={p.flagged ? FLAGGED_COLOR : COLORS.runtime} />
-            ))}
-          </Bar>
-          <Bar dataKey="endToEnd" name={t('debugger.accumulated')} fill={COLORS.simulated} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <InTurn name="layer error chart" height={CHART_HEIGHT + 40}>
+        <ResponsiveContainer width="100%" height={CHART_HEIGHT + 40}>
+          <BarChart data={points} margin={{ ...CHART_MARGIN, bottom: 40 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" interval={0} fontSize={11} angle={-20} textAnchor="end" />
+            <YAxis domain={[0, Math.ceil(top * 10) / 10]} width={44} />
+            <Tooltip formatter={(v) => formatSig(Number(v))} />
+            <Legend verticalAlign="top" height={24} />
+            <ReferenceLine y={FLAG_RMSE_OVER_SCALE} stroke={FLAGGED_COLOR} strokeDasharray="6 3" />
+            <ReferenceLine y={ROUNDING_RMSE_OVER_SCALE} stroke="#8a93a3" strokeDasharray="2 3" />
+            <Bar dataKey="perLayer" name={t('debugger.thisLayer')} fill={COLORS.runtime} isAnimationActive={false}>
+              {points.map((p) => (
+                <Cell key={p.tensorName} fill={p.flagged ? FLAGGED_COLOR : COLORS.runtime} />
+              ))}
+            </Bar>
+            <Bar
+              dataKey="endToEnd"
+              name={t('debugger.accumulated')}
+              fill={COLORS.simulated}
+              isAnimationActive={false}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      </InTurn>
     </figure>
   );
 });

@@ -6,6 +6,7 @@ import { CoreSentence } from '../i18n/CoreSentence';
 import { CHART_HEIGHT, CHART_MARGIN, COLORS } from '../results/chart-style';
 import { formatInt } from '../results/results-format';
 import { constantChoices, formatNumber, tensorHistogram } from './inspector-model';
+import { InTurn } from '../common/InTurn';
 
 interface Props {
   bytes: Uint8Array;
@@ -97,28 +98,30 @@ export const ConstantHistogram = memo(function ConstantHistogram({ bytes, info }
 /** The values' histogram as a step area. */
 function ConstantStepChart({ data }: { data: { lo: number; count: number }[] }) {
   return (
-    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-      <AreaChart data={data} margin={CHART_MARGIN}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis
-          dataKey="lo"
-          type="number"
-          domain={['dataMin', 'dataMax']}
-          tickFormatter={(v) => formatNumber(Number(v))}
-          fontSize={12}
-        />
-        <YAxis width={44} allowDecimals={false} />
-        <Tooltip labelFormatter={(v) => `values from ${formatNumber(Number(v))}`} />
-        <Area
-          type="stepAfter"
-          dataKey="count"
-          name="values"
-          stroke={COLORS.runtime}
-          fill={COLORS.simulated}
-          fillOpacity={0.5}
-          isAnimationActive={false}
-        />
-      </AreaChart>
-    </ResponsiveContainer>
+    <InTurn name="constant histogram" height={CHART_HEIGHT}>
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+        <AreaChart data={data} margin={CHART_MARGIN}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="lo"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={(v) => formatNumber(Number(v))}
+            fontSize={12}
+          />
+          <YAxis width={44} allowDecimals={false} />
+          <Tooltip labelFormatter={(v) => `values from ${formatNumber(Number(v))}`} />
+          <Area
+            type="stepAfter"
+            dataKey="count"
+            name="values"
+            stroke={COLORS.runtime}
+            fill={COLORS.simulated}
+            fillOpacity={0.5}
+            isAnimationActive={false}
+          />
+        </AreaChart>
+      </ResponsiveContainer>
+    </InTurn>
   );
 }

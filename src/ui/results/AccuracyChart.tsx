@@ -14,6 +14,7 @@ import {
 import { accuracyAxisDomain, type AccuracySeries } from '../../core/eval/chart-series';
 import { formatPercent } from '../common/format';
 import { CHART_HEIGHT, CHART_MARGIN, COLORS, percentTick, accuracyAxisProps } from './chart-style';
+import { InTurn } from '../common/InTurn';
 
 interface Props {
   series: AccuracySeries;
@@ -38,20 +39,32 @@ export const AccuracyChart = memo(function AccuracyChart({ series }: Props) {
           start: formatPercent(domain[0], 0),
         })}
       </figcaption>
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={points} margin={CHART_MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="mode" interval={0} fontSize={12} />
-          <YAxis {...accuracyAxisProps(domain)} />
-          <Tooltip formatter={percentTick} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <ReferenceLine y={floatReference} stroke={COLORS.reference} strokeDasharray="4 3" ifOverflow="extendDomain" />
-          <Bar dataKey="accuracy" name={t('charts.runtime')} fill={COLORS.runtime} isAnimationActive={false} />
-          {hasSimulation && (
-            <Bar dataKey="simulated" name={t('charts.simulation')} fill={COLORS.simulated} isAnimationActive={false} />
-          )}
-        </BarChart>
-      </ResponsiveContainer>
+      <InTurn name="accuracy chart" height={CHART_HEIGHT}>
+        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+          <BarChart data={points} margin={CHART_MARGIN}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="mode" interval={0} fontSize={12} />
+            <YAxis {...accuracyAxisProps(domain)} />
+            <Tooltip formatter={percentTick} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <ReferenceLine
+              y={floatReference}
+              stroke={COLORS.reference}
+              strokeDasharray="4 3"
+              ifOverflow="extendDomain"
+            />
+            <Bar dataKey="accuracy" name={t('charts.runtime')} fill={COLORS.runtime} isAnimationActive={false} />
+            {hasSimulation && (
+              <Bar
+                dataKey="simulated"
+                name={t('charts.simulation')}
+                fill={COLORS.simulated}
+                isAnimationActive={false}
+              />
+            )}
+          </BarChart>
+        </ResponsiveContainer>
+      </InTurn>
     </figure>
   );
 });

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { LatencyPoint } from '../../core/eval/chart-series';
 import { CHART_HEIGHT, CHART_MARGIN, COLORS } from './chart-style';
 import { formatMs } from './results-format';
+import { InTurn } from '../common/InTurn';
 
 interface Props {
   points: LatencyPoint[];
@@ -17,17 +18,19 @@ export const LatencyChart = memo(function LatencyChart({ points }: Props) {
   return (
     <figure data-testid="chart-latency">
       <figcaption>{t('charts.latencyCaption', { engines })}</figcaption>
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={points} margin={CHART_MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="mode" interval={0} fontSize={12} />
-          <YAxis domain={[0, 'auto']} width={44} />
-          <Tooltip formatter={(v) => formatMs(Number(v))} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="median_ms" name={t('charts.median')} fill={COLORS.runtime} isAnimationActive={false} />
-          <Bar dataKey="p90_ms" name={t('charts.p90')} fill={COLORS.p90} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <InTurn name="latency chart" height={CHART_HEIGHT}>
+        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+          <BarChart data={points} margin={CHART_MARGIN}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="mode" interval={0} fontSize={12} />
+            <YAxis domain={[0, 'auto']} width={44} />
+            <Tooltip formatter={(v) => formatMs(Number(v))} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Bar dataKey="median_ms" name={t('charts.median')} fill={COLORS.runtime} isAnimationActive={false} />
+            <Bar dataKey="p90_ms" name={t('charts.p90')} fill={COLORS.p90} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </InTurn>
     </figure>
   );
 });

@@ -132,7 +132,7 @@ function WeightStepChart({
 }) {
   const { t } = useTranslation();
   // interval 0: the few "nice" ticks, each drawn, none measured (recharts measures labels to drop overlaps).
-  const data = useInTurn(latest);
+  const data = useInTurn(latest, 'weight histogram');
   if (!data) return <div style={{ height: CHART_HEIGHT }} />;
   const drawn = levels && levels.length <= MAX_DRAWN_LEVELS ? levels : [];
   return (

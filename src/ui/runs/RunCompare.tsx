@@ -7,6 +7,7 @@ import { CHART_HEIGHT, CHART_MARGIN, COLORS, percentTick, accuracyAxisProps } fr
 import { formatInt, formatMs } from '../results/results-format';
 import { compareRuns, type CompareCell } from './run-compare';
 import type { RunRecord } from './run-record';
+import { InTurn } from '../common/InTurn';
 
 /** Two runs side by side: a table of size, accuracy and latency per mode, and a chart of the accuracies. */
 export const RunCompare = memo(function RunCompare({ a, b }: { a: RunRecord; b: RunRecord }) {
@@ -97,17 +98,19 @@ function CompareChart({ a, b, rows }: { a: string; b: string; rows: ReturnType<t
   return (
     <figure data-testid="run-compare-chart">
       <figcaption>{t('runs.compare.chartTitle')}</figcaption>
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={data} margin={CHART_MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="mode" interval={0} fontSize={12} />
-          <YAxis {...accuracyAxisProps(domain)} />
-          <Tooltip formatter={percentTick} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="a" name={a} fill={COLORS.runtime} isAnimationActive={false} />
-          <Bar dataKey="b" name={b} fill={COLORS.size} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <InTurn name="run compare chart" height={CHART_HEIGHT}>
+        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+          <BarChart data={data} margin={CHART_MARGIN}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="mode" interval={0} fontSize={12} />
+            <YAxis {...accuracyAxisProps(domain)} />
+            <Tooltip formatter={percentTick} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Bar dataKey="a" name={a} fill={COLORS.runtime} isAnimationActive={false} />
+            <Bar dataKey="b" name={b} fill={COLORS.size} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </InTurn>
     </figure>
   );
 }

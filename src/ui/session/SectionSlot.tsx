@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect } from 'react';
 import type { LabSection } from './LabSections';
 import type { LabSession } from './lab-session';
 
@@ -15,6 +15,11 @@ interface Props {
  */
 export const SectionSlot = memo(
   function SectionSlot({ Section, session }: Props) {
+    // A User Timing measure from this render to its commit, per section (`npm run bench` reads them).
+    const started = performance.now();
+    useLayoutEffect(() => {
+      performance.measure(`section: ${Section.name}`, { start: started });
+    });
     return <Section session={session} />;
   },
   (before, after) => after.hold || (before.Section === after.Section && before.session === after.session),

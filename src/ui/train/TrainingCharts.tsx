@@ -48,7 +48,7 @@ const CHART_HEIGHT = 200;
 /** Cross-entropy per batch and per epoch; redrawn in a turn of its own (useInTurn). */
 function LossChart({ view }: { view: ChartProps }) {
   const { t } = useTranslation();
-  const shown = useInTurn(view);
+  const shown = useInTurn(view, 'loss chart');
   if (!shown) return <ChartFrame caption={t('trainCharts.loss')} />;
   const { batchCurve, epochCurve, ticks } = shown;
   return (
@@ -96,7 +96,7 @@ function LossChart({ view }: { view: ChartProps }) {
 /** Training accuracy per batch and per epoch, and test accuracy per epoch; redrawn in a turn of its own. */
 function AccuracyChart({ view }: { view: ChartProps }) {
   const { t } = useTranslation();
-  const shown = useInTurn(view);
+  const shown = useInTurn(view, 'accuracy chart');
   if (!shown) return <ChartFrame caption={t('trainCharts.accuracy')} />;
   const { batchCurve, epochCurve, ticks } = shown;
   return (
