@@ -100,7 +100,7 @@ export function App() {
       )}
       <DatasetContext.Provider value={lab.train.dataset}>
         {LAB_SECTIONS.map((Section, i) => (
-          <SectionSlot key={i} Section={Section} session={session} hold={i >= shown} />
+          <SectionSlot key={i} Section={Section} place={i + 1} session={session} hold={i >= shown} />
         ))}
       </DatasetContext.Provider>
     </main>

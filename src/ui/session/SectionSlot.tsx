@@ -4,6 +4,8 @@ import type { LabSession } from './lab-session';
 
 interface Props {
   Section: LabSection;
+  /** Its place on the page (from 1), for the User Timing measure's name: a minified build renames Section. */
+  place: number;
   session: LabSession;
   /** Keep what the section last rendered: its turn to show the new session has not come yet. */
   hold: boolean;
@@ -14,11 +16,11 @@ interface Props {
  * useStagedReveal). A held section keeps its last output, and its own state still updates it.
  */
 export const SectionSlot = memo(
-  function SectionSlot({ Section, session }: Props) {
+  function SectionSlot({ Section, place, session }: Props) {
     // A User Timing measure from this render to its commit, per section (`npm run bench` reads them).
     const started = performance.now();
     useLayoutEffect(() => {
-      performance.measure(`section: ${Section.name}`, { start: started });
+      performance.measure(`section ${place}: ${Section.name}`, { start: started });
     });
     return <Section session={session} />;
   },
