@@ -6,6 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import { keepErrorData } from '../src/bridge/coded-errors';
+import { gzipBytes } from '../src/core/compress/gzip-size';
 import { loadLiteRtFromUrl } from '../src/runtime/litert-browser';
 import { evaluateTflite, predictTflite, type EvaluateOptions } from '../src/runtime/litert-eval';
 
@@ -31,6 +32,11 @@ const api = {
   ) {
     const result = await evaluateTflite(bytes, images, labels, { ...options, onProgress });
     return Comlink.transfer(result, [result.predictions.buffer]);
+  },
+
+  /** The file's size after gzip level 9 (gzipBytes), taken here rather than on the page's main thread. */
+  gzipSize(bytes: Uint8Array): number {
+    return gzipBytes(bytes);
   },
 
   /** Class probabilities [10] for one image ([784] values in [0, 1]). */

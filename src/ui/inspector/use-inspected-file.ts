@@ -1,8 +1,8 @@
-import { gzipBytes } from '../../core/compress/gzip-size';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InputRange } from '../../core/tflite/model-kind';
 import { planRun } from '../../core/tflite/run-plan';
 import { errorMessage } from '../common/worker-job';
+import { runtimeBridge } from '../lab-client';
 import type { InspectedFile } from '../state/results-cache';
 import { fileReport, fileSizeProblem, inspectFile, type InspectorProblem, type Loaded } from './inspector-model';
 import { useFileEvaluation } from './use-file-evaluation';
@@ -32,7 +32,10 @@ export function useInspectedFile(onEvaluated: (file: InspectedFile) => void) {
       const result = await evaluate(plan.bytes, file.fileName, plan.feed.range);
       if (!result || file.serial !== serial.current) return;
       const how = { feed: plan.feed.label, pinnedTensors: plan.pinnedTensors };
-      const entry = fileReport(file.fileName, file.bytes.length, result, how, gzipBytes(file.bytes));
+      // Deflate at level 9 takes seconds for a file of megabytes: the runtime worker does it.
+      const gzipSize = await runtimeBridge.run((api) => api.gzipSize(file.bytes));
+      if (file.serial !== serial.current) return;
+      const entry = fileReport(file.fileName, file.bytes.length, result, how, gzipSize);
       onEvaluatedRef.current({ entry, bytes: plan.bytes, predictions: result.predictions });
     },
     [evaluate],
