@@ -82,6 +82,10 @@ test.describe('tflite inspector', () => {
     await expect(page.getByTestId('runtime-accuracy-file:lab-int8.tflite')).toHaveText(
       await page.getByTestId('runtime-accuracy-int8').innerText(),
     );
+    // The same bytes: the gzip size the runtime worker took equals the one the lab worker took at conversion.
+    const gzip = await page.getByTestId('gzip-bytes-int8').textContent();
+    expect(gzip).toMatch(/^[\d,]+ B/);
+    await expect(page.getByTestId('gzip-bytes-file:lab-int8.tflite')).toHaveText(gzip!);
   });
 });
 
