@@ -84,6 +84,24 @@ describe('importing the lab-trained tutorial CNN', () => {
     },
   );
 
+  it('a model trained on raw pixels [0, 255] (no Rescaling layer) reads them with x255 folded into its first layer', async () => {
+    // The same function of the image, for 0..255 inputs: the first kernel over 255.
+    const raw = trained.weights.map((w) =>
+      w.name === trained.weights[0]!.name ? { ...w, values: w.values.map((v) => v / 255) } : w,
+    );
+    expect(trained.weights[0]!.name).toMatch(/conv2d.*\/kernel$/);
+    const files = await one('raw-pixels.h5', writeKerasH5(tutorialFixture(raw), 'keras2'));
+    const { model, notes } = await importLabModel(files, openH5Node, data.test, 'wasm');
+    expect(model.source).toEqual({ kind: 'keras-h5', file: 'raw-pixels.h5', input_range: '0-255' });
+    expect(notes.at(-1)).toMatch(/^Trained on raw pixels \[0, 255\]/);
+    // x255 then /255 is the trained kernel up to float rounding: the same score within a few images.
+    expect(Math.abs(model.testAccuracy - trained.testAccuracy)).toBeLessThanOrEqual(0.0005);
+    // The folded model is an ordinary [0, 1] model for every stage after the import.
+    const int8 = convertModel(model, { ...DEFAULT_RECIPE, mode: 'int8' }, calibrationImages(data.train, 100, 1));
+    const r = await evaluateTflite(int8.bytes, data.test.images, data.test.labels, { latencySamples: 1 });
+    expect(Math.abs(r.accuracy - trained.testAccuracy)).toBeLessThanOrEqual(0.003);
+  });
+
   it('Keras 2 .h5: float32 in LiteRT.js scores what TF.js scores (within one image), every mode within 0.3 points', async () => {
     const { model } = await importLabModel(await FORMATS[0][2](), openH5Node, data.test, 'wasm');
     const calibration = calibrationImages(data.train, 100, 1);

@@ -31,8 +31,13 @@ export async function importLabModel(
   const imported = await importModelFiles(files, openH5);
   if (needsCalibrationImages(imported.architecture.inputShape))
     return { model: unscoredModel(imported, backend), notes: imported.notes };
-  return { model: await importedTrainedModel(imported, test, backend), notes: imported.notes };
+  const model = await importedTrainedModel(imported, test, backend);
+  const notes = model.source?.input_range === '0-255' ? [...imported.notes, RAW_PIXEL_NOTE] : imported.notes;
+  return { model, notes };
 }
+
+const RAW_PIXEL_NOTE =
+  'Trained on raw pixels [0, 255]: it scored near chance on [0, 1] pixels and well on [0, 255] ones, so x255 is folded into its first weighted layer and it reads [0, 1] pixels like every lab model.';
 
 /** An imported model that is not scored on MNIST (its input is another image): testAccuracy NaN, no history. */
 export function unscoredModel(imported: ImportedModel, backend: string): TrainedModel {

@@ -56,5 +56,7 @@ export async function kerasLine(file: string, bytes: Uint8Array, ctx: CorpusCont
   const r = await evaluateTflite(int8.bytes, test.images, test.labels, { latencySamples: 10 });
   const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
   const result = `TF.js ${pct(model.testAccuracy)}, int8 in LiteRT.js ${pct(r.accuracy)} on ${r.count.toLocaleString('en-US')} images (${model.params.toLocaleString('en-US')} parameters)`;
-  return { file, kind: imported.source.kind, feed: '[0, 1]', ops, result, accuracy: r.accuracy, imports };
+  // A model trained on raw pixels reads them with x255 folded into its first layer (raw-pixels.ts).
+  const feed = model.source?.input_range === '0-255' ? '[0, 255] (x255 folded into its first layer)' : '[0, 1]';
+  return { file, kind: imported.source.kind, feed, ops, result, accuracy: r.accuracy, imports };
 }

@@ -73,6 +73,12 @@ export interface ModelSource {
   kind: 'keras-h5' | 'keras' | 'tfjs' | 'tflite';
   /** File name as the user gave it (no directory). */
   file: string;
+  /**
+   * '0-255': the model was trained on raw pixels; the lab folded ×255 into its first weighted layer
+   * (src/core/import/raw-pixels.ts), so it reads [0, 1] like every other model. Absent: it reads [0, 1]
+   * (a Rescaling(1/255) at its input included). Snake case: report.json's `source` is this object.
+   */
+  input_range?: '0-255';
 }
 
 export interface ModelArchitecture {

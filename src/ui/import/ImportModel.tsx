@@ -91,6 +91,12 @@ export function ImportModel({ ready, busy, trained, onImported, quant, onQuantiz
               shape: shape ? shapeText(shape) : '',
             }}
           />
+          {source.input_range === '0-255' && (
+            <>
+              {' '}
+              <span data-testid="imported-raw-pixels">{t('import.rawPixels')}</span>
+            </>
+          )}
         </p>
       )}
       {unlabelled && shape && (

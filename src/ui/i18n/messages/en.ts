@@ -267,6 +267,8 @@ export const en = {
     reading: 'Reading the model and scoring it on the 10,000 test images…',
     summary:
       'Imported from <strong>{{file}}</strong> ({{kind}}): {{layers}} layers, {{params}} parameters. Every stage below (quantization, QAT, the debugger, drawing, confusion, downloads) now works on this model.',
+    rawPixels:
+      'It scored near chance on [0, 1] pixels and well on raw [0, 255] ones, so it was trained on raw pixels: the lab folds the ×255 into its first weighted layer, and the model and its files read [0, 1] pixels like every lab model.',
     forgetUnlabelled: 'Remove this model',
     summaryUnlabelled:
       'Imported from <strong>{{file}}</strong> ({{kind}}): {{layers}} layers, {{params}} parameters, input {{shape}}. It does not take MNIST images, so it is quantized here on your own images; the stages below keep working on the MNIST model.',

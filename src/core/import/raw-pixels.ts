@@ -1,0 +1,69 @@
+/**
+ * Models trained on raw pixels. Many MNIST models from the wild were trained on [0, 255] values with no
+ * Rescaling layer, while the lab feeds every model [0, 1] pixels. Such a model is made to read [0, 1]
+ * by folding the ×255 into its first weighted layer (conv2d, depthwise or dense: linear in its input),
+ * reached through layers that commute with a positive scale (flatten, reshape, pooling, zero padding).
+ * The folded model computes the same function of the image, and every stage after the import (graph,
+ * calibration, quantization, the written file) sees an ordinary [0, 1] model.
+ */
+import {
+  ARCH_INPUT,
+  graphLayerName,
+  hasWeights,
+  layerInputs,
+  tfjsLayerName,
+  type LayerType,
+  type ModelArchitecture,
+} from '../model/architecture';
+import type { ImportedModel } from './keras-to-model';
+
+/** The scale a raw-pixel model's input has against the lab's [0, 1] pixels. */
+export const RAW_PIXEL_SCALE = 255;
+
+/** Layers between the input and the first weighted one that a positive scale passes through unchanged. */
+const SCALE_COMMUTING: ReadonlySet<LayerType> = new Set([
+  'flatten',
+  'reshape',
+  'maxPool2d',
+  'avgPool2d',
+  'zeroPadding2d',
+]);
+
+/**
+ * The index of the layer the input scale folds into: the first weighted layer, when the input reaches
+ * it (and only it) through scale-commuting single-input layers; undefined otherwise.
+ */
+export function rawPixelFoldLayer(arch: ModelArchitecture): number | undefined {
+  let current = ARCH_INPUT;
+  for (;;) {
+    const readers = arch.layers.flatMap((_, i) => (layerInputs(arch, i).includes(current) ? [i] : []));
+    if (readers.length !== 1) return undefined;
+    const i = readers[0]!;
+    const layer = arch.layers[i]!;
+    if (layerInputs(arch, i).length !== 1) return undefined;
+    if (hasWeights(layer)) return i;
+    if (!SCALE_COMMUTING.has(layer.type)) return undefined;
+    current = graphLayerName(layer, i);
+  }
+}
+
+/**
+ * `imported` made to read [0, 1] pixels when it was trained on [0, 255] ones: its first weighted layer's
+ * kernel times 255 (the bias unchanged), and `source.input_range` '0-255'. Undefined when the scale
+ * cannot be folded (see {@link rawPixelFoldLayer}).
+ */
+export function foldRawPixels(imported: ImportedModel): { model: ImportedModel; layer: string } | undefined {
+  const index = rawPixelFoldLayer(imported.architecture);
+  if (index === undefined) return undefined;
+  const spec = imported.architecture.layers[index]!;
+  const name = tfjsLayerName(spec, index);
+  const kernel = `${name}/${spec.type === 'depthwiseConv2d' ? 'depthwise_kernel' : 'kernel'}`;
+  if (!imported.weights.some((w) => w.name === kernel)) return undefined;
+  const weights = imported.weights.map((w) =>
+    w.name === kernel ? { ...w, values: Float32Array.from(w.values, (v) => v * RAW_PIXEL_SCALE) } : w,
+  );
+  return {
+    model: { ...imported, weights, source: { ...imported.source, input_range: '0-255' } },
+    layer: name,
+  };
+}
