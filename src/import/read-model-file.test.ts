@@ -65,4 +65,26 @@ describe('damaged containers get a coded sentence that quotes the reader', () =>
     ]);
     expect(new ModelImportError(p).message).toBe('Weight dense/kernel is uint8; the lab imports float32 TF.js models.');
   });
+
+  it('a TF.js graph model (a GraphDef, not a Keras config), named as such', async () => {
+    // What tensorflowjs_converter writes for a SavedModel: format graph-model, a node list, int32 constants.
+    const model = {
+      format: 'graph-model',
+      modelTopology: { node: [{ name: 'x', op: 'Placeholder' }], library: {}, versions: {} },
+      weightsManifest: [{ paths: ['w.bin'], weights: [{ name: 'flatten/stack', shape: [2], dtype: 'int32' }] }],
+    };
+    const p = await problemOf([
+      { name: 'model.json', bytes: text(JSON.stringify(model)) },
+      { name: 'w.bin', bytes: new Uint8Array(8) },
+    ]);
+    expect(p.code).toBe('import-tfjs-graph-model');
+    expect(new ModelImportError(p).message).toMatch(/^model\.json is a TF\.js graph model .*TF\.js Layers models/);
+    // Without the format field, the node list says it.
+    const { format: _f, ...unmarked } = model;
+    const q = await problemOf([
+      { name: 'model.json', bytes: text(JSON.stringify(unmarked)) },
+      { name: 'w.bin', bytes: new Uint8Array(8) },
+    ]);
+    expect(q.code).toBe('import-tfjs-graph-model');
+  });
 });

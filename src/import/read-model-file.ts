@@ -85,12 +85,16 @@ interface TfjsManifestEntry {
 
 function readTfjs(json: ModelFileInput, files: ModelFileInput[]): KerasModelFile {
   const model = (parseJson(strFromU8(json.bytes), json.name) ?? {}) as {
+    format?: string;
     modelTopology?: Record<string, unknown>;
     weightsManifest?: TfjsManifestEntry[];
   };
   const topology = model.modelTopology;
   if (!topology || !Array.isArray(model.weightsManifest))
     throw new ModelImportError({ code: 'import-not-tfjs', file: json.name });
+  // A graph model's topology is a TensorFlow GraphDef (a list of nodes), not a Keras config.
+  if (model.format === 'graph-model' || Array.isArray(topology.node))
+    throw new ModelImportError({ code: 'import-tfjs-graph-model', file: json.name });
   const weights: Record<string, RawWeight[]> = {};
   for (const group of model.weightsManifest) {
     const data = concatShards(group.paths, files);

@@ -1,6 +1,6 @@
 // The corpus command on a folder of converter-shaped fixtures: the same code as the page, in Node, on the
 // real LiteRT.js and the real MNIST test images.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +30,10 @@ beforeAll(async () => {
     'd-detector.tflite': writeTfliteModel(detectorLikeModel()),
     'e-broken.tflite': Uint8Array.from([1, 2, 3]),
     'notes.txt': new TextEncoder().encode('not a model'),
+    // A subfolder is read too (a TF.js model keeps its shards' names in a folder of its own).
+    'f/g-cast.tflite': writeTfliteModel(castUint8Classifier(c)),
   };
+  mkdirSync(join(dir, 'f'));
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
   lines = await runCorpus(dir, { test, limit: 500 }, () => undefined);
 }, 120_000);
@@ -45,6 +48,7 @@ describe('npm run corpus', () => {
       ['c_edgetpu.tflite', 'edgetpu'],
       ['d-detector.tflite', 'multi-io'],
       ['e-broken.tflite', 'unreadable'],
+      ['f/g-cast.tflite', 'classifier'],
     ]);
   });
 

@@ -99,17 +99,36 @@ function isModelFile(dir: string, f: string): boolean {
   return readFileSync(join(dir, f), 'utf8').slice(0, 100_000).includes('"modelTopology"');
 }
 
-/** Every file of a known format in `dir` (not recursive), sorted by name, each read and described. */
+/** Paths below `dir` (relative to it, subfolders included: a TF.js model keeps its shards' names in a folder of its own). */
+function filesBelow(dir: string, under = ''): string[] {
+  return readdirSync(join(dir, under), { withFileTypes: true }).flatMap((e) => {
+    const path = under ? `${under}/${e.name}` : e.name;
+    return e.isDirectory() ? filesBelow(dir, path) : [path];
+  });
+}
+
+/**
+ * Every file of a known format in `dir` and its subfolders, sorted by path, each read and described. A
+ * reader that throws gives its file a `failed` line with the error; the files after it still run.
+ */
 export async function runCorpus(dir: string, ctx: CorpusContext, onLine: (line: CorpusLine) => void) {
-  const files = readdirSync(dir)
+  const files = filesBelow(dir)
     .filter((f) => isModelFile(dir, f))
     .sort();
   const lines: CorpusLine[] = [];
   for (const f of files) {
-    const line = await FORMATS[extname(f).toLowerCase()]!(f, new Uint8Array(readFileSync(join(dir, f))), {
-      ...ctx,
-      dir,
-    });
+    let line: CorpusLine;
+    try {
+      line = await FORMATS[extname(f).toLowerCase()]!(f, new Uint8Array(readFileSync(join(dir, f))), { ...ctx, dir });
+    } catch (e) {
+      line = {
+        file: f,
+        kind: 'failed',
+        feed: '',
+        ops: '',
+        result: `failed: ${e instanceof Error ? e.message : String(e)}`,
+      };
+    }
     lines.push(line);
     onLine(line);
   }
@@ -127,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
   const limit = limitAt >= 0 ? Number(argv[limitAt + 1]) : undefined;
   if (!dir || (limit !== undefined && !(limit > 0))) {
     console.error(
-      'usage: npm run corpus -- DIR [--limit N]   (inspects, evaluates and imports every .tflite, .h5, .keras and TF.js model.json in DIR)',
+      'usage: npm run corpus -- DIR [--limit N]   (inspects, evaluates and imports every .tflite, .h5, .keras and TF.js model.json in DIR and its subfolders)',
     );
     return 2;
   }

@@ -71,6 +71,7 @@ export type ImportProblem =
   | { code: 'import-weight-not-float'; weight: string }
   | { code: 'import-weight-missing'; layer: string; weight: string }
   | { code: 'import-tfjs-weight-type'; weight: string; dtype: string; quantized: boolean }
+  | { code: 'import-tfjs-graph-model'; file: string }
   | { code: 'import-tfjs-shard-short'; weight: string; bytes: number; needed: number }
   // The Keras model config (keras-nodes.ts, known-architectures.ts).
   | { code: 'import-no-keras-config' }
@@ -197,6 +198,8 @@ const SENTENCES: Sentences<ImportProblem> = {
   'import-weight-missing': (p) => `Layer ${p.layer} lists weight ${p.weight}, which the file does not hold.`,
   'import-tfjs-weight-type': (p) =>
     `Weight ${p.weight} is ${p.quantized ? 'quantized' : p.dtype}; the lab imports float32 TF.js models.`,
+  'import-tfjs-graph-model': (p) =>
+    `${p.file} is a TF.js graph model (converted from a SavedModel or a frozen graph); the lab imports TF.js Layers models (tensorflowjs_converter --output_format tfjs_layers_model, or model.save in TF.js).`,
   'import-tfjs-shard-short': (p) =>
     `The .bin files hold ${p.bytes} bytes, but weight ${p.weight} ends at byte ${p.needed}: choose the .bin files model.json lists, unchanged.`,
   'import-no-keras-config': () => 'The file has no Keras model config (expected {"class_name", "config"}).',

@@ -145,6 +145,7 @@ const IMPORT: Samples<ImportProblem> = {
     dtype: 'int32',
     quantized: false,
   },
+  'import-tfjs-graph-model': { code: 'import-tfjs-graph-model', file: 'model.json' },
   'import-tfjs-shard-short': { code: 'import-tfjs-shard-short', weight: 'dense/kernel', bytes: 4000, needed: 31400 },
   'import-no-keras-config': { code: 'import-no-keras-config' },
   'import-model-class': { code: 'import-model-class', className: 'MyModel' },
@@ -317,7 +318,7 @@ const IDENTIFIERS = new Set(
     'modelTopology weightsManifest class_name JSON InputLayer Sequential Conv2D DepthwiseConv2D Dense Add ReLU ' +
     'BatchNormalization FULLY_CONNECTED NONE RELU RELU6 SAME channels_last max_value scale offset beta leaky ' +
     'kernel Layers float32 int32 uint8 f4 u1 npy Fortran C RGBA H W h w c n ' +
-    'conv2d dense CNN MNIST concatenate PNG png JPEG FILE DIR h5wasm'
+    'conv2d dense CNN MNIST concatenate PNG png JPEG FILE DIR h5wasm SavedModel tensorflowjs_converter tfjs_layers_model'
   ).split(' '),
 );
 
@@ -326,7 +327,7 @@ function englishWords(zh: string, p: unknown): string[] {
   let rest = zh;
   for (const s of carried(p).sort((a, b) => b.length - a.length)) rest = rest.split(s).join(' ');
   // A command-line flag is an identifier; "3x5" is a size, not a word.
-  rest = rest.replace(/--[a-z-]+/g, ' ');
+  rest = rest.replace(/--[a-z_-]+/g, ' ');
   return (rest.match(/(?<![0-9])[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((w) => !IDENTIFIERS.has(w));
 }
 

@@ -107,6 +107,8 @@ export const IMPORT_ZH = {
   'import-weight-missing': (p) => `層 ${p.layer} 列出了權重 ${p.weight}，但檔案裡沒有它。`,
   'import-tfjs-weight-type': (p) =>
     `權重 ${p.weight} ${p.quantized ? '已經量化過' : `的型別是 ${p.dtype}`}；實驗室只匯入 float32 的 TF.js 模型。`,
+  'import-tfjs-graph-model': (p) =>
+    `${p.file} 是 TF.js 的計算圖模型（由 SavedModel 或凍結的計算圖轉換而來）；實驗室匯入的是 TF.js Layers 模型（tensorflowjs_converter --output_format tfjs_layers_model，或在 TF.js 裡 model.save）。`,
   'import-tfjs-shard-short': (p) =>
     `.bin 檔共有 ${p.bytes} 位元組，但權重 ${p.weight} 結束在第 ${p.needed} 位元組：請選擇 model.json 列出的、未經修改的 .bin 檔。`,
   'import-no-keras-config': () => '檔案裡沒有 Keras 模型設定（應該是 {"class_name", "config"}）。',
