@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useState } from 'react';
+import { measureSince } from './user-timing';
 
 /**
  * Views waiting for their turn, first come first served. Each turn renders and commits one view, as
@@ -36,7 +37,7 @@ function schedule(): void {
 function endTurn(turn: Turn): void {
   if (current !== turn) return;
   current = undefined;
-  performance.measure(`turn: ${turn.name}`, { start: turn.started });
+  measureSince(`turn: ${turn.name}`, turn.started!);
   schedule();
 }
 

@@ -1,4 +1,5 @@
 import { memo, useLayoutEffect } from 'react';
+import { measureSince } from '../common/user-timing';
 import type { LabSection } from './LabSections';
 import type { LabSession } from './lab-session';
 
@@ -20,7 +21,7 @@ export const SectionSlot = memo(
     // A User Timing measure from this render to its commit, per section (`npm run bench` reads them).
     const started = performance.now();
     useLayoutEffect(() => {
-      performance.measure(`section ${place}: ${Section.name}`, { start: started });
+      measureSince(`section ${place}: ${Section.name}`, started);
     });
     return <Section session={session} />;
   },
