@@ -142,6 +142,8 @@ test('a non-MNIST quantization is cancelled and recovers, is kept as a run by ag
   // Removing the model removes it from the browser too; its runs stay.
   await page.getByTestId('unlabelled-forget').click();
   await expect(page.getByTestId('calibration-drop')).toHaveCount(0);
+  // The page says so once the stored copy is deleted: reloading before that could bring the model back.
+  await expect(page.getByTestId('unlabelled-forgotten')).toBeVisible();
   await page.reload();
   await expect(page.getByTestId('data-ready')).toBeVisible({ timeout: 120_000 });
   await expect(runRows(page)).toHaveCount(2);

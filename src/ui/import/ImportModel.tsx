@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { architectureOf, type TrainedModel } from '../../core/model/trained-model';
 import type { LabReport } from '../../core/report/report';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +36,10 @@ const SOURCE_NAMES = { 'keras-h5': 'Keras HDF5', keras: 'Keras 3 .keras', tfjs: 
  */
 export function ImportModel({ ready, busy, trained, onImported, quant, onQuantized, runs }: Props) {
   const { t } = useTranslation();
-  const { state, importFiles, unlabelled, restored, storeError, forgetUnlabelled } = useModelImport(onImported);
+  const { state, importFiles, unlabelled, restored, storeError, forgetUnlabelled, forgotten } =
+    useModelImport(onImported);
+  // The user removed the non-MNIST model (an MNIST import forgets it too, without a word).
+  const [removed, setRemoved] = useState(false);
   const importing = state.status === 'running';
   const shown = unlabelled ?? trained;
   const source = shown?.source;
@@ -63,12 +66,18 @@ export function ImportModel({ ready, busy, trained, onImported, quant, onQuantiz
           data-testid="import-model"
           disabled={!ready || busy || importing || working}
           onChange={(e) => {
+            setRemoved(false);
             void importFiles([...(e.target.files ?? [])]);
             e.target.value = '';
           }}
         />
       </label>
       {importing && <p className="hint">{t('import.reading')}</p>}
+      {removed && forgotten && !unlabelled && (
+        <p className="notice" data-testid="unlabelled-forgotten">
+          {t('import.unlabelledForgotten')}
+        </p>
+      )}
       {storeError && (
         <p className="error">
           {t(`app.storeFailed.${storeError.action}`)} <span lang="en">{storeError.message}</span>
@@ -107,7 +116,10 @@ export function ImportModel({ ready, busy, trained, onImported, quant, onQuantiz
               className="secondary"
               data-testid="unlabelled-forget"
               disabled={working}
-              onClick={forgetUnlabelled}
+              onClick={() => {
+                setRemoved(true);
+                forgetUnlabelled();
+              }}
             >
               {t('import.forgetUnlabelled')}
             </button>

@@ -45,5 +45,7 @@ export function useModelImport(onImported: (model: TrainedModel) => void) {
     storeError: saved.storeError,
     /** Removes the non-MNIST model here and from the browser's storage. */
     forgetUnlabelled: forget,
+    /** The removed model's stored copy is deleted (a reload will not bring it back). */
+    forgotten: saved.forgotten,
   };
 }

@@ -270,6 +270,7 @@ export const en = {
     rawPixels:
       'It scored near chance on [0, 1] pixels and well on raw [0, 255] ones, so it was trained on raw pixels: the lab folds the ×255 into its first weighted layer, and the model and its files read [0, 1] pixels like every lab model.',
     forgetUnlabelled: 'Remove this model',
+    unlabelledForgotten: 'The model is removed from this browser; its kept runs stay in the runs list.',
     summaryUnlabelled:
       'Imported from <strong>{{file}}</strong> ({{kind}}): {{layers}} layers, {{params}} parameters, input {{shape}}. It does not take MNIST images, so it is quantized here on your own images; the stages below keep working on the MNIST model.',
   },

@@ -232,6 +232,7 @@ export const zhTW: Messages = {
     rawPixels:
       '它在 [0, 1] 像素上的成績接近亂猜，在原始 [0, 255] 像素上則很好，可見它是以原始像素訓練的：實驗室把 ×255 併入它的第一個有權重的層，模型與它的檔案因此和所有實驗室模型一樣讀取 [0, 1] 像素。',
     forgetUnlabelled: '移除這個模型',
+    unlabelledForgotten: '這個模型已從這個瀏覽器移除；保留的執行紀錄仍在執行列表中。',
     summaryUnlabelled:
       '已從 <strong>{{file}}</strong>（{{kind}}）匯入：{{layers}} 層，{{params}} 個參數，輸入 {{shape}}。它的輸入不是 MNIST 影像，所以在這裡以你自己的影像量化；下方各階段仍使用 MNIST 模型。',
   },
