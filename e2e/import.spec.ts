@@ -1,5 +1,7 @@
 import { randomWeights } from '../src/core/graph/random-weights';
-import { tutorialFixture } from '../src/core/import/testing/fixture-models';
+import { rawPixelLinearFixture, tutorialFixture } from '../src/core/import/testing/fixture-models';
+import { centroidClassifier } from '../src/core/tflite/testing/converter-fixtures';
+import { loadMnistFromIdx } from '../src/node/mnist-node';
 import { writeKerasH5 } from '../src/import/testing/keras-fixtures';
 import { expect, openLab, parsePercent, test } from './fixtures';
 
@@ -35,4 +37,21 @@ test('imports a Keras .h5, keeps it across a reload, and quantizes it', async ({
   expect(Math.abs(runtimeFloat - tfjs)).toBeLessThanOrEqual(0.0001 + 1e-9);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-int8').click()]);
   expect(download.suggestedFilename()).toBe('mnist-imported-int8.tflite');
+});
+
+/**
+ * A model trained on raw 0..255 pixels with no Rescaling layer (the nearest-class-mean classifier of the
+ * training images, built here): the page reads it with the x255 folded into its first layer and says so.
+ */
+test('a model trained on raw pixels imports, scores as on its own pixels, and the page says why', async ({ page }) => {
+  const { train } = loadMnistFromIdx();
+  const h5 = await writeKerasH5(rawPixelLinearFixture(centroidClassifier(train.images, train.labels)), 'keras2');
+  await openLab(page);
+  await page
+    .getByTestId('import-model')
+    .setInputFiles({ name: 'raw_pixels.h5', mimeType: 'application/x-hdf5', buffer: Buffer.from(h5) });
+  await expect(page.getByTestId('imported-summary')).toContainText('raw_pixels.h5', { timeout: 120_000 });
+  await expect(page.getByTestId('imported-raw-pixels')).toContainText('raw [0, 255]');
+  // The nearest class mean scores about 82% on MNIST; on [0, 1] pixels this file scored near chance.
+  expect(parsePercent(await page.getByTestId('test-accuracy').innerText())).toBeGreaterThan(0.75);
 });

@@ -81,3 +81,31 @@ export function fixtureFromTfjs(model: tfl.LayersModel): FixtureModel {
   // A TF.js Sequential lists no InputLayer; Keras 2 puts the shape on the first layer, which this keeps.
   return { className, name: topology.config.name, layers };
 }
+
+/**
+ * A classifier trained on raw pixels, as many MNIST models from the wild are: `linear` (logits = W x + b on
+ * [0, 1] pixels, W [10, 784] class-major, e.g. converter-fixtures' centroidClassifier) saved as Keras 2
+ * would save InputLayer (28, 28) -> Flatten -> Dense 10 softmax for 0..255 inputs (kernel over 255), with
+ * no Rescaling layer.
+ */
+export function rawPixelLinearFixture(linear: { weights: Float32Array; bias: Float32Array }): FixtureModel {
+  const kernel = new Float32Array(7840);
+  for (let c = 0; c < 10; c++) for (let j = 0; j < 784; j++) kernel[j * 10 + c] = linear.weights[c * 784 + j]! / 255;
+  return {
+    className: 'Sequential',
+    name: 'sequential',
+    layers: [
+      { className: 'InputLayer', name: 'input_1', config: { batch_input_shape: [null, 28, 28], sparse: false } },
+      { className: 'Flatten', name: 'flatten', config: { data_format: 'channels_last' } },
+      {
+        className: 'Dense',
+        name: 'dense',
+        config: { units: 10, activation: 'softmax', use_bias: true },
+        weights: [
+          { name: 'kernel:0', shape: [784, 10], values: kernel },
+          { name: 'bias:0', shape: [10], values: Float32Array.from(linear.bias) },
+        ],
+      },
+    ],
+  };
+}
