@@ -58,7 +58,8 @@ export type ImportProblem =
   /** `problem` is the reader's, when it said one; `detail` its English message either way. */
   | { code: 'import-tflite-unreadable'; file: string; problem?: TfliteProblem; detail: string }
   | { code: 'import-tflite-unsupported-op'; file: string; op: string; index: number; supported: string[] }
-  | { code: 'import-tflite-quantized'; file: string; what: string }
+  /** dynamicRange: float input and output, low-precision weights only (the converter's dynamic-range mode). */
+  | { code: 'import-tflite-quantized'; file: string; what: string; dynamicRange?: boolean }
   | { code: 'import-tflite-subgraphs'; file: string; count: number }
   | { code: 'import-tflite-io'; file: string; inputs: number; outputs: number }
   | { code: 'import-tflite-input-type'; file: string; type: string }
@@ -184,7 +185,7 @@ const SENTENCES: Sentences<ImportProblem> = {
   'import-tflite-unsupported-op': (p) =>
     `${p.file} uses ${p.op} (operator ${p.index}), which the lab does not import yet. Supported: ${p.supported.join(', ')}.`,
   'import-tflite-quantized': (p) =>
-    `${p.file} is already quantized (${p.what}); the lab imports float32 .tflite files. Open it in the inspector to run and inspect it instead.`,
+    `${p.file} is already quantized (${p.dynamicRange ? `dynamic range: float input and output, weights like ${p.what}` : p.what}); the lab imports float32 .tflite files. Open it in the inspector to run and inspect it instead.`,
   'import-tflite-subgraphs': (p) => `${p.file} has ${p.count} subgraphs; the lab imports a single-subgraph model.`,
   'import-tflite-io': (p) =>
     `${p.file} has ${p.inputs} inputs and ${p.outputs} outputs; the lab imports one input and one output.`,

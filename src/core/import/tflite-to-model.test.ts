@@ -120,7 +120,11 @@ describe('importTfliteModel: refusals are sentences', () => {
     ],
     ['int8', () => quantizedTutorial('int8'), /already quantized \(QUANTIZE\).*inspector/],
     ['float16', () => quantizedTutorial('float16'), /already quantized \(DEQUANTIZE\).*inspector/],
-    ['dynamic range', () => quantizedTutorial('dynamic'), /already quantized \(INT8 tensor .*inspector/],
+    [
+      'dynamic range',
+      () => quantizedTutorial('dynamic'),
+      /already quantized \(dynamic range: float input and output, weights like INT8 tensor .*inspector/,
+    ],
     [
       'uint8 input with CAST',
       () => writeTfliteModel(castUint8Classifier({ weights: new Float32Array(7840), bias: new Float32Array(10) })),

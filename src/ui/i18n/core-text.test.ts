@@ -124,7 +124,12 @@ const IMPORT: Samples<ImportProblem> = {
     index: 3,
     supported: ['CONV_2D'],
   },
-  'import-tflite-quantized': { code: 'import-tflite-quantized', file: 'm.tflite', what: 'QUANTIZE' },
+  'import-tflite-quantized': {
+    code: 'import-tflite-quantized',
+    file: 'm.tflite',
+    what: 'INT8 tensor dense/MatMul',
+    dynamicRange: true,
+  },
   'import-tflite-subgraphs': { code: 'import-tflite-subgraphs', file: 'm.tflite', count: 2 },
   'import-tflite-io': { code: 'import-tflite-io', file: 'm.tflite', inputs: 2, outputs: 3 },
   'import-tflite-input-type': { code: 'import-tflite-input-type', file: 'm.tflite', type: 'UINT8' },

@@ -92,7 +92,7 @@ export const IMPORT_ZH = {
   'import-tflite-unsupported-op': (p) =>
     `${p.file} 使用了 ${p.op}（第 ${p.index} 個運算），實驗室目前還不能匯入它。支援的運算：${list(p.supported)}。`,
   'import-tflite-quantized': (p) =>
-    `${p.file} 已經量化過（${p.what}）；實驗室只匯入 float32 的 .tflite 檔。要執行與檢視它，請改用檢視器開啟。`,
+    `${p.file} 已經量化過（${p.dynamicRange ? `動態範圍：輸入與輸出為浮點數，權重如 ${p.what}` : p.what}）；實驗室只匯入 float32 的 .tflite 檔。要執行與檢視它，請改用檢視器開啟。`,
   'import-tflite-subgraphs': (p) => `${p.file} 有 ${p.count} 個子圖；實驗室只匯入單一子圖的模型。`,
   'import-tflite-io': (p) =>
     `${p.file} 有 ${p.inputs} 個輸入與 ${p.outputs} 個輸出；實驗室只匯入一個輸入、一個輸出的模型。`,
