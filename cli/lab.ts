@@ -121,6 +121,7 @@ async function obtainModel(options: CliOptions, data: MnistDataset, backend: str
       openH5Node,
       data.test,
       backend,
+      options.pixels,
     );
     const arch = architectureOf(model);
     console.log(`model: ${arch.name}, ${arch.layers.length} layers, ${model.params} parameters`);

@@ -29,6 +29,12 @@ describe('parseCliArgs', () => {
     expect(USAGE).toContain('--input-range RANGE');
   });
 
+  it('reads --pixels (default auto)', () => {
+    expect(parseCliArgs(['--pixels', '0-255']).pixels).toBe('0-255');
+    expect(parseCliArgs([]).pixels).toBe('auto');
+    expect(USAGE).toContain('--pixels auto|0-1|0-255');
+  });
+
   it('defaults', () => {
     const o = parseCliArgs([]);
     expect(o.train.epochs).toBe(1);
@@ -86,6 +92,7 @@ describe('parseCliArgs', () => {
     [['--target', 'stm32'], /--target: unknown target "stm32"/],
     [['--target', 'custom:0:1'], /custom:RAM_KB:FLASH_KB/],
     [['--input-range', '0-2'], /--input-range: one of 0-1, -1-1, 0-255, got "0-2"/],
+    [['--pixels', '0-100'], /--pixels: one of auto, 0-1, 0-255, got "0-100"/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);

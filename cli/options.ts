@@ -18,6 +18,7 @@ import {
 } from '../src/core/settings/fields';
 import { TRAIN_FIELDS, type TrainSettings } from '../src/core/train/settings';
 import { INPUT_RANGE_IDS, type ModelInputRange } from '../src/core/import/calibration-pixels';
+import { PIXEL_CHOICES, type PixelChoice } from '../src/core/import/raw-pixels';
 
 export interface CliOptions {
   train: TrainSettings;
@@ -36,6 +37,8 @@ export interface CliOptions {
   calibrationImages?: string;
   /** --input-range: the range PNG calibration images are scaled to (src/core/import/calibration-pixels.ts). */
   inputRange: ModelInputRange;
+  /** --pixels: how an imported 28x28 model reads pixels (src/core/import/raw-pixels.ts). */
+  pixels: PixelChoice;
   help: boolean;
   /** Pruning and clustering after training (src/core/compress/compress-fields.ts). */
   compress: CompressTuning;
@@ -126,6 +129,15 @@ const FLAGS: Record<string, CliFlag> = {
       o.inputRange = value as ModelInputRange;
     },
   },
+  pixels: {
+    arg: 'auto|0-1|0-255',
+    help: 'the pixels an imported 28x28 model was trained on: 0-255 folds x255 into its first weighted layer; auto (default) does so when [0, 1] pixels score near chance and [0, 255] ones well',
+    apply: (o, value) => {
+      if (!PIXEL_CHOICES.includes(value as PixelChoice))
+        throw new UsageError(`--pixels: one of ${PIXEL_CHOICES.join(', ')}, got "${value}"`);
+      o.pixels = value as PixelChoice;
+    },
+  },
   out: {
     arg: 'DIR',
     help: 'output folder (default out)',
@@ -188,6 +200,7 @@ function defaultOptions(): CliOptions {
     cSource: false,
     help: false,
     inputRange: '0-1',
+    pixels: 'auto',
   };
 }
 

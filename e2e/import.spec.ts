@@ -47,11 +47,17 @@ test('a model trained on raw pixels imports, scores as on its own pixels, and th
   const { train } = loadMnistFromIdx();
   const h5 = await writeKerasH5(rawPixelLinearFixture(centroidClassifier(train.images, train.labels)), 'keras2');
   await openLab(page);
-  await page
-    .getByTestId('import-model')
-    .setInputFiles({ name: 'raw_pixels.h5', mimeType: 'application/x-hdf5', buffer: Buffer.from(h5) });
+  const file = { name: 'raw_pixels.h5', mimeType: 'application/x-hdf5', buffer: Buffer.from(h5) };
+  // Read as [0, 1] pixels, as chosen: near chance, and nothing is folded.
+  await page.getByTestId('import-pixels').selectOption('0-1');
+  await page.getByTestId('import-model').setInputFiles(file);
   await expect(page.getByTestId('imported-summary')).toContainText('raw_pixels.h5', { timeout: 120_000 });
-  await expect(page.getByTestId('imported-raw-pixels')).toContainText('raw [0, 255]');
+  await expect(page.getByTestId('imported-raw-pixels')).toHaveCount(0);
+  expect(parsePercent(await page.getByTestId('test-accuracy').innerText())).toBeLessThan(0.5);
+  // Automatic (the default): found to read raw pixels.
+  await page.getByTestId('import-pixels').selectOption('auto');
+  await page.getByTestId('import-model').setInputFiles(file);
+  await expect(page.getByTestId('imported-raw-pixels')).toContainText('raw [0, 255]', { timeout: 120_000 });
   // The nearest class mean scores about 82% on MNIST; on [0, 1] pixels this file scored near chance.
   expect(parsePercent(await page.getByTestId('test-accuracy').innerText())).toBeGreaterThan(0.75);
 });

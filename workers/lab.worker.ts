@@ -4,6 +4,7 @@
  * evaluation) plus quantization. The UI imports only its type (LabWorkerApi).
  */
 import * as Comlink from 'comlink';
+import type { PixelChoice } from '../src/core/import/raw-pixels';
 import { keepErrorData } from '../src/bridge/coded-errors';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendPreference } from '../src/backends/select-backend';
@@ -232,11 +233,12 @@ const api = {
   /**
    * Imports a model from the user's files (Keras .h5 / .keras, or TF.js model.json with its .bin
    * shards) and scores it in TF.js on the test split: it becomes the lab's model. Throws a
-   * ModelImportError whose message is one sentence when a file cannot be used.
+   * ModelImportError whose message is one sentence when a file cannot be used. `pixels`: how an
+   * MNIST-shaped model reads pixels (src/core/import/raw-pixels.ts).
    */
-  async importModel(files: ModelFileInput[]) {
+  async importModel(files: ModelFileInput[], pixels: PixelChoice = 'auto') {
     const data = await loadedData();
-    const { model, notes } = await importLabModel(files, openH5Browser, data.test, tf.getBackend());
+    const { model, notes } = await importLabModel(files, openH5Browser, data.test, tf.getBackend(), pixels);
     return Comlink.transfer({ model, notes }, weightBuffers(model));
   },
 

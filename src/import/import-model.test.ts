@@ -100,6 +100,15 @@ describe('importing the lab-trained tutorial CNN', () => {
     const int8 = convertModel(model, { ...DEFAULT_RECIPE, mode: 'int8' }, calibrationImages(data.train, 100, 1));
     const r = await evaluateTflite(int8.bytes, data.test.images, data.test.labels, { latencySamples: 1 });
     expect(Math.abs(r.accuracy - trained.testAccuracy)).toBeLessThanOrEqual(0.003);
+    // The user's choice overrides: read as [0, 1], it stays near chance and unmarked.
+    const plain = await importLabModel(files, openH5Node, data.test, 'wasm', '0-1');
+    expect(plain.model.source).toEqual({ kind: 'keras-h5', file: 'raw-pixels.h5' });
+    expect(plain.model.testAccuracy).toBeLessThan(0.5);
+    // A [0, 1] model read as raw pixels, as chosen: folded and marked, whatever it scores.
+    const chosen = await importLabModel(await FORMATS[0][2](), openH5Node, data.test, 'wasm', '0-255');
+    expect(chosen.model.source?.input_range).toBe('0-255');
+    expect(chosen.notes.at(-1)).toMatch(/^Read as trained on raw pixels \[0, 255\], as chosen/);
+    expect(chosen.model.testAccuracy).toBeLessThan(trained.testAccuracy);
   });
 
   it('Keras 2 .h5: float32 in LiteRT.js scores what TF.js scores (within one image), every mode within 0.3 points', async () => {

@@ -8,6 +8,7 @@ import { needsCalibrationImages } from '../core/import/calibration-pixels';
 import { describeArchitecture } from '../core/model/layer-shapes';
 import { importTfliteModel } from '../core/import/tflite-to-model';
 import type { MnistSplit } from '../core/mnist/dataset';
+import type { PixelChoice } from '../core/import/raw-pixels';
 import type { TrainedModel } from '../core/model/trained-model';
 import { isTflite, readKerasFiles, type H5Opener, type ModelFileInput } from './read-model-file';
 
@@ -27,17 +28,25 @@ export async function importLabModel(
   openH5: H5Opener,
   test: MnistSplit,
   backend: string,
+  pixels: PixelChoice = 'auto',
 ): Promise<{ model: TrainedModel; notes: string[] }> {
   const imported = await importModelFiles(files, openH5);
   if (needsCalibrationImages(imported.architecture.inputShape))
     return { model: unscoredModel(imported, backend), notes: imported.notes };
-  const model = await importedTrainedModel(imported, test, backend);
-  const notes = model.source?.input_range === '0-255' ? [...imported.notes, RAW_PIXEL_NOTE] : imported.notes;
-  return { model, notes };
+  const model = await importedTrainedModel(imported, test, backend, pixels);
+  if (model.source?.input_range !== '0-255') return { model, notes: imported.notes };
+  const why =
+    pixels === '0-255'
+      ? 'Read as trained on raw pixels [0, 255], as chosen'
+      : 'Trained on raw pixels [0, 255]: it scored near chance on [0, 1] pixels and well on [0, 255] ones';
+  return {
+    model,
+    notes: [
+      ...imported.notes,
+      `${why}, so x255 is folded into its first weighted layer and it reads [0, 1] pixels like every lab model.`,
+    ],
+  };
 }
-
-const RAW_PIXEL_NOTE =
-  'Trained on raw pixels [0, 255]: it scored near chance on [0, 1] pixels and well on [0, 255] ones, so x255 is folded into its first weighted layer and it reads [0, 1] pixels like every lab model.';
 
 /** An imported model that is not scored on MNIST (its input is another image): testAccuracy NaN, no history. */
 export function unscoredModel(imported: ImportedModel, backend: string): TrainedModel {

@@ -8,7 +8,8 @@ import { describeArchitecture } from '../model/layer-shapes';
 import type { TrainedModel } from '../model/trained-model';
 import { evaluateModel, modelFromTrained } from '../train/train';
 import type { ImportedModel } from './keras-to-model';
-import { foldRawPixels } from './raw-pixels';
+import { ModelImportError } from './model-file';
+import { foldRawPixels, type PixelChoice } from './raw-pixels';
 
 /**
  * Below this test accuracy on [0, 1] pixels, a model is also tried on raw [0, 255] pixels (the scale folded
@@ -22,14 +23,26 @@ const RAW_PIXEL_MARGIN = 0.2;
  * Builds the imported architecture in TF.js (with the file's weights), scores it on `test`, and
  * returns the lab's model. A model that scores near chance on [0, 1] pixels but well on raw [0, 255]
  * ones was trained on raw pixels: it is returned with the ×255 folded into its first weighted layer and
- * `source.input_range` '0-255'. Runs on whatever tfjs backend is active.
+ * `source.input_range` '0-255'. `pixels` '0-1' or '0-255' is the user's choice instead (a model whose first
+ * weighted layer the scale cannot be folded into is refused for '0-255'). Runs on whatever tfjs backend is active.
  */
 export async function importedTrainedModel(
   imported: ImportedModel,
   test: MnistSplit,
   backend: string,
+  pixels: PixelChoice = 'auto',
 ): Promise<TrainedModel> {
+  if (pixels === '0-255') {
+    const folded = foldRawPixels(imported);
+    if (!folded)
+      throw new ModelImportError({
+        code: 'import-raw-pixels-fold',
+        first: imported.architecture.layers[0]?.type ?? '',
+      });
+    return scored(folded.model, test, backend);
+  }
   const plain = await scored(imported, test, backend);
+  if (pixels === '0-1') return plain;
   if (plain.testAccuracy >= RAW_PIXEL_CHECK_BELOW) return plain;
   const folded = foldRawPixels(imported);
   if (!folded) return plain;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpec, ModelArchitecture } from '../model/architecture';
 import type { ImportedModel } from './keras-to-model';
+import type { MnistSplit } from '../mnist/dataset';
+import { importedTrainedModel } from './imported-model';
 import { foldRawPixels, rawPixelFoldLayer } from './raw-pixels';
 
 const arch = (layers: LayerSpec[]): ModelArchitecture => ({
@@ -69,5 +71,19 @@ describe('foldRawPixels', () => {
     expect(folded.model.source).toEqual({ kind: 'keras-h5', file: 'm.h5', input_range: '0-255' });
     // The original is untouched.
     expect([...imported.weights[0]!.values]).toEqual([0.5, -2]);
+  });
+});
+
+describe('raw pixels chosen by the user', () => {
+  it('a model the scale cannot be folded into is refused with a sentence naming its first layer', async () => {
+    const imported: ImportedModel = {
+      architecture: arch([{ type: 'activation', name: 'a', activation: 'sigmoid' }, conv('c'), dense]),
+      weights: [],
+      source: { kind: 'keras-h5', file: 'm.h5' },
+      notes: [],
+    };
+    await expect(importedTrainedModel(imported, {} as MnistSplit, 'cpu', '0-255')).rejects.toThrow(
+      /^Raw \[0, 255\] pixels can be read only .* this one starts with activation\. Choose \[0, 1\] or automatic\.$/,
+    );
   });
 });

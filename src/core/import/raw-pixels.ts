@@ -17,6 +17,13 @@ import {
 } from '../model/architecture';
 import type { ImportedModel } from './keras-to-model';
 
+/**
+ * How an MNIST-shaped import reads pixels: 'auto' tries raw [0, 255] pixels when [0, 1] ones score near
+ * chance (imported-model.ts), '0-1' and '0-255' are the user's choice.
+ */
+export const PIXEL_CHOICES = ['auto', '0-1', '0-255'] as const;
+export type PixelChoice = (typeof PIXEL_CHOICES)[number];
+
 /** The scale a raw-pixel model's input has against the lab's [0, 1] pixels. */
 export const RAW_PIXEL_SCALE = 255;
 

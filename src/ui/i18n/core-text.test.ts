@@ -151,6 +151,7 @@ const IMPORT: Samples<ImportProblem> = {
     quantized: false,
   },
   'import-tfjs-graph-model': { code: 'import-tfjs-graph-model', file: 'model.json' },
+  'import-raw-pixels-fold': { code: 'import-raw-pixels-fold', first: 'activation' },
   'import-tfjs-shard-short': { code: 'import-tfjs-shard-short', weight: 'dense/kernel', bytes: 4000, needed: 31400 },
   'import-no-keras-config': { code: 'import-no-keras-config' },
   'import-model-class': { code: 'import-model-class', className: 'MyModel' },
@@ -323,7 +324,7 @@ const IDENTIFIERS = new Set(
     'modelTopology weightsManifest class_name JSON InputLayer Sequential Conv2D DepthwiseConv2D Dense Add ReLU ' +
     'BatchNormalization FULLY_CONNECTED NONE RELU RELU6 SAME channels_last max_value scale offset beta leaky ' +
     'kernel Layers float32 int32 uint8 f4 u1 npy Fortran C RGBA H W h w c n ' +
-    'conv2d dense CNN MNIST concatenate PNG png JPEG FILE DIR h5wasm SavedModel tensorflowjs_converter tfjs_layers_model'
+    'conv2d depthwise flatten reshape dense CNN MNIST concatenate PNG png JPEG FILE DIR h5wasm SavedModel tensorflowjs_converter tfjs_layers_model'
   ).split(' '),
 );
 

@@ -9,6 +9,7 @@ import { CalibrationImages, shapeText } from './CalibrationImages';
 import { UnlabelledModes } from './UnlabelledModes';
 import { useCalibrationImages } from './use-calibration-images';
 import { useModelImport } from './use-model-import';
+import { PIXEL_CHOICES, type PixelChoice } from '../../core/import/raw-pixels';
 import { useUnlabelledQuantization } from './use-unlabelled-quantization';
 import { CoreSentence } from '../i18n/CoreSentence';
 import { keptUnlabelledResults, unlabelledReport } from './unlabelled-report';
@@ -40,6 +41,8 @@ export function ImportModel({ ready, busy, trained, onImported, quant, onQuantiz
     useModelImport(onImported);
   // The user removed the non-MNIST model (an MNIST import forgets it too, without a word).
   const [removed, setRemoved] = useState(false);
+  // How an MNIST-shaped model reads pixels (src/core/import/raw-pixels.ts): a choice for the next import.
+  const [pixels, setPixels] = useState<PixelChoice>('auto');
   const importing = state.status === 'running';
   const shown = unlabelled ?? trained;
   const source = shown?.source;
@@ -67,10 +70,25 @@ export function ImportModel({ ready, busy, trained, onImported, quant, onQuantiz
           disabled={!ready || busy || importing || working}
           onChange={(e) => {
             setRemoved(false);
-            void importFiles([...(e.target.files ?? [])]);
+            void importFiles([...(e.target.files ?? [])], pixels);
             e.target.value = '';
           }}
         />
+      </label>{' '}
+      <label className="inline">
+        {t('import.pixels')}{' '}
+        <select
+          data-testid="import-pixels"
+          value={pixels}
+          disabled={importing}
+          onChange={(e) => setPixels(e.target.value as PixelChoice)}
+        >
+          {PIXEL_CHOICES.map((c) => (
+            <option key={c} value={c}>
+              {t(`import.pixelChoice.${c}`)}
+            </option>
+          ))}
+        </select>
       </label>
       {importing && <p className="hint">{t('import.reading')}</p>}
       {removed && forgotten && !unlabelled && (

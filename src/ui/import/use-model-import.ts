@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { needsCalibrationImages } from '../../core/import/calibration-pixels';
+import type { PixelChoice } from '../../core/import/raw-pixels';
 import { architectureOf } from '../../core/model/trained-model';
 import type { TrainedModel } from '../../core/model/trained-model';
 import { useWorkerJob } from '../common/use-worker-job';
@@ -17,14 +18,14 @@ export function useModelImport(onImported: (model: TrainedModel) => void) {
   const job = useWorkerJob<never, { model: TrainedModel; notes: string[] }>();
   const { run } = job;
   const importFiles = useCallback(
-    async (files: readonly File[]) => {
+    async (files: readonly File[], pixels: PixelChoice = 'auto') => {
       if (files.length === 0) return;
       const outcome = await run(async (ctx) => {
         const inputs = await Promise.all(
           files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
         );
         const buffers = inputs.map((i) => i.bytes.buffer as ArrayBuffer);
-        return labBridge.run((api) => api.importModel(Comlink.transfer(inputs, buffers)), ctx.signal);
+        return labBridge.run((api) => api.importModel(Comlink.transfer(inputs, buffers), pixels), ctx.signal);
       });
       if (outcome.status !== 'done') return;
       const { model } = outcome.result;

@@ -268,7 +268,13 @@ export const en = {
     summary:
       'Imported from <strong>{{file}}</strong> ({{kind}}): {{layers}} layers, {{params}} parameters. Every stage below (quantization, QAT, the debugger, drawing, confusion, downloads) now works on this model.',
     rawPixels:
-      'It scored near chance on [0, 1] pixels and well on raw [0, 255] ones, so it was trained on raw pixels: the lab folds the ×255 into its first weighted layer, and the model and its files read [0, 1] pixels like every lab model.',
+      'It reads raw [0, 255] pixels (as chosen, or found because it scored near chance on [0, 1] ones and well on [0, 255] ones): the lab folds the ×255 into its first weighted layer, and the model and its files read [0, 1] pixels like every lab model.',
+    pixels: 'Pixels the model was trained on:',
+    pixelChoice: {
+      auto: 'automatic ([0, 1], or [0, 255] when it scores near chance on [0, 1])',
+      '0-1': '[0, 1]',
+      '0-255': 'raw [0, 255]',
+    },
     forgetUnlabelled: 'Remove this model',
     unlabelledForgotten: 'The model is removed from this browser; its kept runs stay in the runs list.',
     summaryUnlabelled:
