@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ChoiceSelect } from './common/ChoiceSelect';
 import { Rich } from './i18n/Rich';
 import { useLanguage } from './i18n/CoreSentence';
 import { backendWhyZh } from './i18n/messages/backend.zh-TW';
@@ -19,21 +20,15 @@ export function BackendSelect({ value, info, onChange, disabled }: Props) {
   const zhWhy = useLanguage() === 'zh-TW' && info?.why ? backendWhyZh(info.why) : undefined;
   return (
     <div className="backend">
-      <label>
-        {t('backend.label')}
-        <select
-          data-testid="backend-select"
-          value={value}
-          disabled={disabled}
-          onChange={(e) => onChange(e.target.value as BackendPreference)}
-        >
-          {BACKEND_PREFERENCES.map((b) => (
-            <option key={b} value={b}>
-              {t(`backend.${b}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label={t('backend.label')}
+        choices={BACKEND_PREFERENCES}
+        value={value}
+        onChange={onChange}
+        text={(b) => t(`backend.${b}`)}
+        testId="backend-select"
+        disabled={disabled}
+      />
       <span className="muted" data-testid="backend-active" data-backend={info?.name}>
         {info ? (
           <Rich

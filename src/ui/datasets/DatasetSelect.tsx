@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DATASET_IDS, type DatasetId } from '../../core/mnist/datasets';
+import { ChoiceSelect } from '../common/ChoiceSelect';
 
 interface Props {
   value: DatasetId;
@@ -12,21 +13,16 @@ export function DatasetSelect({ value, onChange, disabled }: Props) {
   const { t } = useTranslation();
   return (
     <div className="form-grid">
-      <label title={t('datasets.help')}>
-        {t('datasets.label')}
-        <select
-          data-testid="dataset-select"
-          value={value}
-          disabled={disabled}
-          onChange={(e) => onChange(e.target.value as DatasetId)}
-        >
-          {DATASET_IDS.map((id) => (
-            <option key={id} value={id}>
-              {t(`datasets.${id}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label={t('datasets.label')}
+        title={t('datasets.help')}
+        choices={DATASET_IDS}
+        value={value}
+        onChange={onChange}
+        text={(id) => t(`datasets.${id}`)}
+        testId="dataset-select"
+        disabled={disabled}
+      />
       {value === 'fashion' && <p className="hint">{t('datasets.fetchedOnDemand')}</p>}
     </div>
   );

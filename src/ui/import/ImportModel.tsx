@@ -10,6 +10,7 @@ import { UnlabelledModes } from './UnlabelledModes';
 import { useCalibrationImages } from './use-calibration-images';
 import { useModelImport } from './use-model-import';
 import { PIXEL_CHOICES, type PixelChoice } from '../../core/import/raw-pixels';
+import { ChoiceSelect } from '../common/ChoiceSelect';
 import { useUnlabelledQuantization } from './use-unlabelled-quantization';
 import { CoreSentence } from '../i18n/CoreSentence';
 import { keptUnlabelledResults, unlabelledReport } from './unlabelled-report';
@@ -75,21 +76,16 @@ export function ImportModel({ ready, busy, trained, onImported, quant, onQuantiz
           }}
         />
       </label>{' '}
-      <label className="inline">
-        {t('import.pixels')}{' '}
-        <select
-          data-testid="import-pixels"
-          value={pixels}
-          disabled={importing}
-          onChange={(e) => setPixels(e.target.value as PixelChoice)}
-        >
-          {PIXEL_CHOICES.map((c) => (
-            <option key={c} value={c}>
-              {t(`import.pixelChoice.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        className="inline"
+        label={<>{t('import.pixels')} </>}
+        choices={PIXEL_CHOICES}
+        value={pixels}
+        onChange={setPixels}
+        text={(c) => t(`import.pixelChoice.${c}`)}
+        testId="import-pixels"
+        disabled={importing}
+      />
       {importing && <p className="hint">{t('import.reading')}</p>}
       {removed && forgotten && !unlabelled && (
         <p className="notice" data-testid="unlabelled-forgotten">
