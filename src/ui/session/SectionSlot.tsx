@@ -14,7 +14,9 @@ interface Props {
 
 /**
  * One page section, re-rendered only when its session changes and it is not held back (see
- * useStagedReveal). A held section keeps its last output, and its own state still updates it.
+ * useStagedReveal). A held section keeps its last output, and its own state still updates it; a change
+ * of the lab's settings (the user ticking a mode during the reveal, say) shows at once even in a held
+ * section, or the click would seem to do nothing until the section's turn.
  */
 export const SectionSlot = memo(
   function SectionSlot({ Section, place, session }: Props) {
@@ -25,5 +27,7 @@ export const SectionSlot = memo(
     });
     return <Section session={session} />;
   },
-  (before, after) => after.hold || (before.Section === after.Section && before.session === after.session),
+  (before, after) =>
+    before.Section === after.Section &&
+    (before.session === after.session || (after.hold && before.session.lab === after.session.lab)),
 );
