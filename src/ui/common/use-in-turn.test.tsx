@@ -1,14 +1,12 @@
 // @vitest-environment happy-dom
 import { Profiler, act, useState, type ProfilerOnRenderCallback } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { nextTask, testRoot } from '../testing/test-root';
 import { useInTurn } from './use-in-turn';
 import { InTurn } from './InTurn';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 /** One macrotask: a turn starts after a setTimeout(0), and the next one after the commit before it. */
-const task = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+const task = nextTask;
 
 /** Runs tasks until `done` holds (at most 50). */
 async function until(done: () => boolean): Promise<void> {
@@ -16,23 +14,14 @@ async function until(done: () => boolean): Promise<void> {
   expect(done()).toBe(true);
 }
 
-let container: HTMLElement;
-let root: Root;
+const page = testRoot();
 /** Which views each commit drew, by the Profiler's commit time. */
 let commits: { id: string; commitTime: number }[];
 const onRender: ProfilerOnRenderCallback = (id, _phase, _actual, _base, _start, commitTime) =>
   commits.push({ id, commitTime });
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
   commits = [];
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
 });
 
 function View({ name, value }: { name: string; value: number }) {
@@ -44,11 +33,11 @@ function View({ name, value }: { name: string; value: number }) {
   );
 }
 
-const text = (name: string) => container.querySelector(`[data-view="${name}"]`)?.textContent;
+const text = (name: string) => page.container.querySelector(`[data-view="${name}"]`)?.textContent;
 
 describe('useInTurn', () => {
   it('draws views that mount together in separate commits, first come first served', async () => {
-    act(() => root.render(['a', 'b', 'c'].map((n) => <View key={n} name={n} value={1} />)));
+    page.render(['a', 'b', 'c'].map((n) => <View key={n} name={n} value={1} />));
     expect(['a', 'b', 'c'].map(text)).toEqual(['placeholder', 'placeholder', 'placeholder']);
     await until(() => text('c') === 'drawn 1');
     // The commit that drew each view, in the order they were drawn.
@@ -58,15 +47,15 @@ describe('useInTurn', () => {
   });
 
   it('one view at a time: the next turn waits for the commit of the one before', async () => {
-    act(() => root.render(['a', 'b'].map((n) => <View key={n} name={n} value={1} />)));
+    page.render(['a', 'b'].map((n) => <View key={n} name={n} value={1} />));
     await until(() => text('a') === 'drawn 1');
     expect(text('b')).toBe('placeholder');
     await until(() => text('b') === 'drawn 1');
   });
 
   it('a value that changes while waiting is drawn as it is now, not as it was', async () => {
-    act(() => root.render(<View name="a" value={1} />));
-    act(() => root.render(<View name="a" value={2} />));
+    page.render(<View name="a" value={1} />);
+    page.render(<View name="a" value={2} />);
     await until(() => text('a') === 'drawn 2');
     // The stale value was never drawn.
     await task();
@@ -82,15 +71,15 @@ describe('useInTurn', () => {
         </>
       );
     }
-    act(() => root.render(<Page withA />));
-    act(() => root.render(<Page withA={false} />));
+    page.render(<Page withA />);
+    page.render(<Page withA={false} />);
     await until(() => text('b') === 'drawn 1');
     expect(text('a')).toBeUndefined();
   });
 
   it('records a User Timing measure per turn, named after the view', async () => {
     performance.clearMeasures();
-    act(() => root.render(<View name="loss chart" value={1} />));
+    page.render(<View name="loss chart" value={1} />);
     await until(() => text('loss chart') === 'drawn 1');
     await until(() => performance.getEntriesByName('turn: loss chart', 'measure').length > 0);
   });
@@ -108,13 +97,13 @@ describe('InTurn', () => {
         </InTurn>
       );
     }
-    act(() => root.render(<Chart />));
-    const placeholder = container.querySelector<HTMLElement>('div[aria-hidden="true"]');
+    page.render(<Chart />);
+    const placeholder = page.container.querySelector<HTMLElement>('div[aria-hidden="true"]');
     expect(placeholder?.style.height).toBe('123px');
-    await until(() => container.querySelector('button')?.textContent === 'chart 1');
-    act(() => container.querySelector('button')!.click());
+    await until(() => page.container.querySelector('button')?.textContent === 'chart 1');
+    act(() => page.container.querySelector('button')!.click());
     // The old drawing stays on the page until the new one's turn.
-    expect(container.querySelector('button')?.textContent).toBe('chart 1');
-    await until(() => container.querySelector('button')?.textContent === 'chart 2');
+    expect(page.container.querySelector('button')?.textContent).toBe('chart 1');
+    await until(() => page.container.querySelector('button')?.textContent === 'chart 2');
   });
 });
