@@ -175,10 +175,5 @@ export function profileRows(label: string, profile: MainThreadProfile, what: str
     ...profile.longest.self.slice(0, top).map(line),
     { label: '  inclusive', value: '', unit: '' },
     ...profile.longest.inclusive.slice(0, top).map(line),
-    { label: '  components (inclusive)', value: '', unit: '', note: 'functions named like React components' },
-    ...profile.longest.inclusive
-      .filter((f) => /^[A-Z]/.test(f.name) && f.name.includes('.js:'))
-      .slice(0, top * 2)
-      .map(line),
   ];
 }

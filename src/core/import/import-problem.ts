@@ -73,7 +73,11 @@ export type ImportProblem =
   | { code: 'import-weight-missing'; layer: string; weight: string }
   | { code: 'import-tfjs-weight-type'; weight: string; dtype: string; quantized: boolean }
   | { code: 'import-tfjs-graph-model'; file: string }
-  /** Raw [0, 255] pixels were chosen, but the model's input does not lead to one weighted layer only through flatten, reshape, pooling or padding. */
+  /**
+   * Raw [0, 255] pixels were chosen, but the model's input does not lead to one weighted layer only through
+   * flatten, reshape, pooling or padding; `first`: the layer type the path from the input stopped at
+   * ('input' when the input feeds several layers).
+   */
   | { code: 'import-raw-pixels-fold'; first: string }
   | { code: 'import-tfjs-shard-short'; weight: string; bytes: number; needed: number }
   // The Keras model config (keras-nodes.ts, known-architectures.ts).
@@ -202,7 +206,7 @@ const SENTENCES: Sentences<ImportProblem> = {
   'import-tfjs-weight-type': (p) =>
     `Weight ${p.weight} is ${p.quantized ? 'quantized' : p.dtype}; the lab imports float32 TF.js models.`,
   'import-raw-pixels-fold': (p) =>
-    `Raw [0, 255] pixels can be read only by a model whose input reaches one conv2d, depthwise or dense layer through flatten, reshape, pooling or zero padding; this one starts with ${p.first || 'something else'}. Choose [0, 1] or automatic.`,
+    `Raw [0, 255] pixels can be read only by a model whose input reaches one conv2d, depthwise or dense layer through flatten, reshape, pooling or zero padding; this one's path stops at ${p.first === 'input' ? 'its input, which feeds several layers' : p.first}. Choose [0, 1] or automatic.`,
   'import-tfjs-graph-model': (p) =>
     `${p.file} is a TF.js graph model (converted from a SavedModel or a frozen graph); the lab imports TF.js Layers models (tensorflowjs_converter --output_format tfjs_layers_model, or model.save in TF.js).`,
   'import-tfjs-shard-short': (p) =>

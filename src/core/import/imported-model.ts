@@ -34,18 +34,14 @@ export async function importedTrainedModel(
 ): Promise<TrainedModel> {
   if (pixels === '0-255') {
     const folded = foldRawPixels(imported);
-    if (!folded)
-      throw new ModelImportError({
-        code: 'import-raw-pixels-fold',
-        first: imported.architecture.layers[0]?.type ?? '',
-      });
+    if ('stop' in folded) throw new ModelImportError({ code: 'import-raw-pixels-fold', first: folded.stop });
     return scored(folded.model, test, backend);
   }
   const plain = await scored(imported, test, backend);
   if (pixels === '0-1') return plain;
   if (plain.testAccuracy >= RAW_PIXEL_CHECK_BELOW) return plain;
   const folded = foldRawPixels(imported);
-  if (!folded) return plain;
+  if ('stop' in folded) return plain;
   const raw = await scored(folded.model, test, backend);
   return raw.testAccuracy >= plain.testAccuracy + RAW_PIXEL_MARGIN ? raw : plain;
 }

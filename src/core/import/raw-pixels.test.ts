@@ -25,7 +25,7 @@ const dense: LayerSpec = { type: 'dense', name: 'dense', units: 10, activation: 
 
 describe('rawPixelFoldLayer', () => {
   it('finds the first weighted layer through flatten, reshape, pooling and zero padding', () => {
-    expect(rawPixelFoldLayer(arch([conv('c'), { type: 'flatten', name: 'f' }, dense]))).toBe(0);
+    expect(rawPixelFoldLayer(arch([conv('c'), { type: 'flatten', name: 'f' }, dense]))).toEqual({ index: 0 });
     expect(
       rawPixelFoldLayer(
         arch([
@@ -35,13 +35,19 @@ describe('rawPixelFoldLayer', () => {
           dense,
         ]),
       ),
-    ).toBe(3);
+    ).toEqual({ index: 3 });
   });
 
   it('refuses a path through a layer a scale does not pass (an activation) and an input read twice', () => {
-    expect(rawPixelFoldLayer(arch([{ type: 'activation', name: 'a', activation: 'sigmoid' }, conv('c'), dense]))).toBe(
-      undefined,
-    );
+    expect(
+      rawPixelFoldLayer(arch([{ type: 'activation', name: 'a', activation: 'sigmoid' }, conv('c'), dense])),
+    ).toEqual({ stop: 'activation' });
+    // Stopped on the way, not at the first layer: the sentence names where.
+    expect(
+      rawPixelFoldLayer(
+        arch([{ type: 'flatten', name: 'f' }, { type: 'activation', name: 'a', activation: 'tanh' }, dense]),
+      ),
+    ).toEqual({ stop: 'activation' });
     const branches = arch([
       conv('left', ['input']),
       conv('right', ['input']),
@@ -49,7 +55,7 @@ describe('rawPixelFoldLayer', () => {
       { type: 'flatten', name: 'f', inputs: ['sum'] },
       { ...dense, inputs: ['f'] },
     ]);
-    expect(rawPixelFoldLayer(branches)).toBe(undefined);
+    expect(rawPixelFoldLayer(branches)).toEqual({ stop: 'input' });
   });
 });
 
@@ -65,8 +71,8 @@ describe('foldRawPixels', () => {
       source: { kind: 'keras-h5', file: 'm.h5' },
       notes: [],
     };
-    const folded = foldRawPixels(imported)!;
-    expect(folded.layer).toBe('c');
+    const folded = foldRawPixels(imported);
+    if ('stop' in folded) throw new Error(`not folded: ${folded.stop}`);
     expect(folded.model.weights.map((w) => [...w.values])).toEqual([[127.5, -510], [0.25], [3]]);
     expect(folded.model.source).toEqual({ kind: 'keras-h5', file: 'm.h5', input_range: '0-255' });
     // The original is untouched.
@@ -83,7 +89,7 @@ describe('raw pixels chosen by the user', () => {
       notes: [],
     };
     await expect(importedTrainedModel(imported, {} as MnistSplit, 'cpu', '0-255')).rejects.toThrow(
-      /^Raw \[0, 255\] pixels can be read only .* this one starts with activation\. Choose \[0, 1\] or automatic\.$/,
+      /^Raw \[0, 255\] pixels can be read only .* this one's path stops at activation\. Choose \[0, 1\] or automatic\.$/,
     );
   });
 });

@@ -37,40 +37,37 @@ const SCALE_COMMUTING: ReadonlySet<LayerType> = new Set([
 ]);
 
 /**
- * The index of the layer the input scale folds into: the first weighted layer, when the input reaches
- * it (and only it) through scale-commuting single-input layers; undefined otherwise.
+ * Where the input scale folds: `index`, the first weighted layer, when the input reaches it (and only
+ * it) through scale-commuting single-input layers; otherwise `stop`, the layer type the walk from the
+ * input stopped at ('input' when the input, or a layer on the way, feeds several layers).
  */
-export function rawPixelFoldLayer(arch: ModelArchitecture): number | undefined {
+export function rawPixelFoldLayer(arch: ModelArchitecture): { index: number } | { stop: string } {
   let current = ARCH_INPUT;
   for (;;) {
     const readers = arch.layers.flatMap((_, i) => (layerInputs(arch, i).includes(current) ? [i] : []));
-    if (readers.length !== 1) return undefined;
+    if (readers.length !== 1) return { stop: 'input' };
     const i = readers[0]!;
     const layer = arch.layers[i]!;
-    if (layerInputs(arch, i).length !== 1) return undefined;
-    if (hasWeights(layer)) return i;
-    if (!SCALE_COMMUTING.has(layer.type)) return undefined;
+    if (layerInputs(arch, i).length !== 1) return { stop: layer.type };
+    if (hasWeights(layer)) return { index: i };
+    if (!SCALE_COMMUTING.has(layer.type)) return { stop: layer.type };
     current = graphLayerName(layer, i);
   }
 }
 
 /**
  * `imported` made to read [0, 1] pixels when it was trained on [0, 255] ones: its first weighted layer's
- * kernel times 255 (the bias unchanged), and `source.input_range` '0-255'. Undefined when the scale
- * cannot be folded (see {@link rawPixelFoldLayer}).
+ * kernel times 255 (the bias unchanged), and `source.input_range` '0-255'. `stop` when the scale cannot
+ * be folded (see {@link rawPixelFoldLayer}).
  */
-export function foldRawPixels(imported: ImportedModel): { model: ImportedModel; layer: string } | undefined {
-  const index = rawPixelFoldLayer(imported.architecture);
-  if (index === undefined) return undefined;
-  const spec = imported.architecture.layers[index]!;
-  const name = tfjsLayerName(spec, index);
-  const kernel = `${name}/${spec.type === 'depthwiseConv2d' ? 'depthwise_kernel' : 'kernel'}`;
-  if (!imported.weights.some((w) => w.name === kernel)) return undefined;
+export function foldRawPixels(imported: ImportedModel): { model: ImportedModel } | { stop: string } {
+  const at = rawPixelFoldLayer(imported.architecture);
+  if ('stop' in at) return at;
+  const spec = imported.architecture.layers[at.index]!;
+  const kernel = `${tfjsLayerName(spec, at.index)}/${spec.type === 'depthwiseConv2d' ? 'depthwise_kernel' : 'kernel'}`;
+  if (!imported.weights.some((w) => w.name === kernel)) return { stop: spec.type };
   const weights = imported.weights.map((w) =>
     w.name === kernel ? { ...w, values: Float32Array.from(w.values, (v) => v * RAW_PIXEL_SCALE) } : w,
   );
-  return {
-    model: { ...imported, weights, source: { ...imported.source, input_range: '0-255' } },
-    layer: name,
-  };
+  return { model: { ...imported, weights, source: { ...imported.source, input_range: '0-255' } } };
 }

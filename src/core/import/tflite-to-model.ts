@@ -268,12 +268,12 @@ function screen(info: TfliteModelInfo, file: string): Set<string> {
   const sg = info.subgraphs[0];
   const quantOp = sg.ops.find((op) => QUANT_OPS.has(op.opName));
   const quantTensor = sg.tensors.find((t) => t.quant && t.quant.scale.length > 0 && t.type !== 'FLOAT32');
-  const lowType = sg.tensors.find((t) => t.type !== 'FLOAT32' && t.type !== 'INT32' && t.type !== 'INT64');
+  const lowPrecision = sg.tensors.filter((t) => t.type !== 'FLOAT32' && t.type !== 'INT32' && t.type !== 'INT64');
+  const lowType = lowPrecision[0];
   if (quantOp || quantTensor || (lowType && lowType.dataOffset >= 0)) {
     // Dynamic range: float in and out, the low-precision tensors all constants (weights).
     const floatIo = [...sg.inputs, ...sg.outputs].every((i) => sg.tensors[i]?.type === 'FLOAT32');
-    const lowConstants = sg.tensors.filter((t) => t.type !== 'FLOAT32' && t.type !== 'INT32' && t.type !== 'INT64');
-    const dynamicRange = !quantOp && floatIo && lowConstants.every((t) => t.dataOffset >= 0);
+    const dynamicRange = !quantOp && floatIo && lowPrecision.every((t) => t.dataOffset >= 0);
     throw new ModelImportError({
       code: 'import-tflite-quantized',
       file,

@@ -61,15 +61,12 @@ function takeTurn(show: () => void, name: string): Turn & { cancel: () => void }
  * it. `name` labels the turn's User Timing measure.
  */
 export function useInTurn<T>(value: T, name: string): T | undefined {
-  const [shown, setShown] = useState<{ value: T; turn?: Turn }>();
+  const [shown, setShown] = useState<{ value: T }>();
   useEffect(() => {
     if (shown && Object.is(shown.value, value)) return;
-    const turn = takeTurn(() => setShown({ value, turn }), name);
-    return turn.cancel;
+    // The cleanup ends the turn: it runs when the turn's value is shown (`shown` changed), or when a
+    // newer value or an unmount makes it moot.
+    return takeTurn(() => setShown({ value }), name).cancel;
   }, [value, shown, name]);
-  // The commit that shows a turn's value ends that turn.
-  useEffect(() => {
-    if (shown?.turn) endTurn(shown.turn);
-  }, [shown]);
   return shown?.value;
 }

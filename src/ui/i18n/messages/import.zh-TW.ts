@@ -108,7 +108,7 @@ export const IMPORT_ZH = {
   'import-tfjs-weight-type': (p) =>
     `權重 ${p.weight} ${p.quantized ? '已經量化過' : `的型別是 ${p.dtype}`}；實驗室只匯入 float32 的 TF.js 模型。`,
   'import-raw-pixels-fold': (p) =>
-    `只有輸入經過 flatten、reshape、池化或補零後只連到一個 conv2d、depthwise 或 dense 層的模型，才能讀取原始 [0, 255] 像素；這個模型的開頭是 ${p.first || '其他層'}。請改選 [0, 1] 或自動。`,
+    `只有輸入經過 flatten、reshape、池化或補零後只連到一個 conv2d、depthwise 或 dense 層的模型，才能讀取原始 [0, 255] 像素；這個模型的路徑停在 ${p.first === 'input' ? '它的輸入（輸入連到了好幾層）' : p.first}。請改選 [0, 1] 或自動。`,
   'import-tfjs-graph-model': (p) =>
     `${p.file} 是 TF.js 的計算圖模型（由 SavedModel 或凍結的計算圖轉換而來）；實驗室匯入的是 TF.js Layers 模型（tensorflowjs_converter --output_format tfjs_layers_model，或在 TF.js 裡 model.save）。`,
   'import-tfjs-shard-short': (p) =>
